@@ -1,0 +1,64 @@
+/**
+ * Generic ODE-solver interfaces. The solver knows nothing of tumours: it integrates dy/dt = f(t, y).
+ */
+
+/** Right-hand side: writes dy/dt at (t, y) into `dy`. Must not allocate or keep references to y or dy. */
+export type RightHandSide = (t: number, y: Float64Array, dy: Float64Array) => void;
+
+export interface SolverOptions {
+  /** relative tolerance, per component */
+  rtol: number;
+  /** absolute tolerance: one number for all components, or one per component */
+  atol: number | Float64Array;
+  /** largest step, in time units (default: unbounded) */
+  maxStep: number;
+  /** give up after this many steps in one call to integrate (accepted + rejected) */
+  maxSteps: number;
+}
+
+export interface SolverStatistics {
+  rhsEvaluations: number;
+  acceptedSteps: number;
+  rejectedSteps: number;
+}
+
+/**
+ * Called for each output time with the dense-output state there. `y` is a workspace owned by the solver:
+ * copy what you need before returning.
+ */
+export type OutputCallback = (index: number, t: number, y: Float64Array) => void;
+
+export interface Integrator {
+  /** cumulative counts since creation or the last resetStatistics() */
+  readonly statistics: SolverStatistics;
+  resetStatistics(): void;
+  /**
+   * Integrate from t0 to t1 (> t0), overwriting `y` (length n) with y(t1). The right-hand side is assumed smooth on
+   * [t0, t1]; discontinuities (dose times) go between calls, and each call starts afresh (no step carried over).
+   *
+   * Output: for k = from, from + 1, ... while grid[k] < t1 (or <= t1 when `includeEnd`), with grid[k] >= t0,
+   * calls onOutput(k, grid[k], y(grid[k])) from the dense output. Returns the first index not yet output.
+   * `grid` must be ascending.
+   *
+   * Throws SolverError when the step size underflows, maxSteps is exceeded, or the state stays non-finite.
+   */
+  integrate(
+    f: RightHandSide,
+    t0: number,
+    t1: number,
+    y: Float64Array,
+    grid: Float64Array,
+    from: number,
+    onOutput: OutputCallback,
+    includeEnd: boolean,
+  ): number;
+}
+
+export class SolverError extends Error {
+  readonly t: number;
+  constructor(message: string, t: number) {
+    super(message);
+    this.name = 'SolverError';
+    this.t = t;
+  }
+}
