@@ -1,0 +1,210 @@
+/**
+ * The right-hand side of the tumour–immune ODE, allocation-free. Every term is a mechanism of one of the five studies
+ * (or of a cited model); docs/model.md writes each equation out with its source. Fast signals (PGE2, IL-6 signalling,
+ * IFN, PD-L1, CD24 engagement, drug occupancy) are algebraic: their turnover is hours, the cells' is days.
+ */
+import type { Inputs } from '../scenario/types';
+import type { ModelParameters } from './parameters';
+import { CD8, DC, DRUG0, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE } from './state';
+
+// Drug slots, in DRUG_IDS order.
+const ATEZOLIZUMAB = DRUG0;
+const BEVACIZUMAB = DRUG0 + 1;
+const ANTI_PD1 = DRUG0 + 2;
+const COX2I = DRUG0 + 3;
+const ANTI_CD24 = DRUG0 + 4;
+const ANTI_IL6 = DRUG0 + 5;
+const OSIMERTINIB = DRUG0 + 6;
+const IGF1RI = DRUG0 + 7;
+export const DRUG_COUNT = 8;
+
+/** Guards 0/0 in ratios when a population is empty; far below one cell, so it never changes a result. */
+const TINY = 1e-30;
+
+function occupancy(level: number, halfMaximal: number): number {
+  return level > 0 ? level / (level + halfMaximal) : 0;
+}
+
+/** The algebraic signals at one state; reused, never reallocated. */
+export interface Signals {
+  pge2: number; // relative to NRF2-wild-type without COX-2 inhibitor
+  pge2Inhibition: number; // of T-cell infiltration, 0..1
+  il6Signal: number; // 0..1
+  vascularAccess: number; // 0..1
+  ifn: number; // relative
+  pdl1: number; // free PD-L1, relative
+  pd1Inhibition: number; // 0..1
+  cd24: number; // free CD24, relative to the NEAT1-low level
+  cd24Engagement: number; // 0..1
+  m2Fraction: number;
+  tCellKill: number; // per tumour cell, 1/day
+  phagocytosis: number; // per tumour cell, 1/day
+}
+
+export class TumourImmuneModel {
+  readonly p: ModelParameters;
+  readonly inputs: Inputs;
+  /** per drug: level for half-maximal effect, nM */
+  readonly halfMaximal: Float64Array;
+  /** per drug: first-order elimination, 1/day */
+  readonly elimination: Float64Array;
+  /** per drug: current zero-order input, nM/day (oral dosing); set between integration segments */
+  readonly infusion: Float64Array;
+  readonly s: Signals = {
+    pge2: 0,
+    pge2Inhibition: 0,
+    il6Signal: 0,
+    vascularAccess: 0,
+    ifn: 0,
+    pdl1: 0,
+    pd1Inhibition: 0,
+    cd24: 0,
+    cd24Engagement: 0,
+    m2Fraction: 0,
+    tCellKill: 0,
+    phagocytosis: 0,
+  };
+  private readonly recruitment: number;
+  private readonly igf1rDependence: number;
+  /** the right-hand side bound to this model, for the solver */
+  readonly derivatives: (t: number, y: Float64Array, dy: Float64Array) => void;
+
+  constructor(p: ModelParameters, inputs: Inputs, halfMaximal: Float64Array, elimination: Float64Array) {
+    this.p = p;
+    this.inputs = inputs;
+    this.halfMaximal = halfMaximal;
+    this.elimination = elimination;
+    this.infusion = new Float64Array(DRUG_COUNT);
+    // Seed 004 control experiment: depleting CD8 T cells removes their recruitment.
+    this.recruitment = inputs.cd8Depleted ? 0 : p.tCellRecruitment;
+    // Seed 003: persisters of AXL-low cells depend on IGF-1R (FOXA1 -> IGF-1R); AXL-high much less.
+    this.igf1rDependence = inputs.axl === 'high' ? p.axlHighIgf1rDependence : 1;
+    this.derivatives = (t, y, dy) => this.evaluate(t, y, dy);
+  }
+
+  /** Computes the algebraic signals at state y into this.s. */
+  signals(y: Float64Array): Signals {
+    const p = this.p;
+    const s = this.s;
+    const inputs = this.inputs;
+    const hm = this.halfMaximal;
+    const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]);
+    const effector = pos(y[CD8]);
+    const m1 = pos(y[M1]);
+    const m2 = pos(y[M2]);
+
+    // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
+    const cox2Blocked = occupancy(y[COX2I], hm[3]);
+    const pge2 = (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
+    const ph = pge2 ** p.pge2Hill;
+    s.pge2 = pge2;
+    s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + p.pge2Half ** p.pge2Hill);
+
+    // Seed 004: IL-6 signalling, blocked by anti-IL-6.
+    const il6 = inputs.il6 * (1 - occupancy(y[ANTI_IL6], hm[5]));
+    s.il6Signal = il6 / (il6 + p.il6Half);
+
+    // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels.
+    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - occupancy(y[BEVACIZUMAB], hm[1])));
+
+    // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
+    // low (seed 004: IL-6-deficient DCs make IFN-alpha/beta, which raises tumour PD-L1: adaptive escape).
+    s.ifn = effector / (effector + 0.05 * tumour + TINY) + p.type1IfnFromDc * (1 - s.il6Signal);
+    // Free PD-L1 on the tumour, after atezolizumab binding.
+    s.pdl1 =
+      p.pdl1Basal *
+      (1 + (p.pdl1IfnInduction * s.ifn) / (s.ifn + p.pdl1IfnHalf)) *
+      (1 - occupancy(y[ATEZOLIZUMAB], hm[0]));
+    const engaged = (s.pdl1 * (1 - occupancy(y[ANTI_PD1], hm[2]))) / p.pd1HalfPdl1;
+    const en = engaged ** p.pd1Hill;
+    s.pd1Inhibition = en / (1 + en);
+
+    // Seed 001: NEAT1 -| miR-320a -| SP1 -> CD24 ("don't eat me"), blocked by anti-CD24.
+    const cd24 = p.cd24Basal * (1 + p.neat1Cd24Induction * inputs.neat1) * (1 - occupancy(y[ANTI_CD24], hm[4]));
+    s.cd24 = cd24 / p.cd24Basal;
+    const c2 = cd24 * cd24;
+    s.cd24Engagement = c2 / (1 + c2);
+
+    s.m2Fraction = m2 / (m1 + m2 + TINY);
+    const suppression =
+      (1 - s.pd1Inhibition) * (1 - p.m2KillSuppression * s.m2Fraction) * (1 - p.il6KillSuppression * s.il6Signal);
+    s.tCellKill = ((p.tCellKillRate * effector) / (p.tCellKillHalfRatio * tumour + effector + TINY)) * suppression;
+    s.phagocytosis =
+      ((p.phagocytosisRate * m1) / (m1 + p.phagocytosisHalfRatio * tumour + TINY)) * (1 - s.cd24Engagement);
+    return s;
+  }
+
+  private evaluate(_t: number, y: Float64Array, dy: Float64Array): void {
+    const p = this.p;
+    const s = this.signals(y);
+    const hm = this.halfMaximal;
+    const sensitive = pos(y[SENSITIVE]);
+    const persister = pos(y[PERSISTER]);
+    const resistant = pos(y[RESISTANT]);
+    const tumour = sensitive + persister + resistant;
+    const effector = pos(y[CD8]);
+    const m1 = pos(y[M1]);
+    const m2 = pos(y[M2]);
+    const dc = pos(y[DC]);
+
+    const osimertinib = occupancy(y[OSIMERTINIB], hm[6]);
+    const igf1r = occupancy(y[IGF1RI], hm[7]);
+    const immuneKill = s.tCellKill + s.phagocytosis;
+    // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016).
+    const growth = (1 - tumour / p.carryingCapacity) * (1 + p.m2GrowthSupport * s.m2Fraction);
+
+    // Seed 003: osimertinib kills sensitive cells and pushes some into the persister state; off drug, persisters
+    // revert; under drug a few acquire resistance; IGF-1R inhibition kills persisters that depend on IGF-1R.
+    const entry = p.persisterEntry * osimertinib;
+    const reversion = p.persisterReversion * (1 - osimertinib);
+    const acquisition = p.resistanceAcquisition * osimertinib;
+    dy[SENSITIVE] =
+      p.sensitiveGrowthRate * sensitive * growth -
+      immuneKill * sensitive -
+      (p.osimertinibKill * osimertinib + entry) * sensitive +
+      reversion * persister;
+    dy[PERSISTER] =
+      entry * sensitive -
+      (reversion + acquisition + p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill) *
+        persister;
+    dy[RESISTANT] = p.resistantGrowthRate * resistant * growth + acquisition * persister - immuneKill * resistant;
+
+    // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
+    // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.
+    dy[CD8] =
+      this.recruitment * dc * s.vascularAccess * (1 - s.pge2Inhibition) * tumour -
+      (p.tCellDeath + p.tCellExhaustion * s.pd1Inhibition) * effector;
+
+    // Macrophages: recruited with tumour size, repolarised M1 -> M2 by CD24 engagement (seed 001) and M2 -> M1 by
+    // IFN-gamma from T cells.
+    const recruited = (p.macrophageRecruitment * tumour) / (tumour + p.macrophageRecruitmentHalf);
+    const toM2 = p.m1ToM2Rate * (1 + p.cd24Polarisation * s.cd24Engagement);
+    const toM1 = p.m2ToM1Rate * (1 + (3 * effector) / (effector + 0.05 * tumour + TINY));
+    dy[M1] = recruited * p.m1RecruitedFraction - toM2 * m1 + toM1 * m2 - p.macrophageDeath * m1;
+    dy[M2] = recruited * (1 - p.m1RecruitedFraction) + toM2 * m1 - toM1 * m2 - p.macrophageDeath * m2;
+
+    // Seed 004: DC maturation needs antigen, is blocked by IL-6 and, partly, by PGE2.
+    dy[DC] =
+      p.dcMaturationRate *
+        (1 - s.il6Signal) *
+        (1 - 0.5 * s.pge2Inhibition) *
+        (tumour / (tumour + p.dcAntigenHalf)) *
+        (1 - dc) -
+      p.dcLoss * dc;
+
+    // One-compartment pharmacokinetics.
+    const elim = this.elimination;
+    const inf = this.infusion;
+    for (let k = 0; k < DRUG_COUNT; k++) {
+      const level = y[DRUG0 + k];
+      dy[DRUG0 + k] = inf[k] - elim[k] * level;
+    }
+
+    // Seed 003: IGF-1R inhibition also blocks the insulin receptor; toxicity grows with time on target.
+    dy[IGF1R_TOXICITY] = igf1r;
+  }
+}
+
+function pos(v: number): number {
+  return v > 0 ? v : 0;
+}

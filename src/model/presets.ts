@@ -1,0 +1,189 @@
+/**
+ * The seed experiments as ready scenarios (model brief, section C). Each preset names its study; loading one sets
+ * every arm. Doses are in the units of treatments.ts: mouse antibodies in mg/kg (10 mg/kg = 200 µg per 20 g mouse),
+ * oral drugs in mg/kg/day.
+ */
+import type { Arm, DoseSchedule, DrugId, Inputs, Scenario } from '../scenario/types';
+
+export interface Preset {
+  id: string;
+  title: string;
+  /** two lines: the experiment and what to look for */
+  summary: string;
+  citation: string;
+  doi?: string;
+  scenario: Scenario;
+}
+
+const BASE_INPUTS: Inputs = { nrf2: 0, neat1: 0, il6: 0.1, axl: 'low', cd8Depleted: false };
+
+function arm(name: string, inputs: Partial<Inputs>, treatments: Partial<Record<DrugId, DoseSchedule>> = {}): Arm {
+  return { name, inputs, treatments };
+}
+
+function schedule(dose: number, start: number, stop: number, interval: number): DoseSchedule {
+  return { dose, start, stop, interval };
+}
+
+// Seed 000 / brief C: anti-PD-L1 + anti-VEGF-A 10 mg/kg on days 7, 10, 13, 16, 19; celecoxib daily from day 7.
+const ATEZO = schedule(10, 7, 20, 3);
+const BEV = schedule(10, 7, 20, 3);
+const CELECOXIB = schedule(30, 7, 28, 1);
+// Seed 001: 10 µg (0.5 mg/kg) i.p. on days 6, 9 and 12.
+const PD1_SEED001 = schedule(0.5, 6, 13, 3);
+const CD24_SEED001 = schedule(0.5, 6, 13, 3);
+// Seed 003: osimertinib for 40 days; IGF-1R inhibitor for 10 of them (transient) or all 40.
+const OSI_40 = schedule(5, 0, 40, 1);
+const IGF_10 = schedule(25, 0, 10, 1);
+const IGF_40 = schedule(25, 0, 40, 1);
+// Seed 004 / brief C: anti-PD-L1 and anti-IL-6 10 mg/kg on days 7–19.
+const PDL1_SEED004 = schedule(10, 7, 20, 3);
+const IL6_SEED004 = schedule(10, 7, 20, 3);
+// IMbrave150: atezolizumab 1200 mg + bevacizumab 15 mg/kg every 3 weeks.
+const ATEZO_PATIENT = schedule(1200, 0, 540, 21);
+const BEV_PATIENT = schedule(15, 0, 540, 21);
+const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'nrf2-atezo-bev',
+    title: 'NRF2 and resistance to atezolizumab + bevacizumab (HCC, mice)',
+    summary:
+      'NRF2-high tumours make PGE2 through COX-2 and keep T cells out, so anti-PD-L1 + anti-VEGF-A fails.\n' +
+      'Adding a COX-2 inhibitor lets T cells back in and restores the response.',
+    citation: 'Yamamoto, Kodama et al., Hepatology 2026',
+    doi: '10.1097/HEP.0000000000001677',
+    scenario: {
+      setting: 'hcc-mouse',
+      horizon: 28,
+      outputStep: 0.25,
+      inputs: BASE_INPUTS,
+      arms: [
+        arm('NRF2-low, untreated', { nrf2: 0 }),
+        arm('NRF2-low, atezo/bev', { nrf2: 0 }, { atezolizumab: ATEZO, bevacizumab: BEV }),
+        arm('NRF2-high, untreated', { nrf2: 1 }),
+        arm('NRF2-high, atezo/bev', { nrf2: 1 }, { atezolizumab: ATEZO, bevacizumab: BEV }),
+        arm('NRF2-high, atezo/bev + COX-2i', { nrf2: 1 }, { atezolizumab: ATEZO, bevacizumab: BEV, cox2i: CELECOXIB }),
+      ],
+    },
+  },
+  {
+    id: 'neat1-cd24',
+    title: 'NEAT1, CD24 and anti-PD-1 resistance (HCC, mice)',
+    summary:
+      'NEAT1-high tumours raise CD24, a "don\'t eat me" signal that turns macrophages M2 and blocks phagocytosis.\n' +
+      'Anti-PD-1 or anti-CD24 alone (days 6, 9, 12) barely slow them by day 15; together they do.',
+    citation: 'Tsuchiya, Namba et al., Oncogene 2025',
+    doi: '10.1038/s41388-025-03537-3',
+    scenario: {
+      setting: 'hcc-mouse',
+      horizon: 15,
+      outputStep: 0.25,
+      inputs: { ...BASE_INPUTS, neat1: 1 },
+      arms: [
+        arm('NEAT1-low, untreated', { neat1: 0 }),
+        arm('NEAT1-high, untreated', {}),
+        arm('NEAT1-high, anti-PD-1', {}, { antiPD1: PD1_SEED001 }),
+        arm('NEAT1-high, anti-CD24', {}, { antiCD24: CD24_SEED001 }),
+        arm('NEAT1-high, anti-PD-1 + anti-CD24', {}, { antiPD1: PD1_SEED001, antiCD24: CD24_SEED001 }),
+      ],
+    },
+  },
+  {
+    id: 'keap1-nrf2-patients',
+    title: 'KEAP1/NRF2-mutant tumours in patients (C-CAT)',
+    summary:
+      'KEAP1 or NRF2-hotspot mutations (35.9 % of oesophageal SCC, 19.6 % of lung SCC, 11.0 % KEAP1 in lung) keep NRF2 on.\n' +
+      'Compare a wild-type and a mutant tumour under atezolizumab + bevacizumab: the mutant progresses sooner.',
+    citation: 'Iwasaki, Shirota, Yamamoto et al., Cancer Science (C-CAT, 60,056 patients)',
+    scenario: {
+      setting: 'hcc-patient',
+      horizon: 540,
+      outputStep: 1,
+      inputs: BASE_INPUTS,
+      arms: [
+        arm('NRF2 wild type, untreated', { nrf2: 0 }),
+        arm('NRF2 wild type, atezo/bev', { nrf2: 0 }, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+        arm('KEAP1/NRF2-mutant, untreated', { nrf2: 1 }),
+        arm('KEAP1/NRF2-mutant, atezo/bev', { nrf2: 1 }, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+      ],
+    },
+  },
+  {
+    id: 'osimertinib-igf1r',
+    title: 'Transient IGF-1R inhibition with osimertinib (EGFR-mutant lung, xenograft)',
+    summary:
+      'Osimertinib shrinks the tumour but IGF-1R keeps drug-tolerant persisters alive, and the tumour comes back.\n' +
+      'An IGF-1R inhibitor for 10 of the 40 days clears them; 40 days gains nothing and quadruples the toxicity.',
+    citation: 'Wang, Yamada, …, Yano, Nature Communications 2020',
+    doi: '10.1038/s41467-020-18442-4',
+    scenario: {
+      setting: 'lung-egfr',
+      horizon: 150,
+      outputStep: 0.5,
+      inputs: BASE_INPUTS,
+      arms: [
+        arm('Untreated', {}),
+        arm('Osimertinib 40 d', {}, { osimertinib: OSI_40 }),
+        arm('Osimertinib + IGF-1R inhibitor days 0–10', {}, { osimertinib: OSI_40, igf1ri: IGF_10 }),
+        arm('Osimertinib + IGF-1R inhibitor days 0–40', {}, { osimertinib: OSI_40, igf1ri: IGF_40 }),
+        arm('AXL-high: osimertinib + IGF-1R inhibitor 0–10', { axl: 'high' }, { osimertinib: OSI_40, igf1ri: IGF_10 }),
+      ],
+    },
+  },
+  {
+    id: 'il6-pdl1',
+    title: 'IL-6 and anti-PD-L1 (colorectal liver metastasis, mice)',
+    summary:
+      'Without IL-6, dendritic cells mature and prime CD8 T cells, but their IFN raises tumour PD-L1 (adaptive escape).\n' +
+      'So anti-PD-L1 works far better when IL-6 is low or blocked; depleting CD8 T cells removes the IL-6-low advantage.',
+    citation: 'Toyoshima, Kitamura et al., Cancer Immunology Research 2019',
+    doi: '10.1158/2326-6066.CIR-18-0766',
+    scenario: {
+      setting: 'crc-liver',
+      horizon: 28,
+      outputStep: 0.25,
+      inputs: { ...BASE_INPUTS, il6: 1 },
+      arms: [
+        arm('IL-6 high, untreated', {}),
+        arm('IL-6 high, anti-PD-L1', {}, { atezolizumab: PDL1_SEED004 }),
+        arm('IL-6 high, anti-IL-6 + anti-PD-L1', {}, { atezolizumab: PDL1_SEED004, antiIL6: IL6_SEED004 }),
+        arm('IL-6 deficient, untreated', { il6: 0.03 }),
+        arm('IL-6 deficient, anti-PD-L1', { il6: 0.03 }, { atezolizumab: PDL1_SEED004 }),
+        arm('IL-6 deficient, CD8 depleted', { il6: 0.03, cd8Depleted: true }),
+      ],
+    },
+  },
+  {
+    id: 'imbrave150',
+    title: 'Atezolizumab + bevacizumab ± COX-2 inhibitor in a patient (HCC)',
+    summary:
+      'One patient-scale tumour under the IMbrave150 regimen (atezolizumab 1200 mg + bevacizumab 15 mg/kg every 3 weeks).\n' +
+      'Move NRF2 up to see the response fade, then add celecoxib to see it come back.',
+    citation: 'Finn et al., NEJM 2020 (IMbrave150); Yamamoto, Kodama et al., Hepatology 2026',
+    doi: '10.1056/NEJMoa1915745',
+    scenario: {
+      setting: 'hcc-patient',
+      horizon: 540,
+      outputStep: 1,
+      inputs: { ...BASE_INPUTS, nrf2: 0.5 },
+      arms: [
+        arm('Untreated', {}),
+        arm('Atezo/bev', {}, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+        arm(
+          'Atezo/bev + celecoxib',
+          {},
+          {
+            atezolizumab: ATEZO_PATIENT,
+            bevacizumab: BEV_PATIENT,
+            cox2i: CELECOXIB_PATIENT,
+          },
+        ),
+      ],
+    },
+  },
+];
+
+export function presetById(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

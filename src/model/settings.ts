@@ -1,0 +1,77 @@
+/**
+ * The four experimental settings: which scale (parameter set and drug PK), which mechanisms are present, and the
+ * starting tumour. A setting is an experiment's frame, not a patient: the sliders change the tumour's biology.
+ */
+import type { Scale, Setting } from '../scenario/types';
+import { MOUSE_PARAMETERS, type ModelParameters, PATIENT_PARAMETERS } from './parameters';
+
+export interface SettingInfo {
+  id: Setting;
+  scale: Scale;
+  label: string;
+  /** tumour cells at day 0 (all drug-sensitive) */
+  initialTumourCells: number;
+  /**
+   * true: the immune microenvironment at day 0 is the one the untreated tumour built while growing to its initial size
+   * (patients arrive with an established tumour); false: day 0 is the transplant, with no immune response yet (mice).
+   */
+  establishedAtStart: boolean;
+  /** overrides of the scale's parameters */
+  overrides: Partial<ModelParameters>;
+  /** what it mirrors */
+  description: string;
+}
+
+export const SETTING_INFO: Record<Setting, SettingInfo> = {
+  'hcc-mouse': {
+    id: 'hcc-mouse',
+    scale: 'mouse',
+    label: 'HCC, mouse (syngeneic, subcutaneous)',
+    // 1e6 cells = 1 mm3 at transplant (model brief, section C)
+    initialTumourCells: 1e6,
+    establishedAtStart: false,
+    overrides: {},
+    description: 'Syngeneic HCC grafts in immunocompetent mice, as in seeds 000 and 001.',
+  },
+  'hcc-patient': {
+    id: 'hcc-patient',
+    scale: 'patient',
+    label: 'HCC, patient (advanced)',
+    // chosen: 1e10 cells = 10 cm3, a measurable advanced HCC target lesion (model brief, human scale)
+    initialTumourCells: 1e10,
+    establishedAtStart: true,
+    overrides: {},
+    description: 'Advanced hepatocellular carcinoma in patients, as in IMbrave150 and seed 000.',
+  },
+  'lung-egfr': {
+    id: 'lung-egfr',
+    scale: 'mouse',
+    label: 'EGFR-mutant lung cancer, xenograft',
+    // model brief, seed 4: 1e8 cells (100 mm3) at the start of osimertinib
+    initialTumourCells: 1e8,
+    establishedAtStart: false,
+    overrides: {
+      // Xenografts grow in immunodeficient mice: no T cells, no tumour-associated macrophage response (brief S4).
+      tCellRecruitment: 0,
+      macrophageRecruitment: 0,
+      // chosen (prototype): PC9-like xenografts double in ~4-5 days
+      sensitiveGrowthRate: 0.15,
+    },
+    description: 'AXL-low EGFR-mutant lung cancer xenografts treated with osimertinib, as in seed 003.',
+  },
+  'crc-liver': {
+    id: 'crc-liver',
+    scale: 'mouse',
+    label: 'Colorectal cancer liver metastasis, mouse',
+    initialTumourCells: 1e6,
+    establishedAtStart: false,
+    overrides: {},
+    description: 'CT26 colorectal cancer liver metastases in wild-type and IL-6-deficient mice, as in seed 004.',
+  },
+};
+
+export function settingParameters(setting: Setting): ModelParameters {
+  const info = SETTING_INFO[setting];
+  const base = info.scale === 'mouse' ? MOUSE_PARAMETERS : PATIENT_PARAMETERS;
+  return { ...base, ...info.overrides };
+}

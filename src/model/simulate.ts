@@ -1,0 +1,307 @@
+/**
+ * simulate(scenario) -> result: integrates each arm piecewise between discontinuities (bolus doses, the start and end
+ * of oral dosing, extinction checks) with the adaptive Dormand–Prince solver, and samples the output grid from its
+ * dense output. Pure: no DOM, no worker globals; runs in the worker, in tests and in the CLI alike.
+ */
+import type { Arm, Scenario } from '../scenario/types';
+import { armInputs, DRUG_IDS } from '../scenario/types';
+import { createDormandPrince } from '../solver/dopri5';
+import type { Integrator } from '../solver/types';
+import { DRUG_COUNT, TumourImmuneModel } from './equations';
+import type { ModelParameters } from './parameters';
+import type { ArmResult, ArmSummary, SeriesName, SimulationResult } from './series';
+import { SERIES_NAMES } from './series';
+import { SETTING_INFO, settingParameters } from './settings';
+import {
+  CD8,
+  CELLS_PER_MM3,
+  DC,
+  DRUG0,
+  IGF1R_TOXICITY,
+  M1,
+  M2,
+  PERSISTER,
+  RESISTANT,
+  SENSITIVE,
+  STATE_SIZE,
+} from './state';
+import { DRUGS, doseTimes } from './treatments';
+
+/** Default accuracy: chosen so that curves are exact to the eye and tests, measured in bench/ against tighter runs. */
+export const DEFAULT_RTOL = 1e-6;
+
+/** Extinction is checked at least this often (days), besides every dose time. Chosen: daily in mice, weekly in patients. */
+const EXTINCTION_CHECK_DAYS = { mouse: 1, patient: 7 } as const;
+
+export interface SimulateOptions {
+  rtol?: number;
+  /** replaces parameters of the setting (virtual patients, sensitivity analysis) */
+  parameterOverrides?: Partial<ModelParameters>;
+  /** reuse one integrator across calls (it is sized for STATE_SIZE) */
+  integrator?: Integrator;
+}
+
+/** A breakpoint: the state jumps (bolus doses), the oral inputs change, or extinction is checked. */
+interface Breakpoint {
+  t: number;
+  /** [drug slot, nM] pairs given as boluses at t */
+  boluses: number[];
+}
+
+/** Everything needed to integrate one arm: the model (right-hand side), start state, breakpoints and output grid. */
+export interface ArmProblem {
+  arm: Arm;
+  model: TumourImmuneModel;
+  y0: Float64Array;
+  /** ascending; the first is 0 and the last is the horizon */
+  breakpoints: Breakpoint[];
+  /** oral dosing windows: per drug slot, [start, end, nM/day] triples */
+  oralWindows: number[][];
+  grid: Float64Array;
+  atol: Float64Array;
+}
+
+export function outputGrid(horizon: number, step: number): Float64Array {
+  const n = Math.floor(horizon / step + 1e-9);
+  const endsOnGrid = Math.abs(n * step - horizon) <= 1e-9 * Math.max(1, horizon);
+  const grid = new Float64Array(n + 1 + (endsOnGrid ? 0 : 1));
+  for (let k = 0; k <= n; k++) grid[k] = Math.min(k * step, horizon);
+  if (!endsOnGrid) grid[n + 1] = horizon;
+  return grid;
+}
+
+export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partial<ModelParameters>): ArmProblem {
+  const info = SETTING_INFO[scenario.setting];
+  const scale = info.scale;
+  const params = { ...settingParameters(scenario.setting), ...overrides };
+  const inputs = armInputs(scenario, arm);
+  const horizon = scenario.horizon;
+
+  const halfMaximal = new Float64Array(DRUG_COUNT);
+  const elimination = new Float64Array(DRUG_COUNT);
+  const times = new Map<number, Breakpoint>();
+  const at = (t: number): Breakpoint => {
+    let b = times.get(t);
+    if (!b) {
+      b = { t, boluses: [] };
+      times.set(t, b);
+    }
+    return b;
+  };
+  at(0);
+  at(horizon);
+  const check = EXTINCTION_CHECK_DAYS[scale];
+  for (let t = check; t < horizon; t += check) at(t);
+
+  const oralWindows: number[][] = DRUG_IDS.map(() => []);
+  DRUG_IDS.forEach((drug, slot) => {
+    const d = DRUGS[drug];
+    const pk = d[scale];
+    halfMaximal[slot] = d.halfMaximal;
+    elimination[slot] = pk.eliminationRate;
+    const schedule = arm.treatments[drug];
+    if (!schedule) return;
+    const doses = doseTimes(schedule, horizon);
+    if (doses.length === 0) return;
+    if (d.route === 'bolus') {
+      for (const t of doses) at(t).boluses.push(slot, schedule.dose * pk.nMPerUnit);
+    } else {
+      // Each oral dose is spread over its interval: a zero-order input whose steady state is the average level.
+      const rate = (schedule.dose * pk.nMPerUnit * pk.eliminationRate) / schedule.interval;
+      const start = doses[0];
+      const end = Math.min(doses[doses.length - 1] + schedule.interval, horizon);
+      oralWindows[slot].push(start, end, rate);
+      at(start);
+      if (end < horizon) at(end);
+    }
+  });
+
+  const breakpoints = [...times.values()].filter((b) => b.t >= 0 && b.t <= horizon).sort((a, b) => a.t - b.t);
+
+  const model = new TumourImmuneModel(params, inputs, halfMaximal, elimination);
+  const atol = absoluteTolerances();
+  const y0 = new Float64Array(STATE_SIZE);
+  y0[SENSITIVE] = info.initialTumourCells;
+  if (info.establishedAtStart) establishedTumour(model, y0, atol);
+
+  return { arm, model, y0, breakpoints, oralWindows, grid: outputGrid(horizon, scenario.outputStep), atol };
+}
+
+/** Absolute tolerances per component: a thousandth of a cell, of a nM; 1e-9 of a fraction. */
+function absoluteTolerances(): Float64Array {
+  const atol = new Float64Array(STATE_SIZE).fill(1e-6);
+  atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = 1e-3;
+  atol[CD8] = atol[M1] = atol[M2] = 1e-3;
+  atol[DC] = 1e-9;
+  atol[IGF1R_TOXICITY] = 1e-9;
+  return atol;
+}
+
+/** Chosen: the history before day 0 starts from a tumour this many times smaller than at diagnosis. */
+const HISTORY_GROWTH = 100;
+/** The history stops after this many days even if the tumour never reaches its size at diagnosis (immune control). */
+const HISTORY_LIMIT_DAYS = 3650;
+
+/**
+ * Patients arrive with an established tumour and immune microenvironment. Chosen: the day-0 immune state is the one
+ * the untreated tumour (with this arm's biology) built while growing from 1/100 of its size at diagnosis; the
+ * populations are then scaled together to the size at diagnosis, keeping T-cell and macrophage densities.
+ */
+function establishedTumour(model: TumourImmuneModel, y0: Float64Array, atol: Float64Array): void {
+  const target = y0[SENSITIVE];
+  const y = new Float64Array(STATE_SIZE);
+  y[SENSITIVE] = target / HISTORY_GROWTH;
+  const integrator = createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol });
+  const noGrid = new Float64Array(0);
+  const ignore = (): void => {};
+  model.infusion.fill(0);
+  const chunk = 7;
+  for (let t = 0; t < HISTORY_LIMIT_DAYS; t += chunk) {
+    integrator.integrate(model.derivatives, t, t + chunk, y, noGrid, 0, ignore, false);
+    if (y[SENSITIVE] >= target) break;
+  }
+  const scale = target / Math.max(y[SENSITIVE], 1);
+  for (const i of [SENSITIVE, CD8, M1, M2]) y0[i] = y[i] * scale;
+  y0[SENSITIVE] = target;
+  y0[DC] = y[DC];
+}
+
+/** Sets the oral inputs for the segment starting at t. */
+export function setOralInputs(problem: ArmProblem, t: number): void {
+  const inf = problem.model.infusion;
+  for (let slot = 0; slot < DRUG_COUNT; slot++) {
+    const w = problem.oralWindows[slot];
+    let rate = 0;
+    for (let i = 0; i < w.length; i += 3) if (t >= w[i] && t < w[i + 1]) rate += w[i + 2];
+    inf[slot] = rate;
+  }
+}
+
+/** Applies the boluses of a breakpoint. */
+export function applyBoluses(b: Breakpoint, y: Float64Array): void {
+  for (let i = 0; i < b.boluses.length; i += 2) y[DRUG0 + b.boluses[i]] += b.boluses[i + 1];
+}
+
+/** Extinction rule: a tumour compartment below the threshold is gone (no regrowth from fractions of a cell). */
+export function applyExtinction(y: Float64Array, threshold: number): void {
+  if (y[SENSITIVE] < threshold) y[SENSITIVE] = 0;
+  if (y[PERSISTER] < threshold) y[PERSISTER] = 0;
+  if (y[RESISTANT] < threshold) y[RESISTANT] = 0;
+}
+
+function allocateSeries(n: number): Record<SeriesName, Float64Array> {
+  const out = {} as Record<SeriesName, Float64Array>;
+  for (const name of SERIES_NAMES) out[name] = new Float64Array(n);
+  return out;
+}
+
+export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): ArmResult {
+  const problem = buildArmProblem(scenario, arm, options.parameterOverrides);
+  const { model, grid, breakpoints } = problem;
+  const integrator =
+    options.integrator ?? createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: problem.atol });
+  integrator.resetStatistics();
+  const series = allocateSeries(grid.length);
+  const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
+  const threshold = model.p.extinctionThreshold;
+
+  const record = (k: number, _t: number, y: Float64Array): void => {
+    const s = model.signals(y);
+    const sensitive = y[SENSITIVE] > 0 ? y[SENSITIVE] : 0;
+    const persister = y[PERSISTER] > 0 ? y[PERSISTER] : 0;
+    const resistant = y[RESISTANT] > 0 ? y[RESISTANT] : 0;
+    const tumour = sensitive + persister + resistant;
+    const cd8 = y[CD8] > 0 ? y[CD8] : 0;
+    const m1 = y[M1] > 0 ? y[M1] : 0;
+    const m2 = y[M2] > 0 ? y[M2] : 0;
+    series.tumourVolume[k] = tumour / CELLS_PER_MM3;
+    series.sensitiveVolume[k] = sensitive / CELLS_PER_MM3;
+    series.persisterVolume[k] = persister / CELLS_PER_MM3;
+    series.resistantVolume[k] = resistant / CELLS_PER_MM3;
+    series.cd8[k] = cd8;
+    series.cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
+    series.m1[k] = m1;
+    series.m2[k] = m2;
+    series.m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : 0;
+    series.dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
+    series.pge2Plasma[k] = s.pge2;
+    series.cd24[k] = s.cd24;
+    series.pdl1[k] = s.pdl1;
+    series.igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;
+    for (let i = 0; i < DRUG_COUNT; i++) {
+      const level = y[DRUG0 + i];
+      drugSeries[i][k] = level > 0 ? level : 0;
+    }
+  };
+
+  const y = Float64Array.from(problem.y0);
+  let next = 0;
+  let dayEradicated: number | null = null;
+  for (let i = 0; i < breakpoints.length - 1; i++) {
+    const b = breakpoints[i];
+    applyBoluses(b, y);
+    applyExtinction(y, threshold);
+    if (dayEradicated === null && y[SENSITIVE] + y[PERSISTER] + y[RESISTANT] === 0) dayEradicated = b.t;
+    setOralInputs(problem, b.t);
+    const t1 = breakpoints[i + 1].t;
+    next = integrator.integrate(model.derivatives, b.t, t1, y, grid, next, record, i === breakpoints.length - 2);
+  }
+  applyExtinction(y, threshold);
+  if (dayEradicated === null && y[SENSITIVE] + y[PERSISTER] + y[RESISTANT] === 0) dayEradicated = scenario.horizon;
+
+  return {
+    name: arm.name,
+    t: grid,
+    series,
+    summary: summarise(arm.name, grid, series, dayEradicated),
+    stats: { ...integrator.statistics },
+  };
+}
+
+function summarise(
+  name: string,
+  t: Float64Array,
+  series: Record<SeriesName, Float64Array>,
+  dayEradicated: number | null,
+): ArmSummary {
+  const v = series.tumourVolume;
+  let nadir = v[0];
+  let dayOfNadir = t[0];
+  for (let k = 1; k < v.length; k++) {
+    if (v[k] < nadir) {
+      nadir = v[k];
+      dayOfNadir = t[k];
+    }
+  }
+  const last = v.length - 1;
+  return {
+    name,
+    volumeStart: v[0],
+    volumeEnd: v[last],
+    volumeNadir: nadir,
+    dayOfNadir,
+    dayEradicated,
+    igf1rToxicity: series.igf1rToxicity[last],
+  };
+}
+
+export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
+  const integrator = options.integrator;
+  return { arms: scenario.arms.map((arm) => simulateArm(scenario, arm, { ...options, integrator })) };
+}
+
+/** Value of a series at day t, by linear interpolation on the output grid. */
+export function valueAt(t: Float64Array, values: Float64Array, day: number): number {
+  if (day <= t[0]) return values[0];
+  const last = t.length - 1;
+  if (day >= t[last]) return values[last];
+  let lo = 0;
+  let hi = last;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid] <= day) lo = mid;
+    else hi = mid;
+  }
+  const w = (day - t[lo]) / (t[hi] - t[lo]);
+  return values[lo] + w * (values[hi] - values[lo]);
+}

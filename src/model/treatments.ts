@@ -1,0 +1,265 @@
+/**
+ * Drugs: what each one blocks, its dose unit, its one-compartment pharmacokinetics at each scale, and the conversion of
+ * a dosing schedule into dose events. Sources are in docs/model.md (section "Treatments"); every number here is quoted
+ * there with its origin.
+ *
+ * Two routes:
+ * - 'bolus' (antibodies, i.v. or i.p.): each dose raises the drug level at once by `nMPerUnit * dose`; the level then
+ *   falls with first-order elimination. Dose times are discontinuities of the ODE.
+ * - 'oral' (small molecules, taken daily): each dose is spread evenly over its dosing interval (a zero-order input
+ *   with the same area under the curve), so the level follows the average exposure. Chosen because the efficacy of
+ *   these drugs tracks sustained target coverage, peak–trough swings are small in patients (osimertinib 1.6:1), and
+ *   hour-scale mouse elimination with a spike per dose would force tiny solver steps for no gain in meaning.
+ */
+import type { DoseSchedule, DrugId, Scale } from '../scenario/types';
+import { DRUG_IDS } from '../scenario/types';
+
+export type Route = 'bolus' | 'oral';
+
+export interface DrugPharmacology {
+  /** level reached per unit dose: for a bolus, the jump (nM per unit); for an oral drug, the average steady-state
+   * level per unit of daily dose (nM per unit of dose per day of dosing interval) */
+  nMPerUnit: number;
+  /** first-order elimination rate, 1/day (= ln 2 / half-life) */
+  eliminationRate: number;
+  /** dose unit shown to the user */
+  unit: string;
+  /** a typical schedule at this scale */
+  defaultSchedule: DoseSchedule;
+  /** largest dose the UI and the codec accept, in `unit` */
+  maxDose: number;
+}
+
+export interface DrugInfo {
+  id: DrugId;
+  /** English label; the UI translates by id */
+  label: string;
+  /** what it blocks */
+  target: string;
+  route: Route;
+  /** level for half-maximal target occupancy, nM (Kd or IC50) */
+  halfMaximal: number;
+  mouse: DrugPharmacology;
+  patient: DrugPharmacology;
+}
+
+const LN2 = Math.LN2;
+
+/**
+ * Mouse antibody dosing: 20 g mouse, 3 mL distribution volume (Kosinsky et al. 2018, V_d 0.003 L), IgG 150 kDa, so
+ * 1 mg/kg = 20 µg = 1.33e-10 mol in 3 mL = 44.4 nM. Elimination 0.15/day (Kosinsky 2018, mouse anti-PD-L1).
+ */
+const MOUSE_ANTIBODY_NM_PER_MG_KG = (0.02e-3 / 150_000 / 3e-3) * 1e9;
+const MOUSE_ANTIBODY_ELIMINATION = 0.15;
+
+/** Patient IgG1 antibodies: 70 kg patient. */
+function patientAntibodyNMPerUnit(mgPerUnit: number, molarMassKDa: number, volumeL: number): number {
+  return (mgPerUnit * 1e-3) / (molarMassKDa * 1000) / volumeL / 1e-9;
+}
+
+export const DRUGS: Record<DrugId, DrugInfo> = {
+  atezolizumab: {
+    id: 'atezolizumab',
+    label: 'Atezolizumab (anti-PD-L1)',
+    target: 'PD-L1',
+    route: 'bolus',
+    halfMaximal: 0.4, // Kd atezolizumab–PD-L1 0.4 nM (QSPIO-TNBC, Wang et al. 2021)
+    mouse: {
+      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
+      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
+      maxDose: 100,
+    },
+    patient: {
+      // 1200 mg flat dose; V1 3.28 L, 145 kDa (label); half-life 27 days (label)
+      nMPerUnit: patientAntibodyNMPerUnit(1, 145, 3.28),
+      eliminationRate: LN2 / 27,
+      unit: 'mg',
+      defaultSchedule: { dose: 1200, start: 0, stop: 540, interval: 21 },
+      maxDose: 5000,
+    },
+  },
+  bevacizumab: {
+    id: 'bevacizumab',
+    label: 'Bevacizumab (anti-VEGF-A)',
+    target: 'VEGF-A',
+    route: 'bolus',
+    halfMaximal: 1, // chosen: sub-nanomolar to nanomolar VEGF-A affinity; fully occupied at any clinical level
+    mouse: {
+      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
+      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
+      maxDose: 100,
+    },
+    patient: {
+      // 15 mg/kg for 70 kg; Vc 2.9 L, 149 kDa, half-life 20 days (label)
+      nMPerUnit: patientAntibodyNMPerUnit(70, 149, 2.9),
+      eliminationRate: LN2 / 20,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 15, start: 0, stop: 540, interval: 21 },
+      maxDose: 50,
+    },
+  },
+  antiPD1: {
+    id: 'antiPD1',
+    label: 'Anti-PD-1',
+    target: 'PD-1',
+    route: 'bolus',
+    halfMaximal: 1, // chosen: order of nivolumab's 2.6 nM (QSP-IO) and pembrolizumab's sub-nM affinity
+    mouse: {
+      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
+      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
+      unit: 'mg/kg',
+      // seed 001: 10 µg per mouse (0.5 mg/kg) i.p. on days 6, 9 and 12
+      defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
+      maxDose: 100,
+    },
+    patient: {
+      // pembrolizumab-like 200 mg every 3 weeks; 149 kDa; Vss 6.0 L and half-life 22 days (label, from memory)
+      nMPerUnit: patientAntibodyNMPerUnit(1, 149, 6.0),
+      eliminationRate: LN2 / 22,
+      unit: 'mg',
+      defaultSchedule: { dose: 200, start: 0, stop: 540, interval: 21 },
+      maxDose: 5000,
+    },
+  },
+  cox2i: {
+    id: 'cox2i',
+    label: 'COX-2 inhibitor (celecoxib)',
+    target: 'COX-2',
+    route: 'oral',
+    halfMaximal: 40, // COX-2 IC50 ~40 nM (brief, from memory; whole-blood IC50 may be ~0.5–1 µM)
+    mouse: {
+      // chosen: 30 mg/kg/day gives the prototype's 400 nM average level
+      nMPerUnit: 400 / 30,
+      eliminationRate: LN2 / (11.2 / 24),
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 30, start: 7, stop: 28, interval: 1 },
+      maxDose: 100,
+    },
+    patient: {
+      // 200 mg twice daily = 400 mg/day; CL/F 27.7 L/h = 665 L/day; 381.4 g/mol -> 3.95 nM per mg/day (label table)
+      nMPerUnit: (1 / 665 / 381.4) * 1e6,
+      eliminationRate: LN2 / (11.2 / 24),
+      unit: 'mg',
+      defaultSchedule: { dose: 400, start: 0, stop: 540, interval: 1 },
+      maxDose: 800,
+    },
+  },
+  antiCD24: {
+    id: 'antiCD24',
+    label: 'Anti-CD24',
+    target: 'CD24',
+    route: 'bolus',
+    halfMaximal: 1, // chosen: nanomolar antibody affinity (no published value found)
+    mouse: {
+      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
+      eliminationRate: MOUSE_ANTIBODY_ELIMINATION, // chosen: no anti-CD24 PK found; same as other mouse IgG
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
+      maxDose: 100,
+    },
+    patient: {
+      // hypothetical: no approved anti-CD24; IgG1 like bevacizumab (2.9 L, 150 kDa, 20 days), 10 mg/kg every 3 weeks
+      nMPerUnit: patientAntibodyNMPerUnit(70, 150, 2.9),
+      eliminationRate: LN2 / 20,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 10, start: 0, stop: 540, interval: 21 },
+      maxDose: 50,
+    },
+  },
+  antiIL6: {
+    id: 'antiIL6',
+    label: 'Anti-IL-6',
+    target: 'IL-6',
+    route: 'bolus',
+    halfMaximal: 1, // chosen: nanomolar antibody affinity
+    mouse: {
+      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
+      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
+      maxDose: 100,
+    },
+    patient: {
+      // siltuximab-like 11 mg/kg every 3 weeks; 145 kDa; V 4.5 L and half-life 20.6 days (label, from memory)
+      nMPerUnit: patientAntibodyNMPerUnit(70, 145, 4.5),
+      eliminationRate: LN2 / 20.6,
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 11, start: 0, stop: 540, interval: 21 },
+      maxDose: 50,
+    },
+  },
+  osimertinib: {
+    id: 'osimertinib',
+    label: 'Osimertinib (EGFR inhibitor)',
+    target: 'EGFR',
+    route: 'oral',
+    halfMaximal: 10, // chosen (prototype): low-nanomolar cellular potency on mutant EGFR
+    mouse: {
+      // chosen: 5 mg/kg/day (the usual xenograft dose) gives the prototype's 100 nM; mouse half-life ~3 h (review)
+      nMPerUnit: 100 / 5,
+      eliminationRate: LN2 / (3 / 24),
+      unit: 'mg/kg',
+      defaultSchedule: { dose: 5, start: 0, stop: 40, interval: 1 },
+      maxDose: 100,
+    },
+    patient: {
+      // 80 mg daily; CL/F 14.3 L/h = 343 L/day; 499.6 g/mol -> 5.84 nM per mg/day; half-life 48.3 h (Planchard 2016)
+      nMPerUnit: (1 / 343 / 499.6) * 1e6,
+      eliminationRate: LN2 / (48.3 / 24),
+      unit: 'mg',
+      defaultSchedule: { dose: 80, start: 0, stop: 540, interval: 1 },
+      maxDose: 320,
+    },
+  },
+  igf1ri: {
+    id: 'igf1ri',
+    label: 'IGF-1R inhibitor (linsitinib)',
+    target: 'IGF-1R / insulin receptor',
+    route: 'oral',
+    halfMaximal: 30, // chosen (prototype): tens of nM cellular IC50 for IGF-1R and the insulin receptor alike
+    mouse: {
+      // chosen: 25 mg/kg/day gives the prototype's 300 nM; half-life ~3 h (chosen, like other small molecules)
+      nMPerUnit: 300 / 25,
+      eliminationRate: LN2 / (3 / 24),
+      unit: 'mg/kg',
+      // seed 003: 10 of the 40 days of osimertinib
+      defaultSchedule: { dose: 25, start: 0, stop: 10, interval: 1 },
+      maxDose: 100,
+    },
+    patient: {
+      // chosen: 150 mg twice daily (the MTD) gives ~1 µM average; no clearance found for linsitinib
+      nMPerUnit: 1000 / 300,
+      eliminationRate: LN2 / (6 / 24),
+      unit: 'mg',
+      defaultSchedule: { dose: 300, start: 0, stop: 60, interval: 1 },
+      maxDose: 600,
+    },
+  },
+};
+
+export const DRUG_LIST: readonly DrugInfo[] = DRUG_IDS.map((id) => DRUGS[id]);
+
+export function pharmacology(drug: DrugId, scale: Scale): DrugPharmacology {
+  return DRUGS[drug][scale];
+}
+
+/**
+ * Dose times of a schedule that fall in [0, horizon): start, start + interval, ... while < stop.
+ * Allocation-light; schedules are validated upstream (interval > 0), but a non-positive interval gives one dose.
+ */
+export function doseTimes(schedule: DoseSchedule, horizon: number): number[] {
+  const times: number[] = [];
+  const { start, stop, interval } = schedule;
+  if (!(schedule.dose > 0) || !(stop > start)) return times;
+  const step = interval > 0 ? interval : Number.POSITIVE_INFINITY;
+  for (let k = 0; ; k++) {
+    const t = start + k * step;
+    if (!(t < stop) || !(t < horizon)) break;
+    times.push(t);
+  }
+  return times;
+}

@@ -1,0 +1,59 @@
+/**
+ * The object the simulation worker exposes through Comlink. Kept apart from the worker entry so that it can be
+ * unit-tested in Node.
+ *
+ * Latest request wins: each simulate() call carries an increasing request id. Before starting, and between arms, the
+ * call yields to the event loop so that newer requests queued behind it are seen; a superseded call returns null at
+ * once instead of computing results nobody will draw.
+ */
+import * as Comlink from 'comlink';
+import { PRESETS } from '../model/presets';
+import type { SimulationResult } from '../model/series';
+import { simulateArm } from '../model/simulate';
+import type { Scenario } from '../scenario/types';
+
+let latestRequest = 0;
+
+/** A macrotask yield: lets queued messages (newer requests) be delivered before we continue. */
+function yieldToQueue(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Every typed array of a result, for a zero-copy transfer. */
+export function transferables(result: SimulationResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const arm of result.arms) {
+    buffers.add(arm.t.buffer as ArrayBuffer);
+    for (const values of Object.values(arm.series)) buffers.add(values.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
+export async function runSimulation(scenario: Scenario, requestId: number): Promise<SimulationResult | null> {
+  if (requestId > latestRequest) latestRequest = requestId;
+  await yieldToQueue();
+  const arms = [];
+  for (const arm of scenario.arms) {
+    if (requestId < latestRequest) return null;
+    arms.push(simulateArm(scenario, arm));
+    if (scenario.arms.length > 1) await yieldToQueue();
+  }
+  if (requestId < latestRequest) return null;
+  return { arms };
+}
+
+export const simulationApi = {
+  async simulate(scenario: Scenario, requestId: number): Promise<SimulationResult | null> {
+    const result = await runSimulation(scenario, requestId);
+    return result ? Comlink.transfer(result, transferables(result)) : null;
+  },
+  /** Runs every preset once so that the first slider move finds the code already compiled by the JIT. */
+  async warmUp(): Promise<void> {
+    for (const preset of PRESETS) for (const arm of preset.scenario.arms) simulateArm(preset.scenario, arm);
+  },
+  ping(): string {
+    return 'pong';
+  },
+};
+
+export type SimulationApi = typeof simulationApi;
