@@ -3,7 +3,7 @@
  * table (a unit test checks that every id here appears there). "chosen:" marks a number we had to choose, with why.
  *
  * Mouse values follow the reference prototype of the model brief (hand-tuned to the seed experiments, anchored on
- * published models where one exists). Patient values: tumour and immune kinetics slowed by PATIENT_TIME_SCALE (see
+ * published models where one exists). Patient values: tumour kinetics slowed by PATIENT_GROWTH_SCALE and immune kinetics by PATIENT_IMMUNE_SCALE (see
  * below); drug pharmacokinetics are per drug in treatments.ts.
  */
 
@@ -122,14 +122,17 @@ export interface ParameterInfo {
 }
 
 /**
- * Patient kinetics: chosen. Human HCC grows far more slowly than a mouse graft (volume-doubling times of months, not
- * days). Lacking a calibrated human model of every mechanism, tumour and immune rates are the mouse rates times this
- * factor, which keeps the mouse balance of growth against immune attack (the behaviour the studies show) while
- * putting it on the human time scale: rS 0.3/day x 1/15 = 0.02/day. Refined per patient by the cohort calibration.
+ * Patient kinetics: chosen, in two factors. Human HCC proliferates far more slowly than a mouse graft: untreated
+ * volume-doubling times of about 3–4 months instead of 2–3 days, so tumour growth rates are the mouse rates x 1/44
+ * (0.3/day -> 0.0068/day). Immune and drug-effect kinetics (recruitment, death, killing, polarisation, DC maturation)
+ * are slowed less, x 1/12, so that responses to atezolizumab + bevacizumab appear after about 2–3 months, as in
+ * IMbrave150 (median time to response 2.8 months, Salem 2021). Refined per patient by the cohort calibration.
  */
-export const PATIENT_TIME_SCALE = 1 / 15;
+export const PATIENT_GROWTH_SCALE = 1 / 44;
+export const PATIENT_IMMUNE_SCALE = 1 / 12;
 
-const P = PATIENT_TIME_SCALE;
+const G = PATIENT_GROWTH_SCALE;
+const P = PATIENT_IMMUNE_SCALE;
 
 /** [id, unit, mouse value, patient value, range, source] */
 const TABLE: ParameterInfo[] = [
@@ -137,7 +140,7 @@ const TABLE: ParameterInfo[] = [
     'sensitiveGrowthRate',
     '1/day',
     0.3,
-    0.3 * P,
+    0.3 * G,
     [0.1, 0.6],
     'Kosinsky 2018 r = 0.4/day; de Pillis 2005 a = 0.514/day; prototype 0.30',
   ),
@@ -145,7 +148,7 @@ const TABLE: ParameterInfo[] = [
     'resistantGrowthRate',
     '1/day',
     0.25,
-    0.25 * P,
+    0.25 * G,
     [0.05, 0.5],
     'chosen (prototype): resistant clones grow a little slower',
   ),
@@ -237,7 +240,7 @@ const TABLE: ParameterInfo[] = [
     'osimertinibKill',
     '1/day',
     1.6,
-    1.6 * P * 3,
+    1.6 * P,
     [0.5, 3],
     'chosen (prototype): AXL-low cells very sensitive; ~80 % respond in patients (seed 003)',
   ),
@@ -245,7 +248,7 @@ const TABLE: ParameterInfo[] = [
     'persisterEntry',
     '1/day',
     2.4e-3,
-    2.4e-3,
+    2.4e-3 * P,
     [1e-4, 1e-2],
     'chosen (prototype): ~0.1–0.3 % persist after 9–10 days (Sharma 2010)',
   ),
@@ -261,7 +264,7 @@ const TABLE: ParameterInfo[] = [
     'resistanceAcquisition',
     '1/day',
     1e-8,
-    1e-4 * P,
+    1e-6,
     [0, 1e-3],
     'chosen: mouse (prototype) 1e-8; patient set so relapse takes 1–2 years (seed 003)',
   ),
@@ -270,7 +273,7 @@ const TABLE: ParameterInfo[] = [
     'igf1rPersisterKill',
     '1/day',
     2,
-    2 * P * 3,
+    2 * P,
     [0.5, 4],
     'Sharma 2010: IGF-1R inhibition ablates persisters; seed 003; size chosen',
   ),
