@@ -1,0 +1,362 @@
+/**
+ * Dormand–Prince 5(4) explicit Runge–Kutta integrator (DOPRI5), after Hairer, Nørsett & Wanner, "Solving Ordinary
+ * Differential Equations I", 2nd ed., Springer 1993:
+ *
+ * - coefficients of Table 5.2 (§II.5), first-same-as-last (FSAL): the 7th stage of a step is the 1st of the next;
+ * - embedded 4th-order error estimate, mixed tolerance sc_i = atol_i + rtol·max(|y_i|, |ynew_i|), RMS norm (§II.4);
+ * - PI step-size control as in the authors' DOPRI5 code (β = 0.04, safety 0.9, factor bounded to [0.2, 10], no growth
+ *   right after a rejection);
+ * - automatic initial step size (§II.4, "Starting Step Size", p. 169), one extra right-hand-side evaluation;
+ * - 4th-order continuous extension (dense output, §II.6, coefficients d1..d7 of the DOPRI5 code), so output at grid
+ *   times costs no extra right-hand-side evaluations.
+ *
+ * All work vectors are allocated once, in createDormandPrince; the step loop allocates nothing.
+ */
+
+import {
+  type Integrator,
+  type OutputCallback,
+  type RightHandSide,
+  SolverError,
+  type SolverOptions,
+  type SolverStatistics,
+} from './types';
+
+export const DEFAULT_SOLVER_OPTIONS: Readonly<SolverOptions> = Object.freeze({
+  rtol: 1e-6,
+  atol: 1e-9,
+  maxStep: Number.POSITIVE_INFINITY,
+  maxSteps: 100_000,
+});
+
+// Nodes c_i and coefficients a_ij (HNW I, Table 5.2).
+const C2 = 1 / 5;
+const C3 = 3 / 10;
+const C4 = 4 / 5;
+const C5 = 8 / 9;
+const A21 = 1 / 5;
+const A31 = 3 / 40;
+const A32 = 9 / 40;
+const A41 = 44 / 45;
+const A42 = -56 / 15;
+const A43 = 32 / 9;
+const A51 = 19372 / 6561;
+const A52 = -25360 / 2187;
+const A53 = 64448 / 6561;
+const A54 = -212 / 729;
+const A61 = 9017 / 3168;
+const A62 = -355 / 33;
+const A63 = 46732 / 5247;
+const A64 = 49 / 176;
+const A65 = -5103 / 18656;
+// 5th-order weights b_i (= a_7i; b2 = b7 = 0)
+const A71 = 35 / 384;
+const A73 = 500 / 1113;
+const A74 = 125 / 192;
+const A75 = -2187 / 6784;
+const A76 = 11 / 84;
+// error coefficients e_i = b_i - b̂_i (e2 = 0)
+const E1 = 71 / 57600;
+const E3 = -71 / 16695;
+const E4 = 71 / 1920;
+const E5 = -17253 / 339200;
+const E6 = 22 / 525;
+const E7 = -1 / 40;
+// dense output (continuous extension of order 4; d2 = 0)
+const D1 = -12715105075 / 11282082432;
+const D3 = 87487479700 / 32700410799;
+const D4 = -10690763975 / 1880347072;
+const D5 = 701980252875 / 199316789632;
+const D6 = -1453857185 / 822651844;
+const D7 = 69997945 / 29380423;
+
+// step-size control
+const SAFETY = 0.9;
+const BETA = 0.04;
+/** exponent of err in the PI controller: 1/5 - 0.75·β */
+const EXPO1 = 0.2 - BETA * 0.75;
+/** h_new ≥ FACMIN·h */
+const FACMIN = 0.2;
+/** h_new ≤ FACMAX·h */
+const FACMAX = 10;
+/** step shrink factor after a non-finite candidate or error estimate */
+const NONFINITE_SHRINK = 0.25;
+const EPS = Number.EPSILON;
+
+/**
+ * Creates a DOPRI5 integrator for systems of dimension `n`. Options default to DEFAULT_SOLVER_OPTIONS
+ * (rtol 1e-6, atol 1e-9, maxStep ∞, maxSteps 100000). Statistics: every call to integrate costs
+ * 2 + 6·(accepted + rejected steps) right-hand-side evaluations (1 at t0, 1 for the initial step estimate,
+ * 6 per attempted step thanks to FSAL).
+ */
+export function createDormandPrince(n: number, options: Partial<SolverOptions> = {}): Integrator {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`system dimension must be a positive integer, got ${n}`);
+  const rtol = options.rtol ?? DEFAULT_SOLVER_OPTIONS.rtol;
+  const atolOpt = options.atol ?? DEFAULT_SOLVER_OPTIONS.atol;
+  const maxStep = options.maxStep ?? DEFAULT_SOLVER_OPTIONS.maxStep;
+  const maxSteps = options.maxSteps ?? DEFAULT_SOLVER_OPTIONS.maxSteps;
+  if (!(rtol >= 0) || !Number.isFinite(rtol)) throw new RangeError(`rtol must be finite and >= 0, got ${rtol}`);
+  if (!(maxStep > 0)) throw new RangeError(`maxStep must be > 0, got ${maxStep}`);
+  if (!(maxSteps >= 1)) throw new RangeError(`maxSteps must be >= 1, got ${maxSteps}`);
+
+  const atol = new Float64Array(n);
+  if (typeof atolOpt === 'number') {
+    atol.fill(atolOpt);
+  } else {
+    if (atolOpt.length !== n) throw new RangeError(`atol has length ${atolOpt.length}, expected ${n}`);
+    atol.set(atolOpt);
+  }
+  for (let i = 0; i < n; i++) {
+    if (!(atol[i] >= 0) || !Number.isFinite(atol[i])) throw new RangeError(`atol[${i}] must be finite and >= 0`);
+    if (atol[i] === 0 && rtol === 0) throw new RangeError(`atol[${i}] and rtol are both zero`);
+  }
+
+  // Workspaces. Within integrate, k1/k7 and y/ynew are swapped by reference after each accepted step (FSAL).
+  const wk1 = new Float64Array(n);
+  const k2 = new Float64Array(n);
+  const k3 = new Float64Array(n);
+  const k4 = new Float64Array(n);
+  const k5 = new Float64Array(n);
+  const k6 = new Float64Array(n);
+  const wk7 = new Float64Array(n);
+  const wy = new Float64Array(n);
+  const wynew = new Float64Array(n);
+  const ystage = new Float64Array(n);
+  const yout = new Float64Array(n);
+  // dense-output coefficients of the last accepted step
+  const r1 = new Float64Array(n);
+  const r2 = new Float64Array(n);
+  const r3 = new Float64Array(n);
+  const r4 = new Float64Array(n);
+  const r5 = new Float64Array(n);
+
+  const statistics: SolverStatistics = { rhsEvaluations: 0, acceptedSteps: 0, rejectedSteps: 0 };
+
+  /** Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2). */
+  function initialStep(f: RightHandSide, t0: number, y0: Float64Array, k1: Float64Array, hmax: number): number {
+    let d0 = 0;
+    let d1 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol[i] + rtol * Math.abs(y0[i]);
+      const a = y0[i] / sk;
+      const b = k1[i] / sk;
+      d0 += a * a;
+      d1 += b * b;
+    }
+    d0 = Math.sqrt(d0 / n);
+    d1 = Math.sqrt(d1 / n);
+    let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
+    if (h0 > hmax) h0 = hmax;
+    // one explicit Euler step, then estimate the second derivative
+    for (let i = 0; i < n; i++) ystage[i] = y0[i] + h0 * k1[i];
+    f(t0 + h0, ystage, k2);
+    statistics.rhsEvaluations++;
+    let d2 = 0;
+    for (let i = 0; i < n; i++) {
+      const sk = atol[i] + rtol * Math.abs(y0[i]);
+      const a = (k2[i] - k1[i]) / sk;
+      d2 += a * a;
+    }
+    d2 = Math.sqrt(d2 / n) / h0;
+    // a non-finite trial derivative: start small and let the step loop shrink further if needed
+    if (!Number.isFinite(d2)) return h0 * 1e-2;
+    const dmax = d1 > d2 ? d1 : d2;
+    const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : (0.01 / dmax) ** (1 / 5);
+    let h = 100 * h0 < h1 ? 100 * h0 : h1;
+    if (h > hmax) h = hmax;
+    return h;
+  }
+
+  function integrate(
+    f: RightHandSide,
+    t0: number,
+    t1: number,
+    y: Float64Array,
+    grid: Float64Array,
+    from: number,
+    onOutput: OutputCallback,
+    includeEnd: boolean,
+  ): number {
+    if (!Number.isFinite(t0) || !Number.isFinite(t1)) throw new RangeError(`non-finite interval [${t0}, ${t1}]`);
+    if (t1 < t0) throw new RangeError(`integrate needs t1 >= t0, got [${t0}, ${t1}]`);
+    if (y.length !== n) throw new RangeError(`state has length ${y.length}, expected ${n}`);
+
+    const gridLength = grid.length;
+    let k = from;
+    // grid points before t0 are skipped without output
+    while (k < gridLength && grid[k] < t0) k++;
+    // grid points at t0 (if t0 is an output time at all): the initial state, exactly
+    while (k < gridLength && grid[k] === t0 && (t0 < t1 || includeEnd)) {
+      yout.set(y);
+      onOutput(k, t0, yout);
+      k++;
+    }
+    if (t1 === t0) return k;
+
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(y[i])) throw new SolverError(`non-finite initial state y[${i}] = ${y[i]}`, t0);
+    }
+    // local references (swapped on acceptance) keep the hot loops free of closure-variable loads
+    let k1 = wk1;
+    let k7 = wk7;
+    let ycur = wy;
+    let ynew = wynew;
+    ycur.set(y);
+    f(t0, ycur, k1);
+    statistics.rhsEvaluations++;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(k1[i])) throw new SolverError(`non-finite derivative dy[${i}] = ${k1[i]} at t0`, t0);
+    }
+
+    const span = t1 - t0;
+    const hmax = maxStep < span ? maxStep : span;
+    let h = initialStep(f, t0, ycur, k1, hmax);
+    // underflow: a step below 16 ulps of the largest |t| on the interval cannot advance t meaningfully
+    const tScale = Math.abs(t0) > Math.abs(t1) ? Math.abs(t0) : Math.abs(t1);
+    const hmin = 16 * EPS * tScale;
+
+    let t = t0;
+    let facold = 1e-4;
+    let rejectedLast = false;
+    let steps = 0;
+
+    for (;;) {
+      if (steps >= maxSteps) {
+        throw new SolverError(`maximum number of steps (${maxSteps}) exceeded at t = ${t}`, t);
+      }
+      if (!(h > hmin)) {
+        throw new SolverError(`step size underflow (h = ${h}) at t = ${t}`, t);
+      }
+      let last = false;
+      if (t + 1.01 * h >= t1) {
+        h = t1 - t;
+        last = true;
+      }
+      steps++;
+
+      // stages 2..7
+      for (let i = 0; i < n; i++) ystage[i] = ycur[i] + h * A21 * k1[i];
+      f(t + C2 * h, ystage, k2);
+      for (let i = 0; i < n; i++) ystage[i] = ycur[i] + h * (A31 * k1[i] + A32 * k2[i]);
+      f(t + C3 * h, ystage, k3);
+      for (let i = 0; i < n; i++) ystage[i] = ycur[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+      f(t + C4 * h, ystage, k4);
+      for (let i = 0; i < n; i++) {
+        ystage[i] = ycur[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+      }
+      f(t + C5 * h, ystage, k5);
+      for (let i = 0; i < n; i++) {
+        ystage[i] = ycur[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+      }
+      const tnew = last ? t1 : t + h;
+      f(tnew, ystage, k6);
+      for (let i = 0; i < n; i++) {
+        ynew[i] = ycur[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+      }
+      f(tnew, ynew, k7);
+      statistics.rhsEvaluations += 6;
+
+      // error estimate; `finite` turns NaN if any ynew_i is ±Infinity or NaN
+      let err = 0;
+      let finite = 0;
+      for (let i = 0; i < n; i++) {
+        const yi = ycur[i];
+        const yn = ynew[i];
+        const ayi = yi < 0 ? -yi : yi;
+        const ayn = yn < 0 ? -yn : yn;
+        const sk = atol[i] + rtol * (ayi > ayn ? ayi : ayn);
+        const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
+        err += e * e;
+        finite += yn - yn;
+      }
+      err = Math.sqrt(err / n);
+
+      if (finite !== 0 || !(err < Number.POSITIVE_INFINITY)) {
+        // non-finite candidate or error estimate: shrink hard and retry
+        statistics.rejectedSteps++;
+        rejectedLast = true;
+        h *= NONFINITE_SHRINK;
+        continue;
+      }
+
+      // PI controller (HNW I, §IV.2 / the DOPRI5 code): fac = err^(1/5 - 0.75β) / errold^β
+      const fac11 = err ** EXPO1;
+
+      if (err <= 1) {
+        statistics.acceptedSteps++;
+        // new step size from this error and the previous accepted one, fac = h/hnew
+        let fac = fac11 / facold ** BETA / SAFETY;
+        if (fac > 1 / FACMIN) fac = 1 / FACMIN;
+        else if (fac < 1 / FACMAX) fac = 1 / FACMAX;
+        facold = err > 1e-4 ? err : 1e-4;
+
+        // dense output at grid points in (t, tnew]
+        if (k < gridLength) {
+          let g = grid[k];
+          if (g < tnew || (g === tnew && (!last || includeEnd))) {
+            // dense-output coefficients of this step (HNW I, §II.6; as in the DOPRI5 code)
+            for (let i = 0; i < n; i++) {
+              const y0 = ycur[i];
+              const ydiff = ynew[i] - y0;
+              const bspl = h * k1[i] - ydiff;
+              r1[i] = y0;
+              r2[i] = ydiff;
+              r3[i] = bspl;
+              r4[i] = ydiff - h * k7[i] - bspl;
+              r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+            }
+            do {
+              if (g === tnew) {
+                yout.set(ynew);
+              } else {
+                const theta = (g - t) / h;
+                const theta1 = 1 - theta;
+                for (let i = 0; i < n; i++) {
+                  yout[i] = r1[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
+                }
+              }
+              onOutput(k, g, yout);
+              k++;
+              if (k >= gridLength) break;
+              g = grid[k];
+            } while (g < tnew || (g === tnew && (!last || includeEnd)));
+          }
+        }
+
+        // FSAL: k7 = f(tnew, ynew) becomes k1 of the next step
+        const kt = k1;
+        k1 = k7;
+        k7 = kt;
+        const yt = ycur;
+        ycur = ynew;
+        ynew = yt;
+        t = tnew;
+        if (last) break;
+
+        let hnew = h / fac;
+        if (hnew > maxStep) hnew = maxStep;
+        if (rejectedLast && hnew > h) hnew = h;
+        rejectedLast = false;
+        h = hnew;
+      } else {
+        statistics.rejectedSteps++;
+        rejectedLast = true;
+        const shrink = fac11 / SAFETY;
+        h /= shrink < 1 / FACMIN ? shrink : 1 / FACMIN;
+      }
+    }
+
+    y.set(ycur);
+    return k;
+  }
+
+  return {
+    statistics,
+    resetStatistics(): void {
+      statistics.rhsEvaluations = 0;
+      statistics.acceptedSteps = 0;
+      statistics.rejectedSteps = 0;
+    },
+    integrate,
+  };
+}

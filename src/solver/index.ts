@@ -1,0 +1,3 @@
+export { createDormandPrince, DEFAULT_SOLVER_OPTIONS } from './dopri5';
+export type { Integrator, OutputCallback, RightHandSide, SolverOptions, SolverStatistics } from './types';
+export { SolverError } from './types';
