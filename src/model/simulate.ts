@@ -80,7 +80,10 @@ export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partia
   const halfMaximal = new Float64Array(DRUG_COUNT);
   const elimination = new Float64Array(DRUG_COUNT);
   const times = new Map<number, Breakpoint>();
-  const at = (t: number): Breakpoint => {
+  const at = (time: number): Breakpoint => {
+    // Times are snapped to 1e-9 day (0.1 ms) so that start + k * interval round-off never makes two breakpoints
+    // 1e-13 days apart (a segment too short for any step).
+    const t = Math.round(time * 1e9) / 1e9;
     let b = times.get(t);
     if (!b) {
       b = { t, boluses: [] };
@@ -89,7 +92,6 @@ export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partia
     return b;
   };
   at(0);
-  at(horizon);
   const check = EXTINCTION_CHECK_DAYS[scale];
   for (let t = check; t < horizon; t += check) at(t);
 
@@ -108,15 +110,15 @@ export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partia
     } else {
       // Each oral dose is spread over its interval: a zero-order input whose steady state is the average level.
       const rate = (schedule.dose * pk.nMPerUnit * pk.eliminationRate) / schedule.interval;
-      const start = doses[0];
-      const end = Math.min(doses[doses.length - 1] + schedule.interval, horizon);
+      const start = at(doses[0]).t;
+      const end = Math.min(at(Math.min(doses[doses.length - 1] + schedule.interval, horizon)).t, horizon);
       oralWindows[slot].push(start, end, rate);
-      at(start);
-      if (end < horizon) at(end);
     }
   });
 
-  const breakpoints = [...times.values()].filter((b) => b.t >= 0 && b.t <= horizon).sort((a, b) => a.t - b.t);
+  // The last breakpoint is exactly the horizon (doses at or after it change nothing drawn).
+  const breakpoints = [...times.values()].filter((b) => b.t >= 0 && b.t < horizon).sort((a, b) => a.t - b.t);
+  breakpoints.push({ t: horizon, boluses: [] });
 
   const model = new TumourImmuneModel(params, inputs, halfMaximal, elimination);
   const atol = absoluteTolerances();
