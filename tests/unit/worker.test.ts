@@ -1,0 +1,51 @@
+// Runs the real worker module (Comlink.expose and all) inside Node through @vitest/web-worker's same-thread Worker.
+import '@vitest/web-worker';
+import * as Comlink from 'comlink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/model/presets';
+import { simulate } from '../../src/model/simulate';
+import { runSimulation, type SimulationApi, transferables } from '../../src/worker/api';
+
+const worker = new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
+const api = Comlink.wrap<SimulationApi>(worker);
+afterAll(() => worker.terminate());
+
+describe('simulation worker', () => {
+  it('answers through Comlink with the same numbers as the model', async () => {
+    expect(await api.ping()).toBe('pong');
+    const scenario = PRESETS[0].scenario;
+    const result = await api.simulate(scenario, 1);
+    expect(result).not.toBeNull();
+    const direct = simulate(scenario);
+    expect(result?.arms.map((a) => a.name)).toEqual(direct.arms.map((a) => a.name));
+    expect(Array.from(result?.arms[3].series.tumourVolume ?? [])).toEqual(
+      Array.from(direct.arms[3].series.tumourVolume),
+    );
+    expect(result?.arms[0].t).toBeInstanceOf(Float64Array);
+  });
+
+  it('warms up without error', async () => {
+    await expect(api.warmUp()).resolves.toBeUndefined();
+  });
+});
+
+describe('latest request wins', () => {
+  it('a request superseded by a newer one returns null; the newest returns its result', async () => {
+    const scenario = PRESETS[1].scenario;
+    const first = runSimulation(scenario, 101);
+    const second = runSimulation(scenario, 102);
+    const third = runSimulation(scenario, 103);
+    expect(await first).toBeNull();
+    expect(await second).toBeNull();
+    const last = await third;
+    expect(last?.arms).toHaveLength(scenario.arms.length);
+  });
+
+  it('lists every typed array buffer once for transfer', () => {
+    const result = simulate(PRESETS[0].scenario);
+    const buffers = transferables(result);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    const arrays = result.arms.reduce((n, a) => n + 1 + Object.keys(a.series).length, 0);
+    expect(buffers.length).toBe(arrays);
+  });
+});
