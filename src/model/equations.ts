@@ -21,6 +21,13 @@ export const DRUG_COUNT = 8;
 /** Guards 0/0 in ratios when a population is empty; far below one cell, so it never changes a result. */
 const TINY = 1e-30;
 
+/** x^n, with the common integer Hill coefficients done by multiplication (pow is several times slower). */
+function power(x: number, n: number): number {
+  if (n === 2) return x * x;
+  if (n === 1) return x;
+  return x ** n;
+}
+
 function occupancy(level: number, halfMaximal: number): number {
   return level > 0 ? level / (level + halfMaximal) : 0;
 }
@@ -65,6 +72,8 @@ export class TumourImmuneModel {
     phagocytosis: 0,
   };
   private readonly recruitment: number;
+  /** pge2Half^pge2Hill, constant */
+  private readonly pge2HalfPower: number;
   private readonly igf1rDependence: number;
   /** the right-hand side bound to this model, for the solver */
   readonly derivatives: (t: number, y: Float64Array, dy: Float64Array) => void;
@@ -77,6 +86,7 @@ export class TumourImmuneModel {
     this.infusion = new Float64Array(DRUG_COUNT);
     // Seed 004 control experiment: depleting CD8 T cells removes their recruitment.
     this.recruitment = inputs.cd8Depleted ? 0 : p.tCellRecruitment;
+    this.pge2HalfPower = power(p.pge2Half, p.pge2Hill);
     // Seed 003: persisters of AXL-low cells depend on IGF-1R (FOXA1 -> IGF-1R); AXL-high much less.
     this.igf1rDependence = inputs.axl === 'high' ? p.axlHighIgf1rDependence : 1;
     this.derivatives = (t, y, dy) => this.evaluate(t, y, dy);
@@ -96,9 +106,9 @@ export class TumourImmuneModel {
     // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
     const cox2Blocked = occupancy(y[COX2I], hm[3]);
     const pge2 = (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
-    const ph = pge2 ** p.pge2Hill;
+    const ph = power(pge2, p.pge2Hill);
     s.pge2 = pge2;
-    s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + p.pge2Half ** p.pge2Hill);
+    s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);
 
     // Seed 004: IL-6 signalling, blocked by anti-IL-6.
     const il6 = inputs.il6 * (1 - occupancy(y[ANTI_IL6], hm[5]));
@@ -116,7 +126,7 @@ export class TumourImmuneModel {
       (1 + (p.pdl1IfnInduction * s.ifn) / (s.ifn + p.pdl1IfnHalf)) *
       (1 - occupancy(y[ATEZOLIZUMAB], hm[0]));
     const engaged = (s.pdl1 * (1 - occupancy(y[ANTI_PD1], hm[2]))) / p.pd1HalfPdl1;
-    const en = engaged ** p.pd1Hill;
+    const en = power(engaged, p.pd1Hill);
     s.pd1Inhibition = en / (1 + en);
 
     // Seed 001: NEAT1 -| miR-320a -| SP1 -> CD24 ("don't eat me"), blocked by anti-CD24.
