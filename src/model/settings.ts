@@ -70,8 +70,14 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
   },
 };
 
-export function settingParameters(setting: Setting): ModelParameters {
-  const info = SETTING_INFO[setting];
-  const base = info.scale === 'mouse' ? MOUSE_PARAMETERS : PATIENT_PARAMETERS;
-  return { ...base, ...info.overrides };
+const PARAMETERS_BY_SETTING = Object.fromEntries(
+  Object.values(SETTING_INFO).map((info) => {
+    const base = info.scale === 'mouse' ? MOUSE_PARAMETERS : PATIENT_PARAMETERS;
+    return [info.id, Object.freeze({ ...base, ...info.overrides })];
+  }),
+) as Record<Setting, Readonly<ModelParameters>>;
+
+/** The parameters of a setting (frozen: copy before changing). */
+export function settingParameters(setting: Setting): Readonly<ModelParameters> {
+  return PARAMETERS_BY_SETTING[setting];
 }

@@ -81,10 +81,21 @@ export function outputGrid(horizon: number, step: number): Float64Array {
   return grid;
 }
 
-export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partial<ModelParameters>): ArmProblem {
+/**
+ * Builds an arm's problem. `integrator` (sized STATE_SIZE) integrates the pre-treatment history of settings that start
+ * from an established tumour; one is created when none is given.
+ */
+export function buildArmProblem(
+  scenario: Scenario,
+  arm: Arm,
+  overrides?: Partial<ModelParameters>,
+  integrator?: Integrator,
+): ArmProblem {
   const info = SETTING_INFO[scenario.setting];
   const scale = info.scale;
-  const params = { ...settingParameters(scenario.setting), ...overrides };
+  const params = overrides
+    ? { ...settingParameters(scenario.setting), ...overrides }
+    : settingParameters(scenario.setting);
   const inputs = armInputs(scenario, arm);
   const horizon = scenario.horizon;
 
@@ -133,7 +144,9 @@ export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partia
   const atol = absoluteTolerances();
   const y0 = new Float64Array(STATE_SIZE);
   y0[SENSITIVE] = info.initialTumourCells;
-  if (info.establishedAtStart) establishedTumour(model, y0, atol);
+  if (info.establishedAtStart) {
+    establishedTumour(model, y0, integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol }));
+  }
 
   // Every loss term of a tumour compartment is at most its rate constant (occupancies and Hill terms are <= 1).
   const maxLossRate =
@@ -160,7 +173,7 @@ export function buildArmProblem(scenario: Scenario, arm: Arm, overrides?: Partia
 }
 
 /** Absolute tolerances per component: a thousandth of a cell, of a nM; 1e-9 of a fraction. */
-function absoluteTolerances(): Float64Array {
+export function absoluteTolerances(): Float64Array {
   const atol = new Float64Array(STATE_SIZE).fill(1e-6);
   atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = 1e-3;
   atol[CD8] = atol[M1] = atol[M2] = 1e-3;
@@ -179,11 +192,10 @@ const HISTORY_LIMIT_DAYS = 3650;
  * the untreated tumour (with this arm's biology) built while growing from 1/100 of its size at diagnosis; the
  * populations are then scaled together to the size at diagnosis, keeping T-cell and macrophage densities.
  */
-function establishedTumour(model: TumourImmuneModel, y0: Float64Array, atol: Float64Array): void {
+function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrator: Integrator): void {
   const target = y0[SENSITIVE];
   const y = new Float64Array(STATE_SIZE);
   y[SENSITIVE] = target / HISTORY_GROWTH;
-  const integrator = createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol });
   const noGrid = new Float64Array(0);
   const ignore = (): void => {};
   model.infusion.fill(0);
@@ -255,11 +267,13 @@ function allocateSeries(n: number): Record<SeriesName, Float64Array> {
 }
 
 export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): ArmResult {
-  const problem = buildArmProblem(scenario, arm, options.parameterOverrides);
-  const { model, grid, breakpoints } = problem;
   const integrator =
-    options.integrator ?? createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: problem.atol });
+    options.integrator ??
+    createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: absoluteTolerances() });
+  // The statistics count all the work of this arm, the pre-treatment history of a patient included.
   integrator.resetStatistics();
+  const problem = buildArmProblem(scenario, arm, options.parameterOverrides, integrator);
+  const { model, grid, breakpoints } = problem;
   const series = allocateSeries(grid.length);
   const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
   const threshold = model.p.extinctionThreshold;
@@ -351,7 +365,10 @@ function summarise(
 }
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
-  const integrator = options.integrator;
+  // One integrator (and its workspaces) for every arm.
+  const integrator =
+    options.integrator ??
+    createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: absoluteTolerances() });
   return { arms: scenario.arms.map((arm) => simulateArm(scenario, arm, { ...options, integrator })) };
 }
 

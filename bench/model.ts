@@ -1,0 +1,103 @@
+/**
+ * Model benchmark: for each preset, the median time of a whole simulation (all arms), right-hand-side evaluations,
+ * and two ratios measured in the same run:
+ *  - against odex (npm), driven through the same simulate() code path (same right-hand side, breakpoints, output
+ *    grid, rtol and per-component atol) via an Integrator adapter;
+ *  - against the floor: our evaluations x the measured cost of one right-hand-side evaluation, i.e. the time a
+ *    solver with no overhead at all would need for the same number of evaluations.
+ */
+import { PRESETS } from '../src/model/presets';
+import { absoluteTolerances, buildArmProblem, DEFAULT_RTOL, simulate, simulateArm } from '../src/model/simulate';
+import { STATE_SIZE } from '../src/model/state';
+import { createOdexIntegrator } from './odex';
+import { measure } from './timing';
+
+export interface ModelBenchRow {
+  preset: string;
+  arms: number;
+  oursMs: number;
+  oursEvaluations: number;
+  odexMs: number;
+  odexEvaluations: number;
+  floorMs: number;
+  /** odex time / our time (> 1: ours is faster) */
+  speedupVsOdex: number;
+  /** our time / floor (1 = no overhead) */
+  overFloor: number;
+}
+
+/** Cost of one right-hand-side evaluation of an arm's model, at the state halfway through the arm, ms. */
+function evaluationCost(presetIndex: number): number {
+  const scenario = PRESETS[presetIndex].scenario;
+  let total = 0;
+  for (const arm of scenario.arms) {
+    const problem = buildArmProblem(scenario, arm);
+    const result = simulateArm(scenario, arm);
+    // a representative state: the output halfway through (drug levels and populations of a real trajectory)
+    const k = result.t.length >> 1;
+    const y = Float64Array.from(problem.y0);
+    y[0] = result.series.sensitiveVolume[k] * 1e6;
+    y[1] = result.series.persisterVolume[k] * 1e6;
+    y[2] = result.series.resistantVolume[k] * 1e6;
+    y[3] = result.series.cd8[k];
+    y[4] = result.series.m1[k];
+    y[5] = result.series.m2[k];
+    y[6] = result.series.dcMaturation[k];
+    const dy = new Float64Array(STATE_SIZE);
+    const reps = 20_000;
+    const m = measure(
+      () => {
+        for (let i = 0; i < reps; i++) {
+          y[3] += 1e-9; // defeat any hoisting of a loop-invariant call
+          problem.model.derivatives(i, y, dy);
+        }
+        return dy[0];
+      },
+      { warmup: 5, runs: 15 },
+    );
+    total += m.median / reps;
+  }
+  return total / scenario.arms.length;
+}
+
+export function benchModel(runs = 30): ModelBenchRow[] {
+  const rows: ModelBenchRow[] = [];
+  PRESETS.forEach((preset, index) => {
+    const scenario = preset.scenario;
+    const ours = measure(() => simulate(scenario), { warmup: 10, runs });
+    const oursEvaluations = simulate(scenario).arms.reduce((n, a) => n + a.stats.rhsEvaluations, 0);
+    const odexIntegrator = createOdexIntegrator(STATE_SIZE, DEFAULT_RTOL, absoluteTolerances());
+    const odexRun = () => scenario.arms.map((arm) => simulateArm(scenario, arm, { integrator: odexIntegrator }));
+    const odex = measure(odexRun, { warmup: 3, runs: Math.max(5, runs >> 2) });
+    const odexEvaluations = odexRun().reduce((n, a) => n + a.stats.rhsEvaluations, 0);
+    const floorMs = oursEvaluations * evaluationCost(index);
+    rows.push({
+      preset: preset.id,
+      arms: scenario.arms.length,
+      oursMs: ours.median,
+      oursEvaluations,
+      odexMs: odex.median,
+      odexEvaluations,
+      floorMs,
+      speedupVsOdex: odex.median / ours.median,
+      overFloor: ours.median / floorMs,
+    });
+  });
+  return rows;
+}
+
+export function printModelBench(rows: ModelBenchRow[]): void {
+  console.log('\nModel: one whole simulation of each preset (all arms), median of timed runs');
+  console.log(
+    `${'preset'.padEnd(22)} ${'arms'.padStart(4)} ${'ours'.padStart(9)} ${'evals'.padStart(7)} ${'odex'.padStart(9)} ${'evals'.padStart(7)} ${'odex/ours'.padStart(10)} ${'floor'.padStart(9)} ${'ours/floor'.padStart(11)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.preset.padEnd(22)} ${String(r.arms).padStart(4)} ${`${r.oursMs.toFixed(2)} ms`.padStart(9)} ${String(r.oursEvaluations).padStart(7)} ${`${r.odexMs.toFixed(2)} ms`.padStart(9)} ${String(r.odexEvaluations).padStart(7)} ${`${r.speedupVsOdex.toFixed(1)}x`.padStart(10)} ${`${r.floorMs.toFixed(2)} ms`.padStart(9)} ${`${r.overFloor.toFixed(2)}x`.padStart(11)}`,
+    );
+  }
+  const perArm = rows.map((r) => r.oursMs / r.arms).sort((a, b) => a - b);
+  console.log(
+    `per arm: ${perArm[0].toFixed(2)}–${perArm[perArm.length - 1].toFixed(2)} ms; targets: a preset in a few ms, >= 4x faster than odex, <= 2x the floor`,
+  );
+}

@@ -1,0 +1,11 @@
+/**
+ * `npm run bench`: every benchmark, printed with its peers measured in the same run. Figures are for the machine it
+ * runs on; docs/performance.md records them for the reference machine. `npm run bench` bundles this file with esbuild
+ * first, as the app's build does: run through a TypeScript loader instead, every imported constant becomes a getter
+ * call and the model runs ~25 % slower than it does in the browser.
+ */
+import { cpus } from 'node:os';
+import { benchModel, printModelBench } from './model';
+
+console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+printModelBench(benchModel());
