@@ -87,7 +87,12 @@ const EPS = Number.EPSILON;
  * Creates a DOPRI5 integrator for systems of dimension `n`. Options default to DEFAULT_SOLVER_OPTIONS
  * (rtol 1e-6, atol 1e-9, maxStep ∞, maxSteps 100000). Statistics: every call to integrate costs
  * 2 + 6·(accepted + rejected steps) right-hand-side evaluations (1 at t0, 1 for the initial step estimate,
- * 6 per attempted step thanks to FSAL).
+ * 6 per attempted step thanks to FSAL); a call with t1 === t0 costs none.
+ *
+ * Failure handling in integrate: a step whose candidate or error estimate is not finite is rejected and retried
+ * with h/4; SolverError is thrown when h ≤ 16·eps·max(|t0|, |t1|) (step-size underflow), when maxSteps attempted
+ * steps are exceeded in one call, or when the initial state or f(t0, y0) is not finite. t1 === t0 is allowed (only
+ * grid points equal to t0 are output, and only with includeEnd); t1 < t0 is a RangeError.
  */
 export function createDormandPrince(n: number, options: Partial<SolverOptions> = {}): Integrator {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`system dimension must be a positive integer, got ${n}`);
