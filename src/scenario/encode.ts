@@ -1,0 +1,113 @@
+/**
+ * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
+ * the writer and the vocabulary (keys and drug codes) the reader shares.
+ */
+import type { Arm, DrugId, Inputs, Scenario } from './types';
+import { DRUG_IDS } from './types';
+
+/** The format version this code writes. Bump it only with a migration from the previous version (migrations.ts). */
+export const FORMAT_VERSION = 1;
+
+/** Short, stable drug codes used in links. Never change one: old links would lose the drug. */
+export const DRUG_CODES: Record<DrugId, string> = {
+  atezolizumab: 'atz',
+  bevacizumab: 'bev',
+  antiPD1: 'pd1',
+  cox2i: 'cox2',
+  antiCD24: 'cd24',
+  antiIL6: 'il6ab',
+  osimertinib: 'osi',
+  igf1ri: 'igf',
+};
+
+export const DRUG_BY_CODE: ReadonlyMap<string, DrugId> = new Map(DRUG_IDS.map((id) => [DRUG_CODES[id], id]));
+
+/** Query keys of the inputs (shared ones at the top level, overrides inside an arm), in the order they are written. */
+export const INPUT_KEYS: Record<keyof Inputs, string> = {
+  nrf2: 'nrf2',
+  neat1: 'neat1',
+  il6: 'il6',
+  axl: 'axl',
+  cd8Depleted: 'cd8',
+};
+export const INPUT_ORDER = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'] as const satisfies readonly (keyof Inputs)[];
+export const INPUT_BY_KEY: ReadonlyMap<string, keyof Inputs> = new Map(INPUT_ORDER.map((k) => [INPUT_KEYS[k], k]));
+
+/** The item that marks an arm as hidden. */
+export const HIDE_ITEM = 'hide';
+
+/**
+ * Shortest text that reads back as exactly the same double (ECMAScript's Number-to-String is shortest round-trip),
+ * with -0 written as 0.
+ */
+export function formatNumber(x: number): string {
+  return String(x);
+}
+
+/**
+ * Characters left as they are in a value: letters, digits and the punctuation of the arm syntax, all legal in a
+ * URL query and shown as-is by browsers. Space becomes '+'; everything else (including '+', '&', '#', '%' and all
+ * non-ASCII text) is percent-encoded as UTF-8, which URLSearchParams reads back exactly.
+ */
+const LITERAL = /^[A-Za-z0-9\-._~*:@/=!,]$/;
+const UTF8 = new TextEncoder();
+
+function encodeValue(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (ch === ' ') out += '+';
+    else if (LITERAL.test(ch)) out += ch;
+    else {
+      const code = ch.codePointAt(0) ?? 0xfffd;
+      // a lone surrogate cannot be written in UTF-8: write U+FFFD, as URLSearchParams would
+      const safe = code >= 0xd800 && code <= 0xdfff ? '\ufffd' : ch;
+      for (const byte of UTF8.encode(safe)) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+  }
+  return out;
+}
+
+/** An arm's name inside its value: '*' separates items, so a '*' in the name is written twice. */
+export function escapeArmName(name: string): string {
+  return name.replaceAll('*', '**');
+}
+
+function formatInput(key: keyof Inputs, value: Inputs[keyof Inputs]): string {
+  if (key === 'cd8Depleted') return value ? '1' : '0';
+  if (key === 'axl') return String(value);
+  return formatNumber(value as number);
+}
+
+/** The value of one `arm` parameter, before URL encoding: name, then `*`-separated items. */
+export function armValue(arm: Arm): string {
+  const items = [escapeArmName(arm.name)];
+  if (arm.hidden) items.push(HIDE_ITEM);
+  for (const key of INPUT_ORDER) {
+    const value = arm.inputs[key];
+    if (value !== undefined) items.push(`${INPUT_KEYS[key]}=${formatInput(key, value)}`);
+  }
+  for (const drug of DRUG_IDS) {
+    const s = arm.treatments[drug];
+    if (s === undefined) continue;
+    items.push(
+      `${DRUG_CODES[drug]}:${formatNumber(s.dose)}@${formatNumber(s.start)}-${formatNumber(s.stop)}/${formatNumber(s.interval)}`,
+    );
+  }
+  return items.join('*');
+}
+
+/**
+ * The scenario as a query string without the leading '?'. Every field is written, defaults included, in a fixed
+ * order, so a link says everything it means and equal scenarios give equal strings.
+ */
+export function encodeScenario(s: Scenario): string {
+  const pairs: [string, string][] = [
+    ['v', String(FORMAT_VERSION)],
+    ['s', s.setting],
+    ['h', formatNumber(s.horizon)],
+    ['dt', formatNumber(s.outputStep)],
+  ];
+  for (const key of INPUT_ORDER) pairs.push([INPUT_KEYS[key], formatInput(key, s.inputs[key])]);
+  for (const arm of s.arms) pairs.push(['arm', armValue(arm)]);
+  return pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
+}

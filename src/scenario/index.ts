@@ -1,0 +1,8 @@
+/** Scenarios: the type, its limits and defaults, validation, and the URL codec. */
+export { type DecodeResult, decodeScenario, decodeWith, splitArm } from './codec';
+export * from './defaults';
+export * from './encode';
+export * from './limits';
+export * from './migrations';
+export * from './types';
+export * from './validate';

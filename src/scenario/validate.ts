@@ -1,0 +1,325 @@
+/**
+ * Field-by-field validation of a scenario against limits.ts. The decoder uses the same checks, so whatever it
+ * returns passes `validateScenario`, and the UI can show the same messages next to its controls.
+ */
+import { encodeScenario } from './encode';
+import {
+  ARM_LIMITS,
+  AXL_LEVELS,
+  doseRange,
+  HORIZON_LIMITS,
+  INPUT_RANGE,
+  MAX_QUERY_LENGTH,
+  NUMERIC_INPUTS,
+  OUTPUT_STEP_LIMITS,
+  type Range,
+  SCHEDULE_LIMITS,
+  withinCount,
+} from './limits';
+import type { DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
+import { DRUG_IDS, SETTINGS } from './types';
+
+export type FieldErrorCode =
+  | 'unknown-version'
+  | 'unknown-key'
+  | 'out-of-range'
+  | 'not-a-number'
+  | 'impossible-schedule'
+  | 'too-long'
+  | 'malformed'
+  | 'duplicate'
+  | 'too-many';
+
+/**
+ * One problem with one field.
+ *
+ * `field` names the field as a path into the scenario, with the shared inputs flat: 'v' (format version), 'query'
+ * (the link as a whole), 'setting', 'horizon', 'outputStep', 'nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted', 'arms',
+ * 'arm[i]', 'arm[i].name', 'arm[i].hidden', 'arm[i].inputs', 'arm[i].inputs.nrf2', 'arm[i].treatments',
+ * 'arm[i].treatments.igf1ri', 'arm[i].treatments.igf1ri.stop', ... `i` counts from 0 (in a link: the i-th `arm`
+ * parameter). An unknown top-level query key is reported under its own name.
+ *
+ * `message` is plain English for the user: it quotes the value, states the allowed range and, from the decoder,
+ * says what was done instead.
+ */
+export interface FieldError {
+  field: string;
+  message: string;
+  code: FieldErrorCode;
+}
+
+/** Friendly names of the scenario fields, with their query keys. */
+export const FIELD_LABELS: Record<string, string> = {
+  setting: 'Setting (s)',
+  horizon: 'Horizon (h)',
+  outputStep: 'Output step (dt)',
+  nrf2: 'NRF2 activation (nrf2)',
+  neat1: 'NEAT1 expression (neat1)',
+  il6: 'IL-6 level (il6)',
+  axl: 'AXL status (axl)',
+  cd8Depleted: 'CD8 depletion (cd8)',
+};
+
+/** A value quoted in a message, cut short so a pasted essay does not become the message. */
+export function quote(text: string, max = 30): string {
+  const chars = [...text];
+  return `'${chars.length > max ? `${chars.slice(0, max).join('')}…` : text}'`;
+}
+
+function withUnit(x: number, unit: string): string {
+  return unit ? `${String(x)} ${unit}` : String(x);
+}
+
+export function describeRange(r: Range): string {
+  return `from ${String(r.min)} to ${withUnit(r.max, r.unit)}`;
+}
+
+/** The error, if any, for a number that must lie in `range`. `label` starts the message. */
+export function checkRange(field: string, label: string, value: number, range: Range): FieldError | null {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return {
+      field,
+      code: 'not-a-number',
+      message: `${label} is ${String(value)}, not a finite number; it must be ${describeRange(range)}.`,
+    };
+  }
+  if (value < range.min || value > range.max) {
+    return {
+      field,
+      code: 'out-of-range',
+      message: `${label} is ${withUnit(value, range.unit)}; it must be ${describeRange(range)}.`,
+    };
+  }
+  return null;
+}
+
+export function checkSetting(value: unknown): FieldError | null {
+  if (typeof value === 'string' && (SETTINGS as readonly string[]).includes(value)) return null;
+  return {
+    field: 'setting',
+    code: 'out-of-range',
+    message: `${FIELD_LABELS.setting} ${quote(String(value))} is not one of ${SETTINGS.join(', ')}.`,
+  };
+}
+
+export function checkHorizon(value: number, setting: Setting): FieldError | null {
+  return checkRange('horizon', `${FIELD_LABELS.horizon} for ${setting}`, value, HORIZON_LIMITS[setting]);
+}
+
+export function checkOutputStep(value: number, horizon: number): FieldError | null {
+  const label = FIELD_LABELS.outputStep;
+  const range: Range = { min: OUTPUT_STEP_LIMITS.min, max: horizon, step: 0, unit: 'days' };
+  const basic = checkRange('outputStep', label, value, range);
+  if (basic) {
+    if (basic.code === 'out-of-range' && value > horizon) {
+      basic.message = `${label} is ${value} days, longer than the horizon of ${horizon} days; it must be ${describeRange(range)}.`;
+    }
+    return basic;
+  }
+  const points = horizon / value;
+  if (!withinCount(points, OUTPUT_STEP_LIMITS.maxPoints)) {
+    const smallest = horizon / OUTPUT_STEP_LIMITS.maxPoints;
+    return {
+      field: 'outputStep',
+      code: 'out-of-range',
+      message:
+        `${label} is ${value} days, which gives ${Math.ceil(points)} output points over ${horizon} days; at most ` +
+        `${OUTPUT_STEP_LIMITS.maxPoints} are allowed, so it must be at least ${smallest} days.`,
+    };
+  }
+  return null;
+}
+
+/** Checks one input value (shared or an arm override); `field` is where to report it. */
+export function checkInput(field: string, key: keyof Inputs, value: unknown, labelPrefix = ''): FieldError | null {
+  const label = `${labelPrefix}${FIELD_LABELS[key]}`;
+  if ((NUMERIC_INPUTS as readonly string[]).includes(key))
+    return checkRange(field, label, value as number, INPUT_RANGE);
+  if (key === 'axl') {
+    if (typeof value === 'string' && (AXL_LEVELS as readonly string[]).includes(value)) return null;
+    return {
+      field,
+      code: 'out-of-range',
+      message: `${label} is ${quote(String(value))}; it must be ${AXL_LEVELS.join(' or ')}.`,
+    };
+  }
+  if (typeof value === 'boolean') return null;
+  return { field, code: 'out-of-range', message: `${label} is ${quote(String(value))}; it must be 0 (no) or 1 (yes).` };
+}
+
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Length of a name in Unicode code points (what 'characters' means for the 40-character limit). */
+export function nameLength(name: string): number {
+  return [...name].length;
+}
+
+export function checkArmName(field: string, name: unknown, armLabel: string): FieldError | null {
+  const { nameMinLength: min, nameMaxLength: max } = ARM_LIMITS;
+  const rule = `names are ${min} to ${max} characters`;
+  if (typeof name !== 'string') return { field, code: 'malformed', message: `${armLabel} has no name; ${rule}.` };
+  if (LONE_SURROGATE.test(name)) {
+    return { field, code: 'malformed', message: `${armLabel}'s name ${quote(name)} is not valid Unicode text.` };
+  }
+  if (name !== name.trim()) {
+    return {
+      field,
+      code: 'malformed',
+      message: `${armLabel}'s name ${quote(name)} starts or ends with white space; names are trimmed.`,
+    };
+  }
+  const length = nameLength(name);
+  if (length < min) return { field, code: 'malformed', message: `${armLabel} has an empty name; ${rule}.` };
+  if (length > max) {
+    return {
+      field,
+      code: 'too-long',
+      message: `${armLabel}'s name ${quote(name)} is ${length} characters long; ${rule}.`,
+    };
+  }
+  return null;
+}
+
+/** 'Arm 3 (“Atezo/bev”)': how messages refer to arm `index` (0-based). */
+export function armLabel(index: number, name?: string): string {
+  return typeof name === 'string' && name.trim() !== '' && name !== `Arm ${index + 1}`
+    ? `Arm ${index + 1} (“${[...name.trim()].slice(0, 20).join('')}”)`
+    : `Arm ${index + 1}`;
+}
+
+/**
+ * All problems of one dosing schedule. `prefix` is the field path of the treatment, e.g. 'arm[0].treatments.bevacizumab';
+ * `who` starts each message, e.g. 'Arm 1 (“Control”): bevacizumab'.
+ */
+export function checkSchedule(
+  prefix: string,
+  who: string,
+  drug: DrugId,
+  schedule: DoseSchedule,
+  setting: Setting,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const push = (e: FieldError | null) => {
+    if (e) errors.push(e);
+  };
+  const dose = doseRange(drug, setting);
+  const doseError = checkRange(`${prefix}.dose`, `${who} dose`, schedule.dose, dose);
+  if (doseError?.code === 'out-of-range') doseError.message = doseError.message.replace(/\.$/, ` in ${setting}.`);
+  push(doseError);
+  const startError = checkRange(`${prefix}.start`, `${who} start`, schedule.start, SCHEDULE_LIMITS.start);
+  push(startError);
+  const { interval, stop, start } = schedule;
+  let intervalError: FieldError | null;
+  if (typeof interval === 'number' && Number.isFinite(interval) && interval <= 0) {
+    intervalError = {
+      field: `${prefix}.interval`,
+      code: 'impossible-schedule',
+      message:
+        `${who} interval is ${interval} days; doses must be at least ` +
+        `${SCHEDULE_LIMITS.interval.min} days apart (${describeRange(SCHEDULE_LIMITS.interval)}).`,
+    };
+  } else {
+    intervalError = checkRange(`${prefix}.interval`, `${who} interval`, interval, SCHEDULE_LIMITS.interval);
+  }
+  push(intervalError);
+  if (typeof stop !== 'number' || !Number.isFinite(stop)) {
+    push({
+      field: `${prefix}.stop`,
+      code: 'not-a-number',
+      message: `${who} stop is ${String(stop)}, not a finite number; it must be a day after the start.`,
+    });
+    return errors;
+  }
+  if (startError) return errors;
+  if (stop <= start) {
+    push({
+      field: `${prefix}.stop`,
+      code: 'impossible-schedule',
+      message: `${who} stops on day ${stop}, which is not after its start on day ${start}; the stop must be later than the start.`,
+    });
+    return errors;
+  }
+  if (intervalError) return errors;
+  const doses = (stop - start) / interval;
+  if (!withinCount(doses, SCHEDULE_LIMITS.maxDoses)) {
+    push({
+      field: `${prefix}.interval`,
+      code: 'impossible-schedule',
+      message:
+        `${who} from day ${start} to day ${stop} every ${interval} days is ${Math.ceil(doses)} doses; at most ` +
+        `${SCHEDULE_LIMITS.maxDoses} are allowed (lengthen the interval or shorten the window).`,
+    });
+  }
+  return errors;
+}
+
+const INPUT_KEYS_ALL: readonly string[] = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'];
+
+/**
+ * Every problem of a scenario, [] when it is valid. Valid means: inside limits.ts, names trimmed and well-formed,
+ * and a link no longer than MAX_QUERY_LENGTH characters (so that the scenario can be shared and read back).
+ * Robust to data that does not match the types (from JSON, the CLI or old storage).
+ */
+export function validateScenario(s: Scenario): FieldError[] {
+  const errors: FieldError[] = [];
+  const push = (e: FieldError | null) => {
+    if (e) errors.push(e);
+  };
+  const settingError = checkSetting(s.setting);
+  push(settingError);
+  const setting: Setting = settingError ? 'hcc-mouse' : s.setting;
+  const horizonError = checkHorizon(s.horizon, setting);
+  push(horizonError);
+  // the output step is judged against the horizon, so only once the horizon is valid
+  if (!horizonError) push(checkOutputStep(s.outputStep, s.horizon));
+  const inputs = (s.inputs ?? {}) as Partial<Inputs>;
+  for (const key of INPUT_KEYS_ALL as (keyof Inputs)[]) push(checkInput(key, key, inputs[key]));
+  const arms = Array.isArray(s.arms) ? s.arms : [];
+  if (arms.length < ARM_LIMITS.minArms || arms.length > ARM_LIMITS.maxArms) {
+    push({
+      field: 'arms',
+      code: arms.length > ARM_LIMITS.maxArms ? 'too-many' : 'out-of-range',
+      message: `The scenario has ${arms.length} arms; it must have ${ARM_LIMITS.minArms} to ${ARM_LIMITS.maxArms}.`,
+    });
+  }
+  arms.forEach((arm, i) => {
+    const at = `arm[${i}]`;
+    const label = armLabel(i, arm?.name);
+    push(checkArmName(`${at}.name`, arm?.name, label));
+    if (arm?.hidden !== undefined && typeof arm.hidden !== 'boolean') {
+      push({ field: `${at}.hidden`, code: 'malformed', message: `${label}: 'hidden' must be true or false.` });
+    }
+    for (const [key, value] of Object.entries(arm?.inputs ?? {})) {
+      if (!INPUT_KEYS_ALL.includes(key)) {
+        push({
+          field: `${at}.inputs`,
+          code: 'unknown-key',
+          message: `${label} overrides unknown input ${quote(key)}.`,
+        });
+      } else if (value !== undefined) {
+        push(checkInput(`${at}.inputs.${key}`, key as keyof Inputs, value, `${label}: `));
+      }
+    }
+    for (const [drug, schedule] of Object.entries(arm?.treatments ?? {})) {
+      if (!(DRUG_IDS as readonly string[]).includes(drug)) {
+        push({ field: `${at}.treatments`, code: 'unknown-key', message: `${label} has unknown drug ${quote(drug)}.` });
+      } else if (schedule !== undefined) {
+        const prefix = `${at}.treatments.${drug}`;
+        if (typeof schedule !== 'object' || schedule === null) {
+          push({ field: prefix, code: 'malformed', message: `${label}: the ${drug} schedule is not a schedule.` });
+        } else errors.push(...checkSchedule(prefix, `${label}: ${drug}`, drug as DrugId, schedule, setting));
+      }
+    }
+  });
+  if (errors.length === 0) {
+    const length = encodeScenario(s).length;
+    if (length > MAX_QUERY_LENGTH) {
+      push({
+        field: 'query',
+        code: 'too-long',
+        message: `The scenario's link would be ${length} characters long; links are limited to ${MAX_QUERY_LENGTH}. Remove an arm or a treatment, or shorten names.`,
+      });
+    }
+  }
+  return errors;
+}
