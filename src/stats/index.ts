@@ -1,0 +1,29 @@
+export { type CoxOptions, type CoxResult, coxBinary, coxHazardRatio, type Ties } from './cox';
+export {
+  betaQuantile,
+  chiSquareCdf,
+  chiSquareSf,
+  logGamma,
+  normalCdf,
+  normalQuantile,
+  normalSf,
+  normalTwoSidedP,
+  regularizedBeta,
+  regularizedGammaP,
+  regularizedGammaQ,
+} from './distributions';
+export {
+  type CensorMarks,
+  type ConfidenceType,
+  censorMarks,
+  type KaplanMeierOptions,
+  type KaplanMeierResult,
+  kaplanMeier,
+  type MedianSurvival,
+  medianSurvival,
+  survivalAt,
+} from './kaplan-meier';
+export { type LogRankHazardRatio, type LogRankResult, logRank, logRankHazardRatio } from './log-rank';
+export { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from './proportions';
+export { createRandom, type Random, xoshiro128ss } from './random';
+export type { EventInput, SurvivalSample, TimeInput } from './risk-table';
