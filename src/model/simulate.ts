@@ -46,6 +46,10 @@ export interface SimulateOptions {
   parameterOverrides?: Partial<ModelParameters>;
   /** reuse one integrator across calls (it is sized for STATE_SIZE) */
   integrator?: Integrator;
+  /** tumour cells at day 0 instead of the setting's (virtual patients) */
+  initialTumourCells?: number;
+  /** the whole day-0 state, as returned by initialState() (skips the pre-treatment history) */
+  initialState?: Float64Array;
 }
 
 /** A breakpoint: the state jumps (bolus doses), the oral inputs change, or extinction is checked. */
@@ -88,9 +92,10 @@ export function outputGrid(horizon: number, step: number): Float64Array {
 export function buildArmProblem(
   scenario: Scenario,
   arm: Arm,
-  overrides?: Partial<ModelParameters>,
+  options: SimulateOptions = {},
   integrator?: Integrator,
 ): ArmProblem {
+  const overrides = options.parameterOverrides;
   const info = SETTING_INFO[scenario.setting];
   const scale = info.scale;
   const params = overrides
@@ -142,10 +147,15 @@ export function buildArmProblem(
 
   const model = new TumourImmuneModel(params, inputs, halfMaximal, elimination);
   const atol = absoluteTolerances();
-  const y0 = new Float64Array(STATE_SIZE);
-  y0[SENSITIVE] = info.initialTumourCells;
-  if (info.establishedAtStart) {
-    establishedTumour(model, y0, integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol }));
+  let y0: Float64Array;
+  if (options.initialState) {
+    y0 = Float64Array.from(options.initialState);
+  } else {
+    y0 = new Float64Array(STATE_SIZE);
+    y0[SENSITIVE] = options.initialTumourCells ?? info.initialTumourCells;
+    if (info.establishedAtStart) {
+      establishedTumour(model, y0, integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol }));
+    }
   }
 
   // Every loss term of a tumour compartment is at most its rate constant (occupancies and Hill terms are <= 1).
@@ -210,6 +220,11 @@ function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrato
   y0[DC] = y[DC];
 }
 
+/** The day-0 state of an arm (for a patient, after the pre-treatment history), to share between arms. */
+export function initialState(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): Float64Array {
+  return buildArmProblem(scenario, arm, { ...options, initialState: undefined }, options.integrator).y0;
+}
+
 /** Sets the oral inputs for the segment starting at t. */
 export function setOralInputs(problem: ArmProblem, t: number): void {
   const inf = problem.model.infusion;
@@ -272,7 +287,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: absoluteTolerances() });
   // The statistics count all the work of this arm, the pre-treatment history of a patient included.
   integrator.resetStatistics();
-  const problem = buildArmProblem(scenario, arm, options.parameterOverrides, integrator);
+  const problem = buildArmProblem(scenario, arm, options, integrator);
   const { model, grid, breakpoints } = problem;
   const series = allocateSeries(grid.length);
   const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);

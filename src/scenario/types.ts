@@ -68,6 +68,24 @@ export interface Arm {
   hidden?: boolean;
 }
 
+/** Cancer types with a documented share of NRF2-active (KEAP1/NRF2-mutant or P-NRF2-positive) tumours. */
+export const CANCER_TYPES = ['hcc', 'escc', 'lusc', 'lung', 'pan-cancer'] as const;
+export type CancerType = (typeof CANCER_TYPES)[number];
+
+/** A virtual trial: every arm of the scenario given to the same virtual patients (patient scale). */
+export interface CohortSettings {
+  /** number of virtual patients, 10..10000 */
+  size: number;
+  /** seed of the random generator: the same seed gives the same patients */
+  seed: number;
+  /** sets the share of NRF2-active tumours (seed 002 and Iseda 2021) */
+  cancer: CancerType;
+  /** days between tumour assessments (RECIST), 42 = every 6 weeks as in IMbrave150 */
+  assessmentInterval: number;
+  /** plasma PGE2 cut-off for the biomarker split, relative units */
+  pge2Cutoff: number;
+}
+
 export interface Scenario {
   setting: Setting;
   /** simulated time span, days */
@@ -78,6 +96,8 @@ export interface Scenario {
   inputs: Inputs;
   /** comparison arms, at least one */
   arms: Arm[];
+  /** present when the scenario is a virtual trial */
+  cohort?: CohortSettings;
 }
 
 /** The effective inputs of one arm: the shared inputs with the arm's overrides. */

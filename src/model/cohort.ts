@@ -1,0 +1,402 @@
+/**
+ * Virtual trials: virtual patients drawn from documented distributions, every arm of a scenario given to the same
+ * patients, RECIST 1.1 responses and progression-free survival per patient, and per-arm statistics (response rates,
+ * Kaplan–Meier, hazard ratio, log-rank). Pure: runs in the worker pool, in tests and in the CLI alike.
+ * docs/model.md ("Virtual cohort") gives every distribution with its source and the calibration.
+ */
+import type { CancerType, CohortSettings, Inputs, Scenario } from '../scenario/types';
+import { createDormandPrince } from '../solver/dopri5';
+import type { Integrator } from '../solver/types';
+import type { CoxResult, KaplanMeierResult, LogRankResult, MedianSurvival, ProportionInterval } from '../stats';
+import { coxHazardRatio, createRandom, kaplanMeier, logRank, medianSurvival, wilsonInterval } from '../stats';
+import type { ModelParameters } from './parameters';
+import { settingParameters } from './settings';
+import { absoluteTolerances, DEFAULT_RTOL, initialState, simulateArm } from './simulate';
+import { STATE_SIZE } from './state';
+
+/** Share of NRF2-active tumours per cancer type. */
+export const NRF2_ACTIVE_SHARE: Record<CancerType, { share: number; source: string }> = {
+  hcc: { share: 0.361, source: 'P-NRF2-positive in 36.1 % of 335 resected HCCs (Iseda et al. 2021)' },
+  escc: { share: 0.359, source: 'NFE2L2 hotspot mutations in 35.9 % of oesophageal SCC (seed 002, C-CAT)' },
+  lusc: { share: 0.196, source: 'NFE2L2 hotspot mutations in 19.6 % of lung SCC (seed 002, C-CAT)' },
+  lung: { share: 0.11, source: 'KEAP1 mutations in 11.0 % of lung cancers (seed 002, C-CAT)' },
+  'pan-cancer': { share: 0.025, source: 'KEAP1 mutations in 2.5 % of 60,056 advanced solid tumours (seed 002, C-CAT)' },
+};
+
+/**
+ * Distributions of the virtual patients (chosen; docs/model.md). Lognormal multipliers have median 1 and the given
+ * SD of the logarithm; they multiply the patient-scale parameter.
+ */
+export const COHORT_DISTRIBUTIONS = {
+  /** NRF2 activation of an NRF2-active tumour: uniform on [0.7, 1]; of the others uniform on [0, 0.4] */
+  nrf2Active: [0.7, 1] as const,
+  nrf2Inactive: [0, 0.4] as const,
+  /** NEAT1 expression: uniform on [0, 1] (tumours vary; seed 001 gives no distribution) */
+  neat1: [0, 1] as const,
+  /** IL-6 level: lognormal, median 0.2, SD of log 0.8, capped at 1 */
+  il6Median: 0.2,
+  il6LogSd: 0.8,
+  /** tumour growth rate: SD of log 0.35 (HCC doubling times vary several-fold) */
+  growthLogSd: 0.35,
+  /** T-cell kill rate: SD of log 0.5 (tumour immunogenicity varies) */
+  killLogSd: 0.5,
+  /** T-cell recruitment: SD of log 0.4 */
+  recruitmentLogSd: 0.4,
+  /** target-lesion volume at baseline: median 10 cm3 (1e10 cells), SD of log 0.7, within [1, 100] cm3 */
+  baselineCellsMedian: 1e10,
+  baselineLogSd: 0.7,
+  baselineCells: [1e9, 1e11] as const,
+};
+
+export interface VirtualPatient {
+  index: number;
+  nrf2Active: boolean;
+  inputs: Inputs;
+  overrides: Partial<ModelParameters>;
+  baselineCells: number;
+}
+
+const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
+
+/** Draws the cohort. The same settings (seed included) give the same patients, in the same order. */
+export function samplePatients(settings: CohortSettings, axl: Inputs['axl'] = 'low'): VirtualPatient[] {
+  const random = createRandom(settings.seed);
+  const d = COHORT_DISTRIBUTIONS;
+  const base = settingParameters('hcc-patient');
+  const share = NRF2_ACTIVE_SHARE[settings.cancer].share;
+  const patients: VirtualPatient[] = [];
+  for (let index = 0; index < settings.size; index++) {
+    // A fixed number of draws per patient, in a fixed order, so patient i is the same whatever the cohort size.
+    const nrf2Active = random.bernoulli(share);
+    const [lo, hi] = nrf2Active ? d.nrf2Active : d.nrf2Inactive;
+    const nrf2 = lo + (hi - lo) * random.next();
+    const neat1 = d.neat1[0] + (d.neat1[1] - d.neat1[0]) * random.next();
+    const il6 = Math.min(1, random.lognormal(Math.log(d.il6Median), d.il6LogSd));
+    const growth = random.lognormal(0, d.growthLogSd);
+    const kill = random.lognormal(0, d.killLogSd);
+    const recruitment = random.lognormal(0, d.recruitmentLogSd);
+    const baselineCells = clamp(
+      random.lognormal(Math.log(d.baselineCellsMedian), d.baselineLogSd),
+      d.baselineCells[0],
+      d.baselineCells[1],
+    );
+    patients.push({
+      index,
+      nrf2Active,
+      inputs: { nrf2, neat1, il6, axl, cd8Depleted: false },
+      overrides: {
+        sensitiveGrowthRate: base.sensitiveGrowthRate * growth,
+        resistantGrowthRate: base.resistantGrowthRate * growth,
+        tCellKillRate: base.tCellKillRate * kill,
+        tCellRecruitment: base.tCellRecruitment * recruitment,
+      },
+      baselineCells,
+    });
+  }
+  return patients;
+}
+
+// --- RECIST 1.1 -----------------------------------------------------------------------------------------------------
+
+export type Response = 'CR' | 'PR' | 'SD' | 'PD';
+export const RESPONSE_CODES: readonly Response[] = ['CR', 'PR', 'SD', 'PD'];
+
+/** Longest diameter of a spherical lesion of this volume, mm: d = (6 V / π)^(1/3). */
+export function diameterOf(volumeMm3: number): number {
+  return volumeMm3 > 0 ? Math.cbrt((6 * volumeMm3) / Math.PI) : 0;
+}
+
+/** Chosen: a lesion below 1 mm cannot be measured; it counts as disappeared (complete response). */
+export const UNMEASURABLE_DIAMETER_MM = 1;
+
+export interface RecistOutcome {
+  /** best overall response, confirmed (CR and PR need the next assessment to agree, as in IMbrave150) */
+  best: Response;
+  /** best (smallest) change of the diameter from baseline before progression, % */
+  bestChange: number;
+  progressed: boolean;
+  /** day of the first assessment showing progression, or of the last assessment (censored) */
+  pfsDays: number;
+}
+
+/**
+ * RECIST 1.1 for one target lesion, from its volume at day 0 and at each assessment. Progression: diameter up at least
+ * 20 % from the smallest so far (baseline included) and at least 5 mm. Partial response: down at least 30 % from
+ * baseline. Complete response: not measurable any more.
+ */
+export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>): RecistOutcome {
+  const baseline = diameterOf(volumes[0]);
+  let nadir = baseline;
+  let bestChange = 0;
+  const responses: Response[] = [];
+  let pfsDays = days[days.length - 1];
+  let progressed = false;
+  for (let k = 1; k < days.length; k++) {
+    const d = diameterOf(volumes[k]);
+    if (d - nadir >= 0.2 * nadir && d - nadir >= 5) {
+      progressed = true;
+      pfsDays = days[k];
+      break;
+    }
+    const change = baseline > 0 ? (100 * (d - baseline)) / baseline : 0;
+    if (change < bestChange) bestChange = change;
+    if (d < nadir) nadir = d;
+    responses.push(d < UNMEASURABLE_DIAMETER_MM ? 'CR' : change <= -30 ? 'PR' : 'SD');
+  }
+  // best confirmed response: CR/PR count when the next assessment is at least as good
+  let best: Response = progressed && responses.length === 0 ? 'PD' : 'SD';
+  for (let k = 0; k + 1 < responses.length; k++) {
+    const now = responses[k];
+    const next = responses[k + 1];
+    if (now === 'CR' && next === 'CR') best = 'CR';
+    else if ((now === 'PR' || now === 'CR') && next !== 'SD' && best !== 'CR') best = 'PR';
+  }
+  return { best, bestChange: Math.max(bestChange, -100), progressed, pfsDays };
+}
+
+// --- running a cohort -----------------------------------------------------------------------------------------------
+
+export interface PatientOutcome extends RecistOutcome {
+  patient: number;
+}
+
+/** Outcomes of a block of patients, per arm; typed arrays so that a worker can transfer them. */
+export interface CohortBlock {
+  from: number;
+  to: number;
+  arms: {
+    pfsDays: Float64Array;
+    progressed: Uint8Array;
+    /** index into RESPONSE_CODES */
+    best: Uint8Array;
+    bestChange: Float64Array;
+    /** diameter change from baseline at each assessment, %, for the first `spiderCount` patients of the cohort */
+    spider: Float64Array[];
+  }[];
+  /** per patient: covariates for the biomarker views */
+  nrf2Active: Uint8Array;
+  nrf2: Float64Array;
+  neat1: Float64Array;
+  il6: Float64Array;
+  baselinePge2: Float64Array;
+  baselineDiameter: Float64Array;
+}
+
+/** Patients whose whole trajectories are kept for the spider plot. */
+export const SPIDER_PATIENTS = 30;
+
+/** The assessment days of a scenario's cohort: 0, interval, 2 interval, ... up to the horizon. */
+export function assessmentScenario(scenario: Scenario, settings: CohortSettings): Scenario {
+  return { ...scenario, outputStep: settings.assessmentInterval };
+}
+
+/** Simulates patients [from, to) on every arm. Arms' own input overrides are ignored: inputs come from the patient. */
+export function runCohortBlock(scenario: Scenario, from: number, to: number, integrator?: Integrator): CohortBlock {
+  const settings = scenario.cohort;
+  if (!settings) throw new Error('the scenario has no cohort settings');
+  const patients = samplePatients({ ...settings, size: to }, scenario.inputs.axl).slice(from, to);
+  const grid = assessmentScenario(scenario, settings);
+  const solver = integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  const n = to - from;
+  const block: CohortBlock = {
+    from,
+    to,
+    arms: scenario.arms.map(() => ({
+      pfsDays: new Float64Array(n),
+      progressed: new Uint8Array(n),
+      best: new Uint8Array(n),
+      bestChange: new Float64Array(n),
+      spider: [],
+    })),
+    nrf2Active: new Uint8Array(n),
+    nrf2: new Float64Array(n),
+    neat1: new Float64Array(n),
+    il6: new Float64Array(n),
+    baselinePge2: new Float64Array(n),
+    baselineDiameter: new Float64Array(n),
+  };
+  patients.forEach((patient, i) => {
+    const s: Scenario = { ...grid, inputs: patient.inputs };
+    const options = {
+      integrator: solver,
+      parameterOverrides: patient.overrides,
+      initialTumourCells: patient.baselineCells,
+    };
+    // The pre-treatment state depends on the patient only: computed once, shared by every arm.
+    const y0 = initialState(s, { name: '', inputs: {}, treatments: {} }, options);
+    block.nrf2Active[i] = patient.nrf2Active ? 1 : 0;
+    block.nrf2[i] = patient.inputs.nrf2;
+    block.neat1[i] = patient.inputs.neat1;
+    block.il6[i] = patient.inputs.il6;
+    scenario.arms.forEach((arm, a) => {
+      const result = simulateArm(s, { ...arm, inputs: {} }, { ...options, initialState: y0 });
+      const outcome = assessRecist(result.t, result.series.tumourVolume);
+      const out = block.arms[a];
+      out.pfsDays[i] = outcome.pfsDays;
+      out.progressed[i] = outcome.progressed ? 1 : 0;
+      out.best[i] = RESPONSE_CODES.indexOf(outcome.best);
+      out.bestChange[i] = outcome.bestChange;
+      if (a === 0) {
+        block.baselinePge2[i] = result.series.pge2Plasma[0];
+        block.baselineDiameter[i] = diameterOf(result.series.tumourVolume[0]);
+      }
+      if (patient.index < SPIDER_PATIENTS) {
+        const base = diameterOf(result.series.tumourVolume[0]);
+        const v = result.series.tumourVolume;
+        const trace = new Float64Array(v.length);
+        for (let k = 0; k < v.length; k++) trace[k] = base > 0 ? (100 * (diameterOf(v[k]) - base)) / base : 0;
+        out.spider.push(trace);
+      }
+    });
+  });
+  return block;
+}
+
+/** Joins blocks (in any order) into one block covering [0, size). */
+export function mergeBlocks(blocks: CohortBlock[]): CohortBlock {
+  const sorted = [...blocks].sort((a, b) => a.from - b.from);
+  const size = sorted.reduce((n, b) => n + (b.to - b.from), 0);
+  const cat = <T extends Float64Array | Uint8Array>(make: (n: number) => T, pick: (b: CohortBlock) => T): T => {
+    const out = make(size);
+    let at = 0;
+    for (const b of sorted) {
+      out.set(pick(b), at);
+      at += b.to - b.from;
+    }
+    return out;
+  };
+  const f64 = (n: number) => new Float64Array(n);
+  const u8 = (n: number) => new Uint8Array(n);
+  const armCount = sorted[0]?.arms.length ?? 0;
+  return {
+    from: 0,
+    to: size,
+    arms: Array.from({ length: armCount }, (_, a) => ({
+      pfsDays: cat(f64, (b) => b.arms[a].pfsDays),
+      progressed: cat(u8, (b) => b.arms[a].progressed),
+      best: cat(u8, (b) => b.arms[a].best),
+      bestChange: cat(f64, (b) => b.arms[a].bestChange),
+      spider: sorted.flatMap((b) => b.arms[a].spider),
+    })),
+    nrf2Active: cat(u8, (b) => b.nrf2Active),
+    nrf2: cat(f64, (b) => b.nrf2),
+    neat1: cat(f64, (b) => b.neat1),
+    il6: cat(f64, (b) => b.il6),
+    baselinePge2: cat(f64, (b) => b.baselinePge2),
+    baselineDiameter: cat(f64, (b) => b.baselineDiameter),
+  };
+}
+
+// --- statistics per arm ---------------------------------------------------------------------------------------------
+
+export interface ArmStatistics {
+  name: string;
+  patients: number;
+  responses: Record<Response, number>;
+  /** objective response rate (CR + PR) with its 95 % Wilson interval */
+  orr: ProportionInterval;
+  /** disease control rate (CR + PR + SD) with its 95 % Wilson interval */
+  dcr: ProportionInterval;
+  /** progression-free survival: Kaplan–Meier (log-log 95 % CI) and its median, days */
+  pfs: KaplanMeierResult;
+  medianPfs: MedianSurvival;
+}
+
+export interface ArmComparison {
+  reference: number;
+  comparison: number;
+  /** Cox proportional hazards, one binary covariate (arm), Efron ties: hazard ratio with its 95 % Wald interval */
+  cox: CoxResult;
+  /** log-rank test */
+  logRank: LogRankResult;
+}
+
+export interface SubgroupStatistics {
+  label: string;
+  /** per arm: the subgroup's PFS and response rate */
+  arms: { patients: number; medianPfs: MedianSurvival; orr: ProportionInterval; pfs: KaplanMeierResult }[];
+}
+
+export interface CohortStatistics {
+  arms: ArmStatistics[];
+  /** every arm against the first */
+  comparisons: ArmComparison[];
+  /** biomarker splits: NRF2-active vs not, baseline PGE2 above vs below the cut-off, NEAT1 >= 0.5 vs below */
+  biomarkers: { name: string; high: SubgroupStatistics; low: SubgroupStatistics; logRankP: number[] }[];
+}
+
+function select<T extends Float64Array | Uint8Array>(values: T, mask: Uint8Array, want: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (mask[i] === want) out.push(values[i]);
+  return out;
+}
+
+function proportion(successes: number, n: number): ProportionInterval {
+  return n > 0 ? wilsonInterval(successes, n) : { estimate: 0, lower: 0, upper: 0, level: 0.95 };
+}
+
+function subgroup(block: CohortBlock, mask: Uint8Array, want: number, label: string): SubgroupStatistics {
+  return {
+    label,
+    arms: block.arms.map((arm) => {
+      const time = select(arm.pfsDays, mask, want);
+      const event = select(arm.progressed, mask, want);
+      const best = select(arm.best, mask, want);
+      const responders = best.filter((b) => b <= 1).length;
+      const pfs = kaplanMeier(time, event);
+      return { patients: time.length, medianPfs: medianSurvival(pfs), orr: proportion(responders, time.length), pfs };
+    }),
+  };
+}
+
+export function cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {
+  const settings = scenario.cohort;
+  const arms: ArmStatistics[] = block.arms.map((arm, a) => {
+    const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0 };
+    for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
+    const n = arm.best.length;
+    const pfs = kaplanMeier(arm.pfsDays, arm.progressed);
+    return {
+      name: scenario.arms[a].name,
+      patients: n,
+      responses,
+      orr: proportion(responses.CR + responses.PR, n),
+      dcr: proportion(responses.CR + responses.PR + responses.SD, n),
+      pfs,
+      medianPfs: medianSurvival(pfs),
+    };
+  });
+  const comparisons: ArmComparison[] = [];
+  for (let a = 1; a < block.arms.length; a++) {
+    const reference = { time: block.arms[0].pfsDays, event: block.arms[0].progressed };
+    const comparison = { time: block.arms[a].pfsDays, event: block.arms[a].progressed };
+    comparisons.push({
+      reference: 0,
+      comparison: a,
+      cox: coxHazardRatio(reference, comparison),
+      logRank: logRank([reference, comparison]),
+    });
+  }
+  const cutoff = settings?.pge2Cutoff ?? 2;
+  const above = (values: Float64Array, threshold: number): Uint8Array => {
+    const mask = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) mask[i] = values[i] >= threshold ? 1 : 0;
+    return mask;
+  };
+  const splits: [string, Uint8Array][] = [
+    ['NRF2', block.nrf2Active],
+    ['PGE2', above(block.baselinePge2, cutoff)],
+    ['NEAT1', above(block.neat1, 0.5)],
+  ];
+  const biomarkers = splits.map(([name, mask]) => ({
+    name,
+    high: subgroup(block, mask, 1, `${name}-high`),
+    low: subgroup(block, mask, 0, `${name}-low`),
+    logRankP: block.arms.map((arm) => {
+      const hi = { time: select(arm.pfsDays, mask, 1), event: select(arm.progressed, mask, 1) };
+      const lo = { time: select(arm.pfsDays, mask, 0), event: select(arm.progressed, mask, 0) };
+      return hi.time.length > 0 && lo.time.length > 0 ? logRank([hi, lo]).pValue : Number.NaN;
+    }),
+  }));
+  return { arms, comparisons, biomarkers };
+}
