@@ -1,0 +1,441 @@
+/**
+ * The scenario link format by example: a hand-written link and what it means, the defaults, and one test per error
+ * code with the field it names and what its message says.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type DecodeResult,
+  decodeScenario,
+  decodeWith,
+  defaultScenario,
+  encodeScenario,
+  type FieldError,
+  MAX_QUERY_LENGTH,
+  type MigrationRegistry,
+  migrations,
+  type Scenario,
+  SETTINGS,
+  validateScenario,
+} from '../../src/scenario';
+
+const HEAD = 'v=1&s=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
+
+/** The single error of a decode, checked for code and field; its message is returned for content checks. */
+function onlyError(result: DecodeResult, code: FieldError['code'], field: string): string {
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors[0]).toMatchObject({ code, field });
+  expect(validateScenario(result.scenario)).toEqual([]);
+  return result.errors[0].message;
+}
+
+describe('the link format', () => {
+  it('reads the documented example link', () => {
+    const link =
+      'v=1&s=hcc-mouse&h=28&dt=0.25&nrf2=1&neat1=0&il6=0.5&axl=low&cd8=0' +
+      '&arm=Control&arm=Atezo/bev*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2+low*hide*nrf2=0*cox2:30@7-28/1';
+    const expected: Scenario = {
+      setting: 'hcc-mouse',
+      horizon: 28,
+      outputStep: 0.25,
+      inputs: { nrf2: 1, neat1: 0, il6: 0.5, axl: 'low', cd8Depleted: false },
+      arms: [
+        { name: 'Control', inputs: {}, treatments: {}, hidden: false },
+        {
+          name: 'Atezo/bev',
+          inputs: {},
+          treatments: {
+            atezolizumab: { dose: 10, start: 7, stop: 20, interval: 3 },
+            bevacizumab: { dose: 10, start: 7, stop: 20, interval: 3 },
+          },
+          hidden: false,
+        },
+        {
+          name: 'NRF2 low',
+          inputs: { nrf2: 0 },
+          treatments: { cox2i: { dose: 30, start: 7, stop: 28, interval: 1 } },
+          hidden: true,
+        },
+      ],
+    };
+    const result = decodeScenario(link);
+    expect(result.errors).toEqual([]);
+    expect(result.scenario).toEqual(expected);
+    expect(result.normalised).toBe(link);
+    expect(encodeScenario(expected)).toBe(link);
+  });
+
+  it('writes every drug code, every override and exponent notation as documented', () => {
+    const s = defaultScenario('lung-egfr');
+    s.arms = [
+      {
+        name: 'All',
+        inputs: { nrf2: 0.25, neat1: 1, il6: 0, axl: 'high', cd8Depleted: true },
+        treatments: {
+          atezolizumab: { dose: 1, start: 0, stop: 1, interval: 1 },
+          bevacizumab: { dose: 2, start: 0, stop: 1, interval: 1 },
+          antiPD1: { dose: 3, start: 0, stop: 1, interval: 1 },
+          cox2i: { dose: 4, start: 0, stop: 1, interval: 1 },
+          antiCD24: { dose: 5, start: 0, stop: 1, interval: 1 },
+          antiIL6: { dose: 6, start: 0, stop: 1, interval: 1 },
+          osimertinib: { dose: 7, start: 0, stop: 1, interval: 1 },
+          igf1ri: { dose: 1e-7, start: 1e-7, stop: 0.1 + 0.2, interval: 0.25 },
+        },
+        hidden: false,
+      },
+    ];
+    const link = encodeScenario(s);
+    expect(link).toBe(
+      'v=1&s=lung-egfr&h=150&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0' +
+        '&arm=All*nrf2=0.25*neat1=1*il6=0*axl=high*cd8=1*atz:1@0-1/1*bev:2@0-1/1*pd1:3@0-1/1*cox2:4@0-1/1' +
+        '*cd24:5@0-1/1*il6ab:6@0-1/1*osi:7@0-1/1*igf:1e-7@1e-7-0.30000000000000004/0.25',
+    );
+    const back = decodeScenario(link);
+    expect(back.errors).toEqual([]);
+    expect(back.scenario).toEqual(s);
+  });
+
+  it('round-trips Japanese arm names, percent-encoded as UTF-8', () => {
+    const s = defaultScenario();
+    s.arms = [
+      { name: '対照群', inputs: {}, treatments: {}, hidden: false },
+      {
+        name: 'アテゾリズマブ＋ベバシズマブ',
+        inputs: {},
+        treatments: { atezolizumab: { dose: 10, start: 7, stop: 20, interval: 3 } },
+        hidden: false,
+      },
+    ];
+    const link = encodeScenario(s);
+    expect(link).toContain('arm=%E5%AF%BE%E7%85%A7%E7%BE%A4&');
+    const back = decodeScenario(link);
+    expect(back.errors).toEqual([]);
+    expect(back.scenario).toEqual(s);
+    // a link pasted with the raw characters (as an address bar shows them) reads the same
+    expect(decodeScenario(decodeURIComponent(link)).scenario.arms[0].name).toBe('対照群');
+  });
+
+  it("round-trips names with the link's own punctuation: * & = + % # and spaces", () => {
+    const s = defaultScenario();
+    s.arms = [
+      { name: 'a*b', inputs: {}, treatments: {}, hidden: true },
+      { name: 'x & y = 100% #1 + *', inputs: {}, treatments: {}, hidden: false },
+      { name: '*', inputs: {}, treatments: {}, hidden: false },
+    ];
+    const link = encodeScenario(s);
+    expect(link).toContain('&arm=a**b*hide&');
+    expect(link).toContain('&arm=x+%26+y+=+100%25+%231+%2B+**&');
+    expect(decodeScenario(link).scenario).toEqual(s);
+  });
+
+  it('accepts a leading "?", reads a link without v as version 1, and fills missing fields silently', () => {
+    expect(decodeScenario('?s=hcc-patient')).toEqual({
+      scenario: defaultScenario('hcc-patient'),
+      errors: [],
+      normalised: encodeScenario(defaultScenario('hcc-patient')),
+    });
+    expect(decodeScenario('').scenario).toEqual(defaultScenario());
+    expect(decodeScenario(`${HEAD}&arm=A`.replace('v=1&', '')).errors).toEqual([]);
+  });
+
+  it('trims arm names and ignores stray separators', () => {
+    const r = decodeScenario(`${HEAD}&arm=++Control++*&arm=B**`);
+    expect(r.errors).toEqual([]);
+    expect(r.scenario.arms.map((a) => a.name)).toEqual(['Control', 'B*']);
+  });
+});
+
+describe('defaults', () => {
+  it('one untreated Control arm, default inputs, horizon and output step per setting', () => {
+    const expected = {
+      'hcc-mouse': [28, 0.25],
+      'hcc-patient': [540, 1],
+      'lung-egfr': [150, 0.25],
+      'crc-liver': [28, 0.25],
+    } as const;
+    for (const setting of SETTINGS) {
+      const s = defaultScenario(setting);
+      expect([s.horizon, s.outputStep]).toEqual(expected[setting]);
+      expect(s.inputs).toEqual({ nrf2: 0, neat1: 0, il6: 0.5, axl: 'low', cd8Depleted: false });
+      expect(s.arms).toEqual([{ name: 'Control', inputs: {}, treatments: {}, hidden: false }]);
+      expect(validateScenario(s)).toEqual([]);
+    }
+    expect(defaultScenario().setting).toBe('hcc-mouse');
+  });
+
+  it('a long mouse horizon stretches the default output step to 1000 points', () => {
+    const r = decodeScenario('s=hcc-mouse&h=365');
+    expect(r.scenario.outputStep).toBe(0.365);
+  });
+});
+
+describe('one error per code, with its field and a specific message', () => {
+  it('unknown-version: a newer version, a non-number and an unknown old version', () => {
+    let m = onlyError(decodeScenario(`${HEAD}&arm=A`.replace('v=1', 'v=2')), 'unknown-version', 'v');
+    expect(m).toContain('is 2');
+    expect(m).toContain('newer');
+    m = onlyError(decodeScenario('v=abc&arm=A'), 'unknown-version', 'v');
+    expect(m).toContain("'abc'");
+    m = onlyError(decodeScenario('v=0&arm=A'), 'unknown-version', 'v');
+    expect(m).toContain('is 0');
+    // the rest of the link is still read (best effort)
+    expect(decodeScenario('v=2&h=40').scenario.horizon).toBe(40);
+  });
+
+  it('unknown-key: a parameter, a drug code and an arm input nobody knows', () => {
+    let r = decodeScenario(`${HEAD}&foo=1&arm=A`);
+    let m = onlyError(r, 'unknown-key', 'foo');
+    expect(m).toContain("'foo'");
+    r = decodeScenario(`${HEAD}&arm=A*xyz:1@0-1/1*bev:1@0-7/1`);
+    m = onlyError(r, 'unknown-key', 'arm[0].treatments');
+    expect(m).toContain("'xyz'");
+    expect(m).toContain('atz, bev');
+    expect(r.scenario.arms[0].treatments).toEqual({ bevacizumab: { dose: 1, start: 0, stop: 7, interval: 1 } });
+    r = decodeScenario(`${HEAD}&arm=A*tnf=1`);
+    m = onlyError(r, 'unknown-key', 'arm[0].inputs');
+    expect(m).toContain("'tnf'");
+  });
+
+  it('out-of-range: shared input, horizon per setting, output step, setting, dose per scale, arm input', () => {
+    let m = onlyError(decodeScenario('nrf2=1.5'), 'out-of-range', 'nrf2');
+    expect(m).toBe('NRF2 activation (nrf2) is 1.5; it must be from 0 to 1. The default 0 is used.');
+
+    let r = decodeScenario('s=hcc-patient&h=20');
+    m = onlyError(r, 'out-of-range', 'horizon');
+    expect(m).toContain('20 days');
+    expect(m).toContain('from 30 to 1825 days');
+    expect(r.scenario.horizon).toBe(540);
+    expect(decodeScenario('s=hcc-mouse&h=400').errors[0].message).toContain('from 1 to 365 days');
+
+    m = onlyError(decodeScenario('h=28&dt=0.01'), 'out-of-range', 'outputStep');
+    expect(m).toContain('0.01');
+    m = onlyError(decodeScenario('s=hcc-patient&h=1825&dt=0.05'), 'out-of-range', 'outputStep');
+    expect(m).toContain('36500 output points');
+    expect(m).toContain('at most 5000');
+    m = onlyError(decodeScenario('h=28&dt=30'), 'out-of-range', 'outputStep');
+    expect(m).toContain('longer than the horizon');
+
+    m = onlyError(decodeScenario('s=hcc-rat'), 'out-of-range', 'setting');
+    expect(m).toContain("'hcc-rat'");
+    expect(m).toContain('hcc-mouse, hcc-patient, lung-egfr, crc-liver');
+
+    m = onlyError(decodeScenario('axl=medium'), 'out-of-range', 'axl');
+    expect(m).toContain("'medium'");
+    m = onlyError(decodeScenario('cd8=2'), 'out-of-range', 'cd8Depleted');
+    expect(m).toContain('0 (no) or 1 (yes)');
+
+    // 1200 is a patient's flat atezolizumab dose in mg, far too much in mg/kg for a mouse
+    r = decodeScenario(`${HEAD}&arm=A&arm=B*atz:1200@7-20/3*bev:10@7-20/3&arm=C*atz:10@7-20/3`);
+    m = onlyError(r, 'out-of-range', 'arm[1].treatments.atezolizumab.dose');
+    expect(m).toContain('1200 mg/kg');
+    expect(m).toContain('from 0 to 100 mg/kg');
+    expect(m).toContain('dropped');
+    expect(r.scenario.arms.map((a) => Object.keys(a.treatments))).toEqual([[], ['bevacizumab'], ['atezolizumab']]);
+    expect(decodeScenario('s=hcc-patient&arm=B*atz:1200@0-540/21').errors).toEqual([]);
+
+    r = decodeScenario(`${HEAD}&arm=A*il6=-0.5*nrf2=1`);
+    m = onlyError(r, 'out-of-range', 'arm[0].inputs.il6');
+    expect(m).toContain('-0.5');
+    expect(r.scenario.arms[0].inputs).toEqual({ nrf2: 1 });
+  });
+
+  it('not-a-number: text, NaN, Infinity and a number too large for a double', () => {
+    for (const text of ['abc', 'NaN', 'Infinity', '1e999', '0x10', '', ' 5']) {
+      const m = onlyError(decodeScenario(`h=${encodeURIComponent(text)}`), 'not-a-number', 'horizon');
+      expect(m).toContain(`'${text}'`);
+      expect(m).toContain('from 1 to 365 days');
+    }
+    expect(decodeScenario('h=1e999').errors[0].message).toContain('too large to be a number');
+    const r = decodeScenario(`${HEAD}&arm=A*igf:25@0-abc/1`);
+    const m = onlyError(r, 'not-a-number', 'arm[0].treatments.igf1ri.stop');
+    expect(m).toContain("'abc'");
+    expect(r.scenario.arms[0].treatments).toEqual({});
+  });
+
+  it('impossible-schedule: stop not after start, zero interval, too many doses', () => {
+    let m = onlyError(
+      decodeScenario(`${HEAD}&arm=A&arm=B&arm=C*igf:25@10-5/1`),
+      'impossible-schedule',
+      'arm[2].treatments.igf1ri.stop',
+    );
+    expect(m).toContain('day 5');
+    expect(m).toContain('day 10');
+    m = onlyError(
+      decodeScenario(`${HEAD}&arm=A*igf:25@10-10/1`),
+      'impossible-schedule',
+      'arm[0].treatments.igf1ri.stop',
+    );
+    m = onlyError(
+      decodeScenario(`${HEAD}&arm=A*osi:5@0-40/0`),
+      'impossible-schedule',
+      'arm[0].treatments.osimertinib.interval',
+    );
+    expect(m).toContain('interval is 0 days');
+    m = onlyError(
+      decodeScenario(`${HEAD}&arm=A*osi:5@0-600/0.25`),
+      'impossible-schedule',
+      'arm[0].treatments.osimertinib.interval',
+    );
+    expect(m).toContain('2400 doses');
+    expect(m).toContain('at most 2000');
+    // exactly 2000 doses is allowed, and so is a window that runs past the horizon
+    expect(decodeScenario(`${HEAD}&arm=A*osi:5@0-500/0.25`).errors).toEqual([]);
+    expect(decodeScenario(`${HEAD}&arm=A*osi:5@0-1000/1`).errors).toEqual([]);
+  });
+
+  it('too-long: an oversize link, and an arm name over 40 characters', () => {
+    const huge = `${HEAD}&arm=${'x'.repeat(MAX_QUERY_LENGTH)}`;
+    let r = decodeScenario(huge);
+    let m = onlyError(r, 'too-long', 'query');
+    expect(m).toContain(`${huge.length} characters`);
+    expect(m).toContain(`${MAX_QUERY_LENGTH}`);
+    expect(r.scenario).toEqual(defaultScenario());
+
+    r = decodeScenario(`${HEAD}&arm=${'長'.repeat(45)}`);
+    m = onlyError(r, 'too-long', 'arm[0].name');
+    expect(m).toContain('45 characters');
+    expect(r.scenario.arms[0].name).toBe('長'.repeat(40));
+  });
+
+  it('too-long: arms are dropped from the end when the canonical link would exceed the limit', () => {
+    // names of 40 astral characters pasted raw (2 UTF-16 units each, 12 characters once percent-encoded) and
+    // full-precision numbers: short to paste, long in canonical form
+    const x = '0.30000000000000004';
+    const drugs = ['atz', 'bev', 'pd1', 'cox2', 'cd24', 'il6ab', 'osi', 'igf'].map((c) => `${c}:${x}@${x}-2/${x}`);
+    const arm = `&arm=${'😀'.repeat(40)}*${drugs.join('*')}`;
+    const link = HEAD + arm.repeat(8);
+    expect(link.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+    const r = decodeScenario(link);
+    const m = onlyError(r, 'too-long', 'arm[7]');
+    expect(m).toContain('longer than 8000 characters');
+    expect(r.scenario.arms).toHaveLength(7);
+    expect(r.normalised.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  });
+
+  it('malformed: an unreadable schedule, an unknown item and an empty name', () => {
+    let r = decodeScenario(`${HEAD}&arm=A*atz:10@7/3*bev:10@7-20/3`);
+    let m = onlyError(r, 'malformed', 'arm[0].treatments.atezolizumab');
+    expect(m).toContain("'10@7/3'");
+    expect(m).toContain('dose@start-stop/interval');
+    expect(Object.keys(r.scenario.arms[0].treatments)).toEqual(['bevacizumab']);
+
+    m = onlyError(decodeScenario(`${HEAD}&arm=A*bogus`), 'malformed', 'arm[0]');
+    expect(m).toContain("'bogus'");
+
+    r = decodeScenario(`${HEAD}&arm=Control&arm=+++*atz:10@7-20/3`);
+    m = onlyError(r, 'malformed', 'arm[1].name');
+    expect(m).toContain('empty name');
+    expect(r.scenario.arms[1].name).toBe('Arm 2');
+    expect(Object.keys(r.scenario.arms[1].treatments)).toEqual(['atezolizumab']);
+  });
+
+  it('duplicate: a repeated parameter, version, drug and override (the first wins)', () => {
+    let r = decodeScenario('h=40&h=50');
+    let m = onlyError(r, 'duplicate', 'horizon');
+    expect(m).toContain("'40'");
+    expect(m).toContain("'50'");
+    expect(r.scenario.horizon).toBe(40);
+
+    onlyError(decodeScenario('v=1&v=1'), 'duplicate', 'v');
+
+    r = decodeScenario(`${HEAD}&arm=A*atz:10@7-20/3*atz:5@0-1/1`);
+    m = onlyError(r, 'duplicate', 'arm[0].treatments.atezolizumab');
+    expect(r.scenario.arms[0].treatments.atezolizumab?.dose).toBe(10);
+
+    r = decodeScenario(`${HEAD}&arm=A*nrf2=1*nrf2=0`);
+    onlyError(r, 'duplicate', 'arm[0].inputs.nrf2');
+    expect(r.scenario.arms[0].inputs).toEqual({ nrf2: 1 });
+  });
+
+  it('too-many: more than 8 arms keeps the first 8', () => {
+    const arms = Array.from({ length: 10 }, (_, i) => `&arm=A${i + 1}`).join('');
+    const r = decodeScenario(HEAD + arms);
+    const m = onlyError(r, 'too-many', 'arms');
+    expect(m).toContain('10 arms');
+    expect(m).toContain('at most 8');
+    expect(r.scenario.arms.map((a) => a.name)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7', 'A8']);
+  });
+
+  it('several problems are all reported and everything valid is kept', () => {
+    const r = decodeScenario('v=1&s=lung-egfr&h=abc&nrf2=1&axl=high&arm=A*osi:5@0-40/1&arm=B*igf:9999@0-10/1');
+    expect(r.errors.map((e) => e.field)).toEqual(['horizon', 'arm[1].treatments.igf1ri.dose']);
+    expect(r.scenario.horizon).toBe(150);
+    expect(r.scenario.inputs).toMatchObject({ nrf2: 1, axl: 'high' });
+    expect(r.scenario.arms[0].treatments.osimertinib).toEqual({ dose: 5, start: 0, stop: 40, interval: 1 });
+    expect(r.scenario.arms[1]).toEqual({ name: 'B', inputs: {}, treatments: {}, hidden: false });
+  });
+});
+
+describe('validateScenario', () => {
+  it('finds the problems of a scenario built in code', () => {
+    const s = defaultScenario();
+    s.horizon = 1000;
+    s.inputs.il6 = Number.NaN;
+    s.arms.push({
+      name: ' padded ',
+      inputs: {},
+      treatments: { igf1ri: { dose: 1, start: 3, stop: 2, interval: 1 } },
+    });
+    expect(validateScenario(s).map((e) => [e.field, e.code])).toEqual([
+      ['horizon', 'out-of-range'],
+      ['il6', 'not-a-number'],
+      ['arm[1].name', 'malformed'],
+      ['arm[1].treatments.igf1ri.stop', 'impossible-schedule'],
+    ]);
+    expect(validateScenario({ ...defaultScenario(), arms: [] })).toMatchObject([{ field: 'arms' }]);
+  });
+});
+
+describe('migrations', () => {
+  it('the registry is empty while version 1 is current', () => {
+    expect(Object.keys(migrations)).toEqual([]);
+  });
+
+  // a made-up version 0 that spelled the horizon out and named the setting 'scale'
+  const fake: MigrationRegistry = {
+    0: (p) => {
+      const out = new URLSearchParams();
+      for (const [k, v] of p) out.append(k === 'horizon' ? 'h' : k === 'scale' ? 's' : k, v);
+      return out;
+    },
+  };
+
+  it('upgrades a v0 link through the registry before reading it', () => {
+    const r = decodeWith('v=0&scale=hcc-patient&horizon=100&arm=A', fake, 1);
+    expect(r.errors).toEqual([]);
+    expect(r.scenario.setting).toBe('hcc-patient');
+    expect(r.scenario.horizon).toBe(100);
+    expect(r.normalised.startsWith('v=1&s=hcc-patient&h=100&')).toBe(true);
+    // current links pass through untouched
+    expect(decodeWith(`${HEAD}&arm=A`, fake, 1).errors).toEqual([]);
+  });
+
+  it('chains migrations in order up to the current version', () => {
+    const order: number[] = [];
+    const chain: MigrationRegistry = {
+      0: (p) => {
+        order.push(0);
+        return fake[0](p);
+      },
+      1: (p) => {
+        order.push(1);
+        return p;
+      },
+    };
+    const r = decodeWith('v=0&horizon=100', chain, 2);
+    expect(order).toEqual([0, 1]);
+    expect(r.scenario.horizon).toBe(100);
+  });
+
+  it('reports a version with no upgrade path, and a migration that fails, without throwing', () => {
+    const m = onlyError(decodeWith('v=0&h=100', {}, 1), 'unknown-version', 'v');
+    expect(m).toContain('is 0');
+    const broken: MigrationRegistry = {
+      0: () => {
+        throw new Error('bug');
+      },
+    };
+    const r = decodeWith('v=0&h=100', broken, 1);
+    onlyError(r, 'malformed', 'v');
+    expect(r.scenario.horizon).toBe(100);
+  });
+});
