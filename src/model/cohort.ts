@@ -36,12 +36,14 @@ export const COHORT_DISTRIBUTIONS = {
   /** IL-6 level: lognormal, median 0.2, SD of log 0.8, capped at 1 */
   il6Median: 0.2,
   il6LogSd: 0.8,
-  /** tumour growth rate: SD of log 0.35 (HCC doubling times vary several-fold) */
-  growthLogSd: 0.35,
+  /** tumour growth rate: SD of log 0.6 (HCC volume-doubling times range from weeks to a year) */
+  growthLogSd: 0.6,
   /** T-cell kill rate: SD of log 0.5 (tumour immunogenicity varies) */
   killLogSd: 0.5,
   /** T-cell recruitment: SD of log 0.4 */
   recruitmentLogSd: 0.4,
+  /** NRF2-independent PGE2 production: SD of log 0.4 */
+  pge2LogSd: 0.4,
   /** target-lesion volume at baseline: median 10 cm3 (1e10 cells), SD of log 0.7, within [1, 100] cm3 */
   baselineCellsMedian: 1e10,
   baselineLogSd: 0.7,
@@ -75,6 +77,7 @@ export function samplePatients(settings: CohortSettings, axl: Inputs['axl'] = 'l
     const growth = random.lognormal(0, d.growthLogSd);
     const kill = random.lognormal(0, d.killLogSd);
     const recruitment = random.lognormal(0, d.recruitmentLogSd);
+    const pge2 = random.lognormal(0, d.pge2LogSd);
     const baselineCells = clamp(
       random.lognormal(Math.log(d.baselineCellsMedian), d.baselineLogSd),
       d.baselineCells[0],
@@ -89,6 +92,7 @@ export function samplePatients(settings: CohortSettings, axl: Inputs['axl'] = 'l
         resistantGrowthRate: base.resistantGrowthRate * growth,
         tCellKillRate: base.tCellKillRate * kill,
         tCellRecruitment: base.tCellRecruitment * recruitment,
+        pge2Basal: base.pge2Basal * pge2,
       },
       baselineCells,
     });

@@ -105,7 +105,7 @@ export class TumourImmuneModel {
 
     // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
     const cox2Blocked = occupancy(y[COX2I], hm[3]);
-    const pge2 = (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
+    const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
     const ph = power(pge2, p.pge2Hill);
     s.pge2 = pge2;
     s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);

@@ -46,6 +46,8 @@ export interface ModelParameters {
   /** type-I IFN from mature DCs when IL-6 is absent, relative to the T-cell IFN-gamma maximum */
   type1IfnFromDc: number;
   // NRF2 -> COX-2 -> PGE2
+  /** PGE2 production of an NRF2-wild-type tumour, relative (varies between patients: COX-2 has other inducers) */
+  pge2Basal: number;
   /** fold increase of PGE2 production at full NRF2 activation (minus one) */
   nrf2Pge2Induction: number;
   /** largest PGE2 inhibition of T-cell infiltration, fraction */
@@ -123,12 +125,12 @@ export interface ParameterInfo {
 
 /**
  * Patient kinetics: chosen, in two factors. Human HCC proliferates far more slowly than a mouse graft: untreated
- * volume-doubling times of about 3–4 months instead of 2–3 days, so tumour growth rates are the mouse rates x 1/44
- * (0.3/day -> 0.0068/day). Immune and drug-effect kinetics (recruitment, death, killing, polarisation, DC maturation)
+ * volume-doubling times of about 3–5 months instead of 2–3 days, so tumour growth rates are the mouse rates x 1/55
+ * (0.3/day -> 0.0055/day; calibrated with the virtual cohort to IMbrave150's median PFS, see docs/model.md). Immune and drug-effect kinetics (recruitment, death, killing, polarisation, DC maturation)
  * are slowed less, x 1/12, so that responses to atezolizumab + bevacizumab appear after about 2–3 months, as in
  * IMbrave150 (median time to response 2.8 months, Salem 2021). Refined per patient by the cohort calibration.
  */
-export const PATIENT_GROWTH_SCALE = 1 / 44;
+export const PATIENT_GROWTH_SCALE = 1 / 55;
 export const PATIENT_IMMUNE_SCALE = 1 / 12;
 
 const G = PATIENT_GROWTH_SCALE;
@@ -178,7 +180,14 @@ const TABLE: ParameterInfo[] = [
     'chosen (prototype), between Kirschner–Panetta 0.03 and QSP-IO 2/day',
   ),
   p('tCellExhaustion', '1/day', 0.2, 0.2 * P, [0.05, 0.5], 'QSP-IO k_Tcell 0.1/day; prototype 0.2'),
-  p('tCellKillRate', '1/day', 6, 6 * P, [0.9, 18], 'between QSPIO-TNBC 0.9/day and QSP-IO 18/day (prototype 6)'),
+  p(
+    'tCellKillRate',
+    '1/day',
+    6,
+    6 * P * 0.8,
+    [0.9, 18],
+    'between QSPIO-TNBC 0.9/day and QSP-IO 18/day (prototype 6); patient x 0.8 calibrated to the IMbrave150 ORR',
+  ),
   p('tCellKillHalfRatio', '-', 1.2, 1.2, [0.5, 3], 'QSPIO-TNBC K_T_C (Robertson-Tessi 2012)'),
   p(
     'm2KillSuppression',
@@ -202,6 +211,14 @@ const TABLE: ParameterInfo[] = [
   p('pd1HalfPdl1', 'relative', 1, 1, [0.3, 3], 'chosen (prototype): PD1_50 in PD-L1 units'),
   p('pd1Hill', '-', 2, 2, [1, 3], 'QSP-IO n_PD1 = 2'),
   p('type1IfnFromDc', '-', 0.2, 0.2, [0, 1], 'seed 004: IL-6-low DCs make IFN-alpha/beta; size chosen (prototype)'),
+  p(
+    'pge2Basal',
+    'relative',
+    1,
+    1,
+    [0.3, 3],
+    'chosen: unit of PGE2; virtual patients vary it (COX-2 has NRF2-independent inducers)',
+  ),
   p(
     'nrf2Pge2Induction',
     '-',

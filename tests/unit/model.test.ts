@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAMETERS } from '../../src/model/parameters';
 import { PRESETS } from '../../src/model/presets';
 import { SERIES_NAMES } from '../../src/model/series';
+import { settingParameters } from '../../src/model/settings';
 import { outputGrid, simulate, simulateArm, valueAt } from '../../src/model/simulate';
 import { DRUGS, doseTimes } from '../../src/model/treatments';
 import type { DoseSchedule, DrugId, Scenario, Setting } from '../../src/scenario/types';
@@ -194,6 +195,22 @@ describe('claim 7: outputs are finite and non-negative for every input', () => {
         for (const name of SERIES_NAMES)
           for (const x of arm.series[name]) expect(Number.isFinite(x) && x >= 0).toBe(true);
       }
+    }
+  });
+});
+
+describe('parameters', () => {
+  it('every parameter has a finite value at both scales, within its documented range at the mouse scale', () => {
+    for (const info of PARAMETERS) {
+      expect(Number.isFinite(info.mouse) && Number.isFinite(info.patient), info.id).toBe(true);
+      expect(info.mouse, info.id).toBeGreaterThanOrEqual(info.range[0]);
+      expect(info.mouse, info.id).toBeLessThanOrEqual(info.range[1]);
+    }
+    const ids = PARAMETERS.map((p) => p.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const setting of SETTINGS) {
+      for (const [id, value] of Object.entries(settingParameters(setting)))
+        expect(Number.isFinite(value), id).toBe(true);
     }
   });
 });
