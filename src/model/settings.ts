@@ -2,6 +2,7 @@
  * The four experimental settings: which scale (parameter set and drug PK), which mechanisms are present, and the
  * starting tumour. A setting is an experiment's frame, not a patient: the sliders change the tumour's biology.
  */
+import { SETTING_SCALE } from '../scenario/limits';
 import type { Scale, Setting } from '../scenario/types';
 import { MOUSE_PARAMETERS, type ModelParameters, PATIENT_PARAMETERS } from './parameters';
 
@@ -25,7 +26,7 @@ export interface SettingInfo {
 export const SETTING_INFO: Record<Setting, SettingInfo> = {
   'hcc-mouse': {
     id: 'hcc-mouse',
-    scale: 'mouse',
+    scale: SETTING_SCALE['hcc-mouse'],
     label: 'HCC, mouse (syngeneic, subcutaneous)',
     // 1e6 cells = 1 mm3 at transplant (model brief, section C)
     initialTumourCells: 1e6,
@@ -35,7 +36,7 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
   },
   'hcc-patient': {
     id: 'hcc-patient',
-    scale: 'patient',
+    scale: SETTING_SCALE['hcc-patient'],
     label: 'HCC, patient (advanced)',
     // chosen: 1e10 cells = 10 cm3, a measurable advanced HCC target lesion (model brief, human scale)
     initialTumourCells: 1e10,
@@ -45,7 +46,7 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
   },
   'lung-egfr': {
     id: 'lung-egfr',
-    scale: 'mouse',
+    scale: SETTING_SCALE['lung-egfr'],
     label: 'EGFR-mutant lung cancer, xenograft',
     // model brief, seed 4: 1e8 cells (100 mm3) at the start of osimertinib
     initialTumourCells: 1e8,
@@ -61,7 +62,7 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
   },
   'crc-liver': {
     id: 'crc-liver',
-    scale: 'mouse',
+    scale: SETTING_SCALE['crc-liver'],
     label: 'Colorectal cancer liver metastasis, mouse',
     initialTumourCells: 1e6,
     establishedAtStart: false,

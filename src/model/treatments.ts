@@ -1,5 +1,5 @@
 /**
- * Drugs: what each one blocks, its dose unit, its one-compartment pharmacokinetics at each scale, and the conversion of
+ * Drugs: what each one blocks, its one-compartment pharmacokinetics at each scale, and the conversion of
  * a dosing schedule into dose events. Sources are in docs/model.md (section "Treatments"); every number here is quoted
  * there with its origin.
  *
@@ -11,6 +11,8 @@
  *   these drugs tracks sustained target coverage, peak–trough swings are small in patients (osimertinib 1.6:1), and
  *   hour-scale mouse elimination with a spike per dose would force tiny solver steps for no gain in meaning.
  */
+
+import { DOSE_LIMITS } from '../scenario/limits';
 import type { DoseSchedule, DrugId, Scale } from '../scenario/types';
 import { DRUG_IDS } from '../scenario/types';
 
@@ -22,12 +24,10 @@ export interface DrugPharmacology {
   nMPerUnit: number;
   /** first-order elimination rate, 1/day (= ln 2 / half-life) */
   eliminationRate: number;
-  /** dose unit shown to the user */
-  unit: string;
+  /** dose unit shown to the user: the unit of DOSE_LIMITS (scenario/limits.ts), the one source of units and maxima */
+  readonly unit: string;
   /** a typical schedule at this scale */
   defaultSchedule: DoseSchedule;
-  /** largest dose the UI and the codec accept, in `unit` */
-  maxDose: number;
 }
 
 export interface DrugInfo {
@@ -57,7 +57,10 @@ function patientAntibodyNMPerUnit(mgPerUnit: number, molarMassKDa: number, volum
   return (mgPerUnit * 1e-3) / (molarMassKDa * 1000) / volumeL / 1e-9;
 }
 
-export const DRUGS: Record<DrugId, DrugInfo> = {
+type Pharmacology = Omit<DrugPharmacology, 'unit'>;
+type DrugDefinition = Omit<DrugInfo, 'mouse' | 'patient'> & { mouse: Pharmacology; patient: Pharmacology };
+
+const DEFINITIONS: Record<DrugId, DrugDefinition> = {
   atezolizumab: {
     id: 'atezolizumab',
     label: 'Atezolizumab (anti-PD-L1)',
@@ -67,17 +70,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
-      maxDose: 100,
     },
     patient: {
       // 1200 mg flat dose; V1 3.28 L, 145 kDa (label); half-life 27 days (label)
       nMPerUnit: patientAntibodyNMPerUnit(1, 145, 3.28),
       eliminationRate: LN2 / 27,
-      unit: 'mg',
       defaultSchedule: { dose: 1200, start: 0, stop: 540, interval: 21 },
-      maxDose: 5000,
     },
   },
   bevacizumab: {
@@ -89,17 +88,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
-      maxDose: 100,
     },
     patient: {
       // 15 mg/kg for 70 kg; Vc 2.9 L, 149 kDa, half-life 20 days (label)
       nMPerUnit: patientAntibodyNMPerUnit(70, 149, 2.9),
       eliminationRate: LN2 / 20,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 15, start: 0, stop: 540, interval: 21 },
-      maxDose: 50,
     },
   },
   antiPD1: {
@@ -111,18 +106,14 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      unit: 'mg/kg',
       // seed 001: 10 µg per mouse (0.5 mg/kg) i.p. on days 6, 9 and 12
       defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
-      maxDose: 100,
     },
     patient: {
       // pembrolizumab-like 200 mg every 3 weeks; 149 kDa; Vss 6.0 L and half-life 22 days (label, from memory)
       nMPerUnit: patientAntibodyNMPerUnit(1, 149, 6.0),
       eliminationRate: LN2 / 22,
-      unit: 'mg',
       defaultSchedule: { dose: 200, start: 0, stop: 540, interval: 21 },
-      maxDose: 5000,
     },
   },
   cox2i: {
@@ -138,17 +129,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
       // of 0.91 (400 nM against 40 nM)
       nMPerUnit: 5000 / 30,
       eliminationRate: LN2 / (11.2 / 24),
-      unit: 'mg/kg',
       defaultSchedule: { dose: 30, start: 7, stop: 28, interval: 1 },
-      maxDose: 100,
     },
     patient: {
       // 200 mg twice daily = 400 mg/day; CL/F 27.7 L/h = 665 L/day; 381.4 g/mol -> 3.95 nM per mg/day (label table)
       nMPerUnit: (1 / 665 / 381.4) * 1e6,
       eliminationRate: LN2 / (11.2 / 24),
-      unit: 'mg',
       defaultSchedule: { dose: 400, start: 0, stop: 540, interval: 1 },
-      maxDose: 800,
     },
   },
   antiCD24: {
@@ -160,17 +147,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION, // chosen: no anti-CD24 PK found; same as other mouse IgG
-      unit: 'mg/kg',
       defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
-      maxDose: 100,
     },
     patient: {
       // hypothetical: no approved anti-CD24; IgG1 like bevacizumab (2.9 L, 150 kDa, 20 days), 10 mg/kg every 3 weeks
       nMPerUnit: patientAntibodyNMPerUnit(70, 150, 2.9),
       eliminationRate: LN2 / 20,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 10, start: 0, stop: 540, interval: 21 },
-      maxDose: 50,
     },
   },
   antiIL6: {
@@ -182,17 +165,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
-      maxDose: 100,
     },
     patient: {
       // siltuximab-like 11 mg/kg every 3 weeks; 145 kDa; V 4.5 L and half-life 20.6 days (label, from memory)
       nMPerUnit: patientAntibodyNMPerUnit(70, 145, 4.5),
       eliminationRate: LN2 / 20.6,
-      unit: 'mg/kg',
       defaultSchedule: { dose: 11, start: 0, stop: 540, interval: 21 },
-      maxDose: 50,
     },
   },
   osimertinib: {
@@ -205,17 +184,13 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
       // chosen: 5 mg/kg/day (the usual xenograft dose) gives the prototype's 100 nM; mouse half-life ~3 h (review)
       nMPerUnit: 100 / 5,
       eliminationRate: LN2 / (3 / 24),
-      unit: 'mg/kg',
       defaultSchedule: { dose: 5, start: 0, stop: 40, interval: 1 },
-      maxDose: 100,
     },
     patient: {
       // 80 mg daily; CL/F 14.3 L/h = 343 L/day; 499.6 g/mol -> 5.84 nM per mg/day; half-life 48.3 h (Planchard 2016)
       nMPerUnit: (1 / 343 / 499.6) * 1e6,
       eliminationRate: LN2 / (48.3 / 24),
-      unit: 'mg',
       defaultSchedule: { dose: 80, start: 0, stop: 540, interval: 1 },
-      maxDose: 320,
     },
   },
   igf1ri: {
@@ -228,21 +203,31 @@ export const DRUGS: Record<DrugId, DrugInfo> = {
       // chosen: 25 mg/kg/day gives the prototype's 300 nM; half-life ~3 h (chosen, like other small molecules)
       nMPerUnit: 300 / 25,
       eliminationRate: LN2 / (3 / 24),
-      unit: 'mg/kg',
       // seed 003: 10 of the 40 days of osimertinib
       defaultSchedule: { dose: 25, start: 0, stop: 10, interval: 1 },
-      maxDose: 100,
     },
     patient: {
       // chosen: 150 mg twice daily (the MTD) gives ~1 µM average; no clearance found for linsitinib
       nMPerUnit: 1000 / 300,
       eliminationRate: LN2 / (6 / 24),
-      unit: 'mg',
       defaultSchedule: { dose: 300, start: 0, stop: 60, interval: 1 },
-      maxDose: 600,
     },
   },
 };
+
+export const DRUGS = Object.fromEntries(
+  DRUG_IDS.map((id) => {
+    const d = DEFINITIONS[id];
+    return [
+      id,
+      {
+        ...d,
+        mouse: { ...d.mouse, unit: DOSE_LIMITS[id].mouse.unit },
+        patient: { ...d.patient, unit: DOSE_LIMITS[id].patient.unit },
+      },
+    ];
+  }),
+) as Record<DrugId, DrugInfo>;
 
 export const DRUG_LIST: readonly DrugInfo[] = DRUG_IDS.map((id) => DRUGS[id]);
 

@@ -7,6 +7,7 @@ import { SERIES_NAMES } from '../../src/model/series';
 import { settingParameters } from '../../src/model/settings';
 import { outputGrid, simulate, simulateArm, valueAt } from '../../src/model/simulate';
 import { DRUGS, doseTimes } from '../../src/model/treatments';
+import { DOSE_LIMITS } from '../../src/scenario/limits';
 import type { DoseSchedule, DrugId, Scenario, Setting } from '../../src/scenario/types';
 import { DRUG_IDS, SETTINGS } from '../../src/scenario/types';
 
@@ -133,7 +134,7 @@ const unit = fc.double({ min: 0, max: 1, noNaN: true });
 const arbSchedule = (drug: DrugId): fc.Arbitrary<DoseSchedule> =>
   fc
     .record({
-      dose: fc.oneof(fc.constant(0), fc.double({ min: 0, max: DRUGS[drug].mouse.maxDose, noNaN: true })),
+      dose: fc.oneof(fc.constant(0), fc.double({ min: 0, max: DOSE_LIMITS[drug].mouse.max, noNaN: true })),
       start: fc.double({ min: 0, max: 60, noNaN: true }),
       length: fc.double({ min: 0, max: 120, noNaN: true }),
       interval: fc.oneof(fc.constant(1), fc.double({ min: 0.25, max: 30, noNaN: true })),
@@ -185,7 +186,7 @@ describe('claim 7: outputs are finite and non-negative for every input', () => {
       for (const level of [0, 1]) {
         const scale = setting === 'hcc-patient' ? 'patient' : 'mouse';
         const treatments = Object.fromEntries(
-          DRUG_IDS.map((d) => [d, { dose: DRUGS[d][scale].maxDose, start: 0, stop: 1e4, interval: 1 }]),
+          DRUG_IDS.map((d) => [d, { dose: DOSE_LIMITS[d][scale].max, start: 0, stop: 1e4, interval: 1 }]),
         );
         const s: Scenario = {
           ...scenario(setting, setting === 'hcc-patient' ? 1825 : 365, treatments),
