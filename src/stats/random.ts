@@ -5,8 +5,8 @@
  * 2021; reference C at prng.di.unimi.it): 128-bit state, period 2¹²⁸ − 1, passes BigCrush, 32-bit output.
  * Seeding: the four state words are four outputs of a SplitMix-style 32-bit generator (Weyl sequence with increment
  * 0x9E3779B9, each value finished by the 32-bit mixer x ^= x >>> 16; x *= 0x21F0AAAD; x ^= x >>> 15;
- * x *= 0x735A2D97; x ^= x >>> 15 from C. Wellons' hash-prospector), started from the low 32 bits of the seed; the
- * high bits of a seed ≥ 2³² are mixed into the first word, so every safe integer seed gives its own stream.
+ * x *= 0x735A2D97; x ^= x >>> 15 from C. Wellons' hash-prospector), started from the low 32 bits of the seed. When
+ * the seed is outside [0, 2³²), a second such sequence started from its high bits is XORed into the four words.
  *
  * Determinism: the uniform stream (uint32, next, bernoulli) uses only 32-bit integer arithmetic (Math.imul, shifts)
  * and exact double operations, so it is bit-identical on every JavaScript engine. normal() (Marsaglia's polar
@@ -74,13 +74,18 @@ export function createRandom(seed: number): Random {
   const low = seed >>> 0; // low 32 bits (two's complement for negatives)
   const high = Math.floor(seed / 4294967296) | 0;
   let sm = low;
+  let smHigh = high ^ 0x5bd1e995;
   const words = new Uint32Array(4);
   for (let i = 0; i < 4; i++) {
     const [next, out] = splitmix32(sm);
     sm = next;
     words[i] = out;
+    if (high !== 0) {
+      const [nextHigh, outHigh] = splitmix32(smHigh);
+      smHigh = nextHigh;
+      words[i] ^= outHigh;
+    }
   }
-  if (high !== 0) words[0] ^= splitmix32(high ^ 0x5bd1e995)[1];
   if ((words[0] | words[1] | words[2] | words[3]) === 0) words[0] = 1; // the all-zero state is a fixed point
   const uint32 = xoshiro128ss(words[0], words[1], words[2], words[3]);
 

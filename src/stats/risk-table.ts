@@ -98,18 +98,15 @@ function countAt(sorted: Float64Array, times: Float64Array, out: Float64Array, o
 export function buildRiskTable(samples: ReadonlyArray<SurvivalSample>): RiskTable {
   const k = samples.length;
   const parts = samples.map((s, g) => split(s, k === 1 ? 'sample' : `group ${g}`));
-  // Distinct times: per group distinct, then all groups together.
-  let total = 0;
-  for (const p of parts) total += p.events.length + p.censored.length;
-  const all = new Float64Array(total);
-  let filled = 0;
-  for (const p of parts) filled += distinctUnion(p.events, p.censored, all, filled);
-  const pooled = all.subarray(0, filled).sort();
-  let m = 0;
-  for (let i = 0; i < pooled.length; i++) {
-    if (i === 0 || pooled[i] !== pooled[i - 1]) pooled[m++] = pooled[i];
+  // Distinct times: each group's events and censorings merged, then the groups merged one after another.
+  let time = new Float64Array(0);
+  for (const p of parts) {
+    const own = new Float64Array(p.events.length + p.censored.length);
+    const ownLength = distinctUnion(p.events, p.censored, own, 0);
+    const merged = new Float64Array(time.length + ownLength);
+    time = merged.slice(0, distinctUnion(time, own.subarray(0, ownLength), merged, 0));
   }
-  const time = pooled.slice(0, m);
+  const m = time.length;
 
   const atRisk = new Float64Array(k * m);
   const events = new Float64Array(k * m);
