@@ -11,7 +11,8 @@
  * Breslow's is SAS PHREG's and Stata's default. The default here is Efron.
  *
  * Reported: HR = e^β̂ with the Wald interval exp(β̂ ± z·se), se = I(β̂)^(−1/2); the Wald test (β̂/se)², the score test
- * U(0)²/I(0) (for Breslow without ties, the log-rank test with binomial instead of hypergeometric variance) and the
+ * U(0)²/I(0) (equal to the log-rank statistic when no event times are tied; with ties it uses a binomial rather than
+ * the hypergeometric variance (Breslow) or Efron's correction, so it differs slightly) and the
  * likelihood-ratio test 2(ℓ(β̂) − ℓ(0)), each with its chi-square(1) p-value. `pValue` is the Wald p, the one that
  * matches the interval.
  */

@@ -349,6 +349,7 @@ describe('Cox proportional hazards, one binary covariate', () => {
     const e = coxHazardRatio(a, b);
     const br = coxHazardRatio(a, b, { ties: 'breslow' });
     expect(e.logHazardRatio).toBeCloseTo(br.logHazardRatio, 12);
+    expect(e.scoreStatistic).toBeCloseTo(logRank([a, b]).statistic, 10); // score test = log-rank without ties
     const swapped = coxHazardRatio(b, a);
     expect(swapped.hazardRatio).toBeCloseTo(1 / e.hazardRatio, 10);
     expect(swapped.standardError).toBeCloseTo(e.standardError, 10);
