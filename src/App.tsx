@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { Arms } from './components/Arms';
+import { Charts } from './components/Charts';
+import { Controls } from './components/Controls';
+import { Mechanism } from './components/Mechanism';
+import { Playback } from './components/Playback';
+import { Presets } from './components/Presets';
+import { Readout } from './components/Readout';
+import { Status } from './components/Status';
+import { TreatmentEditor } from './components/TreatmentEditor';
+import { useT } from './i18n';
+
+const PHONE_QUERY = '(max-width: 900px)';
+
+export function App() {
+  const t = useT();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const [phone, setPhone] = useState(() => typeof matchMedia !== 'undefined' && matchMedia(PHONE_QUERY).matches);
+
+  useEffect(() => {
+    const query = matchMedia(PHONE_QUERY);
+    const update = () => setPhone(query.matches);
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setDrawerOpen(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [drawerOpen]);
+
+  const panelHidden = phone && !drawerOpen;
+
+  return (
+    <div className={`app${phone ? ' phone' : ''}${drawerOpen ? ' drawer-open' : ''}`}>
+      <a className="skip" href="#charts">
+        {t('app.skipToCharts')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <h1>{t('app.title')}</h1>
+          <p>{t('app.subtitle')}</p>
+        </div>
+        <Status />
+        {phone ? (
+          <button
+            type="button"
+            className="drawer-toggle primary"
+            data-testid="drawer-toggle"
+            aria-expanded={drawerOpen}
+            aria-controls="control-panel"
+            onClick={() => setDrawerOpen((o) => !o)}
+          >
+            {drawerOpen ? t('panel.closeControls') : t('panel.openControls')}
+          </button>
+        ) : null}
+      </header>
+      <div className="layout">
+        <aside
+          id="control-panel"
+          className="control-panel"
+          data-testid="control-panel"
+          aria-label={t('panel.controls')}
+          hidden={panelHidden}
+        >
+          <Controls />
+          <Presets />
+        </aside>
+        {phone && drawerOpen ? (
+          <button
+            type="button"
+            className="scrim"
+            tabIndex={-1}
+            aria-label={t('panel.closeControls')}
+            onClick={() => setDrawerOpen(false)}
+          />
+        ) : null}
+        <main className="workspace">
+          <Arms />
+          <Playback />
+          <Charts />
+          <Readout />
+          <TreatmentEditor />
+          <Mechanism />
+        </main>
+      </div>
+    </div>
+  );
+}

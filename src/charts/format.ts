@@ -1,0 +1,72 @@
+/**
+ * Display conversions only: the model works in days and mm3; patient-scale views show months and cm3. Nothing here
+ * computes science; it rescales and formats numbers for axes, readouts and labels.
+ */
+import type { Scale } from '../scenario/types';
+
+/** Mean month, days (365.25 / 12). */
+export const DAYS_PER_MONTH = 30.4375;
+export const MM3_PER_CM3 = 1000;
+
+export type TimeUnit = 'days' | 'months';
+export type VolumeUnit = 'mm3' | 'cm3';
+
+export interface DisplayUnits {
+  time: TimeUnit;
+  /** multiply a day count by this to get the displayed time */
+  timeFactor: number;
+  volume: VolumeUnit;
+  /** multiply a mm3 volume by this to get the displayed volume */
+  volumeFactor: number;
+}
+
+export function displayUnits(scale: Scale): DisplayUnits {
+  return scale === 'patient'
+    ? { time: 'months', timeFactor: 1 / DAYS_PER_MONTH, volume: 'cm3', volumeFactor: 1 / MM3_PER_CM3 }
+    : { time: 'days', timeFactor: 1, volume: 'mm3', volumeFactor: 1 };
+}
+
+/** A number with about three significant figures, without exponent noise for ordinary magnitudes. */
+export function formatNumber(value: number, locale = 'en'): string {
+  if (!Number.isFinite(value)) return '–';
+  const abs = Math.abs(value);
+  if (abs === 0) return '0';
+  if (abs >= 1e6 || abs < 1e-3) {
+    return value.toExponential(2).replace('e+', 'e');
+  }
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
+  return value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** Signed percentage change, e.g. "+42 %" or "−15 %". */
+export function formatPercentChange(from: number, to: number, locale = 'en'): string {
+  if (!(from > 0) || !Number.isFinite(to)) return '–';
+  const change = ((to - from) / from) * 100;
+  const rounded = Math.abs(change) >= 10 ? Math.round(change) : Math.round(change * 10) / 10;
+  const text = Math.abs(rounded).toLocaleString(locale);
+  return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${text} %`;
+}
+
+/** A day count in the display time unit, e.g. 91 days -> "3.0" months at patient scale. */
+export function formatTime(day: number, units: DisplayUnits, locale = 'en'): string {
+  const value = day * units.timeFactor;
+  return value.toLocaleString(locale, { maximumFractionDigits: units.time === 'months' ? 1 : 2 });
+}
+
+/** Linear interpolation of a sampled series at `day` (clamped to the grid); display helper for cursors and readouts. */
+export function sampleAt(t: Float64Array, values: Float64Array, day: number): number {
+  const n = t.length;
+  if (n === 0) return Number.NaN;
+  if (day <= t[0]) return values[0];
+  if (day >= t[n - 1]) return values[n - 1];
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (t[mid] <= day) lo = mid;
+    else hi = mid;
+  }
+  const span = t[hi] - t[lo];
+  const w = span > 0 ? (day - t[lo]) / span : 0;
+  return values[lo] + w * (values[hi] - values[lo]);
+}

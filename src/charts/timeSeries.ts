@@ -1,0 +1,345 @@
+/**
+ * A multi-arm time-course chart: one line per arm (and series), optional stacked areas, dose ticks on the time axis,
+ * a cursor, and a playback clip that reveals the curves up to a day. A pure function of (svg, data, options): it
+ * knows nothing about where the data came from, and redraws in place (D3 joins) so it can run on every slider move.
+ */
+import { area, axisBottom, axisLeft, line, type ScaleContinuousNumeric, scaleLinear, scaleLog, select } from 'd3';
+import { formatNumber, sampleAt } from './format';
+import { armStyle } from './palette';
+
+export interface ChartLine {
+  /** stable arm key, written to data-arm */
+  arm: number;
+  /** palette slot of the arm */
+  slot: number;
+  /** series name, written to data-series */
+  series: string;
+  t: Float64Array;
+  values: Float64Array;
+  /** 'main' lines are thick; 'secondary' (e.g. M2 next to M1) thin and lighter */
+  variant?: 'main' | 'secondary';
+  /** colour and dash instead of the arm's (e.g. compartments of one arm) */
+  colour?: string;
+  dash?: string;
+}
+
+export interface ChartArea {
+  arm: number;
+  slot: number;
+  series: string;
+  t: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /** fill colour of this band */
+  fill: string;
+}
+
+export interface DoseTick {
+  day: number;
+  /** drug id; several drugs on the same day are drawn in separate rows */
+  drug: string;
+  row: number;
+  slot: number;
+}
+
+export interface TimeSeriesData {
+  lines: ChartLine[];
+  areas?: ChartArea[];
+  doses?: DoseTick[];
+}
+
+export interface TimeSeriesOptions {
+  /** unique per chart: used for the clip path id */
+  id: string;
+  width: number;
+  height: number;
+  /** simulated span, days */
+  horizon: number;
+  /** display conversions: displayed = value * factor (days -> months, mm3 -> cm3) */
+  timeFactor: number;
+  yFactor: number;
+  logScale: boolean;
+  /** fixed y domain (display units), e.g. [0, 1] for a fraction */
+  yDomain?: [number, number];
+  xLabel: string;
+  yLabel: string;
+  /** draw curves up to this day (playback); null = the whole horizon */
+  clipDay: number | null;
+  /** read-out cursor, day; null = none */
+  cursorDay: number | null;
+  locale: string;
+  /** called with a day when the pointer moves over the plot */
+  onCursor?: (day: number) => void;
+}
+
+export const MARGIN = { top: 12, right: 16, bottom: 50, left: 64 };
+const DOSE_ROW = 5;
+
+/** The y range of all lines and areas, in display units. */
+function extent(data: TimeSeriesData, factor: number, positiveOnly: boolean): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const visit = (v: number) => {
+    const x = v * factor;
+    if (!Number.isFinite(x) || (positiveOnly && !(x > 0))) return;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  };
+  for (const l of data.lines) for (let i = 0; i < l.values.length; i++) visit(l.values[i]);
+  for (const a of data.areas ?? []) for (let i = 0; i < a.upper.length; i++) visit(a.upper[i]);
+  if (!Number.isFinite(lo)) return positiveOnly ? [0.1, 1] : [0, 1];
+  return [lo, hi];
+}
+
+function yScale(
+  data: TimeSeriesData,
+  o: TimeSeriesOptions,
+  range: [number, number],
+): ScaleContinuousNumeric<number, number> {
+  if (o.yDomain) return scaleLinear().domain(o.yDomain).range(range);
+  if (o.logScale) {
+    let [lo, hi] = extent(data, o.yFactor, true);
+    // Keep at least a decade visible, and do not let an extinct tumour stretch the axis to 1e-12.
+    lo = Math.max(lo, hi * 1e-6);
+    if (hi / lo < 10) {
+      const mid = Math.sqrt(hi * lo);
+      lo = mid / Math.sqrt(10);
+      hi = mid * Math.sqrt(10);
+    }
+    return scaleLog().domain([lo, hi]).range(range).nice().clamp(true);
+  }
+  const [, hi] = extent(data, o.yFactor, false);
+  return scaleLinear()
+    .domain([0, hi > 0 ? hi * 1.05 : 1])
+    .range(range)
+    .nice();
+}
+
+const indexCache: number[][] = [];
+function indices(n: number): number[] {
+  let cached = indexCache[n];
+  if (!cached) {
+    cached = Array.from({ length: n }, (_, i) => i);
+    if (indexCache.length < 100_000) indexCache[n] = cached;
+  }
+  return cached;
+}
+
+export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, o: TimeSeriesOptions): void {
+  const width = Math.max(200, o.width);
+  const height = Math.max(120, o.height);
+  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const plotLeft = MARGIN.left;
+  const plotRight = width - MARGIN.right;
+  const plotTop = MARGIN.top;
+  const plotBottom = height - MARGIN.bottom;
+
+  const x = scaleLinear()
+    .domain([0, o.horizon * o.timeFactor])
+    .range([plotLeft, plotRight]);
+  const y = yScale(data, o, [plotBottom, plotTop]);
+  const logLike = o.logScale && !o.yDomain;
+
+  // Clip: the plot area, narrowed to the played part during playback.
+  const clipId = `clip-${o.id}`;
+  const clipRight = o.clipDay === null ? plotRight : Math.min(plotRight, x(o.clipDay * o.timeFactor));
+  const defs = svg.selectAll('defs').data([null]).join('defs');
+  defs
+    .selectAll('clipPath')
+    .data([null])
+    .join('clipPath')
+    .attr('id', clipId)
+    .selectAll('rect')
+    .data([null])
+    .join('rect')
+    .attr('x', plotLeft)
+    .attr('y', plotTop - 2)
+    .attr('width', Math.max(0, clipRight - plotLeft))
+    .attr('height', plotBottom - plotTop + 4);
+
+  // Axes.
+  const xTicks = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
+  svg
+    .selectAll<SVGGElement, null>('g.x-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis x-axis')
+    .attr('transform', `translate(0,${plotBottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(xTicks)
+        .tickFormat((d) => formatNumber(Number(d), o.locale)),
+    );
+  const yTicks = Math.max(2, Math.floor((plotBottom - plotTop) / 40));
+  const yAxis = axisLeft(y)
+    .ticks(yTicks)
+    .tickSize(-(plotRight - plotLeft));
+  // Log axes: d3's own tick format decides which ticks get a label (it returns '' for crowded ones).
+  const shown = y.tickFormat(yTicks);
+  yAxis.tickFormat((d) => (!logLike || shown(d as number) !== '' ? formatNumber(Number(d), o.locale) : ''));
+  svg
+    .selectAll<SVGGElement, null>('g.y-axis')
+    .data([null])
+    .join('g')
+    .attr('class', 'axis y-axis')
+    .attr('transform', `translate(${plotLeft},0)`)
+    .call(yAxis)
+    .call((g) =>
+      // Unlabelled (minor) log ticks: faint grid lines only.
+      g.selectAll<SVGGElement, unknown>('.tick').classed('minor', function () {
+        return (this.textContent ?? '') === '';
+      }),
+    );
+
+  svg
+    .selectAll('text.x-label')
+    .data([o.xLabel])
+    .join('text')
+    .attr('class', 'axis-label x-label')
+    .attr('x', (plotLeft + plotRight) / 2)
+    .attr('y', height - 6)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+  svg
+    .selectAll('text.y-label')
+    .data([o.yLabel])
+    .join('text')
+    .attr('class', 'axis-label y-label')
+    .attr('transform', `translate(14,${(plotTop + plotBottom) / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .text((d) => d);
+
+  const plot = svg
+    .selectAll<SVGGElement, null>('g.plot')
+    .data([null])
+    .join('g')
+    .attr('class', 'plot')
+    .attr('clip-path', `url(#${clipId})`);
+
+  const geometry = `${width}|${height}|${x.domain().join(',')}|${y.domain().join(',')}|${logLike}`;
+  const yOf = (v: number) => {
+    const d = v * o.yFactor;
+    return y(logLike ? Math.max(d, y.domain()[0]) : d);
+  };
+
+  // Stacked areas (drawn under the lines).
+  plot
+    .selectAll<SVGPathElement, ChartArea>('path.area')
+    .data(data.areas ?? [], (d) => `${d.arm}:${d.series}`)
+    .join('path')
+    .attr('class', 'area')
+    .attr('data-arm', (d) => d.arm)
+    .attr('data-series', (d) => d.series)
+    .attr('fill', (d) => d.fill)
+    .attr('stroke', 'none')
+    .attr('d', (d) =>
+      area<number>()
+        .x((i) => x(d.t[i] * o.timeFactor))
+        .y0((i) => yOf(d.lower[i]))
+        .y1((i) => yOf(d.upper[i]))
+        .defined((i) => !logLike || d.upper[i] > 0)(indices(d.t.length)),
+    );
+
+  plot
+    .selectAll<SVGPathElement, ChartLine>('path.line')
+    .data(data.lines, (d) => `${d.arm}:${d.series}`)
+    .join('path')
+    .attr('class', (d) => `line ${d.variant ?? 'main'}`)
+    .attr('data-testid', 'chart-line')
+    .attr('data-arm', (d) => d.arm)
+    .attr('data-series', (d) => d.series)
+    .attr('fill', 'none')
+    .attr('stroke', (d) => d.colour ?? armStyle(d.slot).colour)
+    .attr('stroke-dasharray', (d) => (d.dash ?? armStyle(d.slot).dash) || null)
+    .attr('stroke-width', (d) => (d.variant === 'secondary' ? 1.5 : 3))
+    .attr('stroke-opacity', (d) => (d.variant === 'secondary' ? 0.75 : 1))
+    .attr('stroke-linejoin', 'round')
+    .each(function (d) {
+      // Recompute the path only when its data or the scales changed (a cursor move redraws nothing else).
+      const el = this as SVGPathElement & { __drawn?: { data: ChartLine['values']; geometry: string } };
+      if (el.__drawn && el.__drawn.data === d.values && el.__drawn.geometry === geometry) return;
+      el.__drawn = { data: d.values, geometry };
+      el.setAttribute(
+        'd',
+        line<number>()
+          .x((i) => x(d.t[i] * o.timeFactor))
+          .y((i) => yOf(d.values[i]))
+          .defined((i) => Number.isFinite(d.values[i]) && (!logLike || d.values[i] > 0))(indices(d.t.length)) ?? '',
+      );
+    });
+
+  // Dose ticks: short marks above the time axis, one row per drug.
+  const doses = svg
+    .selectAll<SVGGElement, null>('g.doses')
+    .data([null])
+    .join('g')
+    .attr('class', 'doses')
+    .attr('aria-hidden', 'true');
+  doses
+    .selectAll<SVGLineElement, DoseTick>('line.dose')
+    .data(data.doses ?? [])
+    .join('line')
+    .attr('class', 'dose')
+    .attr('data-testid', 'dose-tick')
+    .attr('data-drug', (d) => d.drug)
+    .attr('x1', (d) => x(d.day * o.timeFactor))
+    .attr('x2', (d) => x(d.day * o.timeFactor))
+    .attr('y1', (d) => plotBottom - 2 - d.row * DOSE_ROW)
+    .attr('y2', (d) => plotBottom - 2 - d.row * DOSE_ROW - 4)
+    .attr('stroke', (d) => armStyle(d.slot).colour)
+    .attr('stroke-width', 2);
+
+  // Cursor line and a dot per line at the cursor day.
+  const cursorData = o.cursorDay === null ? [] : [o.cursorDay];
+  const cursor = svg
+    .selectAll<SVGGElement, null>('g.cursor')
+    .data([null])
+    .join('g')
+    .attr('class', 'cursor')
+    .attr('pointer-events', 'none');
+  cursor
+    .selectAll<SVGLineElement, number>('line')
+    .data(cursorData)
+    .join('line')
+    .attr('x1', (d) => x(d * o.timeFactor))
+    .attr('x2', (d) => x(d * o.timeFactor))
+    .attr('y1', plotTop)
+    .attr('y2', plotBottom)
+    .attr('stroke', '#333')
+    .attr('stroke-width', 1)
+    .attr('stroke-dasharray', '3 3');
+  const dots =
+    o.cursorDay === null || (o.clipDay !== null && o.cursorDay > o.clipDay)
+      ? []
+      : data.lines.map((l) => ({ l, v: sampleAt(l.t, l.values, o.cursorDay as number) }));
+  cursor
+    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle')
+    .data(dots.filter((d) => Number.isFinite(d.v) && (!logLike || d.v > 0)))
+    .join('circle')
+    .attr('cx', x((o.cursorDay ?? 0) * o.timeFactor))
+    .attr('cy', (d) => yOf(d.v))
+    .attr('r', 4)
+    .attr('fill', (d) => armStyle(d.l.slot).colour)
+    .attr('stroke', '#fff')
+    .attr('stroke-width', 1.5);
+
+  // Pointer overlay for the cursor.
+  const overlay = svg
+    .selectAll<SVGRectElement, null>('rect.overlay')
+    .data([null])
+    .join('rect')
+    .attr('class', 'overlay')
+    .attr('x', plotLeft)
+    .attr('y', plotTop)
+    .attr('width', plotRight - plotLeft)
+    .attr('height', plotBottom - plotTop)
+    .attr('fill', 'transparent');
+  const onCursor = o.onCursor;
+  overlay.on('pointermove pointerdown', (event: PointerEvent) => {
+    if (!onCursor) return;
+    const rect = svgElement.getBoundingClientRect();
+    const scaleX = rect.width > 0 ? width / rect.width : 1;
+    const px = (event.clientX - rect.left) * scaleX;
+    onCursor(x.invert(px) / o.timeFactor);
+  });
+}

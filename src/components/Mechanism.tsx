@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { sampleAt } from '../charts/format';
+import { drawMechanism, MECHANISM_NODES, type NodeId, type NodeState } from '../charts/mechanism';
+import { levelFill } from '../charts/palette';
+import { type MessageKey, useT } from '../i18n';
+import { selectedInputs, useExplorer } from '../store/explorer';
+
+/** Drug level above which a node counts as blocked in the diagram, nM (well above every drug's half-maximal level). */
+const BLOCKED_NM = 1;
+
+export function Mechanism() {
+  const t = useT();
+  const svg = useRef<SVGSVGElement>(null);
+  const [selected, setSelected] = useState<NodeId | null>(null);
+  const view = useExplorer((s) => s.result);
+  const meta = useExplorer((s) => s.meta);
+  const selectedArm = useExplorer((s) => s.selectedArm);
+  const inputs = useExplorer(useShallow(selectedInputs));
+  const cursorDay = useExplorer((s) => s.cursorDay);
+
+  const states = useMemo<NodeState[]>(() => {
+    const key = meta[selectedArm]?.key;
+    const index = view ? view.keys.indexOf(key ?? -1) : -1;
+    const arm = index >= 0 && view ? view.result.arms[index] : null;
+    const value = (series: string) => {
+      const values = arm?.series[series as keyof typeof arm.series];
+      return arm && values ? sampleAt(arm.t, values, cursorDay) : Number.NaN;
+    };
+    const max = (series: string) => {
+      let m = 0;
+      for (const a of view?.result.arms ?? []) {
+        const values = a.series[series as keyof typeof a.series];
+        if (values) for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i];
+      }
+      return m;
+    };
+    return MECHANISM_NODES.map((n) => ({
+      id: n.id,
+      level:
+        arm || !['pge2', 'infiltration', 'dc', 'cd8', 'ifn', 'pdl1', 'cd24', 'phagocytosis', 'm2'].includes(n.id)
+          ? n.level({ inputs, value, max })
+          : null,
+      blocked: (n.blockedBy ?? []).some((drug) => value(`drug.${drug}`) > BLOCKED_NM),
+    }));
+  }, [view, meta, selectedArm, inputs, cursorDay]);
+
+  const label = (id: NodeId) => t(`node.${id}` as MessageKey);
+
+  useEffect(() => {
+    if (!svg.current) return;
+    drawMechanism(svg.current, states, {
+      label,
+      describe: (s) =>
+        [
+          t(`node.${s.id}` as MessageKey),
+          s.level === null ? '' : t('mechanism.level', { level: s.level.toFixed(2) }),
+          s.blocked ? t('mechanism.blocked') : '',
+        ]
+          .filter(Boolean)
+          .join(', '),
+      blockedText: t('mechanism.blocked'),
+      selected,
+      onSelect: (id) => setSelected((current) => (current === id ? null : id)),
+    });
+  });
+
+  return (
+    <section className="mechanism" aria-labelledby="mechanism-heading" data-testid="mechanism">
+      <h2 id="mechanism-heading">{t('mechanism.title')}</h2>
+      <p className="hint">{t('mechanism.description')}</p>
+      <div className="mechanism-body">
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG group of focusable nodes cannot be a fieldset */}
+        <svg
+          ref={svg}
+          className="mechanism-svg"
+          role="group"
+          aria-label={t('mechanism.title')}
+          data-testid="mechanism-svg"
+        />
+        <div className="mechanism-side">
+          <div className="level-legend" aria-hidden="true">
+            <span>{t('mechanism.legendLow')}</span>
+            <span
+              className="level-ramp"
+              style={{ background: `linear-gradient(to right, ${levelFill(0)}, ${levelFill(1)})` }}
+            />
+            <span>{t('mechanism.legendHigh')}</span>
+            <span className="edge-key">→ {t('mechanism.activates')}</span>
+            <span className="edge-key inhibit">⊣ {t('mechanism.inhibits')}</span>
+          </div>
+          <div className="explanation" aria-live="polite" data-testid="mechanism-explanation">
+            {selected ? (
+              <>
+                <h3>{label(selected)}</h3>
+                <p>{t(`node.${selected}.text` as MessageKey)}</p>
+                <button type="button" onClick={() => setSelected(null)}>
+                  {t('mechanism.close')}
+                </button>
+              </>
+            ) : (
+              <p className="muted">{t('mechanism.select')}</p>
+            )}
+          </div>
+        </div>
+      </div>
+    </section>
+  );
+}

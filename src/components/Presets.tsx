@@ -1,0 +1,49 @@
+import { useT } from '../i18n';
+import { PRESETS } from '../model/presets';
+import { useExplorer } from '../store/explorer';
+
+/** The studies' experiments, one click each. Titles and summaries come from the preset table. */
+export function Presets() {
+  const t = useT();
+  const presetId = useExplorer((s) => s.presetId);
+  const loadPreset = useExplorer((s) => s.loadPreset);
+  return (
+    <section className="panel-section" aria-labelledby="presets-heading">
+      <h2 id="presets-heading">{t('panel.presets')}</h2>
+      <ul className="presets">
+        {PRESETS.map((preset) => {
+          const [first, second] = preset.summary.split('\n');
+          const active = preset.id === presetId;
+          return (
+            <li key={preset.id} className={active ? 'preset active' : 'preset'}>
+              <button
+                type="button"
+                data-testid={`preset-${preset.id}`}
+                aria-pressed={active}
+                aria-describedby={`preset-summary-${preset.id}`}
+                onClick={() => loadPreset(preset.id, preset.scenario)}
+              >
+                {preset.title}
+              </button>
+              <div id={`preset-summary-${preset.id}`} className="preset-summary">
+                <p>{first}</p>
+                {second ? <p>{second}</p> : null}
+                <p className="citation">
+                  <cite>{preset.citation}</cite>
+                  {preset.doi ? (
+                    <>
+                      {' · '}
+                      <a href={`https://doi.org/${preset.doi}`} target="_blank" rel="noreferrer noopener">
+                        {t('presets.doi', { doi: preset.doi })}
+                      </a>
+                    </>
+                  ) : null}
+                </p>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { useId } from 'react';
+import { displayUnits, formatNumber, formatPercentChange, formatTime, sampleAt } from '../charts/format';
+import { locale, useT } from '../i18n';
+import { scaleOf, useExplorer } from '../store/explorer';
+import { Swatch } from './Arms';
+
+/** Each shown arm's numbers at the cursor day. */
+export function Readout() {
+  const t = useT();
+  const view = useExplorer((s) => s.result);
+  const meta = useExplorer((s) => s.meta);
+  const arms = useExplorer((s) => s.scenario.arms);
+  const scenario = useExplorer((s) => s.scenario);
+  const cursorDay = useExplorer((s) => s.cursorDay);
+  const setCursorDay = useExplorer((s) => s.setCursorDay);
+  const dayId = useId();
+  const units = displayUnits(scaleOf(scenario));
+  const loc = locale();
+  const volumeUnit = t(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3');
+
+  const rows =
+    view?.result.arms.flatMap((result, i) => {
+      const index = meta.findIndex((m) => m.key === view.keys[i]);
+      const arm = arms[index];
+      if (index < 0 || !arm || arm.hidden) return [];
+      const at = (name: keyof typeof result.series) => sampleAt(result.t, result.series[name], cursorDay);
+      const volume = at('tumourVolume');
+      return [
+        {
+          key: meta[index].key,
+          slot: meta[index].slot,
+          name: arm.name,
+          volume: formatNumber(volume * units.volumeFactor, loc),
+          change: formatPercentChange(result.series.tumourVolume[0], volume, loc),
+          cd8: formatNumber(at('cd8'), loc),
+          m1: formatNumber(at('m1Fraction'), loc),
+          pge2: formatNumber(at('pge2Plasma'), loc),
+        },
+      ];
+    }) ?? [];
+
+  return (
+    <section className="readout" aria-labelledby="readout-heading" data-testid="readout">
+      <div className="section-head">
+        <h2 id="readout-heading">{t('panel.readout')}</h2>
+        <label htmlFor={dayId} className="inline">
+          {t('readout.atDay')} {t(units.time === 'months' ? 'cursor.month' : 'cursor.day')}
+        </label>
+        <input
+          id={dayId}
+          type="number"
+          data-testid="readout-day"
+          min={0}
+          max={scenario.horizon}
+          step={1}
+          value={Math.round(cursorDay * 100) / 100}
+          onChange={(e) => {
+            const v = Number(e.currentTarget.value);
+            if (e.currentTarget.value !== '' && Number.isFinite(v)) setCursorDay(v);
+          }}
+        />
+        <span className="muted">
+          {units.time === 'months' ? `(${formatTime(cursorDay, units, loc)} ${t('unit.months')})` : t('unit.days')}
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{t('readout.none')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('readout.arm')}</th>
+                <th scope="col">
+                  {t('readout.volume')} ({volumeUnit})
+                </th>
+                <th scope="col">{t('readout.change')}</th>
+                <th scope="col">
+                  {t('readout.cd8')} ({t('unit.cells')})
+                </th>
+                <th scope="col">{t('readout.m1Fraction')}</th>
+                <th scope="col">
+                  {t('readout.pge2')} ({t('unit.relative')})
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key} data-testid="readout-row" data-arm={r.key}>
+                  <th scope="row">
+                    <Swatch slot={r.slot} width={28} /> <span>{r.name}</span>
+                  </th>
+                  <td>{r.volume}</td>
+                  <td>{r.change}</td>
+                  <td>{r.cd8}</td>
+                  <td>{r.m1}</td>
+                  <td>{r.pge2}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useT } from '../i18n';
+import { useExplorer } from '../store/explorer';
+
+/** Simulation status, announced to screen readers (aria-live) and shown as a badge. */
+export function Status() {
+  const t = useT();
+  const status = useExplorer((s) => s.status);
+  const message = useExplorer((s) => s.statusMessage);
+  const text =
+    status === 'computing'
+      ? t('status.computing')
+      : status === 'ready'
+        ? t('status.ready')
+        : status === 'error'
+          ? t('status.error', { message })
+          : status === 'unavailable'
+            ? t('status.unavailable')
+            : t('status.idle');
+  return (
+    <p
+      className={`status status-${status}`}
+      data-testid="status"
+      data-status={status}
+      role={status === 'error' || status === 'unavailable' ? 'alert' : 'status'}
+      aria-live={status === 'error' || status === 'unavailable' ? 'assertive' : 'polite'}
+    >
+      <span className="status-dot" aria-hidden="true" />
+      {text}
+      {status === 'unavailable' ? (
+        <button type="button" onClick={() => location.reload()}>
+          {t('error.reload')}
+        </button>
+      ) : null}
+    </p>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Messages: `t(key)` reads the catalogue of the current language, held in a small Zustand store so that components
+ * re-render when it changes (`useT()`).
+ *
+ * Adding a language: create `ja.ts` exporting `export const ja: Catalogue = { ... }` (every key of en.ts, no
+ * others), then add it to CATALOGUES and LANGUAGES below.
+ */
+import { create } from 'zustand';
+import { en, type MessageKey } from './en';
+
+export type { MessageKey } from './en';
+
+/** A complete catalogue: exactly the keys of the English one. */
+export type Catalogue = { readonly [K in MessageKey]: string };
+
+export const LANGUAGES = ['en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const CATALOGUES: Record<Language, Catalogue> = { en };
+
+/** The language's own name, shown in the language menu. */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English' };
+
+interface LanguageState {
+  language: Language;
+  setLanguage: (language: Language) => void;
+}
+
+export const useLanguage = create<LanguageState>()((set) => ({
+  language: 'en',
+  setLanguage: (language) => {
+    if (typeof document !== 'undefined') document.documentElement.lang = language;
+    set({ language });
+  },
+}));
+
+export type MessageParams = Record<string, string | number>;
+
+function fill(text: string, params?: MessageParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The message for `key` in the current language, with {placeholders} filled in. */
+export function t(key: MessageKey, params?: MessageParams): string {
+  const catalogue = CATALOGUES[useLanguage.getState().language] ?? en;
+  return fill(catalogue[key] ?? en[key], params);
+}
+
+/** `t` for components: subscribes to the language so that the component re-renders when it changes. */
+export function useT(): typeof t {
+  useLanguage((s) => s.language);
+  return t;
+}
+
+/** Current locale for number formatting. */
+export function locale(): string {
+  return useLanguage.getState().language;
+}
