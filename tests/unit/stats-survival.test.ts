@@ -367,7 +367,7 @@ describe('Cox proportional hazards, one binary covariate', () => {
     expect(r.hazardRatio).toBeLessThan(1e-6);
   });
 
-  it('10,000 patients per arm: KM ×2, log-rank and Cox in a few milliseconds, HR recovered', () => {
+  it('10,000 patients per arm: KM x2, log-rank and Cox recover the true hazard ratio (timing: npm run bench)', () => {
     const rng = createRandom(2024);
     const arm = (rate: number) => {
       const time = new Float64Array(10_000);
@@ -388,17 +388,8 @@ describe('Cox proportional hazards, one binary covariate', () => {
       logRank([control, treated]);
       return coxHazardRatio(control, treated);
     };
-    for (let i = 0; i < 3; i++) run(); // let the JIT compile
-    let elapsed = Number.POSITIVE_INFINITY;
-    let cox = run();
-    for (let i = 0; i < 3; i++) {
-      const start = performance.now();
-      cox = run();
-      elapsed = Math.min(elapsed, performance.now() - start);
-    }
-    console.log(`10,000 per arm, KM x2 + log-rank + Cox: ${elapsed.toFixed(1)} ms`);
+    const cox = run();
     expect(cox.lower).toBeLessThan(0.7);
     expect(cox.upper).toBeGreaterThan(0.7);
-    expect(elapsed).toBeLessThan(250); // typically a few ms; generous for a loaded CI machine
   });
 });
