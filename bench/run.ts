@@ -5,7 +5,11 @@
  * call and the model runs ~25 % slower than it does in the browser.
  */
 import { cpus } from 'node:os';
+import { benchCohort } from './cohort';
 import { benchModel, printModelBench } from './model';
+import { benchSolver } from './solver';
 
 console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+benchSolver();
 printModelBench(benchModel());
+await benchCohort(new URL('./cohort-worker.mjs', import.meta.url));

@@ -2,37 +2,14 @@
  * Solver benchmark: our DOPRI5 against the npm package `odex` (Hairer & Wanner's GBS extrapolation code ported to
  * JavaScript) on the same problems, tolerances and output times, in the same run.
  *
- *   npx tsx bench/solver.ts
+ *   npm run bench (with the model and cohort benchmarks)
  *
  * Each line: median (and fastest) wall time per full integration, right-hand-side evaluations, and the time ratio
  * odex / ours (> 1: ours is faster). odex is given dense output only where output falls between its steps.
  */
-import { createRequire } from 'node:module';
 import { createDormandPrince, type Integrator, type RightHandSide } from '../src/solver';
+import { OdexSolverClass } from './odex';
 import { formatMs, type Measurement, measure } from './timing';
-
-// --- odex, loaded through require: its package points TypeScript at its .ts source, which does not compile under
-// this project's strict settings, so only the part of its API used here is declared.
-interface OdexResult {
-  y: number[];
-  outcome: number;
-  nStep: number;
-  nAccept: number;
-  nReject: number;
-  nEval: number;
-}
-type OdexObserver = (n: number, xOld: number, x: number, y: number[], dense?: (i: number, x: number) => number) => void;
-interface OdexSolver {
-  relativeTolerance: number;
-  absoluteTolerance: number;
-  maxSteps: number;
-  denseOutput: boolean;
-  solve(f: (x: number, y: number[]) => number[], x: number, y0: number[], xEnd: number, out?: OdexObserver): OdexResult;
-  grid(dt: number, out: (x: number, y: number[]) => unknown): OdexObserver;
-}
-const { Solver: OdexSolverClass } = createRequire(import.meta.url)('odex') as {
-  Solver: new (n: number) => OdexSolver;
-};
 
 // --- problems --------------------------------------------------------------------------------------------------------
 
@@ -296,21 +273,22 @@ const scenarios: Scenario[] = [
   dosingScenario(1e-6, 1e-9),
 ];
 
-const runs = Number(process.env.BENCH_RUNS ?? 30);
-console.log(`node ${process.version}; median of ${runs} runs after warm-up\n`);
-for (const s of scenarios) {
-  const a = s.ours();
-  const b = s.odex();
-  const ours = measure(s.ours, { runs });
-  const odex = measure(s.odex, { runs });
-  console.log(s.name);
-  console.log(row('ours', ours, a));
-  console.log(row('odex', odex, b));
-  const reference = s.reference();
-  console.log(
-    `  ratio odex/ours: time ${(odex.median / ours.median).toFixed(2)}x, RHS evaluations ${(b.evaluations / a.evaluations).toFixed(2)}x`,
-  );
-  console.log(
-    `  error of the final state: ours ${error(a.y, reference).toExponential(1)}, odex ${error(b.y, reference).toExponential(1)}\n`,
-  );
+export function benchSolver(runs = Number(process.env.BENCH_RUNS ?? 30)): void {
+  console.log(`\nSolver: reference problems, ours against odex, median of ${runs} runs after warm-up\n`);
+  for (const s of scenarios) {
+    const a = s.ours();
+    const b = s.odex();
+    const ours = measure(s.ours, { runs });
+    const odex = measure(s.odex, { runs });
+    console.log(s.name);
+    console.log(row('ours', ours, a));
+    console.log(row('odex', odex, b));
+    const reference = s.reference();
+    console.log(
+      `  ratio odex/ours: time ${(odex.median / ours.median).toFixed(2)}x, RHS evaluations ${(b.evaluations / a.evaluations).toFixed(2)}x`,
+    );
+    console.log(
+      `  error of the final state: ours ${error(a.y, reference).toExponential(1)}, odex ${error(b.y, reference).toExponential(1)}\n`,
+    );
+  }
 }
