@@ -13,6 +13,17 @@
  *   nrf2, neat1, il6   shared inputs, 0..1
  *   axl    low | high
  *   cd8    CD8 depletion, 0 | 1
+ *   n, seed, cancer, assess, pge2cut   optional: a virtual trial (Scenario.cohort), e.g.
+ *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=3
+ *          n        cohort size, a whole number of patients, 10..10000 (default 500)
+ *          seed     seed of the random generator, a whole number 0..2147483647 (default 1)
+ *          cancer   hcc | escc | lusc | lung | pan-cancer: the share of NRF2-active tumours (default hcc)
+ *          assess   days between RECIST assessments, 7..182 (default 42)
+ *          pge2cut  baseline plasma PGE2 cut-off of the biomarker split, 0.1..50 (default 3)
+ *          Written only when the scenario has a cohort (all five, between cd8 and the first arm), so links without
+ *          a cohort are exactly as before. Any one of them makes a cohort; the missing ones take their defaults.
+ *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code
+ *          'incompatible') and the cohort is dropped; the rest of the link is kept.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)
  *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…   an input override for this arm
@@ -32,11 +43,21 @@ import {
   DEFAULT_INPUTS,
   DEFAULT_SETTING,
   defaultArmName,
+  defaultCohort,
   defaultHorizon,
   defaultOutputStep,
   defaultScenario,
 } from './defaults';
-import { DRUG_BY_CODE, DRUG_CODES, encodeScenario, FORMAT_VERSION, HIDE_ITEM, INPUT_BY_KEY } from './encode';
+import {
+  COHORT_KEYS,
+  COHORT_ORDER,
+  DRUG_BY_CODE,
+  DRUG_CODES,
+  encodeScenario,
+  FORMAT_VERSION,
+  HIDE_ITEM,
+  INPUT_BY_KEY,
+} from './encode';
 import {
   ARM_LIMITS,
   doseRange,
@@ -48,16 +69,20 @@ import {
   SCHEDULE_LIMITS,
 } from './limits';
 import { FIRST_VERSION, type MigrationRegistry, migrations } from './migrations';
-import type { Arm, DoseSchedule, Inputs, Scenario, Setting } from './types';
+import type { Arm, CancerType, CohortSettings, DoseSchedule, Inputs, Scenario, Setting } from './types';
 import { DRUG_IDS } from './types';
 import {
   armLabel,
   checkArmName,
+  checkCancer,
+  checkCohortNumber,
+  checkCohortSetting,
   checkHorizon,
   checkInput,
   checkOutputStep,
   checkSchedule,
   checkSetting,
+  describeCohortRange,
   describeRange,
   FIELD_LABELS,
   type FieldError,
@@ -108,6 +133,11 @@ const SINGLE_KEYS: Record<string, string> = {
   il6: 'il6',
   axl: 'axl',
   cd8: 'cd8Depleted',
+  n: 'cohort.size',
+  seed: 'cohort.seed',
+  cancer: 'cohort.cancer',
+  assess: 'cohort.assessmentInterval',
+  pge2cut: 'cohort.pge2Cutoff',
 };
 
 /** A decimal number as people and String(x) write it: no hex, no 'Infinity', no spaces, no leading '+'. */
@@ -171,7 +201,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
       errors.push({
         field: key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
-        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8 and arm.`,
+        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut and arm.`,
       });
     }
   }
@@ -226,6 +256,8 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
   if (arms.length === 0) arms.push(controlArm());
 
   const scenario: Scenario = { setting, horizon, outputStep, inputs, arms };
+  const cohort = readCohort(single, setting, errors);
+  if (cohort) scenario.cohort = cohort;
   // A link read back must fit the length limit itself: numbers written in full and names percent-encoded can make
   // the canonical form longer than what was pasted. Drop arms from the end until it fits (one arm always fits).
   let normalised = encodeScenario(scenario);
@@ -240,6 +272,42 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     normalised = encodeScenario(scenario);
   }
   return { scenario, errors, normalised };
+}
+
+/**
+ * The cohort settings: undefined when the link has none of their keys. Missing keys take their defaults silently, a
+ * bad value takes its default with an error, and in a setting other than hcc-patient the cohort is dropped with one
+ * error (its values are not read).
+ */
+function readCohort(single: Map<string, string>, setting: Setting, errors: FieldError[]): CohortSettings | undefined {
+  if (!COHORT_ORDER.some((key) => single.has(COHORT_KEYS[key]))) return undefined;
+  const settingError = checkCohortSetting(setting);
+  if (settingError) {
+    errors.push(then(settingError, 'The cohort is dropped; the rest of the link is kept.'));
+    return undefined;
+  }
+  const cohort = defaultCohort();
+  for (const key of COHORT_ORDER) {
+    const text = single.get(COHORT_KEYS[key]);
+    if (text === undefined) continue;
+    if (key === 'cancer') {
+      const e = checkCancer(text);
+      if (e) errors.push(then(e, `The default ${cohort.cancer} is used.`));
+      else cohort.cancer = text as CancerType;
+      continue;
+    }
+    const field = `cohort.${key}`;
+    cohort[key] = readNumber(
+      text,
+      field,
+      FIELD_LABELS[field],
+      describeCohortRange(key),
+      (x) => checkCohortNumber(key, x),
+      cohort[key],
+      errors,
+    );
+  }
+  return cohort;
 }
 
 /** Applies the migrations from the link's version up to `currentVersion`, reporting version problems. */

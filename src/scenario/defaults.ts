@@ -1,8 +1,8 @@
 /**
  * The default scenario, and the default of each field: the decoder puts these in place of a missing or invalid value.
  */
-import { HORIZON_LIMITS, SETTING_SCALE } from './limits';
-import type { Arm, Inputs, Scenario, Setting } from './types';
+import { COHORT_LIMITS, DEFAULT_CANCER, HORIZON_LIMITS, SETTING_SCALE } from './limits';
+import type { Arm, CohortSettings, Inputs, Scenario, Setting } from './types';
 
 export const DEFAULT_SETTING: Setting = 'hcc-mouse';
 
@@ -48,5 +48,16 @@ export function defaultScenario(setting: Setting = DEFAULT_SETTING): Scenario {
     outputStep: defaultOutputStep(setting, horizon),
     inputs: { ...DEFAULT_INPUTS },
     arms: [controlArm()],
+  };
+}
+
+/** A cohort of 500 virtual HCC patients, seed 1, assessed every 42 days, PGE2 cut-off 3 (COHORT_LIMITS). */
+export function defaultCohort(): CohortSettings {
+  return {
+    size: COHORT_LIMITS.size.default,
+    seed: COHORT_LIMITS.seed.default,
+    cancer: DEFAULT_CANCER,
+    assessmentInterval: COHORT_LIMITS.assessmentInterval.default,
+    pge2Cutoff: COHORT_LIMITS.pge2Cutoff.default,
   };
 }

@@ -2,7 +2,7 @@
  * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
-import type { Arm, DrugId, Inputs, Scenario } from './types';
+import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 
 /** The format version this code writes. Bump it only with a migration from the previous version (migrations.ts). */
@@ -32,6 +32,28 @@ export const INPUT_KEYS: Record<keyof Inputs, string> = {
 };
 export const INPUT_ORDER = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'] as const satisfies readonly (keyof Inputs)[];
 export const INPUT_BY_KEY: ReadonlyMap<string, keyof Inputs> = new Map(INPUT_ORDER.map((k) => [INPUT_KEYS[k], k]));
+
+/**
+ * Query keys of the cohort settings (a virtual trial), in the order they are written: only when the scenario has a
+ * cohort, after the shared inputs and before the arms.
+ */
+export const COHORT_KEYS: Record<keyof CohortSettings, string> = {
+  size: 'n',
+  seed: 'seed',
+  cancer: 'cancer',
+  assessmentInterval: 'assess',
+  pge2Cutoff: 'pge2cut',
+};
+export const COHORT_ORDER = [
+  'size',
+  'seed',
+  'cancer',
+  'assessmentInterval',
+  'pge2Cutoff',
+] as const satisfies readonly (keyof CohortSettings)[];
+export const COHORT_BY_KEY: ReadonlyMap<string, keyof CohortSettings> = new Map(
+  COHORT_ORDER.map((k) => [COHORT_KEYS[k], k]),
+);
 
 /** The item that marks an arm as hidden. */
 export const HIDE_ITEM = 'hide';
@@ -98,7 +120,8 @@ export function armValue(arm: Arm): string {
 
 /**
  * The scenario as a query string without the leading '?'. Every field is written, defaults included, in a fixed
- * order, so a link says everything it means and equal scenarios give equal strings.
+ * order, so a link says everything it means and equal scenarios give equal strings. The cohort keys are written
+ * (all of them) only when the scenario has a cohort, so a scenario without one gives the same link as before.
  */
 export function encodeScenario(s: Scenario): string {
   const pairs: [string, string][] = [
@@ -108,6 +131,13 @@ export function encodeScenario(s: Scenario): string {
     ['dt', formatNumber(s.outputStep)],
   ];
   for (const key of INPUT_ORDER) pairs.push([INPUT_KEYS[key], formatInput(key, s.inputs[key])]);
+  const cohort = s.cohort;
+  if (cohort) {
+    for (const key of COHORT_ORDER) {
+      const value = cohort[key];
+      pairs.push([COHORT_KEYS[key], typeof value === 'number' ? formatNumber(value) : String(value)]);
+    }
+  }
   for (const arm of s.arms) pairs.push(['arm', armValue(arm)]);
   return pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
 }

@@ -5,7 +5,7 @@
  * `step` is a UI hint only: the codec and the validation accept any finite value inside a range, not just the
  * multiples of `step`, so a shared link with 0.37 keeps 0.37.
  */
-import type { DrugId, Scale, Setting } from './types';
+import type { CancerType, DrugId, Scale, Setting } from './types';
 
 /** A closed interval [min, max] with a slider step and a unit for labels and messages ('' = dimensionless). */
 export interface Range {
@@ -116,3 +116,22 @@ export function doseRange(drug: DrugId, setting: Setting): Range {
 export function withinCount(count: number, limit: number): boolean {
   return count <= limit * (1 + RATIO_TOLERANCE);
 }
+
+/**
+ * A virtual trial (Scenario.cohort), only in the hcc-patient setting. Size and seed are whole numbers; the seed is any
+ * 31-bit non-negative integer (a safe integer, the same on every platform). The assessment interval is the spacing of
+ * the RECIST assessments (42 days = every 6 weeks, as in IMbrave150); the PGE2 cut-off splits the cohort by baseline
+ * plasma PGE2 (relative units).
+ */
+export const COHORT_LIMITS = {
+  size: { min: 10, max: 10000, step: 10, unit: 'patients', default: 500 },
+  seed: { min: 0, max: 2 ** 31 - 1, step: 1, unit: '', default: 1 },
+  assessmentInterval: { min: 7, max: 182, step: 7, unit: 'days', default: 42 },
+  pge2Cutoff: { min: 0.1, max: 50, step: 0.1, unit: '', default: 3 },
+} as const satisfies Record<string, HorizonLimits>;
+
+/** The default cancer type of a cohort: HCC, the disease of the hcc-patient setting. */
+export const DEFAULT_CANCER: CancerType = 'hcc';
+
+/** The only setting a cohort can run in (patients with advanced HCC). */
+export const COHORT_SETTING: Setting = 'hcc-patient';

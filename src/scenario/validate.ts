@@ -2,10 +2,12 @@
  * Field-by-field validation of a scenario against limits.ts. The decoder uses the same checks, so whatever it
  * returns passes `validateScenario`, and the UI can show the same messages next to its controls.
  */
-import { encodeScenario } from './encode';
+import { COHORT_ORDER, encodeScenario } from './encode';
 import {
   ARM_LIMITS,
   AXL_LEVELS,
+  COHORT_LIMITS,
+  COHORT_SETTING,
   doseRange,
   HORIZON_LIMITS,
   INPUT_RANGE,
@@ -16,8 +18,8 @@ import {
   SCHEDULE_LIMITS,
   withinCount,
 } from './limits';
-import type { DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
-import { DRUG_IDS, SETTINGS } from './types';
+import type { CohortSettings, DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
+import { CANCER_TYPES, DRUG_IDS, SETTINGS } from './types';
 
 export type FieldErrorCode =
   | 'unknown-version'
@@ -28,7 +30,9 @@ export type FieldErrorCode =
   | 'too-long'
   | 'malformed'
   | 'duplicate'
-  | 'too-many';
+  | 'too-many'
+  /** a field that the rest of the scenario rules out (cohort settings outside the hcc-patient setting) */
+  | 'incompatible';
 
 /**
  * One problem with one field.
@@ -37,7 +41,9 @@ export type FieldErrorCode =
  * (the link as a whole), 'setting', 'horizon', 'outputStep', 'nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted', 'arms',
  * 'arm[i]', 'arm[i].name', 'arm[i].hidden', 'arm[i].inputs', 'arm[i].inputs.nrf2', 'arm[i].treatments',
  * 'arm[i].treatments.igf1ri', 'arm[i].treatments.igf1ri.stop', ... `i` counts from 0 (in a link: the i-th `arm`
- * parameter). An unknown top-level query key is reported under its own name.
+ * parameter). The cohort settings are 'cohort' (the cohort as a whole), 'cohort.size', 'cohort.seed',
+ * 'cohort.cancer', 'cohort.assessmentInterval' and 'cohort.pge2Cutoff'. An unknown top-level query key is reported
+ * under its own name.
  *
  * `message` is plain English for the user: it quotes the value, states the allowed range and, from the decoder,
  * says what was done instead.
@@ -58,6 +64,12 @@ export const FIELD_LABELS: Record<string, string> = {
   il6: 'IL-6 level (il6)',
   axl: 'AXL status (axl)',
   cd8Depleted: 'CD8 depletion (cd8)',
+  cohort: 'Cohort settings (n, seed, cancer, assess, pge2cut)',
+  'cohort.size': 'Cohort size (n)',
+  'cohort.seed': 'Cohort seed (seed)',
+  'cohort.cancer': 'Cancer type (cancer)',
+  'cohort.assessmentInterval': 'Assessment interval (assess)',
+  'cohort.pge2Cutoff': 'PGE2 cut-off (pge2cut)',
 };
 
 /** A value quoted in a message, cut short so a pasted essay does not become the message. */
@@ -253,6 +265,73 @@ export function checkSchedule(
   return errors;
 }
 
+/** The numeric cohort settings, and which of them must be whole numbers. */
+export const COHORT_NUMBERS = ['size', 'seed', 'assessmentInterval', 'pge2Cutoff'] as const;
+export type CohortNumber = (typeof COHORT_NUMBERS)[number];
+const WHOLE_COHORT_NUMBERS: readonly CohortNumber[] = ['size', 'seed'];
+
+/** How the allowed values of a numeric cohort setting are described in messages. */
+export function describeCohortRange(key: CohortNumber): string {
+  const range = describeRange(COHORT_LIMITS[key]);
+  return WHOLE_COHORT_NUMBERS.includes(key) ? `a whole number ${range}` : range;
+}
+
+/** The error, if any, for one numeric cohort setting: in range, and a whole number for the size and the seed. */
+export function checkCohortNumber(key: CohortNumber, value: number): FieldError | null {
+  const field = `cohort.${key}`;
+  const label = FIELD_LABELS[field];
+  const range = COHORT_LIMITS[key];
+  const basic = checkRange(field, label, value, range);
+  if (basic) {
+    if (WHOLE_COHORT_NUMBERS.includes(key))
+      basic.message = basic.message.replace(/it must be /, 'it must be a whole number ');
+    return basic;
+  }
+  if (WHOLE_COHORT_NUMBERS.includes(key) && !Number.isInteger(value)) {
+    return {
+      field,
+      code: 'out-of-range',
+      message: `${label} is ${withUnit(value, range.unit)}, which is not a whole number; it must be ${describeCohortRange(key)}.`,
+    };
+  }
+  return null;
+}
+
+export function checkCancer(value: unknown): FieldError | null {
+  if (typeof value === 'string' && (CANCER_TYPES as readonly string[]).includes(value)) return null;
+  return {
+    field: 'cohort.cancer',
+    code: 'out-of-range',
+    message: `${FIELD_LABELS['cohort.cancer']} is ${quote(String(value))}; it must be one of ${CANCER_TYPES.join(', ')}.`,
+  };
+}
+
+/** The error, if any, for a cohort in this setting: a virtual trial runs only in the hcc-patient setting. */
+export function checkCohortSetting(setting: Setting): FieldError | null {
+  if (setting === COHORT_SETTING) return null;
+  return {
+    field: 'cohort',
+    code: 'incompatible',
+    message: `${FIELD_LABELS.cohort} need the ${COHORT_SETTING} setting; the setting is ${setting}.`,
+  };
+}
+
+/** Every problem of the cohort settings of a scenario in `setting`. */
+export function checkCohort(cohort: unknown, setting: Setting): FieldError[] {
+  if (typeof cohort !== 'object' || cohort === null) {
+    return [{ field: 'cohort', code: 'malformed', message: `${FIELD_LABELS.cohort}: the cohort is not an object.` }];
+  }
+  const errors: FieldError[] = [];
+  const settingError = checkCohortSetting(setting);
+  if (settingError) errors.push(settingError);
+  const c = cohort as Partial<CohortSettings>;
+  for (const key of COHORT_ORDER) {
+    const e = key === 'cancer' ? checkCancer(c.cancer) : checkCohortNumber(key, c[key] as number);
+    if (e) errors.push(e);
+  }
+  return errors;
+}
+
 const INPUT_KEYS_ALL: readonly string[] = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'];
 
 /**
@@ -311,6 +390,7 @@ export function validateScenario(s: Scenario): FieldError[] {
       }
     }
   });
+  if (s.cohort !== undefined) errors.push(...checkCohort(s.cohort, setting));
   if (errors.length === 0) {
     const length = encodeScenario(s).length;
     if (length > MAX_QUERY_LENGTH) {
