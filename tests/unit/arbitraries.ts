@@ -8,6 +8,10 @@ import {
   ARM_LIMITS,
   type Arm,
   AXL_LEVELS,
+  CANCER_TYPES,
+  COHORT_LIMITS,
+  COHORT_SETTING,
+  type CohortSettings,
   checkOutputStep,
   checkSchedule,
   DOSE_LIMITS,
@@ -162,7 +166,28 @@ function arbGrid(setting: Setting): fc.Arbitrary<{ horizon: number; outputStep: 
   );
 }
 
-/** A valid scenario (validateScenario returns []), including the limit on the length of its link. */
+/** A whole number in [min, max]: an end of the range or any integer between. */
+function arbWhole(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
+}
+
+/** Valid cohort settings: whole size and seed (range ends included), any cancer type, any interval and cut-off. */
+export const arbCohort: fc.Arbitrary<CohortSettings> = fc.record({
+  size: arbWhole(COHORT_LIMITS.size.min, COHORT_LIMITS.size.max),
+  seed: arbWhole(COHORT_LIMITS.seed.min, COHORT_LIMITS.seed.max),
+  cancer: fc.constantFrom(...CANCER_TYPES),
+  assessmentInterval: arbIn(
+    COHORT_LIMITS.assessmentInterval.min,
+    COHORT_LIMITS.assessmentInterval.max,
+    COHORT_LIMITS.assessmentInterval.step,
+  ),
+  pge2Cutoff: arbIn(COHORT_LIMITS.pge2Cutoff.min, COHORT_LIMITS.pge2Cutoff.max, COHORT_LIMITS.pge2Cutoff.step),
+});
+
+/**
+ * A valid scenario (validateScenario returns []), including the limit on the length of its link. In the setting that
+ * allows one (hcc-patient), about half of them are virtual trials with cohort settings.
+ */
 export const arbScenario: fc.Arbitrary<Scenario> = arbSetting
   .chain((setting) =>
     fc.record({
@@ -170,7 +195,12 @@ export const arbScenario: fc.Arbitrary<Scenario> = arbSetting
       grid: arbGrid(setting),
       inputs: arbInputs,
       arms: fc.array(arbArm(setting), { minLength: ARM_LIMITS.minArms, maxLength: ARM_LIMITS.maxArms }),
+      cohort: setting === COHORT_SETTING ? fc.option(arbCohort, { nil: undefined }) : fc.constant(undefined),
     }),
   )
-  .map(({ setting, grid, inputs, arms }) => ({ setting, ...grid, inputs, arms }))
+  .map(({ setting, grid, inputs, arms, cohort }): Scenario => {
+    const s: Scenario = { setting, ...grid, inputs, arms };
+    if (cohort) s.cohort = cohort;
+    return s;
+  })
   .filter((s) => validateScenario(s).length === 0);

@@ -60,6 +60,16 @@ const TOKENS = [
   'axl=',
   'high',
   'cd8=',
+  'n=',
+  'seed=',
+  'cancer=',
+  'hcc',
+  'lusc',
+  'assess=',
+  'pge2cut=',
+  '42',
+  '10000',
+  '2147483647',
   'arm=',
   'Control',
   '*',
@@ -125,6 +135,15 @@ const arbDamagedLink: fc.Arbitrary<string> = fc
   });
 
 describe('scenario codec properties', () => {
+  it('the scenarios tested include virtual trials, and scenarios without a cohort link as before', () => {
+    const sample = fc.sample(arbScenario, { numRuns: 100, seed: 42 });
+    expect(sample.some((s) => s.cohort !== undefined)).toBe(true);
+    expect(sample.some((s) => s.setting === 'hcc-patient' && s.cohort === undefined)).toBe(true);
+    for (const s of sample) {
+      expect(encodeScenario(s).includes('&n=')).toBe(s.cohort !== undefined);
+    }
+  });
+
   it('decode(encode(s)) equals s, without errors, for valid scenarios', () => {
     fc.assert(
       fc.property(arbScenario, (s: Scenario) => {

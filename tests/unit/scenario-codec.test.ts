@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  COHORT_LIMITS,
   type DecodeResult,
   decodeScenario,
   decodeWith,
+  defaultCohort,
   defaultScenario,
   encodeScenario,
   type FieldError,
@@ -362,6 +364,154 @@ describe('one error per code, with its field and a specific message', () => {
     expect(r.scenario.inputs).toMatchObject({ nrf2: 1, axl: 'high' });
     expect(r.scenario.arms[0].treatments.osimertinib).toEqual({ dose: 5, start: 0, stop: 40, interval: 1 });
     expect(r.scenario.arms[1]).toEqual({ name: 'B', inputs: {}, treatments: {}, hidden: false });
+  });
+});
+
+describe('cohort settings (a virtual trial)', () => {
+  const PATIENT = 'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
+  const COHORT = 'n=500&seed=1&cancer=hcc&assess=42&pge2cut=3';
+
+  it('reads the documented keys, written between the inputs and the arms', () => {
+    const link = `${PATIENT}&n=40&seed=7&cancer=lusc&assess=56&pge2cut=2.5&arm=Control&arm=Atezo/bev*atz:1200@0-540/21`;
+    const r = decodeScenario(link);
+    expect(r.errors).toEqual([]);
+    expect(r.scenario.cohort).toEqual({ size: 40, seed: 7, cancer: 'lusc', assessmentInterval: 56, pge2Cutoff: 2.5 });
+    expect(r.normalised).toBe(link);
+    expect(encodeScenario(r.scenario)).toBe(link);
+  });
+
+  it('the defaults: 500 patients, seed 1, hcc, every 42 days, cut-off 3', () => {
+    expect(defaultCohort()).toEqual({ size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 });
+    expect(COHORT_LIMITS.seed.max).toBe(2147483647);
+    const s = { ...defaultScenario('hcc-patient'), cohort: defaultCohort() };
+    expect(validateScenario(s)).toEqual([]);
+    expect(encodeScenario(s)).toBe(`${PATIENT}&${COHORT}&arm=Control`);
+  });
+
+  it('old links without cohort keys still decode to no cohort, and encode without them', () => {
+    for (const link of [`${PATIENT}&arm=Control`, `${HEAD}&arm=A`, 's=hcc-patient', '']) {
+      const r = decodeScenario(link);
+      expect(r.errors).toEqual([]);
+      expect('cohort' in r.scenario).toBe(false);
+      expect(r.normalised).not.toMatch(/&(n|seed|cancer|assess|pge2cut)=/);
+    }
+    expect(defaultScenario('hcc-patient').cohort).toBeUndefined();
+  });
+
+  it('any one key makes a cohort; the missing ones take their defaults without an error', () => {
+    const r = decodeScenario('s=hcc-patient&seed=99');
+    expect(r.errors).toEqual([]);
+    expect(r.scenario.cohort).toEqual({ ...defaultCohort(), seed: 99 });
+    expect(r.normalised).toBe(`${PATIENT}&n=500&seed=99&cancer=hcc&assess=42&pge2cut=3&arm=Control`);
+    // range ends are allowed
+    expect(decodeScenario('s=hcc-patient&n=10&seed=0&assess=7&pge2cut=0.1').errors).toEqual([]);
+    expect(decodeScenario('s=hcc-patient&n=10000&seed=2147483647&assess=182&pge2cut=50').errors).toEqual([]);
+  });
+
+  it('incompatible: cohort keys outside hcc-patient are reported once and dropped; the rest is kept', () => {
+    const r = decodeScenario(`${HEAD}&n=40&seed=abc&arm=A*atz:10@7-20/3`);
+    const m = onlyError(r, 'incompatible', 'cohort');
+    expect(m).toBe(
+      'Cohort settings (n, seed, cancer, assess, pge2cut) need the hcc-patient setting; the setting is hcc-mouse. ' +
+        'The cohort is dropped; the rest of the link is kept.',
+    );
+    expect(r.scenario.cohort).toBeUndefined();
+    expect(r.scenario.arms[0].treatments.atezolizumab?.dose).toBe(10);
+    expect(r.normalised).toBe(`${HEAD}&arm=A*atz:10@7-20/3`);
+    // a misspelt setting falls back to hcc-mouse: both problems are reported
+    const typo = decodeScenario('s=hcc-patients&n=40');
+    expect(typo.errors.map((e) => [e.field, e.code])).toEqual([
+      ['setting', 'out-of-range'],
+      ['cohort', 'incompatible'],
+    ]);
+  });
+
+  it('out-of-range: cohort size below 10, above 10000 and not a whole number', () => {
+    let r = decodeScenario('s=hcc-patient&n=5&seed=3');
+    let m = onlyError(r, 'out-of-range', 'cohort.size');
+    expect(m).toBe(
+      'Cohort size (n) is 5 patients; it must be a whole number from 10 to 10000 patients. The default 500 is used.',
+    );
+    expect(r.scenario.cohort).toEqual({ ...defaultCohort(), seed: 3 });
+    m = onlyError(decodeScenario('s=hcc-patient&n=20000'), 'out-of-range', 'cohort.size');
+    expect(m).toContain('20000 patients');
+    r = decodeScenario('s=hcc-patient&n=40.5');
+    m = onlyError(r, 'out-of-range', 'cohort.size');
+    expect(m).toContain('40.5 patients, which is not a whole number');
+    expect(r.scenario.cohort?.size).toBe(500);
+  });
+
+  it('out-of-range: a seed that is negative, too large for 31 bits or not a whole number', () => {
+    let m = onlyError(decodeScenario('s=hcc-patient&seed=-1'), 'out-of-range', 'cohort.seed');
+    expect(m).toBe('Cohort seed (seed) is -1; it must be a whole number from 0 to 2147483647. The default 1 is used.');
+    m = onlyError(decodeScenario('s=hcc-patient&seed=2147483648'), 'out-of-range', 'cohort.seed');
+    expect(m).toContain('2147483648');
+    m = onlyError(decodeScenario('s=hcc-patient&seed=1.5'), 'out-of-range', 'cohort.seed');
+    expect(m).toContain('1.5, which is not a whole number');
+    // exponent notation is a number like any other, and is written back in full
+    const r = decodeScenario('s=hcc-patient&seed=1e3');
+    expect(r.errors).toEqual([]);
+    expect(r.normalised).toContain('&seed=1000&');
+  });
+
+  it('out-of-range: an unknown cancer type', () => {
+    const r = decodeScenario('s=hcc-patient&cancer=liver&n=40');
+    const m = onlyError(r, 'out-of-range', 'cohort.cancer');
+    expect(m).toBe(
+      "Cancer type (cancer) is 'liver'; it must be one of hcc, escc, lusc, lung, pan-cancer. The default hcc is used.",
+    );
+    expect(r.scenario.cohort).toEqual({ ...defaultCohort(), size: 40 });
+  });
+
+  it('out-of-range: an assessment interval outside 7..182 days and a PGE2 cut-off outside 0.1..50', () => {
+    let m = onlyError(decodeScenario('s=hcc-patient&assess=6'), 'out-of-range', 'cohort.assessmentInterval');
+    expect(m).toBe('Assessment interval (assess) is 6 days; it must be from 7 to 182 days. The default 42 is used.');
+    m = onlyError(decodeScenario('s=hcc-patient&assess=183'), 'out-of-range', 'cohort.assessmentInterval');
+    expect(m).toContain('183 days');
+    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=0'), 'out-of-range', 'cohort.pge2Cutoff');
+    expect(m).toBe('PGE2 cut-off (pge2cut) is 0; it must be from 0.1 to 50. The default 3 is used.');
+    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=51'), 'out-of-range', 'cohort.pge2Cutoff');
+    expect(m).toContain('is 51');
+  });
+
+  it('not-a-number: every numeric cohort key', () => {
+    const cases = [
+      ['n', 'cohort.size', 'a whole number from 10 to 10000 patients'],
+      ['seed', 'cohort.seed', 'a whole number from 0 to 2147483647'],
+      ['assess', 'cohort.assessmentInterval', 'from 7 to 182 days'],
+      ['pge2cut', 'cohort.pge2Cutoff', 'from 0.1 to 50'],
+    ] as const;
+    for (const [key, field, allowed] of cases) {
+      const r = decodeScenario(`s=hcc-patient&${key}=abc`);
+      const m = onlyError(r, 'not-a-number', field);
+      expect(m).toContain("'abc', which is not a number");
+      expect(m).toContain(allowed);
+      expect(r.scenario.cohort).toEqual(defaultCohort());
+    }
+  });
+
+  it('duplicate: a repeated cohort key (the first wins)', () => {
+    const r = decodeScenario('s=hcc-patient&n=20&n=30');
+    const m = onlyError(r, 'duplicate', 'cohort.size');
+    expect(m).toBe("Cohort size (n) is given more than once ('20', then '30'); the first is used.");
+    expect(r.scenario.cohort?.size).toBe(20);
+  });
+
+  it('validateScenario checks a cohort built in code', () => {
+    const s: Scenario = {
+      ...defaultScenario('hcc-mouse'),
+      cohort: { size: 10.5, seed: -2, cancer: 'kidney' as never, assessmentInterval: Number.NaN, pge2Cutoff: 3 },
+    };
+    expect(validateScenario(s).map((e) => [e.field, e.code])).toEqual([
+      ['cohort', 'incompatible'],
+      ['cohort.size', 'out-of-range'],
+      ['cohort.seed', 'out-of-range'],
+      ['cohort.cancer', 'out-of-range'],
+      ['cohort.assessmentInterval', 'not-a-number'],
+    ]);
+    expect(validateScenario({ ...defaultScenario('hcc-patient'), cohort: null as never })).toMatchObject([
+      { field: 'cohort', code: 'malformed' },
+    ]);
   });
 });
 
