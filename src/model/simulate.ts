@@ -310,7 +310,8 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     series.cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
     series.m1[k] = m1;
     series.m2[k] = m2;
-    series.m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : 0;
+    // With no macrophages yet (day 0 of a graft) the fraction is that of arriving macrophages, its limit as t -> 0.
+    series.m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : model.p.m1RecruitedFraction;
     series.dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
     series.pge2Plasma[k] = s.pge2;
     series.cd24[k] = s.cd24;
