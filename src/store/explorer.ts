@@ -98,6 +98,11 @@ export function clampSchedule(s: DoseSchedule): DoseSchedule {
   return { dose: Math.max(0, s.dose), start, stop, interval };
 }
 
+/** At most the allowed name length, counted in code points like the codec does (no split surrogate pairs). */
+function clipName(name: string): string {
+  return Array.from(name.trim()).slice(0, ARM_LIMITS.nameMaxLength).join('');
+}
+
 function firstFreeSlot(meta: ArmMeta[]): number {
   const used = new Set(meta.map((m) => m.slot));
   for (let slot = 0; ; slot++) if (!used.has(slot)) return slot;
@@ -232,7 +237,7 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     const source = scenario.arms[selectedArm];
     // "From current settings": the biology the selected arm has now, without treatment.
     const inputs: Partial<Inputs> = source ? { ...source.inputs } : {};
-    const arm: Arm = { name: name.slice(0, ARM_LIMITS.nameMaxLength), inputs, treatments: {}, hidden: false };
+    const arm: Arm = { name: clipName(name), inputs, treatments: {}, hidden: false };
     set({
       scenario: { ...scenario, arms: [...scenario.arms, arm] },
       meta: [...meta, { key: nextKey++, slot: firstFreeSlot(meta) }],
@@ -244,7 +249,7 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
     const { scenario, meta } = get();
     const source = scenario.arms[index];
     if (!source || scenario.arms.length >= ARM_LIMITS.maxArms) return;
-    const copy: Arm = structuredClone({ ...source, name: name.slice(0, ARM_LIMITS.nameMaxLength), hidden: false });
+    const copy: Arm = structuredClone({ ...source, name: clipName(name), hidden: false });
     const arms = [...scenario.arms];
     arms.splice(index + 1, 0, copy);
     const nextMeta = [...meta];
@@ -253,7 +258,7 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   },
 
   renameArm: (index, name) => {
-    const trimmed = name.trim().slice(0, ARM_LIMITS.nameMaxLength);
+    const trimmed = clipName(name);
     if (!trimmed) return;
     set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, name: trimmed })) });
   },

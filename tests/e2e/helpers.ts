@@ -19,7 +19,9 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 
 /** Path data of the tumour-volume lines, one string per line. */
 export async function volumePaths(page: Page): Promise<string[]> {
-  return page.locator('[data-testid="svg-volume"] path.line').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
+  return page
+    .locator('[data-testid="svg-volume"] path.line')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? ''));
 }
 
 /** Path data of every chart line, for "something changed" checks. */
