@@ -23,14 +23,16 @@ const USAGE = `usage: simulate [--format json|csv] '<query string or share URL>'
 Series and units: ${SERIES_NAMES.map((s) => `${s} (${SERIES_UNITS[s]})`).join(', ')}
 `;
 
-function queryPart(input: string): string {
+/** The query of a share URL (between '?' and '#'), or the query string itself without a leading '?'. */
+export function queryPart(input: string): string {
   const q = input.indexOf('?');
   const hash = input.indexOf('#');
   const body = q >= 0 ? input.slice(q + 1, hash > q ? hash : undefined) : input;
   return body.startsWith('?') ? body.slice(1) : body;
 }
 
-function csvField(text: string): string {
+/** A CSV cell: quoted when it holds a quote, a comma or a line break. */
+export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,0 +1,188 @@
+/**
+ * The cohort command (a virtual trial) as a pure function of its arguments, testable without spawning a process.
+ *
+ * Input: a scenario link, as for simulate. The cohort settings come from its keys n, seed, cancer, assess and pge2cut
+ * (src/scenario/codec.ts); keys that are missing take their defaults (500 patients, seed 1, hcc, every 42 days,
+ * PGE2 cut-off 3) without a message, and the normalised query in the output spells out every setting used, so the
+ * run can be repeated exactly. A link without 's' is read in the hcc-patient setting, the only one a cohort runs in;
+ * any other setting is an error. Bad input: exit status 2, one line per problem on stderr
+ * (`cohort: <field>: <message>`), nothing on stdout.
+ *
+ * Output schema (stable):
+ *   { version, query, patients,
+ *     arms: [{ name, patients, responses: {CR, PR, SD, PD}, orr: {estimate, lower, upper}, dcr: {...},
+ *              medianPfsDays: {median, lower, upper}, km: [{ day, atRisk, events, censored, survival, lower, upper }] }],
+ *     comparisons: [{ reference, comparison, hazardRatio, lower, upper, method, logRankChiSquare, logRankP }],
+ *     biomarkers: [{ name, definition, arms: [{ name, high: {patients, medianPfsDays, orr},
+ *                                                     low: {patients, medianPfsDays, orr}, logRankP }] }] }
+ * Intervals are 95 % (Wilson for rates; log-log Kaplan–Meier bands and the Brookmeyer–Crowley-style median interval;
+ * Wald for the hazard ratio). `km` starts with a day-0 row at survival 1. null means not reached or not estimable
+ * (a median PFS the curve never reaches, a log-rank p with an empty subgroup). Comparisons are every arm against the
+ * first. Days are days from the start of treatment (day 0).
+ *
+ * --format csv: one row per patient and arm, patient-major:
+ *   patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
+ * patient counts from 1; best is CR|PR|SD|PD (confirmed best overall response, RECIST 1.1); bestChange is the best
+ * change of the lesion diameter from baseline, %; progressed and nrf2Active are 0 or 1; baselinePge2 is plasma PGE2 at
+ * day 0, relative units.
+ */
+import { cohortStatistics, RESPONSE_CODES, runCohortBlock } from '../model/cohort';
+import { decodeScenario } from '../scenario/codec';
+import { defaultCohort } from '../scenario/defaults';
+import { encodeScenario } from '../scenario/encode';
+import { COHORT_SETTING } from '../scenario/limits';
+import type { Scenario } from '../scenario/types';
+import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../stats';
+import { CLI_VERSION, type CliOutput, csvField, queryPart } from './run';
+
+export const COX_METHOD = 'Cox proportional hazards, Efron ties, Wald CI';
+
+const USAGE = `usage: cohort [--format json|csv] '<query string or share URL>'
+  Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient setting).
+  Cohort keys (missing ones take the default): n (size, 10..10000, 500), seed (0..2147483647, 1),
+  cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
+  pge2cut (PGE2 cut-off of the biomarker split, 0.1..50, 3). Without s, the setting is hcc-patient.
+  --format json   (default) {"version","query","patients","arms","comparisons","biomarkers"}
+  --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
+`;
+
+function fail(message: string): CliOutput {
+  return { status: 2, stdout: '', stderr: message };
+}
+
+/** The scenario to run, or the lines to print on stderr. */
+function readScenario(input: string): { scenario: Scenario } | { errors: string[] } {
+  let query = queryPart(input);
+  if (!new URLSearchParams(query).has('s'))
+    query = query === '' ? `s=${COHORT_SETTING}` : `s=${COHORT_SETTING}&${query}`;
+  const decoded = decodeScenario(query);
+  if (decoded.errors.length > 0) return { errors: decoded.errors.map((e) => `cohort: ${e.field}: ${e.message}`) };
+  const scenario = decoded.scenario;
+  // a link with cohort keys in another setting is reported by the decoder (field 'cohort'); this is one without them
+  if (scenario.setting !== COHORT_SETTING) {
+    return {
+      errors: [
+        `cohort: setting: A virtual trial runs only in the ${COHORT_SETTING} setting; the link's setting (s) is ${scenario.setting}.`,
+      ],
+    };
+  }
+  return { scenario: { ...scenario, cohort: scenario.cohort ?? defaultCohort() } };
+}
+
+const interval = (p: ProportionInterval) => ({ estimate: p.estimate, lower: p.lower, upper: p.upper });
+const median = (m: MedianSurvival) => ({ median: m.median, lower: m.lower, upper: m.upper });
+
+/** The Kaplan–Meier table, from a day-0 row at survival 1 (no event or censoring can fall on day 0). */
+function kmRows(km: KaplanMeierResult, patients: number) {
+  const rows = [{ day: 0, atRisk: patients, events: 0, censored: 0, survival: 1, lower: 1, upper: 1 }];
+  km.time.forEach((day, j) => {
+    if (day === 0 && j === 0) rows.length = 0;
+    rows.push({
+      day,
+      atRisk: km.atRisk[j],
+      events: km.events[j],
+      censored: km.censored[j],
+      survival: km.survival[j],
+      lower: km.lower[j],
+      upper: km.upper[j],
+    });
+  });
+  return rows;
+}
+
+/** What each biomarker split of cohortStatistics means (same order and thresholds). */
+function biomarkerDefinition(name: string, pge2Cutoff: number): string {
+  if (name === 'NRF2') return 'high: NRF2-active tumour (KEAP1/NRF2-mutant or P-NRF2-positive)';
+  if (name === 'PGE2') return `high: baseline plasma PGE2 >= ${pge2Cutoff} (relative units)`;
+  if (name === 'NEAT1') return 'high: NEAT1 expression >= 0.5';
+  return name;
+}
+
+export function runCohortCli(args: string[]): CliOutput {
+  let format = 'json';
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--help' || a === '-h') return { status: 0, stdout: USAGE, stderr: '' };
+    if (a === '--format') format = args[++i] ?? '';
+    else if (a.startsWith('--format=')) format = a.slice('--format='.length);
+    else if (a.startsWith('--')) return fail(`cohort: unknown option ${a}\n${USAGE}`);
+    else positional.push(a);
+  }
+  if (format !== 'json' && format !== 'csv') return fail(`cohort: --format must be json or csv, not "${format}"\n`);
+  if (positional.length !== 1) return fail(`cohort: expected one query string, got ${positional.length}\n${USAGE}`);
+
+  const read = readScenario(positional[0]);
+  if ('errors' in read) return fail(`${read.errors.join('\n')}\n`);
+  const scenario = read.scenario;
+  const cohort = scenario.cohort ?? defaultCohort();
+  const block = runCohortBlock(scenario, 0, cohort.size);
+
+  if (format === 'csv') {
+    const rows = ['patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2'];
+    const names = scenario.arms.map((arm) => csvField(arm.name));
+    for (let i = 0; i < cohort.size; i++) {
+      block.arms.forEach((arm, a) => {
+        rows.push(
+          [
+            i + 1,
+            names[a],
+            RESPONSE_CODES[arm.best[i]],
+            arm.bestChange[i],
+            arm.pfsDays[i],
+            arm.progressed[i],
+            block.nrf2Active[i],
+            block.baselinePge2[i],
+          ].join(','),
+        );
+      });
+    }
+    return { status: 0, stdout: `${rows.join('\n')}\n`, stderr: '' };
+  }
+
+  const stats = cohortStatistics(scenario, block);
+  const armNames = scenario.arms.map((arm) => arm.name);
+  const json = {
+    version: CLI_VERSION,
+    query: encodeScenario(scenario),
+    patients: cohort.size,
+    arms: stats.arms.map((arm) => ({
+      name: arm.name,
+      patients: arm.patients,
+      responses: arm.responses,
+      orr: interval(arm.orr),
+      dcr: interval(arm.dcr),
+      medianPfsDays: median(arm.medianPfs),
+      km: kmRows(arm.pfs, arm.patients),
+    })),
+    comparisons: stats.comparisons.map((c) => ({
+      reference: armNames[c.reference],
+      comparison: armNames[c.comparison],
+      hazardRatio: c.cox.hazardRatio,
+      lower: c.cox.lower,
+      upper: c.cox.upper,
+      method: COX_METHOD,
+      logRankChiSquare: c.logRank.statistic,
+      logRankP: c.logRank.pValue,
+    })),
+    biomarkers: stats.biomarkers.map((b) => ({
+      name: b.name,
+      definition: biomarkerDefinition(b.name, cohort.pge2Cutoff),
+      arms: armNames.map((name, a) => ({
+        name,
+        high: {
+          patients: b.high.arms[a].patients,
+          medianPfsDays: b.high.arms[a].medianPfs.median,
+          orr: b.high.arms[a].orr.estimate,
+        },
+        low: {
+          patients: b.low.arms[a].patients,
+          medianPfsDays: b.low.arms[a].medianPfs.median,
+          orr: b.low.arms[a].orr.estimate,
+        },
+        logRankP: b.logRankP[a],
+      })),
+    })),
+  };
+  return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr: '' };
+}
