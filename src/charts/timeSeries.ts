@@ -72,7 +72,7 @@ export interface TimeSeriesOptions {
   onCursor?: (day: number) => void;
 }
 
-export const MARGIN = { top: 12, right: 16, bottom: 50, left: 64 };
+export const MARGIN = { top: 12, right: 16, bottom: 62, left: 64 };
 const DOSE_ROW = 5;
 
 /** The y range of all lines and areas, in display units. */
@@ -268,7 +268,7 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       );
     });
 
-  // Dose ticks: short marks above the time axis, one row per drug.
+  // Dose ticks: short marks in a strip under the time axis labels, one row per drug.
   const doses = svg
     .selectAll<SVGGElement, null>('g.doses')
     .data([null])
@@ -284,8 +284,8 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('data-drug', (d) => d.drug)
     .attr('x1', (d) => x(d.day * o.timeFactor))
     .attr('x2', (d) => x(d.day * o.timeFactor))
-    .attr('y1', (d) => plotBottom - 2 - d.row * DOSE_ROW)
-    .attr('y2', (d) => plotBottom - 2 - d.row * DOSE_ROW - 4)
+    .attr('y1', (d) => plotBottom + 24 + d.row * DOSE_ROW)
+    .attr('y2', (d) => plotBottom + 24 + d.row * DOSE_ROW + 4)
     .attr('stroke', (d) => armStyle(d.slot).colour)
     .attr('stroke-width', 2);
 

@@ -82,6 +82,7 @@ export function Arms() {
     }
   };
 
+  const current = arms[selected];
   return (
     <section className="arms" aria-labelledby="arms-heading" data-testid="arms">
       <div className="section-head">
@@ -95,6 +96,36 @@ export function Arms() {
         >
           + {t('arms.add')}
         </button>
+        {current ? (
+          <div className="arm-actions">
+            {renaming === selected ? (
+              <RenameForm index={selected} initial={current.name} onDone={() => setRenaming(null)} />
+            ) : (
+              <>
+                <span className="muted arm-actions-label">{t('arms.selectedLabel')}</span>
+                <button type="button" data-testid="arm-rename" onClick={() => setRenaming(selected)}>
+                  {t('arms.rename')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="arm-duplicate"
+                  disabled={full}
+                  onClick={() => duplicateArm(selected, t('arms.copyName', { name: current.name }))}
+                >
+                  {t('arms.duplicate')}
+                </button>
+                <button
+                  type="button"
+                  data-testid="arm-delete"
+                  disabled={arms.length <= ARM_LIMITS.minArms}
+                  onClick={() => deleteArm(selected)}
+                >
+                  {t('arms.delete')}
+                </button>
+              </>
+            )}
+          </div>
+        ) : null}
       </div>
       <ul className="arm-list" data-testid="legend" aria-label={t('arms.legend')}>
         {arms.map((arm, i) => {
@@ -108,61 +139,29 @@ export function Arms() {
               data-arm={m?.key}
               data-hidden={arm.hidden ? 'true' : 'false'}
             >
-              {renaming === i ? (
-                <RenameForm index={i} initial={arm.name} onDone={() => setRenaming(null)} />
-              ) : (
-                <button
-                  type="button"
-                  className="arm-select"
-                  data-testid={`arm-select-${i}`}
-                  aria-pressed={isSelected}
-                  aria-label={t('arms.select', { name: arm.name })}
-                  onClick={() => selectArm(i)}
-                >
-                  <Swatch slot={m?.slot ?? i} />
-                  <span className="arm-name" data-testid="arm-name">
-                    {arm.name}
-                  </span>
-                  {arm.hidden ? <span className="tag">{t('arms.hidden')}</span> : null}
-                </button>
-              )}
-              <div className="arm-actions">
-                <button
-                  type="button"
-                  data-testid={`arm-rename-${i}`}
-                  onClick={() => setRenaming(i)}
-                  aria-label={`${t('arms.rename')}: ${arm.name}`}
-                >
-                  {t('arms.rename')}
-                </button>
-                <button
-                  type="button"
-                  data-testid={`arm-duplicate-${i}`}
-                  disabled={full}
-                  onClick={() => duplicateArm(i, t('arms.copyName', { name: arm.name }))}
-                  aria-label={`${t('arms.duplicate')}: ${arm.name}`}
-                >
-                  {t('arms.duplicate')}
-                </button>
-                <button
-                  type="button"
-                  data-testid={`arm-hide-${i}`}
-                  aria-pressed={!!arm.hidden}
-                  onClick={() => toggleHidden(i)}
-                  aria-label={`${t(arm.hidden ? 'arms.show' : 'arms.hide')}: ${arm.name}`}
-                >
-                  {t(arm.hidden ? 'arms.show' : 'arms.hide')}
-                </button>
-                <button
-                  type="button"
-                  data-testid={`arm-delete-${i}`}
-                  disabled={arms.length <= ARM_LIMITS.minArms}
-                  onClick={() => deleteArm(i)}
-                  aria-label={`${t('arms.delete')}: ${arm.name}`}
-                >
-                  {t('arms.delete')}
-                </button>
-              </div>
+              <button
+                type="button"
+                className="arm-select"
+                data-testid={`arm-select-${i}`}
+                aria-pressed={isSelected}
+                aria-label={t('arms.select', { name: arm.name })}
+                onClick={() => selectArm(i)}
+              >
+                <Swatch slot={m?.slot ?? i} />
+                <span className="arm-name" data-testid="arm-name">
+                  {arm.name}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="arm-hide"
+                data-testid={`arm-hide-${i}`}
+                aria-pressed={!!arm.hidden}
+                onClick={() => toggleHidden(i)}
+                aria-label={`${t(arm.hidden ? 'arms.show' : 'arms.hide')}: ${arm.name}`}
+              >
+                {t(arm.hidden ? 'arms.show' : 'arms.hide')}
+              </button>
             </li>
           );
         })}

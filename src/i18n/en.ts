@@ -88,6 +88,7 @@ export const en = {
   'arms.delete': 'Delete',
   'arms.select': 'Edit arm {name}',
   'arms.selected': 'selected',
+  'arms.selectedLabel': 'Selected arm:',
   'arms.hidden': 'hidden',
   'arms.nameLabel': 'Name of arm {index}',
   'arms.newName': 'Arm {index}',

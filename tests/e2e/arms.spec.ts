@@ -19,7 +19,8 @@ test('add, rename, duplicate, hide and delete arms', async ({ page }) => {
   expect(new Set(styles).size).toBe(2);
 
   // Rename; the name is text, never markup.
-  await page.getByTestId('arm-rename-1').click();
+  await page.getByTestId('arm-select-1').click();
+  await page.getByTestId('arm-rename').click();
   const name = '<img src=x onerror=alert(1)>';
   await page.getByTestId('arm-name-input-1').fill(name);
   await page.getByTestId('arm-name-input-1').press('Enter');
@@ -27,7 +28,7 @@ test('add, rename, duplicate, hide and delete arms', async ({ page }) => {
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   await expect(page.getByTestId('treatments-arm')).toContainText(name);
 
-  await page.getByTestId('arm-duplicate-1').click();
+  await page.getByTestId('arm-duplicate').click();
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(2).getByTestId('arm-name')).toHaveText(`${name} (copy)`);
   await expect(lines).toHaveCount(3);
@@ -39,7 +40,8 @@ test('add, rename, duplicate, hide and delete arms', async ({ page }) => {
   await page.getByTestId('arm-hide-0').click();
   await expect(lines).toHaveCount(3);
 
-  await page.getByTestId('arm-delete-2').click();
+  await page.getByTestId('arm-select-2').click();
+  await page.getByTestId('arm-delete').click();
   await expect(rows).toHaveCount(2);
   await expect(lines).toHaveCount(2);
   await expect(page.getByTestId('readout-row')).toHaveCount(2);

@@ -64,7 +64,9 @@ test('AXL, CD8 depletion, setting and horizon controls', async ({ page }) => {
   await expect(page.getByTestId('axl-high')).toBeChecked();
 
   // Patient scale: months on the time axis and cm3 volumes.
-  await pathsChangeAfter(page, () => page.getByTestId('setting').selectOption('hcc-patient'));
+  await pathsChangeAfter(page, async () => {
+    await page.getByTestId('setting').selectOption('hcc-patient');
+  });
   await expect(page.getByTestId('horizon')).toHaveValue('540');
   await expect(page.getByTestId('svg-volume').locator('.x-label')).toHaveText('months');
   await expect(page.getByTestId('svg-volume').locator('.y-label')).toHaveText('cm³');

@@ -6,7 +6,8 @@ import { openApp } from './helpers';
 test('slider input to chart paint, 4 arms (measurement)', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('preset-nrf2-atezo-bev').click();
-  await page.getByTestId('arm-delete-0').click();
+  await page.getByTestId('arm-select-0').click();
+  await page.getByTestId('arm-delete').click();
   await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(4);
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
 
