@@ -6,7 +6,7 @@ import { Mechanism } from './components/Mechanism';
 import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
-import { Status } from './components/Status';
+import { LinkNotice, Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { useT } from './i18n';
 
@@ -80,6 +80,7 @@ export function App() {
           />
         ) : null}
         <main className="workspace">
+          <LinkNotice />
           <Arms />
           <Playback />
           <Charts />

@@ -239,6 +239,10 @@ export const en = {
   'node.resistant.text':
     'Cells that have acquired resistance and grow despite osimertinib: the relapse (Wang, Yamada, …, Yano, Nature Communications 2020).',
 
+  'link.problems': 'Parts of this link could not be used; defaults were used instead:',
+  'link.more': 'and {count} more',
+  'link.dismiss': 'Dismiss',
+
   'error.title': 'Something went wrong',
   'error.reload': 'Reload',
 } as const;

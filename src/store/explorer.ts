@@ -69,6 +69,11 @@ export interface ExplorerState {
   toggleHidden: (index: number) => void;
   deleteArm: (index: number) => void;
   loadPreset: (presetId: string, scenario: Scenario) => void;
+  /** replace the whole scenario (e.g. from a shared link) */
+  setScenario: (scenario: Scenario) => void;
+  /** problems found in a shared link, shown until dismissed */
+  linkErrors: string[];
+  setLinkErrors: (errors: string[]) => void;
 
   setResult: (result: ResultView) => void;
   setStatus: (status: ClientStatus, message?: string) => void;
@@ -175,8 +180,11 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
       }
       return { ...arm, treatments };
     });
+    const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
+    // Virtual-cohort settings only exist for patients with HCC.
+    if (setting !== 'hcc-patient') delete next.cohort;
     set({
-      scenario: { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms },
+      scenario: next,
       cursorDay: Math.min(get().cursorDay, horizon),
       playDay: null,
       playing: false,
@@ -289,6 +297,20 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
       playing: false,
     });
   },
+
+  setScenario: (scenario) => {
+    set({
+      scenario,
+      meta: freshMeta(scenario.arms.length),
+      selectedArm: 0,
+      presetId: null,
+      cursorDay: scenario.horizon,
+      playDay: null,
+      playing: false,
+    });
+  },
+  linkErrors: [],
+  setLinkErrors: (linkErrors) => set({ linkErrors }),
 
   setResult: (result) => set({ result }),
   setStatus: (status, message = '') => set({ status, statusMessage: message }),
