@@ -7,6 +7,7 @@
  * once instead of computing results nobody will draw.
  */
 import * as Comlink from 'comlink';
+import { type CohortBlock, runCohortBlock } from '../model/cohort';
 import { PRESETS } from '../model/presets';
 import type { SimulationResult } from '../model/series';
 import { simulateArm } from '../model/simulate';
@@ -42,10 +43,29 @@ export async function runSimulation(scenario: Scenario, requestId: number): Prom
   return { arms };
 }
 
+/** Every typed array of a cohort block, for a zero-copy transfer. */
+export function cohortTransferables(block: CohortBlock): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    block.nrf2Active,
+    block.nrf2,
+    block.neat1,
+    block.il6,
+    block.baselinePge2,
+    block.baselineDiameter,
+  ];
+  for (const arm of block.arms) arrays.push(arm.pfsDays, arm.progressed, arm.best, arm.bestChange, ...arm.spider);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
 export const simulationApi = {
   async simulate(scenario: Scenario, requestId: number): Promise<SimulationResult | null> {
     const result = await runSimulation(scenario, requestId);
     return result ? Comlink.transfer(result, transferables(result)) : null;
+  },
+  /** Simulates virtual patients [from, to) of the scenario's cohort on every arm (one block of a pool's work). */
+  cohortBlock(scenario: Scenario, from: number, to: number): CohortBlock {
+    const block = runCohortBlock(scenario, from, to);
+    return Comlink.transfer(block, cohortTransferables(block));
   },
   /** Runs every preset once so that the first slider move finds the code already compiled by the JIT. */
   async warmUp(): Promise<void> {

@@ -1,0 +1,125 @@
+/**
+ * A pool of simulation workers for virtual trials: the cohort is cut into blocks of patients, each idle worker takes
+ * the next block, and every finished block is merged and reported at once (partial results while the rest runs).
+ * Cancel terminates the workers: a run of 10,000 patients stops at once and the page never waits for it.
+ */
+import * as Comlink from 'comlink';
+import { type CohortBlock, mergeBlocks } from '../model/cohort';
+import type { Scenario } from '../scenario/types';
+import type { SimulationApi } from './api';
+
+export interface CohortProgress {
+  done: number;
+  total: number;
+  /** all blocks finished so far, merged (patients in cohort order) */
+  partial: CohortBlock;
+}
+
+export interface CohortRun {
+  /** resolves with the whole cohort, or rejects with CohortCancelled / the worker's error */
+  result: Promise<CohortBlock>;
+  cancel: () => void;
+}
+
+export class CohortCancelled extends Error {
+  constructor() {
+    super('the virtual trial was cancelled');
+    this.name = 'CohortCancelled';
+  }
+}
+
+export type WorkerFactory = () => Worker;
+
+function defaultFactory(): Worker {
+  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'cohort' });
+}
+
+/** Workers to use: the cores the browser reports, at least 1 and at most 8. */
+export function poolSize(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : 2;
+  return Math.max(1, Math.min(8, Number.isFinite(cores) && cores > 0 ? cores : 2));
+}
+
+/** Patients per block: small enough for frequent progress, large enough that messaging costs nothing. */
+export function blockSize(total: number, workers: number): number {
+  return Math.max(5, Math.min(100, Math.ceil(total / (workers * 8))));
+}
+
+export function runCohort(
+  scenario: Scenario,
+  onProgress: (progress: CohortProgress) => void,
+  options: { workers?: number; factory?: WorkerFactory } = {},
+): CohortRun {
+  const total = scenario.cohort?.size ?? 0;
+  const factory = options.factory ?? defaultFactory;
+  const count = Math.max(1, Math.min(options.workers ?? poolSize(), Math.ceil(total / 5) || 1));
+  const size = blockSize(total, count);
+  const workers: Worker[] = [];
+  const done: CohortBlock[] = [];
+  let next = 0;
+  let finished = 0;
+  let cancelled = false;
+  let rejectRun: (reason: unknown) => void = () => {};
+
+  const stopAll = (): void => {
+    for (const w of workers) w.terminate();
+    workers.length = 0;
+  };
+
+  const result = new Promise<CohortBlock>((resolve, reject) => {
+    rejectRun = reject;
+    if (total <= 0) {
+      reject(new Error('the scenario has no virtual-trial settings'));
+      return;
+    }
+    const work = async (remote: Comlink.Remote<SimulationApi>): Promise<void> => {
+      while (!cancelled && next < total) {
+        const from = next;
+        const to = Math.min(total, from + size);
+        next = to;
+        const block = await remote.cohortBlock(scenario, from, to);
+        if (cancelled) return;
+        done.push(block);
+        finished += to - from;
+        onProgress({ done: finished, total, partial: mergeBlocks(done) });
+      }
+    };
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < count; i++) {
+      const worker = factory();
+      workers.push(worker);
+      const remote = Comlink.wrap<SimulationApi>(worker);
+      worker.addEventListener('error', (event) => {
+        event.preventDefault();
+        if (!cancelled) {
+          cancelled = true;
+          stopAll();
+          reject(new Error(event.message || 'a trial worker stopped'));
+        }
+      });
+      jobs.push(work(remote));
+    }
+    Promise.all(jobs).then(
+      () => {
+        stopAll();
+        if (!cancelled) resolve(mergeBlocks(done));
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        cancelled = true;
+        stopAll();
+        reject(error);
+      },
+    );
+  });
+
+  return {
+    result,
+    cancel: () => {
+      if (cancelled) return;
+      cancelled = true;
+      stopAll();
+      rejectRun(new CohortCancelled());
+    },
+  };
+}

@@ -1,0 +1,79 @@
+// The worker pool of virtual trials. One test runs the real worker module through the same-thread Worker polyfill;
+// the polyfill cannot run two instances of one worker module at once (they share the module), so the multi-worker
+// tests give each "worker" the real API over its own MessageChannel instead.
+import '@vitest/web-worker';
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { runCohortBlock } from '../../src/model/cohort';
+import { presetById } from '../../src/model/presets';
+import type { Scenario } from '../../src/scenario/types';
+import { simulationApi } from '../../src/worker/api';
+import { blockSize, CohortCancelled, type CohortProgress, runCohort } from '../../src/worker/cohortPool';
+
+const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
+
+/** A worker stand-in: the real API exposed over a MessageChannel (each one independent). */
+const factory = (): Worker => {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(simulationApi, port2);
+  return Object.assign(port1, {
+    terminate() {
+      port1.close();
+      port2.close();
+    },
+  }) as unknown as Worker;
+};
+
+function trial(size: number): Scenario {
+  const preset = presetById('imbrave150');
+  if (!preset) throw new Error('preset missing');
+  return {
+    ...preset.scenario,
+    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
+    cohort: { size, seed: 5, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+  };
+}
+
+describe('cohort worker pool', () => {
+  it('splits the cohort over workers, reports growing partial results, and equals a single run', async () => {
+    const scenario = trial(30);
+    const progress: CohortProgress[] = [];
+    const run = runCohort(scenario, (p) => progress.push(p), { workers: 2, factory });
+    const block = await run.result;
+    const direct = runCohortBlock(scenario, 0, 30);
+    expect(Array.from(block.arms[0].pfsDays)).toEqual(Array.from(direct.arms[0].pfsDays));
+    expect(Array.from(block.arms[1].best)).toEqual(Array.from(direct.arms[1].best));
+    expect(progress.length).toBeGreaterThan(1);
+    for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThan(progress[i - 1].done);
+    expect(progress.at(-1)?.done).toBe(30);
+    expect(progress[0].partial.to).toBe(progress[0].done);
+  });
+
+  it('runs with the real worker module', async () => {
+    const scenario = trial(12);
+    const block = await runCohort(scenario, () => {}, { workers: 1, factory: realWorker }).result;
+    expect(Array.from(block.arms[0].pfsDays)).toEqual(Array.from(runCohortBlock(scenario, 0, 12).arms[0].pfsDays));
+  });
+
+  it('cancels: the run rejects with CohortCancelled and reports nothing more', async () => {
+    const scenario = trial(400);
+    let reports = 0;
+    const run = runCohort(scenario, () => reports++, { workers: 2, factory });
+    run.cancel();
+    await expect(run.result).rejects.toBeInstanceOf(CohortCancelled);
+    const after = reports;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reports).toBe(after);
+  });
+
+  it('refuses a scenario without trial settings with a clear message', async () => {
+    const { cohort: _unused, ...scenario } = trial(10);
+    await expect(runCohort(scenario, () => {}, { workers: 1, factory }).result).rejects.toThrow(/virtual-trial/);
+  });
+
+  it('cuts blocks of 5 to 100 patients, about 8 per worker', () => {
+    expect(blockSize(500, 2)).toBe(32);
+    expect(blockSize(10, 4)).toBe(5);
+    expect(blockSize(10_000, 2)).toBe(100);
+  });
+});
