@@ -67,6 +67,16 @@ export function App() {
           aria-label={t('panel.controls')}
           hidden={panelHidden}
         >
+          {phone ? (
+            <button
+              type="button"
+              className="drawer-close"
+              data-testid="drawer-close"
+              onClick={() => setDrawerOpen(false)}
+            >
+              ✕ {t('panel.closeControls')}
+            </button>
+          ) : null}
           <Controls />
           <Presets />
         </aside>

@@ -216,6 +216,8 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('class', 'plot')
     .attr('clip-path', `url(#${clipId})`);
 
+  // Log axes: a curve that falls below the axis (an eradicated tumour) ends there instead of running along it.
+  const floor = logLike ? y.domain()[0] * 0.999 : Number.NEGATIVE_INFINITY;
   const geometry = `${width}|${height}|${x.domain().join(',')}|${y.domain().join(',')}|${logLike}`;
   const yOf = (v: number) => {
     const d = v * o.yFactor;
@@ -264,7 +266,9 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
         line<number>()
           .x((i) => x(d.t[i] * o.timeFactor))
           .y((i) => yOf(d.values[i]))
-          .defined((i) => Number.isFinite(d.values[i]) && (!logLike || d.values[i] > 0))(indices(d.t.length)) ?? '',
+          .defined((i) => Number.isFinite(d.values[i]) && (!logLike || d.values[i] * o.yFactor >= floor))(
+          indices(d.t.length),
+        ) ?? '',
       );
     });
 

@@ -44,4 +44,20 @@ test('phone: controls collapse into a drawer', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await toggle.click();
+  await page.getByTestId('drawer-close').click();
+  await expect(panel).toBeHidden();
+});
+
+test('patient scale shows months and cm3; all arms hidden shows a message, not a blank chart', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page);
+  await page.getByTestId('preset-imbrave150').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('svg-volume').locator('.x-label')).toHaveText('months');
+  await expect(page.getByTestId('svg-volume').locator('.y-label')).toHaveText('cm³');
+  await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('patient-1280x720.png') });
+  for (let i = 0; i < 3; i++) await page.getByTestId(`arm-hide-${i}`).click();
+  await expect(page.getByTestId('chart-volume').getByTestId('chart-message')).toHaveText(/No visible arm/);
 });
