@@ -10,7 +10,7 @@ import type { SimulationResult } from '../model/series';
 import { DRUGS } from '../model/treatments';
 import { defaultHorizon, defaultOutputStep, defaultScenario } from '../scenario/defaults';
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../scenario/limits';
-import type { Arm, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../scenario/types';
+import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../scenario/types';
 import { armInputs } from '../scenario/types';
 import type { ClientStatus } from '../worker/client';
 
@@ -71,6 +71,8 @@ export interface ExplorerState {
   loadPreset: (presetId: string, scenario: Scenario) => void;
   /** replace the whole scenario (e.g. from a shared link) */
   setScenario: (scenario: Scenario) => void;
+  /** set (or remove) the virtual-trial settings of the scenario; the caller keeps them within COHORT_LIMITS */
+  setCohort: (cohort: CohortSettings | undefined) => void;
   /** problems found in a shared link, shown until dismissed */
   linkErrors: string[];
   setLinkErrors: (errors: string[]) => void;
@@ -308,6 +310,12 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
       playDay: null,
       playing: false,
     });
+  },
+  setCohort: (cohort) => {
+    const { scenario } = get();
+    const next: Scenario = { ...scenario, cohort };
+    if (!cohort) delete next.cohort;
+    set({ scenario: next });
   },
   linkErrors: [],
   setLinkErrors: (linkErrors) => set({ linkErrors }),
