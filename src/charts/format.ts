@@ -35,7 +35,22 @@ export function formatNumber(value: number, locale = 'en'): string {
     return value.toExponential(2).replace('e+', 'e');
   }
   const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  return value.toLocaleString(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+  return numberFormat(locale, digits).format(value);
+}
+
+/**
+ * Intl.NumberFormat objects, one per locale and digit count: creating one costs tens of microseconds (as does
+ * toLocaleString with options, which creates one per call), and axis labels are formatted on every slider move.
+ */
+const FORMATS = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, digits: number): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    FORMATS.set(key, f);
+  }
+  return f;
 }
 
 /** Signed percentage change, e.g. "+42 %" or "−15 %". */
@@ -43,14 +58,14 @@ export function formatPercentChange(from: number, to: number, locale = 'en'): st
   if (!(from > 0) || !Number.isFinite(to)) return '–';
   const change = ((to - from) / from) * 100;
   const rounded = Math.abs(change) >= 10 ? Math.round(change) : Math.round(change * 10) / 10;
-  const text = Math.abs(rounded).toLocaleString(locale);
+  const text = numberFormat(locale, 3).format(Math.abs(rounded));
   return `${rounded > 0 ? '+' : rounded < 0 ? '−' : ''}${text} %`;
 }
 
 /** A day count in the display time unit, e.g. 91 days -> "3.0" months at patient scale. */
 export function formatTime(day: number, units: DisplayUnits, locale = 'en'): string {
   const value = day * units.timeFactor;
-  return value.toLocaleString(locale, { maximumFractionDigits: units.time === 'months' ? 1 : 2 });
+  return numberFormat(locale, units.time === 'months' ? 1 : 2).format(value);
 }
 
 /** Linear interpolation of a sampled series at `day` (clamped to the grid); display helper for cursors and readouts. */

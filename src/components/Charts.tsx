@@ -6,6 +6,7 @@ import type { SeriesName } from '../model/series';
 import { doseTimes } from '../model/treatments';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { type ArmMeta, type ResultView, scaleOf, useExplorer } from '../store/explorer';
+import { drawWhenSeen, useInView } from './useInView';
 import { useWidth } from './useWidth';
 
 /** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
@@ -89,6 +90,7 @@ function ChartFrame({
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box);
+  const inView = useInView(box);
   const scenario = useExplorer((s) => s.scenario);
   const selected = useExplorer((s) => s.selectedArm);
   const slot = useExplorer((s) => s.meta[s.selectedArm]?.slot ?? 0);
@@ -103,28 +105,32 @@ function ChartFrame({
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
 
   useEffect(() => {
-    if (!svg.current) return;
-    drawTimeSeries(
-      svg.current,
-      { lines, areas, doses },
-      {
-        id,
-        width,
-        height,
-        horizon,
-        timeFactor: units.timeFactor,
-        yFactor,
-        logScale,
-        yDomain,
-        xLabel,
-        yLabel,
-        clipDay: playDay,
-        cursorDay,
-        locale: locale(),
-        onCursor: setCursorDay,
-      },
+    const element = svg.current;
+    if (!element) return;
+    return drawWhenSeen(inView, () =>
+      drawTimeSeries(
+        element,
+        { lines, areas, doses },
+        {
+          id,
+          width,
+          height,
+          horizon,
+          timeFactor: units.timeFactor,
+          yFactor,
+          logScale,
+          yDomain,
+          xLabel,
+          yLabel,
+          clipDay: playDay,
+          cursorDay,
+          locale: locale(),
+          onCursor: setCursorDay,
+        },
+      ),
     );
   }, [
+    inView,
     lines,
     areas,
     doses,

@@ -5,6 +5,7 @@ import { drawMechanism, MECHANISM_NODES, type NodeId, type NodeState } from '../
 import { levelFill } from '../charts/palette';
 import { type MessageKey, useT } from '../i18n';
 import { selectedInputs, useExplorer } from '../store/explorer';
+import { drawWhenSeen, useInView } from './useInView';
 
 /** Drug level above which a node counts as blocked in the diagram, nM (well above every drug's half-maximal level). */
 const BLOCKED_NM = 1;
@@ -12,6 +13,7 @@ const BLOCKED_NM = 1;
 export function Mechanism() {
   const t = useT();
   const svg = useRef<SVGSVGElement>(null);
+  const inView = useInView(svg);
   const [selected, setSelected] = useState<NodeId | null>(null);
   const view = useExplorer((s) => s.result);
   const meta = useExplorer((s) => s.meta);
@@ -45,25 +47,26 @@ export function Mechanism() {
     }));
   }, [view, meta, selectedArm, inputs, cursorDay]);
 
-  const label = (id: NodeId) => t(`node.${id}` as MessageKey);
-
   useEffect(() => {
-    if (!svg.current) return;
-    drawMechanism(svg.current, states, {
-      label,
-      describe: (s) =>
-        [
-          t(`node.${s.id}` as MessageKey),
-          s.level === null ? '' : t('mechanism.level', { level: s.level.toFixed(2) }),
-          s.blocked ? t('mechanism.blocked') : '',
-        ]
-          .filter(Boolean)
-          .join(', '),
-      blockedText: t('mechanism.blocked'),
-      selected,
-      onSelect: (id) => setSelected((current) => (current === id ? null : id)),
-    });
-  });
+    const element = svg.current;
+    if (!element) return;
+    return drawWhenSeen(inView, () =>
+      drawMechanism(element, states, {
+        label: (id: NodeId) => t(`node.${id}` as MessageKey),
+        describe: (s) =>
+          [
+            t(`node.${s.id}` as MessageKey),
+            s.level === null ? '' : t('mechanism.level', { level: s.level.toFixed(2) }),
+            s.blocked ? t('mechanism.blocked') : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        blockedText: t('mechanism.blocked'),
+        selected,
+        onSelect: (id) => setSelected((current) => (current === id ? null : id)),
+      }),
+    );
+  }, [states, selected, t, inView]);
 
   return (
     <section className="mechanism" aria-labelledby="mechanism-heading" data-testid="mechanism">
@@ -92,7 +95,7 @@ export function Mechanism() {
           <div className="explanation" aria-live="polite" data-testid="mechanism-explanation">
             {selected ? (
               <>
-                <h3>{label(selected)}</h3>
+                <h3>{t(`node.${selected}` as MessageKey)}</h3>
                 <p>{t(`node.${selected}.text` as MessageKey)}</p>
                 <button type="button" onClick={() => setSelected(null)}>
                   {t('mechanism.close')}

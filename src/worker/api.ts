@@ -2,15 +2,17 @@
  * The object the simulation worker exposes through Comlink. Kept apart from the worker entry so that it can be
  * unit-tested in Node.
  *
- * Latest request wins: each simulate() call carries an increasing request id. Before starting, and between arms, the
- * call yields to the event loop so that newer requests queued behind it are seen; a superseded call returns null at
- * once instead of computing results nobody will draw.
+ * Latest request wins: each simulate() call carries an increasing request id. Before starting, the call yields to the
+ * event loop so that newer requests queued behind it are seen; a superseded call returns null at once instead of
+ * computing results nobody will draw.
  */
 import * as Comlink from 'comlink';
 import { type CohortBlock, runCohortBlock } from '../model/cohort';
 import { PRESETS } from '../model/presets';
 import type { SimulationResult } from '../model/series';
-import { simulateArm } from '../model/simulate';
+import { absoluteTolerances, DEFAULT_RTOL, simulateArm } from '../model/simulate';
+import { STATE_SIZE } from '../model/state';
+import { createDormandPrince } from '../solver/dopri5';
 import type { Scenario } from '../scenario/types';
 
 let latestRequest = 0;
@@ -32,14 +34,12 @@ export function transferables(result: SimulationResult): ArrayBuffer[] {
 
 export async function runSimulation(scenario: Scenario, requestId: number): Promise<SimulationResult | null> {
   if (requestId > latestRequest) latestRequest = requestId;
+  // One yield before starting, so that a newer request already queued behind this one supersedes it. No yields
+  // between arms: a whole scenario takes a few milliseconds, and timers nested in timers are clamped to 4 ms each.
   await yieldToQueue();
-  const arms = [];
-  for (const arm of scenario.arms) {
-    if (requestId < latestRequest) return null;
-    arms.push(simulateArm(scenario, arm));
-    if (scenario.arms.length > 1) await yieldToQueue();
-  }
   if (requestId < latestRequest) return null;
+  const integrator = createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  const arms = scenario.arms.map((arm) => simulateArm(scenario, arm, { integrator }));
   return { arms };
 }
 

@@ -1,0 +1,36 @@
+import { type RefObject, useEffect, useState } from 'react';
+
+/**
+ * Whether an element is on screen (or within `margin` of it), following scrolling (IntersectionObserver).
+ * Charts and diagrams off screen defer their redraw (drawWhenSeen) while a slider moves: the browser then lays out
+ * and paints only what the user can see, which keeps a slider drag within a frame, and catches up once input pauses.
+ */
+export function useInView(ref: RefObject<Element | null>, margin = '200px'): boolean {
+  const [inView, setInView] = useState(true);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => setInView(entries[0]?.isIntersecting ?? true), {
+      rootMargin: margin,
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref, margin]);
+  return inView;
+}
+
+/** Off-screen redraws wait until the input has paused this long (ms). */
+export const OFFSCREEN_DELAY_MS = 250;
+
+/**
+ * Runs `draw` now when on screen; otherwise once no newer change has come for OFFSCREEN_DELAY_MS. For use inside an
+ * effect: returns the cleanup that cancels a pending deferred draw.
+ */
+export function drawWhenSeen(inView: boolean, draw: () => void): (() => void) | undefined {
+  if (inView) {
+    draw();
+    return undefined;
+  }
+  const id = setTimeout(draw, OFFSCREEN_DELAY_MS);
+  return () => clearTimeout(id);
+}
