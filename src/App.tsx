@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Arms } from './components/Arms';
 import { Charts } from './components/Charts';
 import { Controls } from './components/Controls';
+import { CohortView } from './components/cohort/CohortView';
+import { ViewSwitch } from './components/cohort/ViewSwitch';
 import { Mechanism } from './components/Mechanism';
 import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
@@ -9,11 +11,13 @@ import { Readout } from './components/Readout';
 import { LinkNotice, Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { useT } from './i18n';
+import { useView } from './store/view';
 
 const PHONE_QUERY = '(max-width: 900px)';
 
 export function App() {
   const t = useT();
+  const view = useView((s) => s.view);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [phone, setPhone] = useState(() => typeof matchMedia !== 'undefined' && matchMedia(PHONE_QUERY).matches);
 
@@ -45,8 +49,9 @@ export function App() {
           <h1>{t('app.title')}</h1>
           <p>{t('app.subtitle')}</p>
         </div>
+        <ViewSwitch />
         <Status />
-        {phone ? (
+        {phone && view === 'explorer' ? (
           <button
             type="button"
             className="drawer-toggle primary"
@@ -59,7 +64,7 @@ export function App() {
           </button>
         ) : null}
       </header>
-      <div className="layout">
+      <div className="layout" hidden={view !== 'explorer'}>
         <aside
           id="control-panel"
           className="control-panel"
@@ -99,6 +104,7 @@ export function App() {
           <Mechanism />
         </main>
       </div>
+      {view === 'trial' ? <CohortView /> : null}
     </div>
   );
 }

@@ -1,0 +1,173 @@
+/**
+ * Waterfall plot: one bar per patient, the best change of the tumour from baseline (%), sorted from the largest
+ * growth on the left to the deepest shrinkage on the right, coloured by category (best overall response), with
+ * dashed reference lines (RECIST: −30 % partial response, +20 % progression). Pure function of (svg, data, options).
+ * Bars of one category are drawn as one path, so 10,000 patients cost a few paths, not 10,000 elements.
+ */
+import { axisLeft, scaleLinear, select } from 'd3';
+
+export interface WaterfallBar {
+  /** change from baseline, % */
+  change: number;
+  /** index into the categories */
+  category: number;
+}
+
+export interface WaterfallData {
+  /** in drawing order (see waterfallOrder) */
+  bars: WaterfallBar[];
+  categories: { key: string; colour: string }[];
+}
+
+export interface WaterfallOptions {
+  width: number;
+  height: number;
+  yLabel: string;
+  /** horizontal reference lines, % */
+  references: { value: number; label: string }[];
+  locale: string;
+}
+
+export const WATERFALL_MARGIN = { top: 12, right: 44, bottom: 18, left: 54 };
+
+/**
+ * Bars in the usual waterfall order: largest change first, deepest shrinkage last; equal changes grouped by category,
+ * the higher category index (worse response) first.
+ */
+export function waterfallOrder(change: ArrayLike<number>, category: ArrayLike<number>): WaterfallBar[] {
+  const bars: WaterfallBar[] = [];
+  for (let i = 0; i < change.length; i++) {
+    if (Number.isFinite(change[i])) bars.push({ change: change[i], category: category[i] });
+  }
+  bars.sort((a, b) => b.change - a.change || b.category - a.category);
+  return bars;
+}
+
+/** The y domain, %: at least −100 … +30 so that both reference lines show, wider when a bar reaches further. */
+export function waterfallDomain(bars: readonly WaterfallBar[]): [number, number] {
+  let lo = -100;
+  let hi = 30;
+  for (const b of bars) {
+    if (b.change < lo) lo = b.change;
+    if (b.change > hi) hi = b.change;
+  }
+  return [lo, hi > 30 ? Math.ceil((hi * 1.05) / 10) * 10 : hi];
+}
+
+/**
+ * Path data of the bars of one category. Bars get a gap when they are wide enough; a bar of zero change is drawn as
+ * a thin stub across the zero line so that it still shows its colour.
+ */
+export function barPaths(
+  bars: readonly WaterfallBar[],
+  categories: number,
+  x0: number,
+  x1: number,
+  y: (v: number) => number,
+): string[] {
+  const paths = Array.from({ length: categories }, () => [] as string[]);
+  const n = bars.length;
+  if (n === 0) return paths.map(() => '');
+  const w = (x1 - x0) / n;
+  const gap = w > 3 ? Math.min(2, w * 0.2) : 0;
+  const zero = y(0);
+  bars.forEach((bar, i) => {
+    const left = x0 + i * w;
+    let top = y(Math.max(0, bar.change));
+    let bottom = y(Math.min(0, bar.change));
+    if (bottom - top < 1.5) {
+      top = zero - 1;
+      bottom = zero + 1;
+    }
+    const list = paths[bar.category];
+    if (list) {
+      list.push(
+        `M${left.toFixed(2)},${top.toFixed(1)}h${(w - gap).toFixed(2)}V${bottom.toFixed(1)}h${(gap - w).toFixed(2)}Z`,
+      );
+    }
+  });
+  return paths.map((p) => p.join(''));
+}
+
+export function drawWaterfall(svgElement: SVGSVGElement, data: WaterfallData, o: WaterfallOptions): void {
+  const width = Math.max(220, o.width);
+  const height = Math.max(140, o.height);
+  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const left = WATERFALL_MARGIN.left;
+  const right = width - WATERFALL_MARGIN.right;
+  const top = WATERFALL_MARGIN.top;
+  const bottom = height - WATERFALL_MARGIN.bottom;
+  const y = scaleLinear().domain(waterfallDomain(data.bars)).range([bottom, top]);
+
+  const layer = (name: string) => {
+    let g = svg.select<SVGGElement>(`g.${name}`);
+    if (g.empty()) g = svg.append('g').attr('class', name);
+    return g;
+  };
+  const barLayer = layer('bars');
+  const zeroLayer = layer('zero');
+  const refLayer = layer('references');
+  const axisLayer = layer('axis y-axis');
+  const labelLayer = layer('labels');
+
+  const paths = barPaths(data.bars, data.categories.length, left, right, (v) => y(v));
+  barLayer
+    .selectAll('path')
+    .data(data.categories.map((c, i) => ({ ...c, d: paths[i] })))
+    .join('path')
+    .attr('class', 'bar')
+    .attr('data-category', (c) => c.key)
+    .attr('fill', (c) => c.colour)
+    .attr('d', (c) => c.d || null);
+
+  zeroLayer
+    .selectAll('line')
+    .data([0])
+    .join('line')
+    .attr('x1', left)
+    .attr('x2', right)
+    .attr('y1', y(0))
+    .attr('y2', y(0))
+    .attr('stroke', '#4f5b69');
+
+  const refs = refLayer
+    .selectAll<SVGGElement, { value: number; label: string }>('g.reference')
+    .data(o.references)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'reference');
+      g.append('line');
+      g.append('text');
+      return g;
+    });
+  refs
+    .select('line')
+    .attr('x1', left)
+    .attr('x2', right)
+    .attr('y1', (r) => y(r.value))
+    .attr('y2', (r) => y(r.value))
+    .attr('stroke', '#14202e')
+    .attr('stroke-width', 1.2)
+    .attr('stroke-dasharray', '5 4');
+  refs
+    .select('text')
+    .attr('class', 'reference-label')
+    .attr('x', right + 4)
+    .attr('y', (r) => y(r.value) + 4)
+    .text((r) => r.label);
+
+  axisLayer.attr('transform', `translate(${left},0)`).call(
+    axisLeft(y)
+      .ticks(6)
+      .tickFormat((v) => Number(v).toLocaleString(o.locale)),
+  );
+  labelLayer
+    .selectAll('text')
+    .data([o.yLabel])
+    .join('text')
+    .attr('class', 'axis-label y-label')
+    .attr('text-anchor', 'middle')
+    .attr('transform', 'rotate(-90)')
+    .attr('x', -(top + bottom) / 2)
+    .attr('y', 14)
+    .text((d) => d);
+}

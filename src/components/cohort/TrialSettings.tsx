@@ -1,0 +1,201 @@
+import { useEffect, useId, useRef } from 'react';
+import { armStyle } from '../../charts/palette';
+import { useT } from '../../i18n';
+import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
+import { NRF2_ACTIVE_SHARE } from '../../model/cohort';
+import { defaultCohort } from '../../scenario/defaults';
+import { COHORT_LIMITS } from '../../scenario/limits';
+import { CANCER_TYPES, type CancerType, type CohortSettings } from '../../scenario/types';
+import { calibrationScenario, clampCohort, type TrialPlan, useCohort } from '../../store/cohort';
+import { useExplorer } from '../../store/explorer';
+import { NumberField } from '../NumberField';
+import { formatCount } from './chartData';
+
+/** Writes a change of the trial settings into the scenario (so it is in the link), within the limits. */
+export function useSetCohort(): (change: Partial<CohortSettings>) => void {
+  const setCohort = useExplorer((s) => s.setCohort);
+  return (change) => {
+    const current = useExplorer.getState().scenario.cohort ?? defaultCohort();
+    setCohort(clampCohort({ ...current, ...change }));
+  };
+}
+
+function ProblemNotice({ plan }: { plan: TrialPlan }) {
+  const tc = useCohortT();
+  const t = useT();
+  const setScenario = useExplorer((s) => s.setScenario);
+  const setting = useExplorer((s) => s.scenario.setting);
+  if (!plan.problem) return null;
+  return (
+    <div className="trial-notice" data-testid="trial-problem" role="note">
+      <p>
+        {plan.problem.kind === 'setting'
+          ? tc('trial.needSetting', { setting: t(`setting.${setting}`) })
+          : tc('trial.needArms', { count: plan.problem.count })}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        data-testid="trial-use-preset"
+        aria-describedby="trial-preset-hint"
+        onClick={() => setScenario(calibrationScenario())}
+      >
+        {tc('trial.usePreset')}
+      </button>
+      <p id="trial-preset-hint" className="hint">
+        {tc('trial.usePresetHint', { size: formatCount(COHORT_LIMITS.size.default) })}
+      </p>
+    </div>
+  );
+}
+
+export function TrialSettings({ plan }: { plan: TrialPlan }) {
+  const tc = useCohortT();
+  const setCohort = useSetCohort();
+  const cancerId = useId();
+  const settings = plan.scenario.cohort ?? defaultCohort();
+  const share = NRF2_ACTIVE_SHARE[settings.cancer];
+  const status = useCohort((s) => s.status);
+  const start = useCohort((s) => s.start);
+  const cancel = useCohort((s) => s.cancel);
+  const running = status === 'running';
+  const runButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  // Keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends.
+  const wasRunning = useRef(running);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (running && !wasRunning.current && active === runButton.current) cancelButton.current?.focus();
+    if (!running && wasRunning.current && active === cancelButton.current) runButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  const disabled = plan.problem?.kind === 'setting';
+  const weeks = settings.assessmentInterval / 7;
+
+  return (
+    <section className="trial-settings" aria-labelledby="trial-settings-heading">
+      <h3 id="trial-settings-heading">{tc('trial.settings')}</h3>
+      <ProblemNotice plan={plan} />
+      {disabled ? null : (
+        <>
+          <NumberField
+            label={tc('trial.size')}
+            value={settings.size}
+            min={COHORT_LIMITS.size.min}
+            max={COHORT_LIMITS.size.max}
+            step={COHORT_LIMITS.size.step}
+            unit={tc('trial.sizeUnit')}
+            testId="trial-size"
+            onCommit={(size) => setCohort({ size })}
+          />
+          <NumberField
+            label={tc('trial.seed')}
+            value={settings.seed}
+            min={COHORT_LIMITS.seed.min}
+            max={COHORT_LIMITS.seed.max}
+            step={1}
+            testId="trial-seed"
+            onCommit={(seed) => setCohort({ seed })}
+          />
+          <p className="hint">{tc('trial.seedHint')}</p>
+          <div className="field">
+            <label htmlFor={cancerId}>{tc('trial.cancer')}</label>
+            <select
+              id={cancerId}
+              data-testid="trial-cancer"
+              value={settings.cancer}
+              aria-describedby={`${cancerId}-share`}
+              onChange={(e) => setCohort({ cancer: e.currentTarget.value as CancerType })}
+            >
+              {CANCER_TYPES.map((c) => (
+                <option key={c} value={c}>
+                  {tc(`trial.cancer.${c}` as CohortMessageKey)}
+                </option>
+              ))}
+            </select>
+            <p id={`${cancerId}-share`} className="hint" data-testid="trial-nrf2-share">
+              <strong>{tc('trial.nrf2Share', { share: (share.share * 100).toFixed(1) })}</strong>
+              <br />
+              {tc('trial.nrf2Source', { source: share.source })}
+            </p>
+          </div>
+          <NumberField
+            label={tc('trial.interval')}
+            value={settings.assessmentInterval}
+            min={COHORT_LIMITS.assessmentInterval.min}
+            max={COHORT_LIMITS.assessmentInterval.max}
+            step={COHORT_LIMITS.assessmentInterval.step}
+            unit={tc('trial.intervalUnit')}
+            testId="trial-interval"
+            onCommit={(assessmentInterval) => setCohort({ assessmentInterval })}
+          />
+          <p className="hint">
+            {tc('trial.intervalHint', { weeks: Number.isInteger(weeks) ? weeks : weeks.toFixed(1) })}
+          </p>
+          <NumberField
+            label={tc('trial.pge2Cutoff')}
+            value={settings.pge2Cutoff}
+            min={COHORT_LIMITS.pge2Cutoff.min}
+            max={COHORT_LIMITS.pge2Cutoff.max}
+            step={COHORT_LIMITS.pge2Cutoff.step}
+            testId="trial-pge2-cutoff"
+            onCommit={(pge2Cutoff) => setCohort({ pge2Cutoff })}
+          />
+          <p className="hint">{tc('trial.pge2CutoffHint')}</p>
+
+          <h4 className="trial-subheading">{tc('trial.arms')}</h4>
+          <ol className="trial-arms" data-testid="trial-arms">
+            {plan.scenario.arms.map((arm, i) => {
+              const style = armStyle(plan.slots[i] ?? i);
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: arms have no identity beyond their position here
+                <li key={i}>
+                  <svg width="26" height="12" aria-hidden="true" focusable="false">
+                    <line
+                      x1="1"
+                      x2="25"
+                      y1="6"
+                      y2="6"
+                      stroke={style.colour}
+                      strokeWidth="3"
+                      strokeDasharray={style.dash || undefined}
+                    />
+                  </svg>
+                  {arm.name}
+                </li>
+              );
+            })}
+          </ol>
+          <p className="hint">{tc('trial.armsHint')}</p>
+          {plan.hiddenArms > 0 ? <p className="hint">{tc('trial.hiddenArms', { count: plan.hiddenArms })}</p> : null}
+          <p>
+            <a href="#explorer">{tc('trial.editArms')}</a>
+          </p>
+        </>
+      )}
+      <div className="trial-actions">
+        <button
+          ref={runButton}
+          type="button"
+          className="primary"
+          data-testid="trial-run"
+          disabled={running || plan.problem !== null}
+          onClick={() => start(plan)}
+        >
+          {status === 'idle' ? tc('run.start') : tc('run.again')}
+        </button>
+        <button
+          ref={cancelButton}
+          type="button"
+          data-testid="trial-cancel"
+          disabled={!running}
+          onClick={() => cancel()}
+        >
+          {tc('run.cancel')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * From the trial's block and statistics to what the charts and tables draw: curves with their styles, sorted bars,
+ * spider lines, formatted numbers and the text summaries that serve as the charts' accessible names. Display only:
+ * every statistic comes from cohortStatistics (store/cohort.ts); nothing here estimates anything.
+ */
+import { DAYS_PER_MONTH } from '../../charts/format';
+import type { KmCurveData } from '../../charts/kaplanMeier';
+import { armStyle, OKABE_ITO } from '../../charts/palette';
+import { type SpiderLine, spiderPoints } from '../../charts/spider';
+import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
+import type { CohortBlock, CohortStatistics, Response } from '../../model/cohort';
+import { RESPONSE_CODES } from '../../model/cohort';
+import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../../stats';
+import { censorMarks } from '../../stats';
+
+/** Colour-blind-safe colours of the best overall response (Okabe–Ito), in RESPONSE_CODES order. */
+export const RESPONSE_COLOURS: Record<Response, string> = {
+  CR: OKABE_ITO[2], // bluish green
+  PR: OKABE_ITO[5], // sky blue
+  SD: '#8c96a3', // neutral grey
+  PD: OKABE_ITO[1], // vermillion
+};
+
+/** Line styles of the high and low subgroups of a biomarker split. */
+export const SUBGROUP_STYLES = {
+  high: { colour: OKABE_ITO[1], dash: '' },
+  low: { colour: OKABE_ITO[0], dash: '8 4' },
+} as const;
+
+export function toMonths(days: number): number {
+  return days / DAYS_PER_MONTH;
+}
+
+/** A Kaplan–Meier estimate with its style, ready for drawKaplanMeier. */
+export function kmCurve(
+  key: string,
+  label: string,
+  km: KaplanMeierResult,
+  style: { colour: string; dash: string },
+): KmCurveData {
+  const marks = censorMarks(km);
+  return {
+    key,
+    label,
+    colour: style.colour,
+    dash: style.dash,
+    time: km.time,
+    survival: km.survival,
+    lower: km.lower,
+    upper: km.upper,
+    atRisk: km.atRisk,
+    patients: km.atRisk[0] ?? 0,
+    censor: { time: marks.time, survival: marks.survival },
+  };
+}
+
+/** One PFS curve per arm, in the arms' explorer colours. */
+export function armCurves(statistics: CohortStatistics, slots: readonly number[]): KmCurveData[] {
+  return statistics.arms.map((arm, a) => kmCurve(`arm-${a}`, arm.name, arm.pfs, armStyle(slots[a] ?? a)));
+}
+
+/** The high and low curves of one biomarker in one arm. */
+export function subgroupCurves(
+  statistics: CohortStatistics,
+  biomarker: number,
+  arm: number,
+  labels: { high: string; low: string },
+): KmCurveData[] {
+  const split = statistics.biomarkers[biomarker];
+  if (!split) return [];
+  const curves: KmCurveData[] = [];
+  for (const side of ['high', 'low'] as const) {
+    const group = split[side].arms[arm];
+    if (group && group.patients > 0) curves.push(kmCurve(side, labels[side], group.pfs, SUBGROUP_STYLES[side]));
+  }
+  return curves;
+}
+
+/** Waterfall bars of one arm: best change per patient, category = index of the best response. */
+export function waterfallBars(block: CohortBlock, arm: number): WaterfallBar[] {
+  const a = block.arms[arm];
+  return a ? waterfallOrder(a.bestChange, a.best) : [];
+}
+
+export function responseCategories(): { key: Response; colour: string }[] {
+  return RESPONSE_CODES.map((key) => ({ key, colour: RESPONSE_COLOURS[key] }));
+}
+
+/**
+ * Spider lines of one arm: each kept patient's trace, ending at the assessment that showed progression (the usual
+ * convention: a patient leaves the plot at progression), coloured by best response.
+ */
+export function spiderLines(block: CohortBlock, arm: number, assessmentDays: ArrayLike<number>): SpiderLine[] {
+  const a = block.arms[arm];
+  if (!a) return [];
+  return a.spider.map((trace, p) => {
+    const points = spiderPoints(trace, assessmentDays, a.progressed[p] ? a.pfsDays[p] : Number.POSITIVE_INFINITY);
+    const response = RESPONSE_CODES[a.best[p]] ?? 'SD';
+    return { key: String(p), time: points.time, change: points.change, colour: RESPONSE_COLOURS[response], dash: '' };
+  });
+}
+
+// --- formatting -----------------------------------------------------------------------------------------------------
+
+const fixed = (v: number, digits: number, locale: string) =>
+  v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** "42.0 % (35.1–49.2)" */
+export function formatRate(p: ProportionInterval, locale = 'en'): string {
+  if (!Number.isFinite(p.estimate)) return '–';
+  return `${fixed(100 * p.estimate, 1, locale)} % (${fixed(100 * p.lower, 1, locale)}–${fixed(100 * p.upper, 1, locale)})`;
+}
+
+/** Median PFS in months with its interval; NR (not reached) where a limit is missing. */
+export function formatMedian(m: MedianSurvival, notReached: string, locale = 'en'): string {
+  const f = (d: number | null) => (d === null ? notReached : fixed(toMonths(d), 1, locale));
+  return `${f(m.median)} (${f(m.lower)}–${f(m.upper)})`;
+}
+
+/** "0.61 (0.48–0.77)" */
+export function formatRatio(estimate: number, lower: number, upper: number, locale = 'en'): string {
+  if (!Number.isFinite(estimate)) return '–';
+  const f = (v: number) => (Number.isFinite(v) ? fixed(v, 2, locale) : '∞');
+  return `${f(estimate)} (${f(lower)}–${f(upper)})`;
+}
+
+/** p-values as journals print them: "< 0.001", otherwise 3 decimals (2 significant digits above 0.01). */
+export function formatP(p: number, locale = 'en'): string {
+  if (!Number.isFinite(p)) return '–';
+  if (p < 0.001) return `< ${fixed(0.001, 3, locale)}`;
+  if (p < 0.01) return fixed(p, 3, locale);
+  return fixed(p, 2, locale);
+}
+
+/** "30.0 % (18.1–45.4)" -> ["30.0 %", "(18.1–45.4)"]: estimate and interval, for two-line table cells. */
+export function splitEstimate(text: string): [string, string] {
+  const at = text.indexOf(' (');
+  return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** Whole numbers with grouping: 10,000 */
+export function formatCount(n: number, locale = 'en'): string {
+  return Math.round(n).toLocaleString(locale);
+}
+
+/** The greatest observed time of the curves, in months, for summaries. */
+export function horizonMonths(curves: readonly KmCurveData[]): number {
+  let max = 0;
+  for (const c of curves) if (c.time.length > 0) max = Math.max(max, c.time[c.time.length - 1]);
+  return Math.round(toMonths(max));
+}

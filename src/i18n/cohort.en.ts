@@ -1,0 +1,121 @@
+/**
+ * English messages of the virtual-trial view. A section of its own so that the trial can grow without touching the
+ * explorer's catalogue; another language adds `cohort.<lang>.ts` typed as `CohortCatalogue` (see cohort.ts), which
+ * makes a missing or extra key a type error.
+ *
+ * Placeholders are written {name} and filled by tc(key, { name: ... }).
+ */
+export const cohortEn = {
+  'view.label': 'View',
+  'view.explorer': 'Explorer',
+  'view.trial': 'Virtual trial',
+  'view.trialRunning': 'Virtual trial ({percent} %)',
+
+  'trial.heading': 'Virtual trial',
+  'trial.intro':
+    'Every arm is given to the same virtual patients with advanced HCC. Tumours are measured every assessment interval and classified by RECIST 1.1; progression-free survival is the time to the first assessment showing progression.',
+  'trial.settings': 'Trial settings',
+  'trial.size': 'Patients',
+  'trial.sizeUnit': 'patients',
+  'trial.seed': 'Random seed',
+  'trial.seedHint': 'The same seed gives the same patients.',
+  'trial.cancer': 'Cancer type',
+  'trial.nrf2Share': 'NRF2-active tumours: {share} %',
+  'trial.nrf2Source': 'Source: {source}',
+  'trial.interval': 'Assessment interval',
+  'trial.intervalUnit': 'days',
+  'trial.intervalHint': 'every {weeks} weeks (IMbrave150: every 6 weeks)',
+  'trial.pge2Cutoff': 'Plasma PGE2 cut-off',
+  'trial.pge2CutoffHint':
+    'Splits patients by baseline PGE2 (relative units). Changing it updates the biomarker view without a new run.',
+  'trial.arms': 'Arms',
+  'trial.armsHint': 'The arms are those of the Explorer; the first arm is the reference for hazard ratios.',
+  'trial.hiddenArms': '{count} hidden arm(s) left out, as in the Explorer.',
+  'trial.editArms': 'Edit arms in the Explorer',
+  'trial.needSetting': 'A virtual trial runs in the “HCC, patient” setting only. The Explorer is set to “{setting}”.',
+  'trial.needArms': 'A trial compares at least two arms; the scenario has {count}.',
+  'trial.usePreset': 'Use HCC, atezolizumab + bevacizumab',
+  'trial.usePresetHint': 'Loads the IMbrave150 regimen with and without celecoxib, {size} patients.',
+  'trial.cancer.hcc': 'Hepatocellular carcinoma (HCC)',
+  'trial.cancer.escc': 'Oesophageal squamous cell carcinoma',
+  'trial.cancer.lusc': 'Lung squamous cell carcinoma',
+  'trial.cancer.lung': 'Lung cancer, all types',
+  'trial.cancer.pan-cancer': 'Advanced solid tumours (pan-cancer)',
+
+  'run.start': 'Run trial',
+  'run.again': 'Run again',
+  'run.cancel': 'Cancel',
+  'run.progress': 'Simulated patients',
+  'run.progressText': '{done} of {total} patients',
+  'run.running': 'Running: {done} of {total} patients on {workers} workers…',
+  'run.partial': 'Partial results: drawn from the {done} patients finished so far.',
+  'run.done': '{total} patients × {arms} arms in {seconds} s.',
+  'run.cancelled': 'Cancelled after {done} of {total} patients. The results below are for those patients only.',
+  'run.cancelledEmpty': 'Cancelled before any patient finished.',
+  'run.error': 'The trial failed: {message}',
+  'run.retry': 'Try again',
+  'run.stale': 'The settings or arms changed since this run. Run again to update the results.',
+  'run.empty':
+    'No results yet. Choose the settings and press “Run trial”: response rates, Kaplan–Meier curves, waterfall and spider plots appear here while the patients are simulated.',
+  'run.waiting': 'Waiting for the first patients…',
+
+  'results.heading': 'Results',
+  'results.table': 'Best overall response and progression-free survival by arm',
+  'results.arm': 'Arm',
+  'results.n': 'N',
+  'results.orr': 'ORR (95 % CI)',
+  'results.dcr': 'DCR (95 % CI)',
+  'results.medianPfs': 'Median PFS, months (95 % CI)',
+  'results.hr': 'HR vs {reference} (95 % CI)',
+  'results.p': 'Log-rank p',
+  'results.reference': 'reference',
+  'results.notReached': 'NR',
+  'results.method':
+    'ORR = CR + PR, DCR = CR + PR + SD (confirmed best overall response, RECIST 1.1), with Wilson 95 % intervals. Median PFS: Kaplan–Meier with log-log 95 % interval (Brookmeyer–Crowley); NR = not reached. Hazard ratio: Cox proportional hazards, Efron ties, 95 % Wald interval; p: log-rank test. Months = days / 30.44.',
+
+  'chart.km': 'Progression-free survival (Kaplan–Meier)',
+  'chart.kmCi': 'Show 95 % confidence bands',
+  'chart.months': 'months',
+  'chart.pfs': 'PFS probability',
+  'chart.atRisk': 'Number at risk',
+  'chart.censored': '| censored',
+  'chart.waterfall': 'Waterfall: best change in tumour diameter',
+  'chart.waterfallNote':
+    'One bar per patient, sorted; dashed lines at −30 % (partial response) and +20 % (progression). The best change is measured before progression, so tumours that only grew sit at 0 %.',
+  'chart.change': 'change from baseline, %',
+  'chart.spider': 'Spider plot: tumour diameter over time',
+  'chart.spiderNote': 'The first {count} patients of the cohort; each line ends at progression.',
+  'chart.patients': 'patients',
+  'chart.legend': 'Legend',
+
+  'response.CR': 'Complete response',
+  'response.PR': 'Partial response',
+  'response.SD': 'Stable disease',
+  'response.PD': 'Progressive disease',
+
+  'bio.heading': 'Biomarkers',
+  'bio.choose': 'Split patients by',
+  'bio.NRF2': 'NRF2',
+  'bio.PGE2': 'Plasma PGE2',
+  'bio.NEAT1': 'NEAT1',
+  'bio.NRF2.high': 'NRF2-active',
+  'bio.NRF2.low': 'NRF2-inactive',
+  'bio.PGE2.high': 'PGE2 ≥ {cutoff}',
+  'bio.PGE2.low': 'PGE2 < {cutoff}',
+  'bio.NEAT1.high': 'NEAT1 high (≥ 0.5)',
+  'bio.NEAT1.low': 'NEAT1 low (< 0.5)',
+  'bio.kmTitle': 'PFS by {biomarker}: {arm}',
+  'bio.logRank': 'log-rank p = {p}',
+  'bio.table': 'Response and PFS by {biomarker}, per arm',
+  'bio.subgroup': 'Subgroup',
+  'bio.note': 'p compares the high and low subgroups within each arm (log-rank test).',
+  'bio.empty': 'Too few patients in one subgroup to compare.',
+
+  'summary.km': 'Kaplan–Meier curves of progression-free survival over {months} months. {arms}',
+  'summary.kmArm': '{name}: {n} patients, median PFS {median} months.',
+  'summary.waterfall':
+    'Waterfall plot of {n} patients in arm {name}: {cr} complete, {pr} partial responses, {sd} stable, {pd} progressive disease; ORR {orr} %.',
+  'summary.spider': 'Spider plot of {n} patients in arm {name}: change of tumour diameter at each assessment, %.',
+} as const;
+
+export type CohortMessageKey = keyof typeof cohortEn;

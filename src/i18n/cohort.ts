@@ -1,0 +1,33 @@
+/**
+ * Messages of the virtual-trial view, in the language chosen for the whole app (useLanguage in ./index).
+ *
+ * Adding a language: create `cohort.<lang>.ts` exporting a `CohortCatalogue` (every key of cohort.en.ts, no others)
+ * and add it to COHORT_CATALOGUES. Until then the trial view falls back to English, so adding a language to the app
+ * (LANGUAGES) does not wait for this section.
+ */
+import { type CohortMessageKey, cohortEn } from './cohort.en';
+import { type Language, type MessageParams, useLanguage } from './index';
+
+export type { CohortMessageKey } from './cohort.en';
+
+/** A complete catalogue of the trial view: exactly the keys of the English one. */
+export type CohortCatalogue = { readonly [K in CohortMessageKey]: string };
+
+const COHORT_CATALOGUES: Partial<Record<Language, CohortCatalogue>> = { en: cohortEn };
+
+function fill(text: string, params?: MessageParams): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The trial-view message for `key` in the current language, with {placeholders} filled in. */
+export function tc(key: CohortMessageKey, params?: MessageParams): string {
+  const catalogue = COHORT_CATALOGUES[useLanguage.getState().language] ?? cohortEn;
+  return fill(catalogue[key] ?? cohortEn[key], params);
+}
+
+/** `tc` for components: re-renders the component when the language changes. */
+export function useCohortT(): typeof tc {
+  useLanguage((s) => s.language);
+  return tc;
+}

@@ -1,0 +1,187 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers';
+
+// One after another: the runs share the machine's cores with nothing else, so the logged run times mean something.
+test.describe.configure({ mode: 'serial' });
+
+/** Opens the trial view on the calibration trial (IMbrave150 arms) with `size` patients. */
+async function openTrial(page: Page, size: number): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('view-trial').click();
+  await expect(page.getByTestId('trial-view')).toBeVisible();
+  await expect(page.getByTestId('trial-problem')).toBeVisible();
+  await page.getByTestId('trial-use-preset').click();
+  await expect(page.getByTestId('trial-problem')).toHaveCount(0);
+  await setSize(page, size);
+}
+
+async function setSize(page: Page, size: number): Promise<void> {
+  const field = page.getByTestId('trial-size');
+  await field.fill(String(size));
+  await field.blur();
+  await expect(field).toHaveValue(String(size));
+}
+
+/** Runs the trial and returns the run time the page measured (performance.measure), ms. */
+async function runToEnd(page: Page, timeout = 30_000): Promise<number> {
+  await page.getByTestId('trial-run').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout });
+  return page.evaluate(() => {
+    const entries = performance.getEntriesByName('timescape:cohort-run');
+    return entries[entries.length - 1]?.duration ?? Number.NaN;
+  });
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('a small trial shows the response table, Kaplan–Meier curves, waterfalls, spiders and biomarker splits', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrial(page, 40);
+  await expect(page.getByTestId('trial-empty')).toBeVisible();
+  await expect(page).toHaveURL(/n=40/);
+  await expect(page).toHaveURL(/#trial$/);
+  await page.screenshot({ path: test.info().outputPath('trial-empty-1280x720.png') });
+
+  const ms = await runToEnd(page);
+  console.log(`virtual trial, 40 patients x 2 arms: ${Math.round(ms)} ms`);
+
+  // Table: one row per arm, ORR with its interval, the method named.
+  await expect(page.getByTestId('trial-table').locator('tbody tr')).toHaveCount(2);
+  await expect(page.getByTestId('trial-orr-0')).toHaveAttribute('aria-label', /^\d+\.\d % \(\d+\.\d–\d+\.\d\)$/);
+  await expect(page.getByTestId('trial-method')).toContainText('Cox proportional hazards, Efron ties');
+  await expect(page.getByTestId('trial-method')).toContainText('log-rank test');
+
+  // Kaplan–Meier: two step curves, at-risk rows, an accessible summary.
+  const km = page.getByTestId('svg-trial-km');
+  await expect(km.locator('path.km-curve')).toHaveCount(2);
+  await expect(km.locator('path.km-curve').first()).toHaveAttribute('d', /^M/);
+  await expect(km.locator('g.at-risk-row')).toHaveCount(2);
+  await expect(km.locator('g.at-risk-row').first().locator('text.at-risk-count').first()).toHaveText('40');
+  await expect(km).toHaveAttribute('role', 'img');
+  await expect(km).toHaveAttribute('aria-label', /median PFS/);
+  await page.getByTestId('trial-km-ci').check();
+  await expect(km.locator('path.ci-band')).toHaveCount(2);
+
+  // Waterfall and spider of each arm.
+  for (const arm of [0, 1]) {
+    const waterfall = page.getByTestId(`svg-trial-waterfall-${arm}`);
+    await expect(waterfall.locator('path.bar[d]').first()).toBeAttached();
+    await expect(waterfall.locator('g.reference')).toHaveCount(2);
+    await expect(page.getByTestId(`svg-trial-spider-${arm}`).locator('path.spider-line')).toHaveCount(30);
+  }
+
+  // Biomarkers: NRF2 split by default, then PGE2 with a new cut-off (statistics update without a new run).
+  await expect(page.getByTestId('trial-bio-table').locator('tbody tr')).toHaveCount(4);
+  await page.getByTestId('trial-bio-PGE2').check();
+  const highBefore = await page
+    .getByTestId('trial-bio-table')
+    .locator('tbody tr')
+    .first()
+    .locator('td')
+    .nth(1)
+    .textContent();
+  await page.getByTestId('trial-bio-cutoff').fill('1');
+  await page.getByTestId('trial-bio-cutoff').blur();
+  await expect(page).toHaveURL(/pge2cut=1(&|$|#)/);
+  await expect(page.getByTestId('trial-bio-table').locator('caption')).toContainText('Plasma PGE2');
+  await expect
+    .poll(async () =>
+      page.getByTestId('trial-bio-table').locator('tbody tr').first().locator('td').nth(1).textContent(),
+    )
+    .not.toBe(highBefore);
+  await expect(page.getByTestId('trial-stale')).toHaveCount(0);
+
+  await page.screenshot({ path: test.info().outputPath('trial-40-1280x720.png') });
+  await page.screenshot({ path: test.info().outputPath('trial-40-1280x720-full.png'), fullPage: true });
+  await noHorizontalOverflow(page);
+
+  // Readable on a large screen and on a phone.
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('trial-40-1920x1080.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalOverflow(page);
+  await page.screenshot({ path: test.info().outputPath('trial-40-390x844.png') });
+  for (const id of ['trial-table', 'trial-km', 'trial-waterfall-1', 'trial-biomarkers']) {
+    const element =
+      id === 'trial-table' ? page.getByTestId(id).locator('xpath=ancestor::section[1]') : page.getByTestId(id);
+    await element.screenshot({ path: test.info().outputPath(`phone-${id}.png`) });
+  }
+
+  // A changed setting marks the results as out of date.
+  await setSize(page, 50);
+  await expect(page.getByTestId('trial-stale')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('run times of 500 and 1000 patients (logged, not asserted)', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrial(page, 500);
+  const ms500 = await runToEnd(page);
+  await setSize(page, 1000);
+  const ms1000 = await runToEnd(page);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  console.log(
+    `virtual trial, 2 arms, ${cores} cores: 500 patients ${Math.round(ms500)} ms, 1000 patients ${Math.round(ms1000)} ms`,
+  );
+  test
+    .info()
+    .annotations.push({ type: 'cohort-run-ms', description: `500: ${Math.round(ms500)}, 1000: ${Math.round(ms1000)}` });
+  await expect(page.getByTestId('trial-table').locator('tbody td').first()).toHaveText('1,000');
+  expect(errors).toEqual([]);
+});
+
+test('a large trial shows progress and partial results, and Cancel stops it at once', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrial(page, 5000);
+  await page.getByTestId('trial-run').click();
+  const progress = page.getByTestId('trial-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toHaveAttribute('aria-valuemax', '5000');
+  // Partial results are drawn while the rest runs.
+  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2, { timeout: 15_000 });
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expect(page.getByTestId('trial-cancel')).toBeFocused();
+  await expect(page.getByTestId('view-trial')).toContainText('%');
+  await page.screenshot({ path: test.info().outputPath('trial-running-1280x720.png') });
+
+  // The page stays responsive while the workers run: a frame comes within a short time.
+  const frameMs = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      }),
+  );
+  console.log(`frame delay during a 5000-patient run: ${Math.round(frameMs)} ms`);
+
+  await page.getByTestId('trial-cancel').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
+  await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('trial-cancelled')).toContainText('Cancelled after');
+  const done = await page.getByTestId('trial-table').locator('tbody td').first().textContent();
+  expect(Number(done?.replace(/,/g, ''))).toBeLessThan(5000);
+  // No more results arrive after Cancel.
+  await page.waitForTimeout(800);
+  expect(await page.getByTestId('trial-table').locator('tbody td').first().textContent()).toBe(done);
+  await page.screenshot({ path: test.info().outputPath('trial-cancelled-1280x720.png') });
+
+  // The app is still usable: the explorer draws, the trial runs again.
+  await page.getByTestId('view-explorer').click();
+  await expect(page.getByTestId('control-panel')).toBeVisible();
+  await expect(page.locator('[data-testid="svg-volume"] path.line').first()).toHaveAttribute('d', /^M/);
+  await page.goBack();
+  await expect(page.getByTestId('trial-view')).toBeVisible();
+  await setSize(page, 20);
+  await runToEnd(page);
+  await expect(page.getByTestId('trial-table').locator('tbody td').first()).toHaveText('20');
+  expect(errors).toEqual([]);
+});
