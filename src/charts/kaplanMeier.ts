@@ -122,7 +122,7 @@ export function drawKaplanMeier(svgElement: SVGSVGElement, curves: KmCurveData[]
   const px = (days: number) => x(days * o.timeFactor);
 
   const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name}`);
+    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
     if (g.empty()) g = svg.append('g').attr('class', name);
     return g;
   };

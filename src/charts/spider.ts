@@ -74,7 +74,7 @@ export function drawSpider(svgElement: SVGSVGElement, lines: SpiderLine[], o: Sp
   const y = scaleLinear().domain(spiderDomain(lines)).range([bottom, top]);
 
   const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name}`);
+    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
     if (g.empty()) g = svg.append('g').attr('class', name);
     return g;
   };

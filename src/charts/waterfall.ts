@@ -100,7 +100,7 @@ export function drawWaterfall(svgElement: SVGSVGElement, data: WaterfallData, o:
   const y = scaleLinear().domain(waterfallDomain(data.bars)).range([bottom, top]);
 
   const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name}`);
+    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
     if (g.empty()) g = svg.append('g').attr('class', name);
     return g;
   };
