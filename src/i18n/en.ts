@@ -4,6 +4,8 @@
  *
  * Placeholders are written {name} and filled by t(key, { name: ... }).
  */
+import { teachingEn } from './teaching.en';
+
 export const en = {
   'app.title': 'TIMEscape',
   'app.subtitle': 'Tumour immune microenvironment simulator',
@@ -239,12 +241,74 @@ export const en = {
   'node.resistant.text':
     'Cells that have acquired resistance and grow despite osimertinib: the relapse (Wang, Yamada, …, Yano, Nature Communications 2020).',
 
+  'share.toolbar': 'Share and present',
+  'share.copy': 'Copy link',
+  'share.copied': 'Link copied. Paste it anywhere: it opens this exact scenario.',
+  'share.copyFailed': 'The browser did not allow copying. Select the link in the box and copy it.',
+  'share.linkLabel': 'Link to this scenario',
+  'share.qr': 'QR code',
+  'share.qrTitle': 'Scan to open this scenario',
+  'share.qrTooLong':
+    'This link is {length} characters long, too long for a QR code (at most {max}). Remove an arm or shorten names.',
+  'share.close': 'Close',
+
+  'presenter.enter': 'Presenter mode',
+  'presenter.exit': 'Leave presenter mode',
+  'presenter.on': 'Presenter mode on: large type, thick lines, high contrast. Press ? for the shortcuts.',
+  'presenter.off': 'Presenter mode off',
+
+  'help.open': 'Keyboard shortcuts',
+  'help.title': 'Keyboard shortcuts',
+  'help.space': 'Space',
+  'help.right': '→',
+  'help.playPause': 'Play or pause the time course',
+  'help.step': 'Step forward',
+  'help.next': 'Next experiment (in a lesson: next step)',
+  'help.previous': 'Previous experiment (in a lesson: previous step)',
+  'help.reset': 'Reset: reload the experiment or lesson step and rewind',
+  'help.presenter': 'Presenter mode on or off',
+  'help.help': 'Show or hide this list',
+  'help.escape': 'Close this list',
+  'help.note': 'Shortcuts do nothing while you type in a field or use a slider.',
+  'help.close': 'Close',
+
+  'lessons.title': 'Guided lessons',
+  'lessons.intro': 'One lesson per study: a few steps, each with a question for the audience.',
+  'lessons.start': 'Start lesson',
+  'lessons.step': 'Step {n} of {total}',
+  'lessons.next': 'Next step',
+  'lessons.previous': 'Previous step',
+  'lessons.end': 'End lesson',
+  'lessons.question': 'Ask the audience',
+  'lessons.keys': 'Keys: N next, P previous, R reset this step.',
+  'lessons.finished': 'End of the lesson.',
+
+  'export.title': 'Export',
+  'export.chart': 'Chart',
+  'export.svg': 'Chart as SVG',
+  'export.png': 'Chart as PNG',
+  'export.csv': 'Data of all arms (CSV)',
+  'export.json': 'Scenario (JSON)',
+  'export.text': 'Text summary',
+  'export.saved': 'Saved {file}',
+  'export.noData': 'Nothing to export yet: wait for the time course.',
+
+  'summary.heading': 'Text summary of the curves',
+  'summary.chart': '{title} ({unit})',
+  'summary.arm':
+    '{arm}: {start} at the start, {end} at {endTime}; lowest {min} at {minTime}, highest {max} at {maxTime}.',
+  'summary.time': '{unit} {value}',
+  'summary.none': 'No result yet.',
+  'summary.hidden': 'Hidden arms are not simulated and not summarised: {arms}.',
+
   'link.problems': 'Parts of this link could not be used; defaults were used instead:',
   'link.more': 'and {count} more',
   'link.dismiss': 'Dismiss',
 
   'error.title': 'Something went wrong',
   'error.reload': 'Reload',
+
+  ...teachingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,19 +7,35 @@
  */
 import { create } from 'zustand';
 import { en, type MessageKey } from './en';
+import { ja } from './ja';
 
 export type { MessageKey } from './en';
 
 /** A complete catalogue: exactly the keys of the English one. */
 export type Catalogue = { readonly [K in MessageKey]: string };
 
-export const LANGUAGES = ['en'] as const;
+export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const CATALOGUES: Record<Language, Catalogue> = { en };
+const CATALOGUES: Record<Language, Catalogue> = { en, ja };
 
 /** The language's own name, shown in the language menu. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English' };
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ja: '日本語' };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** The first of the browser's preferred languages that has a catalogue ('ja-JP' -> 'ja'); English otherwise. */
+export function browserLanguage(
+  preferred: readonly string[] = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]),
+): Language {
+  for (const tag of preferred) {
+    const base = String(tag).toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
 
 interface LanguageState {
   language: Language;

@@ -24,6 +24,8 @@
  *          a cohort are exactly as before. Any one of them makes a cohort; the missing ones take their defaults.
  *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code
  *          'incompatible') and the cohort is dropped; the rest of the link is kept.
+ *   log, comp, mac, drug, lang   optional: how the scenario is shown (chart options, language); see view.ts.
+ *          Written only when given (encodeScenario(s, view)); the decoder returns them as `view`.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)
  *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…   an input override for this arm
@@ -57,6 +59,8 @@ import {
   FORMAT_VERSION,
   HIDE_ITEM,
   INPUT_BY_KEY,
+  parseViewValue,
+  viewAllowed,
 } from './encode';
 import {
   ARM_LIMITS,
@@ -89,17 +93,21 @@ import {
   nameLength,
   quote,
 } from './validate';
+import { VIEW_BY_KEY, VIEW_KEYS, VIEW_ORDER, VIEW_QUERY_RESERVE, type ViewOptions } from './view';
 
 export { encodeScenario, FORMAT_VERSION } from './encode';
 export type { FieldError, FieldErrorCode } from './validate';
 export { validateScenario } from './validate';
+export type { ViewOptions } from './view';
 
 export interface DecodeResult {
   /** the scenario the link describes, with defaults in place of anything missing or invalid; always valid */
   scenario: Scenario;
   /** what was wrong with the link, in the order found; [] for a clean link */
   errors: FieldError[];
-  /** encodeScenario(scenario): the canonical form of the link, to put back in the address bar */
+  /** the view options the link gives (only those it gives, and only valid ones) */
+  view: ViewOptions;
+  /** encodeScenario(scenario, view): the canonical form of the link, to put back in the address bar */
   normalised: string;
 }
 
@@ -117,7 +125,7 @@ export function decodeWith(query: string, registry: MigrationRegistry, currentVe
     return decodeUnguarded(query, registry, currentVersion);
   } catch {
     // A bug, not a bad link: every bad link is handled above. Still, a link must never break the page.
-    return finish(defaultScenario(), [
+    return finish(defaultScenario(), {}, [
       { field: 'query', code: 'malformed', message: 'This link could not be read; the default scenario is shown.' },
     ]);
   }
@@ -138,6 +146,7 @@ const SINGLE_KEYS: Record<string, string> = {
   cancer: 'cohort.cancer',
   assess: 'cohort.assessmentInterval',
   pge2cut: 'cohort.pge2Cutoff',
+  ...Object.fromEntries([...VIEW_BY_KEY].map(([key, field]) => [key, `view.${field}`])),
 };
 
 /** A decimal number as people and String(x) write it: no hex, no 'Infinity', no spaces, no leading '+'. */
@@ -163,20 +172,23 @@ function then(error: FieldError, consequence: string): FieldError {
   return { ...error, message: `${error.message} ${consequence}` };
 }
 
-function finish(scenario: Scenario, errors: FieldError[]): DecodeResult {
-  return { scenario, errors, normalised: encodeScenario(scenario) };
+function finish(scenario: Scenario, view: ViewOptions, errors: FieldError[]): DecodeResult {
+  return { scenario, errors, view, normalised: encodeScenario(scenario, view) };
 }
+
+/** Longest query read: the scenario's limit, plus room for the view keys. */
+const MAX_LINK_LENGTH = MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE;
 
 function decodeUnguarded(query: string, registry: MigrationRegistry, currentVersion: number): DecodeResult {
   const errors: FieldError[] = [];
   const text = typeof query === 'string' ? query : '';
-  if (text.length > MAX_QUERY_LENGTH) {
+  if (text.length > MAX_LINK_LENGTH) {
     errors.push({
       field: 'query',
       code: 'too-long',
-      message: `The link's query is ${text.length} characters long; at most ${MAX_QUERY_LENGTH} are read. The default scenario is shown instead.`,
+      message: `The link's query is ${text.length} characters long; at most ${MAX_LINK_LENGTH} are read. The default scenario is shown instead.`,
     });
-    return finish(defaultScenario(), errors);
+    return finish(defaultScenario(), {}, errors);
   }
   const params = upgrade(new URLSearchParams(text), registry, currentVersion, errors);
 
@@ -186,7 +198,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
   for (const [key, value] of params) {
     if (key === 'v') continue;
     if (key === 'arm') armValues.push(value);
-    else if (key in SINGLE_KEYS) {
+    else if (Object.hasOwn(SINGLE_KEYS, key)) {
       const first = single.get(key);
       if (first === undefined) single.set(key, value);
       else {
@@ -201,7 +213,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
       errors.push({
         field: key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
-        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut and arm.`,
+        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang and arm.`,
       });
     }
   }
@@ -258,6 +270,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
   const scenario: Scenario = { setting, horizon, outputStep, inputs, arms };
   const cohort = readCohort(single, setting, errors);
   if (cohort) scenario.cohort = cohort;
+  const view = readView(single, errors);
   // A link read back must fit the length limit itself: numbers written in full and names percent-encoded can make
   // the canonical form longer than what was pasted. Drop arms from the end until it fits (one arm always fits).
   let normalised = encodeScenario(scenario);
@@ -271,7 +284,26 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     });
     normalised = encodeScenario(scenario);
   }
-  return { scenario, errors, normalised };
+  return { scenario, errors, view, normalised: encodeScenario(scenario, view) };
+}
+
+/** The view options the link gives; a bad value is reported and left out, so the default applies. */
+function readView(single: Map<string, string>, errors: FieldError[]): ViewOptions {
+  const view: ViewOptions = {};
+  for (const key of VIEW_ORDER) {
+    const text = single.get(VIEW_KEYS[key]);
+    if (text === undefined) continue;
+    const value = parseViewValue(key, text);
+    if (value === undefined) {
+      const field = `view.${key}`;
+      errors.push({
+        field,
+        code: 'out-of-range',
+        message: `${FIELD_LABELS[field]} is ${quote(text)}; it must be ${viewAllowed(key).join(', ')}. The default is used.`,
+      });
+    } else (view as Record<string, unknown>)[key] = value;
+  }
+  return view;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
+import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';
 
 /** The format version this code writes. Bump it only with a migration from the previous version (migrations.ts). */
 export const FORMAT_VERSION = 1;
@@ -54,6 +55,36 @@ export const COHORT_ORDER = [
 export const COHORT_BY_KEY: ReadonlyMap<string, keyof CohortSettings> = new Map(
   COHORT_ORDER.map((k) => [COHORT_KEYS[k], k]),
 );
+
+/** The link text of one view option. */
+export function viewValue<K extends keyof ViewOptions>(key: K, value: NonNullable<ViewOptions[K]>): string {
+  if (key === 'logScale') return value ? '1' : '0';
+  if (key === 'drugView') return DRUG_CODES[value as DrugId];
+  return String(value);
+}
+
+/** The allowed values of a view option, as the link writes them, for messages. */
+export function viewAllowed(key: keyof ViewOptions): readonly string[] {
+  switch (key) {
+    case 'logScale':
+      return ['0', '1'];
+    case 'compartments':
+      return COMPARTMENT_VIEWS;
+    case 'macrophageView':
+      return MACROPHAGE_VIEWS;
+    case 'drugView':
+      return Object.values(DRUG_CODES);
+    case 'language':
+      return LINK_LANGUAGES;
+  }
+}
+
+/** The value a link text stands for, or undefined when the text is not one of the allowed values. */
+export function parseViewValue<K extends keyof ViewOptions>(key: K, text: string): ViewOptions[K] | undefined {
+  if (key === 'logScale') return (text === '1' ? true : text === '0' ? false : undefined) as ViewOptions[K];
+  if (key === 'drugView') return DRUG_BY_CODE.get(text) as ViewOptions[K];
+  return (viewAllowed(key).includes(text) ? text : undefined) as ViewOptions[K];
+}
 
 /** The item that marks an arm as hidden. */
 export const HIDE_ITEM = 'hide';
@@ -122,8 +153,9 @@ export function armValue(arm: Arm): string {
  * The scenario as a query string without the leading '?'. Every field is written, defaults included, in a fixed
  * order, so a link says everything it means and equal scenarios give equal strings. The cohort keys are written
  * (all of them) only when the scenario has a cohort, so a scenario without one gives the same link as before.
+ * The view options (view.ts) are written only as far as `view` has them, after the cohort and before the arms.
  */
-export function encodeScenario(s: Scenario): string {
+export function encodeScenario(s: Scenario, view: ViewOptions = {}): string {
   const pairs: [string, string][] = [
     ['v', String(FORMAT_VERSION)],
     ['s', s.setting],
@@ -137,6 +169,10 @@ export function encodeScenario(s: Scenario): string {
       const value = cohort[key];
       pairs.push([COHORT_KEYS[key], typeof value === 'number' ? formatNumber(value) : String(value)]);
     }
+  }
+  for (const key of VIEW_ORDER) {
+    const value = view[key];
+    if (value !== undefined) pairs.push([VIEW_KEYS[key], viewValue(key, value)]);
   }
   for (const arm of s.arms) pairs.push(['arm', armValue(arm)]);
   return pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');

@@ -6,3 +6,4 @@ export * from './limits';
 export * from './migrations';
 export * from './types';
 export * from './validate';
+export * from './view';

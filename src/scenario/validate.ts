@@ -70,6 +70,11 @@ export const FIELD_LABELS: Record<string, string> = {
   'cohort.cancer': 'Cancer type (cancer)',
   'cohort.assessmentInterval': 'Assessment interval (assess)',
   'cohort.pge2Cutoff': 'PGE2 cut-off (pge2cut)',
+  'view.logScale': 'Log scale (log)',
+  'view.compartments': 'Tumour compartments (comp)',
+  'view.macrophageView': 'Macrophage chart (mac)',
+  'view.drugView': 'Drug shown (drug)',
+  'view.language': 'Language (lang)',
 };
 
 /** A value quoted in a message, cut short so a pasted essay does not become the message. */

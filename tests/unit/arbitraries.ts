@@ -11,6 +11,7 @@ import {
   CANCER_TYPES,
   COHORT_LIMITS,
   COHORT_SETTING,
+  COMPARTMENT_VIEWS,
   type CohortSettings,
   checkOutputStep,
   checkSchedule,
@@ -21,12 +22,15 @@ import {
   HORIZON_LIMITS,
   INPUT_RANGE,
   type Inputs,
+  LINK_LANGUAGES,
+  MACROPHAGE_VIEWS,
   OUTPUT_STEP_LIMITS,
   SCHEDULE_LIMITS,
   type Scenario,
   SETTING_SCALE,
   SETTINGS,
   type Setting,
+  type ViewOptions,
   validateScenario,
 } from '../../src/scenario';
 
@@ -204,3 +208,15 @@ export const arbScenario: fc.Arbitrary<Scenario> = arbSetting
     return s;
   })
   .filter((s) => validateScenario(s).length === 0);
+
+/** Any view options (chart options and language), each one present or not. */
+export const arbView: fc.Arbitrary<ViewOptions> = fc.record(
+  {
+    logScale: fc.boolean(),
+    compartments: fc.constantFrom(...COMPARTMENT_VIEWS),
+    macrophageView: fc.constantFrom(...MACROPHAGE_VIEWS),
+    drugView: fc.constantFrom(...DRUG_IDS),
+    language: fc.constantFrom(...LINK_LANGUAGES),
+  },
+  { requiredKeys: [] },
+);

@@ -10,6 +10,7 @@ import {
   encodeScenario,
   MAX_QUERY_LENGTH,
   type Scenario,
+  VIEW_QUERY_RESERVE,
   validateScenario,
 } from '../../src/scenario';
 import { arbScenario } from './arbitraries';
@@ -19,8 +20,9 @@ const RUNS = Number(process.env.SCENARIO_PROPERTY_RUNS ?? 1000);
 /** What every decode result must satisfy, whatever the input. */
 function expectSound(result: DecodeResult): void {
   expect(validateScenario(result.scenario)).toEqual([]);
-  expect(result.normalised).toBe(encodeScenario(result.scenario));
-  expect(result.normalised.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  expect(result.normalised).toBe(encodeScenario(result.scenario, result.view));
+  expect(encodeScenario(result.scenario).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
+  expect(result.normalised.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE);
   // the catch-all for decoder bugs must never be what answered
   expect(result.errors.some((e) => e.field === 'query' && e.code === 'malformed')).toBe(false);
   for (const e of result.errors) expect(e.message.length).toBeGreaterThan(0);
@@ -28,6 +30,7 @@ function expectSound(result: DecodeResult): void {
   const again = decodeScenario(result.normalised);
   expect(again.errors).toEqual([]);
   expect(again.scenario).toEqual(result.scenario);
+  expect(again.view).toEqual(result.view);
   expect(again.normalised).toBe(result.normalised);
 }
 
@@ -70,6 +73,15 @@ const TOKENS = [
   '42',
   '10000',
   '2147483647',
+  'log=',
+  'comp=',
+  'stacked',
+  'mac=',
+  'counts',
+  'drug=',
+  'lang=',
+  'ja',
+  'en',
   'arm=',
   'Control',
   '*',

@@ -17,6 +17,7 @@ import {
   migrations,
   type Scenario,
   SETTINGS,
+  VIEW_QUERY_RESERVE,
   validateScenario,
 } from '../../src/scenario';
 
@@ -133,6 +134,7 @@ describe('the link format', () => {
     expect(decodeScenario('?s=hcc-patient')).toEqual({
       scenario: defaultScenario('hcc-patient'),
       errors: [],
+      view: {},
       normalised: encodeScenario(defaultScenario('hcc-patient')),
     });
     expect(decodeScenario('').scenario).toEqual(defaultScenario());
@@ -289,7 +291,8 @@ describe('one error per code, with its field and a specific message', () => {
     let r = decodeScenario(huge);
     let m = onlyError(r, 'too-long', 'query');
     expect(m).toContain(`${huge.length} characters`);
-    expect(m).toContain(`${MAX_QUERY_LENGTH}`);
+    // the scenario's limit plus room for the optional view keys
+    expect(m).toContain(`${MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE}`);
     expect(r.scenario).toEqual(defaultScenario());
 
     r = decodeScenario(`${HEAD}&arm=${'長'.repeat(45)}`);

@@ -1,0 +1,312 @@
+/**
+ * 日本語のメッセージカタログ。en.ts と同じキーを持つ（Catalogue 型なので、欠けたキーや余分なキーは型エラーになる）。
+ * 実験と授業の文章は teaching.ja.ts にまとめてある。
+ *
+ * プレースホルダーは {name} と書き、t(key, { name: ... }) で埋める。
+ */
+import type { Catalogue } from './index';
+import { teachingJa } from './teaching.ja';
+
+export const ja: Catalogue = {
+  'app.title': 'TIMEscape',
+  'app.subtitle': '腫瘍免疫微小環境シミュレーター',
+  'app.skipToCharts': 'グラフへ移動',
+  'app.language': '言語',
+
+  'status.idle': '準備完了',
+  'status.computing': '計算中…',
+  'status.ready': '最新',
+  'status.error': 'シミュレーションに失敗しました（{message}）。シミュレーターを再起動して再計算しています…',
+  'status.restarted': 'シミュレーターを再起動しました',
+  'status.unavailable': 'シミュレーターを起動できませんでした。ページを再読み込みしてください。',
+
+  'panel.controls': '操作パネル',
+  'panel.openControls': '操作パネルを開く',
+  'panel.closeControls': '操作パネルを閉じる',
+  'panel.biology': '腫瘍の生物学的特徴',
+  'panel.experiment': '実験条件',
+  'panel.presets': '論文の実験',
+  'panel.arms': '治療群',
+  'panel.treatments': '投与スケジュール',
+  'panel.charts': '経時変化',
+  'panel.readout': '数値',
+  'panel.mechanism': '作用機序',
+
+  'control.setting': 'モデル',
+  'control.horizon': '観察期間',
+  'control.horizonValue': '{value} 日',
+  'control.scope.shared': 'すべての群',
+  'control.scope.arm': 'この群のみ',
+  'control.scopeLabel': '適用範囲：{scope}',
+  'control.nrf2': 'NRF2 活性化',
+  'control.nrf2.min': '野生型',
+  'control.nrf2.max': 'KEAP1/NRF2 変異（恒常的活性化）',
+  'control.neat1': 'NEAT1 発現',
+  'control.neat1.min': '低（正常肝と同程度）',
+  'control.neat1.max': '高（NEAT1 過剰発現）',
+  'control.il6': 'IL-6 レベル',
+  'control.il6.min': 'IL-6 欠損',
+  'control.il6.max': '高',
+  'control.mid': '中間',
+  'control.axl': 'AXL 発現',
+  'control.axl.low': 'AXL 低',
+  'control.axl.high': 'AXL 高',
+  'control.cd8Depleted': 'CD8 T 細胞を除去',
+
+  'setting.hcc-mouse': '肝細胞がん（マウス）',
+  'setting.hcc-patient': '肝細胞がん（患者）',
+  'setting.lung-egfr': 'EGFR 変異肺がん（異種移植）',
+  'setting.crc-liver': '大腸がん肝転移（マウス）',
+
+  'drug.atezolizumab': 'アテゾリズマブ（抗 PD-L1）',
+  'drug.bevacizumab': 'ベバシズマブ（抗 VEGF-A）',
+  'drug.antiPD1': '抗 PD-1 抗体',
+  'drug.cox2i': 'COX-2 阻害薬（セレコキシブ）',
+  'drug.antiCD24': '抗 CD24 抗体',
+  'drug.antiIL6': '抗 IL-6 抗体',
+  'drug.osimertinib': 'オシメルチニブ（EGFR 阻害薬）',
+  'drug.igf1ri': 'IGF-1R 阻害薬',
+
+  'treatment.for': '投与スケジュール：{arm}',
+  'treatment.given': '{drug}を投与',
+  'treatment.dose': '用量',
+  'treatment.start': '開始（日）',
+  'treatment.stop': '終了（日）',
+  'treatment.interval': '投与間隔（日）',
+  'treatment.window':
+    '{drug}の投与期間：{start} 日目から {stop} 日目まで。矢印キーで期間を移動し、Shift＋矢印キーで終了日を変更します。',
+  'treatment.windowStart': '{drug}：初回投与 {start} 日目。矢印キーで開始日を移動します。',
+  'treatment.windowStop': '{drug}：{stop} 日目で投与終了。矢印キーで終了日を移動します。',
+  'treatment.axis': '日',
+  'treatment.help':
+    'バーをドラッグすると投与期間が移動し、両端をドラッグすると長さが変わります。キーボードでは、バーにフォーカスして矢印キーを使います。',
+  'treatment.none': 'この群には治療がありません。薬剤にチェックを入れると投与します。',
+
+  'arms.add': '群を追加',
+  'arms.addHint': '現在の生物学的条件で、治療なしの群を追加します',
+  'arms.duplicate': '複製',
+  'arms.rename': '名前を変更',
+  'arms.hide': '非表示',
+  'arms.show': '表示',
+  'arms.delete': '削除',
+  'arms.select': '群「{name}」を編集',
+  'arms.selected': '選択中',
+  'arms.selectedLabel': '選択中の群：',
+  'arms.hidden': '非表示',
+  'arms.nameLabel': '群 {index} の名前',
+  'arms.newName': '群 {index}',
+  'arms.copyName': '{name}（コピー）',
+  'arms.max': '群は最大 {max} まで',
+  'arms.legend': '凡例',
+  'arms.save': '保存',
+  'arms.cancel': 'キャンセル',
+
+  'presets.load': '読み込む',
+  'presets.loaded': '読み込みました：{title}',
+  'presets.doi': 'DOI {doi}',
+
+  'playback.play': '再生',
+  'playback.pause': '一時停止',
+  'playback.step': '少し進める',
+  'playback.reset': '全期間を表示',
+  'playback.speed': '速度',
+  'playback.day': '表示範囲',
+  'playback.label': '再生',
+
+  'cursor.day': '経過日数',
+  'cursor.month': '経過月数',
+  'cursor.label': '読み取り時点',
+
+  'chart.volume': '腫瘍体積',
+  'chart.cd8': '腫瘍内 CD8 T 細胞',
+  'chart.macrophages': 'マクロファージ',
+  'chart.m1Fraction': 'マクロファージ中の M1 の割合',
+  'chart.pge2': '血漿 PGE2',
+  'chart.pdl1': '腫瘍の遊離 PD-L1',
+  'chart.cd24': '腫瘍の CD24',
+  'chart.drugs': '薬物濃度',
+  'chart.igf1rToxicity': 'IGF-1R 毒性指標',
+  'chart.logScale': '対数目盛',
+  'chart.compartments': '細胞集団',
+  'chart.compartments.total': '合計',
+  'chart.compartments.stacked': '積み上げ',
+  'chart.compartments.separate': '個別',
+  'chart.macrophageView': '表示',
+  'chart.macrophageView.fraction': 'M1 の割合',
+  'chart.macrophageView.counts': 'M1 と M2 の細胞数',
+  'chart.drugSelect': '薬剤',
+  'chart.empty': '表示中の群がありません。群を表示するか、実験を読み込んでください。',
+  'chart.waiting': '最初の経時変化を計算しています…',
+  'chart.failed': '表示できる結果はまだありません。',
+  'chart.description': '{count} 群の{title}の経時変化。左右の矢印キーでカーソルを動かせます。',
+  'chart.cursorValue': '{day} 日目',
+  'chart.stackHint': '塗りつぶし：選択中の群（{arm}）の細胞集団',
+  'chart.m2Hint': '太線：M1、細線：M2',
+
+  'unit.days': '日',
+  'unit.months': 'か月',
+  'unit.mm3': 'mm³',
+  'unit.cm3': 'cm³',
+  'unit.cells': '細胞数',
+  'unit.relative': '開始時に対する相対値',
+  'unit.fraction': '割合',
+  'unit.nM': 'nM',
+  'unit.occupancyDays': '占有率×日',
+
+  'series.sensitiveVolume': '薬剤感受性細胞',
+  'series.persisterVolume': '薬剤耐性パーシスター細胞',
+  'series.resistantVolume': '耐性細胞',
+
+  'readout.atDay': '時点',
+  'readout.arm': '群',
+  'readout.volume': '体積',
+  'readout.change': '開始時からの変化',
+  'readout.cd8': 'CD8 T 細胞',
+  'readout.m1Fraction': 'M1 の割合',
+  'readout.pge2': 'PGE2',
+  'readout.none': '結果はまだありません。',
+
+  'mechanism.title': '各要素のつながり',
+  'mechanism.description':
+    'シグナル伝達の図。ノードの色は、カーソル時点での選択中の群のレベルを表します（淡いほど低く、濃いほど高い）。ノードを選ぶと説明が表示されます。',
+  'mechanism.level': 'レベル {level}',
+  'mechanism.blocked': '薬剤で阻害中',
+  'mechanism.select': 'ノードを選ぶと説明が表示されます。',
+  'mechanism.close': '閉じる',
+  'mechanism.legendLow': '低',
+  'mechanism.legendHigh': '高',
+  'mechanism.activates': '活性化',
+  'mechanism.inhibits': '抑制',
+
+  'node.nrf2': 'NRF2',
+  'node.nrf2.text':
+    'NRF2 は酸化ストレス応答の司令塔です。KEAP1 変異や NRF2 ホットスポット変異があると、常にオンの状態になります。肝細胞がんのマウスでは、NRF2 高活性の腫瘍が COX-2 を誘導します（Yamamoto, Kodama et al., Hepatology 2026）。患者では、こうした変異は扁平上皮がんに多くみられます（Iwasaki et al., Cancer Science, C-CAT）。',
+  'node.cox2': 'COX-2',
+  'node.cox2.text':
+    'COX-2（PTGS2）は NRF2 によって誘導され、プロスタグランジン E2 を産生します。セレコキシブなどの COX-2 阻害薬がこれを阻害します（Yamamoto, Kodama et al., Hepatology 2026）。',
+  'node.pge2': 'PGE2',
+  'node.pge2.text':
+    'NRF2 高活性の腫瘍が産生するプロスタグランジン E2 は血漿中で上昇し、CD8 T 細胞を腫瘍から締め出します。そのため、こうした腫瘍ではアテゾリズマブ＋ベバシズマブが効きません（Yamamoto, Kodama et al., Hepatology 2026）。',
+  'node.infiltration': 'T 細胞浸潤',
+  'node.infiltration.text':
+    '腫瘍細胞あたり、どれだけの CD8 T 細胞が腫瘍内に入り込むかを表します。PGE2 と VEGF はどちらも浸潤を減らし、ベバシズマブと COX-2 阻害で回復します（Yamamoto, Kodama et al., Hepatology 2026）。',
+  'node.neat1': 'NEAT1',
+  'node.neat1.text':
+    '長鎖非コード RNA の NEAT1 は多くの肝細胞がんで高発現しています。miR-320a を吸着するため SP1 が解放され、CD24 が増えます（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.mir320a': 'miR-320a',
+  'node.mir320a.text':
+    'miR-320a は通常 SP1 を低く抑えています。NEAT1 がこれを吸着（スポンジ）するため、NEAT1 高発現の腫瘍ではこのブレーキが外れます（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.sp1': 'SP1',
+  'node.sp1.text':
+    '転写因子 SP1 は CD24 の発現をオンにします。NEAT1 が miR-320a を吸着すると SP1 が増加します（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.cd24': 'CD24',
+  'node.cd24.text':
+    'CD24 は「私を食べないで」シグナルです。マクロファージ上の Siglec-10 を介して貪食を妨げ、マクロファージを M2 型へ傾けます。抗 CD24 抗体はこれを阻害し、抗 PD-1 抗体との併用で最も効果を発揮します（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.phagocytosis': '貪食',
+  'node.phagocytosis.text':
+    'マクロファージが腫瘍細胞を食べることです。ここではマクロファージに占める M1 の割合で表しています。CD24 はこれを妨げます（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.m2': 'M2 マクロファージ',
+  'node.m2.text':
+    '腫瘍を助ける（M2 型の）マクロファージです。NEAT1 高発現腫瘍の CD24 は、マクロファージを M2 型へ傾けます（Tsuchiya, Namba et al., Oncogene 2025）。',
+  'node.il6': 'IL-6',
+  'node.il6.text':
+    '大腸がん肝転移では、IL-6 が樹状細胞を未熟なままにとどめます。IL-6 欠損マウスでは、より多くの CD8 T 細胞がプライミングされます（Toyoshima, Kitamura et al., Cancer Immunology Research 2019）。',
+  'node.dc': '樹状細胞の成熟',
+  'node.dc.text':
+    '成熟した樹状細胞は CD8 T 細胞をプライミングします。IL-6 は成熟を抑え、IL-6 を阻害するとこの抑制が外れます（Toyoshima, Kitamura et al., Cancer Immunology Research 2019）。',
+  'node.cd8': 'CD8 T 細胞',
+  'node.cd8.text':
+    'エフェクター CD8 T 細胞は腫瘍細胞を殺傷します。樹状細胞の成熟と浸潤に応じて増加します。CD8 T 細胞を除去すると、IL-6 低値の腫瘍の優位性は消えます（Toyoshima, Kitamura et al., Cancer Immunology Research 2019）。',
+  'node.ifn': 'IFN-γ',
+  'node.ifn.text':
+    '活性化した CD8 T 細胞が出すインターフェロン γ は、腫瘍の PD-L1 を増やします。これが適応免疫抵抗性です（Toyoshima, Kitamura et al., Cancer Immunology Research 2019）。',
+  'node.pdl1': 'PD-L1',
+  'node.pdl1.text':
+    '腫瘍の PD-L1 は、到達した T 細胞の働きを止めます。アテゾリズマブ（抗 PD-L1）と抗 PD-1 抗体はこのブレーキを外します（Toyoshima, Kitamura et al., Cancer Immunology Research 2019; Finn et al., NEJM 2020）。',
+  'node.killing': 'T 細胞による殺傷',
+  'node.killing.text':
+    'CD8 T 細胞による腫瘍細胞の殺傷です。抗 PD-L1 抗体や抗 PD-1 抗体がなければ、PD-L1 がこれを妨げます。',
+  'node.vegf': 'VEGF-A',
+  'node.vegf.text':
+    'VEGF-A は異常な血管をつくり、T 細胞を腫瘍から遠ざけます。ベバシズマブはこれを中和します。IMbrave150 試験でアテゾリズマブと併用された薬剤です（Finn et al., NEJM 2020）。',
+  'node.osimertinib': 'オシメルチニブ',
+  'node.osimertinib.text':
+    'オシメルチニブは変異型 EGFR を阻害して EGFR 変異肺がんを縮小させますが、薬剤耐性パーシスター細胞が残ります（Wang, Yamada, …, Yano, Nature Communications 2020）。',
+  'node.igf1r': 'IGF-1R',
+  'node.igf1r.text':
+    'AXL 低発現腫瘍のパーシスター細胞は、IGF-1R に頼ってオシメルチニブを生き延びます。最初の数日間 IGF-1R を阻害するとこれらは消えますが、それ以上続けても毒性が増えるだけです（Wang, Yamada, …, Yano, Nature Communications 2020）。',
+  'node.persisters': 'パーシスター細胞',
+  'node.persisters.text':
+    '薬剤耐性パーシスター細胞は、遺伝子変異なしにオシメルチニブを生き延び、のちに耐性細胞を生み出します（Wang, Yamada, …, Yano, Nature Communications 2020）。',
+  'node.resistant': '耐性細胞',
+  'node.resistant.text':
+    '耐性を獲得し、オシメルチニブ投与下でも増殖する細胞です。これが再発です（Wang, Yamada, …, Yano, Nature Communications 2020）。',
+
+  'share.toolbar': '共有と発表',
+  'share.copy': 'リンクをコピー',
+  'share.copied': 'リンクをコピーしました。貼り付けて開くと、このシナリオがそのまま再現されます。',
+  'share.copyFailed': 'ブラウザがコピーを許可しませんでした。枠内のリンクを選択してコピーしてください。',
+  'share.linkLabel': 'このシナリオへのリンク',
+  'share.qr': 'QR コード',
+  'share.qrTitle': 'スキャンしてこのシナリオを開く',
+  'share.qrTooLong':
+    'このリンクは {length} 文字あり、QR コードにするには長すぎます（上限 {max} 文字）。群を減らすか、名前を短くしてください。',
+  'share.close': '閉じる',
+
+  'presenter.enter': '発表モード',
+  'presenter.exit': '発表モードを終了',
+  'presenter.on': '発表モード：大きな文字、太い線、高コントラスト。? でショートカット一覧を表示します。',
+  'presenter.off': '発表モードを終了しました',
+
+  'help.open': 'キーボードショートカット',
+  'help.title': 'キーボードショートカット',
+  'help.space': 'スペース',
+  'help.right': '→',
+  'help.playPause': '経時変化を再生／一時停止',
+  'help.step': '少し進める',
+  'help.next': '次の実験（授業中は次のステップ）',
+  'help.previous': '前の実験（授業中は前のステップ）',
+  'help.reset': 'リセット：実験または授業のステップを読み込み直し、最初に戻す',
+  'help.presenter': '発表モードのオン／オフ',
+  'help.help': 'この一覧を表示／非表示',
+  'help.escape': 'この一覧を閉じる',
+  'help.note': '入力欄やスライダーの操作中は、ショートカットは働きません。',
+  'help.close': '閉じる',
+
+  'lessons.title': '授業ガイド',
+  'lessons.intro': '論文ごとに一つの授業。数ステップで構成され、各ステップに聴衆への問いがあります。',
+  'lessons.start': '授業を始める',
+  'lessons.step': 'ステップ {n}／{total}',
+  'lessons.next': '次のステップ',
+  'lessons.previous': '前のステップ',
+  'lessons.end': '授業を終える',
+  'lessons.question': '聴衆への問い',
+  'lessons.keys': 'キー：N 次へ、P 前へ、R このステップをやり直す',
+  'lessons.finished': '授業はここまでです。',
+
+  'export.title': '書き出し',
+  'export.chart': 'グラフ',
+  'export.svg': 'グラフを SVG で',
+  'export.png': 'グラフを PNG で',
+  'export.csv': '全群のデータ（CSV）',
+  'export.json': 'シナリオ（JSON）',
+  'export.text': 'テキスト要約',
+  'export.saved': '{file} を保存しました',
+  'export.noData': 'まだ書き出せるものがありません。経時変化の計算をお待ちください。',
+
+  'summary.heading': '曲線のテキスト要約',
+  'summary.chart': '{title}（{unit}）',
+  'summary.arm': '{arm}：開始時 {start}、{endTime}に {end}。最小 {min}（{minTime}）、最大 {max}（{maxTime}）。',
+  'summary.time': '{value} {unit}目',
+  'summary.none': '結果はまだありません。',
+  'summary.hidden': '非表示の群は計算されず、要約にも含まれません：{arms}。',
+
+  'link.problems': 'このリンクの一部は使用できなかったため、既定値を使いました：',
+  'link.more': 'ほか {count} 件',
+  'link.dismiss': '閉じる',
+
+  'error.title': '問題が発生しました',
+  'error.reload': '再読み込み',
+
+  ...teachingJa,
+};
