@@ -7,8 +7,16 @@
  *    solver with no overhead at all would need for the same number of evaluations.
  */
 import { PRESETS } from '../src/model/presets';
-import { absoluteTolerances, buildArmProblem, DEFAULT_RTOL, simulate, simulateArm } from '../src/model/simulate';
+import {
+  absoluteTolerances,
+  buildArmProblem,
+  DEFAULT_RTOL,
+  simulate,
+  simulateArm,
+  startDrugSegment,
+} from '../src/model/simulate';
 import { STATE_SIZE } from '../src/model/state';
+import { DRUG_IDS } from '../src/scenario/types';
 import { createOdexIntegrator } from './odex';
 import { measure } from './timing';
 
@@ -43,13 +51,27 @@ function evaluationCost(presetIndex: number): number {
     y[4] = result.series.m1[k];
     y[5] = result.series.m2[k];
     y[6] = result.series.dcMaturation[k];
+    // drug levels and oral inputs as at that time
+    const drugs = problem.model.drugs;
+    const tk = result.t[k];
+    drugs.t0 = tk;
+    DRUG_IDS.forEach((d, i) => {
+      drugs.start[i] = result.series[`drug.${d}`][k];
+    });
+    const pending = problem.breakpoints.filter((b) => b.t <= tk).at(-1);
+    if (pending) {
+      const saved = Float64Array.from(drugs.start);
+      startDrugSegment(problem, pending);
+      drugs.start.set(saved);
+      drugs.t0 = tk;
+    }
     const dy = new Float64Array(STATE_SIZE);
     const reps = 20_000;
     const m = measure(
       () => {
         for (let i = 0; i < reps; i++) {
           y[3] += 1e-9; // defeat any hoisting of a loop-invariant call
-          problem.model.derivatives(i, y, dy);
+          problem.model.derivatives(tk + i * 1e-9, y, dy);
         }
         return dy[0];
       },

@@ -5,18 +5,65 @@
  */
 import type { Inputs } from '../scenario/types';
 import type { ModelParameters } from './parameters';
-import { CD8, DC, DRUG0, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE } from './state';
+import { CD8, DC, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE } from './state';
 
 // Drug slots, in DRUG_IDS order.
-const ATEZOLIZUMAB = DRUG0;
-const BEVACIZUMAB = DRUG0 + 1;
-const ANTI_PD1 = DRUG0 + 2;
-const COX2I = DRUG0 + 3;
-const ANTI_CD24 = DRUG0 + 4;
-const ANTI_IL6 = DRUG0 + 5;
-const OSIMERTINIB = DRUG0 + 6;
-const IGF1RI = DRUG0 + 7;
+const ATEZOLIZUMAB = 0;
+const BEVACIZUMAB = 1;
+const ANTI_PD1 = 2;
+const COX2I = 3;
+const ANTI_CD24 = 4;
+const ANTI_IL6 = 5;
+const OSIMERTINIB = 6;
+const IGF1RI = 7;
 export const DRUG_COUNT = 8;
+
+/**
+ * Drug levels in closed form. One-compartment pharmacokinetics with first-order elimination k and a zero-order input
+ * u (oral dosing, constant within a segment) gives, from the level A0 at the segment start t0,
+ *   A(t) = u/k + (A0 − u/k)·e^(−k (t − t0)),
+ * exactly; bolus doses add to A0 at breakpoints. Computing levels this way instead of integrating them is exact, and
+ * keeps fast drug transients from limiting the solver's steps.
+ */
+export class DrugExposure {
+  /** per drug: first-order elimination, 1/day */
+  readonly elimination: Float64Array;
+  /** per drug: zero-order input in the current segment, nM/day */
+  readonly input = new Float64Array(DRUG_COUNT);
+  /** per drug: level at the segment start, nM */
+  readonly start = new Float64Array(DRUG_COUNT);
+  /** the current segment's start, days */
+  t0 = 0;
+  /** per drug: the levels at the time of the last levelsAt() call, nM (a workspace) */
+  readonly levels = new Float64Array(DRUG_COUNT);
+
+  constructor(elimination: Float64Array) {
+    this.elimination = elimination;
+  }
+
+  /** Fills and returns `levels` at time t of the current segment. */
+  levelsAt(t: number): Float64Array {
+    const dt = t - this.t0;
+    for (let k = 0; k < DRUG_COUNT; k++) {
+      const a0 = this.start[k];
+      const u = this.input[k];
+      if (a0 === 0 && u === 0) {
+        this.levels[k] = 0;
+        continue;
+      }
+      const ke = this.elimination[k];
+      const plateau = u / ke;
+      this.levels[k] = plateau + (a0 - plateau) * Math.exp(-ke * dt);
+    }
+    return this.levels;
+  }
+
+  /** Starts a new segment at t: levels carried over from the current segment, inputs then set by the caller. */
+  restartAt(t: number): void {
+    if (t !== this.t0) this.start.set(this.levelsAt(t));
+    this.t0 = t;
+  }
+}
 
 /** Guards 0/0 in ratios when a population is empty; far below one cell, so it never changes a result. */
 const TINY = 1e-30;
@@ -53,10 +100,8 @@ export class TumourImmuneModel {
   readonly inputs: Inputs;
   /** per drug: level for half-maximal effect, nM */
   readonly halfMaximal: Float64Array;
-  /** per drug: first-order elimination, 1/day */
-  readonly elimination: Float64Array;
-  /** per drug: current zero-order input, nM/day (oral dosing); set between integration segments */
-  readonly infusion: Float64Array;
+  /** drug levels in closed form; their segments are set between integration segments */
+  readonly drugs: DrugExposure;
   readonly s: Signals = {
     pge2: 0,
     pge2Inhibition: 0,
@@ -82,8 +127,7 @@ export class TumourImmuneModel {
     this.p = p;
     this.inputs = inputs;
     this.halfMaximal = halfMaximal;
-    this.elimination = elimination;
-    this.infusion = new Float64Array(DRUG_COUNT);
+    this.drugs = new DrugExposure(elimination);
     // Seed 004 control experiment: depleting CD8 T cells removes their recruitment.
     this.recruitment = inputs.cd8Depleted ? 0 : p.tCellRecruitment;
     this.pge2HalfPower = power(p.pge2Half, p.pge2Hill);
@@ -92,30 +136,31 @@ export class TumourImmuneModel {
     this.derivatives = (t, y, dy) => this.evaluate(t, y, dy);
   }
 
-  /** Computes the algebraic signals at state y into this.s. */
-  signals(y: Float64Array): Signals {
+  /** Computes the algebraic signals at time t and state y into this.s. */
+  signals(t: number, y: Float64Array): Signals {
     const p = this.p;
     const s = this.s;
     const inputs = this.inputs;
     const hm = this.halfMaximal;
+    const drug = this.drugs.levelsAt(t);
     const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]);
     const effector = pos(y[CD8]);
     const m1 = pos(y[M1]);
     const m2 = pos(y[M2]);
 
     // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
-    const cox2Blocked = occupancy(y[COX2I], hm[3]);
+    const cox2Blocked = occupancy(drug[COX2I], hm[COX2I]);
     const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
     const ph = power(pge2, p.pge2Hill);
     s.pge2 = pge2;
     s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);
 
     // Seed 004: IL-6 signalling, blocked by anti-IL-6.
-    const il6 = inputs.il6 * (1 - occupancy(y[ANTI_IL6], hm[5]));
+    const il6 = inputs.il6 * (1 - occupancy(drug[ANTI_IL6], hm[ANTI_IL6]));
     s.il6Signal = il6 / (il6 + p.il6Half);
 
     // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels.
-    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - occupancy(y[BEVACIZUMAB], hm[1])));
+    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB])));
 
     // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
     // low (seed 004: IL-6-deficient DCs make IFN-alpha/beta, which raises tumour PD-L1: adaptive escape).
@@ -124,13 +169,14 @@ export class TumourImmuneModel {
     s.pdl1 =
       p.pdl1Basal *
       (1 + (p.pdl1IfnInduction * s.ifn) / (s.ifn + p.pdl1IfnHalf)) *
-      (1 - occupancy(y[ATEZOLIZUMAB], hm[0]));
-    const engaged = (s.pdl1 * (1 - occupancy(y[ANTI_PD1], hm[2]))) / p.pd1HalfPdl1;
+      (1 - occupancy(drug[ATEZOLIZUMAB], hm[ATEZOLIZUMAB]));
+    const engaged = (s.pdl1 * (1 - occupancy(drug[ANTI_PD1], hm[ANTI_PD1]))) / p.pd1HalfPdl1;
     const en = power(engaged, p.pd1Hill);
     s.pd1Inhibition = en / (1 + en);
 
     // Seed 001: NEAT1 -| miR-320a -| SP1 -> CD24 ("don't eat me"), blocked by anti-CD24.
-    const cd24 = p.cd24Basal * (1 + p.neat1Cd24Induction * inputs.neat1) * (1 - occupancy(y[ANTI_CD24], hm[4]));
+    const cd24 =
+      p.cd24Basal * (1 + p.neat1Cd24Induction * inputs.neat1) * (1 - occupancy(drug[ANTI_CD24], hm[ANTI_CD24]));
     s.cd24 = cd24 / p.cd24Basal;
     const c2 = cd24 * cd24;
     s.cd24Engagement = c2 / (1 + c2);
@@ -144,9 +190,10 @@ export class TumourImmuneModel {
     return s;
   }
 
-  private evaluate(_t: number, y: Float64Array, dy: Float64Array): void {
+  private evaluate(t: number, y: Float64Array, dy: Float64Array): void {
     const p = this.p;
-    const s = this.signals(y);
+    const s = this.signals(t, y);
+    const drug = this.drugs.levels; // filled by signals() for this t
     const hm = this.halfMaximal;
     const sensitive = pos(y[SENSITIVE]);
     const persister = pos(y[PERSISTER]);
@@ -157,8 +204,8 @@ export class TumourImmuneModel {
     const m2 = pos(y[M2]);
     const dc = pos(y[DC]);
 
-    const osimertinib = occupancy(y[OSIMERTINIB], hm[6]);
-    const igf1r = occupancy(y[IGF1RI], hm[7]);
+    const osimertinib = occupancy(drug[OSIMERTINIB], hm[OSIMERTINIB]);
+    const igf1r = occupancy(drug[IGF1RI], hm[IGF1RI]);
     const immuneKill = s.tCellKill + s.phagocytosis;
     // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016).
     const growth = (1 - tumour / p.carryingCapacity) * (1 + p.m2GrowthSupport * s.m2Fraction);
@@ -201,14 +248,6 @@ export class TumourImmuneModel {
         (tumour / (tumour + p.dcAntigenHalf)) *
         (1 - dc) -
       p.dcLoss * dc;
-
-    // One-compartment pharmacokinetics.
-    const elim = this.elimination;
-    const inf = this.infusion;
-    for (let k = 0; k < DRUG_COUNT; k++) {
-      const level = y[DRUG0 + k];
-      dy[DRUG0 + k] = inf[k] - elim[k] * level;
-    }
 
     // Seed 003: IGF-1R inhibition also blocks the insulin receptor; toxicity grows with time on target.
     dy[IGF1R_TOXICITY] = igf1r;

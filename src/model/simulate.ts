@@ -12,19 +12,7 @@ import type { ModelParameters } from './parameters';
 import type { ArmResult, ArmSummary, SeriesName, SimulationResult } from './series';
 import { SERIES_NAMES } from './series';
 import { SETTING_INFO, settingParameters } from './settings';
-import {
-  CD8,
-  CELLS_PER_MM3,
-  DC,
-  DRUG0,
-  IGF1R_TOXICITY,
-  M1,
-  M2,
-  PERSISTER,
-  RESISTANT,
-  SENSITIVE,
-  STATE_SIZE,
-} from './state';
+import { CD8, CELLS_PER_MM3, DC, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE, STATE_SIZE } from './state';
 import { DRUGS, doseTimes } from './treatments';
 
 const OSIMERTINIB_SLOT = DRUG_IDS.indexOf('osimertinib');
@@ -53,7 +41,7 @@ export interface SimulateOptions {
 }
 
 /** A breakpoint: the state jumps (bolus doses), the oral inputs change, or extinction is checked. */
-interface Breakpoint {
+export interface Breakpoint {
   t: number;
   /** [drug slot, nM] pairs given as boluses at t */
   boluses: number[];
@@ -208,7 +196,9 @@ function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrato
   y[SENSITIVE] = target / HISTORY_GROWTH;
   const noGrid = new Float64Array(0);
   const ignore = (): void => {};
-  model.infusion.fill(0);
+  model.drugs.input.fill(0);
+  model.drugs.start.fill(0);
+  model.drugs.t0 = 0;
   const chunk = 28;
   for (let t = 0; t < HISTORY_LIMIT_DAYS; t += chunk) {
     integrator.integrate(model.derivatives, t, t + chunk, y, noGrid, 0, ignore, false);
@@ -225,20 +215,20 @@ export function initialState(scenario: Scenario, arm: Arm, options: SimulateOpti
   return buildArmProblem(scenario, arm, { ...options, initialState: undefined }, options.integrator).y0;
 }
 
-/** Sets the oral inputs for the segment starting at t. */
-export function setOralInputs(problem: ArmProblem, t: number): void {
-  const inf = problem.model.infusion;
+/**
+ * Starts a drug segment at breakpoint b: levels carried over to b.t, bolus doses added, oral inputs set for the
+ * segment that follows.
+ */
+export function startDrugSegment(problem: ArmProblem, b: Breakpoint): void {
+  const drugs = problem.model.drugs;
+  drugs.restartAt(b.t);
+  for (let i = 0; i < b.boluses.length; i += 2) drugs.start[b.boluses[i]] += b.boluses[i + 1];
   for (let slot = 0; slot < DRUG_COUNT; slot++) {
     const w = problem.oralWindows[slot];
     let rate = 0;
-    for (let i = 0; i < w.length; i += 3) if (t >= w[i] && t < w[i + 1]) rate += w[i + 2];
-    inf[slot] = rate;
+    for (let i = 0; i < w.length; i += 3) if (b.t >= w[i] && b.t < w[i + 1]) rate += w[i + 2];
+    drugs.input[slot] = rate;
   }
-}
-
-/** Applies the boluses of a breakpoint. */
-export function applyBoluses(b: Breakpoint, y: Float64Array): void {
-  for (let i = 0; i < b.boluses.length; i += 2) y[DRUG0 + b.boluses[i]] += b.boluses[i + 1];
 }
 
 /**
@@ -252,7 +242,8 @@ export function nextExtinctionCheck(problem: ArmProblem, t: number, y: Float64Ar
   const s = y[SENSITIVE];
   const p = y[PERSISTER];
   const r = y[RESISTANT];
-  const persisterSource = s > 0 && (y[DRUG0 + OSIMERTINIB_SLOT] > 0 || problem.model.infusion[OSIMERTINIB_SLOT] > 0);
+  const drugs = problem.model.drugs;
+  const persisterSource = s > 0 && (drugs.start[OSIMERTINIB_SLOT] > 0 || drugs.input[OSIMERTINIB_SLOT] > 0);
   let safe = Number.POSITIVE_INFINITY;
   const consider = (x: number, hasSource: boolean): void => {
     if (x > 0) safe = Math.min(safe, Math.log(x / threshold) / problem.maxLossRate);
@@ -293,8 +284,9 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
   const threshold = model.p.extinctionThreshold;
 
-  const record = (k: number, _t: number, y: Float64Array): void => {
-    const s = model.signals(y);
+  const record = (k: number, t: number, y: Float64Array): void => {
+    const s = model.signals(t, y);
+    const levels = model.drugs.levels; // at t, filled by signals()
     const sensitive = y[SENSITIVE] > 0 ? y[SENSITIVE] : 0;
     const persister = y[PERSISTER] > 0 ? y[PERSISTER] : 0;
     const resistant = y[RESISTANT] > 0 ? y[RESISTANT] : 0;
@@ -318,7 +310,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     series.pdl1[k] = s.pdl1;
     series.igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;
     for (let i = 0; i < DRUG_COUNT; i++) {
-      const level = y[DRUG0 + i];
+      const level = levels[i];
       drugSeries[i][k] = level > 0 ? level : 0;
     }
   };
@@ -329,10 +321,13 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   let dayEradicated: number | null = null;
   let t = 0;
   let b = 0; // index of the next breakpoint to apply
+  const drugs = model.drugs;
+  drugs.start.fill(0);
+  drugs.input.fill(0);
+  drugs.t0 = 0;
   while (t < horizon) {
     if (b < breakpoints.length && breakpoints[b].t <= t) {
-      applyBoluses(breakpoints[b], y);
-      setOralInputs(problem, t);
+      startDrugSegment(problem, breakpoints[b]);
       b++;
     }
     applyExtinction(y, threshold);
