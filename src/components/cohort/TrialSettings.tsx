@@ -182,7 +182,11 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
           className="primary"
           data-testid="trial-run"
           disabled={running || plan.problem !== null}
-          onClick={() => start(plan)}
+          onClick={() => {
+            // The link should reproduce the run: write the (default) settings into the scenario if it has none.
+            if (!useExplorer.getState().scenario.cohort) setCohort({});
+            start(plan);
+          }}
         >
           {status === 'idle' ? tc('run.start') : tc('run.again')}
         </button>
