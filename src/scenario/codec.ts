@@ -25,7 +25,7 @@
  *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code
  *          'incompatible') and the cohort is dropped; the rest of the link is kept.
  *   log, comp, mac, drug, lang   optional: how the scenario is shown (chart options, language); see view.ts.
- *          Written only when given (encodeScenario(s, view)); the decoder returns them as `view`.
+ *          Written only when given (encodeLink(s, view)); the decoder returns them as `view`.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)
  *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…   an input override for this arm
@@ -55,6 +55,7 @@ import {
   COHORT_ORDER,
   DRUG_BY_CODE,
   DRUG_CODES,
+  encodeLink,
   encodeScenario,
   FORMAT_VERSION,
   HIDE_ITEM,
@@ -95,7 +96,7 @@ import {
 } from './validate';
 import { VIEW_BY_KEY, VIEW_KEYS, VIEW_ORDER, VIEW_QUERY_RESERVE, type ViewOptions } from './view';
 
-export { encodeScenario, FORMAT_VERSION } from './encode';
+export { encodeLink, encodeScenario, FORMAT_VERSION } from './encode';
 export type { FieldError, FieldErrorCode } from './validate';
 export { validateScenario } from './validate';
 export type { ViewOptions } from './view';
@@ -107,7 +108,7 @@ export interface DecodeResult {
   errors: FieldError[];
   /** the view options the link gives (only those it gives, and only valid ones) */
   view: ViewOptions;
-  /** encodeScenario(scenario, view): the canonical form of the link, to put back in the address bar */
+  /** encodeLink(scenario, view): the canonical form of the link, to put back in the address bar */
   normalised: string;
 }
 
@@ -173,7 +174,7 @@ function then(error: FieldError, consequence: string): FieldError {
 }
 
 function finish(scenario: Scenario, view: ViewOptions, errors: FieldError[]): DecodeResult {
-  return { scenario, errors, view, normalised: encodeScenario(scenario, view) };
+  return { scenario, errors, view, normalised: encodeLink(scenario, view) };
 }
 
 /** Longest query read: the scenario's limit, plus room for the view keys. */
@@ -211,7 +212,8 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
       }
     } else {
       errors.push({
-        field: key.length > 40 ? `${key.slice(0, 40)}…` : key,
+        // the field names the key; a parameter with no name at all ("=1", "&&") still gets a field to show
+        field: key === '' ? '(unnamed)' : key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
         message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang and arm.`,
       });
@@ -284,7 +286,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     });
     normalised = encodeScenario(scenario);
   }
-  return { scenario, errors, view, normalised: encodeScenario(scenario, view) };
+  return { scenario, errors, view, normalised: encodeLink(scenario, view) };
 }
 
 /** The view options the link gives; a bad value is reported and left out, so the default applies. */
