@@ -7,10 +7,15 @@ test.describe.configure({ mode: 'serial' });
 /** Opens the trial view on the calibration trial (IMbrave150 arms) with `size` patients. */
 async function openTrial(page: Page, size: number): Promise<void> {
   await openApp(page);
-  await page.getByTestId('view-trial').click();
+  // By keyboard: the view switch is a link; the view's heading takes focus so that it is announced.
+  await page.getByTestId('view-trial').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('trial-view')).toBeVisible();
+  await expect(page.locator('#trial-heading')).toBeFocused();
+  await expect(page.getByTestId('control-panel')).toBeHidden();
   await expect(page.getByTestId('trial-problem')).toBeVisible();
-  await page.getByTestId('trial-use-preset').click();
+  await page.getByTestId('trial-use-preset').focus();
+  await page.keyboard.press('Enter');
   await expect(page.getByTestId('trial-problem')).toHaveCount(0);
   await setSize(page, size);
 }

@@ -114,7 +114,7 @@ export function CohortView() {
         <p className="hint">{tc('trial.intro')}</p>
         <TrialSettings plan={plan} />
       </aside>
-      <section className="trial-main" aria-label={tc('results.heading')}>
+      <section className="trial-main" id="trial-results" aria-label={tc('results.heading')}>
         <RunStatus stale={runKey !== '' && runKey !== planKey} />
         <TrialResults />
       </section>

@@ -186,6 +186,10 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
             // The link should reproduce the run: write the (default) settings into the scenario if it has none.
             if (!useExplorer.getState().scenario.cohort) setCohort({});
             start(plan);
+            // On a phone the results are below the settings: bring the progress into view.
+            if (matchMedia('(max-width: 900px)').matches) {
+              document.getElementById('trial-results')?.scrollIntoView({ block: 'start' });
+            }
           }}
         >
           {status === 'idle' ? tc('run.start') : tc('run.again')}
