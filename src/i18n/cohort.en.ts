@@ -81,7 +81,7 @@ export const cohortEn = {
   'chart.censored': '| censored',
   'chart.waterfall': 'Waterfall: best change in tumour diameter',
   'chart.waterfallNote':
-    'One bar per patient, sorted; dashed lines at −30 % (partial response) and +20 % (progression). The best change is measured before progression, so tumours that only grew sit at 0 %.',
+    'One bar per patient, sorted; dashed lines at −30 % (partial response) and +20 % (progression). The best change is the smallest diameter change at any assessment up to progression, so tumours that only grew stand above zero.',
   'chart.change': 'change from baseline, %',
   'chart.spider': 'Spider plot: tumour diameter over time',
   'chart.spiderNote': 'The first {count} patients of the cohort; each line ends at progression.',

@@ -116,7 +116,8 @@ export const UNMEASURABLE_DIAMETER_MM = 1;
 export interface RecistOutcome {
   /** best overall response, confirmed (CR and PR need the next assessment to agree, as in IMbrave150) */
   best: Response;
-  /** best (smallest) change of the diameter from baseline before progression, % */
+  /** best (smallest) change of the diameter from baseline at any assessment up to progression, %: positive for a
+   * tumour that only grew (the waterfall's bars above zero) */
   bestChange: number;
   progressed: boolean;
   /** day of the first assessment showing progression, or of the last assessment (censored) */
@@ -131,19 +132,20 @@ export interface RecistOutcome {
 export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>): RecistOutcome {
   const baseline = diameterOf(volumes[0]);
   let nadir = baseline;
-  let bestChange = 0;
+  // the smallest change at any assessment up to and including progression: positive when the tumour only grew
+  let bestChange = Number.POSITIVE_INFINITY;
   const responses: Response[] = [];
   let pfsDays = days[days.length - 1];
   let progressed = false;
   for (let k = 1; k < days.length; k++) {
     const d = diameterOf(volumes[k]);
+    const change = baseline > 0 ? (100 * (d - baseline)) / baseline : 0;
+    if (change < bestChange) bestChange = change;
     if (d - nadir >= 0.2 * nadir && d - nadir >= 5) {
       progressed = true;
       pfsDays = days[k];
       break;
     }
-    const change = baseline > 0 ? (100 * (d - baseline)) / baseline : 0;
-    if (change < bestChange) bestChange = change;
     if (d < nadir) nadir = d;
     responses.push(d < UNMEASURABLE_DIAMETER_MM ? 'CR' : change <= -30 ? 'PR' : 'SD');
   }
@@ -155,6 +157,7 @@ export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>
     if (now === 'CR' && next === 'CR') best = 'CR';
     else if ((now === 'PR' || now === 'CR') && next !== 'SD' && best !== 'CR') best = 'PR';
   }
+  if (bestChange === Number.POSITIVE_INFINITY) bestChange = 0; // no assessment after baseline
   return { best, bestChange: Math.max(bestChange, -100), progressed, pfsDays };
 }
 

@@ -53,6 +53,8 @@ describe('RECIST 1.1 from tumour volume', () => {
     const r = assessRecist([0, 42, 84], [cm3(30), cm3(37), cm3(45)]);
     expect(r.best).toBe('PD');
     expect(r.pfsDays).toBe(42);
+    // the waterfall shows growth: the best change of a tumour that only grew is positive
+    expect(r.bestChange).toBeCloseTo(23.33, 2);
   });
 
   it('complete response: the lesion is no longer measurable (< 1 mm) on two assessments', () => {
