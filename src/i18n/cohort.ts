@@ -6,6 +6,7 @@
  * (LANGUAGES) does not wait for this section.
  */
 import { type CohortMessageKey, cohortEn } from './cohort.en';
+import { cohortJa } from './cohort.ja';
 import { type Language, type MessageParams, useLanguage } from './index';
 
 export type { CohortMessageKey } from './cohort.en';
@@ -13,7 +14,7 @@ export type { CohortMessageKey } from './cohort.en';
 /** A complete catalogue of the trial view: exactly the keys of the English one. */
 export type CohortCatalogue = { readonly [K in CohortMessageKey]: string };
 
-const COHORT_CATALOGUES: Partial<Record<Language, CohortCatalogue>> = { en: cohortEn };
+const COHORT_CATALOGUES: Partial<Record<Language, CohortCatalogue>> = { en: cohortEn, ja: cohortJa };
 
 function fill(text: string, params?: MessageParams): string {
   if (!params) return text;

@@ -1,0 +1,122 @@
+/**
+ * バーチャル臨床試験画面の日本語メッセージ。キーは cohort.en.ts と同じ（CohortCatalogue 型なので、欠けたキーや
+ * 余分なキーは型エラーになる）。
+ *
+ * 用語は RECIST 1.1 の日本語訳に合わせる：完全奏効（CR）、部分奏効（PR）、安定（SD）、進行（PD）、最良総合効果。
+ * PFS の「progression」は「増悪」とする。プレースホルダーは {name} と書き、tc(key, { name: ... }) で埋める。
+ */
+import type { CohortCatalogue } from './cohort';
+
+export const cohortJa: CohortCatalogue = {
+  'view.label': '表示',
+  'view.explorer': 'エクスプローラー',
+  'view.trial': 'バーチャル臨床試験',
+  'view.trialRunning': 'バーチャル臨床試験（{percent} %）',
+
+  'trial.heading': 'バーチャル臨床試験',
+  'trial.intro':
+    'どの群の治療も、同じ進行肝細胞がんの仮想患者集団に行います。評価間隔ごとに腫瘍を測定して RECIST 1.1 で効果を判定し、無増悪生存期間（PFS）は、初めて増悪と判定された評価時点までの期間とします。',
+  'trial.settings': '試験の設定',
+  'trial.size': '患者数',
+  'trial.sizeUnit': '例',
+  'trial.seed': '乱数シード',
+  'trial.seedHint': '同じシードからは同じ患者集団が生成されます。',
+  'trial.cancer': 'がん種',
+  'trial.nrf2Share': 'NRF2 活性化腫瘍の割合：{share} %',
+  'trial.nrf2Source': '出典：{source}',
+  'trial.interval': '評価間隔',
+  'trial.intervalUnit': '日',
+  'trial.intervalHint': '{weeks} 週ごと（IMbrave150 試験では 6 週ごと）',
+  'trial.pge2Cutoff': '血漿 PGE2 のカットオフ値',
+  'trial.pge2CutoffHint':
+    'ベースラインの PGE2（相対値）で患者を 2 群に分けます。変更するとバイオマーカーの表示がすぐに更新されます（再実行は不要です）。',
+  'trial.arms': '治療群',
+  'trial.armsHint': '治療群はエクスプローラーと共通です。ハザード比は最初の群を対照として算出します。',
+  'trial.hiddenArms': 'エクスプローラーと同じく、非表示の {count} 群は除外しています。',
+  'trial.editArms': 'エクスプローラーで治療群を編集',
+  'trial.needSetting':
+    'バーチャル臨床試験は「肝細胞がん（患者）」モデルでのみ実行できます。エクスプローラーは現在「{setting}」に設定されています。',
+  'trial.needArms': '臨床試験では 2 群以上を比較します。現在のシナリオは {count} 群です。',
+  'trial.usePreset': '肝細胞がん・アテゾリズマブ＋ベバシズマブを読み込む',
+  'trial.usePresetHint': 'IMbrave150 のレジメン（セレコキシブ併用あり・なし）を {size} 例で読み込みます。',
+  'trial.cancer.hcc': '肝細胞がん',
+  'trial.cancer.escc': '食道扁平上皮がん（ESCC）',
+  'trial.cancer.lusc': '肺扁平上皮がん（LUSC）',
+  'trial.cancer.lung': '肺がん（全組織型）',
+  'trial.cancer.pan-cancer': '固形がん（がん種横断）',
+
+  'run.start': '試験を実行',
+  'run.again': '再実行',
+  'run.cancel': 'キャンセル',
+  'run.progress': '患者のシミュレーションの進捗',
+  'run.progressText': '{done}／{total} 例',
+  'run.running': '実行中：{done}／{total} 例（ワーカー {workers} 個で計算）…',
+  'run.partial': '途中経過：これまでに完了した {done} 例に基づく結果です。',
+  'run.done': '{total} 例 × {arms} 群を {seconds} 秒で計算しました。',
+  'run.cancelled': '{total} 例中 {done} 例が完了した時点でキャンセルしました。以下はこれらの患者のみの結果です。',
+  'run.cancelledEmpty': '患者が 1 例も完了しないうちにキャンセルしました。',
+  'run.error': '試験の実行に失敗しました：{message}',
+  'run.retry': '再試行',
+  'run.stale': '前回の実行後に設定または治療群が変更されました。結果を更新するには再実行してください。',
+  'run.empty':
+    'まだ結果はありません。設定を選んで「試験を実行」を押してください。患者のシミュレーションが進むにつれて、奏効率、カプラン・マイヤー曲線、ウォーターフォールプロット、スパイダープロットがここに表示されます。',
+  'run.waiting': '最初の患者を計算しています…',
+
+  'results.heading': '結果',
+  'results.table': '群別の最良総合効果と無増悪生存期間',
+  'results.arm': '群',
+  'results.n': '例数',
+  'results.orr': 'ORR（95 % CI）',
+  'results.dcr': 'DCR（95 % CI）',
+  'results.medianPfs': 'PFS 中央値（か月、95 % CI）',
+  'results.hr': '{reference}に対する HR（95 % CI）',
+  'results.p': 'ログランク p 値',
+  'results.reference': '対照',
+  'results.notReached': 'NR',
+  'results.method':
+    '奏効率（ORR）＝ CR＋PR、病勢コントロール率（DCR）＝ CR＋PR＋SD（RECIST 1.1 による確定後の最良総合効果）で、95 % 信頼区間は Wilson 法。PFS 中央値はカプラン・マイヤー法で推定し、95 % 信頼区間は log-log 変換（Brookmeyer–Crowley 法）。NR は未到達。ハザード比（HR）は Cox 比例ハザードモデル（同順位は Efron 法）、95 % 信頼区間は Wald 法。p 値はログランク検定。月数＝日数／30.44。',
+
+  'chart.km': '無増悪生存期間（カプラン・マイヤー曲線）',
+  'chart.kmCi': '95 % 信頼区間を表示',
+  'chart.months': '経過月数',
+  'chart.pfs': '無増悪生存率',
+  'chart.atRisk': 'リスク集合の例数',
+  'chart.censored': '| 打ち切り',
+  'chart.waterfall': 'ウォーターフォールプロット：腫瘍径の最良変化率',
+  'chart.waterfallNote':
+    '棒 1 本が患者 1 例を表し、変化率の順に並べています。破線は −30 %（部分奏効）と +20 %（進行）です。最良変化率は、増悪までの各評価時点における腫瘍径の変化率のうち最小の値です。そのため、増大しかしなかった腫瘍は 0 より上に表示されます。',
+  'chart.change': 'ベースラインからの変化率（%）',
+  'chart.spider': 'スパイダープロット：腫瘍径の推移',
+  'chart.spiderNote': 'コホートの最初の {count} 例を表示しています。各線は増悪の時点で終わります。',
+  'chart.patients': '例',
+  'chart.legend': '凡例',
+
+  'response.CR': '完全奏効',
+  'response.PR': '部分奏効',
+  'response.SD': '安定',
+  'response.PD': '進行',
+
+  'bio.heading': 'バイオマーカー',
+  'bio.choose': '層別に用いる指標',
+  'bio.NRF2': 'NRF2',
+  'bio.PGE2': '血漿 PGE2',
+  'bio.NEAT1': 'NEAT1',
+  'bio.NRF2.high': 'NRF2 活性化あり',
+  'bio.NRF2.low': 'NRF2 活性化なし',
+  'bio.PGE2.high': 'PGE2 ≥ {cutoff}',
+  'bio.PGE2.low': 'PGE2 < {cutoff}',
+  'bio.NEAT1.high': 'NEAT1 高発現（≥ 0.5）',
+  'bio.NEAT1.low': 'NEAT1 低発現（< 0.5）',
+  'bio.kmTitle': '{biomarker}別の PFS：{arm}',
+  'bio.logRank': 'ログランク p = {p}',
+  'bio.table': '{biomarker}別の奏効と PFS（群ごと）',
+  'bio.subgroup': 'サブグループ',
+  'bio.note': 'p 値は、各群の中で高値と低値のサブグループを比較したものです（ログランク検定）。',
+  'bio.empty': '一方のサブグループの患者が少なすぎるため、比較できません。',
+
+  'summary.km': '{months} か月間の無増悪生存期間のカプラン・マイヤー曲線。{arms}',
+  'summary.kmArm': '{name}：{n} 例、PFS 中央値 {median} か月。',
+  'summary.waterfall':
+    '群「{name}」{n} 例のウォーターフォールプロット：完全奏効 {cr} 例、部分奏効 {pr} 例、安定 {sd} 例、進行 {pd} 例。ORR {orr} %。',
+  'summary.spider': '群「{name}」{n} 例のスパイダープロット：各評価時点における腫瘍径の変化率（%）。',
+};
