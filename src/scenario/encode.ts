@@ -153,9 +153,15 @@ export function armValue(arm: Arm): string {
  * The scenario as a query string without the leading '?'. Every field is written, defaults included, in a fixed
  * order, so a link says everything it means and equal scenarios give equal strings. The cohort keys are written
  * (all of them) only when the scenario has a cohort, so a scenario without one gives the same link as before.
- * The view options (view.ts) are written only as far as `view` has them, after the cohort and before the arms.
+ * The view options (view.ts, see encodeLink) are written only as far as a view has them, after the cohort and
+ * before the arms.
  */
-export function encodeScenario(s: Scenario, view: ViewOptions = {}): string {
+export function encodeScenario(s: Scenario): string {
+  return encodeLink(s, {});
+}
+
+/** encodeScenario with view options (chart options, language): what the app's address bar and shared links hold. */
+export function encodeLink(s: Scenario, view: ViewOptions): string {
   const pairs: [string, string][] = [
     ['v', String(FORMAT_VERSION)],
     ['s', s.setting],

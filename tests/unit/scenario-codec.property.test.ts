@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type DecodeResult,
   decodeScenario,
+  encodeLink,
   encodeScenario,
   MAX_QUERY_LENGTH,
   type Scenario,
@@ -20,7 +21,7 @@ const RUNS = Number(process.env.SCENARIO_PROPERTY_RUNS ?? 1000);
 /** What every decode result must satisfy, whatever the input. */
 function expectSound(result: DecodeResult): void {
   expect(validateScenario(result.scenario)).toEqual([]);
-  expect(result.normalised).toBe(encodeScenario(result.scenario, result.view));
+  expect(result.normalised).toBe(encodeLink(result.scenario, result.view));
   expect(encodeScenario(result.scenario).length).toBeLessThanOrEqual(MAX_QUERY_LENGTH);
   expect(result.normalised.length).toBeLessThanOrEqual(MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE);
   // the catch-all for decoder bugs must never be what answered
