@@ -21,6 +21,8 @@ export default defineConfig({
     baseURL: BASE_URL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    // The offline test turns the service worker on for itself; elsewhere it would hide requests from page.route.
+    serviceWorkers: 'block',
   },
   projects: [
     {

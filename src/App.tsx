@@ -10,6 +10,9 @@ import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
 import { LinkNotice, Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
+import { Exports } from './components/teaching/Exports';
+import { ShareBar } from './components/teaching/Share';
+import { Teaching } from './components/teaching/Teaching';
 import { useT } from './i18n';
 import { useView } from './store/view';
 
@@ -51,6 +54,7 @@ export function App() {
         </div>
         <ViewSwitch />
         <Status />
+        <ShareBar />
         {phone && view === 'explorer' ? (
           <button
             type="button"
@@ -96,10 +100,12 @@ export function App() {
         ) : null}
         <main className="workspace">
           <LinkNotice />
+          <Teaching />
           <Arms />
           <Playback />
           <Charts />
           <Readout />
+          <Exports />
           <TreatmentEditor />
           <Mechanism />
         </main>

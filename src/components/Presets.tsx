@@ -1,18 +1,18 @@
 import { useT } from '../i18n';
 import { PRESETS } from '../model/presets';
 import { useExplorer } from '../store/explorer';
+import { dynamicKey, loadPreset } from '../store/teaching';
 
-/** The studies' experiments, one click each. Titles and summaries come from the preset table. */
+/** The studies' experiments, one click each. Titles and summaries come from the catalogues, keyed by preset id. */
 export function Presets() {
   const t = useT();
   const presetId = useExplorer((s) => s.presetId);
-  const loadPreset = useExplorer((s) => s.loadPreset);
   return (
     <section className="panel-section" aria-labelledby="presets-heading">
       <h2 id="presets-heading">{t('panel.presets')}</h2>
       <ul className="presets">
         {PRESETS.map((preset) => {
-          const [first, second] = preset.summary.split('\n');
+          const [first, second] = t(dynamicKey(`preset.${preset.id}.summary`)).split('\n');
           const active = preset.id === presetId;
           return (
             <li key={preset.id} className={active ? 'preset active' : 'preset'}>
@@ -21,9 +21,9 @@ export function Presets() {
                 data-testid={`preset-${preset.id}`}
                 aria-pressed={active}
                 aria-describedby={`preset-summary-${preset.id}`}
-                onClick={() => loadPreset(preset.id, preset.scenario)}
+                onClick={() => loadPreset(preset.id)}
               >
-                {preset.title}
+                {t(dynamicKey(`preset.${preset.id}.title`))}
               </button>
               <div id={`preset-summary-${preset.id}`} className="preset-summary">
                 <p>{first}</p>

@@ -43,7 +43,7 @@ export const teachingEn = {
   'preset.osimertinib-igf1r.arm.1': 'Osimertinib 40 d',
   'preset.osimertinib-igf1r.arm.2': 'Osimertinib + IGF-1R inhibitor days 0–10',
   'preset.osimertinib-igf1r.arm.3': 'Osimertinib + IGF-1R inhibitor days 0–40',
-  'preset.osimertinib-igf1r.arm.4': 'AXL-high: osimertinib + IGF-1R inhibitor 0–10',
+  'preset.osimertinib-igf1r.arm.4': 'AXL-high: osimertinib + IGF-1R inh. 0–10',
 
   'preset.il6-pdl1.title': 'IL-6 and anti-PD-L1 (colorectal liver metastasis, mice)',
   'preset.il6-pdl1.summary':

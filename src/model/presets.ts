@@ -5,11 +5,12 @@
  */
 import type { Arm, DoseSchedule, DrugId, Inputs, Scenario } from '../scenario/types';
 
+/**
+ * A seed experiment. Its title, two-line summary and arm names for display are in the message catalogues
+ * (src/i18n/teaching.*.ts, keyed by id); the arm names here are the English ones, used by the CLI and the tests.
+ */
 export interface Preset {
   id: string;
-  title: string;
-  /** two lines: the experiment and what to look for */
-  summary: string;
   citation: string;
   doi?: string;
   scenario: Scenario;
@@ -47,10 +48,6 @@ const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
 export const PRESETS: readonly Preset[] = [
   {
     id: 'nrf2-atezo-bev',
-    title: 'NRF2 and resistance to atezolizumab + bevacizumab (HCC, mice)',
-    summary:
-      'NRF2-high tumours make PGE2 through COX-2 and keep T cells out, so anti-PD-L1 + anti-VEGF-A fails.\n' +
-      'Adding a COX-2 inhibitor lets T cells back in and restores the response.',
     citation: 'Yamamoto, Kodama et al., Hepatology 2026',
     doi: '10.1097/HEP.0000000000001677',
     scenario: {
@@ -69,10 +66,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'neat1-cd24',
-    title: 'NEAT1, CD24 and anti-PD-1 resistance (HCC, mice)',
-    summary:
-      'NEAT1-high tumours raise CD24, a "don\'t eat me" signal that turns macrophages M2 and blocks phagocytosis.\n' +
-      'Anti-PD-1 or anti-CD24 alone (days 6, 9, 12) barely slow them by day 15; together they do.',
     citation: 'Tsuchiya, Namba et al., Oncogene 2025',
     doi: '10.1038/s41388-025-03537-3',
     scenario: {
@@ -91,10 +84,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'keap1-nrf2-patients',
-    title: 'KEAP1/NRF2-mutant tumours in patients (C-CAT)',
-    summary:
-      'KEAP1 or NRF2-hotspot mutations (35.9 % of oesophageal SCC, 19.6 % of lung SCC, 11.0 % KEAP1 in lung) keep NRF2 on.\n' +
-      'Compare a wild-type and a mutant tumour under atezolizumab + bevacizumab: the mutant progresses sooner.',
     citation: 'Iwasaki, Shirota, Yamamoto et al., Cancer Science (C-CAT, 60,056 patients)',
     scenario: {
       setting: 'hcc-patient',
@@ -111,10 +100,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'osimertinib-igf1r',
-    title: 'Transient IGF-1R inhibition with osimertinib (EGFR-mutant lung, xenograft)',
-    summary:
-      'Osimertinib shrinks the tumour but IGF-1R keeps drug-tolerant persisters alive, and the tumour comes back.\n' +
-      'An IGF-1R inhibitor for 10 of the 40 days clears them; 40 days gains nothing and quadruples the toxicity.',
     citation: 'Wang, Yamada, …, Yano, Nature Communications 2020',
     doi: '10.1038/s41467-020-18442-4',
     scenario: {
@@ -127,16 +112,12 @@ export const PRESETS: readonly Preset[] = [
         arm('Osimertinib 40 d', {}, { osimertinib: OSI_40 }),
         arm('Osimertinib + IGF-1R inhibitor days 0–10', {}, { osimertinib: OSI_40, igf1ri: IGF_10 }),
         arm('Osimertinib + IGF-1R inhibitor days 0–40', {}, { osimertinib: OSI_40, igf1ri: IGF_40 }),
-        arm('AXL-high: osimertinib + IGF-1R inhibitor 0–10', { axl: 'high' }, { osimertinib: OSI_40, igf1ri: IGF_10 }),
+        arm('AXL-high: osimertinib + IGF-1R inh. 0–10', { axl: 'high' }, { osimertinib: OSI_40, igf1ri: IGF_10 }),
       ],
     },
   },
   {
     id: 'il6-pdl1',
-    title: 'IL-6 and anti-PD-L1 (colorectal liver metastasis, mice)',
-    summary:
-      'Without IL-6, dendritic cells mature and prime CD8 T cells, but their IFN raises tumour PD-L1 (adaptive escape).\n' +
-      'So anti-PD-L1 works far better when IL-6 is low or blocked; depleting CD8 T cells removes the IL-6-low advantage.',
     citation: 'Toyoshima, Kitamura et al., Cancer Immunology Research 2019',
     doi: '10.1158/2326-6066.CIR-18-0766',
     scenario: {
@@ -156,10 +137,6 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'imbrave150',
-    title: 'Atezolizumab + bevacizumab ± COX-2 inhibitor in a patient (HCC)',
-    summary:
-      'One patient-scale tumour under the IMbrave150 regimen (atezolizumab 1200 mg + bevacizumab 15 mg/kg every 3 weeks).\n' +
-      'Move NRF2 up to see the response fade, then add celecoxib to see it come back.',
     citation: 'Finn et al., NEJM 2020 (IMbrave150); Yamamoto, Kodama et al., Hepatology 2026',
     doi: '10.1056/NEJMoa1915745',
     scenario: {

@@ -1,38 +1,90 @@
 /**
- * The address bar mirrors the scenario (the link is shareable), through the scenario codec: read once at start-up,
- * written back (history.replaceState, debounced) after each change.
+ * The address bar mirrors what a person would share, through the scenario codec: the scenario, the chart options
+ * and the interface language. Read once at start-up, written back (history.replaceState, debounced) after each
+ * change. Without a language in the link, the browser's preferred language is used (and then written).
  */
-import { decodeScenario, encodeScenario } from '../scenario/codec';
+import { browserLanguage, isLanguage, useLanguage } from '../i18n';
+import { decodeScenario, encodeLink } from '../scenario/codec';
+import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
 
 const WRITE_DELAY_MS = 250;
 
+/** The view options of the current state, as a link carries them. */
+export function currentView(): ViewOptions {
+  const s = useExplorer.getState();
+  return {
+    logScale: s.logScale,
+    compartments: s.compartments,
+    macrophageView: s.macrophageView,
+    drugView: s.drugView,
+    language: useLanguage.getState().language,
+  };
+}
+
+/** The query string (without '?') of the current state: what 'Copy link' shares. */
+export function currentQuery(): string {
+  return encodeLink(useExplorer.getState().scenario, currentView());
+}
+
+/** The full link of the current state. */
+export function currentLink(): string {
+  return `${location.origin}${location.pathname}?${currentQuery()}`;
+}
+
+/** Applies the view options of a link (the ones it has) to the stores. */
+export function applyView(view: ViewOptions): void {
+  const s = useExplorer.getState();
+  if (view.logScale !== undefined) s.setLogScale(view.logScale);
+  if (view.compartments) s.setCompartments(view.compartments);
+  if (view.macrophageView) s.setMacrophageView(view.macrophageView);
+  if (view.drugView) s.setDrugView(view.drugView);
+  if (view.language && isLanguage(view.language)) useLanguage.getState().setLanguage(view.language);
+}
+
 /** Load the scenario from the query string, if there is one. Problems with the link are kept for the notice. */
 export function readScenarioFromUrl(): void {
   const query = location.search.replace(/^\?/, '');
-  if (!query) return;
-  const { scenario, errors, normalised } = decodeScenario(query);
+  if (!query) {
+    useLanguage.getState().setLanguage(browserLanguage());
+    return;
+  }
+  const { scenario, errors, view } = decodeScenario(query);
   useExplorer.getState().setScenario(scenario);
+  useLanguage.getState().setLanguage(browserLanguage());
+  applyView(view);
   useExplorer.getState().setLinkErrors(errors.map((e) => e.message));
-  history.replaceState(history.state, '', `${location.pathname}?${normalised}${location.hash}`);
+  history.replaceState(history.state, '', `${location.pathname}?${currentQuery()}${location.hash}`);
 }
 
-/** Keep the query string in step with the scenario. Returns the unsubscribe function. */
+/** Keep the query string in step with the scenario, the chart options and the language. Returns the unsubscribe. */
 export function syncUrlWithStore(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     timer = undefined;
-    const query = encodeScenario(useExplorer.getState().scenario);
-    const url = `${location.pathname}?${query}${location.hash}`;
+    const url = `${location.pathname}?${currentQuery()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   };
-  const unsubscribe = useExplorer.subscribe((state, previous) => {
-    if (state.scenario === previous.scenario) return;
+  const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, WRITE_DELAY_MS);
+  };
+  const unsubscribe = useExplorer.subscribe((state, previous) => {
+    if (
+      state.scenario === previous.scenario &&
+      state.logScale === previous.logScale &&
+      state.compartments === previous.compartments &&
+      state.macrophageView === previous.macrophageView &&
+      state.drugView === previous.drugView
+    ) {
+      return;
+    }
+    schedule();
   });
+  const unsubscribeLanguage = useLanguage.subscribe(schedule);
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
+    unsubscribeLanguage();
   };
 }

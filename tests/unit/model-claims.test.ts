@@ -152,7 +152,7 @@ describe('seed 003: osimertinib and transient IGF-1R inhibition (EGFR-mutant lun
   });
 
   it('S4.4 AXL-high tumours relapse despite the transient combination', () => {
-    const arm = 'AXL-high: osimertinib + IGF-1R inhibitor 0–10';
+    const arm = 'AXL-high: osimertinib + IGF-1R inh. 0–10';
     expect(at(arms, arm, 'tumourVolume', 150)).toBeGreaterThan(at(arms, arm, 'tumourVolume', 40));
     expect(at(arms, arm, 'tumourVolume', 150)).toBeGreaterThan(1);
   });

@@ -1,0 +1,194 @@
+/**
+ * Exports of what the charts show: a drawn chart as a stand-alone SVG (styles inlined, with a title and a legend, so
+ * it looks the same in a paper or a slide as on screen) or a PNG at twice the size; the data as tidy CSV; any text as
+ * a file. Pure functions of their inputs plus the DOM; nothing here knows where the data came from.
+ */
+
+export interface LegendEntry {
+  name: string;
+  colour: string;
+  /** SVG stroke-dasharray, '' for solid */
+  dash: string;
+}
+
+/** Presentation properties copied from the live chart into the exported copy. */
+const STYLE_PROPERTIES = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-opacity',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
+] as const;
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const FONT = 'system-ui, "Segoe UI", "Liberation Sans", "Noto Sans", "Noto Sans CJK JP", sans-serif';
+
+function inlineStyles(source: Element, target: Element): void {
+  const computed = getComputedStyle(source);
+  const style: string[] = [];
+  for (const property of STYLE_PROPERTIES) {
+    const value = computed.getPropertyValue(property);
+    if (value) style.push(`${property}:${value}`);
+  }
+  target.setAttribute('style', style.join(';'));
+  const from = source.children;
+  const to = target.children;
+  for (let i = 0; i < from.length && i < to.length; i++) inlineStyles(from[i], to[i]);
+}
+
+function text(x: number, y: number, content: string, size: number, weight = 'normal'): SVGTextElement {
+  const el = document.createElementNS(SVG_NS, 'text');
+  el.setAttribute('x', String(x));
+  el.setAttribute('y', String(y));
+  el.setAttribute('style', `font-family:${FONT};font-size:${size}px;font-weight:${weight};fill:#14202e`);
+  // textContent, never markup: arm names are user text
+  el.textContent = content;
+  return el;
+}
+
+/**
+ * A stand-alone copy of a drawn chart: computed styles inlined, interaction layers removed, a white background, the
+ * title above the plot and a legend (one row per arm: line sample and name) below it.
+ */
+export function chartToSvg(svg: SVGSVGElement, title: string, legend: LegendEntry[]): string {
+  const box = svg.getBoundingClientRect();
+  const width = Math.round(box.width || Number(svg.getAttribute('width')) || 640);
+  const height = Math.round(box.height || Number(svg.getAttribute('height')) || 320);
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  inlineStyles(svg, copy);
+  for (const el of copy.querySelectorAll('.overlay, .cursor')) el.remove();
+  copy.removeAttribute('aria-hidden');
+  copy.removeAttribute('data-testid');
+  copy.removeAttribute('class');
+
+  const titleHeight = 32;
+  const rowHeight = 22;
+  const legendHeight = legend.length > 0 ? legend.length * rowHeight + 12 : 0;
+  const totalHeight = titleHeight + height + legendHeight;
+
+  const out = document.createElementNS(SVG_NS, 'svg');
+  out.setAttribute('xmlns', SVG_NS);
+  out.setAttribute('width', String(width));
+  out.setAttribute('height', String(totalHeight));
+  out.setAttribute('viewBox', `0 0 ${width} ${totalHeight}`);
+  const background = document.createElementNS(SVG_NS, 'rect');
+  background.setAttribute('width', String(width));
+  background.setAttribute('height', String(totalHeight));
+  background.setAttribute('fill', '#ffffff');
+  out.append(background);
+  const heading = text(12, 22, title, 16, 'bold');
+  heading.setAttribute('class', 'title');
+  out.append(heading);
+
+  const plot = document.createElementNS(SVG_NS, 'g');
+  plot.setAttribute('class', 'chart');
+  plot.setAttribute('transform', `translate(0,${titleHeight})`);
+  // the chart's own <svg> becomes a nested viewport of the same size
+  copy.setAttribute('width', String(width));
+  copy.setAttribute('height', String(height));
+  plot.append(copy);
+  out.append(plot);
+
+  const legendGroup = document.createElementNS(SVG_NS, 'g');
+  legendGroup.setAttribute('class', 'legend');
+  legendGroup.setAttribute('transform', `translate(12,${titleHeight + height + 8})`);
+  legend.forEach((entry, i) => {
+    const y = i * rowHeight + 10;
+    const sample = document.createElementNS(SVG_NS, 'line');
+    sample.setAttribute('x1', '0');
+    sample.setAttribute('x2', '36');
+    sample.setAttribute('y1', String(y));
+    sample.setAttribute('y2', String(y));
+    sample.setAttribute('stroke', entry.colour);
+    sample.setAttribute('stroke-width', '3');
+    if (entry.dash) sample.setAttribute('stroke-dasharray', entry.dash);
+    legendGroup.append(sample, text(46, y + 5, entry.name, 13));
+  });
+  out.append(legendGroup);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`;
+}
+
+/** Size of an SVG written by chartToSvg. */
+export function svgSize(svgText: string): { width: number; height: number } {
+  const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svgText)?.[1] ?? 640);
+  const height = Number(/<svg[^>]*\sheight="(\d+)"/.exec(svgText)?.[1] ?? 320);
+  return { width, height };
+}
+
+/** A PNG of an SVG at `scale` times its size (2 for print and high-density screens). */
+export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
+  const { width, height } = svgSize(svgText);
+  const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.decoding = 'async';
+    const loaded = new Promise<void>((resolve, reject) => {
+      image.onload = () => resolve();
+      image.onerror = () => reject(new Error('the chart image could not be drawn'));
+    });
+    image.src = url;
+    await loaded;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext('2d');
+    if (!context) throw new Error('no 2D canvas');
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** One field of a CSV row (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string | number): string {
+  const s = typeof value === 'number' ? String(value) : value;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export interface ArmData {
+  name: string;
+  t: Float64Array;
+  series: Record<string, Float64Array>;
+}
+
+/** Tidy CSV: one row per arm, day and series (header arm,day,series,value); numbers in full precision. */
+export function tidyCsv(arms: ArmData[]): string {
+  const lines = ['arm,day,series,value'];
+  for (const arm of arms) {
+    const name = csvField(arm.name);
+    for (const series of Object.keys(arm.series)) {
+      const values = arm.series[series];
+      for (let i = 0; i < arm.t.length; i++) lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]}`);
+    }
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Saves `data` as a file through a temporary link (no server round trip; works offline). */
+export function download(filename: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

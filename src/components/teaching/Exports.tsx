@@ -1,0 +1,183 @@
+import { useId, useState } from 'react';
+import { type ArmData, chartToSvg, download, type LegendEntry, svgToPng, tidyCsv } from '../../charts/export';
+import { displayUnits, formatNumber, formatTime } from '../../charts/format';
+import { armStyle } from '../../charts/palette';
+import { locale, type MessageKey, t as translate, useT } from '../../i18n';
+import { FORMAT_VERSION } from '../../scenario/encode';
+import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
+import { currentQuery } from '../../store/url';
+
+/** Charts that can be exported: their DOM id (svg-<id>) and title key. */
+const CHARTS: [string, MessageKey][] = [
+  ['volume', 'chart.volume'],
+  ['cd8', 'chart.cd8'],
+  ['macrophages', 'chart.macrophages'],
+  ['pge2', 'chart.pge2'],
+  ['pdl1', 'chart.pdl1'],
+  ['cd24', 'chart.cd24'],
+  ['drugs', 'chart.drugs'],
+  ['toxicity', 'chart.igf1rToxicity'],
+];
+
+/** Arms of the latest result with their names and palette styles, in the scenario's order. */
+function resultArms(view: ResultView | null): (ArmData & LegendEntry)[] {
+  if (!view) return [];
+  const { scenario, meta } = useExplorer.getState();
+  return view.result.arms.flatMap((arm, i) => {
+    const index = meta.findIndex((m) => m.key === view.keys[i]);
+    if (index < 0) return [];
+    const style = armStyle(meta[index].slot);
+    return [{ name: scenario.arms[index].name, t: arm.t, series: arm.series, colour: style.colour, dash: style.dash }];
+  });
+}
+
+/** Which series the text summary describes, with their chart title and unit keys. */
+const SUMMARY_SERIES: [string, MessageKey, MessageKey | 'volume'][] = [
+  ['tumourVolume', 'chart.volume', 'volume'],
+  ['cd8', 'chart.cd8', 'unit.cells'],
+  ['m1Fraction', 'chart.m1Fraction', 'unit.fraction'],
+  ['pge2Plasma', 'chart.pge2', 'unit.relative'],
+];
+
+/** A plain-language account of the curves, for screen readers and the text export. */
+export function summaryText(view: ResultView | null): string[] {
+  const arms = resultArms(view);
+  if (arms.length === 0) return [translate('summary.none')];
+  const { scenario } = useExplorer.getState();
+  const units = displayUnits(scaleOf(scenario));
+  const lang = locale();
+  const timeUnit = translate(units.time === 'months' ? 'unit.months' : 'unit.days');
+  const when = (day: number) => translate('summary.time', { unit: timeUnit, value: formatTime(day, units, lang) });
+  const lines: string[] = [];
+  for (const [series, titleKey, unitKey] of SUMMARY_SERIES) {
+    const factor = unitKey === 'volume' ? units.volumeFactor : 1;
+    const unit =
+      unitKey === 'volume' ? translate(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3') : translate(unitKey);
+    lines.push(translate('summary.chart', { title: translate(titleKey), unit }));
+    for (const arm of arms) {
+      const values = arm.series[series];
+      if (!values || values.length === 0) continue;
+      let lo = 0;
+      let hi = 0;
+      for (let i = 1; i < values.length; i++) {
+        if (values[i] < values[lo]) lo = i;
+        if (values[i] > values[hi]) hi = i;
+      }
+      const last = values.length - 1;
+      const f = (v: number) => formatNumber(v * factor, lang);
+      lines.push(
+        translate('summary.arm', {
+          arm: arm.name,
+          start: f(values[0]),
+          end: f(values[last]),
+          endTime: when(arm.t[last]),
+          min: f(values[lo]),
+          minTime: when(arm.t[lo]),
+          max: f(values[hi]),
+          maxTime: when(arm.t[hi]),
+        }),
+      );
+    }
+  }
+  const hidden = scenario.arms.filter((a) => a.hidden).map((a) => a.name);
+  if (hidden.length > 0) lines.push(translate('summary.hidden', { arms: hidden.join(', ') }));
+  return lines;
+}
+
+function stamp(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Export buttons: a chart as SVG or PNG, the data as CSV, the scenario as JSON, the text summary. */
+export function Exports() {
+  const t = useT();
+  const view = useExplorer((s) => s.result);
+  const [chart, setChart] = useState('volume');
+  const [saved, setSaved] = useState('');
+  const chartId = useId();
+  const title = t(CHARTS.find(([id]) => id === chart)?.[1] ?? 'chart.volume');
+
+  const save = (file: string, blob: Blob) => {
+    download(file, blob);
+    setSaved(t('export.saved', { file }));
+  };
+  const chartSvg = (): string | null => {
+    const svg = document.querySelector<SVGSVGElement>(`[data-testid="svg-${chart}"]`);
+    if (!svg) return null;
+    const { scenario } = useExplorer.getState();
+    const legend = resultArms(view).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
+    return chartToSvg(svg, title, legend);
+  };
+  const exportSvg = () => {
+    const text = chartSvg();
+    if (text) save(`timescape-${chart}-${stamp()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+  };
+  const exportPng = async () => {
+    const text = chartSvg();
+    if (text) save(`timescape-${chart}-${stamp()}.png`, await svgToPng(text, 2));
+  };
+  const exportCsv = () => {
+    const arms = resultArms(view);
+    if (arms.length === 0) {
+      setSaved(t('export.noData'));
+      return;
+    }
+    save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms)], { type: 'text/csv' }));
+  };
+  const exportJson = () => {
+    const { scenario } = useExplorer.getState();
+    const json = { format: 'timescape-scenario', version: FORMAT_VERSION, link: currentQuery(), scenario };
+    save(
+      `timescape-scenario-${stamp()}.json`,
+      new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }),
+    );
+  };
+  const exportText = () => {
+    save(`timescape-summary-${stamp()}.txt`, new Blob([`${summaryText(view).join('\n')}\n`], { type: 'text/plain' }));
+  };
+
+  return (
+    <section className="exports" aria-labelledby="exports-heading" data-testid="exports">
+      <h2 id="exports-heading">{t('export.title')}</h2>
+      <div className="export-row">
+        <label htmlFor={chartId}>{t('export.chart')}</label>
+        <select id={chartId} data-testid="export-chart" value={chart} onChange={(e) => setChart(e.currentTarget.value)}>
+          {CHARTS.map(([id, key]) => (
+            <option key={id} value={id}>
+              {t(key)}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="export-svg" onClick={exportSvg}>
+          {t('export.svg')}
+        </button>
+        <button type="button" data-testid="export-png" onClick={exportPng}>
+          {t('export.png')}
+        </button>
+      </div>
+      <div className="export-row">
+        <button type="button" data-testid="export-csv" onClick={exportCsv}>
+          {t('export.csv')}
+        </button>
+        <button type="button" data-testid="export-json" onClick={exportJson}>
+          {t('export.json')}
+        </button>
+        <button type="button" data-testid="export-text" onClick={exportText}>
+          {t('export.text')}
+        </button>
+      </div>
+      <p className="export-status" aria-live="polite" data-testid="export-status">
+        {saved}
+      </p>
+      <details className="text-summary" data-testid="text-summary">
+        <summary>{t('summary.heading')}</summary>
+        <ul>
+          {summaryText(view).map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their position
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
+import { useExplorer } from '../../store/explorer';
+import { togglePresenter, useTeaching } from '../../store/teaching';
+import { currentLink } from '../../store/url';
+import { QrCode } from './QrCode';
+import './teaching.css';
+
+/** The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. */
+export function ShareBar() {
+  const t = useT();
+  const language = useLanguage((s) => s.language);
+  const setLanguage = useLanguage((s) => s.setLanguage);
+  const presenter = useTeaching((s) => s.presenter);
+  const setHelpOpen = useTeaching((s) => s.setHelpOpen);
+  // re-render (and so re-read the link) when the scenario or the chart options change
+  useExplorer((s) => s.scenario);
+  useExplorer((s) => `${s.logScale}|${s.compartments}|${s.macrophageView}|${s.drugView}`);
+  const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
+  const [qrOpen, setQrOpen] = useState(false);
+  const languageId = useId();
+  const linkBox = useRef<HTMLInputElement>(null);
+  const link = currentLink();
+
+  useEffect(() => {
+    if (!copied) return;
+    const timer = setTimeout(() => setCopied(''), 6000);
+    return () => clearTimeout(timer);
+  }, [copied]);
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(currentLink());
+      setCopied('ok');
+    } catch {
+      setCopied('failed');
+      setQrOpen(true);
+      setTimeout(() => linkBox.current?.select(), 0);
+    }
+  };
+
+  return (
+    <div className="share-bar" role="toolbar" aria-label={t('share.toolbar')} data-testid="share-bar">
+      <label htmlFor={languageId} className="visually-hidden">
+        {t('app.language')}
+      </label>
+      <select
+        id={languageId}
+        data-testid="language"
+        value={language}
+        onChange={(e) => {
+          const next = e.currentTarget.value;
+          if (isLanguage(next)) setLanguage(next);
+        }}
+      >
+        {LANGUAGES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LANGUAGE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <button type="button" data-testid="copy-link" onClick={copy}>
+        {t('share.copy')}
+      </button>
+      <button type="button" data-testid="qr-toggle" aria-expanded={qrOpen} onClick={() => setQrOpen((o) => !o)}>
+        {t('share.qr')}
+      </button>
+      <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} onClick={togglePresenter}>
+        {presenter ? t('presenter.exit') : t('presenter.enter')}
+      </button>
+      <button type="button" data-testid="help-open" aria-label={t('help.open')} onClick={() => setHelpOpen(true)}>
+        ?
+      </button>
+      <p className="share-status" aria-live="polite" data-testid="copy-status">
+        {copied === 'ok' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
+      </p>
+      {qrOpen ? (
+        <div className="qr-panel" data-testid="qr-panel">
+          <QrCode text={link} title={t('share.qrTitle')} />
+          <label>
+            <span>{t('share.linkLabel')}</span>
+            <input
+              ref={linkBox}
+              readOnly
+              value={link}
+              data-testid="link-box"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+          </label>
+          <button type="button" onClick={() => setQrOpen(false)}>
+            {t('share.close')}
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}

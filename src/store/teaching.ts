@@ -1,0 +1,160 @@
+/**
+ * Teaching state and the actions the keyboard shortcuts and the lesson panel share: presenter mode (large type,
+ * thick lines, high contrast, full screen where allowed), the help overlay, the guided lesson in progress, and
+ * playback / preset navigation.
+ */
+import { create } from 'zustand';
+import { type MessageKey, t } from '../i18n';
+import { LESSONS, stepScenario } from '../lessons/lessons';
+import { PRESETS, presetById } from '../model/presets';
+import { ARM_LIMITS } from '../scenario/limits';
+import type { Scenario } from '../scenario/types';
+import { useExplorer } from './explorer';
+
+export interface LessonPosition {
+  id: string;
+  /** 0-based step index */
+  step: number;
+}
+
+interface TeachingState {
+  presenter: boolean;
+  helpOpen: boolean;
+  lesson: LessonPosition | null;
+  setPresenter: (on: boolean) => void;
+  setHelpOpen: (open: boolean) => void;
+  setLesson: (lesson: LessonPosition | null) => void;
+}
+
+export const useTeaching = create<TeachingState>()((set) => ({
+  presenter: false,
+  helpOpen: false,
+  lesson: null,
+  setPresenter: (presenter) => {
+    if (typeof document !== 'undefined') document.documentElement.classList.toggle('presenter', presenter);
+    set({ presenter });
+  },
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setLesson: (lesson) => set({ lesson }),
+}));
+
+/** A message key built from an id; used where the key set is checked by the catalogue tests instead of the types. */
+export function dynamicKey(key: string): MessageKey {
+  return key as MessageKey;
+}
+
+/** The preset's scenario with its arms named in the current language (names are link data: cut to the limit). */
+export function localisedPresetScenario(id: string): Scenario | null {
+  const preset = presetById(id);
+  if (!preset) return null;
+  const scenario = structuredClone(preset.scenario) as Scenario;
+  scenario.arms = scenario.arms.map((arm, i) => {
+    const name = t(dynamicKey(`preset.${id}.arm.${i}`));
+    const usable = name && !name.startsWith('preset.') ? name : arm.name;
+    return { ...arm, name: Array.from(usable).slice(0, ARM_LIMITS.nameMaxLength).join('') };
+  });
+  return scenario;
+}
+
+export function loadPreset(id: string): void {
+  const scenario = localisedPresetScenario(id);
+  if (scenario) useExplorer.getState().loadPreset(id, scenario);
+}
+
+function presetIndex(): number {
+  const id = useExplorer.getState().presetId;
+  return PRESETS.findIndex((p) => p.id === id);
+}
+
+/** Next (+1) or previous (-1) experiment, wrapping round; in a lesson, its next or previous step instead. */
+export function navigate(delta: 1 | -1): void {
+  const { lesson } = useTeaching.getState();
+  if (lesson) {
+    goToStep(lesson.id, lesson.step + delta);
+    return;
+  }
+  const i = presetIndex();
+  const next = i < 0 ? (delta > 0 ? 0 : PRESETS.length - 1) : (i + delta + PRESETS.length) % PRESETS.length;
+  loadPreset(PRESETS[next].id);
+}
+
+/** Shows step `step` of lesson `id` (clamped to the lesson). */
+export function goToStep(id: string, step: number): void {
+  const lesson = LESSONS.find((l) => l.id === id);
+  if (!lesson) return;
+  const index = Math.max(0, Math.min(lesson.steps.length - 1, step));
+  const definition = lesson.steps[index];
+  const base = localisedPresetScenario(definition.preset);
+  if (!base) return;
+  const scenario = stepScenario(definition, base);
+  const explorer = useExplorer.getState();
+  explorer.loadPreset(definition.preset, scenario);
+  const firstShown = scenario.arms.findIndex((a) => !a.hidden);
+  const lastShown = scenario.arms.length - 1 - [...scenario.arms].reverse().findIndex((a) => !a.hidden);
+  explorer.selectArm(firstShown < 0 ? 0 : lastShown);
+  useTeaching.getState().setLesson({ id, step: index });
+}
+
+export function startLesson(id: string): void {
+  goToStep(id, 0);
+}
+
+export function endLesson(): void {
+  useTeaching.getState().setLesson(null);
+}
+
+/** Reset: the lesson step or the experiment as it was loaded (or the current scenario), rewound to day 0. */
+export function reset(): void {
+  const { lesson } = useTeaching.getState();
+  if (lesson) goToStep(lesson.id, lesson.step);
+  else {
+    const id = useExplorer.getState().presetId;
+    if (id) loadPreset(id);
+  }
+  const s = useExplorer.getState();
+  s.setPlaying(false);
+  s.setPlayDay(0);
+  s.setCursorDay(0);
+}
+
+/** Play from the start (or from where playback stopped), or pause. */
+export function playPause(): void {
+  const s = useExplorer.getState();
+  const horizon = s.scenario.horizon;
+  if (s.playing) {
+    s.setPlaying(false);
+    return;
+  }
+  if (s.playDay === null || s.playDay >= horizon) s.setPlayDay(0);
+  s.setPlaying(true);
+}
+
+/** One step of playback (1/28 of the horizon, at least a day). */
+export function stepForward(): void {
+  const s = useExplorer.getState();
+  const horizon = s.scenario.horizon;
+  const stepDays = Math.max(1, Math.round(horizon / 28));
+  s.setPlaying(false);
+  const from = s.playDay === null || s.playDay >= horizon ? 0 : s.playDay;
+  const day = Math.min(horizon, from + stepDays);
+  s.setPlayDay(day);
+  s.setCursorDay(day);
+}
+
+/** Presenter mode on or off; full screen where the browser allows it (never required). */
+export function togglePresenter(): void {
+  const on = !useTeaching.getState().presenter;
+  useTeaching.getState().setPresenter(on);
+  if (typeof document === 'undefined') return;
+  try {
+    if (on && document.fullscreenEnabled && !document.fullscreenElement) {
+      document.documentElement.requestFullscreen?.().catch(() => {
+        // refused (no user gesture, or a policy): presenter mode works without full screen
+      });
+    } else if (!on && document.fullscreenElement) {
+      document.exitFullscreen?.().catch(() => {});
+    }
+  } catch {
+    // an old browser without the promise-based API
+  }
+}

@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+async function save(page: Page, testId: string): Promise<{ name: string; data: Buffer }> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), data: await readFile(await file.path()) };
+}
+
+test('exports: chart SVG with legend and labels, 2x PNG, tidy CSV of all arms, scenario JSON, text summary', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.getByTestId('preset-neat1-cd24').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(5);
+
+  const svg = await save(page, 'export-svg');
+  expect(svg.name).toMatch(/\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      title: doc.querySelector('text.title')?.textContent,
+      legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
+      lines: doc.querySelectorAll('path.line').length,
+      styled: doc.querySelector('path.line')?.getAttribute('style') ?? '',
+      axisLabels: [...doc.querySelectorAll('.axis-label')].map((t) => t.textContent),
+      width: Number(doc.documentElement.getAttribute('width')),
+    };
+  }, svg.data.toString('utf8'));
+  expect(parsed.error).toBeNull();
+  expect(parsed.title).toBe('Tumour volume');
+  expect(parsed.legend).toEqual([
+    'NEAT1-low, untreated',
+    'NEAT1-high, untreated',
+    'NEAT1-high, anti-PD-1',
+    'NEAT1-high, anti-CD24',
+    'NEAT1-high, anti-PD-1 + anti-CD24',
+  ]);
+  expect(parsed.lines).toBe(5);
+  expect(parsed.styled).toContain('stroke-width');
+  expect(parsed.axisLabels).toEqual(['days', 'mm³']);
+
+  const png = await save(page, 'export-png');
+  expect(png.data.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect(png.data.readUInt32BE(16)).toBe(parsed.width * 2); // IHDR width: twice the SVG's
+
+  const csv = await save(page, 'export-csv');
+  const rows = csv.data.toString('utf8').trim().split('\r\n');
+  expect(rows[0]).toBe('arm,day,series,value');
+  // RFC 4180 fields: names with commas are quoted
+  const fields = (row: string) =>
+    [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replaceAll('""', '"'));
+  const parsedRows = rows.slice(1).map(fields);
+  expect(new Set(parsedRows.map((r) => r[0]))).toEqual(new Set(parsed.legend));
+  expect(new Set(parsedRows.map((r) => r[2]))).toContain('tumourVolume');
+  const bad = parsedRows.filter(
+    (r) => r.length < 4 || !Number.isFinite(Number(r[1])) || r[3] === '' || Number.isNaN(Number(r[3])),
+  );
+  expect(bad.slice(0, 3)).toEqual([]);
+
+  const json = JSON.parse((await save(page, 'export-json')).data.toString('utf8'));
+  expect(json.format).toBe('timescape-scenario');
+  expect(json.scenario.arms).toHaveLength(5);
+  expect(json.link).toContain('&arm=');
+
+  const text = (await save(page, 'export-text')).data.toString('utf8');
+  expect(text).toContain('Tumour volume (mm³)');
+  expect(text).toMatch(/NEAT1-low, untreated: .* at the start/);
+  await expect(page.getByTestId('export-status')).toContainText('Saved');
+});
