@@ -5,6 +5,7 @@
  * call and the model runs ~25 % slower than it does in the browser.
  */
 import { cpus } from 'node:os';
+import { benchBundle, printBundleBench } from './bundle';
 import { benchCohort } from './cohort';
 import { benchModel, printModelBench } from './model';
 import { benchSolver } from './solver';
@@ -13,3 +14,7 @@ console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model
 benchSolver();
 printModelBench(benchModel());
 await benchCohort(new URL('./cohort-worker.mjs', import.meta.url));
+
+const bundle = benchBundle();
+printBundleBench(bundle);
+if (bundle.initialGzip > bundle.budget) process.exitCode = 1;
