@@ -12,8 +12,8 @@ import { PRESETS } from '../model/presets';
 import type { SimulationResult } from '../model/series';
 import { absoluteTolerances, DEFAULT_RTOL, simulateArm } from '../model/simulate';
 import { STATE_SIZE } from '../model/state';
-import { createDormandPrince } from '../solver/dopri5';
 import type { Scenario } from '../scenario/types';
+import { createDormandPrince } from '../solver/dopri5';
 
 let latestRequest = 0;
 
