@@ -64,6 +64,13 @@ export const teachingEn = {
   'preset.imbrave150.arm.1': 'Atezo/bev',
   'preset.imbrave150.arm.2': 'Atezo/bev + celecoxib',
 
+  'preset.hcc-atezo-bev-trial.title': 'HCC, atezolizumab + bevacizumab: a virtual trial calibrated to IMbrave150',
+  'preset.hcc-atezo-bev-trial.summary':
+    '500 virtual HCC patients (36.1 % NRF2-active) get atezolizumab + bevacizumab, with or without celecoxib; open the Virtual trial to run it.\n' +
+    'About 30 % respond (IMbrave150: 27–30 %); NRF2-high and PGE2-high patients progress sooner.',
+  'preset.hcc-atezo-bev-trial.arm.0': 'Atezo/bev',
+  'preset.hcc-atezo-bev-trial.arm.1': 'Atezo/bev + celecoxib',
+
   'lesson.nrf2.title': 'NRF2, PGE2 and atezolizumab + bevacizumab',
   'lesson.nrf2.1.text':
     'Two NRF2-low liver tumours in mice: one untreated, one given atezolizumab + bevacizumab from day 7. The treated tumour stalls as CD8 T cells move in.',

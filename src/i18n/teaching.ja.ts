@@ -63,6 +63,14 @@ export const teachingJa: { readonly [K in keyof typeof teachingEn]: string } = {
   'preset.imbrave150.arm.1': 'アテゾ/ベバ',
   'preset.imbrave150.arm.2': 'アテゾ/ベバ＋セレコキシブ',
 
+  'preset.hcc-atezo-bev-trial.title':
+    '肝細胞がん・アテゾリズマブ＋ベバシズマブ：IMbrave150 に合わせたバーチャル臨床試験',
+  'preset.hcc-atezo-bev-trial.summary':
+    '仮想の肝細胞がん患者 500 例（NRF2 活性化 36.1 %）に、アテゾリズマブ＋ベバシズマブをセレコキシブ併用あり・なしで投与します。「バーチャル臨床試験」で実行してください。\n' +
+    '約 30 % が奏効し（IMbrave150：27〜30 %）、NRF2 高値・PGE2 高値の患者は早く増悪します。',
+  'preset.hcc-atezo-bev-trial.arm.0': 'アテゾ/ベバ',
+  'preset.hcc-atezo-bev-trial.arm.1': 'アテゾ/ベバ＋セレコキシブ',
+
   'lesson.nrf2.title': 'NRF2・PGE2 とアテゾリズマブ＋ベバシズマブ',
   'lesson.nrf2.1.text':
     'NRF2 低活性のマウス肝腫瘍を 2 つ用意しました。一方は無治療、もう一方は 7 日目からアテゾリズマブ＋ベバシズマブを投与します。CD8 T 細胞が入り込むにつれ、治療群の腫瘍は増大が止まります。',

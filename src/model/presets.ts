@@ -159,6 +159,28 @@ export const PRESETS: readonly Preset[] = [
       ],
     },
   },
+  {
+    // The calibration trial of the virtual cohort (docs/model.md, "Virtual cohort"): IMbrave150's regimen, with and
+    // without celecoxib, given to 500 virtual HCC patients.
+    id: 'hcc-atezo-bev-trial',
+    citation: 'Finn et al., NEJM 2020 (IMbrave150); Yamamoto, Kodama et al., Hepatology 2026',
+    doi: '10.1056/NEJMoa1915745',
+    scenario: {
+      setting: 'hcc-patient',
+      horizon: 540,
+      outputStep: 1,
+      inputs: BASE_INPUTS,
+      arms: [
+        arm('Atezo/bev', {}, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+        arm(
+          'Atezo/bev + celecoxib',
+          {},
+          { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT, cox2i: CELECOXIB_PATIENT },
+        ),
+      ],
+      cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+    },
+  },
 ];
 
 export function presetById(id: string): Preset | undefined {

@@ -102,14 +102,11 @@ describe('virtual patients', () => {
   });
 });
 
+/** The calibration preset "HCC, atezolizumab + bevacizumab" (arms: atezo/bev, + celecoxib) with a given size and seed. */
 function trial(size: number, seed: number): { scenario: Scenario; block: CohortBlock } {
-  const preset = presetById('imbrave150');
-  if (!preset) throw new Error('preset missing');
-  const scenario: Scenario = {
-    ...preset.scenario,
-    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
-    cohort: { size, seed, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
-  };
+  const preset = presetById('hcc-atezo-bev-trial');
+  if (!preset?.scenario.cohort) throw new Error('calibration preset missing');
+  const scenario: Scenario = { ...preset.scenario, cohort: { ...preset.scenario.cohort, size, seed } };
   return { scenario, block: runCohortBlock(scenario, 0, size) };
 }
 
@@ -124,7 +121,7 @@ describe('a cohort run', () => {
   });
 });
 
-describe('calibration: HCC, atezolizumab + bevacizumab (IMbrave150; seed 000)', () => {
+describe('calibration preset "HCC, atezolizumab + bevacizumab" (IMbrave150; seed 000)', () => {
   // 600 virtual patients: the 95 % interval of an ORR near 30 % is about +-3.7 points.
   const { scenario, block } = trial(600, 1);
   const stats = cohortStatistics(scenario, block);
