@@ -4,7 +4,9 @@ import { Charts } from './components/Charts';
 import { Controls } from './components/Controls';
 import { CohortView } from './components/cohort/CohortView';
 import { ViewSwitch } from './components/cohort/ViewSwitch';
+import { RestartNotice } from './components/FaultNotice';
 import { Mechanism } from './components/Mechanism';
+import { PanelBoundary } from './components/PanelBoundary';
 import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
@@ -54,7 +56,9 @@ export function App() {
         </div>
         <ViewSwitch />
         <Status />
-        <ShareBar />
+        <PanelBoundary name="share" label={t('share.toolbar')}>
+          <ShareBar />
+        </PanelBoundary>
         {phone && view === 'explorer' ? (
           <button
             type="button"
@@ -86,8 +90,12 @@ export function App() {
               ✕ {t('panel.closeControls')}
             </button>
           ) : null}
-          <Controls />
-          <Presets />
+          <PanelBoundary name="controls" label={t('panel.controls')}>
+            <Controls />
+          </PanelBoundary>
+          <PanelBoundary name="presets" label={t('panel.presets')}>
+            <Presets />
+          </PanelBoundary>
         </aside>
         {phone && drawerOpen ? (
           <button
@@ -100,17 +108,39 @@ export function App() {
         ) : null}
         <main className="workspace">
           <LinkNotice />
-          <Teaching />
-          <Arms />
-          <Playback />
-          <Charts />
-          <Readout />
-          <Exports />
-          <TreatmentEditor />
-          <Mechanism />
+          {/* Each panel in its own boundary: one that fails to render shows "Try again", the others go on. */}
+          <PanelBoundary name="teaching" label={t('lessons.title')}>
+            <Teaching />
+          </PanelBoundary>
+          <PanelBoundary name="arms" label={t('panel.arms')}>
+            <Arms />
+          </PanelBoundary>
+          <PanelBoundary name="playback" label={t('playback.label')}>
+            <Playback />
+          </PanelBoundary>
+          <PanelBoundary name="charts" label={t('panel.charts')}>
+            <Charts />
+          </PanelBoundary>
+          <PanelBoundary name="readout" label={t('panel.readout')}>
+            <Readout />
+          </PanelBoundary>
+          <PanelBoundary name="exports" label={t('export.title')}>
+            <Exports />
+          </PanelBoundary>
+          <PanelBoundary name="treatments" label={t('panel.treatments')}>
+            <TreatmentEditor />
+          </PanelBoundary>
+          <PanelBoundary name="mechanism" label={t('panel.mechanism')}>
+            <Mechanism />
+          </PanelBoundary>
         </main>
       </div>
-      {view === 'trial' ? <CohortView /> : null}
+      {view === 'trial' ? (
+        <PanelBoundary name="trial">
+          <CohortView />
+        </PanelBoundary>
+      ) : null}
+      <RestartNotice />
     </div>
   );
 }

@@ -6,13 +6,16 @@ export function Status() {
   const t = useT();
   const status = useExplorer((s) => s.status);
   const message = useExplorer((s) => s.statusMessage);
+  const fault = useExplorer((s) => s.statusFault);
+  // The reason in the page's language; the worker's own (English, technical) message goes in the tooltip.
+  const reason = fault ? t(fault === 'timeout' ? 'fault.timeout' : 'fault.crashed') : message;
   const text =
     status === 'computing'
       ? t('status.computing')
       : status === 'ready'
         ? t('status.ready')
         : status === 'error'
-          ? t('status.error', { message })
+          ? t('status.error', { message: reason })
           : status === 'unavailable'
             ? t('status.unavailable')
             : t('status.idle');
@@ -21,6 +24,7 @@ export function Status() {
       className={`status status-${status}`}
       data-testid="status"
       data-status={status}
+      title={status === 'error' || status === 'unavailable' ? message || undefined : undefined}
       role={status === 'error' || status === 'unavailable' ? 'alert' : 'status'}
       aria-live={status === 'error' || status === 'unavailable' ? 'assertive' : 'polite'}
     >

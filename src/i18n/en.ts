@@ -308,6 +308,14 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.reload': 'Reload',
 
+  'fault.crashed': 'the simulator stopped with an error',
+  'fault.timeout': 'the simulator stopped answering',
+  'notice.restarted': 'Simulator restarted: {reason}. Your latest change was computed again.',
+  'notice.dismiss': 'Dismiss',
+  'boundary.failed': 'This part of the page could not be shown because of an error. The rest of the page still works.',
+  'boundary.failedNamed': '“{panel}” could not be shown because of an error. The rest of the page still works.',
+  'boundary.retry': 'Try again',
+
   ...teachingEn,
 } as const;
 

@@ -308,5 +308,13 @@ export const ja: Catalogue = {
   'error.title': '問題が発生しました',
   'error.reload': '再読み込み',
 
+  'fault.crashed': 'シミュレーターがエラーで停止しました',
+  'fault.timeout': 'シミュレーターが応答しなくなりました',
+  'notice.restarted': 'シミュレーターを再起動しました（{reason}）。最後の変更を再計算しました。',
+  'notice.dismiss': '閉じる',
+  'boundary.failed': 'エラーのため、この部分を表示できませんでした。ページの他の部分は引き続き使えます。',
+  'boundary.failedNamed': 'エラーのため「{panel}」を表示できませんでした。ページの他の部分は引き続き使えます。',
+  'boundary.retry': '再試行',
+
   ...teachingJa,
 };

@@ -12,7 +12,7 @@ import { defaultHorizon, defaultOutputStep, defaultScenario } from '../scenario/
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../scenario/limits';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../scenario/types';
 import { armInputs } from '../scenario/types';
-import type { ClientStatus } from '../worker/client';
+import type { ClientStatus, FaultKind } from '../worker/client';
 
 export type NumericInputKey = 'nrf2' | 'neat1' | 'il6';
 export type CompartmentView = 'total' | 'stacked' | 'separate';
@@ -42,6 +42,10 @@ export interface ExplorerState {
   result: ResultView | null;
   status: ClientStatus;
   statusMessage: string;
+  /** what went wrong while status is 'error' or 'unavailable' */
+  statusFault: FaultKind | null;
+  /** the simulator was restarted after a fault and has answered again: shown until dismissed or timed out */
+  restartNotice: { kind: FaultKind; restarts: number; id: number } | null;
 
   /** day the cursor reads values at */
   cursorDay: number;
@@ -78,7 +82,8 @@ export interface ExplorerState {
   setLinkErrors: (errors: string[]) => void;
 
   setResult: (result: ResultView) => void;
-  setStatus: (status: ClientStatus, message?: string) => void;
+  setStatus: (status: ClientStatus, message?: string, fault?: FaultKind) => void;
+  setRestartNotice: (notice: { kind: FaultKind; restarts: number } | null) => void;
   setCursorDay: (day: number) => void;
   setPlayDay: (day: number | null) => void;
   setPlaying: (playing: boolean) => void;
@@ -145,6 +150,8 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   result: null,
   status: 'idle',
   statusMessage: '',
+  statusFault: null,
+  restartNotice: null,
   cursorDay: initialScenario.horizon,
   playDay: null,
   playing: false,
@@ -321,7 +328,9 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
   setLinkErrors: (linkErrors) => set({ linkErrors }),
 
   setResult: (result) => set({ result }),
-  setStatus: (status, message = '') => set({ status, statusMessage: message }),
+  setStatus: (status, message = '', fault) => set({ status, statusMessage: message, statusFault: fault ?? null }),
+  setRestartNotice: (notice) =>
+    set({ restartNotice: notice ? { ...notice, id: (get().restartNotice?.id ?? 0) + 1 } : null }),
   setCursorDay: (day) => {
     const h = get().scenario.horizon;
     set({ cursorDay: Math.min(h, Math.max(0, day)) });

@@ -13,7 +13,13 @@ export function connectSimulation(): () => void {
     onResult: (result, scenario) => {
       useExplorer.getState().setResult({ result, scenario, keys: keysOf.get(scenario) ?? [] });
     },
-    onStatus: (status, message) => useExplorer.getState().setStatus(status, message),
+    onStatus: (status, message, fault) => {
+      const state = useExplorer.getState();
+      state.setStatus(status, message, fault?.kind);
+      if (status === 'unavailable') state.setRestartNotice(null);
+    },
+    // A restarted worker answered: tell the user (the status line has moved on to "up to date").
+    onRecovered: (fault, restarts) => useExplorer.getState().setRestartNotice({ kind: fault.kind, restarts }),
   });
 
   const send = () => {
