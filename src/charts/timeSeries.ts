@@ -126,6 +126,13 @@ function indices(n: number): number[] {
 }
 
 export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, o: TimeSeriesOptions): void {
+  // A series that does not match its time axis is a corrupt result (e.g. from a worker of another version): refuse
+  // to draw it rather than draw a curve that looks plausible and is wrong.
+  for (const l of data.lines) {
+    if (l.values.length !== l.t.length) {
+      throw new RangeError(`chart ${o.id}: ${l.series} has ${l.values.length} values for ${l.t.length} time points`);
+    }
+  }
   const width = Math.max(200, o.width);
   const height = Math.max(120, o.height);
   const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);

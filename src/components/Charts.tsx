@@ -6,6 +6,7 @@ import type { SeriesName } from '../model/series';
 import { doseTimes } from '../model/treatments';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { type ArmMeta, type ResultView, scaleOf, useExplorer } from '../store/explorer';
+import { PanelBoundary, useReportError } from './PanelBoundary';
 import { drawWhenSeen, useInView } from './useInView';
 import { useWidth } from './useWidth';
 
@@ -72,7 +73,16 @@ interface FrameProps {
   wide?: boolean;
 }
 
-function ChartFrame({
+/** A chart frame in its own error boundary: a chart that cannot be drawn never takes the others with it. */
+function ChartFrame(props: FrameProps) {
+  return (
+    <PanelBoundary name={`chart-${props.id}`} label={props.title}>
+      <ChartFrameBody {...props} />
+    </PanelBoundary>
+  );
+}
+
+function ChartFrameBody({
   id,
   title,
   yLabel,
@@ -103,33 +113,40 @@ function ChartFrame({
   const doses = useMemo(() => doseTicks(scenario, selected, slot), [scenario, selected, slot]);
   const horizon = scenario.horizon;
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
+  const reportError = useReportError();
 
   useEffect(() => {
     const element = svg.current;
     if (!element) return;
-    return drawWhenSeen(inView, () =>
-      drawTimeSeries(
-        element,
-        { lines, areas, doses },
-        {
-          id,
-          width,
-          height,
-          horizon,
-          timeFactor: units.timeFactor,
-          yFactor,
-          logScale,
-          yDomain,
-          xLabel,
-          yLabel,
-          clipDay: playDay,
-          cursorDay,
-          locale: locale(),
-          onCursor: setCursorDay,
-        },
-      ),
-    );
+    // A draw deferred to a timer throws outside React: hand its error to the boundary like a render error.
+    return drawWhenSeen(inView, () => {
+      try {
+        drawTimeSeries(
+          element,
+          { lines, areas, doses },
+          {
+            id,
+            width,
+            height,
+            horizon,
+            timeFactor: units.timeFactor,
+            yFactor,
+            logScale,
+            yDomain,
+            xLabel,
+            yLabel,
+            clipDay: playDay,
+            cursorDay,
+            locale: locale(),
+            onCursor: setCursorDay,
+          },
+        );
+      } catch (error) {
+        reportError(error);
+      }
+    });
   }, [
+    reportError,
     inView,
     lines,
     areas,

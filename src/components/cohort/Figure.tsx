@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { PanelBoundary } from '../PanelBoundary';
 import { useWidth } from '../useWidth';
 
 interface FigureProps {
@@ -19,18 +20,16 @@ interface FigureProps {
 }
 
 /** A chart in a figure: caption, optional controls and legend, the SVG (role img, summary as name), a note. */
-export function Figure({
-  testId,
-  title,
-  summary,
-  height,
-  draw,
-  message,
-  loading,
-  controls,
-  legend,
-  note,
-}: FigureProps) {
+export function Figure(props: FigureProps) {
+  // In its own boundary: a figure that cannot be drawn leaves the table and the other figures in place.
+  return (
+    <PanelBoundary name={`figure-${props.testId}`} label={typeof props.title === 'string' ? props.title : undefined}>
+      <FigureBody {...props} />
+    </PanelBoundary>
+  );
+}
+
+function FigureBody({ testId, title, summary, height, draw, message, loading, controls, legend, note }: FigureProps) {
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box, 480);

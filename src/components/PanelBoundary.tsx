@@ -1,0 +1,62 @@
+import { Component, type ErrorInfo, type ReactNode, useCallback, useState } from 'react';
+import { useT } from '../i18n';
+import './faults.css';
+
+interface BoundaryProps {
+  /** short stable name, written to data-panel (e.g. 'charts', 'chart-cd8') */
+  name: string;
+  /** the panel's title in the page's language, named in the message */
+  label?: string;
+  children: ReactNode;
+}
+
+interface BoundaryState {
+  error: Error | null;
+}
+
+/**
+ * Keeps a failure inside one panel: if the panel throws while rendering (or reports an error with useReportError),
+ * it is replaced by a small message with "Try again" and the rest of the page goes on working. Try again renders the
+ * panel afresh; if it fails again, the message comes back.
+ */
+export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
+  state: BoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  componentDidCatch(error: Error, info: ErrorInfo): void {
+    // Kept for whoever opens the console; the user sees the fallback.
+    console.warn(`Panel "${this.props.name}" failed to render:`, error, info.componentStack ?? '');
+  }
+
+  private reset = (): void => this.setState({ error: null });
+
+  render(): ReactNode {
+    if (this.state.error) return <PanelError name={this.props.name} label={this.props.label} onRetry={this.reset} />;
+    return this.props.children;
+  }
+}
+
+function PanelError({ name, label, onRetry }: { name: string; label?: string; onRetry: () => void }) {
+  const t = useT();
+  return (
+    <div className="panel-error" role="status" data-testid="panel-error" data-panel={name}>
+      <p>{label ? t('boundary.failedNamed', { panel: label }) : t('boundary.failed')}</p>
+      <button type="button" data-testid="panel-retry" onClick={onRetry}>
+        {t('boundary.retry')}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * Hands an error raised outside rendering (a deferred draw in a timer, an event handler) to the nearest
+ * PanelBoundary: the error is kept in state and thrown on the next render, where the boundary catches it.
+ */
+export function useReportError(): (error: unknown) => void {
+  const [error, setError] = useState<unknown>(null);
+  if (error !== null) throw error;
+  return useCallback((e: unknown) => setError(() => e ?? new Error('unknown error')), []);
+}
