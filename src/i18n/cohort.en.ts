@@ -54,6 +54,7 @@ export const cohortEn = {
   'run.cancelledEmpty': 'Cancelled before any patient finished.',
   'run.error': 'The trial failed: {message}',
   'run.retry': 'Try again',
+  'run.errorPartial': 'The results below are for the {done} of {total} patients that finished before the failure.',
   'run.stale': 'The settings or arms changed since this run. Run again to update the results.',
   'run.empty':
     'No results yet. Choose the settings and press “Run trial”: response rates, Kaplan–Meier curves, waterfall and spider plots appear here while the patients are simulated.',

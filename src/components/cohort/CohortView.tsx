@@ -73,6 +73,7 @@ function RunStatus({ stale }: { stale: boolean }) {
       {status === 'error' ? (
         <div className="trial-banner error" role="alert" data-testid="trial-error">
           <p>{tc('run.error', { message: error })}</p>
+          {hasBlock ? <p data-testid="trial-error-partial">{tc('run.errorPartial', counts)}</p> : null}
           <button type="button" onClick={() => start(planTrial(scenario, meta))}>
             {tc('run.retry')}
           </button>

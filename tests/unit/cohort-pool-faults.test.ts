@@ -1,0 +1,97 @@
+// Virtual-trial pool faults: a worker that throws or stops answering ends the run with an error, and the blocks that
+// finished before were reported as partial results.
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { presetById } from '../../src/model/presets';
+import type { Scenario } from '../../src/scenario/types';
+import { simulationApi } from '../../src/worker/api';
+import { blockDeadline, type CohortProgress, runCohort } from '../../src/worker/cohortPool';
+
+type Behaviour = 'answer' | 'throw' | 'hang';
+
+/** Workers with the real API, except that call `failAt` of worker 0 misbehaves. */
+function faultyFactory(behaviour: Behaviour, failAt: number) {
+  let created = 0;
+  let terminated = 0;
+  const factory = (): Worker => {
+    const index = created++;
+    let calls = 0;
+    const { port1, port2 } = new MessageChannel();
+    const api = {
+      ...simulationApi,
+      cohortBlock(scenario: Scenario, from: number, to: number) {
+        if (index === 0 && calls++ === failAt) {
+          if (behaviour === 'throw') {
+            setTimeout(() => port1.dispatchEvent(Object.assign(new Event('error'), { message: 'Uncaught boom' })));
+          }
+          return new Promise(() => {});
+        }
+        return simulationApi.cohortBlock(scenario, from, to);
+      },
+    };
+    Comlink.expose(api, port2);
+    return Object.assign(port1, {
+      terminate() {
+        terminated++;
+        port1.close();
+        port2.close();
+      },
+    }) as unknown as Worker;
+  };
+  return { factory, created: () => created, terminated: () => terminated };
+}
+
+function trial(size: number): Scenario {
+  const preset = presetById('imbrave150');
+  if (!preset) throw new Error('preset missing');
+  return {
+    ...preset.scenario,
+    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
+    cohort: { size, seed: 5, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+  };
+}
+
+describe('cohort pool faults', () => {
+  it('a worker that throws ends the run with its error; blocks finished before it were reported', async () => {
+    const workers = faultyFactory('throw', 1);
+    const progress: CohortProgress[] = [];
+    const run = runCohort(trial(40), (p) => progress.push(p), { workers: 1, factory: workers.factory });
+    await expect(run.result).rejects.toThrow('Uncaught boom');
+    expect(progress.length).toBe(1);
+    expect(progress[0].done).toBe(progress[0].partial.to);
+    expect(progress[0].done).toBeLessThan(40);
+    expect(workers.terminated()).toBe(workers.created());
+  });
+
+  it('a worker that stops answering misses its deadline: the run fails instead of waiting for ever', async () => {
+    const workers = faultyFactory('hang', 1);
+    const progress: CohortProgress[] = [];
+    const started = Date.now();
+    const run = runCohort(trial(40), (p) => progress.push(p), {
+      workers: 1,
+      factory: workers.factory,
+      deadline: (previous) => (previous === null ? 5_000 : 200),
+    });
+    await expect(run.result).rejects.toThrow(/did not answer within 0.2 s/);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(progress.length).toBe(1);
+    expect(workers.terminated()).toBe(1);
+  });
+
+  it("with two workers, one's failure stops the other at once", async () => {
+    const workers = faultyFactory('hang', 0);
+    const run = runCohort(trial(200), () => {}, {
+      workers: 2,
+      factory: workers.factory,
+      deadline: () => 300,
+    });
+    await expect(run.result).rejects.toThrow(/did not answer/);
+    expect(workers.terminated()).toBe(2);
+  });
+
+  it('deadlines: long for a fresh worker, ten times its previous block (at least 3 s) after that', () => {
+    expect(blockDeadline(null)).toBe(30_000);
+    expect(blockDeadline(50)).toBe(3_000);
+    expect(blockDeadline(800)).toBe(8_000);
+  });
+});
