@@ -3,7 +3,9 @@
  * numbers-at-risk table under the time axis (one row per curve, as in trial publications). A pure function of
  * (svg, data, options): it knows nothing about where the curves came from and redraws in place.
  */
+
 import { area, axisBottom, axisLeft, curveStepAfter, line, scaleLinear, select } from 'd3';
+import { drawAxisTitles, layerOf } from './frame';
 
 export interface KmCurveData {
   /** stable identity, written to data-curve */
@@ -121,11 +123,7 @@ export function drawKaplanMeier(svgElement: SVGSVGElement, curves: KmCurveData[]
   const y = scaleLinear().domain([0, 1]).range([bottom, top]);
   const px = (days: number) => x(days * o.timeFactor);
 
-  const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
-    if (g.empty()) g = svg.append('g').attr('class', name);
-    return g;
-  };
+  const layer = (name: string) => layerOf(svg, name);
   const gridLayer = layer('grid');
   const bandLayer = layer('bands');
   const curveLayer = layer('curves');
@@ -207,19 +205,7 @@ export function drawKaplanMeier(svgElement: SVGSVGElement, curves: KmCurveData[]
       .ticks(5)
       .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumFractionDigits: 2 })),
   );
-  labelLayer
-    .selectAll('text')
-    .data([
-      { cls: 'axis-label x-label', text: o.xLabel, x: (left + right) / 2, y: bottom + 38, rotate: 0 },
-      { cls: 'axis-label y-label', text: o.yLabel, x: -(top + bottom) / 2, y: 16, rotate: -90 },
-    ])
-    .join('text')
-    .attr('class', (d) => d.cls)
-    .attr('text-anchor', 'middle')
-    .attr('transform', (d) => (d.rotate ? `rotate(${d.rotate})` : null))
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .text((d) => d.text);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 16);
 
   // Numbers at risk: the curve's label (with its line sample) above a row of counts at the axis ticks.
   const tableTop = o.plotHeight;

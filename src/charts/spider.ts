@@ -2,7 +2,9 @@
  * Spider plot: the change of each patient's tumour from baseline (%) at every assessment, one line per patient,
  * coloured by category (best overall response), with dashed reference lines. Pure function of (svg, data, options).
  */
+
 import { axisBottom, axisLeft, line, scaleLinear, select } from 'd3';
+import { drawAxisTitles, drawReferenceLines, layerOf } from './frame';
 import { monthTicks } from './kaplanMeier';
 
 export interface SpiderLine {
@@ -73,41 +75,14 @@ export function drawSpider(svgElement: SVGSVGElement, lines: SpiderLine[], o: Sp
     .range([left, right]);
   const y = scaleLinear().domain(spiderDomain(lines)).range([bottom, top]);
 
-  const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
-    if (g.empty()) g = svg.append('g').attr('class', name);
-    return g;
-  };
+  const layer = (name: string) => layerOf(svg, name);
   const refLayer = layer('references');
   const lineLayer = layer('patients');
   const xAxisLayer = layer('axis x-axis');
   const yAxisLayer = layer('axis y-axis');
   const labelLayer = layer('labels');
 
-  const refs = refLayer
-    .selectAll<SVGGElement, { value: number; label: string }>('g.reference')
-    .data([{ value: 0, label: '' }, ...o.references])
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'reference');
-      g.append('line');
-      g.append('text');
-      return g;
-    });
-  refs
-    .select('line')
-    .attr('x1', left)
-    .attr('x2', right)
-    .attr('y1', (r) => y(r.value))
-    .attr('y2', (r) => y(r.value))
-    .attr('stroke', (r) => (r.value === 0 ? '#4f5b69' : '#14202e'))
-    .attr('stroke-width', (r) => (r.value === 0 ? 1 : 1.2))
-    .attr('stroke-dasharray', (r) => (r.value === 0 ? null : '5 4'));
-  refs
-    .select('text')
-    .attr('class', 'reference-label')
-    .attr('x', right + 4)
-    .attr('y', (r) => y(r.value) + 4)
-    .text((r) => r.label);
+  drawReferenceLines(refLayer, [{ value: 0, label: '' }, ...o.references], y, { left, right, top, bottom });
 
   const path = line<[number, number]>()
     .x((p) => x(p[0] * o.timeFactor))
@@ -135,17 +110,5 @@ export function drawSpider(svgElement: SVGSVGElement, lines: SpiderLine[], o: Sp
       .ticks(6)
       .tickFormat((v) => Number(v).toLocaleString(o.locale)),
   );
-  labelLayer
-    .selectAll('text')
-    .data([
-      { cls: 'axis-label x-label', text: o.xLabel, x: (left + right) / 2, y: bottom + 38, rotate: 0 },
-      { cls: 'axis-label y-label', text: o.yLabel, x: -(top + bottom) / 2, y: 14, rotate: -90 },
-    ])
-    .join('text')
-    .attr('class', (d) => d.cls)
-    .attr('text-anchor', 'middle')
-    .attr('transform', (d) => (d.rotate ? `rotate(${d.rotate})` : null))
-    .attr('x', (d) => d.x)
-    .attr('y', (d) => d.y)
-    .text((d) => d.text);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 14);
 }

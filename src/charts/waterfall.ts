@@ -4,7 +4,9 @@
  * dashed reference lines (RECIST: −30 % partial response, +20 % progression). Pure function of (svg, data, options).
  * Bars of one category are drawn as one path, so 10,000 patients cost a few paths, not 10,000 elements.
  */
+
 import { axisLeft, scaleLinear, select } from 'd3';
+import { drawAxisTitles, drawReferenceLines, layerOf } from './frame';
 
 export interface WaterfallBar {
   /** change from baseline, % */
@@ -99,11 +101,7 @@ export function drawWaterfall(svgElement: SVGSVGElement, data: WaterfallData, o:
   const bottom = height - WATERFALL_MARGIN.bottom;
   const y = scaleLinear().domain(waterfallDomain(data.bars)).range([bottom, top]);
 
-  const layer = (name: string) => {
-    let g = svg.select<SVGGElement>(`g.${name.split(' ').join('.')}`);
-    if (g.empty()) g = svg.append('g').attr('class', name);
-    return g;
-  };
+  const layer = (name: string) => layerOf(svg, name);
   const barLayer = layer('bars');
   const zeroLayer = layer('zero');
   const refLayer = layer('references');
@@ -130,44 +128,12 @@ export function drawWaterfall(svgElement: SVGSVGElement, data: WaterfallData, o:
     .attr('y2', y(0))
     .attr('stroke', '#4f5b69');
 
-  const refs = refLayer
-    .selectAll<SVGGElement, { value: number; label: string }>('g.reference')
-    .data(o.references)
-    .join((enter) => {
-      const g = enter.append('g').attr('class', 'reference');
-      g.append('line');
-      g.append('text');
-      return g;
-    });
-  refs
-    .select('line')
-    .attr('x1', left)
-    .attr('x2', right)
-    .attr('y1', (r) => y(r.value))
-    .attr('y2', (r) => y(r.value))
-    .attr('stroke', '#14202e')
-    .attr('stroke-width', 1.2)
-    .attr('stroke-dasharray', '5 4');
-  refs
-    .select('text')
-    .attr('class', 'reference-label')
-    .attr('x', right + 4)
-    .attr('y', (r) => y(r.value) + 4)
-    .text((r) => r.label);
+  drawReferenceLines(refLayer, o.references, y, { left, right, top, bottom });
 
   axisLayer.attr('transform', `translate(${left},0)`).call(
     axisLeft(y)
       .ticks(6)
       .tickFormat((v) => Number(v).toLocaleString(o.locale)),
   );
-  labelLayer
-    .selectAll('text')
-    .data([o.yLabel])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('text-anchor', 'middle')
-    .attr('transform', 'rotate(-90)')
-    .attr('x', -(top + bottom) / 2)
-    .attr('y', 14)
-    .text((d) => d);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, null, o.yLabel, 14);
 }
