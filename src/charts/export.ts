@@ -34,24 +34,31 @@ const STYLE_PROPERTIES = [
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = 'system-ui, "Segoe UI", "Liberation Sans", "Noto Sans", "Noto Sans CJK JP", sans-serif';
 
-function inlineStyles(source: Element, target: Element): void {
+/**
+ * Styles are written through the CSSOM (element.style), never as a style attribute: the page's Content-Security-Policy
+ * has no 'unsafe-inline' for styles, which blocks setAttribute('style', …) but not the CSSOM. Serialised, they become
+ * the exported file's style attributes all the same.
+ */
+function inlineStyles(source: Element, target: SVGElement): void {
   const computed = getComputedStyle(source);
-  const style: string[] = [];
+  target.style.cssText = '';
   for (const property of STYLE_PROPERTIES) {
     const value = computed.getPropertyValue(property);
-    if (value) style.push(`${property}:${value}`);
+    if (value) target.style.setProperty(property, value);
   }
-  target.setAttribute('style', style.join(';'));
   const from = source.children;
   const to = target.children;
-  for (let i = 0; i < from.length && i < to.length; i++) inlineStyles(from[i], to[i]);
+  for (let i = 0; i < from.length && i < to.length; i++) inlineStyles(from[i], to[i] as SVGElement);
 }
 
 function text(x: number, y: number, content: string, size: number, weight = 'normal'): SVGTextElement {
   const el = document.createElementNS(SVG_NS, 'text');
   el.setAttribute('x', String(x));
   el.setAttribute('y', String(y));
-  el.setAttribute('style', `font-family:${FONT};font-size:${size}px;font-weight:${weight};fill:#14202e`);
+  el.style.setProperty('font-family', FONT);
+  el.style.setProperty('font-size', `${size}px`);
+  el.style.setProperty('font-weight', weight);
+  el.style.setProperty('fill', '#14202e');
   // textContent, never markup: arm names are user text
   el.textContent = content;
   return el;
@@ -155,9 +162,13 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
   }
 }
 
-/** One field of a CSV row (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+/**
+ * One field of a CSV row (RFC 4180): quoted when it holds a comma, a quote or a line break. Text that a spreadsheet
+ * would run as a formula (starting with = + - @, a tab or a carriage return: arm names come from links) gets a leading
+ * apostrophe, so it opens as text; numbers are written as they are.
+ */
 export function csvField(value: string | number): string {
-  const s = typeof value === 'number' ? String(value) : value;
+  const s = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
