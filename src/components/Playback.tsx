@@ -2,6 +2,7 @@ import { useEffect, useId } from 'react';
 import { displayUnits, formatTime } from '../charts/format';
 import { locale, useT } from '../i18n';
 import { scaleOf, useExplorer } from '../store/explorer';
+import { playPause, stepForward } from '../store/playback';
 
 /** At speed 1 the whole horizon plays in this many seconds. */
 const SECONDS_PER_HORIZON = 10;
@@ -43,27 +44,10 @@ export function Playback() {
   const scale = useExplorer((s) => scaleOf(s.scenario));
   const setPlaying = useExplorer((s) => s.setPlaying);
   const setPlayDay = useExplorer((s) => s.setPlayDay);
-  const setCursorDay = useExplorer((s) => s.setCursorDay);
   const setSpeed = useExplorer((s) => s.setSpeed);
   const speedId = useId();
   const units = displayUnits(scale);
-  const stepDays = Math.max(1, Math.round(horizon / 28));
 
-  const play = () => {
-    if (playing) {
-      setPlaying(false);
-      return;
-    }
-    if (playDay === null || playDay >= horizon) setPlayDay(0);
-    setPlaying(true);
-  };
-  const step = () => {
-    setPlaying(false);
-    const from = playDay === null || playDay >= horizon ? 0 : playDay;
-    const day = Math.min(horizon, from + stepDays);
-    setPlayDay(day);
-    setCursorDay(day);
-  };
   const showAll = () => {
     setPlaying(false);
     setPlayDay(null);
@@ -72,10 +56,10 @@ export function Playback() {
 
   return (
     <section className="playback" aria-label={t('playback.label')} data-testid="playback">
-      <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={play}>
+      <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={playPause}>
         {playing ? `❚❚ ${t('playback.pause')}` : `▶ ${t('playback.play')}`}
       </button>
-      <button type="button" data-testid="step" onClick={step}>
+      <button type="button" data-testid="step" onClick={stepForward}>
         {t('playback.step')} ›
       </button>
       <button type="button" data-testid="show-all" onClick={showAll} disabled={playDay === null}>

@@ -6,6 +6,9 @@
 import { create } from 'zustand';
 import { type MessageKey, t } from '../i18n';
 import { LESSONS, stepScenario } from '../lessons/lessons';
+
+export { playPause, stepForward } from './playback';
+
 import { PRESETS, presetById } from '../model/presets';
 import { ARM_LIMITS } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
@@ -115,30 +118,6 @@ export function reset(): void {
   s.setPlaying(false);
   s.setPlayDay(0);
   s.setCursorDay(0);
-}
-
-/** Play from the start (or from where playback stopped), or pause. */
-export function playPause(): void {
-  const s = useExplorer.getState();
-  const horizon = s.scenario.horizon;
-  if (s.playing) {
-    s.setPlaying(false);
-    return;
-  }
-  if (s.playDay === null || s.playDay >= horizon) s.setPlayDay(0);
-  s.setPlaying(true);
-}
-
-/** One step of playback (1/28 of the horizon, at least a day). */
-export function stepForward(): void {
-  const s = useExplorer.getState();
-  const horizon = s.scenario.horizon;
-  const stepDays = Math.max(1, Math.round(horizon / 28));
-  s.setPlaying(false);
-  const from = s.playDay === null || s.playDay >= horizon ? 0 : s.playDay;
-  const day = Math.min(horizon, from + stepDays);
-  s.setPlayDay(day);
-  s.setCursorDay(day);
 }
 
 /** Presenter mode on or off; full screen where the browser allows it (never required). */
