@@ -34,13 +34,16 @@ export class CohortCancelled extends Error {
 export type WorkerFactory = () => Worker;
 
 /**
- * Deadline of one block, ms, given how long the same worker took for its previous block (null: its first block,
- * which also loads and compiles the worker). A block of up to 100 patients takes well under a second; ten times the
- * previous block, and never less than a few seconds, only catches a worker that is no longer working.
+ * Deadline of one block, ms. A worker's first block also loads and compiles the worker: 30 s. After that, blocks of the
+ * same size take about the same time (well under a second for 100 patients): ten times the median block of the run so
+ * far, and never less than a few seconds, only catches a worker that is no longer working.
  */
-export function blockDeadline(previousMs: number | null): number {
-  return previousMs === null ? 30_000 : Math.max(3_000, 10 * previousMs);
+export function blockDeadline(first: boolean, medianMs: number | null): number {
+  return first || medianMs === null ? 30_000 : Math.max(3_000, 10 * medianMs);
 }
+
+/** How often a running block is checked against its deadline, which shrinks as the run learns its block time. */
+const DEADLINE_CHECK_MS = 250;
 
 function defaultFactory(): Worker {
   return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'cohort' });
@@ -60,7 +63,11 @@ export function blockSize(total: number, workers: number): number {
 export function runCohort(
   scenario: Scenario,
   onProgress: (progress: CohortProgress) => void,
-  options: { workers?: number; factory?: WorkerFactory; deadline?: (previousMs: number | null) => number } = {},
+  options: {
+    workers?: number;
+    factory?: WorkerFactory;
+    deadline?: (first: boolean, medianMs: number | null) => number;
+  } = {},
 ): CohortRun {
   const total = scenario.cohort?.size ?? 0;
   const factory = options.factory ?? defaultFactory;
@@ -82,17 +89,35 @@ export function runCohort(
     timers.clear();
   };
 
-  /** The block, or a rejection when it has not come within `ms`. */
-  const within = <T>(answer: Promise<T>, ms: number): Promise<T> =>
+  /** Times of the blocks finished so far, ms, in order. */
+  const blockMs: number[] = [];
+  const median = (): number | null => {
+    if (blockMs.length === 0) return null;
+    const sorted = [...blockMs].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  };
+
+  /** The block, or a rejection when it has not come within its deadline (re-read as the median block time moves). */
+  const within = <T>(answer: Promise<T>, first: boolean): Promise<T> =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const started = Date.now();
+      let timer: ReturnType<typeof setTimeout>;
+      const check = () => {
         timers.delete(timer);
-        reject(new Error(`a trial worker did not answer within ${Math.round(ms / 100) / 10} s`));
-      }, ms);
-      timers.add(timer);
+        const ms = deadline(first, median());
+        const left = ms - (Date.now() - started);
+        if (left <= 0) {
+          reject(new Error(`a trial worker did not answer within ${Math.round(ms / 100) / 10} s`));
+          return;
+        }
+        timer = setTimeout(check, Math.min(left, DEADLINE_CHECK_MS));
+        timers.add(timer);
+      };
+      check();
       const settle = () => {
         clearTimeout(timer);
         timers.delete(timer);
+        blockMs.push(Date.now() - started);
       };
       answer.then(
         (value) => {
@@ -113,14 +138,13 @@ export function runCohort(
       return;
     }
     const work = async (remote: Comlink.Remote<SimulationApi>): Promise<void> => {
-      let previousMs: number | null = null;
+      let first = true;
       while (!cancelled && next < total) {
         const from = next;
         const to = Math.min(total, from + size);
         next = to;
-        const started = Date.now();
-        const block = await within(remote.cohortBlock(scenario, from, to), deadline(previousMs));
-        previousMs = Date.now() - started;
+        const block = await within(remote.cohortBlock(scenario, from, to), first);
+        first = false;
         if (cancelled) return;
         done.push(block);
         finished += to - from;

@@ -70,7 +70,7 @@ describe('cohort pool faults', () => {
     const run = runCohort(trial(40), (p) => progress.push(p), {
       workers: 1,
       factory: workers.factory,
-      deadline: (previous) => (previous === null ? 5_000 : 200),
+      deadline: (first) => (first ? 5_000 : 200),
     });
     await expect(run.result).rejects.toThrow(/did not answer within 0.2 s/);
     expect(Date.now() - started).toBeLessThan(4_000);
@@ -89,9 +89,24 @@ describe('cohort pool faults', () => {
     expect(workers.terminated()).toBe(2);
   });
 
-  it('deadlines: long for a fresh worker, ten times its previous block (at least 3 s) after that', () => {
-    expect(blockDeadline(null)).toBe(30_000);
-    expect(blockDeadline(50)).toBe(3_000);
-    expect(blockDeadline(800)).toBe(8_000);
+  it('the deadline follows the median block: a slow start-up does not make a later hang wait long', async () => {
+    // Worker 0 hangs on its second block; the other worker's quick blocks set the median, so the deadline shrinks
+    // to its floor (here 100 ms) although worker 0's own first block took long.
+    const workers = faultyFactory('hang', 1);
+    const started = Date.now();
+    const run = runCohort(trial(200), () => {}, {
+      workers: 2,
+      factory: workers.factory,
+      deadline: (first, median) => (first || median === null ? 5_000 : Math.max(100, 10 * median)),
+    });
+    await expect(run.result).rejects.toThrow(/did not answer/);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('deadlines: long for a fresh worker, ten times the median block (at least 3 s) after that', () => {
+    expect(blockDeadline(true, 10)).toBe(30_000);
+    expect(blockDeadline(false, null)).toBe(30_000);
+    expect(blockDeadline(false, 50)).toBe(3_000);
+    expect(blockDeadline(false, 800)).toBe(8_000);
   });
 });
