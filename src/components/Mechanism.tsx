@@ -5,6 +5,7 @@ import { drawMechanism, MECHANISM_NODES, type NodeId, type NodeState } from '../
 import { levelFill } from '../charts/palette';
 import { type MessageKey, useT } from '../i18n';
 import { selectedInputs, useExplorer } from '../store/explorer';
+import { useReportError } from './PanelBoundary';
 import { drawWhenSeen, useInView } from './useInView';
 
 /** Drug level above which a node counts as blocked in the diagram, nM (well above every drug's half-maximal level). */
@@ -47,26 +48,31 @@ export function Mechanism() {
     }));
   }, [view, meta, selectedArm, inputs, cursorDay]);
 
+  const reportError = useReportError();
+
   useEffect(() => {
     const element = svg.current;
     if (!element) return;
-    return drawWhenSeen(inView, () =>
-      drawMechanism(element, states, {
-        label: (id: NodeId) => t(`node.${id}` as MessageKey),
-        describe: (s) =>
-          [
-            t(`node.${s.id}` as MessageKey),
-            s.level === null ? '' : t('mechanism.level', { level: s.level.toFixed(2) }),
-            s.blocked ? t('mechanism.blocked') : '',
-          ]
-            .filter(Boolean)
-            .join(', '),
-        blockedText: t('mechanism.blocked'),
-        selected,
-        onSelect: (id) => setSelected((current) => (current === id ? null : id)),
-      }),
+    return drawWhenSeen(
+      inView,
+      () =>
+        drawMechanism(element, states, {
+          label: (id: NodeId) => t(`node.${id}` as MessageKey),
+          describe: (s) =>
+            [
+              t(`node.${s.id}` as MessageKey),
+              s.level === null ? '' : t('mechanism.level', { level: s.level.toFixed(2) }),
+              s.blocked ? t('mechanism.blocked') : '',
+            ]
+              .filter(Boolean)
+              .join(', '),
+          blockedText: t('mechanism.blocked'),
+          selected,
+          onSelect: (id) => setSelected((current) => (current === id ? null : id)),
+        }),
+      reportError,
     );
-  }, [states, selected, t, inView]);
+  }, [states, selected, t, inView, reportError]);
 
   return (
     <section className="mechanism" aria-labelledby="mechanism-heading" data-testid="mechanism">

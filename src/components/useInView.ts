@@ -24,13 +24,25 @@ export const OFFSCREEN_DELAY_MS = 250;
 
 /**
  * Runs `draw` now when on screen; otherwise once no newer change has come for OFFSCREEN_DELAY_MS. For use inside an
- * effect: returns the cleanup that cancels a pending deferred draw.
+ * effect: returns the cleanup that cancels a pending deferred draw. A deferred draw runs outside React, so its error
+ * goes to `onError` (useReportError hands it to the panel's error boundary); a draw run now throws into the effect.
  */
-export function drawWhenSeen(inView: boolean, draw: () => void): (() => void) | undefined {
+export function drawWhenSeen(
+  inView: boolean,
+  draw: () => void,
+  onError?: (error: unknown) => void,
+): (() => void) | undefined {
   if (inView) {
     draw();
     return undefined;
   }
-  const id = setTimeout(draw, OFFSCREEN_DELAY_MS);
+  const id = setTimeout(() => {
+    if (!onError) return draw();
+    try {
+      draw();
+    } catch (error) {
+      onError(error);
+    }
+  }, OFFSCREEN_DELAY_MS);
   return () => clearTimeout(id);
 }
