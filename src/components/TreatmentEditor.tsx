@@ -111,38 +111,40 @@ function WindowTrack({ drug, schedule, horizon }: { drug: DrugId; schedule: Dose
         onPointerUp={end}
         onPointerCancel={end}
         onKeyDown={onKey('move')}
-      >
-        <span
-          className="handle handle-start"
-          role="slider"
-          tabIndex={0}
-          data-testid={`window-start-${drug}`}
-          aria-label={t('treatment.windowStart', { drug: label, start: schedule.start })}
-          aria-valuemin={0}
-          aria-valuemax={horizon}
-          aria-valuenow={schedule.start}
-          onPointerDown={begin('start')}
-          onPointerMove={move}
-          onPointerUp={end}
-          onPointerCancel={end}
-          onKeyDown={onKey('start')}
-        />
-        <span
-          className="handle handle-stop"
-          role="slider"
-          tabIndex={0}
-          data-testid={`window-stop-${drug}`}
-          aria-label={t('treatment.windowStop', { drug: label, stop: schedule.stop })}
-          aria-valuemin={0}
-          aria-valuemax={SCHEDULE_LIMITS.start.max}
-          aria-valuenow={schedule.stop}
-          onPointerDown={begin('stop')}
-          onPointerMove={move}
-          onPointerUp={end}
-          onPointerCancel={end}
-          onKeyDown={onKey('stop')}
-        />
-      </div>
+      />
+      {/* the handles are the window's siblings, not its children: a slider cannot hold other sliders */}
+      <span
+        className="handle handle-start"
+        style={{ left: `${left}%` }}
+        role="slider"
+        tabIndex={0}
+        data-testid={`window-start-${drug}`}
+        aria-label={t('treatment.windowStart', { drug: label, start: schedule.start })}
+        aria-valuemin={0}
+        aria-valuemax={horizon}
+        aria-valuenow={schedule.start}
+        onPointerDown={begin('start')}
+        onPointerMove={move}
+        onPointerUp={end}
+        onPointerCancel={end}
+        onKeyDown={onKey('start')}
+      />
+      <span
+        className="handle handle-stop"
+        style={{ left: `${left + Math.max(0.5, right - left)}%` }}
+        role="slider"
+        tabIndex={0}
+        data-testid={`window-stop-${drug}`}
+        aria-label={t('treatment.windowStop', { drug: label, stop: schedule.stop })}
+        aria-valuemin={0}
+        aria-valuemax={SCHEDULE_LIMITS.start.max}
+        aria-valuenow={schedule.stop}
+        onPointerDown={begin('stop')}
+        onPointerMove={move}
+        onPointerUp={end}
+        onPointerCancel={end}
+        onKeyDown={onKey('stop')}
+      />
     </div>
   );
 }

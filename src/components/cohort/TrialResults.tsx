@@ -79,7 +79,9 @@ function ArmTable() {
   return (
     <section className="trial-card" aria-labelledby="trial-table-heading">
       <h3 id="trial-table-heading">{tc('results.table')}</h3>
-      <div className="table-scroll">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
+      <div className="table-scroll" role="group" aria-labelledby="trial-table-heading" tabIndex={0}>
         <table className="trial-table" data-testid="trial-table">
           <thead>
             <tr>
@@ -455,7 +457,9 @@ function Biomarkers({ waiting }: { waiting: string | null }) {
         })}
       </div>
       {split && statistics ? (
-        <div className="table-scroll">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it
+        // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one)
+        <div className="table-scroll" role="group" aria-labelledby="trial-bio-table-caption" tabIndex={0}>
           <table className="trial-table" data-testid="trial-bio-table">
             <caption id="trial-bio-table-caption">{tc('bio.table', { biomarker: markerName })}</caption>
             <thead>
