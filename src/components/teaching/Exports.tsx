@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { type ArmData, chartToSvg, download, type LegendEntry, svgToPng, tidyCsv } from '../../charts/export';
+import type { ArmData, LegendEntry } from '../../charts/export';
 import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
@@ -84,6 +84,9 @@ export function summaryText(view: ResultView | null): string[] {
   return lines;
 }
 
+/** The export code (SVG and PNG drawing, CSV) is loaded at the first export, not with the page. */
+const exporter = () => import('../../charts/export');
+
 function stamp(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -97,32 +100,34 @@ export function Exports() {
   const chartId = useId();
   const title = t(CHARTS.find(([id]) => id === chart)?.[1] ?? 'chart.volume');
 
-  const save = (file: string, blob: Blob) => {
-    download(file, blob);
+  const save = async (file: string, blob: Blob) => {
+    (await exporter()).download(file, blob);
     setSaved(t('export.saved', { file }));
   };
-  const chartSvg = (): string | null => {
+  const chartSvg = async (): Promise<string | null> => {
+    const { chartToSvg } = await exporter();
     const svg = document.querySelector<SVGSVGElement>(`[data-testid="svg-${chart}"]`);
     if (!svg) return null;
     const { scenario } = useExplorer.getState();
     const legend = resultArms(view).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
     return chartToSvg(svg, title, legend);
   };
-  const exportSvg = () => {
-    const text = chartSvg();
-    if (text) save(`timescape-${chart}-${stamp()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+  const exportSvg = async () => {
+    const text = await chartSvg();
+    if (text) await save(`timescape-${chart}-${stamp()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
   };
   const exportPng = async () => {
-    const text = chartSvg();
-    if (text) save(`timescape-${chart}-${stamp()}.png`, await svgToPng(text, 2));
+    const text = await chartSvg();
+    if (text) await save(`timescape-${chart}-${stamp()}.png`, await (await exporter()).svgToPng(text, 2));
   };
-  const exportCsv = () => {
+  const exportCsv = async () => {
     const arms = resultArms(view);
     if (arms.length === 0) {
       setSaved(t('export.noData'));
       return;
     }
-    save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms)], { type: 'text/csv' }));
+    const { tidyCsv } = await exporter();
+    await save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms)], { type: 'text/csv' }));
   };
   const exportJson = () => {
     const { scenario } = useExplorer.getState();

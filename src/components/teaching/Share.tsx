@@ -1,10 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
 import { useExplorer } from '../../store/explorer';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
-import { QrCode } from './QrCode';
 import './teaching.css';
+
+/** The QR encoder is loaded the first time the panel opens, not with the page (and is precached for offline use). */
+const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
 
 /** The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. */
 export function ShareBar() {
@@ -76,7 +78,9 @@ export function ShareBar() {
       </p>
       {qrOpen ? (
         <div className="qr-panel" data-testid="qr-panel">
-          <QrCode text={link} title={t('share.qrTitle')} />
+          <Suspense fallback={<div className="qr" aria-busy="true" />}>
+            <QrCode text={link} title={t('share.qrTitle')} />
+          </Suspense>
           <label>
             <span>{t('share.linkLabel')}</span>
             <input
