@@ -100,7 +100,8 @@ test('a worker that fails to load is restarted and the request re-run', async ({
     await route.continue();
   });
   await page.goto('/');
-  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'error');
+  // The error status lasts only until the restart (under half a second); the restart notice stays to be read.
+  await expect(page.getByTestId('restart-notice')).toHaveAttribute('data-kind', 'crashed', { timeout: 20_000 });
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
   await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(1);
   expect(failed).toBe(1);
