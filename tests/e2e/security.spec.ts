@@ -207,7 +207,12 @@ test('a crafted link shows its script, image and svg payloads as text: page, not
   for (const payload of PAYLOADS) await expect(notice).toContainText(payload.slice(0, 18));
   await page.getByTestId('arm-select-1').click();
   await expect(page.getByTestId('treatments-arm')).toContainText(img);
+  // the share panel: the QR code is drawn from the code's modules, the link is an input's value
+  await page.getByTestId('qr-toggle').click();
+  await expect(page.getByTestId('qr').locator('path')).toHaveAttribute('d', /^M4 4h1v1h-1z/);
+  await expect(page.getByTestId('link-box')).toHaveValue(/arm=%3Cscript%3E/);
   await expectNothingInjected(page);
+  await page.getByTestId('qr-toggle').click();
 
   // The exported SVG: a well-formed document whose legend holds the names as text nodes
   await page.getByTestId('export-chart').selectOption('volume');
