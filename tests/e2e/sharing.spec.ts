@@ -4,6 +4,9 @@ import { allPaths, collectErrors, openApp } from './helpers';
 /** Everything the charts draw, as path data and line counts, for "same curves" checks. */
 async function chartData(page: Page): Promise<string> {
   const counts = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-lines')));
+  // charts off screen draw a moment later: wait until every chart has drawn its lines
+  const lines = counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
+  await expect.poll(() => page.locator('path.line').count()).toBe(lines);
   return `${counts.join(',')}#${await allPaths(page)}`;
 }
 
