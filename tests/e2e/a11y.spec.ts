@@ -70,12 +70,8 @@ test('axe: presenter mode (its colour contrast included) and the help overlay', 
  * diagram's labels over their node boxes). Each is measured against what is behind it: its node box's fill, or the
  * first opaque background of its ancestors.
  */
-test('presenter mode: chart and diagram text contrast (SVG text axe cannot judge)', async ({ page }) => {
-  await desktop(page);
-  await page.getByTestId('presenter-toggle').click();
-  await expect(page.locator('html')).toHaveClass(/presenter/);
-  await page.getByTestId('mechanism').scrollIntoViewIfNeeded();
-  const measured = await page.evaluate(() => {
+async function svgTextContrast(page: Page, selector: string, view: string): Promise<string[]> {
+  const measured = await page.evaluate((selector) => {
     const rgb = (c: string): [number, number, number, number] => {
       const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
       return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
@@ -98,7 +94,7 @@ test('presenter mode: chart and diagram text contrast (SVG text axe cannot judge
       }
       return [255, 255, 255, 1];
     };
-    const texts = [...document.querySelectorAll('#charts svg text, [data-testid="mechanism"] svg text')].filter(
+    const texts = [...document.querySelectorAll(selector)].filter(
       (t) => (t as SVGTextElement).getBBox().width > 0 && getComputedStyle(t).visibility !== 'hidden',
     );
     return texts.map((t) => {
@@ -111,12 +107,20 @@ test('presenter mode: chart and diagram text contrast (SVG text axe cannot judge
         needed: large ? 3 : 4.5,
       };
     });
-  });
-  const low = measured.filter((m) => m.ratio < m.needed).map((m) => `${m.text}: ${m.ratio.toFixed(2)}:1`);
+  }, selector);
   const min = Math.min(...measured.map((m) => m.ratio));
-  console.log(`presenter mode SVG text: ${measured.length} texts, lowest contrast ${min.toFixed(2)}:1`);
+  console.log(`SVG text, ${view}: ${measured.length} texts, lowest contrast ${min.toFixed(2)}:1`);
   expect(measured.length).toBeGreaterThan(50);
-  expect(low).toEqual([]);
+  return measured.filter((m) => m.ratio < m.needed).map((m) => `${m.text}: ${m.ratio.toFixed(2)}:1`);
+}
+
+test('presenter mode: chart and diagram text contrast (SVG text axe cannot judge)', async ({ page }) => {
+  await desktop(page);
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await page.getByTestId('mechanism').scrollIntoViewIfNeeded();
+  const selector = '#charts svg text, [data-testid="mechanism"] svg text';
+  expect(await svgTextContrast(page, selector, 'explorer, presenter mode')).toEqual([]);
 });
 
 test('axe: a lesson open, in Japanese', async ({ page }) => {
@@ -143,6 +147,7 @@ test('axe: virtual trial with results, in English, in Japanese and in presenter 
   found.push(...(await audit(page, 'virtual trial with results, Japanese')));
   await page.getByTestId('presenter-toggle').click();
   found.push(...(await audit(page, 'virtual trial with results, presenter mode')));
+  found.push(...(await svgTextContrast(page, '[data-testid="trial-view"] svg text', 'trial, presenter mode')));
   expect(found).toEqual([]);
 });
 
