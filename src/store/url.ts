@@ -3,10 +3,12 @@
  * and the interface language. Read once at start-up, written back (history.replaceState, debounced) after each
  * change. Without a language in the link, the browser's preferred language is used (and then written).
  */
+
 import { browserLanguage, isLanguage, useLanguage } from '../i18n';
 import { decodeScenario, encodeLink } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
+import { VIEW_HASH } from './view';
 
 const WRITE_DELAY_MS = 250;
 
@@ -29,7 +31,9 @@ export function currentQuery(): string {
 
 /** The full link of the current state. */
 export function currentLink(): string {
-  return `${location.origin}${location.pathname}?${currentQuery()}`;
+  // the virtual-trial view travels with the link (#trial), so a shared trial opens as a trial
+  const hash = location.hash === VIEW_HASH.trial ? VIEW_HASH.trial : '';
+  return `${location.origin}${location.pathname}?${currentQuery()}${hash}`;
 }
 
 /** Applies the view options of a link (the ones it has) to the stores. */

@@ -51,6 +51,10 @@ test('a small trial shows the response table, Kaplan–Meier curves, waterfalls,
   await expect(page.getByTestId('trial-empty')).toBeVisible();
   await expect(page).toHaveURL(/n=40/);
   await expect(page).toHaveURL(/#trial$/);
+  // a link copied in the trial view opens the trial view
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('copy-link').click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/n=40.*#trial$/);
   await page.screenshot({ path: test.info().outputPath('trial-empty-1280x720.png') });
 
   const ms = await runToEnd(page);
