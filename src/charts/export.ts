@@ -3,6 +3,7 @@
  * it looks the same in a paper or a slide as on screen) or a PNG at twice the size; the data as tidy CSV; any text as
  * a file. Pure functions of their inputs plus the DOM; nothing here knows where the data came from.
  */
+import { csvField } from '../formats/csv';
 
 export interface LegendEntry {
   name: string;
@@ -160,16 +161,6 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/**
- * One field of a CSV row (RFC 4180): quoted when it holds a comma, a quote or a line break. Text that a spreadsheet
- * would run as a formula (starting with = + - @, a tab or a carriage return: arm names come from links) gets a leading
- * apostrophe, so it opens as text; numbers are written as they are.
- */
-export function csvField(value: string | number): string {
-  const s = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 export interface ArmData {

@@ -26,6 +26,8 @@
  * change of the lesion diameter from baseline, %; progressed and nrf2Active are 0 or 1; baselinePge2 is plasma PGE2 at
  * day 0, relative units.
  */
+
+import { csvField } from '../formats/csv';
 import { cohortStatistics, RESPONSE_CODES, runCohortBlock } from '../model/cohort';
 import { decodeScenario } from '../scenario/codec';
 import { defaultCohort } from '../scenario/defaults';
@@ -33,7 +35,7 @@ import { encodeScenario } from '../scenario/encode';
 import { COHORT_SETTING } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
 import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../stats';
-import { CLI_VERSION, type CliOutput, csvField, queryPart } from './run';
+import { CLI_VERSION, type CliOutput, queryPart } from './run';
 
 export const COX_METHOD = 'Cox proportional hazards, Efron ties, Wald CI';
 

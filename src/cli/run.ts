@@ -4,6 +4,7 @@
  *   { version, query, arms: [arm names], t: [days], series: { name: [[values of arm 0], [values of arm 1], ...] },
  *     summary: [per-arm summary] }
  */
+import { csvField } from '../formats/csv';
 import { SERIES_NAMES, SERIES_UNITS } from '../model/series';
 import { simulate } from '../model/simulate';
 import { decodeScenario } from '../scenario/codec';
@@ -29,11 +30,6 @@ export function queryPart(input: string): string {
   const hash = input.indexOf('#');
   const body = q >= 0 ? input.slice(q + 1, hash > q ? hash : undefined) : input;
   return body.startsWith('?') ? body.slice(1) : body;
-}
-
-/** A CSV cell: quoted when it holds a quote, a comma or a line break. */
-export function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function runCli(args: string[]): CliOutput {

@@ -67,6 +67,9 @@ describe('simulate', () => {
     // a name with a comma is quoted
     const quoted = runCli(['--format', 'csv', 'h=1&arm=a,+b']);
     expect(quoted.stdout.split('\n')[1].startsWith('"a, b",0,')).toBe(true);
+    // a name a spreadsheet would run as a formula opens as text
+    const formula = runCli(['--format', 'csv', 'h=1&arm=%3D1%2B1']);
+    expect(formula.stdout.split('\n')[1].startsWith("'=1+1,0,")).toBe(true);
   });
 
   it('every bad link: status 2, one "simulate: <field>: <message>" line per problem, nothing on stdout', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, tidyCsv } from '../../src/charts/export';
+import { tidyCsv } from '../../src/charts/export';
+import { csvField } from '../../src/formats/csv';
 
 describe('CSV export of link text', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
