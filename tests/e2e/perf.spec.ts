@@ -3,6 +3,9 @@ import { openApp } from './helpers';
 
 // Measures, does not judge: the median time from a slider input event to the next frame after the charts' DOM
 // update, with 4 arms, over 30 moves. Printed to the test output; no wall-clock assertion (machines differ).
+// Trace recording snapshots the page on every action and would inflate the figure.
+test.use({ trace: 'off' });
+
 test('slider input to chart paint, 4 arms (measurement)', async ({ page }) => {
   await openApp(page);
   await page.getByTestId('preset-nrf2-atezo-bev').click();
