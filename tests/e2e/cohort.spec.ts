@@ -38,8 +38,10 @@ async function runToEnd(page: Page, timeout = 30_000): Promise<number> {
 }
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  // after a viewport change the charts resize on their next ResizeObserver callback: wait for the layout to settle
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
 }
 
 test('a small trial shows the response table, Kaplan–Meier curves, waterfalls, spiders and biomarker splits', async ({
