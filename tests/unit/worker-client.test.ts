@@ -139,10 +139,8 @@ describe('simulation client faults', () => {
     h.client.request(scenario(23));
     await until(() => h.statuses.at(-1) === 'ready');
     const second = scenario(24);
-    const started = Date.now();
     h.client.request(second);
     await until(() => h.results.length === 2);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
     expect(h.workers.calls.map((c) => c.worker)).toEqual([0, 0, 1]);
     expect(h.results.at(-1)).toBe(second);
     expect(h.recovered).toEqual([{ fault: { kind: 'timeout', message: 'no answer within 0.04 s' }, restarts: 1 }]);
