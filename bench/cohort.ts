@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { cohortStatistics, runCohortBlock } from '../src/model/cohort';
-import { presetById } from '../src/model/presets';
+import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 import { coxHazardRatio, kaplanMeier, logRank } from '../src/stats';
 import { measure } from './timing';

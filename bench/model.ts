@@ -6,7 +6,7 @@
  *  - against the floor: our evaluations x the measured cost of one right-hand-side evaluation, i.e. the time a
  *    solver with no overhead at all would need for the same number of evaluations.
  */
-import { PRESETS } from '../src/model/presets';
+
 import {
   absoluteTolerances,
   buildArmProblem,
@@ -16,6 +16,7 @@ import {
   startDrugSegment,
 } from '../src/model/simulate';
 import { STATE_SIZE } from '../src/model/state';
+import { PRESETS } from '../src/scenario/catalogue/presets';
 import { DRUG_IDS } from '../src/scenario/types';
 import { createOdexIntegrator } from './odex';
 import { measure } from './timing';

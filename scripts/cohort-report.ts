@@ -1,7 +1,7 @@
 // Prints the calibration figures of docs/model.md ("Virtual cohort"): npx tsx scripts/cohort-report.ts [patients] [seed]
 
 import { cohortStatistics, runCohortBlock } from '../src/model/cohort';
-import { PRESETS } from '../src/model/presets';
+import { PRESETS } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 
 const preset = PRESETS.find((p) => p.id === 'imbrave150');

@@ -1,5 +1,8 @@
-// Prints the treatment table of docs/model.md from src/model/treatments.ts: npx tsx scripts/drug-table.ts
-import { DRUG_LIST } from '../src/model/treatments';
+// Prints the treatment table of docs/model.md from src/model/treatments.ts (pharmacology) and
+// src/scenario/catalogue/drugs.ts (units, typical schedules): npx tsx scripts/drug-table.ts
+import { DRUG_LIST, type DrugPharmacology } from '../src/model/treatments';
+import { DRUG_CATALOGUE } from '../src/scenario/catalogue/drugs';
+import type { Scale } from '../src/scenario/types';
 
 const f = (x: number) => String(Number(x.toPrecision(3)));
 console.log(
@@ -7,9 +10,11 @@ console.log(
 );
 console.log('|---|---|---|---|---|---|');
 for (const d of DRUG_LIST) {
-  const s = (p: typeof d.mouse) =>
-    `${p.unit}; ${f(p.nMPerUnit)}; ${f(p.eliminationRate)}; ${p.defaultSchedule.dose} ${p.unit} days ${p.defaultSchedule.start}–${p.defaultSchedule.stop} every ${p.defaultSchedule.interval} d`;
+  const s = (p: DrugPharmacology, scale: Scale) => {
+    const { unit, defaultSchedule: sch } = DRUG_CATALOGUE[d.id][scale];
+    return `${unit}; ${f(p.nMPerUnit)}; ${f(p.eliminationRate)}; ${sch.dose} ${unit} days ${sch.start}–${sch.stop} every ${sch.interval} d`;
+  };
   console.log(
-    `| \`${d.id}\` ${d.label} | ${d.target} | ${d.route} | ${d.halfMaximal} | ${s(d.mouse)} | ${s(d.patient)} |`,
+    `| \`${d.id}\` ${d.label} | ${d.target} | ${d.route} | ${d.halfMaximal} | ${s(d.mouse, 'mouse')} | ${s(d.patient, 'patient')} |`,
   );
 }

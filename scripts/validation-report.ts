@@ -1,7 +1,8 @@
 // Prints the validation figures of docs/model.md (the seed claims on the presets): npx tsx scripts/validation-report.ts
-import { presetById } from '../src/model/presets';
+
 import type { SeriesName } from '../src/model/series';
 import { simulate, valueAt } from '../src/model/simulate';
+import { presetById } from '../src/scenario/catalogue/presets';
 
 function arms(id: string) {
   const preset = presetById(id);

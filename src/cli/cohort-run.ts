@@ -28,7 +28,8 @@
  */
 
 import { csvField } from '../formats/csv';
-import { cohortStatistics, RESPONSE_CODES, runCohortBlock } from '../model/cohort';
+import { cohortStatistics, runCohortBlock } from '../model';
+import { RESPONSE_CODES } from '../scenario/catalogue/trial';
 import { decodeScenario } from '../scenario/codec';
 import { defaultCohort } from '../scenario/defaults';
 import { encodeScenario } from '../scenario/encode';

@@ -5,8 +5,7 @@
  *     summary: [per-arm summary] }
  */
 import { csvField } from '../formats/csv';
-import { SERIES_NAMES, SERIES_UNITS } from '../model/series';
-import { simulate } from '../model/simulate';
+import { SERIES_NAMES, SERIES_UNITS, simulate } from '../model';
 import { decodeScenario } from '../scenario/codec';
 
 export const CLI_VERSION = '1';

@@ -2,10 +2,9 @@ import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from '
 import { displayUnits, formatTime } from '../charts/format';
 import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
 import { locale, type MessageKey, useT } from '../i18n';
-import type { SeriesName } from '../model/series';
-import { doseTimes } from '../model/treatments';
+import { doseTimes } from '../scenario/catalogue/calendar';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
-import { type ArmMeta, type ResultView, scaleOf, useExplorer } from '../store/explorer';
+import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
 import { PanelBoundary, useReportError } from './PanelBoundary';
 import { drawWhenSeen, useInView } from './useInView';
 import { useWidth } from './useWidth';

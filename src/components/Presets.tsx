@@ -1,5 +1,5 @@
 import { useT } from '../i18n';
-import { PRESETS } from '../model/presets';
+import { PRESETS } from '../scenario/catalogue/presets';
 import { useExplorer } from '../store/explorer';
 import { dynamicKey, loadPreset } from '../store/teaching';
 

@@ -1,7 +1,8 @@
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
 import { displayUnits, formatTime } from '../charts/format';
 import { locale, useT } from '../i18n';
-import { DRUGS, doseTimes } from '../model/treatments';
+import { doseTimes } from '../scenario/catalogue/calendar';
+import { DRUG_CATALOGUE } from '../scenario/catalogue/drugs';
 import { doseRange, SCHEDULE_LIMITS } from '../scenario/limits';
 import { type DoseSchedule, DRUG_IDS, type DrugId } from '../scenario/types';
 import { scaleOf, useExplorer } from '../store/explorer';
@@ -215,7 +216,7 @@ export function TreatmentEditor() {
                   <div className="schedule-fields">
                     <NumberField
                       label={t('treatment.dose')}
-                      unit={DRUGS[drug][scale].unit}
+                      unit={DRUG_CATALOGUE[drug][scale].unit}
                       value={schedule.dose}
                       min={range.min}
                       max={range.max}

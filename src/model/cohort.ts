@@ -4,7 +4,8 @@
  * Kaplan–Meier, hazard ratio, log-rank). Pure: runs in the worker pool, in tests and in the CLI alike.
  * docs/model.md ("Virtual cohort") gives every distribution with its source and the calibration.
  */
-import type { CancerType, CohortSettings, Inputs, Scenario } from '../scenario/types';
+import { NRF2_ACTIVE_SHARE, RESPONSE_CODES, type Response, SPIDER_PATIENTS } from '../scenario/catalogue/trial';
+import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
 import type { Integrator } from '../solver/types';
 import type { CoxResult, KaplanMeierResult, LogRankResult, MedianSurvival, ProportionInterval } from '../stats';
@@ -13,15 +14,6 @@ import type { ModelParameters } from './parameters';
 import { settingParameters } from './settings';
 import { absoluteTolerances, DEFAULT_RTOL, initialState, simulateArm } from './simulate';
 import { STATE_SIZE } from './state';
-
-/** Share of NRF2-active tumours per cancer type. */
-export const NRF2_ACTIVE_SHARE: Record<CancerType, { share: number; source: string }> = {
-  hcc: { share: 0.361, source: 'P-NRF2-positive in 36.1 % of 335 resected HCCs (Iseda et al. 2021)' },
-  escc: { share: 0.359, source: 'NFE2L2 hotspot mutations in 35.9 % of oesophageal SCC (seed 002, C-CAT)' },
-  lusc: { share: 0.196, source: 'NFE2L2 hotspot mutations in 19.6 % of lung SCC (seed 002, C-CAT)' },
-  lung: { share: 0.11, source: 'KEAP1 mutations in 11.0 % of lung cancers (seed 002, C-CAT)' },
-  'pan-cancer': { share: 0.025, source: 'KEAP1 mutations in 2.5 % of 60,056 advanced solid tumours (seed 002, C-CAT)' },
-};
 
 /**
  * Distributions of the virtual patients (chosen; docs/model.md). Lognormal multipliers have median 1 and the given
@@ -101,9 +93,6 @@ export function samplePatients(settings: CohortSettings, axl: Inputs['axl'] = 'l
 }
 
 // --- RECIST 1.1 -----------------------------------------------------------------------------------------------------
-
-export type Response = 'CR' | 'PR' | 'SD' | 'PD';
-export const RESPONSE_CODES: readonly Response[] = ['CR', 'PR', 'SD', 'PD'];
 
 /** Longest diameter of a spherical lesion of this volume, mm: d = (6 V / π)^(1/3). */
 export function diameterOf(volumeMm3: number): number {
@@ -188,9 +177,6 @@ export interface CohortBlock {
   baselinePge2: Float64Array;
   baselineDiameter: Float64Array;
 }
-
-/** Patients whose whole trajectories are kept for the spider plot. */
-export const SPIDER_PATIENTS = 30;
 
 /** The assessment days of a scenario's cohort: 0, interval, 2 interval, ... up to the horizon. */
 export function assessmentScenario(scenario: Scenario, settings: CohortSettings): Scenario {

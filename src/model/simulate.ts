@@ -3,6 +3,7 @@
  * of oral dosing, extinction checks) with the adaptive Dormand–Prince solver, and samples the output grid from its
  * dense output. Pure: no DOM, no worker globals; runs in the worker, in tests and in the CLI alike.
  */
+import { doseTimes, outputGrid } from '../scenario/catalogue/calendar';
 import type { Arm, Scenario } from '../scenario/types';
 import { armInputs, DRUG_IDS } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
@@ -13,7 +14,7 @@ import type { ArmResult, ArmSummary, SeriesName, SimulationResult } from './seri
 import { SERIES_NAMES } from './series';
 import { SETTING_INFO, settingParameters } from './settings';
 import { CD8, CELLS_PER_MM3, DC, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE, STATE_SIZE } from './state';
-import { DRUGS, doseTimes } from './treatments';
+import { DRUGS } from './treatments';
 
 const OSIMERTINIB_SLOT = DRUG_IDS.indexOf('osimertinib');
 
@@ -62,15 +63,6 @@ export interface ArmProblem {
   checkPeriod: number;
   /** an upper bound on the per-capita loss rate of any tumour compartment, 1/day */
   maxLossRate: number;
-}
-
-export function outputGrid(horizon: number, step: number): Float64Array {
-  const n = Math.floor(horizon / step + 1e-9);
-  const endsOnGrid = Math.abs(n * step - horizon) <= 1e-9 * Math.max(1, horizon);
-  const grid = new Float64Array(n + 1 + (endsOnGrid ? 0 : 1));
-  for (let k = 0; k <= n; k++) grid[k] = Math.min(k * step, horizon);
-  if (!endsOnGrid) grid[n + 1] = horizon;
-  return grid;
 }
 
 /**

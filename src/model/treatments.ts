@@ -1,7 +1,8 @@
 /**
  * Drugs: what each one blocks, its one-compartment pharmacokinetics at each scale, and the conversion of
  * a dosing schedule into dose events. Sources are in docs/model.md (section "Treatments"); every number here is quoted
- * there with its origin.
+ * there with its origin. Dose units and typical schedules are scenario-level knowledge (src/scenario/catalogue/drugs.ts),
+ * and so are the days a schedule doses on (src/scenario/catalogue/calendar.ts).
  *
  * Two routes:
  * - 'bolus' (antibodies, i.v. or i.p.): each dose raises the drug level at once by `nMPerUnit * dose`; the level then
@@ -12,8 +13,7 @@
  *   hour-scale mouse elimination with a spike per dose would force tiny solver steps for no gain in meaning.
  */
 
-import { DOSE_LIMITS } from '../scenario/limits';
-import type { DoseSchedule, DrugId, Scale } from '../scenario/types';
+import type { DrugId, Scale } from '../scenario/types';
 import { DRUG_IDS } from '../scenario/types';
 
 export type Route = 'bolus' | 'oral';
@@ -24,10 +24,6 @@ export interface DrugPharmacology {
   nMPerUnit: number;
   /** first-order elimination rate, 1/day (= ln 2 / half-life) */
   eliminationRate: number;
-  /** dose unit shown to the user: the unit of DOSE_LIMITS (scenario/limits.ts), the one source of units and maxima */
-  readonly unit: string;
-  /** a typical schedule at this scale */
-  defaultSchedule: DoseSchedule;
 }
 
 export interface DrugInfo {
@@ -57,10 +53,7 @@ function patientAntibodyNMPerUnit(mgPerUnit: number, molarMassKDa: number, volum
   return (mgPerUnit * 1e-3) / (molarMassKDa * 1000) / volumeL / 1e-9;
 }
 
-type Pharmacology = Omit<DrugPharmacology, 'unit'>;
-type DrugDefinition = Omit<DrugInfo, 'mouse' | 'patient'> & { mouse: Pharmacology; patient: Pharmacology };
-
-const DEFINITIONS: Record<DrugId, DrugDefinition> = {
+const DEFINITIONS: Record<DrugId, DrugInfo> = {
   atezolizumab: {
     id: 'atezolizumab',
     label: 'Atezolizumab (anti-PD-L1)',
@@ -70,13 +63,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
     },
     patient: {
       // 1200 mg flat dose; V1 3.28 L, 145 kDa (label); half-life 27 days (label)
       nMPerUnit: patientAntibodyNMPerUnit(1, 145, 3.28),
       eliminationRate: LN2 / 27,
-      defaultSchedule: { dose: 1200, start: 0, stop: 540, interval: 21 },
     },
   },
   bevacizumab: {
@@ -88,13 +79,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
     },
     patient: {
       // 15 mg/kg for 70 kg; Vc 2.9 L, 149 kDa, half-life 20 days (label)
       nMPerUnit: patientAntibodyNMPerUnit(70, 149, 2.9),
       eliminationRate: LN2 / 20,
-      defaultSchedule: { dose: 15, start: 0, stop: 540, interval: 21 },
     },
   },
   antiPD1: {
@@ -106,14 +95,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      // seed 001: 10 µg per mouse (0.5 mg/kg) i.p. on days 6, 9 and 12
-      defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
     },
     patient: {
       // pembrolizumab-like 200 mg every 3 weeks; 149 kDa; Vss 6.0 L and half-life 22 days (label, from memory)
       nMPerUnit: patientAntibodyNMPerUnit(1, 149, 6.0),
       eliminationRate: LN2 / 22,
-      defaultSchedule: { dose: 200, start: 0, stop: 540, interval: 21 },
     },
   },
   cox2i: {
@@ -129,13 +115,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
       // of 0.91 (400 nM against 40 nM)
       nMPerUnit: 5000 / 30,
       eliminationRate: LN2 / (11.2 / 24),
-      defaultSchedule: { dose: 30, start: 7, stop: 28, interval: 1 },
     },
     patient: {
       // 200 mg twice daily = 400 mg/day; CL/F 27.7 L/h = 665 L/day; 381.4 g/mol -> 3.95 nM per mg/day (label table)
       nMPerUnit: (1 / 665 / 381.4) * 1e6,
       eliminationRate: LN2 / (11.2 / 24),
-      defaultSchedule: { dose: 400, start: 0, stop: 540, interval: 1 },
     },
   },
   antiCD24: {
@@ -147,13 +131,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION, // chosen: no anti-CD24 PK found; same as other mouse IgG
-      defaultSchedule: { dose: 0.5, start: 6, stop: 13, interval: 3 },
     },
     patient: {
       // hypothetical: no approved anti-CD24; IgG1 like bevacizumab (2.9 L, 150 kDa, 20 days), 10 mg/kg every 3 weeks
       nMPerUnit: patientAntibodyNMPerUnit(70, 150, 2.9),
       eliminationRate: LN2 / 20,
-      defaultSchedule: { dose: 10, start: 0, stop: 540, interval: 21 },
     },
   },
   antiIL6: {
@@ -165,13 +147,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
     mouse: {
       nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
       eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-      defaultSchedule: { dose: 10, start: 7, stop: 20, interval: 3 },
     },
     patient: {
       // siltuximab-like 11 mg/kg every 3 weeks; 145 kDa; V 4.5 L and half-life 20.6 days (label, from memory)
       nMPerUnit: patientAntibodyNMPerUnit(70, 145, 4.5),
       eliminationRate: LN2 / 20.6,
-      defaultSchedule: { dose: 11, start: 0, stop: 540, interval: 21 },
     },
   },
   osimertinib: {
@@ -184,13 +164,11 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
       // chosen: 5 mg/kg/day (the usual xenograft dose) gives the prototype's 100 nM; mouse half-life ~3 h (review)
       nMPerUnit: 100 / 5,
       eliminationRate: LN2 / (3 / 24),
-      defaultSchedule: { dose: 5, start: 0, stop: 40, interval: 1 },
     },
     patient: {
       // 80 mg daily; CL/F 14.3 L/h = 343 L/day; 499.6 g/mol -> 5.84 nM per mg/day; half-life 48.3 h (Planchard 2016)
       nMPerUnit: (1 / 343 / 499.6) * 1e6,
       eliminationRate: LN2 / (48.3 / 24),
-      defaultSchedule: { dose: 80, start: 0, stop: 540, interval: 1 },
     },
   },
   igf1ri: {
@@ -203,51 +181,19 @@ const DEFINITIONS: Record<DrugId, DrugDefinition> = {
       // chosen: 25 mg/kg/day gives the prototype's 300 nM; half-life ~3 h (chosen, like other small molecules)
       nMPerUnit: 300 / 25,
       eliminationRate: LN2 / (3 / 24),
-      // seed 003: 10 of the 40 days of osimertinib
-      defaultSchedule: { dose: 25, start: 0, stop: 10, interval: 1 },
     },
     patient: {
       // chosen: 150 mg twice daily (the MTD) gives ~1 µM average; no clearance found for linsitinib
       nMPerUnit: 1000 / 300,
       eliminationRate: LN2 / (6 / 24),
-      defaultSchedule: { dose: 300, start: 0, stop: 60, interval: 1 },
     },
   },
 };
 
-export const DRUGS = Object.fromEntries(
-  DRUG_IDS.map((id) => {
-    const d = DEFINITIONS[id];
-    return [
-      id,
-      {
-        ...d,
-        mouse: { ...d.mouse, unit: DOSE_LIMITS[id].mouse.unit },
-        patient: { ...d.patient, unit: DOSE_LIMITS[id].patient.unit },
-      },
-    ];
-  }),
-) as Record<DrugId, DrugInfo>;
+export const DRUGS: Readonly<Record<DrugId, DrugInfo>> = DEFINITIONS;
 
 export const DRUG_LIST: readonly DrugInfo[] = DRUG_IDS.map((id) => DRUGS[id]);
 
 export function pharmacology(drug: DrugId, scale: Scale): DrugPharmacology {
   return DRUGS[drug][scale];
-}
-
-/**
- * Dose times of a schedule that fall in [0, horizon): start, start + interval, ... while < stop.
- * Allocation-light; schedules are validated upstream (interval > 0), but a non-positive interval gives one dose.
- */
-export function doseTimes(schedule: DoseSchedule, horizon: number): number[] {
-  const times: number[] = [];
-  const { start, stop, interval } = schedule;
-  if (!(schedule.dose > 0) || !(stop > start)) return times;
-  const step = interval > 0 ? interval : Number.POSITIVE_INFINITY;
-  for (let k = 0; ; k++) {
-    const t = start + k * step;
-    if (!(t < stop) || !(t < horizon)) break;
-    times.push(t);
-  }
-  return times;
 }

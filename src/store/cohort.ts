@@ -7,13 +7,22 @@
  * blocks of 100 does not spend the main thread recomputing them for every block.
  */
 import { create } from 'zustand';
-import { type CohortBlock, type CohortStatistics, cohortStatistics } from '../model/cohort';
-import { presetById } from '../model/presets';
+import { cohortStatistics } from '../model/cohort';
+import { presetById } from '../scenario/catalogue/presets';
 import { defaultCohort } from '../scenario/defaults';
 import { COHORT_LIMITS, COHORT_SETTING } from '../scenario/limits';
 import type { CohortSettings, Scenario } from '../scenario/types';
-import { CohortCancelled, type CohortRun, poolSize, runCohort } from '../worker/cohortPool';
+import {
+  type CohortBlock,
+  CohortCancelled,
+  type CohortRun,
+  type CohortStatistics,
+  poolSize,
+  runCohort,
+} from '../worker/cohortPool';
 import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
+
+export type { CohortBlock, CohortStatistics };
 
 export type TrialStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 

@@ -6,13 +6,14 @@
  * an arm keeps its colour when another arm is deleted, and a result can be matched to arms after edits.
  */
 import { create } from 'zustand';
-import type { SimulationResult } from '../model/series';
-import { DRUGS } from '../model/treatments';
+import { DRUG_CATALOGUE } from '../scenario/catalogue/drugs';
 import { defaultHorizon, defaultOutputStep, defaultScenario } from '../scenario/defaults';
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../scenario/limits';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../scenario/types';
 import { armInputs } from '../scenario/types';
-import type { ClientStatus, FaultKind } from '../worker/client';
+import type { ClientStatus, FaultKind, SeriesName, SimulationResult } from '../worker/client';
+
+export type { SeriesName, SimulationResult };
 
 export type NumericInputKey = 'nrf2' | 'neat1' | 'il6';
 export type CompartmentView = 'total' | 'stacked' | 'separate';
@@ -131,7 +132,7 @@ function withArm(scenario: Scenario, index: number, change: (arm: Arm) => Arm): 
 
 /** Default schedule of a drug at a scale, moved inside the horizon when the default starts after it. */
 function defaultSchedule(drug: DrugId, scale: Scale, horizon: number): DoseSchedule {
-  const s = { ...DRUGS[drug][scale].defaultSchedule };
+  const s = { ...DRUG_CATALOGUE[drug][scale].defaultSchedule };
   if (s.start >= horizon) {
     const length = s.stop - s.start;
     s.start = 0;

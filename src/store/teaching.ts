@@ -9,7 +9,7 @@ import { LESSONS, stepScenario } from '../lessons/lessons';
 
 export { playPause, stepForward } from './playback';
 
-import { PRESETS, presetById } from '../model/presets';
+import { PRESETS, presetById } from '../scenario/catalogue/presets';
 import { ARM_LIMITS } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
 import { useExplorer } from './explorer';

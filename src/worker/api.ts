@@ -7,11 +7,16 @@
  * computing results nobody will draw.
  */
 import * as Comlink from 'comlink';
-import { type CohortBlock, runCohortBlock } from '../model/cohort';
-import { PRESETS } from '../model/presets';
-import type { SimulationResult } from '../model/series';
-import { absoluteTolerances, DEFAULT_RTOL, simulateArm } from '../model/simulate';
-import { STATE_SIZE } from '../model/state';
+import {
+  absoluteTolerances,
+  type CohortBlock,
+  DEFAULT_RTOL,
+  runCohortBlock,
+  type SimulationResult,
+  STATE_SIZE,
+  simulateArm,
+} from '../model';
+import { PRESETS } from '../scenario/catalogue/presets';
 import type { Scenario } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
 

@@ -16,9 +16,12 @@
  * warm-up, so it gets the longer `startupMs`.
  */
 import * as Comlink from 'comlink';
-import type { SimulationResult } from '../model/series';
+import type { SimulationResult } from '../model';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
+
+/** The result types the store and the views read, from the model's public face. */
+export type { SeriesName, SimulationResult } from '../model';
 
 export type ClientStatus = 'idle' | 'computing' | 'ready' | 'error' | 'unavailable';
 

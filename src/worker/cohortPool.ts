@@ -7,9 +7,12 @@
  * ends the run with an error; the blocks finished before it were already reported as partial results and stay.
  */
 import * as Comlink from 'comlink';
-import { type CohortBlock, mergeBlocks } from '../model/cohort';
+import { type CohortBlock, mergeBlocks } from '../model';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
+
+/** The trial result types the store and the views read, from the model's public face. */
+export type { CohortBlock, CohortStatistics } from '../model';
 
 export interface CohortProgress {
   done: number;

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { PRESETS } from '../../src/model/presets';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { collectErrors, openApp, volumePaths } from './helpers';
 
 test('add, rename, duplicate, hide and delete arms', async ({ page }) => {

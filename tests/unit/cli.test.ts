@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { COX_METHOD, runCohortCli } from '../../src/cli/cohort-run';
 import { runCli } from '../../src/cli/run';
-import { RESPONSE_CODES } from '../../src/model/cohort';
 import { SERIES_NAMES } from '../../src/model/series';
 import { decodeScenario } from '../../src/scenario';
+import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
 
 const SHORT = 's=hcc-mouse&h=7&dt=1&arm=Control&arm=Atezo*atz:10@1-7/3';
 

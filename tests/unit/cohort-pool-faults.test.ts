@@ -2,7 +2,7 @@
 // finished before were reported as partial results.
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { presetById } from '../../src/model/presets';
+import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
 import { blockDeadline, type CohortProgress, runCohort } from '../../src/worker/cohortPool';

@@ -5,7 +5,7 @@ import '@vitest/web-worker';
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { runCohortBlock } from '../../src/model/cohort';
-import { presetById } from '../../src/model/presets';
+import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
 import { blockSize, CohortCancelled, type CohortProgress, runCohort } from '../../src/worker/cohortPool';

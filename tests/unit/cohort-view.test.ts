@@ -19,7 +19,8 @@ import {
   subgroupCurves,
   waterfallBars,
 } from '../../src/components/cohort/chartData';
-import { cohortStatistics, runCohortBlock, SPIDER_PATIENTS } from '../../src/model/cohort';
+import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
+import { SPIDER_PATIENTS } from '../../src/scenario/catalogue/trial';
 import { defaultCohort, defaultScenario } from '../../src/scenario/defaults';
 import { COHORT_LIMITS } from '../../src/scenario/limits';
 import type { Scenario } from '../../src/scenario/types';

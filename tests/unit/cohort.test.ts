@@ -6,11 +6,11 @@ import {
   cohortStatistics,
   diameterOf,
   mergeBlocks,
-  NRF2_ACTIVE_SHARE,
   runCohortBlock,
   samplePatients,
 } from '../../src/model/cohort';
-import { presetById } from '../../src/model/presets';
+import { presetById } from '../../src/scenario/catalogue/presets';
+import { NRF2_ACTIVE_SHARE } from '../../src/scenario/catalogue/trial';
 import type { CohortSettings, Scenario } from '../../src/scenario/types';
 
 const cm3 = (d: number) => (Math.PI * d ** 3) / 6; // volume of a sphere of diameter d mm, mm3

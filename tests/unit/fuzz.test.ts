@@ -8,8 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { PRESETS } from '../../src/model/presets';
 import { decodeScenario, encodeScenario, validateScenario } from '../../src/scenario';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { createRandom, type Random } from '../../src/stats';
 import { arbScenario } from './arbitraries';
 

@@ -3,9 +3,9 @@
  * the model brief's section C, each a named test run on the presets that mirror the experiments.
  */
 import { describe, expect, it } from 'vitest';
-import { presetById } from '../../src/model/presets';
 import type { ArmResult, SeriesName } from '../../src/model/series';
 import { simulate, valueAt } from '../../src/model/simulate';
+import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 
 function run(scenario: Scenario): Map<string, ArmResult> {

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
 import { LESSONS, stepScenario } from '../../src/lessons/lessons';
-import { PRESETS, presetById } from '../../src/model/presets';
 import { decodeScenario, encodeScenario, validateScenario } from '../../src/scenario';
+import { PRESETS, presetById } from '../../src/scenario/catalogue/presets';
 
 const CATALOGUES = { en, ja } as Record<string, Record<string, string>>;
 

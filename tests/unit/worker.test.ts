@@ -2,8 +2,8 @@
 import '@vitest/web-worker';
 import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PRESETS } from '../../src/model/presets';
 import { simulate } from '../../src/model/simulate';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { runSimulation, type SimulationApi, transferables } from '../../src/worker/api';
 
 const worker = new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });

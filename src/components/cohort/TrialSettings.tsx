@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { armStyle } from '../../charts/palette';
 import { useT } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
-import { NRF2_ACTIVE_SHARE } from '../../model/cohort';
+import { NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
 import { CANCER_TYPES, type CancerType, type CohortSettings } from '../../scenario/types';

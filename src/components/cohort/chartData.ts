@@ -8,10 +8,10 @@ import type { KmCurveData } from '../../charts/kaplanMeier';
 import { armStyle, OKABE_ITO } from '../../charts/palette';
 import { type SpiderLine, spiderPoints } from '../../charts/spider';
 import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
-import type { CohortBlock, CohortStatistics, Response } from '../../model/cohort';
-import { RESPONSE_CODES } from '../../model/cohort';
+import { RESPONSE_CODES, type Response } from '../../scenario/catalogue/trial';
 import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../../stats';
 import { censorMarks } from '../../stats';
+import type { CohortBlock, CohortStatistics } from '../../store/cohort';
 
 /** Colour-blind-safe colours of the best overall response (Okabe–Ito), in RESPONSE_CODES order. */
 export const RESPONSE_COLOURS: Record<Response, string> = {

@@ -3,7 +3,7 @@
  * every arm. Doses are in the units of treatments.ts: mouse antibodies in mg/kg (10 mg/kg = 200 µg per 20 g mouse),
  * oral drugs in mg/kg/day.
  */
-import type { Arm, DoseSchedule, DrugId, Inputs, Scenario } from '../scenario/types';
+import type { Arm, DoseSchedule, DrugId, Inputs, Scenario } from '../types';
 
 /**
  * A seed experiment. Its title, two-line summary and arm names for display are in the message catalogues

@@ -1,0 +1,12 @@
+/**
+ * The model's public face: what the worker and the CLI may call. Everything else in src/model is an implementation
+ * detail that can change without notice; scenario-level knowledge (presets, drug units and schedules, the dose and
+ * output calendar, response codes) lives in src/scenario/catalogue.
+ */
+export type { ArmComparison, ArmStatistics, CohortBlock, CohortStatistics, SubgroupStatistics } from './cohort';
+export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
+export type { ArmResult, ArmSummary, SeriesName, SimulationResult, SolverStats } from './series';
+export { SERIES_NAMES, SERIES_UNITS } from './series';
+export type { SimulateOptions } from './simulate';
+export { absoluteTolerances, DEFAULT_RTOL, simulate, simulateArm } from './simulate';
+export { STATE_SIZE } from './state';
