@@ -1,20 +1,96 @@
 /**
- * `npm run bench`: every benchmark, printed with its peers measured in the same run. Figures are for the machine it
- * runs on; docs/performance.md records them for the reference machine. `npm run bench` bundles this file with esbuild
- * first, as the app's build does: run through a TypeScript loader instead, every imported constant becomes a getter
- * call and the model runs ~25 % slower than it does in the browser.
+ * `npm run bench`: every benchmark, printed with its peers measured in the same run, then the summary table of the
+ * figures tracked in docs/performance.md. Figures are for the machine it runs on; docs/performance.md records them
+ * for the reference machine. `npm run bench` bundles this file with esbuild first, as the app's build does: run
+ * through a TypeScript loader instead, every imported constant becomes a getter call and the model runs ~25 % slower
+ * than it does in the browser.
+ *
+ * The browser rows come from bench/browser.ts (run in a child process: it builds the app and drives Chromium);
+ * BENCH_BROWSER=0 leaves them out.
  */
-import { cpus } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import type { BrowserBench } from './browser';
 import { benchBundle, printBundleBench } from './bundle';
 import { benchCohort } from './cohort';
 import { benchModel, printModelBench } from './model';
 import { benchSolver } from './solver';
 
-console.log(`node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'})`);
+console.log(
+  `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 benchSolver();
-printModelBench(benchModel());
-await benchCohort(new URL('./cohort-worker.mjs', import.meta.url));
+const model = benchModel();
+printModelBench(model);
+const cohort = await benchCohort(new URL('./cohort-worker.mjs', import.meta.url));
 
 const bundle = benchBundle();
 printBundleBench(bundle);
 if (bundle.initialGzip > bundle.budget) process.exitCode = 1;
+
+let browser: BrowserBench | null = null;
+if (process.env.BENCH_BROWSER !== '0') {
+  const child = spawnSync('npx', ['--no-install', 'tsx', 'bench/browser.ts', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 24,
+  });
+  const lines = (child.stdout ?? '').trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  try {
+    browser = JSON.parse(lines[lines.length - 1]) as BrowserBench;
+  } catch {
+    console.log(`  browser benchmark failed (status ${child.status}); its rows are missing below`);
+    process.exitCode = 1;
+  }
+}
+
+const range = (values: number[], digits: number, unit: string) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[0].toFixed(digits)}–${sorted[sorted.length - 1].toFixed(digits)}${unit}`;
+};
+const rows: [string, string, string][] = [
+  [
+    'preset simulation vs its right-hand-side floor',
+    `${range(
+      model.map((r) => r.overFloor),
+      2,
+      'x',
+    )} (${model.map((r) => `${r.preset} ${r.overFloor.toFixed(2)}`).join(', ')})`,
+    '<= 2x',
+  ],
+  [
+    'preset simulation vs odex, same right-hand side, same run',
+    `${range(
+      model.map((r) => r.speedupVsOdex),
+      1,
+      'x faster',
+    )}`,
+    'keep >= 8x',
+  ],
+  [
+    'trial 1000 x 2 arms, 1 worker / 2 workers (cold)',
+    `${cohort.cold[0].toFixed(0)} / ${cohort.cold[1].toFixed(0)} ms (${(cohort.cold[0] / cohort.cold[1]).toFixed(2)}x); ` +
+      `warm ${cohort.warm[0].toFixed(0)} / ${cohort.warm[1].toFixed(0)} ms (${(cohort.warm[0] / cohort.warm[1]).toFixed(2)}x); ` +
+      `cores now give ${(cohort.peer[0] / cohort.peer[1]).toFixed(2)}x`,
+    '2 workers >= 1.7x of 1',
+  ],
+  [
+    'trial 10,000 x 8 arms in the browser',
+    browser
+      ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms`
+      : 'not measured',
+    '<= 15 s, no task > 50 ms',
+  ],
+  [
+    'slider to painted frame, 4 arms, median (1x / 4x CPU slowdown)',
+    browser ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms` : 'not measured',
+    '<= 1 frame (16.7 ms) at 4x too',
+  ],
+];
+console.log(`\nSummary (this machine, this run; load average now ${loadavg()[0].toFixed(1)})`);
+console.log('| measure | now | target |');
+console.log('|---|---|---|');
+for (const [m, now, target] of rows) console.log(`| ${m} | ${now} | ${target} |`);
