@@ -52,11 +52,18 @@ export interface VirtualPatient {
 
 const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
 
-/** Draws the cohort. The same settings (seed included) give the same patients, in the same order. */
-export function samplePatients(settings: CohortSettings, axl: Inputs['axl'] = 'low'): VirtualPatient[] {
+/**
+ * Draws the cohort. The same settings (seed included) give the same patients, in the same order. `changed`: the
+ * scenario's own parameter changes, which the patients' multipliers then vary around.
+ */
+export function samplePatients(
+  settings: CohortSettings,
+  axl: Inputs['axl'] = 'low',
+  changed?: Partial<ModelParameters>,
+): VirtualPatient[] {
   const random = createRandom(settings.seed);
   const d = COHORT_DISTRIBUTIONS;
-  const base = settingParameters('hcc-patient');
+  const base = changed ? { ...settingParameters('hcc-patient'), ...changed } : settingParameters('hcc-patient');
   const share = NRF2_ACTIVE_SHARE[settings.cancer].share;
   const patients: VirtualPatient[] = [];
   for (let index = 0; index < settings.size; index++) {
@@ -187,7 +194,11 @@ export function assessmentScenario(scenario: Scenario, settings: CohortSettings)
 export function runCohortBlock(scenario: Scenario, from: number, to: number, integrator?: Integrator): CohortBlock {
   const settings = scenario.cohort;
   if (!settings) throw new Error('the scenario has no cohort settings');
-  const patients = samplePatients({ ...settings, size: to }, scenario.inputs.axl).slice(from, to);
+  const patients = samplePatients(
+    { ...settings, size: to },
+    scenario.inputs.axl,
+    scenario.parameters as Partial<ModelParameters> | undefined,
+  ).slice(from, to);
   const grid = assessmentScenario(scenario, settings);
   const solver = integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
   const n = to - from;

@@ -75,12 +75,16 @@ export function buildArmProblem(
   options: SimulateOptions = {},
   integrator?: Integrator,
 ): ArmProblem {
+  // The scenario's own parameter changes (from a link or the parameters panel), then the caller's (virtual patients,
+  // sensitivity analysis).
+  const changed = scenario.parameters;
   const overrides = options.parameterOverrides;
   const info = SETTING_INFO[scenario.setting];
   const scale = info.scale;
-  const params = overrides
-    ? { ...settingParameters(scenario.setting), ...overrides }
-    : settingParameters(scenario.setting);
+  const params =
+    overrides || changed
+      ? ({ ...settingParameters(scenario.setting), ...changed, ...overrides } as ModelParameters)
+      : settingParameters(scenario.setting);
   const inputs = armInputs(scenario, arm);
   const horizon = scenario.horizon;
 

@@ -24,6 +24,11 @@
  *          a cohort are exactly as before. Any one of them makes a cohort; the missing ones take their defaults.
  *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code
  *          'incompatible') and the cohort is dropped; the rest of the link is kept.
+ *   p.<id>  optional, any number of them: a model parameter changed from the setting's value, e.g. p.tCellKillRate=4
+ *          (ids and documented ranges: the parameter table, src/model/parameters.ts, via parameters.ts). Written after
+ *          the view keys, in the table's order, only for changed parameters. A value outside the parameter's range in
+ *          the link's setting, not a number, or an unknown id is reported (field 'p.<id>') and the setting's value is
+ *          used; the rest of the link is kept. Renamed parameters are read under their new id (PARAMETER_RENAMES).
  *   log, comp, mac, drug, lang   optional: how the scenario is shown (chart options, language); see view.ts.
  *          Written only when given (encodeLink(s, view)); the decoder returns them as `view`.
  *   arm    one per arm, in order: the name, then '*'-separated items:
@@ -74,6 +79,7 @@ import {
   SCHEDULE_LIMITS,
 } from './limits';
 import { FIRST_VERSION, type MigrationRegistry, migrations } from './migrations';
+import { checkParameter, isParameterId, PARAMETER_KEY_PREFIX, PARAMETER_RENAMES, parameterDefault } from './parameters';
 import type { Arm, CancerType, CohortSettings, DoseSchedule, Inputs, Scenario, Setting } from './types';
 import { DRUG_IDS } from './types';
 import {
@@ -196,9 +202,12 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
   // sort the parameters: single-valued ones (first one wins), arms (in order), unknown ones (reported)
   const single = new Map<string, string>();
   const armValues: string[] = [];
+  const parameterValues: [string, string][] = [];
   for (const [key, value] of params) {
     if (key === 'v') continue;
     if (key === 'arm') armValues.push(value);
+    else if (key.startsWith(PARAMETER_KEY_PREFIX))
+      parameterValues.push([key.slice(PARAMETER_KEY_PREFIX.length), value]);
     else if (Object.hasOwn(SINGLE_KEYS, key)) {
       const first = single.get(key);
       if (first === undefined) single.set(key, value);
@@ -215,7 +224,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
         // the field names the key; a parameter with no name at all ("=1", "&&") still gets a field to show
         field: key === '' ? '(unnamed)' : key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
-        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang and arm.`,
+        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang, p.<parameter> and arm.`,
       });
     }
   }
@@ -273,6 +282,8 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
   const cohort = readCohort(single, setting, errors);
   if (cohort) scenario.cohort = cohort;
   const view = readView(single, errors);
+  const parameters = readParameters(parameterValues, setting, errors);
+  if (parameters) scenario.parameters = parameters;
   // A link read back must fit the length limit itself: numbers written in full and names percent-encoded can make
   // the canonical form longer than what was pasted. Drop arms from the end until it fits (one arm always fits).
   let normalised = encodeScenario(scenario);
@@ -287,6 +298,47 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     normalised = encodeScenario(scenario);
   }
   return { scenario, errors, view, normalised: encodeLink(scenario, view) };
+}
+
+/**
+ * The model parameters the link changes: undefined when it changes none. The first value of a parameter wins; a bad
+ * one is reported (in English and Japanese) and left out, so the setting's value applies.
+ */
+function readParameters(
+  values: [string, string][],
+  setting: Setting,
+  errors: FieldError[],
+): Partial<Record<string, number>> | undefined {
+  const out: Partial<Record<string, number>> = {};
+  let any = false;
+  for (const [written, text] of values) {
+    const id = Object.hasOwn(PARAMETER_RENAMES, written) ? PARAMETER_RENAMES[written] : written;
+    const field = `${PARAMETER_KEY_PREFIX}${id}`;
+    if (isParameterId(id) && out[id] !== undefined) {
+      errors.push({
+        field,
+        code: 'duplicate',
+        message: `Parameter ${id} (${field}) is given more than once; the first value, ${out[id]}, is used.`,
+        messageJa: `パラメーター ${id}（${field}）が複数回指定されています。最初の値 ${out[id]} を使います。`,
+      });
+      continue;
+    }
+    const x = parseNumber(text);
+    const error = checkParameter(id, x === undefined ? text : x, setting);
+    if (error) {
+      if (isParameterId(id)) {
+        const fallback = parameterDefault(id, setting);
+        errors.push({
+          ...then(error, `The setting's value ${fallback} is used.`),
+          messageJa: `${error.messageJa ?? ''}設定の値 ${fallback} を使います。`,
+        });
+      } else errors.push(error);
+      continue;
+    }
+    out[id] = x as number;
+    any = true;
+  }
+  return any ? out : undefined;
 }
 
 /** The view options the link gives; a bad value is reported and left out, so the default applies. */

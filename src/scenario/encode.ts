@@ -2,6 +2,7 @@
  * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
+import { orderedParameters, PARAMETER_KEY_PREFIX } from './parameters';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';
@@ -154,7 +155,7 @@ export function armValue(arm: Arm): string {
  * order, so a link says everything it means and equal scenarios give equal strings. The cohort keys are written
  * (all of them) only when the scenario has a cohort, so a scenario without one gives the same link as before.
  * The view options (view.ts, see encodeLink) are written only as far as a view has them, after the cohort and
- * before the arms.
+ * before the arms; then the changed model parameters (`p.<id>=<value>`, in the parameter table's order), if any.
  */
 export function encodeScenario(s: Scenario): string {
   return encodeLink(s, {});
@@ -180,6 +181,8 @@ export function encodeLink(s: Scenario, view: ViewOptions): string {
     const value = view[key];
     if (value !== undefined) pairs.push([VIEW_KEYS[key], viewValue(key, value)]);
   }
+  for (const [id, value] of orderedParameters(s.parameters))
+    pairs.push([`${PARAMETER_KEY_PREFIX}${id}`, formatNumber(value)]);
   for (const arm of s.arms) pairs.push(['arm', armValue(arm)]);
   return pairs.map(([k, v]) => `${k}=${encodeValue(v)}`).join('&');
 }

@@ -98,6 +98,11 @@ export interface Scenario {
   arms: Arm[];
   /** present when the scenario is a virtual trial */
   cohort?: CohortSettings;
+  /**
+   * model parameters changed from the setting's values, by parameter id (the parameter table, src/model/parameters.ts;
+   * values in the table's units at the setting's scale). Absent or empty: every parameter has its setting's value.
+   */
+  parameters?: Partial<Record<string, number>>;
 }
 
 /** The effective inputs of one arm: the shared inputs with the arm's overrides. */

@@ -18,6 +18,7 @@ import {
   SCHEDULE_LIMITS,
   withinCount,
 } from './limits';
+import { checkParameters } from './parameters';
 import type { CohortSettings, DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
 import { CANCER_TYPES, DRUG_IDS, SETTINGS } from './types';
 
@@ -42,7 +43,8 @@ export type FieldErrorCode =
  * 'arm[i]', 'arm[i].name', 'arm[i].hidden', 'arm[i].inputs', 'arm[i].inputs.nrf2', 'arm[i].treatments',
  * 'arm[i].treatments.igf1ri', 'arm[i].treatments.igf1ri.stop', ... `i` counts from 0 (in a link: the i-th `arm`
  * parameter). The cohort settings are 'cohort' (the cohort as a whole), 'cohort.size', 'cohort.seed',
- * 'cohort.cancer', 'cohort.assessmentInterval' and 'cohort.pge2Cutoff'. An unknown top-level query key is reported
+ * 'cohort.cancer', 'cohort.assessmentInterval' and 'cohort.pge2Cutoff'. A model parameter is 'p.<id>' (its link key,
+ * e.g. 'p.tCellKillRate'), the parameter table as a whole 'parameters'. An unknown top-level query key is reported
  * under its own name.
  *
  * `message` is plain English for the user: it quotes the value, states the allowed range and, from the decoder,
@@ -52,6 +54,8 @@ export interface FieldError {
   field: string;
   message: string;
   code: FieldErrorCode;
+  /** the message in Japanese, where one is written (the model parameters' messages) */
+  messageJa?: string;
 }
 
 /** Friendly names of the scenario fields, with their query keys. */
@@ -396,6 +400,7 @@ export function validateScenario(s: Scenario): FieldError[] {
     }
   });
   if (s.cohort !== undefined) errors.push(...checkCohort(s.cohort, setting));
+  if (s.parameters !== undefined) errors.push(...checkParameters(s.parameters, setting));
   if (errors.length === 0) {
     const length = encodeScenario(s).length;
     if (length > MAX_QUERY_LENGTH) {

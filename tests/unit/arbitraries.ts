@@ -25,6 +25,8 @@ import {
   LINK_LANGUAGES,
   MACROPHAGE_VIEWS,
   OUTPUT_STEP_LIMITS,
+  PARAMETER_IDS,
+  parameterRange,
   SCHEDULE_LIMITS,
   type Scenario,
   SETTING_SCALE,
@@ -175,6 +177,24 @@ function arbWhole(min: number, max: number): fc.Arbitrary<number> {
   return fc.oneof(fc.constantFrom(min, max), fc.integer({ min, max }));
 }
 
+/**
+ * Valid model parameter changes in a setting: a few parameters of the table, each anywhere in its documented range
+ * (the ends included), at full double precision.
+ */
+export function arbParameters(setting: Setting): fc.Arbitrary<Partial<Record<string, number>>> {
+  return fc
+    .uniqueArray(fc.constantFrom(...PARAMETER_IDS), { minLength: 1, maxLength: 6 })
+    .chain((ids) =>
+      fc.tuple(
+        ...ids.map((id) => {
+          const r = parameterRange(id, setting);
+          return fc.oneof(fc.constantFrom(r.min, r.max), arbDouble(r.min, r.max)).map((x) => [id, x] as const);
+        }),
+      ),
+    )
+    .map((pairs) => Object.fromEntries(pairs));
+}
+
 /** Valid cohort settings: whole size and seed (range ends included), any cancer type, any interval and cut-off. */
 export const arbCohort: fc.Arbitrary<CohortSettings> = fc.record({
   size: arbWhole(COHORT_LIMITS.size.min, COHORT_LIMITS.size.max),
@@ -200,11 +220,13 @@ export const arbScenario: fc.Arbitrary<Scenario> = arbSetting
       inputs: arbInputs,
       arms: fc.array(arbArm(setting), { minLength: ARM_LIMITS.minArms, maxLength: ARM_LIMITS.maxArms }),
       cohort: setting === COHORT_SETTING ? fc.option(arbCohort, { nil: undefined }) : fc.constant(undefined),
+      parameters: fc.option(arbParameters(setting), { nil: undefined }),
     }),
   )
-  .map(({ setting, grid, inputs, arms, cohort }): Scenario => {
+  .map(({ setting, grid, inputs, arms, cohort, parameters }): Scenario => {
     const s: Scenario = { setting, ...grid, inputs, arms };
     if (cohort) s.cohort = cohort;
+    if (parameters) s.parameters = parameters;
     return s;
   })
   .filter((s) => validateScenario(s).length === 0);
