@@ -79,7 +79,13 @@ import {
   SCHEDULE_LIMITS,
 } from './limits';
 import { FIRST_VERSION, type MigrationRegistry, migrations } from './migrations';
-import { checkParameter, isParameterId, PARAMETER_KEY_PREFIX, PARAMETER_RENAMES, parameterDefault } from './parameters';
+import {
+  checkParameter,
+  isParameterId,
+  PARAMETER_KEY_PREFIX,
+  PARAMETER_RENAMES,
+  parameterDefault,
+} from './catalogue/parameters';
 import type { Arm, CancerType, CohortSettings, DoseSchedule, Inputs, Scenario, Setting } from './types';
 import { DRUG_IDS } from './types';
 import {

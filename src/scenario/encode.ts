@@ -2,7 +2,7 @@
  * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
-import { orderedParameters, PARAMETER_KEY_PREFIX } from './parameters';
+import { orderedParameters, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';

@@ -4,7 +4,6 @@ export * from './defaults';
 export * from './encode';
 export * from './limits';
 export * from './migrations';
-export * from './parameters';
 export * from './types';
 export * from './validate';
 export * from './view';

@@ -18,7 +18,7 @@ import {
   SCHEDULE_LIMITS,
   withinCount,
 } from './limits';
-import { checkParameters } from './parameters';
+import { checkParameters } from './catalogue/parameters';
 import type { CohortSettings, DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
 import { CANCER_TYPES, DRUG_IDS, SETTINGS } from './types';
 

@@ -25,8 +25,6 @@ import {
   LINK_LANGUAGES,
   MACROPHAGE_VIEWS,
   OUTPUT_STEP_LIMITS,
-  PARAMETER_IDS,
-  parameterRange,
   SCHEDULE_LIMITS,
   type Scenario,
   SETTING_SCALE,
@@ -35,6 +33,7 @@ import {
   type ViewOptions,
   validateScenario,
 } from '../../src/scenario';
+import { PARAMETER_IDS, parameterRange } from '../../src/scenario/catalogue';
 
 /** Any double in [min, max] (never -0). */
 export function arbDouble(min: number, max: number): fc.Arbitrary<number> {

@@ -11,14 +11,11 @@ import {
   decodeScenario,
   defaultScenario,
   encodeScenario,
-  PARAMETER_IDS,
-  parameterDefault,
-  parameterRange,
   type Scenario,
   SETTINGS,
   validateScenario,
-  variableParameters,
 } from '../../src/scenario';
+import { PARAMETER_IDS, parameterDefault, parameterRange, variableParameters } from '../../src/scenario/catalogue';
 import { arbParameters, arbScenario } from './arbitraries';
 
 describe('model parameters in the link', () => {

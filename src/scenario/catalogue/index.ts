@@ -5,5 +5,6 @@
  */
 export * from './calendar';
 export * from './drugs';
+export * from './parameters';
 export * from './presets';
 export * from './trial';

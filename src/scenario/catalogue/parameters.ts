@@ -9,11 +9,13 @@
  * range scaled by the same factor as its value, patient / mouse (chosen: keeps the range's width relative to the
  * default). A setting's own default (e.g. no T-cell recruitment in an immunodeficient xenograft) is always inside.
  */
-import { PARAMETERS, type ParameterInfo } from '../model/parameters';
-import { settingParameters } from '../model/settings';
-import { SETTING_SCALE } from './limits';
-import type { Setting } from './types';
-import { type FieldError, quote } from './validate';
+// The one import of the model from the scenario layer, and on purpose: the parameter table is the single source of
+// truth for ids, units, values and ranges, and it is pure data (parameters.ts and settings.ts run no model code).
+import { PARAMETERS, type ParameterInfo } from '../../model/parameters';
+import { settingParameters } from '../../model/settings';
+import { SETTING_SCALE } from '../limits';
+import type { Setting } from '../types';
+import { type FieldError, quote } from '../validate';
 
 export type ParameterId = ParameterInfo['id'];
 
