@@ -13,6 +13,7 @@ import { cohortStatistics, runCohortBlock } from '../src/model/cohort';
 import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 import { coxHazardRatio, kaplanMeier, logRank } from '../src/stats';
+import { blockSize, nextBlockSize } from '../src/worker/cohortPool';
 import { measure } from './timing';
 
 export interface CohortBench {
@@ -39,36 +40,52 @@ interface Answer {
 
 class Threads {
   private readonly workers: Worker[];
+  /** per worker: the callers waiting for its answers, in order (a worker answers its messages in order) */
+  private readonly waiting: ((answer: Answer) => void)[][];
   constructor(count: number, url: URL) {
     this.workers = Array.from({ length: count }, () => new Worker(url));
-  }
-  private ask(worker: Worker, message: unknown): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const onError = (e: Error) => reject(e);
-      worker.once('error', onError);
-      worker.once('message', (m: Answer) => {
-        worker.off('error', onError);
-        resolve(m);
+    this.waiting = this.workers.map(() => []);
+    this.workers.forEach((worker, i) => {
+      worker.on('message', (m: Answer) => this.waiting[i].shift()?.(m));
+      worker.on('error', (e) => {
+        throw e;
       });
-      worker.postMessage(message);
     });
   }
-  /** The whole cohort from one queue of blocks (first blocks small, then sized to ~100 ms of measured work). */
+  private ask(i: number, message: unknown): Promise<Answer> {
+    return new Promise((resolve) => {
+      this.waiting[i].push(resolve);
+      this.workers[i].postMessage(message);
+    });
+  }
+  /** The whole cohort as the browser pool hands it out: one queue, two blocks in flight per worker, sized by cost. */
   async run(scenario: Scenario, size: number): Promise<number> {
     const start = performance.now();
+    const count = this.workers.length;
+    const first = blockSize(size, count);
     let next = 0;
-    let perPatient = 0;
+    let measuredMs = 0;
+    let measuredPatients = 0;
     await Promise.all(
-      this.workers.map(async (worker) => {
-        while (next < size) {
-          const left = size - next;
-          const wanted = perPatient > 0 ? Math.round(100 / perPatient) : 10;
-          const share = Math.ceil(left / this.workers.length);
-          const n = Math.max(1, Math.min(wanted, share, left));
-          const from = next;
-          next += n;
-          const answer = await this.ask(worker, { scenario, from, to: from + n });
-          perPatient = answer.ms / n;
+      this.workers.map(async (_, i) => {
+        const queue: { n: number; answer: Promise<Answer> }[] = [];
+        let warm = false;
+        while (queue.length > 0 || next < size) {
+          while (queue.length < 2 && next < size) {
+            const per = measuredPatients > 0 ? measuredMs / measuredPatients : null;
+            const n = nextBlockSize(size - next, count, first, per);
+            const from = next;
+            next += n;
+            queue.push({ n, answer: this.ask(i, { scenario, from, to: from + n }) });
+          }
+          const head = queue.shift();
+          if (!head) break;
+          const answer = await head.answer;
+          if (warm) {
+            measuredMs += answer.ms;
+            measuredPatients += head.n;
+          }
+          warm = true;
         }
       }),
     );
@@ -77,7 +94,7 @@ class Threads {
   async spin(scenario: Scenario, repeats: number): Promise<number> {
     const start = performance.now();
     const each = Math.round(repeats / this.workers.length);
-    await Promise.all(this.workers.map((w) => this.ask(w, { spin: scenario, repeats: each })));
+    await Promise.all(this.workers.map((_, i) => this.ask(i, { spin: scenario, repeats: each })));
     return performance.now() - start;
   }
   async close(): Promise<void> {

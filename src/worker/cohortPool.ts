@@ -1,7 +1,16 @@
 /**
- * A pool of simulation workers for virtual trials: the cohort is cut into blocks of patients, each idle worker takes
- * the next block, and every finished block is merged and reported at once (partial results while the rest runs).
+ * A pool of simulation workers for virtual trials: the cohort is cut into blocks of patients, each worker takes the
+ * next block, and every finished block is merged and reported at once (partial results while the rest runs).
  * Cancel terminates the workers: a run of 10,000 patients stops at once and the page never waits for it.
+ *
+ * Using both cores (measured in bench/cohort.ts and bench/browser.ts):
+ * - workers stay warm between runs (started, module loaded, code compiled): a finished run hands its workers back
+ *   to an idle set that the next run takes them from; cancel and faults still terminate them;
+ * - every worker has two blocks in flight, so it starts the next block at once instead of waiting for the main
+ *   thread, which may be busy drawing partial results;
+ * - after the first blocks, blocks are sized by the measured cost per patient to take about TARGET_BLOCK_MS, and
+ *   the last ones shrink so that all workers finish together;
+ * - results come back as transferred typed arrays (no copy; api.ts).
  *
  * Failure: a worker that throws, fails to load, or misses its block's deadline (hung, or closed, which raises no event)
  * ends the run with an error; the blocks finished before it were already reported as partial results and stay.
@@ -58,9 +67,56 @@ export function poolSize(): number {
   return Math.max(1, Math.min(8, Number.isFinite(cores) && cores > 0 ? cores : 2));
 }
 
-/** Patients per block: small enough for frequent progress, large enough that messaging costs nothing. */
+/** Patients per first block (before any cost is measured): small enough for early progress. */
 export function blockSize(total: number, workers: number): number {
   return Math.max(5, Math.min(100, Math.ceil(total / (workers * 8))));
+}
+
+/** Aim of a block's duration once the cost per patient is known, ms: progress several times a second, and
+ * messaging (well under a millisecond per block) negligible. */
+export const TARGET_BLOCK_MS = 250;
+
+/**
+ * Patients in the next block: `first` (blockSize) until a cost is measured, then about TARGET_BLOCK_MS of work, at
+ * least 5 patients, and never more than an even share of what is left, so that the workers finish together.
+ */
+export function nextBlockSize(left: number, workers: number, first: number, msPerPatient: number | null): number {
+  const wanted = msPerPatient === null || !(msPerPatient > 0) ? first : Math.round(TARGET_BLOCK_MS / msPerPatient);
+  const share = Math.ceil(left / Math.max(1, workers));
+  return Math.max(1, Math.min(left, Math.max(5, Math.min(wanted, share, 2000))));
+}
+
+/** Blocks sent to a worker ahead of the one it is working on. */
+const IN_FLIGHT = 2;
+
+interface PooledWorker {
+  worker: Worker;
+  remote: Comlink.Remote<SimulationApi>;
+  /** the current run's handler of the worker's error event */
+  onError: ((event: ErrorEvent) => void) | null;
+  /** has finished a block before (its code is loaded and compiled) */
+  warm: boolean;
+}
+
+/** Workers of finished runs, per factory, for the next run. */
+const idle = new Map<WorkerFactory, PooledWorker[]>();
+
+function pooledWorker(factory: WorkerFactory): PooledWorker {
+  const kept = idle.get(factory)?.pop();
+  if (kept) return kept;
+  const worker = factory();
+  const pooled: PooledWorker = { worker, remote: Comlink.wrap<SimulationApi>(worker), onError: null, warm: false };
+  worker.addEventListener('error', (event) => pooled.onError?.(event));
+  return pooled;
+}
+
+/** Terminates the workers kept warm for later runs (all factories, or one). */
+export function releaseIdleWorkers(factory?: WorkerFactory): void {
+  for (const [f, list] of idle) {
+    if (factory && f !== factory) continue;
+    for (const p of list) p.worker.terminate();
+    idle.delete(f);
+  }
 }
 
 export function runCohort(
@@ -70,15 +126,18 @@ export function runCohort(
     workers?: number;
     factory?: WorkerFactory;
     deadline?: (first: boolean, medianMs: number | null) => number;
+    /** keep the workers for the next run with the same factory (default: only with the default factory) */
+    keepWarm?: boolean;
   } = {},
 ): CohortRun {
   const total = scenario.cohort?.size ?? 0;
   const factory = options.factory ?? defaultFactory;
+  const keepWarm = options.keepWarm ?? options.factory === undefined;
   const deadline = options.deadline ?? blockDeadline;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const count = Math.max(1, Math.min(options.workers ?? poolSize(), Math.ceil(total / 5) || 1));
-  const size = blockSize(total, count);
-  const workers: Worker[] = [];
+  const firstSize = blockSize(total, count);
+  const workers: PooledWorker[] = [];
   const done: CohortBlock[] = [];
   let next = 0;
   let finished = 0;
@@ -86,21 +145,27 @@ export function runCohort(
   let rejectRun: (reason: unknown) => void = () => {};
 
   const stopAll = (): void => {
-    for (const w of workers) w.terminate();
+    for (const w of workers) w.worker.terminate();
     workers.length = 0;
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
   };
 
-  /** Times of the blocks finished so far, ms, in order. */
+  /** Times of the blocks finished so far, ms, in order, and their patients (for the cost per patient). */
   const blockMs: number[] = [];
+  let measuredMs = 0;
+  let measuredPatients = 0;
   const median = (): number | null => {
     if (blockMs.length === 0) return null;
     const sorted = [...blockMs].sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)];
   };
 
-  /** The block, or a rejection when it has not come within its deadline (re-read as the median block time moves). */
+  /**
+   * The block, or a rejection when it has not come within its deadline (re-read as the median block time moves).
+   * Called when the worker starts on this block (the one before it has come back), so the clock runs only while the
+   * worker is on it.
+   */
   const within = <T>(answer: Promise<T>, first: boolean): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const started = Date.now();
@@ -140,39 +205,64 @@ export function runCohort(
       reject(new Error('the scenario has no virtual-trial settings'));
       return;
     }
-    const work = async (remote: Comlink.Remote<SimulationApi>): Promise<void> => {
-      let first = true;
-      while (!cancelled && next < total) {
-        const from = next;
-        const to = Math.min(total, from + size);
-        next = to;
-        const block = await within(remote.cohortBlock(scenario, from, to), first);
-        first = false;
+    /** Takes the next block off the queue and sends it to the worker at once. */
+    const send = (pooled: PooledWorker) => {
+      const msPerPatient = measuredPatients > 0 ? measuredMs / measuredPatients : null;
+      const n = nextBlockSize(total - next, count, firstSize, msPerPatient);
+      const from = next;
+      const to = from + n;
+      next = to;
+      return { from, to, answer: pooled.remote.cohortBlock(scenario, from, to) };
+    };
+    const work = async (pooled: PooledWorker): Promise<void> => {
+      const queue: ReturnType<typeof send>[] = [];
+      while (!cancelled && (queue.length > 0 || next < total)) {
+        while (queue.length < IN_FLIGHT && next < total) queue.push(send(pooled));
+        const head = queue.shift();
+        if (!head) break;
+        const first = !pooled.warm;
+        const started = Date.now();
+        const block = await within(head.answer, first);
+        pooled.warm = true;
         if (cancelled) return;
+        // a warm worker's time per patient sizes the next blocks (a cold first block includes loading and JIT)
+        if (!first) {
+          measuredMs += Date.now() - started;
+          measuredPatients += head.to - head.from;
+        }
         done.push(block);
-        finished += to - from;
+        finished += head.to - head.from;
         onProgress({ done: finished, total, partial: mergeBlocks(done) });
+      }
+    };
+    const fail = (event: ErrorEvent) => {
+      event.preventDefault();
+      if (!cancelled) {
+        cancelled = true;
+        stopAll();
+        reject(new Error(event.message || 'a trial worker stopped'));
       }
     };
     const jobs: Promise<void>[] = [];
     for (let i = 0; i < count; i++) {
-      const worker = factory();
-      workers.push(worker);
-      const remote = Comlink.wrap<SimulationApi>(worker);
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        if (!cancelled) {
-          cancelled = true;
-          stopAll();
-          reject(new Error(event.message || 'a trial worker stopped'));
-        }
-      });
-      jobs.push(work(remote));
+      const pooled = pooledWorker(factory);
+      pooled.onError = fail;
+      workers.push(pooled);
+      jobs.push(work(pooled));
     }
     Promise.all(jobs).then(
       () => {
-        stopAll();
-        if (!cancelled) resolve(mergeBlocks(done));
+        if (!cancelled) {
+          for (const w of workers) w.onError = null;
+          if (keepWarm) {
+            const list = idle.get(factory) ?? [];
+            list.push(...workers);
+            idle.set(factory, list);
+            workers.length = 0;
+          }
+          stopAll();
+          resolve(mergeBlocks(done));
+        } else stopAll();
       },
       (error: unknown) => {
         if (cancelled) return;

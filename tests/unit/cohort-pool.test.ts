@@ -8,7 +8,15 @@ import { runCohortBlock } from '../../src/model/cohort';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
-import { blockSize, CohortCancelled, type CohortProgress, runCohort } from '../../src/worker/cohortPool';
+import {
+  blockSize,
+  CohortCancelled,
+  type CohortProgress,
+  nextBlockSize,
+  releaseIdleWorkers,
+  runCohort,
+  TARGET_BLOCK_MS,
+} from '../../src/worker/cohortPool';
 
 const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
 
@@ -75,5 +83,46 @@ describe('cohort worker pool', () => {
     expect(blockSize(500, 2)).toBe(32);
     expect(blockSize(10, 4)).toBe(5);
     expect(blockSize(10_000, 2)).toBe(100);
+  });
+
+  it('sizes later blocks by the measured cost per patient, and shrinks the last ones so that workers finish together', () => {
+    // unknown cost: the first size
+    expect(nextBlockSize(10_000, 2, 100, null)).toBe(100);
+    // 2 ms per patient: TARGET_BLOCK_MS of work
+    expect(nextBlockSize(10_000, 2, 100, 2)).toBe(Math.round(TARGET_BLOCK_MS / 2));
+    // near the end: an even share of what is left, never fewer than 5 (or what is left)
+    expect(nextBlockSize(60, 2, 100, 0.5)).toBe(30);
+    expect(nextBlockSize(6, 2, 100, 0.5)).toBe(5);
+    expect(nextBlockSize(3, 2, 100, 0.5)).toBe(3);
+  });
+
+  it('keeps its workers warm for the next run and reuses them; cancel terminates them', async () => {
+    let created = 0;
+    let terminated = 0;
+    const counting = (): Worker => {
+      created++;
+      const w = factory();
+      const stop = w.terminate.bind(w);
+      return Object.assign(w, {
+        terminate() {
+          terminated++;
+          stop();
+        },
+      });
+    };
+    const scenario = trial(20);
+    const direct = runCohortBlock(scenario, 0, 20);
+    const first = await runCohort(scenario, () => {}, { workers: 2, factory: counting, keepWarm: true }).result;
+    const second = await runCohort(scenario, () => {}, { workers: 2, factory: counting, keepWarm: true }).result;
+    expect(created).toBe(2);
+    expect(terminated).toBe(0);
+    expect(Array.from(first.arms[1].pfsDays)).toEqual(Array.from(direct.arms[1].pfsDays));
+    expect(Array.from(second.arms[1].pfsDays)).toEqual(Array.from(direct.arms[1].pfsDays));
+    const run = runCohort(trial(400), () => {}, { workers: 2, factory: counting, keepWarm: true });
+    run.cancel();
+    await expect(run.result).rejects.toBeInstanceOf(CohortCancelled);
+    expect(created).toBe(2);
+    expect(terminated).toBe(2);
+    releaseIdleWorkers(counting);
   });
 });
