@@ -7,9 +7,8 @@
  * A full share URL (https://host/?v=1&...) is accepted too. Bad input: exit status 2, the decoder's messages on
  * stderr, nothing on stdout.
  */
-import { runCohortCli } from './cohort-run';
 
-const { status, stdout, stderr } = runCohortCli(process.argv.slice(2));
-if (stdout) process.stdout.write(stdout);
-if (stderr) process.stderr.write(stderr);
-process.exitCode = status;
+import { runCohortCli } from './cohort-run';
+import { emit } from './io';
+
+emit(runCohortCli(process.argv.slice(2)));

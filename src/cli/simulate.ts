@@ -7,9 +7,7 @@
  * A full share URL (https://host/?v=1&...) is accepted too. Bad input: exit status 2, the decoder's messages on
  * stderr, nothing on stdout.
  */
+import { emit } from './io';
 import { runCli } from './run';
 
-const { status, stdout, stderr } = runCli(process.argv.slice(2));
-if (stdout) process.stdout.write(stdout);
-if (stderr) process.stderr.write(stderr);
-process.exitCode = status;
+emit(runCli(process.argv.slice(2)));

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { armStyle } from '../charts/palette';
 import { useT } from '../i18n';
 import { ARM_LIMITS } from '../scenario/limits';
+import { isInvisibleName, stripNameControls } from '../scenario/names';
 import { useExplorer } from '../store/explorer';
 
 /** A short line in the arm's colour and dash pattern: the legend key. */
@@ -26,6 +27,7 @@ function RenameForm({ index, initial, onDone }: { index: number; initial: string
   const t = useT();
   const renameArm = useExplorer((s) => s.renameArm);
   const [name, setName] = useState(initial);
+  const [invisible, setInvisible] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     input.current?.focus();
@@ -36,6 +38,11 @@ function RenameForm({ index, initial, onDone }: { index: number; initial: string
       className="rename"
       onSubmit={(e) => {
         e.preventDefault();
+        // a name with nothing visible is refused with a message (not silently ignored)
+        if (isInvisibleName(stripNameControls(name).name)) {
+          setInvisible(true);
+          return;
+        }
         renameArm(index, name);
         onDone();
       }}
@@ -46,7 +53,12 @@ function RenameForm({ index, initial, onDone }: { index: number; initial: string
         aria-label={t('arms.nameLabel', { index: index + 1 })}
         value={name}
         maxLength={ARM_LIMITS.nameMaxLength}
-        onChange={(e) => setName(e.currentTarget.value)}
+        aria-invalid={invisible || undefined}
+        aria-describedby={invisible ? `arm-name-error-${index}` : undefined}
+        onChange={(e) => {
+          setName(e.currentTarget.value);
+          setInvisible(false);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onDone();
         }}
@@ -57,6 +69,11 @@ function RenameForm({ index, initial, onDone }: { index: number; initial: string
       <button type="button" onClick={onDone}>
         {t('arms.cancel')}
       </button>
+      {invisible ? (
+        <p className="field-error" id={`arm-name-error-${index}`} role="alert" data-testid={`arm-name-error-${index}`}>
+          {t('arms.nameInvisible')}
+        </p>
+      ) : null}
     </form>
   );
 }

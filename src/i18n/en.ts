@@ -93,6 +93,7 @@ export const en = {
   'arms.selectedLabel': 'Selected arm:',
   'arms.hidden': 'hidden',
   'arms.nameLabel': 'Name of arm {index}',
+  'arms.nameInvisible': 'A name needs at least one visible character.',
   'arms.newName': 'Arm {index}',
   'arms.copyName': '{name} (copy)',
   'arms.max': 'Up to {max} arms',

@@ -94,6 +94,7 @@ export const ja: Catalogue = {
   'arms.selectedLabel': '選択中の群：',
   'arms.hidden': '非表示',
   'arms.nameLabel': '群 {index} の名前',
+  'arms.nameInvisible': '名前には目に見える文字が少なくとも1つ必要です。',
   'arms.newName': '群 {index}',
   'arms.copyName': '{name}（コピー）',
   'arms.max': '群は最大 {max} まで',

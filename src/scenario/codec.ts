@@ -45,6 +45,14 @@
  * treatment or override is dropped from its arm, a bad name is replaced; other arms are untouched). Missing fields
  * take their defaults without an error, so '?s=hcc-patient' is a valid short link.
  */
+
+import {
+  checkParameter,
+  isParameterId,
+  PARAMETER_KEY_PREFIX,
+  PARAMETER_RENAMES,
+  parameterDefault,
+} from './catalogue/parameters';
 import {
   controlArm,
   DEFAULT_INPUTS,
@@ -79,13 +87,7 @@ import {
   SCHEDULE_LIMITS,
 } from './limits';
 import { FIRST_VERSION, type MigrationRegistry, migrations } from './migrations';
-import {
-  checkParameter,
-  isParameterId,
-  PARAMETER_KEY_PREFIX,
-  PARAMETER_RENAMES,
-  parameterDefault,
-} from './catalogue/parameters';
+import { stripNameControls } from './names';
 import type { Arm, CancerType, CohortSettings, DoseSchedule, Inputs, Scenario, Setting } from './types';
 import { DRUG_IDS } from './types';
 import {
@@ -524,7 +526,16 @@ export function splitArm(value: string): { name: string; items: string[] } {
 function readArm(value: string, index: number, setting: Setting, errors: FieldError[]): Arm {
   const at = `arm[${index}]`;
   const split = splitArm(value);
-  let name = split.name.trim();
+  const stripped = stripNameControls(split.name);
+  let name = stripped.name.trim();
+  if (stripped.removed) {
+    errors.push({
+      field: `${at}.name`,
+      code: 'malformed',
+      message: `${armLabel(index)}'s name held control or text-direction characters (which can hide or reorder what is shown); they are removed.`,
+      messageJa: `群 ${index + 1} の名前に制御文字または文字の向きを変える文字が含まれていました（表示を隠したり並べ替えたりできるため）。取り除きました。`,
+    });
+  }
   const { nameMaxLength } = ARM_LIMITS;
   if (nameLength(name) > nameMaxLength) {
     errors.push({
@@ -534,10 +545,12 @@ function readArm(value: string, index: number, setting: Setting, errors: FieldEr
     });
     name = [...name].slice(0, nameMaxLength).join('').trimEnd();
   }
-  const nameError = checkArmName(`${at}.name`, name, armLabel(index));
+  const nameError = checkArmName(`${at}.name`, name, armLabel(index), index);
   if (nameError) {
     name = defaultArmName(index);
-    errors.push(then(nameError, `It is named '${name}' instead.`));
+    const named = then(nameError, `It is named '${name}' instead.`);
+    if (nameError.messageJa) named.messageJa = `${nameError.messageJa}代わりに「${name}」とします。`;
+    errors.push(named);
   }
   const label = armLabel(index, name);
   const arm: Arm = { name, inputs: {}, treatments: {}, hidden: false };

@@ -4,6 +4,7 @@ export * from './defaults';
 export * from './encode';
 export * from './limits';
 export * from './migrations';
+export * from './names';
 export * from './types';
 export * from './validate';
 export * from './view';

@@ -2,6 +2,8 @@
  * Field-by-field validation of a scenario against limits.ts. The decoder uses the same checks, so whatever it
  * returns passes `validateScenario`, and the UI can show the same messages next to its controls.
  */
+
+import { checkParameters } from './catalogue/parameters';
 import { COHORT_ORDER, encodeScenario } from './encode';
 import {
   ARM_LIMITS,
@@ -18,7 +20,7 @@ import {
   SCHEDULE_LIMITS,
   withinCount,
 } from './limits';
-import { checkParameters } from './catalogue/parameters';
+import { hasNameControls, isInvisibleName } from './names';
 import type { CohortSettings, DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
 import { CANCER_TYPES, DRUG_IDS, SETTINGS } from './types';
 
@@ -175,12 +177,19 @@ export function nameLength(name: string): number {
   return [...name].length;
 }
 
-export function checkArmName(field: string, name: unknown, armLabel: string): FieldError | null {
+export function checkArmName(field: string, name: unknown, armLabel: string, index = 0): FieldError | null {
   const { nameMinLength: min, nameMaxLength: max } = ARM_LIMITS;
   const rule = `names are ${min} to ${max} characters`;
   if (typeof name !== 'string') return { field, code: 'malformed', message: `${armLabel} has no name; ${rule}.` };
   if (LONE_SURROGATE.test(name)) {
     return { field, code: 'malformed', message: `${armLabel}'s name ${quote(name)} is not valid Unicode text.` };
+  }
+  if (hasNameControls(name)) {
+    return {
+      field,
+      code: 'malformed',
+      message: `${armLabel}'s name ${quote(name)} holds control or text-direction characters; names are plain text.`,
+    };
   }
   if (name !== name.trim()) {
     return {
@@ -191,6 +200,14 @@ export function checkArmName(field: string, name: unknown, armLabel: string): Fi
   }
   const length = nameLength(name);
   if (length < min) return { field, code: 'malformed', message: `${armLabel} has an empty name; ${rule}.` };
+  if (isInvisibleName(name)) {
+    return {
+      field,
+      code: 'malformed',
+      message: `${armLabel}'s name has no visible character (only blank, zero-width or combining characters); ${rule}, at least one of them visible.`,
+      messageJa: `群 ${index + 1} の名前には目に見える文字がありません（空白、幅のない文字、結合文字だけです）。名前は ${min}〜${max} 文字で、少なくとも1文字は目に見える文字にしてください。`,
+    };
+  }
   if (length > max) {
     return {
       field,
@@ -373,7 +390,7 @@ export function validateScenario(s: Scenario): FieldError[] {
   arms.forEach((arm, i) => {
     const at = `arm[${i}]`;
     const label = armLabel(i, arm?.name);
-    push(checkArmName(`${at}.name`, arm?.name, label));
+    push(checkArmName(`${at}.name`, arm?.name, label, i));
     if (arm?.hidden !== undefined && typeof arm.hidden !== 'boolean') {
       push({ field: `${at}.hidden`, code: 'malformed', message: `${label}: 'hidden' must be true or false.` });
     }

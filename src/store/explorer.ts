@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import { DRUG_CATALOGUE } from '../scenario/catalogue/drugs';
 import { defaultHorizon, defaultOutputStep, defaultScenario } from '../scenario/defaults';
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../scenario/limits';
+import { isInvisibleName, stripNameControls } from '../scenario/names';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../scenario/types';
 import { armInputs } from '../scenario/types';
 import type { ClientStatus, FaultKind, SeriesName, SimulationResult } from '../worker/client';
@@ -112,8 +113,9 @@ export function clampSchedule(s: DoseSchedule): DoseSchedule {
 }
 
 /** At most the allowed name length, counted in code points like the codec does (no split surrogate pairs). */
+/** A name as the store keeps it: no control or text-direction characters, trimmed, at most the limit. */
 function clipName(name: string): string {
-  return Array.from(name.trim()).slice(0, ARM_LIMITS.nameMaxLength).join('');
+  return Array.from(stripNameControls(name).name.trim()).slice(0, ARM_LIMITS.nameMaxLength).join('').trimEnd();
 }
 
 function firstFreeSlot(meta: ArmMeta[]): number {
@@ -277,7 +279,7 @@ export const useExplorer = create<ExplorerState>()((set, get) => ({
 
   renameArm: (index, name) => {
     const trimmed = clipName(name);
-    if (!trimmed) return;
+    if (isInvisibleName(trimmed)) return;
     set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, name: trimmed })) });
   },
 

@@ -5,7 +5,7 @@
  */
 
 import { browserLanguage, isLanguage, useLanguage } from '../i18n';
-import { decodeScenario, encodeLink } from '../scenario/codec';
+import { decodeScenario, encodeLink, type FieldError } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
 import { VIEW_HASH } from './view';
@@ -46,6 +46,11 @@ export function applyView(view: ViewOptions): void {
   if (view.language && isLanguage(view.language)) useLanguage.getState().setLanguage(view.language);
 }
 
+/** A problem of the link in the interface's language when the codec wrote it in that language, else in English. */
+export function linkMessage(error: FieldError): string {
+  return useLanguage.getState().language === 'ja' && error.messageJa ? error.messageJa : error.message;
+}
+
 /** Load the scenario from the query string, if there is one. Problems with the link are kept for the notice. */
 export function readScenarioFromUrl(): void {
   const query = location.search.replace(/^\?/, '');
@@ -57,7 +62,7 @@ export function readScenarioFromUrl(): void {
   useExplorer.getState().setScenario(scenario);
   useLanguage.getState().setLanguage(browserLanguage());
   applyView(view);
-  useExplorer.getState().setLinkErrors(errors.map((e) => e.message));
+  useExplorer.getState().setLinkErrors(errors.map(linkMessage));
   history.replaceState(history.state, '', `${location.pathname}?${currentQuery()}${location.hash}`);
 }
 

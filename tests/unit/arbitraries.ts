@@ -34,6 +34,7 @@ import {
   validateScenario,
 } from '../../src/scenario';
 import { PARAMETER_IDS, parameterRange } from '../../src/scenario/catalogue';
+import { isInvisibleName, stripNameControls } from '../../src/scenario/names';
 
 /** Any double in [min, max] (never -0). */
 export function arbDouble(min: number, max: number): fc.Arbitrary<number> {
@@ -105,7 +106,7 @@ const TRICKY_CHARS = [
   '\u200d',
 ];
 
-/** A valid arm name: trimmed, 1 to 40 code points, well-formed Unicode. */
+/** A valid arm name: trimmed, 1 to 40 code points, well-formed Unicode, plain text with something visible. */
 export const arbArmName: fc.Arbitrary<string> = fc
   .oneof(
     fc.constantFrom(
@@ -121,8 +122,8 @@ export const arbArmName: fc.Arbitrary<string> = fc
     fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
     fc.string({ unit: fc.constantFrom(...TRICKY_CHARS), minLength: 1, maxLength: 20 }),
   )
-  .map((s) => [...s.trim()].slice(0, ARM_LIMITS.nameMaxLength).join('').trim())
-  .filter((s) => s.length > 0);
+  .map((s) => [...stripNameControls(s).name.trim()].slice(0, ARM_LIMITS.nameMaxLength).join('').trim())
+  .filter((s) => s.length > 0 && !isInvisibleName(s));
 
 /** A valid schedule of `drug` in `setting`: any dose, start and interval in range, any window up to 2000 doses. */
 export function arbSchedule(drug: DrugId, setting: Setting): fc.Arbitrary<DoseSchedule> {

@@ -16,7 +16,7 @@ describe('CSV export of link text', () => {
     expect(csvField('+1')).toBe("'+1");
     expect(csvField('-ve control')).toBe("'-ve control");
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('\tx')).toBe("'\tx");
+    expect(csvField('\tx')).toBe(`"'\tx"`);
     expect(csvField(-1.5)).toBe('-1.5');
     expect(csvField('Control')).toBe('Control');
   });

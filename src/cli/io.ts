@@ -1,0 +1,39 @@
+/**
+ * How the command-line entry points hand their output to the terminal: stderr with control and direction-override
+ * characters made visible (a message quotes what the user typed, and a terminal would obey an ESC in it), and a
+ * closed pipe (`simulate ... | head`) ending the process quietly with status 0, as Unix tools do.
+ */
+import { escapeControls } from '../formats/csv';
+import type { CliOutput } from './run';
+
+/** Bidirectional embedding, override and isolate controls: they make a line read differently from what it holds. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to print on a terminal: every control character but the line feed, and every bidi control, as \uXXXX. */
+export function terminalText(text: string): string {
+  return text
+    .split('\n')
+    .map((line) =>
+      escapeControls(line)
+        .replace(/[\t\r]/g, (c) => (c === '\t' ? '\\u0009' : '\\u000d'))
+        .replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    )
+    .join('\n');
+}
+
+/** A reader that went away (EPIPE) is the normal end of `| head`: stop writing and exit 0, with no stack trace. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
+/** Writes a command's output and sets its exit status. */
+export function emit({ status, stdout, stderr }: CliOutput): void {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
+  if (stdout) process.stdout.write(stdout);
+  if (stderr) process.stderr.write(terminalText(stderr));
+  process.exitCode = status;
+}
