@@ -27,3 +27,22 @@ export { type LogRankHazardRatio, type LogRankResult, logRank, logRankHazardRati
 export { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from './proportions';
 export { createRandom, type Random, xoshiro128ss } from './random';
 export type { EventInput, SurvivalSample, TimeInput } from './risk-table';
+export {
+  bootstrapInterval,
+  latinHypercube,
+  type PrccEntry,
+  prcc,
+  quantileSorted,
+  ranks,
+  type SaltelliDesign,
+  type SobolAnalysisOptions,
+  type SobolIndex,
+  type SobolResult,
+  saltelliDesign,
+  saltelliRunCount,
+  sobolIndices,
+  type TornadoBar,
+  type TornadoInput,
+  tornado,
+} from './sensitivity';
+export { SOBOL_MAX_DIMENSION, type SobolOptions, type SobolSequence, sobolSequence } from './sobol';
