@@ -56,7 +56,7 @@ export interface FieldError {
   field: string;
   message: string;
   code: FieldErrorCode;
-  /** the message in Japanese, where one is written (the model parameters' messages) */
+  /** the message in Japanese, where one is written (model parameters, arm names); the link notice shows it in Japanese */
   messageJa?: string;
 }
 
