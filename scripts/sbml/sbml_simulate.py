@@ -7,6 +7,7 @@ function definitions and events from the file, and integrates them.
 
     python3 sbml_simulate.py MODEL.xml --validate                 # libSBML consistency check, JSON on stdout
     python3 sbml_simulate.py MODEL.xml --times 0,1,2.5 [--ids a,b] [--rtol 1e-10] [--atol 1e-12]
+    python3 sbml_simulate.py --jobs JOBS.json                    # many files in one run (one start-up)
 
 Output (JSON): {"errors": [...], "warnings": [...], "t": [...], "values": {"id": [...]}}; exit status 1 with the
 errors listed when the file does not validate or uses something this engine does not implement.
@@ -611,45 +612,61 @@ class Model:
         return times[: len(out)], out
 
 
+def simulate(path, times, ids, rtol, atol, validate_only=False):
+    """One job: validate the file, then (unless validate_only) integrate it and report `ids` at `times`."""
+    doc = libsbml.readSBMLFromFile(path)
+    errors, warnings = validate(doc)
+    result = {"errors": errors, "warnings": warnings}
+    if errors or validate_only or not times:
+        return result
+    try:
+        model = Model(doc.getModel())
+        ts, rows = model.run(times, rtol, atol)
+    except Unsupported as e:
+        result["errors"].append(f"not implemented by this engine: {e}")
+        return result
+    if not ids:
+        ids = [s.getId() for s in doc.getModel().getListOfSpecies()]
+        ids += [p.getId() for p in doc.getModel().getListOfParameters() if not p.getConstant()]
+    missing = [i for i in ids if i not in model.index]
+    if missing:
+        result["errors"].append(f"no such id: {', '.join(missing)}")
+        return result
+    result["t"] = ts
+    result["values"] = {i: [row[model.index[i]] for row in rows] for i in ids}
+    return result
+
+
 def main():
     ap = argparse.ArgumentParser(description="Simulate an SBML file with libSBML + SciPy LSODA.")
-    ap.add_argument("model")
+    ap.add_argument("model", nargs="?", help="SBML file (or --jobs)")
     ap.add_argument("--validate", action="store_true", help="only check the file with libSBML")
     ap.add_argument("--times", help="comma-separated output times")
     ap.add_argument("--ids", help="comma-separated ids to report (default: every species and non-constant parameter)")
     ap.add_argument("--rtol", type=float, default=1e-10)
     ap.add_argument("--atol", type=float, default=1e-12)
+    ap.add_argument(
+        "--jobs",
+        help='JSON file of jobs [{"model", "times", "ids", "rtol"?, "atol"?}]: prints a JSON list of results',
+    )
     args = ap.parse_args()
 
-    doc = libsbml.readSBMLFromFile(args.model)
-    errors, warnings = validate(doc)
-    result = {"errors": errors, "warnings": warnings}
-    if errors or args.validate or not args.times:
-        print(json.dumps(result))
-        return 1 if errors else 0
-    try:
-        model = Model(doc.getModel())
-        times = [float(x) for x in args.times.split(",") if x.strip()]
-        ts, rows = model.run(times, args.rtol, args.atol)
-    except Unsupported as e:
-        result["errors"].append(f"not implemented by this engine: {e}")
-        print(json.dumps(result))
-        return 1
-    if args.ids:
-        ids = [x for x in args.ids.split(",") if x]
-    else:
-        ids = [s.getId() for s in doc.getModel().getListOfSpecies()]
-        ids += [p.getId() for p in doc.getModel().getListOfParameters() if not p.getConstant()]
-    for i in ids:
-        if i not in model.index:
-            result["errors"].append(f"no such id: {i}")
-    if result["errors"]:
-        print(json.dumps(result))
-        return 1
-    result["t"] = ts
-    result["values"] = {i: [row[model.index[i]] for row in rows] for i in ids}
-    print(json.dumps(result, allow_nan=True))
-    return 0
+    if args.jobs:
+        with open(args.jobs, encoding="utf-8") as f:
+            jobs = json.load(f)
+        results = [
+            simulate(j["model"], j.get("times"), j.get("ids"), j.get("rtol", args.rtol), j.get("atol", args.atol))
+            for j in jobs
+        ]
+        print(json.dumps(results))
+        return 1 if any(r["errors"] for r in results) else 0
+    if not args.model:
+        ap.error("give an SBML file or --jobs")
+    times = [float(x) for x in args.times.split(",") if x.strip()] if args.times else None
+    ids = [x for x in args.ids.split(",") if x] if args.ids else None
+    result = simulate(args.model, times, ids, args.rtol, args.atol, args.validate)
+    print(json.dumps(result))
+    return 1 if result["errors"] else 0
 
 
 if __name__ == "__main__":

@@ -79,3 +79,29 @@ export function withFile<T>(name: string, text: string, use: (file: string) => T
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export interface EngineJob {
+  model: string;
+  times?: number[];
+  ids?: string[];
+  rtol?: number;
+  atol?: number;
+}
+
+/** Many files in one engine run (Python and SciPy start once). */
+export function simulateMany(jobs: EngineJob[]): EngineResult[] {
+  const dir = mkdtempSync(join(tmpdir(), 'timescape-sbml-jobs-'));
+  try {
+    const file = join(dir, 'jobs.json');
+    writeFileSync(file, JSON.stringify(jobs));
+    const r = spawnSync(python(), [ENGINE, '--jobs', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    if (r.error) throw r.error;
+    try {
+      return JSON.parse(r.stdout) as EngineResult[];
+    } catch {
+      throw new Error(`SBML engine failed (exit ${r.status}): ${r.stderr || r.stdout}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
