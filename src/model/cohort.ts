@@ -8,8 +8,23 @@ import { NRF2_ACTIVE_SHARE, RESPONSE_CODES, type Response, SPIDER_PATIENTS } fro
 import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
 import type { Integrator } from '../solver/types';
-import type { CoxResult, KaplanMeierResult, LogRankResult, MedianSurvival, ProportionInterval } from '../stats';
-import { coxHazardRatio, createRandom, kaplanMeier, logRank, medianSurvival, wilsonInterval } from '../stats';
+import type {
+  CensorMarks,
+  CoxResult,
+  KaplanMeierResult,
+  LogRankResult,
+  MedianSurvival,
+  ProportionInterval,
+} from '../stats';
+import {
+  censorMarks,
+  coxHazardRatio,
+  createRandom,
+  kaplanMeier,
+  logRank,
+  medianSurvival,
+  wilsonInterval,
+} from '../stats';
 import type { ModelParameters } from './parameters';
 import { settingParameters } from './settings';
 import { absoluteTolerances, DEFAULT_RTOL, initialState, simulateArm } from './simulate';
@@ -293,6 +308,14 @@ export function mergeBlocks(blocks: CohortBlock[]): CohortBlock {
 
 // --- statistics per arm ---------------------------------------------------------------------------------------------
 
+/** A Kaplan–Meier estimate with the points where its censoring marks are drawn (so views need no statistics code). */
+export type SurvivalCurve = KaplanMeierResult & { censor: CensorMarks };
+
+function survivalCurve(time: ArrayLike<number>, event: ArrayLike<number>): SurvivalCurve {
+  const km = kaplanMeier(time, event);
+  return { ...km, censor: censorMarks(km) };
+}
+
 export interface ArmStatistics {
   name: string;
   patients: number;
@@ -302,7 +325,7 @@ export interface ArmStatistics {
   /** disease control rate (CR + PR + SD) with its 95 % Wilson interval */
   dcr: ProportionInterval;
   /** progression-free survival: Kaplan–Meier (log-log 95 % CI) and its median, days */
-  pfs: KaplanMeierResult;
+  pfs: SurvivalCurve;
   medianPfs: MedianSurvival;
 }
 
@@ -318,7 +341,7 @@ export interface ArmComparison {
 export interface SubgroupStatistics {
   label: string;
   /** per arm: the subgroup's PFS and response rate */
-  arms: { patients: number; medianPfs: MedianSurvival; orr: ProportionInterval; pfs: KaplanMeierResult }[];
+  arms: { patients: number; medianPfs: MedianSurvival; orr: ProportionInterval; pfs: SurvivalCurve }[];
 }
 
 export interface CohortStatistics {
@@ -347,7 +370,7 @@ function subgroup(block: CohortBlock, mask: Uint8Array, want: number, label: str
       const event = select(arm.progressed, mask, want);
       const best = select(arm.best, mask, want);
       const responders = best.filter((b) => b <= 1).length;
-      const pfs = kaplanMeier(time, event);
+      const pfs = survivalCurve(time, event);
       return { patients: time.length, medianPfs: medianSurvival(pfs), orr: proportion(responders, time.length), pfs };
     }),
   };
@@ -359,7 +382,7 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
     const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0 };
     for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
     const n = arm.best.length;
-    const pfs = kaplanMeier(arm.pfsDays, arm.progressed);
+    const pfs = survivalCurve(arm.pfsDays, arm.progressed);
     return {
       name: scenario.arms[a].name,
       patients: n,

@@ -3,7 +3,16 @@
  * detail that can change without notice; scenario-level knowledge (presets, drug units and schedules, the dose and
  * output calendar, response codes) lives in src/scenario/catalogue.
  */
-export type { ArmComparison, ArmStatistics, CohortBlock, CohortStatistics, SubgroupStatistics } from './cohort';
+
+export type { MedianSurvival, ProportionInterval } from '../stats';
+export type {
+  ArmComparison,
+  ArmStatistics,
+  CohortBlock,
+  CohortStatistics,
+  SubgroupStatistics,
+  SurvivalCurve,
+} from './cohort';
 export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
 export type { ArmResult, ArmSummary, SeriesName, SimulationResult, SolverStats } from './series';
 export { SERIES_NAMES, SERIES_UNITS } from './series';

@@ -1,13 +1,13 @@
 /**
  * The virtual trial: which scenario runs (the explorer's visible arms with the scenario's cohort settings), the run's
- * status and progress, the merged block of patient outcomes (partial while running) and the statistics computed from
- * it with cohortStatistics. Views read this store; they never compute statistics themselves.
+ * status and progress, the merged block of patient outcomes (partial while running) and its statistics. The statistics
+ * are computed in a worker (worker/statistics.ts), never on the main thread; views read this store and never compute.
  *
- * Statistics of partial results are recomputed at most every STATS_INTERVAL_MS, so a run of 10,000 patients in
- * blocks of 100 does not spend the main thread recomputing them for every block.
+ * Statistics of partial results are requested at most every STATS_INTERVAL_MS, so a run of 10,000 patients in
+ * blocks of 100 does not keep the statistics worker busy with every block. Only the answer to the latest request is
+ * kept: an older answer that arrives late is dropped.
  */
 import { create } from 'zustand';
-import { cohortStatistics } from '../model/cohort';
 import { presetById } from '../scenario/catalogue/presets';
 import { defaultCohort } from '../scenario/defaults';
 import { COHORT_LIMITS, COHORT_SETTING } from '../scenario/limits';
@@ -20,8 +20,10 @@ import {
   poolSize,
   runCohort,
 } from '../worker/cohortPool';
+import { createStatisticsClient, type StatisticsClient } from '../worker/statistics';
 import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
 
+export type { MedianSurvival, ProportionInterval, SurvivalCurve } from '../worker/cohortPool';
 export type { CohortBlock, CohortStatistics };
 
 export type TrialStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -116,8 +118,28 @@ let lastStats = 0;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
+/** The statistics worker: started at the first trial, kept for the page (one worker, idle between requests). */
+let statisticsClient: StatisticsClient | null = null;
+/** Id of the latest statistics request: an answer to an older one is dropped. */
+let statisticsRequest = 0;
+
+/** The statistics of `block`, or null when a newer request was made before this one was answered. */
+async function latestStatistics(scenario: Scenario, block: CohortBlock): Promise<CohortStatistics | null> {
+  const id = ++statisticsRequest;
+  statisticsClient ??= createStatisticsClient();
+  const statistics = await statisticsClient.compute(scenario, block);
+  return id === statisticsRequest ? statistics : null;
+}
+
+/** Stops the statistics worker (a later trial starts a new one). */
+export function disposeStatistics(): void {
+  statisticsRequest++;
+  statisticsClient?.dispose();
+  statisticsClient = null;
+}
+
 export const useCohort = create<CohortState>()((set, get) => {
-  /** Statistics of the latest partial block, computed now. */
+  /** Shows the latest partial block at once and asks for its statistics. */
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -126,7 +148,16 @@ export const useCohort = create<CohortState>()((set, get) => {
     pending = null;
     if (!block || !scenario) return;
     lastStats = now();
-    set({ block, statistics: cohortStatistics(scenario, block) });
+    const id = runId;
+    set({ block });
+    latestStatistics(scenario, block).then(
+      (statistics) => {
+        if (statistics && id === runId && get().block === block) set({ statistics });
+      },
+      () => {
+        // A partial result's statistics are replaced by the next ones; a failing worker shows at the end of the run.
+      },
+    );
   };
 
   return {
@@ -179,14 +210,32 @@ export const useCohort = create<CohortState>()((set, get) => {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
           pending = null;
-          const statistics = cohortStatistics(get().scenario ?? scenario, block);
-          const elapsedMs = now() - started;
-          try {
-            performance.measure(PERF_MEASURE, { start: started, end: started + elapsedMs, detail: { total } });
-          } catch {
-            // performance.measure with options is missing in old browsers; the time is still shown.
-          }
-          set({ status: 'done', done: total, block, statistics, elapsedMs });
+          // Asks again when the PGE2 cut-off moved while the statistics were being computed.
+          const finish = (asked: Scenario): void => {
+            latestStatistics(asked, block).then(
+              (statistics) => {
+                if (id !== runId) return;
+                const latest = get().scenario ?? asked;
+                if (!statistics || latest !== asked) {
+                  finish(latest);
+                  return;
+                }
+                // The run's time is what the user waits for: patients simulated and their statistics computed.
+                const elapsedMs = now() - started;
+                try {
+                  performance.measure(PERF_MEASURE, { start: started, end: started + elapsedMs, detail: { total } });
+                } catch {
+                  // performance.measure with options is missing in old browsers; the time is still shown.
+                }
+                set({ status: 'done', done: total, block, statistics, elapsedMs });
+              },
+              (error: unknown) => {
+                if (id !== runId) return;
+                set({ status: 'error', block, error: error instanceof Error ? error.message : String(error) });
+              },
+            );
+          };
+          finish(get().scenario ?? scenario);
         },
         (error: unknown) => {
           if (id !== runId) return;
@@ -207,7 +256,10 @@ export const useCohort = create<CohortState>()((set, get) => {
   };
 });
 
-/** Keeps the statistics in step with the PGE2 cut-off set in the scenario (no new run needed). */
+/**
+ * Keeps the statistics in step with the PGE2 cut-off set in the scenario (no new run needed). A module-level
+ * subscription for the page's lifetime: the trial store lives as long as the explorer store, so nobody unsubscribes.
+ */
 useExplorer.subscribe((state, previous) => {
   const cutoff = state.scenario.cohort?.pge2Cutoff;
   if (cutoff === undefined || cutoff === previous.scenario.cohort?.pge2Cutoff) return;
@@ -216,5 +268,16 @@ useExplorer.subscribe((state, previous) => {
   const next: Scenario = { ...scenario, cohort: { ...scenario.cohort, pge2Cutoff: cutoff } };
   // While running, the next partial update uses the new cut-off.
   if (status === 'running' || !block) useCohort.setState({ scenario: next });
-  else useCohort.setState({ scenario: next, statistics: cohortStatistics(next, block) });
+  else {
+    useCohort.setState({ scenario: next });
+    latestStatistics(next, block).then(
+      (statistics) => {
+        const now = useCohort.getState();
+        if (statistics && now.scenario === next && now.block === block) useCohort.setState({ statistics });
+      },
+      () => {
+        // The statistics of the previous cut-off stay; the next change or run asks again.
+      },
+    );
+  }
 });

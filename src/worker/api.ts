@@ -10,6 +10,8 @@ import * as Comlink from 'comlink';
 import {
   absoluteTolerances,
   type CohortBlock,
+  type CohortStatistics,
+  cohortStatistics,
   DEFAULT_RTOL,
   runCohortBlock,
   type SimulationResult,
@@ -71,6 +73,10 @@ export const simulationApi = {
   cohortBlock(scenario: Scenario, from: number, to: number): CohortBlock {
     const block = runCohortBlock(scenario, from, to);
     return Comlink.transfer(block, cohortTransferables(block));
+  },
+  /** The statistics of a trial's outcomes (the block is copied in, the statistics copied back). */
+  cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {
+    return cohortStatistics(scenario, block);
   },
   /** Runs every preset once so that the first slider move finds the code already compiled by the JIT. */
   async warmUp(): Promise<void> {

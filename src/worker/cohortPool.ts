@@ -21,7 +21,7 @@ import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
 
 /** The trial result types the store and the views read, from the model's public face. */
-export type { CohortBlock, CohortStatistics } from '../model';
+export type { CohortBlock, CohortStatistics, MedianSurvival, ProportionInterval, SurvivalCurve } from '../model';
 
 export interface CohortProgress {
   done: number;

@@ -24,7 +24,7 @@ import { SPIDER_PATIENTS } from '../../src/scenario/catalogue/trial';
 import { defaultCohort, defaultScenario } from '../../src/scenario/defaults';
 import { COHORT_LIMITS } from '../../src/scenario/limits';
 import type { Scenario } from '../../src/scenario/types';
-import { kaplanMeier, survivalAt } from '../../src/stats';
+import { censorMarks, kaplanMeier, survivalAt } from '../../src/stats';
 import { calibrationScenario, clampCohort, planTrial, trialKey } from '../../src/store/cohort';
 import { viewOfHash } from '../../src/store/view';
 
@@ -125,7 +125,7 @@ describe('trial adapters', () => {
 
   it('censoring marks sit on the curve', () => {
     const km = kaplanMeier([1, 2, 2, 4], [1, 0, 1, 0]);
-    const curve = kmCurve('k', 'K', km, { colour: '#000', dash: '' });
+    const curve = kmCurve('k', 'K', { ...km, censor: censorMarks(km) }, { colour: '#000', dash: '' });
     expect(Array.from(curve.censor.time)).toEqual([2, 4]);
     Array.from(curve.censor.time).forEach((t, i) => {
       expect(curve.censor.survival[i]).toBeCloseTo(survivalAt(km, t), 12);

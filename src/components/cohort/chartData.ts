@@ -1,7 +1,8 @@
 /**
  * From the trial's block and statistics to what the charts and tables draw: curves with their styles, sorted bars,
  * spider lines, formatted numbers and the text summaries that serve as the charts' accessible names. Display only:
- * every statistic comes from cohortStatistics (store/cohort.ts); nothing here estimates anything.
+ * every statistic comes from the trial's statistics (computed in a worker, held by store/cohort.ts); nothing here
+ * estimates anything.
  */
 import { DAYS_PER_MONTH } from '../../charts/format';
 import type { KmCurveData } from '../../charts/kaplanMeier';
@@ -9,9 +10,13 @@ import { armStyle, OKABE_ITO } from '../../charts/palette';
 import { type SpiderLine, spiderPoints } from '../../charts/spider';
 import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
 import { RESPONSE_CODES, type Response } from '../../scenario/catalogue/trial';
-import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../../stats';
-import { censorMarks } from '../../stats';
-import type { CohortBlock, CohortStatistics } from '../../store/cohort';
+import type {
+  CohortBlock,
+  CohortStatistics,
+  MedianSurvival,
+  ProportionInterval,
+  SurvivalCurve,
+} from '../../store/cohort';
 
 /** Colour-blind-safe colours of the best overall response (Okabe–Ito), in RESPONSE_CODES order. */
 export const RESPONSE_COLOURS: Record<Response, string> = {
@@ -35,10 +40,9 @@ export function toMonths(days: number): number {
 export function kmCurve(
   key: string,
   label: string,
-  km: KaplanMeierResult,
+  km: SurvivalCurve,
   style: { colour: string; dash: string },
 ): KmCurveData {
-  const marks = censorMarks(km);
   return {
     key,
     label,
@@ -50,7 +54,7 @@ export function kmCurve(
     upper: km.upper,
     atRisk: km.atRisk,
     patients: km.atRisk[0] ?? 0,
-    censor: { time: marks.time, survival: marks.survival },
+    censor: { time: km.censor.time, survival: km.censor.survival },
   };
 }
 
