@@ -1,6 +1,6 @@
 /**
  * English messages of the virtual-trial view. A section of its own so that the trial can grow without touching the
- * explorer's catalogue; another language adds `cohort.<lang>.ts` typed as `CohortCatalogue` (see cohort.ts), which
+ * explorer's catalogue; another language adds `cohort.<lang>.ts` typed as `CohortCatalogue` (below), which
  * makes a missing or extra key a type error.
  *
  * Placeholders are written {name} and filled by tc(key, { name: ... }).
@@ -120,3 +120,6 @@ export const cohortEn = {
 } as const;
 
 export type CohortMessageKey = keyof typeof cohortEn;
+
+/** A complete catalogue of the trial view: exactly the keys of the English one. */
+export type CohortCatalogue = { readonly [K in CohortMessageKey]: string };

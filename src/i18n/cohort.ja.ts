@@ -5,7 +5,7 @@
  * 用語は RECIST 1.1 の日本語訳に合わせる：完全奏効（CR）、部分奏効（PR）、安定（SD）、進行（PD）、最良総合効果。
  * PFS の「progression」は「増悪」とする。プレースホルダーは {name} と書き、tc(key, { name: ... }) で埋める。
  */
-import type { CohortCatalogue } from './cohort';
+import type { CohortCatalogue } from './cohort.en';
 
 export const cohortJa: CohortCatalogue = {
   'view.label': '表示',

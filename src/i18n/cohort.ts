@@ -5,21 +5,13 @@
  * and add it to COHORT_CATALOGUES. Until then the trial view falls back to English, so adding a language to the app
  * (LANGUAGES) does not wait for this section.
  */
-import { type CohortMessageKey, cohortEn } from './cohort.en';
+import { type CohortCatalogue, type CohortMessageKey, cohortEn } from './cohort.en';
 import { cohortJa } from './cohort.ja';
-import { type Language, type MessageParams, useLanguage } from './index';
+import { fill, type Language, type MessageParams, useLanguage } from './index';
 
-export type { CohortMessageKey } from './cohort.en';
-
-/** A complete catalogue of the trial view: exactly the keys of the English one. */
-export type CohortCatalogue = { readonly [K in CohortMessageKey]: string };
+export type { CohortCatalogue, CohortMessageKey } from './cohort.en';
 
 const COHORT_CATALOGUES: Partial<Record<Language, CohortCatalogue>> = { en: cohortEn, ja: cohortJa };
-
-function fill(text: string, params?: MessageParams): string {
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
 
 /** The trial-view message for `key` in the current language, with {placeholders} filled in. */
 export function tc(key: CohortMessageKey, params?: MessageParams): string {

@@ -1,6 +1,6 @@
 /**
  * English message catalogue: every string the interface shows. Other catalogues (ja.ts) must have exactly the same
- * keys: they are typed as `Catalogue` (see index.ts), so a missing or extra key is a type error.
+ * keys: they are typed as `Catalogue` (below), so a missing or extra key is a type error.
  *
  * Placeholders are written {name} and filled by t(key, { name: ... }).
  */
@@ -321,3 +321,6 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** A complete catalogue: exactly the keys of the English one (here, so other catalogues need not import index.ts). */
+export type Catalogue = { readonly [K in MessageKey]: string };

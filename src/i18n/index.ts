@@ -6,13 +6,10 @@
  * others), then add it to CATALOGUES and LANGUAGES below.
  */
 import { create } from 'zustand';
-import { en, type MessageKey } from './en';
+import { type Catalogue, en, type MessageKey } from './en';
 import { ja } from './ja';
 
-export type { MessageKey } from './en';
-
-/** A complete catalogue: exactly the keys of the English one. */
-export type Catalogue = { readonly [K in MessageKey]: string };
+export type { Catalogue, MessageKey } from './en';
 
 export const LANGUAGES = ['en', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -52,7 +49,8 @@ export const useLanguage = create<LanguageState>()((set) => ({
 
 export type MessageParams = Record<string, string | number>;
 
-function fill(text: string, params?: MessageParams): string {
+/** `text` with each {name} replaced by params[name] (unknown names stay as written). */
+export function fill(text: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

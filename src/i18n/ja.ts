@@ -4,7 +4,7 @@
  *
  * プレースホルダーは {name} と書き、t(key, { name: ... }) で埋める。
  */
-import type { Catalogue } from './index';
+import type { Catalogue } from './en';
 import { teachingJa } from './teaching.ja';
 
 export const ja: Catalogue = {
