@@ -41,7 +41,8 @@ const BAD: [string, string, string][] = [
   ['src/charts/bad2.ts', '../components/Arms', 'knows nothing of the store or the components'],
   ['src/charts/bad3.ts', '../model/series', 'Charts import formats and the scenario'],
   ['src/charts/bad4.ts', '../i18n', 'Charts import formats and the scenario'],
-  ['src/scenario/bad.ts', '../model/treatments', 'The scenario is the bottom of the house'],
+  ['src/scenario/bad.ts', '../model/treatments', 'The scenario does not import the model'],
+  ['src/scenario/catalogue/bad2.ts', '../../model/simulate', 'The scenario does not import the model'],
   ['src/scenario/catalogue/bad.ts', '../../i18n', 'The scenario is the bottom of the house'],
   ['src/i18n/bad.ts', '../scenario/types', 'The message catalogues import nothing of the app'],
   ['src/lessons/bad.ts', '../store/explorer', 'Lessons are content'],
@@ -68,6 +69,7 @@ const GOOD: [string, string][] = [
   ['src/charts/good.ts', '../formats/csv'],
   ['src/charts/good2.ts', '../scenario/types'],
   ['src/scenario/catalogue/good.ts', '../types'],
+  ['src/scenario/catalogue/good2.ts', '../../model/parameters'],
   ['src/i18n/good.ts', './en'],
 ];
 
