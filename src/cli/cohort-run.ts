@@ -28,7 +28,7 @@
  */
 
 import { csvField } from '../formats/csv';
-import { cohortStatistics, runCohortBlock } from '../model';
+import { type CohortBlock, cohortStatistics, runCohortBlock } from '../model';
 import { RESPONSE_CODES } from '../scenario/catalogue/trial';
 import { decodeScenario } from '../scenario/codec';
 import { defaultCohort } from '../scenario/defaults';
@@ -37,16 +37,19 @@ import { COHORT_SETTING } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
 import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../stats';
 import { CLI_VERSION, type CliOutput, queryPart } from './run';
+import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
 
 export const COX_METHOD = 'Cox proportional hazards, Efron ties, Wald CI';
 
-const USAGE = `usage: cohort [--format json|csv] '<query string or share URL>'
+const USAGE = `usage: cohort [--format json|csv] [--shard k/N] '<query string or share URL>'
   Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient setting).
   Cohort keys (missing ones take the default): n (size, 10..10000, 500), seed (0..2147483647, 1),
   cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
   pge2cut (PGE2 cut-off of the biomarker split, 0.1..50, 3). Without s, the setting is hcc-patient.
   --format json   (default) {"version","query","patients","arms","comparisons","biomarkers"}
   --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
+  --shard k/N     simulate only part k of N of the patients (k = 1..N) and print a shard file; merge the N files
+                  with the merge command to get exactly the output of the whole run
 `;
 
 function fail(message: string): CliOutput {
@@ -103,13 +106,18 @@ function biomarkerDefinition(name: string, pge2Cutoff: number): string {
 
 export function runCohortCli(args: string[]): CliOutput {
   let format = 'json';
+  let shard: Shard | null = null;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') return { status: 0, stdout: USAGE, stderr: '' };
     if (a === '--format') format = args[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a.startsWith('--')) return fail(`cohort: unknown option ${a}\n${USAGE}`);
+    else if (a === '--shard' || a.startsWith('--shard=')) {
+      const parsed = parseShardArgument(a === '--shard' ? (args[++i] ?? '') : a.slice('--shard='.length));
+      if ('error' in parsed) return fail(`cohort: ${parsed.error}\n`);
+      shard = parsed;
+    } else if (a.startsWith('--')) return fail(`cohort: unknown option ${a}\n${USAGE}`);
     else positional.push(a);
   }
   if (format !== 'json' && format !== 'csv') return fail(`cohort: --format must be json or csv, not "${format}"\n`);
@@ -119,7 +127,17 @@ export function runCohortCli(args: string[]): CliOutput {
   if ('errors' in read) return fail(`${read.errors.join('\n')}\n`);
   const scenario = read.scenario;
   const cohort = scenario.cohort ?? defaultCohort();
-  const block = runCohortBlock(scenario, 0, cohort.size);
+  if (shard) {
+    const { from, to } = shardRange(cohort.size, shard);
+    const part = runCohortBlock(scenario, from, to);
+    return shardOutput(SHARD_COMMAND, format, encodeScenario(scenario), shard, cohort.size, blockColumns(part));
+  }
+  return cohortOutput(scenario, runCohortBlock(scenario, 0, cohort.size), format);
+}
+
+/** The command's output from the outcomes of all patients: the same for a single run and for merged shards. */
+function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): CliOutput {
+  const cohort = scenario.cohort ?? defaultCohort();
 
   if (format === 'csv') {
     const rows = ['patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2'];
@@ -189,3 +207,54 @@ export function runCohortCli(args: string[]): CliOutput {
   };
   return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr: '' };
 }
+
+/** The shard files' command name. */
+export const SHARD_COMMAND = 'cohort';
+
+const ARM_COLUMNS = ['pfsDays', 'progressed', 'best', 'bestChange'] as const;
+const PATIENT_COLUMNS = ['nrf2Active', 'nrf2', 'neat1', 'il6', 'baselinePge2', 'baselineDiameter'] as const;
+
+/** A block's per-patient outcomes as named columns (arm outcomes as arm.<index>.<name>); the spider traces are left
+ * out (no command output uses them). */
+export function blockColumns(block: CohortBlock): Record<string, ArrayLike<number>> {
+  const columns: Record<string, ArrayLike<number>> = {};
+  block.arms.forEach((arm, a) => {
+    for (const name of ARM_COLUMNS) columns[`arm.${a}.${name}`] = arm[name];
+  });
+  for (const name of PATIENT_COLUMNS) columns[name] = block[name];
+  return columns;
+}
+
+function columnsBlock(total: number, arms: number, columns: Record<string, number[]>): CohortBlock {
+  const f64 = (name: string) => Float64Array.from(columns[name] ?? []);
+  const u8 = (name: string) => Uint8Array.from(columns[name] ?? []);
+  return {
+    from: 0,
+    to: total,
+    arms: Array.from({ length: arms }, (_, a) => ({
+      pfsDays: f64(`arm.${a}.pfsDays`),
+      progressed: u8(`arm.${a}.progressed`),
+      best: u8(`arm.${a}.best`),
+      bestChange: f64(`arm.${a}.bestChange`),
+      spider: [],
+    })),
+    nrf2Active: u8('nrf2Active'),
+    nrf2: f64('nrf2'),
+    neat1: f64('neat1'),
+    il6: f64('il6'),
+    baselinePge2: f64('baselinePge2'),
+    baselineDiameter: f64('baselineDiameter'),
+  };
+}
+
+registerMerge(SHARD_COMMAND, (query, output, total, columns) => {
+  const read = readScenario(query);
+  if ('errors' in read) return fail(`${read.errors.join('\n').replaceAll('cohort:', 'merge:')}\n`);
+  const scenario = read.scenario;
+  for (let a = 0; a < scenario.arms.length; a++) {
+    for (const name of ARM_COLUMNS) {
+      if (!columns[`arm.${a}.${name}`]) return fail(`merge: the shards have no column arm.${a}.${name}\n`);
+    }
+  }
+  return cohortOutput(scenario, columnsBlock(total, scenario.arms.length, columns), output);
+});
