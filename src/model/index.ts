@@ -14,8 +14,11 @@ export type {
   SurvivalCurve,
 } from './cohort';
 export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
+export type { EnsembleDraw, ParameterInterval } from './ensemble';
+export { ENSEMBLE_FACTORS, ensembleDraw, ensembleDraws, ensembleParameters, plausibleIntervals } from './ensemble';
+export type { ModelParameters } from './parameters';
 export type { ArmResult, ArmSummary, SeriesName, SimulationResult, SolverStats } from './series';
 export { SERIES_NAMES, SERIES_UNITS } from './series';
 export type { SimulateOptions } from './simulate';
-export { absoluteTolerances, DEFAULT_RTOL, simulate, simulateArm } from './simulate';
+export { absoluteTolerances, DEFAULT_RTOL, simulate, simulateArm, valueAt } from './simulate';
 export { STATE_SIZE } from './state';

@@ -1,0 +1,46 @@
+/**
+ * The robustness figures the app shows (src/scenario/claim-robustness.json) and docs/model.md prints are the ones the
+ * current model gives: after changing the model or a claim, regenerate them with `npm run -s robustness -- --write`.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { presetClaimRobustness } from '../../src/scenario/robustness';
+import { CLAIMS } from '../../src/science/claims';
+import { measureRobustness, ROBUSTNESS_DRAWS, ROBUSTNESS_SEED } from '../../src/science/robustness';
+import {
+  GENERATED_END,
+  GENERATED_START,
+  robustnessData,
+  robustnessJson,
+  robustnessMarkdown,
+} from '../../src/science/robustness-report';
+
+const REGENERATE = 'stale: run `npm run -s robustness -- --write` and commit docs/model.md and the data file';
+
+describe('the robustness figures in the app and in docs/model.md', () => {
+  const report = measureRobustness({ draws: ROBUSTNESS_DRAWS, seed: ROBUSTNESS_SEED });
+
+  it('the data file holds the figures of the current model and claims (200 draws, seed 1)', () => {
+    const file = readFileSync(new URL('../../src/scenario/claim-robustness.json', import.meta.url), 'utf8');
+    expect(JSON.parse(file), REGENERATE).toEqual(JSON.parse(robustnessJson(robustnessData(report))));
+  });
+
+  it('docs/model.md shows the same figures between its generated-section markers', () => {
+    const docs = readFileSync(new URL('../../docs/model.md', import.meta.url), 'utf8');
+    const start = docs.indexOf(GENERATED_START);
+    const end = docs.indexOf(GENERATED_END);
+    expect(start, 'start marker').toBeGreaterThan(0);
+    expect(docs.slice(start + GENERATED_START.length, end).trim(), REGENERATE).toBe(robustnessMarkdown(report).trim());
+  });
+
+  it('every preset with claims lists each of them for the app, with a fraction in [0, 1]', () => {
+    for (const c of CLAIMS) {
+      const shown = presetClaimRobustness(c.preset).find((x) => x.id === c.id);
+      expect(shown, c.id).toBeDefined();
+      expect(shown?.fraction).toBeGreaterThanOrEqual(0);
+      expect(shown?.fraction).toBeLessThanOrEqual(1);
+      expect(shown?.draws).toBe(ROBUSTNESS_DRAWS);
+    }
+    expect(presetClaimRobustness('no-such-preset')).toEqual([]);
+  });
+});
