@@ -239,14 +239,8 @@ export function Charts() {
   const meta = useExplorer((s) => s.meta);
   const scenario = useExplorer((s) => s.scenario);
   const selected = useExplorer((s) => s.selectedArm);
-  const logScale = useExplorer((s) => s.logScale);
-  const compartments = useExplorer((s) => s.compartments);
-  const macrophageView = useExplorer((s) => s.macrophageView);
-  const drugView = useExplorer((s) => s.drugView);
-  const setLogScale = useExplorer((s) => s.setLogScale);
-  const setCompartments = useExplorer((s) => s.setCompartments);
-  const setMacrophageView = useExplorer((s) => s.setMacrophageView);
-  const setDrugView = useExplorer((s) => s.setDrugView);
+  const { logScale, compartments, macrophageView, drugView } = useExplorer((s) => s.view);
+  const setView = useExplorer((s) => s.setView);
   const units = displayUnits(scaleOf(scenario));
   const volumeUnit = t(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3');
 
@@ -335,7 +329,7 @@ export function Charts() {
                 type="checkbox"
                 data-testid="log-scale"
                 checked={logScale}
-                onChange={(e) => setLogScale(e.currentTarget.checked)}
+                onChange={(e) => setView({ logScale: e.currentTarget.checked })}
               />
               <span>{t('chart.logScale')}</span>
             </label>
@@ -344,7 +338,7 @@ export function Charts() {
               <select
                 data-testid="compartments"
                 value={compartments}
-                onChange={(e) => setCompartments(e.currentTarget.value as typeof compartments)}
+                onChange={(e) => setView({ compartments: e.currentTarget.value as typeof compartments })}
               >
                 <option value="total">{t('chart.compartments.total')}</option>
                 <option value="stacked">{t('chart.compartments.stacked')}</option>
@@ -386,7 +380,7 @@ export function Charts() {
               <select
                 data-testid="macrophage-view"
                 value={macrophageView}
-                onChange={(e) => setMacrophageView(e.currentTarget.value as typeof macrophageView)}
+                onChange={(e) => setView({ macrophageView: e.currentTarget.value as typeof macrophageView })}
               >
                 <option value="fraction">{t('chart.macrophageView.fraction')}</option>
                 <option value="counts">{t('chart.macrophageView.counts')}</option>
@@ -410,7 +404,7 @@ export function Charts() {
               <select
                 data-testid="drug-view"
                 value={drugView}
-                onChange={(e) => setDrugView(e.currentTarget.value as DrugId)}
+                onChange={(e) => setView({ drugView: e.currentTarget.value as DrugId })}
               >
                 {DRUG_IDS.map((d) => (
                   <option key={d} value={d}>

@@ -69,8 +69,7 @@ export function Controls() {
   const cd8Depleted = useExplorer((s) => selectedInputs(s).cd8Depleted);
   const setSetting = useExplorer((s) => s.setSetting);
   const setHorizon = useExplorer((s) => s.setHorizon);
-  const setAxl = useExplorer((s) => s.setAxl);
-  const setCd8Depleted = useExplorer((s) => s.setCd8Depleted);
+  const setInput = useExplorer((s) => s.setInput);
   const limits = HORIZON_LIMITS[setting];
   const settingId = useId();
   const horizonId = useId();
@@ -129,7 +128,7 @@ export function Controls() {
                 value={level}
                 data-testid={`axl-${level}`}
                 checked={axl === level}
-                onChange={() => setAxl(level)}
+                onChange={() => setInput('axl', level)}
               />
               <span>{t(`control.axl.${level}`)}</span>
             </label>
@@ -140,7 +139,7 @@ export function Controls() {
             type="checkbox"
             data-testid="cd8-depleted"
             checked={cd8Depleted}
-            onChange={(e) => setCd8Depleted(e.currentTarget.checked)}
+            onChange={(e) => setInput('cd8Depleted', e.currentTarget.checked)}
           />
           <span>{t('control.cd8Depleted')}</span>
         </label>

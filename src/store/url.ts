@@ -14,14 +14,7 @@ const WRITE_DELAY_MS = 250;
 
 /** The view options of the current state, as a link carries them. */
 export function currentView(): ViewOptions {
-  const s = useExplorer.getState();
-  return {
-    logScale: s.logScale,
-    compartments: s.compartments,
-    macrophageView: s.macrophageView,
-    drugView: s.drugView,
-    language: useLanguage.getState().language,
-  };
+  return { ...useExplorer.getState().view, language: useLanguage.getState().language };
 }
 
 /** The query string (without '?') of the current state: what 'Copy link' shares. */
@@ -38,11 +31,8 @@ export function currentLink(): string {
 
 /** Applies the view options of a link (the ones it has) to the stores. */
 export function applyView(view: ViewOptions): void {
-  const s = useExplorer.getState();
-  if (view.logScale !== undefined) s.setLogScale(view.logScale);
-  if (view.compartments) s.setCompartments(view.compartments);
-  if (view.macrophageView) s.setMacrophageView(view.macrophageView);
-  if (view.drugView) s.setDrugView(view.drugView);
+  const { language: _language, ...chart } = view;
+  useExplorer.getState().setView(chart);
   if (view.language && isLanguage(view.language)) useLanguage.getState().setLanguage(view.language);
 }
 
@@ -79,16 +69,8 @@ export function syncUrlWithStore(): () => void {
     timer = setTimeout(write, WRITE_DELAY_MS);
   };
   const unsubscribe = useExplorer.subscribe((state, previous) => {
-    if (
-      state.scenario === previous.scenario &&
-      state.logScale === previous.logScale &&
-      state.compartments === previous.compartments &&
-      state.macrophageView === previous.macrophageView &&
-      state.drugView === previous.drugView
-    ) {
-      return;
-    }
-    schedule();
+    // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
+    if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
   });
   const unsubscribeLanguage = useLanguage.subscribe(schedule);
   return () => {

@@ -17,7 +17,7 @@ export function ShareBar() {
   const setHelpOpen = useTeaching((s) => s.setHelpOpen);
   // re-render (and so re-read the link) when the scenario or the chart options change
   useExplorer((s) => s.scenario);
-  useExplorer((s) => `${s.logScale}|${s.compartments}|${s.macrophageView}|${s.drugView}`);
+  useExplorer((s) => s.view);
   const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
   const [qrOpen, setQrOpen] = useState(false);
   const languageId = useId();

@@ -1,0 +1,277 @@
+/**
+ * The scenario slice is what is simulated: the scenario itself (the single source of truth), the arms' stable keys
+ * and palette slots, which arm is being edited, the preset it came from, and the problems of the link it was read
+ * from. It exists so that every edit of a scenario goes through one set of actions that keep it within the codec's
+ * limits; changing the setting, the horizon or the whole scenario also resets the cursor and playback.
+ *
+ * Arms have no identity in the scenario type, so the slice keeps a parallel list of stable keys and palette slots:
+ * an arm keeps its colour when another arm is deleted, and a result can be matched to arms after edits.
+ */
+import type { StateCreator } from 'zustand';
+import { DRUG_CATALOGUE } from '../../scenario/catalogue/drugs';
+import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
+import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
+import { isInvisibleName, stripNameControls } from '../../scenario/names';
+import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../../scenario/types';
+import type { ViewSlice } from './view';
+
+export interface ArmMeta {
+  /** stable identity of the arm within this session */
+  key: number;
+  /** palette slot (colour and dash) */
+  slot: number;
+}
+
+export interface ScenarioSlice {
+  scenario: Scenario;
+  meta: ArmMeta[];
+  selectedArm: number;
+  presetId: string | null;
+  /** problems found in a shared link, shown until dismissed */
+  linkErrors: string[];
+
+  /** sets one input of the biology for the selected arm (its own override if it has one, else the shared value) */
+  setInput: <K extends keyof Inputs>(key: K, value: Inputs[K]) => void;
+  setSetting: (setting: Setting) => void;
+  setHorizon: (horizon: number) => void;
+  setTreatment: (drug: DrugId, on: boolean) => void;
+  setSchedule: (drug: DrugId, change: Partial<DoseSchedule>) => void;
+  selectArm: (index: number) => void;
+  addArm: (name: string) => void;
+  duplicateArm: (index: number, name: string) => void;
+  renameArm: (index: number, name: string) => void;
+  toggleHidden: (index: number) => void;
+  deleteArm: (index: number) => void;
+  loadPreset: (presetId: string, scenario: Scenario) => void;
+  /** replace the whole scenario (e.g. from a shared link) */
+  setScenario: (scenario: Scenario) => void;
+  /** set (or remove) the virtual-trial settings of the scenario; the caller keeps them within COHORT_LIMITS */
+  setCohort: (cohort: CohortSettings | undefined) => void;
+  setLinkErrors: (errors: string[]) => void;
+}
+
+/** What a scenario action resets in the view slice (the cursor and playback follow the horizon). */
+type Playback = Pick<ViewSlice, 'cursorDay' | 'playDay' | 'playing'>;
+
+export function scaleOf(scenario: Scenario): Scale {
+  return SETTING_SCALE[scenario.setting];
+}
+
+/** Keep a schedule inside the limits the codec accepts: start >= 0, stop > start, interval in range. */
+export function clampSchedule(s: DoseSchedule): DoseSchedule {
+  const round = (v: number) => Math.round(v * 100) / 100;
+  const interval = Math.min(SCHEDULE_LIMITS.interval.max, Math.max(SCHEDULE_LIMITS.interval.min, s.interval));
+  const start = round(Math.min(SCHEDULE_LIMITS.start.max, Math.max(0, s.start)));
+  let stop = round(Math.max(start + interval / 4, s.stop));
+  // At most maxDoses doses in the window.
+  const maxStop = start + interval * SCHEDULE_LIMITS.maxDoses;
+  if (stop > maxStop) stop = maxStop;
+  return { dose: Math.max(0, s.dose), start, stop, interval };
+}
+
+/** At most the allowed name length, counted in code points like the codec does (no split surrogate pairs). */
+/** A name as the store keeps it: no control or text-direction characters, trimmed, at most the limit. */
+function clipName(name: string): string {
+  return Array.from(stripNameControls(name).name.trim()).slice(0, ARM_LIMITS.nameMaxLength).join('').trimEnd();
+}
+
+function firstFreeSlot(meta: ArmMeta[]): number {
+  const used = new Set(meta.map((m) => m.slot));
+  for (let slot = 0; ; slot++) if (!used.has(slot)) return slot;
+}
+
+let nextKey = 1;
+function freshMeta(count: number): ArmMeta[] {
+  return Array.from({ length: count }, (_, slot) => ({ key: nextKey++, slot }));
+}
+
+function withArm(scenario: Scenario, index: number, change: (arm: Arm) => Arm): Scenario {
+  return { ...scenario, arms: scenario.arms.map((arm, i) => (i === index ? change(arm) : arm)) };
+}
+
+/** Default schedule of a drug at a scale, moved inside the horizon when the default starts after it. */
+function defaultSchedule(drug: DrugId, scale: Scale, horizon: number): DoseSchedule {
+  const s = { ...DRUG_CATALOGUE[drug][scale].defaultSchedule };
+  if (s.start >= horizon) {
+    const length = s.stop - s.start;
+    s.start = 0;
+    s.stop = Math.min(length, horizon);
+  }
+  return s;
+}
+
+export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSlice & Playback, [], [], ScenarioSlice> {
+  return (set, get) => ({
+    scenario: initial,
+    meta: freshMeta(initial.arms.length),
+    selectedArm: 0,
+    presetId: null,
+
+    setInput: (key, value) => {
+      const { scenario, selectedArm } = get();
+      const arm = scenario.arms[selectedArm];
+      // The control edits what the selected arm sees: its own override if it has one, else the shared value.
+      if (arm && arm.inputs[key] !== undefined) {
+        set({ scenario: withArm(scenario, selectedArm, (a) => ({ ...a, inputs: { ...a.inputs, [key]: value } })) });
+      } else {
+        set({ scenario: { ...scenario, inputs: { ...scenario.inputs, [key]: value } } });
+      }
+    },
+
+    setSetting: (setting) => {
+      const { scenario } = get();
+      if (setting === scenario.setting) return;
+      const horizon = defaultHorizon(setting);
+      const scale = SETTING_SCALE[setting];
+      const rescale = SETTING_SCALE[scenario.setting] !== scale;
+      const arms = scenario.arms.map((arm) => {
+        if (!rescale) return arm;
+        // Doses and units differ between mice and patients: keep which drugs are given, with the scale's defaults.
+        const treatments: Arm['treatments'] = {};
+        for (const drug of Object.keys(arm.treatments) as DrugId[]) {
+          treatments[drug] = defaultSchedule(drug, scale, horizon);
+        }
+        return { ...arm, treatments };
+      });
+      const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
+      // Virtual-cohort settings only exist for patients with HCC.
+      if (setting !== 'hcc-patient') delete next.cohort;
+      set({
+        scenario: next,
+        cursorDay: Math.min(get().cursorDay, horizon),
+        playDay: null,
+        playing: false,
+        presetId: null,
+      });
+    },
+
+    setHorizon: (horizon) => {
+      const { scenario, cursorDay } = get();
+      const limits = HORIZON_LIMITS[scenario.setting];
+      const h = Math.round(Math.min(limits.max, Math.max(limits.min, horizon)));
+      if (h === scenario.horizon) return;
+      set({
+        scenario: { ...scenario, horizon: h, outputStep: defaultOutputStep(scenario.setting, h) },
+        cursorDay: Math.min(cursorDay, h),
+        playDay: null,
+        playing: false,
+      });
+    },
+
+    setTreatment: (drug, on) => {
+      const { scenario, selectedArm } = get();
+      set({
+        scenario: withArm(scenario, selectedArm, (arm) => {
+          const treatments = { ...arm.treatments };
+          if (on) treatments[drug] = defaultSchedule(drug, scaleOf(scenario), scenario.horizon);
+          else delete treatments[drug];
+          return { ...arm, treatments };
+        }),
+      });
+    },
+
+    setSchedule: (drug, change) => {
+      const { scenario, selectedArm } = get();
+      const current = scenario.arms[selectedArm]?.treatments[drug];
+      if (!current) return;
+      const next = clampSchedule({ ...current, ...change });
+      if (
+        next.dose === current.dose &&
+        next.start === current.start &&
+        next.stop === current.stop &&
+        next.interval === current.interval
+      ) {
+        return;
+      }
+      set({
+        scenario: withArm(scenario, selectedArm, (arm) => ({
+          ...arm,
+          treatments: { ...arm.treatments, [drug]: next },
+        })),
+      });
+    },
+
+    selectArm: (index) => {
+      if (index >= 0 && index < get().scenario.arms.length) set({ selectedArm: index });
+    },
+
+    addArm: (name) => {
+      const { scenario, meta, selectedArm } = get();
+      if (scenario.arms.length >= ARM_LIMITS.maxArms) return;
+      const source = scenario.arms[selectedArm];
+      // "From current settings": the biology the selected arm has now, without treatment.
+      const inputs: Partial<Inputs> = source ? { ...source.inputs } : {};
+      const arm: Arm = { name: clipName(name), inputs, treatments: {}, hidden: false };
+      set({
+        scenario: { ...scenario, arms: [...scenario.arms, arm] },
+        meta: [...meta, { key: nextKey++, slot: firstFreeSlot(meta) }],
+        selectedArm: scenario.arms.length,
+      });
+    },
+
+    duplicateArm: (index, name) => {
+      const { scenario, meta } = get();
+      const source = scenario.arms[index];
+      if (!source || scenario.arms.length >= ARM_LIMITS.maxArms) return;
+      const copy: Arm = structuredClone({ ...source, name: clipName(name), hidden: false });
+      const arms = [...scenario.arms];
+      arms.splice(index + 1, 0, copy);
+      const nextMeta = [...meta];
+      nextMeta.splice(index + 1, 0, { key: nextKey++, slot: firstFreeSlot(meta) });
+      set({ scenario: { ...scenario, arms }, meta: nextMeta, selectedArm: index + 1 });
+    },
+
+    renameArm: (index, name) => {
+      const trimmed = clipName(name);
+      if (isInvisibleName(trimmed)) return;
+      set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, name: trimmed })) });
+    },
+
+    toggleHidden: (index) => {
+      set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, hidden: !arm.hidden })) });
+    },
+
+    deleteArm: (index) => {
+      const { scenario, meta, selectedArm } = get();
+      if (scenario.arms.length <= ARM_LIMITS.minArms) return;
+      const arms = scenario.arms.filter((_, i) => i !== index);
+      set({
+        scenario: { ...scenario, arms },
+        meta: meta.filter((_, i) => i !== index),
+        selectedArm: Math.max(0, Math.min(selectedArm > index ? selectedArm - 1 : selectedArm, arms.length - 1)),
+      });
+    },
+
+    loadPreset: (presetId, scenario) => {
+      set({
+        scenario: structuredClone(scenario) as Scenario,
+        meta: freshMeta(scenario.arms.length),
+        selectedArm: Math.max(0, scenario.arms.length - 1),
+        presetId,
+        cursorDay: scenario.horizon,
+        playDay: null,
+        playing: false,
+      });
+    },
+
+    setScenario: (scenario) => {
+      set({
+        scenario,
+        meta: freshMeta(scenario.arms.length),
+        selectedArm: 0,
+        presetId: null,
+        cursorDay: scenario.horizon,
+        playDay: null,
+        playing: false,
+      });
+    },
+    setCohort: (cohort) => {
+      const { scenario } = get();
+      const next: Scenario = { ...scenario, cohort };
+      if (!cohort) delete next.cohort;
+      set({ scenario: next });
+    },
+    linkErrors: [],
+    setLinkErrors: (linkErrors) => set({ linkErrors }),
+  });
+}
