@@ -26,6 +26,7 @@ import {
   wilsonInterval,
 } from '../stats';
 import type { ModelParameters } from './parameters';
+import type { SeriesName } from './series';
 import { settingParameters } from './settings';
 import { absoluteTolerances, DEFAULT_RTOL, initialState, simulateArm } from './simulate';
 import { STATE_SIZE } from './state';
@@ -205,6 +206,10 @@ export function assessmentScenario(scenario: Scenario, settings: CohortSettings)
   return { ...scenario, outputStep: settings.assessmentInterval };
 }
 
+/** What a trial reads of an arm: the volume at assessment days; of the first arm also the baseline PGE2. */
+const VOLUME_ONLY: readonly SeriesName[] = ['tumourVolume'];
+const BASELINE_SERIES: readonly SeriesName[] = ['tumourVolume', 'pge2Plasma'];
+
 /** Simulates patients [from, to) on every arm. Arms' own input overrides are ignored: inputs come from the patient. */
 export function runCohortBlock(scenario: Scenario, from: number, to: number, integrator?: Integrator): CohortBlock {
   const settings = scenario.cohort;
@@ -248,7 +253,12 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
     block.neat1[i] = patient.inputs.neat1;
     block.il6[i] = patient.inputs.il6;
     scenario.arms.forEach((arm, a) => {
-      const result = simulateArm(s, { ...arm, inputs: {} }, { ...options, initialState: y0 });
+      // only what the trial reads: the volume at assessment days (and the first arm's baseline PGE2)
+      const result = simulateArm(
+        s,
+        { ...arm, inputs: {} },
+        { ...options, initialState: y0, series: a === 0 ? BASELINE_SERIES : VOLUME_ONLY },
+      );
       const outcome = assessRecist(result.t, result.series.tumourVolume);
       const out = block.arms[a];
       out.pfsDays[i] = outcome.pfsDays;

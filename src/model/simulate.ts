@@ -39,6 +39,11 @@ export interface SimulateOptions {
   initialTumourCells?: number;
   /** the whole day-0 state, as returned by initialState() (skips the pre-treatment history) */
   initialState?: Float64Array;
+  /**
+   * Only these output series (tumourVolume always): the others come back empty (length 0) and are not filled. A trial
+   * reads the volume at its assessment days; with the volume alone, the signals are not computed at outputs either.
+   */
+  series?: readonly SeriesName[];
 }
 
 /** A breakpoint: the state jumps (bolus doses), the oral inputs change, or extinction is checked. */
@@ -262,9 +267,9 @@ export function applyExtinction(y: Float64Array, threshold: number): void {
   if (y[RESISTANT] < threshold) y[RESISTANT] = 0;
 }
 
-function allocateSeries(n: number): Record<SeriesName, Float64Array> {
+function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Record<SeriesName, Float64Array> {
   const out = {} as Record<SeriesName, Float64Array>;
-  for (const name of SERIES_NAMES) out[name] = new Float64Array(n);
+  for (const name of SERIES_NAMES) out[name] = new Float64Array(!wanted || wanted.has(name) ? n : 0);
   return out;
 }
 
@@ -276,11 +281,19 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   integrator.resetStatistics();
   const problem = buildArmProblem(scenario, arm, options, integrator);
   const { model, grid, breakpoints } = problem;
-  const series = allocateSeries(grid.length);
+  const wanted = options.series ? new Set<SeriesName>(['tumourVolume', ...options.series]) : null;
+  const series = allocateSeries(grid.length, wanted);
   const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
   const threshold = model.p.extinctionThreshold;
+  const volumeOnly = wanted !== null && wanted.size === 1;
 
   const record = (k: number, t: number, y: Float64Array): void => {
+    if (volumeOnly) {
+      // the trial's path: the volume only, no signals (other subsets write into empty arrays: no-ops)
+      const v = (y[SENSITIVE] > 0 ? y[SENSITIVE] : 0) + (y[PERSISTER] > 0 ? y[PERSISTER] : 0);
+      series.tumourVolume[k] = (v + (y[RESISTANT] > 0 ? y[RESISTANT] : 0)) / CELLS_PER_MM3;
+      return;
+    }
     const s = model.signals(t, y);
     const levels = model.drugs.levels; // at t, filled by signals()
     const sensitive = y[SENSITIVE] > 0 ? y[SENSITIVE] : 0;
@@ -339,7 +352,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     name: arm.name,
     t: grid,
     series,
-    summary: summarise(arm.name, grid, series, dayEradicated),
+    summary: summarise(arm.name, grid, series, dayEradicated, y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0),
     stats: { ...integrator.statistics },
   };
 }
@@ -349,6 +362,8 @@ function summarise(
   t: Float64Array,
   series: Record<SeriesName, Float64Array>,
   dayEradicated: number | null,
+  /** the toxicity index at the horizon, when its series was not recorded */
+  finalToxicity: number,
 ): ArmSummary {
   const v = series.tumourVolume;
   let nadir = v[0];
@@ -367,7 +382,7 @@ function summarise(
     volumeNadir: nadir,
     dayOfNadir,
     dayEradicated,
-    igf1rToxicity: series.igf1rToxicity[last],
+    igf1rToxicity: series.igf1rToxicity.length > last ? series.igf1rToxicity[last] : finalToxicity,
   };
 }
 
