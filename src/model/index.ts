@@ -17,6 +17,8 @@ export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
 export type { EnsembleDraw, ParameterInterval } from './ensemble';
 export { ENSEMBLE_FACTORS, ensembleDraw, ensembleDraws, ensembleParameters, plausibleIntervals } from './ensemble';
 export type { ModelParameters } from './parameters';
+export type { SbmlOptions } from './sbml';
+export { exportSbml, SBML_EXPORT_VERSION } from './sbml';
 export type { ArmResult, ArmSummary, SeriesName, SimulationResult, SolverStats } from './series';
 export { SERIES_NAMES, SERIES_UNITS } from './series';
 export type { SimulateOptions } from './simulate';

@@ -1,0 +1,62 @@
+/**
+ * The sbml command: one arm's SBML on stdout (the link kept in its notes), every arm with --out, and clean errors
+ * (status 2, one line per problem, nothing on stdout) for bad links and options.
+ */
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { runSbmlCli } from '../../src/cli/sbml-run';
+import { decodeScenario } from '../../src/scenario';
+
+const LINK = 's=hcc-mouse&h=7&dt=1&arm=Control&arm=Atezo*atz:10@1-7/3';
+const NOW = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+
+describe('sbml command', () => {
+  it('prints the first arm as SBML Level 3 Version 2 with the normalised link and the creation date', () => {
+    const out = runSbmlCli([LINK], NOW);
+    expect(out.status).toBe(0);
+    expect(out.stderr).toBe('');
+    expect(out.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<sbml [^>]*level="3" version="2">/);
+    expect(out.stdout).toContain('name="TIMEscape: Control (hcc-mouse)"');
+    expect(out.stdout).toContain(decodeScenario(LINK).normalised.replace(/&/g, '&amp;'));
+    expect(out.stdout).toContain('<dcterms:W3CDTF>2026-01-02T03:04:05Z</dcterms:W3CDTF>');
+  });
+
+  it('--arm picks another arm; --out gives one file per arm', () => {
+    const second = runSbmlCli(['--arm', '2', `https://example.org/?${LINK}#x`], NOW);
+    expect(second.status).toBe(0);
+    expect(second.stdout).toContain('name="TIMEscape: Atezo (hcc-mouse)"');
+    expect(second.stdout).toContain('<eventAssignment variable="drug_atezolizumab">');
+    const all = runSbmlCli(['--out', 'models', LINK], NOW);
+    expect(all.status).toBe(0);
+    expect(all.files.map((f) => f.name)).toEqual(['timescape-arm1.xml', 'timescape-arm2.xml']);
+    expect(all.files[1].text).toBe(second.stdout);
+    expect(all.stdout).toBe('timescape-arm1.xml\ntimescape-arm2.xml\n');
+  });
+
+  it('refuses a bad link, a missing arm and unknown options with status 2 and nothing on stdout', () => {
+    for (const [args, message] of [
+      [['s=nonsense'], /^sbml: setting: /],
+      [['--arm', '3', LINK], /--arm must be a whole number from 1 to 2/],
+      [['--arm', 'x', LINK], /--arm must be a whole number/],
+      [['--out'], /--out needs a value/],
+      [['--arm', '1', '--out', 'd', LINK], /either --arm or --out/],
+      [['--format', 'csv', LINK], /unknown option --format/],
+      [[], /expected one query string, got 0/],
+    ] as const) {
+      const out = runSbmlCli([...args], NOW);
+      expect(out.status, args.join(' ')).toBe(2);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toMatch(message);
+    }
+  });
+
+  it('npm run -s sbml exits 0 with SBML on stdout, and 2 with messages on stderr for a bad link', () => {
+    const good = spawnSync('npm', ['run', '-s', 'sbml', '--', LINK], { encoding: 'utf8' });
+    expect(good.status).toBe(0);
+    expect(good.stdout).toContain('<sbml xmlns="http://www.sbml.org/sbml/level3/version2/core"');
+    const bad = spawnSync('npm', ['run', '-s', 'sbml', '--', 's=hcc-mouse&h=-1'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^sbml: horizon: /m);
+  }, 60_000);
+});
