@@ -291,6 +291,9 @@ export const en = {
   'export.csv': 'Data of all arms (CSV)',
   'export.json': 'Scenario (JSON)',
   'export.text': 'Text summary',
+  'export.sbmlArm': 'Arm',
+  'export.sbml': 'Model of this arm (SBML, for COPASI)',
+  'export.sbmlFailed': 'The SBML export failed: {message}',
   'export.saved': 'Saved {file}',
   'export.noData': 'Nothing to export yet: wait for the time course.',
 

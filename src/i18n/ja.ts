@@ -292,6 +292,9 @@ export const ja: Catalogue = {
   'export.csv': '全群のデータ（CSV）',
   'export.json': 'シナリオ（JSON）',
   'export.text': 'テキスト要約',
+  'export.sbmlArm': '群',
+  'export.sbml': 'この群のモデル（SBML、COPASI 用）',
+  'export.sbmlFailed': 'SBML の書き出しに失敗しました: {message}',
   'export.saved': '{file} を保存しました',
   'export.noData': 'まだ書き出せるものがありません。経時変化の計算をお待ちください。',
 

@@ -13,6 +13,7 @@ import {
   type CohortStatistics,
   cohortStatistics,
   DEFAULT_RTOL,
+  exportSbml,
   runCohortBlock,
   type SimulationResult,
   STATE_SIZE,
@@ -81,6 +82,10 @@ export const simulationApi = {
   /** Runs every preset once so that the first slider move finds the code already compiled by the JIT. */
   async warmUp(): Promise<void> {
     for (const preset of PRESETS) for (const arm of preset.scenario.arms) simulateArm(preset.scenario, arm);
+  },
+  /** One arm of the scenario as SBML Level 3 Version 2 (armIndex from 0); `link` is kept in the model's notes. */
+  sbml(scenario: Scenario, armIndex: number, link: string): string {
+    return exportSbml(scenario, armIndex, { link });
   },
   ping(): string {
     return 'pong';

@@ -73,3 +73,32 @@ test('exports: chart SVG with legend and labels, 2x PNG, tidy CSV of all arms, s
   expect(text).toMatch(/NEAT1-low, untreated: .* at the start/);
   await expect(page.getByTestId('export-status')).toContainText('Saved');
 });
+
+test('exports: the SBML model of the chosen arm, named after it, with its doses as events', async ({ page }) => {
+  await openApp(page);
+  await page.getByTestId('preset-neat1-cd24').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await page.getByTestId('export-sbml-arm').selectOption({ label: 'NEAT1-high, anti-CD24' });
+  const sbml = await save(page, 'export-sbml');
+  expect(sbml.name).toMatch(/^timescape-arm4-\d{4}-\d{2}-\d{2}\.xml$/);
+  const parsed = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'application/xml');
+    const model = doc.querySelector('model');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      level: doc.documentElement.getAttribute('level'),
+      version: doc.documentElement.getAttribute('version'),
+      name: model?.getAttribute('name'),
+      doses: [...doc.querySelectorAll('event eventAssignment[variable="drug_antiCD24"]')].length,
+    };
+  }, sbml.data.toString('utf8'));
+  expect(parsed).toEqual({
+    error: null,
+    level: '3',
+    version: '2',
+    name: 'TIMEscape: NEAT1-high, anti-CD24 (hcc-mouse)',
+    doses: 3,
+  });
+  await expect(page.getByTestId('export-status')).toContainText('timescape-arm4-');
+  await page.getByTestId('exports').screenshot({ path: test.info().outputPath('exports-sbml.png') });
+});

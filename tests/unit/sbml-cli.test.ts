@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runSbmlCli } from '../../src/cli/sbml-run';
 import { decodeScenario } from '../../src/scenario';
+import { simulationApi } from '../../src/worker/api';
 
 const LINK = 's=hcc-mouse&h=7&dt=1&arm=Control&arm=Atezo*atz:10@1-7/3';
 const NOW = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
@@ -31,6 +32,14 @@ describe('sbml command', () => {
     expect(all.files.map((f) => f.name)).toEqual(['timescape-arm1.xml', 'timescape-arm2.xml']);
     expect(all.files[1].text).toBe(second.stdout);
     expect(all.stdout).toBe('timescape-arm1.xml\ntimescape-arm2.xml\n');
+  });
+
+  it('the worker (the Exports menu) gives the same file as the command line, but for its creation date', () => {
+    const decoded = decodeScenario(LINK);
+    const fromWorker = simulationApi.sbml(decoded.scenario, 1, decoded.normalised);
+    const undated = (x: string) => x.replace(/<dcterms:W3CDTF>[^<]*<\/dcterms:W3CDTF>/g, '');
+    expect(undated(fromWorker)).toBe(undated(runSbmlCli(['--arm', '2', LINK], NOW).stdout));
+    expect(fromWorker).toContain('name="TIMEscape: Atezo (hcc-mouse)"');
   });
 
   it('refuses a bad link, a missing arm and unknown options with status 2 and nothing on stdout', () => {

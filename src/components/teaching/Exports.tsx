@@ -5,6 +5,7 @@ import { armStyle } from '../../charts/palette';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { FORMAT_VERSION } from '../../scenario/encode';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
+import { armSbml } from '../../store/exports';
 import { currentQuery } from '../../store/url';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
@@ -98,6 +99,9 @@ export function Exports() {
   const [chart, setChart] = useState('volume');
   const [saved, setSaved] = useState('');
   const chartId = useId();
+  const arms = useExplorer((s) => s.scenario.arms);
+  const [sbmlArm, setSbmlArm] = useState(0);
+  const sbmlArmId = useId();
   const title = t(CHARTS.find(([id]) => id === chart)?.[1] ?? 'chart.volume');
 
   const save = async (file: string, blob: Blob) => {
@@ -137,6 +141,15 @@ export function Exports() {
       new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }),
     );
   };
+  const exportSbml = async () => {
+    const index = Math.min(sbmlArm, arms.length - 1);
+    try {
+      const text = await armSbml(index);
+      await save(`timescape-arm${index + 1}-${stamp()}.xml`, new Blob([text], { type: 'application/xml' }));
+    } catch (error) {
+      setSaved(t('export.sbmlFailed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
   const exportText = () => {
     save(`timescape-summary-${stamp()}.txt`, new Blob([`${summaryText(view).join('\n')}\n`], { type: 'text/plain' }));
   };
@@ -169,6 +182,25 @@ export function Exports() {
         </button>
         <button type="button" data-testid="export-text" onClick={exportText}>
           {t('export.text')}
+        </button>
+      </div>
+      <div className="export-row">
+        <label htmlFor={sbmlArmId}>{t('export.sbmlArm')}</label>
+        <select
+          id={sbmlArmId}
+          data-testid="export-sbml-arm"
+          value={Math.min(sbmlArm, arms.length - 1)}
+          onChange={(e) => setSbmlArm(Number(e.currentTarget.value))}
+        >
+          {arms.map((arm, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: arms are exported by their position in the scenario
+            <option key={i} value={i}>
+              {arm.name}
+            </option>
+          ))}
+        </select>
+        <button type="button" data-testid="export-sbml" onClick={exportSbml}>
+          {t('export.sbml')}
         </button>
       </div>
       <p className="export-status" aria-live="polite" data-testid="export-status">
