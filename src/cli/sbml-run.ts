@@ -1,8 +1,8 @@
 /**
  * The sbml command as a pure function of its arguments: the SBML Level 3 Version 2 model of one arm of a scenario
- * (or of every arm, one file each, with --out). Bad input: status 2, one line per problem, nothing on stdout.
+ * (or of every arm, one file each, and a SED-ML time course of them, with --out). Bad input: status 2, one line per problem, nothing on stdout.
  */
-import { exportSbml } from '../model';
+import { exportSbml, sedmlDocument } from '../model';
 import { decodeScenario } from '../scenario/codec';
 import type { CliOutput } from './run';
 import { queryPart } from './run';
@@ -10,7 +10,8 @@ import { queryPart } from './run';
 const USAGE = `usage: sbml [--arm N] [--out DIR] '<query string or share URL>'
   Prints the scenario as SBML Level 3 Version 2 (one model per arm) for COPASI, tellurium, libRoadRunner, ...
   --arm N     the arm to print, 1 = the first (default 1)
-  --out DIR   write every arm to DIR/timescape-arm<N>.xml instead, and print the file names
+  --out DIR   write every arm to DIR/timescape-arm<N>.xml and the time course of all of them to
+              DIR/timescape.sedml (SED-ML) instead, and print the file names
 `;
 
 export interface SbmlCliOutput extends CliOutput {
@@ -55,6 +56,13 @@ export function runSbmlCli(args: string[], now: Date = new Date()): SbmlCliOutpu
       name: `timescape-arm${i + 1}.xml`,
       text: exportSbml(scenario, i, options),
     }));
+    files.push({
+      name: 'timescape.sedml',
+      text: sedmlDocument(
+        scenario,
+        files.map((f) => f.name),
+      ),
+    });
     return { status: 0, stdout: `${files.map((f) => f.name).join('\n')}\n`, stderr: '', files, outDir };
   }
   const arm = armText === undefined ? 1 : Number(armText);

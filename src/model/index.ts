@@ -19,6 +19,7 @@ export { ENSEMBLE_FACTORS, ensembleDraw, ensembleDraws, ensembleParameters, plau
 export type { ModelParameters } from './parameters';
 export type { SbmlOptions } from './sbml';
 export { exportSbml, SBML_EXPORT_VERSION } from './sbml';
+export { sedmlDocument } from './sedml';
 export type { ArmResult, ArmSummary, SeriesName, SimulationResult, SolverStats } from './series';
 export { SERIES_NAMES, SERIES_UNITS } from './series';
 export type { SimulateOptions } from './simulate';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { runSbmlCli } from '../../src/cli/sbml-run';
 import { decodeScenario } from '../../src/scenario';
 import { simulationApi } from '../../src/worker/api';
+import { python } from './sbml-engine';
 
 const LINK = 's=hcc-mouse&h=7&dt=1&arm=Control&arm=Atezo*atz:10@1-7/3';
 const NOW = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
@@ -29,9 +30,38 @@ describe('sbml command', () => {
     expect(second.stdout).toContain('<eventAssignment variable="drug_atezolizumab">');
     const all = runSbmlCli(['--out', 'models', LINK], NOW);
     expect(all.status).toBe(0);
-    expect(all.files.map((f) => f.name)).toEqual(['timescape-arm1.xml', 'timescape-arm2.xml']);
+    expect(all.files.map((f) => f.name)).toEqual(['timescape-arm1.xml', 'timescape-arm2.xml', 'timescape.sedml']);
     expect(all.files[1].text).toBe(second.stdout);
-    expect(all.stdout).toBe('timescape-arm1.xml\ntimescape-arm2.xml\n');
+    expect(all.stdout).toBe('timescape-arm1.xml\ntimescape-arm2.xml\ntimescape.sedml\n');
+  });
+
+  it('--out adds a SED-ML time course whose models, tasks and variables point into the arm files', () => {
+    const all = runSbmlCli(['--out', 'models', LINK], NOW);
+    const sedml = all.files.find((f) => f.name === 'timescape.sedml')?.text ?? '';
+    expect(sedml).toContain('<sedML xmlns="http://sed-ml.org/sed-ml/level1/version3"');
+    expect(sedml).toContain('outputEndTime="7" numberOfPoints="7"><algorithm kisaoID="KISAO:0000088"/>');
+    const sources = [...sedml.matchAll(/<model id="(arm\d+)"[^>]* source="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(sources).toEqual([
+      ['arm1', 'timescape-arm1.xml'],
+      ['arm2', 'timescape-arm2.xml'],
+    ]);
+    const variables = [...sedml.matchAll(/\[@id='([^']+)'\]" taskReference="task_(arm\d+)"/g)];
+    expect(variables).toHaveLength(2 * 3);
+    for (const [, id, arm] of variables) {
+      const file = all.files.find((f) => f.name === `timescape-${arm}.xml`);
+      expect(file?.text, `${id} in ${arm}`).toContain(` id="${id}"`);
+    }
+    for (const f of all.files) {
+      const parsed = spawnSync(
+        python(),
+        ['-c', 'import sys, xml.etree.ElementTree as E; E.fromstring(sys.stdin.read())'],
+        {
+          input: f.text,
+          encoding: 'utf8',
+        },
+      );
+      expect(parsed.status, `${f.name} is well-formed XML: ${parsed.stderr}`).toBe(0);
+    }
   });
 
   it('the worker (the Exports menu) gives the same file as the command line, but for its creation date', () => {
