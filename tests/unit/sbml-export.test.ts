@@ -163,6 +163,20 @@ describe('SBML export: coverage and term-by-term agreement with the right-hand s
     }
   });
 
+  it("writes the scenario's parameter changes and the setting's overrides, each saying where its value comes from", () => {
+    const scenario: Scenario = structuredClone(PRESETS[0].scenario);
+    scenario.parameters = { tCellKillRate: 3 };
+    const model = sbmlModel(scenario, 0);
+    const kill = model.parameters.find((q) => q.id === 'tCellKillRate');
+    expect(kill?.value).toBe(3);
+    expect(kill?.note).toContain('changed to 3 by this scenario');
+    const lung = BY_SETTING.find((p) => p.scenario.setting === 'lung-egfr');
+    if (!lung) throw new Error('no lung-egfr preset');
+    const recruitment = sbmlModel(lung.scenario, 0).parameters.find((q) => q.id === 'tCellRecruitment');
+    expect(recruitment?.value).toBe(0);
+    expect(recruitment?.note).toContain('changed to 0 by the setting lung-egfr');
+  });
+
   it('escapes names in the file (arm names are user-controlled)', () => {
     const scenario: Scenario = structuredClone(PRESETS[0].scenario);
     scenario.arms = [{ ...scenario.arms[0], name: 'a <b> & "c" \'d\' \u0001 </model>' }];
