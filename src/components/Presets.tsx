@@ -2,6 +2,7 @@ import { useT } from '../i18n';
 import { PRESETS } from '../scenario/catalogue/presets';
 import { useExplorer } from '../store/explorer';
 import { dynamicKey, loadPreset } from '../store/teaching';
+import { ClaimRobustness } from './ClaimRobustness';
 
 /** The studies' experiments, one click each. Titles and summaries come from the catalogues, keyed by preset id. */
 export function Presets() {
@@ -39,6 +40,7 @@ export function Presets() {
                     </>
                   ) : null}
                 </p>
+                <ClaimRobustness presetId={preset.id} />
               </div>
             </li>
           );

@@ -104,6 +104,9 @@ export const en = {
   'presets.load': 'Load',
   'presets.loaded': 'Loaded: {title}',
   'presets.doi': 'DOI {doi}',
+  'presets.robustness.summary': 'Its claims over {n} plausible parameter sets',
+  'presets.robustness.holds': 'holds in {pct} % of plausible parameter sets',
+  'presets.robustness.interval': '95 % interval {lower}–{upper} %: holds in {holds} of {n} parameter sets',
 
   'playback.play': 'Play',
   'playback.pause': 'Pause',

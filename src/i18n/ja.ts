@@ -105,6 +105,9 @@ export const ja: Catalogue = {
   'presets.load': '読み込む',
   'presets.loaded': '読み込みました：{title}',
   'presets.doi': 'DOI {doi}',
+  'presets.robustness.summary': '妥当なパラメータ集合 {n} 通りでの主張の頑健性',
+  'presets.robustness.holds': '妥当なパラメータ集合の {pct} % で成り立つ',
+  'presets.robustness.interval': '95 % 区間 {lower}–{upper} %：{n} 通り中 {holds} 通りで成り立つ',
 
   'playback.play': '再生',
   'playback.pause': '一時停止',
