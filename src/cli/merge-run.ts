@@ -3,6 +3,8 @@
  * run (`--shard k/N` of a command) into exactly the output of the single-machine run. See shard.ts.
  */
 import './cohort-run'; // registers the cohort command's merge
+import './scan-run'; // and the scan's
+import './sensitivity-run'; // and the sensitivity analysis's
 import type { CliOutput } from './run';
 import { mergeShardTexts } from './shard';
 

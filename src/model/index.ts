@@ -5,6 +5,7 @@
  */
 
 export type { MedianSurvival, ProportionInterval } from '../stats';
+export * from './analysis';
 export type {
   ArmComparison,
   ArmStatistics,

@@ -5,6 +5,8 @@ export * from './encode';
 export * from './limits';
 export * from './migrations';
 export * from './names';
+export * from './scan';
 export * from './types';
 export * from './validate';
+export * from './variables';
 export * from './view';

@@ -1,0 +1,186 @@
+/**
+ * The scan command as a pure function of its arguments: readouts of every arm over a 1-D or 2-D scan of any
+ * parameter, slider, dose, start day or window length, for a scenario given as a link.
+ *
+ * JSON (stable): { version, query, variables: [{ name, min, max, points, log, unit, values }],
+ *   readouts: [{ name, unit }], arms: [names], points: [{ index, x: [values], "<readout>": [per arm] }] }
+ * CSV: point,<variable 1>[,<variable 2>],arm,<readout 1>,... one row per point and arm.
+ * --shard k/N computes the k-th of N contiguous slices of the points and prints a shard file (cli/shard.ts); `merge`
+ * joins the N files into exactly the output of the scan without --shard.
+ */
+import { csvField } from '../formats/csv';
+import { parseReadout, type Readout, readoutName, readoutUnit, runReadouts } from '../model';
+import { axisValues, checkScan, type ScanAxis, scanScenario, scanSize } from '../scenario/scan';
+import type { Scenario } from '../scenario/types';
+import { variableName } from '../scenario/variables';
+import { fail, type ParsedArgs, parseArgs, readFactor, readLink, readNumberOption, unknownOptions } from './options';
+import { CLI_VERSION, type CliOutput } from './run';
+import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
+
+const USAGE = `usage: scan --vary VAR[=MIN:MAX] [--vary VAR2[=MIN:MAX]] [--points N] [--readout R]... [--log]
+            [--shard k/N] [--format json|csv] '<query string or share URL>'
+  VAR: p.<parameter> (any id of docs/model.md's table), nrf2, neat1, il6 (shared; armN.nrf2 for arm N only),
+       <drug>.dose, <drug>.start, <drug>.window (drug codes atz bev pd1 cox2 cd24 il6ab osi igf; armN.cox2.start
+       for arm N only). Without MIN:MAX, the documented range.
+  R:   volume@DAY (default: at the horizon), change@DAY, logvolume@DAY, ttp, eradication, toxicity[@DAY],
+       <series>@DAY.
+  --points N    values per variable (default 21 for one variable, 11 for two)
+  --log         space the values on a log scale
+  --shard k/N   compute part k of N of the points and print a shard file; 'merge' joins the N files
+  e.g. scan --vary cox2.start=0:21 --readout volume@28 'v=1&s=hcc-mouse&h=28&arm=...'
+`;
+
+const ALLOWED = ['vary', 'points', 'readout', 'format', 'shard'];
+
+const FLAGS = ['help', 'log'];
+
+interface ScanSetup {
+  scenario: Scenario;
+  query: string;
+  axes: ScanAxis[];
+  points: number;
+  readouts: Readout[];
+  format: 'json' | 'csv';
+  shard: Shard | null;
+}
+
+function readScan(parsed: ParsedArgs): ScanSetup | { errors: string[] } {
+  const problems = unknownOptions(parsed, ALLOWED);
+  const format = parsed.options.get('format')?.at(-1) ?? 'json';
+  if (format !== 'json' && format !== 'csv') problems.push(`--format must be json or csv, not '${format}'`);
+  if (problems.length > 0) return { errors: problems };
+  const link = readLink(parsed);
+  if ('errors' in link) return link;
+  const { scenario } = link;
+  const varies = parsed.options.get('vary') ?? [];
+  if (varies.length < 1 || varies.length > 2) return { errors: ['give one or two --vary options'] };
+  const points = readNumberOption(parsed, 'points', varies.length === 1 ? 21 : 11, 1, 1000, true);
+  if (typeof points !== 'number') return { errors: [points.error] };
+  const axes: ScanAxis[] = [];
+  for (const text of varies) {
+    const f = readFactor(text, scenario, parsed.flags.has('log'));
+    if ('error' in f) problems.push(f.error);
+    else axes.push({ variable: f.variable, min: f.range.min, max: f.range.max, points, log: f.range.log });
+  }
+  const readouts: Readout[] = [];
+  for (const text of parsed.options.get('readout') ?? [`volume@${scenario.horizon}`]) {
+    const r = parseReadout(text);
+    if ('error' in r) problems.push(r.error);
+    else if ('day' in r && r.day !== undefined && r.day > scenario.horizon) {
+      problems.push(`${text} is after the horizon (${scenario.horizon} days)`);
+    } else readouts.push(r);
+  }
+  if (problems.length > 0) return { errors: problems };
+  const scanProblems = checkScan(scenario, { axes });
+  if (scanProblems.length > 0) return { errors: scanProblems };
+  const shardText = parsed.options.get('shard')?.at(-1);
+  const shard = shardText === undefined ? null : parseShardArgument(shardText);
+  if (shard && 'error' in shard) return { errors: [shard.error] };
+  return { scenario, query: link.query, axes, points, readouts, format: format as 'json' | 'csv', shard };
+}
+
+/** Column name of readout ri of arm a in a shard file. */
+const column = (ri: number, a: number): string => `r${ri}.a${a}`;
+
+/** The command's output from the values of points [0, total) (values[i * width + ri * arms + a]). */
+function printScan(setup: ScanSetup, values: ArrayLike<number>): CliOutput {
+  const { axes, points, readouts, scenario } = setup;
+  const total = scanSize({ axes });
+  const axisX = axes.map(axisValues);
+  const xOf = (i: number): number[] =>
+    axes.length === 1 ? [axisX[0][i]] : [axisX[0][Math.floor(i / points)], axisX[1][i % points]];
+  const arms = scenario.arms.map((a) => a.name);
+  const width = readouts.length * arms.length;
+  if (setup.format === 'csv') {
+    const header = ['point', ...axes.map((a) => csvField(variableName(a.variable))), 'arm'];
+    for (const r of readouts) header.push(csvField(readoutName(r)));
+    const rows = [header.join(',')];
+    for (let i = 0; i < total; i++) {
+      const x = xOf(i);
+      arms.forEach((name, a) => {
+        const cells = [String(i), ...x.map(String), csvField(name)];
+        readouts.forEach((_, ri) => {
+          cells.push(String(values[i * width + ri * arms.length + a]));
+        });
+        rows.push(cells.join(','));
+      });
+    }
+    return { status: 0, stdout: `${rows.join('\n')}\n`, stderr: '' };
+  }
+  const json = {
+    version: CLI_VERSION,
+    query: setup.query,
+    variables: axes.map((a, j) => ({
+      name: variableName(a.variable),
+      min: a.min,
+      max: a.max,
+      points: a.points,
+      log: a.log,
+      values: axisX[j],
+    })),
+    readouts: readouts.map((r) => ({ name: readoutName(r), unit: readoutUnit(r) })),
+    arms,
+    points: Array.from({ length: total }, (_, i) => {
+      const point: Record<string, unknown> = { index: i, x: xOf(i) };
+      readouts.forEach((r, ri) => {
+        point[readoutName(r)] = arms.map((_, a) => values[i * width + ri * arms.length + a]);
+      });
+      return point;
+    }),
+  };
+  return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr: '' };
+}
+
+/** What identifies a run for merge: the normalised link and every option but --shard. */
+function runKey(args: string[], query: string): string {
+  const kept: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--shard') i++;
+    else if (a.startsWith('--shard=')) continue;
+    else if (a.startsWith('--')) {
+      kept.push(a);
+      if (!a.includes('=') && !FLAGS.includes(a.slice(2)) && i + 1 < args.length) kept.push(args[++i]);
+    }
+  }
+  return JSON.stringify({ link: query, options: kept });
+}
+
+export function runScanCli(args: string[]): CliOutput {
+  const parsed = parseArgs(args, FLAGS);
+  if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
+  const setup = readScan(parsed);
+  if ('errors' in setup) return fail('scan', setup.errors, USAGE);
+  const spec = { axes: setup.axes };
+  const total = scanSize(spec);
+  const { from, to } = setup.shard ? shardRange(total, setup.shard) : { from: 0, to: total };
+  const block = runReadouts((i) => scanScenario(setup.scenario, spec, i), setup.readouts, from, to);
+  if (setup.shard) {
+    const arms = setup.scenario.arms.length;
+    const width = setup.readouts.length * arms;
+    const columns: Record<string, number[]> = {};
+    setup.readouts.forEach((_, ri) => {
+      for (let a = 0; a < arms; a++) {
+        columns[column(ri, a)] = Array.from({ length: to - from }, (_, k) => block.values[k * width + ri * arms + a]);
+      }
+    });
+    return shardOutput('scan', setup.format, runKey(args, setup.query), setup.shard, total, columns);
+  }
+  return printScan(setup, block.values);
+}
+
+registerMerge('scan', (query, _output, total, columns) => {
+  const key = JSON.parse(query) as { link: string; options: string[] };
+  const setup = readScan(parseArgs([...key.options, key.link], FLAGS));
+  if ('errors' in setup) return fail('scan', setup.errors);
+  const arms = setup.scenario.arms.length;
+  const width = setup.readouts.length * arms;
+  const values = new Float64Array(total * width);
+  setup.readouts.forEach((_, ri) => {
+    for (let a = 0; a < arms; a++) {
+      const c = columns[column(ri, a)] ?? [];
+      for (let i = 0; i < total; i++) values[i * width + ri * arms + a] = c[i];
+    }
+  });
+  return printScan(setup, values);
+});

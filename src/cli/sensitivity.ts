@@ -1,0 +1,9 @@
+/**
+ * Command line: sensitivity analysis of one readout of a scenario given as a link (see sensitivity-run.ts).
+ *
+ *   npm run -s sensitivity -- --parameters all --method prcc --readout logvolume@28 --arm 5 --versus 4 'v=1&...'
+ */
+import { emit } from './io';
+import { runSensitivityCli } from './sensitivity-run';
+
+emit(runSensitivityCli(process.argv.slice(2)));

@@ -1,0 +1,4 @@
+/** Analyses over simulations (the researcher's toolkit): readouts, running lists of scenarios, sensitivity designs. */
+export * from './readouts';
+export * from './run';
+export * from './sensitivity';
