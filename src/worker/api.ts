@@ -20,8 +20,10 @@ import {
   simulateArm,
 } from '../model';
 import { PRESETS } from '../scenario/catalogue/presets';
+import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
+import { type SensitivityRequest, scanBlock, sensitivityBlock, sensitivityResult } from './analysis';
 
 let latestRequest = 0;
 
@@ -86,6 +88,20 @@ export const simulationApi = {
   /** One arm of the scenario as SBML Level 3 Version 2 (armIndex from 0); `link` is kept in the model's notes. */
   sbml(scenario: Scenario, armIndex: number, link: string): string {
     return exportSbml(scenario, armIndex, { link });
+  },
+  /** Points [from, to) of a scan of the scenario (the toolkit; worker/analysis.ts). */
+  scanBlock(scenario: Scenario, spec: ScanSpec, readouts: string[], from: number, to: number) {
+    const block = scanBlock(scenario, spec, readouts, from, to);
+    return Comlink.transfer(block, [block.values.buffer as ArrayBuffer]);
+  },
+  /** Outputs of runs [from, to) of a sensitivity design. */
+  sensitivityBlock(request: SensitivityRequest, from: number, to: number): Float64Array {
+    const y = sensitivityBlock(request, from, to);
+    return Comlink.transfer(y, [y.buffer as ArrayBuffer]);
+  },
+  /** Sobol' indices, PRCC or the tornado from every run's output. */
+  sensitivityResult(request: SensitivityRequest, y: Float64Array) {
+    return sensitivityResult(request, y);
   },
   ping(): string {
     return 'pong';
