@@ -200,6 +200,21 @@ const TINY = 1e-30; // equations.ts: guards 0/0 when a population is empty
 export const drugLevelId = (drug: string): string => `drug_${drug}`;
 const occupancyId = (drug: string): string => `theta_${drug}`;
 
+/**
+ * How each state of state.ts is written: populations counted in cells become species (in the nominal compartment
+ * `tumour`), the others parameters with rate rules.
+ */
+const STATE_EXPORT: Record<string, { name: string; unit: 'cells' | 'fraction' | 'occupancy-days' }> = {
+  sensitive: { name: 'drug-sensitive tumour cells', unit: 'cells' },
+  persister: { name: 'drug-tolerant persister cells (seed 003)', unit: 'cells' },
+  resistant: { name: 'resistant tumour cells', unit: 'cells' },
+  cd8: { name: 'effector CD8 T cells in the tumour', unit: 'cells' },
+  m1: { name: 'M1 (anti-tumour) macrophages', unit: 'cells' },
+  m2: { name: 'M2 (pro-tumour) macrophages', unit: 'cells' },
+  dcMaturation: { name: 'mature dendritic-cell fraction, 0..1', unit: 'fraction' },
+  igf1rToxicity: { name: 'IGF-1R / insulin-receptor toxicity index: cumulative occupancy', unit: 'occupancy-days' },
+};
+
 export interface SbmlOptions extends SimulateOptions {
   /** creation date written into the annotation (default: now) */
   created?: Date;
@@ -260,44 +275,24 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
 
   // --- states ------------------------------------------------------------------------------------------------
   const [S, P, R, E, M1, M2, D, X] = STATE_NAMES;
-  const stateNotes: Record<string, string> = {
-    [S]: 'drug-sensitive tumour cells',
-    [P]: 'drug-tolerant persister cells (seed 003)',
-    [R]: 'resistant tumour cells',
-    [E]: 'effector CD8 T cells in the tumour',
-    [M1]: 'M1 (anti-tumour) macrophages',
-    [M2]: 'M2 (pro-tumour) macrophages',
-    [D]: 'mature dendritic-cell fraction, 0..1',
-    [X]: 'IGF-1R / insulin-receptor toxicity index: cumulative occupancy, occupancy-days',
-  };
   const dayZero = info.establishedAtStart
     ? ' Day-0 value: the state the untreated tumour built while growing to its size at diagnosis (docs/model.md, "Established tumour").'
     : '';
   STATE_NAMES.forEach((name, i) => {
-    const value = problem.y0[i];
-    const note = `${stateNotes[name] ?? name}.${dayZero}`;
-    if (name === D) variable(name, stateNotes[name], 'fraction', note, value);
-    else if (name === X)
-      parameters.push({
-        id: name,
-        name: stateNotes[name],
-        value,
-        units: 'day',
-        unitText: 'occupancy-days',
-        constant: false,
-        note,
-      });
-    else
-      species.push({
-        id: name,
-        name: stateNotes[name] ?? name,
-        value,
-        units: 'cell',
-        unitText: 'cells',
-        constant: false,
-        note,
-        sbo: 'SBO:0000240',
-      });
+    const state = STATE_EXPORT[name];
+    // A state added to state.ts needs a row in STATE_EXPORT (and a rate rule below): say so instead of guessing.
+    if (!state) throw new Error(`sbml.ts: the state "${name}" has no entry in STATE_EXPORT`);
+    const q: SbmlQuantity = {
+      id: name,
+      name: state.name,
+      value: problem.y0[i],
+      units: unitId(state.unit) ?? (state.unit === 'occupancy-days' ? 'day' : undefined),
+      unitText: state.unit,
+      constant: false,
+      note: `${state.name}.${dayZero}`,
+    };
+    if (state.unit === 'cells') species.push({ ...q, sbo: 'SBO:0000240' });
+    else parameters.push(q);
   });
 
   // --- drugs: occupancy and one-compartment pharmacokinetics ---------------------------------------------------

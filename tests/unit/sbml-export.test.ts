@@ -120,6 +120,8 @@ describe('SBML export: coverage and term-by-term agreement with the right-hand s
         y[5] = n * next() * 0.1;
         y[6] = next();
         y[7] = 10 * next();
+        // states added later (a new mechanism): a random positive value, so their terms are checked too
+        for (let i = 8; i < STATE_SIZE; i++) y[i] = 10 * next();
         const levels = new Float64Array(DRUG_IDS.length);
         DRUG_IDS.forEach((_, i) => {
           levels[i] = next() < 0.3 ? 0 : 10 ** (4 * next() - 1);
