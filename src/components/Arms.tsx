@@ -1,82 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { armStyle } from '../charts/palette';
+import { useState } from 'react';
 import { useT } from '../i18n';
 import { ARM_LIMITS } from '../scenario/limits';
-import { isInvisibleName, stripNameControls } from '../scenario/names';
 import { useExplorer } from '../store/explorer';
-
-/** A short line in the arm's colour and dash pattern: the legend key. */
-export function Swatch({ slot, width = 36 }: { slot: number; width?: number }) {
-  const style = armStyle(slot);
-  return (
-    <svg className="swatch" width={width} height={14} viewBox={`0 0 ${width} 14`} aria-hidden="true">
-      <line
-        x1={2}
-        x2={width - 2}
-        y1={7}
-        y2={7}
-        stroke={style.colour}
-        strokeWidth={4}
-        strokeDasharray={style.dash || undefined}
-      />
-    </svg>
-  );
-}
-
-function RenameForm({ index, initial, onDone }: { index: number; initial: string; onDone: () => void }) {
-  const t = useT();
-  const renameArm = useExplorer((s) => s.renameArm);
-  const [name, setName] = useState(initial);
-  const [invisible, setInvisible] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.focus();
-    input.current?.select();
-  }, []);
-  return (
-    <form
-      className="rename"
-      onSubmit={(e) => {
-        e.preventDefault();
-        // a name with nothing visible is refused with a message (not silently ignored)
-        if (isInvisibleName(stripNameControls(name).name)) {
-          setInvisible(true);
-          return;
-        }
-        renameArm(index, name);
-        onDone();
-      }}
-    >
-      <input
-        ref={input}
-        data-testid={`arm-name-input-${index}`}
-        aria-label={t('arms.nameLabel', { index: index + 1 })}
-        value={name}
-        maxLength={ARM_LIMITS.nameMaxLength}
-        aria-invalid={invisible || undefined}
-        aria-describedby={invisible ? `arm-name-error-${index}` : undefined}
-        onChange={(e) => {
-          setName(e.currentTarget.value);
-          setInvisible(false);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onDone();
-        }}
-      />
-      <button type="submit" data-testid={`arm-rename-save-${index}`}>
-        {t('arms.save')}
-      </button>
-      <button type="button" onClick={onDone}>
-        {t('arms.cancel')}
-      </button>
-      {invisible ? (
-        <p className="field-error" id={`arm-name-error-${index}`} role="alert" data-testid={`arm-name-error-${index}`}>
-          {t('arms.nameInvisible')}
-        </p>
-      ) : null}
-    </form>
-  );
-}
+import { ArmRenameForm } from './ArmRenameForm';
+import { ArmSwatch } from './ArmSwatch';
 
 export function Arms() {
   const t = useT();
@@ -116,7 +43,7 @@ export function Arms() {
         {current ? (
           <div className="arm-actions">
             {renaming === selected ? (
-              <RenameForm index={selected} initial={current.name} onDone={() => setRenaming(null)} />
+              <ArmRenameForm index={selected} initial={current.name} onDone={() => setRenaming(null)} />
             ) : (
               <>
                 <span className="muted arm-actions-label">{t('arms.selectedLabel')}</span>
@@ -164,7 +91,7 @@ export function Arms() {
                 aria-label={t('arms.select', { name: arm.name })}
                 onClick={() => selectArm(i)}
               >
-                <Swatch slot={m?.slot ?? i} />
+                <ArmSwatch slot={m?.slot ?? i} />
                 <span className="arm-name" data-testid="arm-name">
                   {arm.name}
                 </span>

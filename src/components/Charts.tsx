@@ -1,13 +1,11 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { displayUnits, formatTime } from '../charts/format';
-import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
-import { locale, type MessageKey, useT } from '../i18n';
-import { doseTimes } from '../scenario/catalogue/calendar';
+import { useMemo } from 'react';
+import { displayUnits } from '../charts/format';
+import { stackAreas } from '../charts/stack';
+import type { ChartArea, ChartLine } from '../charts/timeSeries';
+import { type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
-import { PanelBoundary, useReportError } from './PanelBoundary';
-import { drawWhenSeen, useInView } from './useInView';
-import { useWidth } from './useWidth';
+import { TimeSeriesChart } from './TimeSeriesChart';
 
 /** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
 const COMPARTMENTS = [
@@ -42,186 +40,6 @@ function linesOf(arms: ArmSeries[], series: SeriesName, variant: 'main' | 'secon
     .map((a) => ({ arm: a.key, slot: a.slot, series, t: a.t, values: a.series[series], variant }));
 }
 
-/** Dose days of the selected arm, one row per drug given. */
-function doseTicks(scenario: Scenario, selected: number, slot: number): DoseTick[] {
-  const arm = scenario.arms[selected];
-  if (!arm) return [];
-  const ticks: DoseTick[] = [];
-  let row = 0;
-  for (const drug of DRUG_IDS) {
-    const schedule = arm.treatments[drug];
-    if (!schedule) continue;
-    for (const day of doseTimes(schedule, scenario.horizon)) ticks.push({ day, drug, row, slot });
-    row++;
-  }
-  return ticks;
-}
-
-interface FrameProps {
-  id: string;
-  title: string;
-  yLabel: string;
-  lines: ChartLine[];
-  areas?: ChartArea[];
-  height: number;
-  logScale?: boolean;
-  yFactor?: number;
-  yDomain?: [number, number];
-  controls?: ReactNode;
-  footer?: ReactNode;
-  wide?: boolean;
-}
-
-/** A chart frame in its own error boundary: a chart that cannot be drawn never takes the others with it. */
-function ChartFrame(props: FrameProps) {
-  return (
-    <PanelBoundary name={`chart-${props.id}`} label={props.title}>
-      <ChartFrameBody {...props} />
-    </PanelBoundary>
-  );
-}
-
-function ChartFrameBody({
-  id,
-  title,
-  yLabel,
-  lines,
-  areas,
-  height,
-  logScale = false,
-  yFactor = 1,
-  yDomain,
-  controls,
-  footer,
-  wide,
-}: FrameProps) {
-  const t = useT();
-  const box = useRef<HTMLDivElement>(null);
-  const svg = useRef<SVGSVGElement>(null);
-  const width = useWidth(box);
-  const inView = useInView(box);
-  const scenario = useExplorer((s) => s.scenario);
-  const selected = useExplorer((s) => s.selectedArm);
-  const slot = useExplorer((s) => s.meta[s.selectedArm]?.slot ?? 0);
-  const cursorDay = useExplorer((s) => s.cursorDay);
-  const playDay = useExplorer((s) => s.playDay);
-  const status = useExplorer((s) => s.status);
-  const hasResult = useExplorer((s) => s.result !== null);
-  const setCursorDay = useExplorer((s) => s.setCursorDay);
-  const units = displayUnits(scaleOf(scenario));
-  const doses = useMemo(() => doseTicks(scenario, selected, slot), [scenario, selected, slot]);
-  const horizon = scenario.horizon;
-  const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
-  const reportError = useReportError();
-
-  useEffect(() => {
-    const element = svg.current;
-    if (!element) return;
-    // A draw deferred to a timer throws outside React: hand its error to the boundary like a render error.
-    return drawWhenSeen(inView, () => {
-      try {
-        drawTimeSeries(
-          element,
-          { lines, areas, doses },
-          {
-            id,
-            width,
-            height,
-            horizon,
-            timeFactor: units.timeFactor,
-            yFactor,
-            logScale,
-            yDomain,
-            xLabel,
-            yLabel,
-            clipDay: playDay,
-            cursorDay,
-            locale: locale(),
-            onCursor: setCursorDay,
-          },
-        );
-      } catch (error) {
-        reportError(error);
-      }
-    });
-  }, [
-    reportError,
-    inView,
-    lines,
-    areas,
-    doses,
-    id,
-    width,
-    height,
-    horizon,
-    units.timeFactor,
-    yFactor,
-    logScale,
-    yDomain,
-    xLabel,
-    yLabel,
-    playDay,
-    cursorDay,
-    setCursorDay,
-  ]);
-
-  const step = Math.max(horizon / 100, scenario.outputStep);
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const big = e.shiftKey ? 10 : 1;
-    let day: number | null = null;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') day = cursorDay + step * big;
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') day = cursorDay - step * big;
-    else if (e.key === 'Home') day = 0;
-    else if (e.key === 'End') day = horizon;
-    if (day === null) return;
-    e.preventDefault();
-    setCursorDay(Math.round(day * 100) / 100);
-  };
-
-  const empty = lines.length === 0;
-  const message = empty
-    ? hasResult
-      ? t('chart.empty')
-      : status === 'error' || status === 'unavailable'
-        ? t('chart.failed')
-        : t('chart.waiting')
-    : null;
-  const timeText = `${t(units.time === 'months' ? 'cursor.month' : 'cursor.day')} ${formatTime(cursorDay, units, locale())}`;
-
-  return (
-    <figure className={`chart${wide ? ' wide' : ''}`} data-testid={`chart-${id}`} data-lines={lines.length}>
-      <figcaption>
-        <h3>{title}</h3>
-        {controls ? <div className="chart-controls">{controls}</div> : null}
-      </figcaption>
-      <div className="chart-box" ref={box} style={{ height }}>
-        <div
-          className="chart-focus"
-          role="slider"
-          tabIndex={0}
-          aria-label={t('chart.description', { title, count: lines.length })}
-          aria-valuemin={0}
-          aria-valuemax={horizon}
-          aria-valuenow={cursorDay}
-          aria-valuetext={timeText}
-          onKeyDown={onKeyDown}
-        >
-          <svg ref={svg} data-testid={`svg-${id}`} aria-hidden="true" />
-        </div>
-        {message ? (
-          <div
-            className={`chart-message${!hasResult && status !== 'error' ? ' loading' : ''}`}
-            data-testid="chart-message"
-          >
-            {message}
-          </div>
-        ) : null}
-      </div>
-      {footer}
-    </figure>
-  );
-}
-
 const DRUG_KEYS: Record<DrugId, MessageKey> = {
   atezolizumab: 'drug.atezolizumab',
   bevacizumab: 'drug.bevacizumab',
@@ -253,26 +71,14 @@ export function Charts() {
 
   const volume = useMemo(() => {
     const lines = linesOf(arms, 'tumourVolume');
-    const areas: ChartArea[] = [];
-    if (selectedArm && compartments === 'stacked') {
-      const n = selectedArm.t.length;
-      let lower = new Float64Array(n);
-      for (const c of COMPARTMENTS) {
-        const values = selectedArm.series[c.series];
-        const upper = new Float64Array(n);
-        for (let i = 0; i < n; i++) upper[i] = lower[i] + values[i];
-        areas.push({
-          arm: selectedArm.key,
-          slot: selectedArm.slot,
-          series: c.series,
-          t: selectedArm.t,
-          lower,
-          upper,
-          fill: c.fill,
-        });
-        lower = upper;
-      }
-    }
+    const areas: ChartArea[] =
+      selectedArm && compartments === 'stacked'
+        ? stackAreas(
+            selectedArm.t,
+            COMPARTMENTS.map((c) => ({ series: c.series, values: selectedArm.series[c.series], fill: c.fill })),
+            { arm: selectedArm.key, slot: selectedArm.slot },
+          )
+        : [];
     if (selectedArm && compartments === 'separate') {
       for (const c of COMPARTMENTS) {
         lines.push({
@@ -312,7 +118,7 @@ export function Charts() {
       <h2 id="charts-heading" className="visually-hidden">
         {t('panel.charts')}
       </h2>
-      <ChartFrame
+      <TimeSeriesChart
         id="volume"
         wide
         title={t('chart.volume')}
@@ -366,8 +172,8 @@ export function Charts() {
         }
       />
       <div className="chart-grid">
-        <ChartFrame id="cd8" title={t('chart.cd8')} yLabel={t('unit.cells')} lines={cd8} height={220} />
-        <ChartFrame
+        <TimeSeriesChart id="cd8" title={t('chart.cd8')} yLabel={t('unit.cells')} lines={cd8} height={220} />
+        <TimeSeriesChart
           id="macrophages"
           title={t(macrophageView === 'fraction' ? 'chart.m1Fraction' : 'chart.macrophages')}
           yLabel={t(macrophageView === 'fraction' ? 'unit.fraction' : 'unit.cells')}
@@ -389,10 +195,10 @@ export function Charts() {
           }
           footer={macrophageView === 'counts' ? <p className="chart-note">{t('chart.m2Hint')}</p> : null}
         />
-        <ChartFrame id="pge2" title={t('chart.pge2')} yLabel={t('unit.relative')} lines={pge2} height={220} />
-        <ChartFrame id="pdl1" title={t('chart.pdl1')} yLabel={t('unit.relative')} lines={pdl1} height={220} />
-        <ChartFrame id="cd24" title={t('chart.cd24')} yLabel={t('unit.relative')} lines={cd24} height={220} />
-        <ChartFrame
+        <TimeSeriesChart id="pge2" title={t('chart.pge2')} yLabel={t('unit.relative')} lines={pge2} height={220} />
+        <TimeSeriesChart id="pdl1" title={t('chart.pdl1')} yLabel={t('unit.relative')} lines={pdl1} height={220} />
+        <TimeSeriesChart id="cd24" title={t('chart.cd24')} yLabel={t('unit.relative')} lines={cd24} height={220} />
+        <TimeSeriesChart
           id="drugs"
           title={t('chart.drugs')}
           yLabel={t('unit.nM')}
@@ -415,7 +221,7 @@ export function Charts() {
             </label>
           }
         />
-        <ChartFrame
+        <TimeSeriesChart
           id="toxicity"
           title={t('chart.igf1rToxicity')}
           yLabel={t('unit.occupancyDays')}

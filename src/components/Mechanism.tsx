@@ -5,8 +5,8 @@ import { drawMechanism, MECHANISM_NODES, type NodeId, type NodeState } from '../
 import { levelFill } from '../charts/palette';
 import { type MessageKey, useT } from '../i18n';
 import { selectedInputs, useExplorer } from '../store/explorer';
-import { useReportError } from './PanelBoundary';
 import { drawWhenSeen, useInView } from './useInView';
+import { useReportError } from './useReportError';
 
 /** Drug level above which a node counts as blocked in the diagram, nM (well above every drug's half-maximal level). */
 const BLOCKED_NM = 1;

@@ -1,5 +1,5 @@
-import { Component, type ErrorInfo, type ReactNode, useCallback, useState } from 'react';
-import { useT } from '../i18n';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { PanelError } from './PanelError';
 import './faults.css';
 
 interface BoundaryProps {
@@ -37,26 +37,4 @@ export class PanelBoundary extends Component<BoundaryProps, BoundaryState> {
     if (this.state.error) return <PanelError name={this.props.name} label={this.props.label} onRetry={this.reset} />;
     return this.props.children;
   }
-}
-
-function PanelError({ name, label, onRetry }: { name: string; label?: string; onRetry: () => void }) {
-  const t = useT();
-  return (
-    <div className="panel-error" role="status" data-testid="panel-error" data-panel={name}>
-      <p>{label ? t('boundary.failedNamed', { panel: label }) : t('boundary.failed')}</p>
-      <button type="button" data-testid="panel-retry" onClick={onRetry}>
-        {t('boundary.retry')}
-      </button>
-    </div>
-  );
-}
-
-/**
- * Hands an error raised outside rendering (a deferred draw in a timer, an event handler) to the nearest
- * PanelBoundary: the error is kept in state and thrown on the next render, where the boundary catches it.
- */
-export function useReportError(): (error: unknown) => void {
-  const [error, setError] = useState<unknown>(null);
-  if (error !== null) throw error;
-  return useCallback((e: unknown) => setError(() => e ?? new Error('unknown error')), []);
 }

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { displayUnits, formatNumber, formatPercentChange, formatTime, sampleAt } from '../charts/format';
 import { locale, useT } from '../i18n';
 import { scaleOf, useExplorer } from '../store/explorer';
-import { Swatch } from './Arms';
+import { ArmSwatch } from './ArmSwatch';
 
 /** Each shown arm's numbers at the cursor day. */
 export function Readout() {
@@ -90,7 +90,7 @@ export function Readout() {
               {rows.map((r) => (
                 <tr key={r.key} data-testid="readout-row" data-arm={r.key}>
                   <th scope="row">
-                    <Swatch slot={r.slot} width={28} /> <span>{r.name}</span>
+                    <ArmSwatch slot={r.slot} width={28} /> <span>{r.name}</span>
                   </th>
                   <td>{r.volume}</td>
                   <td>{r.change}</td>

@@ -1,171 +1,12 @@
-import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
-import { displayUnits, formatTime } from '../charts/format';
-import { locale, useT } from '../i18n';
-import { doseTimes } from '../scenario/catalogue/calendar';
+import { useT } from '../i18n';
 import { DRUG_CATALOGUE } from '../scenario/catalogue/drugs';
 import { doseRange, SCHEDULE_LIMITS } from '../scenario/limits';
-import { type DoseSchedule, DRUG_IDS, type DrugId } from '../scenario/types';
+import { DRUG_IDS } from '../scenario/types';
 import { scaleOf, useExplorer } from '../store/explorer';
-import { Swatch } from './Arms';
+import { ArmSwatch } from './ArmSwatch';
+import { DoseWindowTrack } from './DoseWindowTrack';
 import { NumberField } from './NumberField';
-
-type DragMode = 'move' | 'start' | 'stop';
-
-interface Drag {
-  mode: DragMode;
-  pointerX: number;
-  trackWidth: number;
-  original: DoseSchedule;
-}
-
-/** Keyboard step, days: one day, ten with PageUp/PageDown. */
-function keyStep(e: KeyboardEvent): number | null {
-  switch (e.key) {
-    case 'ArrowRight':
-    case 'ArrowUp':
-      return 1;
-    case 'ArrowLeft':
-    case 'ArrowDown':
-      return -1;
-    case 'PageUp':
-      return 10;
-    case 'PageDown':
-      return -10;
-    default:
-      return null;
-  }
-}
-
-/** The window after moving (mode 'move'), or moving one end, by `delta` days, snapped to whole days. */
-function shifted(s: DoseSchedule, mode: DragMode, delta: number, horizon: number): DoseSchedule {
-  const d = Math.round(delta);
-  const length = s.stop - s.start;
-  if (mode === 'move') {
-    const start = Math.min(Math.max(0, s.start + d), Math.max(0, horizon - 1));
-    return { ...s, start, stop: start + length };
-  }
-  if (mode === 'start') {
-    const start = Math.min(Math.max(0, s.start + d), s.stop - 1);
-    return { ...s, start };
-  }
-  const stop = Math.max(s.start + 1, Math.min(s.stop + d, SCHEDULE_LIMITS.start.max));
-  return { ...s, stop };
-}
-
-function WindowTrack({ drug, schedule, horizon }: { drug: DrugId; schedule: DoseSchedule; horizon: number }) {
-  const t = useT();
-  const setSchedule = useExplorer((s) => s.setSchedule);
-  const track = useRef<HTMLDivElement>(null);
-  const drag = useRef<Drag | null>(null);
-  const label = t(`drug.${drug}`);
-  const left = (Math.min(schedule.start, horizon) / horizon) * 100;
-  const right = (Math.min(schedule.stop, horizon) / horizon) * 100;
-  const doses = doseTimes(schedule, horizon);
-
-  const begin = (mode: DragMode) => (e: PointerEvent<HTMLElement>) => {
-    if (e.button !== 0) return;
-    e.preventDefault();
-    e.stopPropagation();
-    (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
-    (e.currentTarget as HTMLElement).focus();
-    drag.current = { mode, pointerX: e.clientX, trackWidth: track.current?.clientWidth ?? 1, original: schedule };
-  };
-  const move = (e: PointerEvent<HTMLElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const delta = ((e.clientX - d.pointerX) / d.trackWidth) * horizon;
-    const next = shifted(d.original, d.mode, delta, horizon);
-    setSchedule(drug, { start: next.start, stop: next.stop });
-  };
-  const end = () => {
-    drag.current = null;
-  };
-  const onKey = (mode: DragMode) => (e: KeyboardEvent<HTMLElement>) => {
-    const step = keyStep(e);
-    if (step === null) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const next = shifted(schedule, mode === 'move' && e.shiftKey ? 'stop' : mode, step, horizon);
-    setSchedule(drug, { start: next.start, stop: next.stop });
-  };
-
-  return (
-    <div className="track" ref={track} data-testid={`track-${drug}`}>
-      {doses.map((day) => (
-        <span key={day} className="track-dose" style={{ left: `${(day / horizon) * 100}%` }} aria-hidden="true" />
-      ))}
-      <div
-        className="window"
-        role="slider"
-        tabIndex={0}
-        data-testid={`window-${drug}`}
-        data-start={schedule.start}
-        data-stop={schedule.stop}
-        aria-label={t('treatment.window', { drug: label, start: schedule.start, stop: schedule.stop })}
-        aria-valuemin={0}
-        aria-valuemax={horizon}
-        aria-valuenow={schedule.start}
-        aria-valuetext={`${schedule.start}–${schedule.stop}`}
-        style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }}
-        onPointerDown={begin('move')}
-        onPointerMove={move}
-        onPointerUp={end}
-        onPointerCancel={end}
-        onKeyDown={onKey('move')}
-      />
-      {/* the handles are the window's siblings, not its children: a slider cannot hold other sliders */}
-      <span
-        className="handle handle-start"
-        style={{ left: `${left}%` }}
-        role="slider"
-        tabIndex={0}
-        data-testid={`window-start-${drug}`}
-        aria-label={t('treatment.windowStart', { drug: label, start: schedule.start })}
-        aria-valuemin={0}
-        aria-valuemax={horizon}
-        aria-valuenow={schedule.start}
-        onPointerDown={begin('start')}
-        onPointerMove={move}
-        onPointerUp={end}
-        onPointerCancel={end}
-        onKeyDown={onKey('start')}
-      />
-      <span
-        className="handle handle-stop"
-        style={{ left: `${left + Math.max(0.5, right - left)}%` }}
-        role="slider"
-        tabIndex={0}
-        data-testid={`window-stop-${drug}`}
-        aria-label={t('treatment.windowStop', { drug: label, stop: schedule.stop })}
-        aria-valuemin={0}
-        aria-valuemax={SCHEDULE_LIMITS.start.max}
-        aria-valuenow={schedule.stop}
-        onPointerDown={begin('stop')}
-        onPointerMove={move}
-        onPointerUp={end}
-        onPointerCancel={end}
-        onKeyDown={onKey('stop')}
-      />
-    </div>
-  );
-}
-
-function TimeAxis({ horizon }: { horizon: number }) {
-  const t = useT();
-  const scenario = useExplorer((s) => s.scenario);
-  const units = displayUnits(scaleOf(scenario));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * horizon);
-  return (
-    <div className="track axis" aria-hidden="true">
-      {ticks.map((day) => (
-        <span key={day} className="axis-tick" style={{ left: `${(day / horizon) * 100}%` }}>
-          {formatTime(day, units, locale())}
-        </span>
-      ))}
-      <span className="axis-unit">{t(units.time === 'months' ? 'unit.months' : 'unit.days')}</span>
-    </div>
-  );
-}
+import { TimeAxis } from './TimeAxis';
 
 export function TreatmentEditor() {
   const t = useT();
@@ -185,7 +26,7 @@ export function TreatmentEditor() {
       <div className="section-head">
         <h2 id="treatments-heading">{t('panel.treatments')}</h2>
         <p className="for-arm">
-          <Swatch slot={slot} /> <span data-testid="treatments-arm">{t('treatment.for', { arm: arm.name })}</span>
+          <ArmSwatch slot={slot} /> <span data-testid="treatments-arm">{t('treatment.for', { arm: arm.name })}</span>
         </p>
       </div>
       <p className="hint">{t('treatment.help')}</p>
@@ -255,7 +96,7 @@ export function TreatmentEditor() {
                 ) : null}
               </div>
               {schedule ? (
-                <WindowTrack drug={drug} schedule={schedule} horizon={horizon} />
+                <DoseWindowTrack drug={drug} schedule={schedule} horizon={horizon} />
               ) : (
                 <div className="track off" aria-hidden="true" />
               )}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react';
+import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
 import { useWidth } from '../useWidth';
 
@@ -39,55 +40,22 @@ function FigureBody({ testId, title, summary, height, draw, message, loading, co
   }, [draw, width]);
 
   return (
-    <figure className="chart trial-figure" data-testid={testId}>
-      <figcaption>
-        <h4>{title}</h4>
-        {controls ? <div className="chart-controls">{controls}</div> : null}
-      </figcaption>
-      {legend}
-      <div className="chart-box" ref={box} style={{ minHeight: height }}>
-        <svg ref={svg} role="img" aria-label={message ?? summary} data-testid={`svg-${testId}`} height={height} />
-        {message ? (
-          <div className={`chart-message trial-message${loading ? ' loading' : ''}`} role="note">
-            {message}
-          </div>
-        ) : null}
-      </div>
-      {note ? <p className="chart-note">{note}</p> : null}
-    </figure>
-  );
-}
-
-/** A colour key: swatches (line or box) with labels. */
-export function Legend({
-  items,
-  label,
-}: {
-  items: { key: string; label: string; colour: string; dash?: string; box?: boolean }[];
-  label: string;
-}) {
-  return (
-    <ul className="trial-legend" aria-label={label}>
-      {items.map((item) => (
-        <li key={item.key}>
-          <svg width="26" height="12" aria-hidden="true" focusable="false">
-            {item.box ? (
-              <rect x="4" y="1" width="16" height="10" rx="2" fill={item.colour} />
-            ) : (
-              <line
-                x1="1"
-                x2="25"
-                y1="6"
-                y2="6"
-                stroke={item.colour}
-                strokeWidth="3"
-                strokeDasharray={item.dash || undefined}
-              />
-            )}
-          </svg>
-          {item.label}
-        </li>
-      ))}
-    </ul>
+    <ChartFrame
+      testId={testId}
+      title={title}
+      heading="h4"
+      className="chart trial-figure"
+      controls={controls}
+      legend={legend}
+      boxRef={box}
+      boxStyle={{ minHeight: height }}
+      message={message}
+      messageClass="trial-message"
+      messageRole="note"
+      loading={loading}
+      footer={note ? <p className="chart-note">{note}</p> : null}
+    >
+      <svg ref={svg} role="img" aria-label={message ?? summary} data-testid={`svg-${testId}`} height={height} />
+    </ChartFrame>
   );
 }

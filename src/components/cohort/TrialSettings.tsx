@@ -1,53 +1,15 @@
 import { useEffect, useId, useRef } from 'react';
-import { armStyle } from '../../charts/palette';
-import { useT } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
-import { CANCER_TYPES, type CancerType, type CohortSettings } from '../../scenario/types';
-import { calibrationScenario, clampCohort, type TrialPlan, useCohort } from '../../store/cohort';
+import { CANCER_TYPES, type CancerType } from '../../scenario/types';
+import { type TrialPlan, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
+import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
-import { formatCount } from './chartData';
-
-/** Writes a change of the trial settings into the scenario (so it is in the link), within the limits. */
-export function useSetCohort(): (change: Partial<CohortSettings>) => void {
-  const setCohort = useExplorer((s) => s.setCohort);
-  return (change) => {
-    const current = useExplorer.getState().scenario.cohort ?? defaultCohort();
-    setCohort(clampCohort({ ...current, ...change }));
-  };
-}
-
-function ProblemNotice({ plan }: { plan: TrialPlan }) {
-  const tc = useCohortT();
-  const t = useT();
-  const setScenario = useExplorer((s) => s.setScenario);
-  const setting = useExplorer((s) => s.scenario.setting);
-  if (!plan.problem) return null;
-  return (
-    <div className="trial-notice" data-testid="trial-problem" role="note">
-      <p>
-        {plan.problem.kind === 'setting'
-          ? tc('trial.needSetting', { setting: t(`setting.${setting}`) })
-          : tc('trial.needArms', { count: plan.problem.count })}
-      </p>
-      <button
-        type="button"
-        className="primary"
-        data-testid="trial-use-preset"
-        aria-describedby="trial-preset-hint"
-        onClick={() => setScenario(calibrationScenario())}
-      >
-        {tc('trial.usePreset')}
-      </button>
-      <p id="trial-preset-hint" className="hint">
-        {tc('trial.usePresetHint', { size: formatCount(COHORT_LIMITS.size.default) })}
-      </p>
-    </div>
-  );
-}
+import { TrialProblemNotice } from './TrialProblemNotice';
+import { useSetCohort } from './useSetCohort';
 
 export function TrialSettings({ plan }: { plan: TrialPlan }) {
   const tc = useCohortT();
@@ -77,7 +39,7 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
   return (
     <section className="trial-settings" aria-labelledby="trial-settings-heading">
       <h3 id="trial-settings-heading">{tc('trial.settings')}</h3>
-      <ProblemNotice plan={plan} />
+      <TrialProblemNotice plan={plan} />
       {disabled ? null : (
         <>
           <NumberField
@@ -148,21 +110,10 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
           <h4 className="trial-subheading">{tc('trial.arms')}</h4>
           <ol className="trial-arms" data-testid="trial-arms">
             {plan.scenario.arms.map((arm, i) => {
-              const style = armStyle(plan.slots[i] ?? i);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: arms have no identity beyond their position here
                 <li key={i}>
-                  <svg width="26" height="12" aria-hidden="true" focusable="false">
-                    <line
-                      x1="1"
-                      x2="25"
-                      y1="6"
-                      y2="6"
-                      stroke={style.colour}
-                      strokeWidth="3"
-                      strokeDasharray={style.dash || undefined}
-                    />
-                  </svg>
+                  <ArmSwatch slot={plan.slots[i] ?? i} width={26} height={12} />
                   {arm.name}
                 </li>
               );

@@ -153,3 +153,9 @@ export function horizonMonths(curves: readonly KmCurveData[]): number {
   for (const c of curves) if (c.time.length > 0) max = Math.max(max, c.time[c.time.length - 1]);
   return Math.round(toMonths(max));
 }
+
+/** Reference lines of the waterfall and spider plots: RECIST's progression (+20 %) and response (−30 %) thresholds. */
+export const REFERENCES = [
+  { value: 20, label: '+20 %' },
+  { value: -30, label: '−30 %' },
+];

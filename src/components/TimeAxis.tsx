@@ -1,0 +1,20 @@
+import { displayUnits, formatTime } from '../charts/format';
+import { locale, useT } from '../i18n';
+import { scaleOf, useExplorer } from '../store/explorer';
+
+export function TimeAxis({ horizon }: { horizon: number }) {
+  const t = useT();
+  const scenario = useExplorer((s) => s.scenario);
+  const units = displayUnits(scaleOf(scenario));
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * horizon);
+  return (
+    <div className="track axis" aria-hidden="true">
+      {ticks.map((day) => (
+        <span key={day} className="axis-tick" style={{ left: `${(day / horizon) * 100}%` }}>
+          {formatTime(day, units, locale())}
+        </span>
+      ))}
+      <span className="axis-unit">{t(units.time === 'months' ? 'unit.months' : 'unit.days')}</span>
+    </div>
+  );
+}

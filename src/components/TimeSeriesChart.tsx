@@ -1,0 +1,190 @@
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { displayUnits, formatTime } from '../charts/format';
+import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
+import { locale, useT } from '../i18n';
+import { doseTimes } from '../scenario/catalogue/calendar';
+import { DRUG_IDS, type Scenario } from '../scenario/types';
+import { scaleOf, useExplorer } from '../store/explorer';
+import { ChartFrame } from './ChartFrame';
+import { PanelBoundary } from './PanelBoundary';
+import { drawWhenSeen, useInView } from './useInView';
+import { useReportError } from './useReportError';
+import { useWidth } from './useWidth';
+
+/** A chart frame in its own error boundary: a chart that cannot be drawn never takes the others with it. */
+export function TimeSeriesChart(props: TimeSeriesChartProps) {
+  return (
+    <PanelBoundary name={`chart-${props.id}`} label={props.title}>
+      <TimeSeriesChartBody {...props} />
+    </PanelBoundary>
+  );
+}
+
+export interface TimeSeriesChartProps {
+  id: string;
+  title: string;
+  yLabel: string;
+  lines: ChartLine[];
+  areas?: ChartArea[];
+  height: number;
+  logScale?: boolean;
+  yFactor?: number;
+  yDomain?: [number, number];
+  controls?: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}
+
+function TimeSeriesChartBody({
+  id,
+  title,
+  yLabel,
+  lines,
+  areas,
+  height,
+  logScale = false,
+  yFactor = 1,
+  yDomain,
+  controls,
+  footer,
+  wide,
+}: TimeSeriesChartProps) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const width = useWidth(box);
+  const inView = useInView(box);
+  const scenario = useExplorer((s) => s.scenario);
+  const selected = useExplorer((s) => s.selectedArm);
+  const slot = useExplorer((s) => s.meta[s.selectedArm]?.slot ?? 0);
+  const cursorDay = useExplorer((s) => s.cursorDay);
+  const playDay = useExplorer((s) => s.playDay);
+  const status = useExplorer((s) => s.status);
+  const hasResult = useExplorer((s) => s.result !== null);
+  const setCursorDay = useExplorer((s) => s.setCursorDay);
+  const units = displayUnits(scaleOf(scenario));
+  const doses = useMemo(() => doseTicks(scenario, selected, slot), [scenario, selected, slot]);
+  const horizon = scenario.horizon;
+  const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
+  const reportError = useReportError();
+
+  useEffect(() => {
+    const element = svg.current;
+    if (!element) return;
+    // A draw deferred to a timer throws outside React: hand its error to the boundary like a render error.
+    return drawWhenSeen(inView, () => {
+      try {
+        drawTimeSeries(
+          element,
+          { lines, areas, doses },
+          {
+            id,
+            width,
+            height,
+            horizon,
+            timeFactor: units.timeFactor,
+            yFactor,
+            logScale,
+            yDomain,
+            xLabel,
+            yLabel,
+            clipDay: playDay,
+            cursorDay,
+            locale: locale(),
+            onCursor: setCursorDay,
+          },
+        );
+      } catch (error) {
+        reportError(error);
+      }
+    });
+  }, [
+    reportError,
+    inView,
+    lines,
+    areas,
+    doses,
+    id,
+    width,
+    height,
+    horizon,
+    units.timeFactor,
+    yFactor,
+    logScale,
+    yDomain,
+    xLabel,
+    yLabel,
+    playDay,
+    cursorDay,
+    setCursorDay,
+  ]);
+
+  const step = Math.max(horizon / 100, scenario.outputStep);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const big = e.shiftKey ? 10 : 1;
+    let day: number | null = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') day = cursorDay + step * big;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') day = cursorDay - step * big;
+    else if (e.key === 'Home') day = 0;
+    else if (e.key === 'End') day = horizon;
+    if (day === null) return;
+    e.preventDefault();
+    setCursorDay(Math.round(day * 100) / 100);
+  };
+
+  const empty = lines.length === 0;
+  const message = empty
+    ? hasResult
+      ? t('chart.empty')
+      : status === 'error' || status === 'unavailable'
+        ? t('chart.failed')
+        : t('chart.waiting')
+    : null;
+  const timeText = `${t(units.time === 'months' ? 'cursor.month' : 'cursor.day')} ${formatTime(cursorDay, units, locale())}`;
+
+  return (
+    <ChartFrame
+      testId={`chart-${id}`}
+      title={title}
+      heading="h3"
+      className={`chart${wide ? ' wide' : ''}`}
+      data={{ 'data-lines': lines.length }}
+      controls={controls}
+      boxRef={box}
+      boxStyle={{ height }}
+      message={message}
+      messageTestId="chart-message"
+      loading={!hasResult && status !== 'error'}
+      footer={footer}
+    >
+      <div
+        className="chart-focus"
+        role="slider"
+        tabIndex={0}
+        aria-label={t('chart.description', { title, count: lines.length })}
+        aria-valuemin={0}
+        aria-valuemax={horizon}
+        aria-valuenow={cursorDay}
+        aria-valuetext={timeText}
+        onKeyDown={onKeyDown}
+      >
+        <svg ref={svg} data-testid={`svg-${id}`} aria-hidden="true" />
+      </div>
+    </ChartFrame>
+  );
+}
+
+/** Dose days of the selected arm, one row per drug given. */
+function doseTicks(scenario: Scenario, selected: number, slot: number): DoseTick[] {
+  const arm = scenario.arms[selected];
+  if (!arm) return [];
+  const ticks: DoseTick[] = [];
+  let row = 0;
+  for (const drug of DRUG_IDS) {
+    const schedule = arm.treatments[drug];
+    if (!schedule) continue;
+    for (const day of doseTimes(schedule, scenario.horizon)) ticks.push({ day, drug, row, slot });
+    row++;
+  }
+  return ticks;
+}

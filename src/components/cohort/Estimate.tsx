@@ -1,0 +1,12 @@
+import { splitEstimate } from './chartData';
+
+/** An estimate with its interval on a second, smaller line. */
+export function Estimate({ text, testId }: { text: string; testId?: string }) {
+  const [estimate, interval] = splitEstimate(text);
+  return (
+    <td data-testid={testId} aria-label={text}>
+      <span className="estimate">{estimate}</span>
+      {interval ? <span className="interval">{interval}</span> : null}
+    </td>
+  );
+}

@@ -1,0 +1,76 @@
+import { useMemo } from 'react';
+import { DAYS_PER_MONTH } from '../../charts/format';
+import { drawSpider } from '../../charts/spider';
+import { locale } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { outputGrid } from '../../scenario/catalogue/calendar';
+import { SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
+import { defaultCohort } from '../../scenario/defaults';
+import { useCohort } from '../../store/cohort';
+import { ArmSwatch } from '../ArmSwatch';
+import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
+import { REFERENCES, spiderLines } from './chartData';
+import { Figure } from './Figure';
+import { ResponseLegend } from './ResponseLegend';
+
+export function Spiders({ waiting }: { waiting: string | null }) {
+  const tc = useCohortT();
+  const block = useCohort((s) => s.block);
+  const scenario = useCohort((s) => s.scenario);
+  const slots = useCohort((s) => s.slots);
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const lang = locale();
+  const arms = scenario?.arms ?? [];
+  const horizon = scenario?.horizon ?? 0;
+  const interval = scenario?.cohort?.assessmentInterval ?? defaultCohort().assessmentInterval;
+  const lines = useMemo(() => {
+    if (!block) return [];
+    const days = outputGrid(horizon, interval);
+    return block.arms.map((_, a) => spiderLines(block, a, days));
+  }, [block, horizon, interval]);
+  return (
+    <section className="trial-card" aria-labelledby="trial-spider-heading">
+      <h3 id="trial-spider-heading">{tc('chart.spider')}</h3>
+      <ResponseLegend />
+      <div className="trial-grid">
+        {arms.map((arm, a) => {
+          const l = lines[a];
+          const has = l !== undefined && l.length > 0;
+          return (
+            <Figure
+              // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
+              key={a}
+              testId={`trial-spider-${a}`}
+              title={
+                <>
+                  <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
+                  {arm.name}
+                </>
+              }
+              summary={has ? tc('summary.spider', { n: l.length, name: arm.name }) : (waiting ?? '')}
+              height={narrow ? 220 : 260}
+              message={has ? null : (waiting ?? tc('run.waiting'))}
+              loading
+              draw={
+                has
+                  ? (svg, width) =>
+                      drawSpider(svg, l, {
+                        width,
+                        height: narrow ? 220 : 260,
+                        timeFactor: 1 / DAYS_PER_MONTH,
+                        maxTime: horizon,
+                        xLabel: tc('chart.months'),
+                        yLabel: tc('chart.change'),
+                        references: REFERENCES,
+                        locale: lang,
+                      })
+                  : null
+              }
+            />
+          );
+        })}
+      </div>
+      <p className="chart-note">{tc('chart.spiderNote', { count: SPIDER_PATIENTS })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useT } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { COHORT_LIMITS } from '../../scenario/limits';
+import { calibrationScenario, type TrialPlan } from '../../store/cohort';
+import { useExplorer } from '../../store/explorer';
+import { formatCount } from './chartData';
+
+export function TrialProblemNotice({ plan }: { plan: TrialPlan }) {
+  const tc = useCohortT();
+  const t = useT();
+  const setScenario = useExplorer((s) => s.setScenario);
+  const setting = useExplorer((s) => s.scenario.setting);
+  if (!plan.problem) return null;
+  return (
+    <div className="trial-notice" data-testid="trial-problem" role="note">
+      <p>
+        {plan.problem.kind === 'setting'
+          ? tc('trial.needSetting', { setting: t(`setting.${setting}`) })
+          : tc('trial.needArms', { count: plan.problem.count })}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        data-testid="trial-use-preset"
+        aria-describedby="trial-preset-hint"
+        onClick={() => setScenario(calibrationScenario())}
+      >
+        {tc('trial.usePreset')}
+      </button>
+      <p id="trial-preset-hint" className="hint">
+        {tc('trial.usePresetHint', { size: formatCount(COHORT_LIMITS.size.default) })}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { locale } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { planTrial, useCohort } from '../../store/cohort';
+import { useExplorer } from '../../store/explorer';
+import { formatCount } from './chartData';
+
+/** Progress, and the designed states of a run: empty, running, done, cancelled, failed, out of date. */
+export function TrialRunStatus({ stale }: { stale: boolean }) {
+  const tc = useCohortT();
+  const status = useCohort((s) => s.status);
+  const done = useCohort((s) => s.done);
+  const total = useCohort((s) => s.total);
+  const workers = useCohort((s) => s.workers);
+  const arms = useCohort((s) => s.scenario?.arms.length ?? 0);
+  const elapsedMs = useCohort((s) => s.elapsedMs);
+  const error = useCohort((s) => s.error);
+  const hasBlock = useCohort((s) => s.block !== null);
+  const start = useCohort((s) => s.start);
+  const scenario = useExplorer((s) => s.scenario);
+  const meta = useExplorer((s) => s.meta);
+  const lang = locale();
+  const counts = { done: formatCount(done, lang), total: formatCount(total, lang) };
+  const percent = total > 0 ? Math.round((100 * done) / total) : 0;
+
+  return (
+    <div className="trial-status" data-testid="trial-status" data-status={status}>
+      {status === 'idle' ? (
+        <div className="trial-empty" data-testid="trial-empty">
+          <p>{tc('run.empty')}</p>
+        </div>
+      ) : null}
+      {status === 'running' ? (
+        <div className="trial-progress">
+          <div className="trial-progress-head">
+            <span id="trial-progress-label">{tc('run.running', { ...counts, workers })}</span>
+            <span aria-hidden="true">{percent} %</span>
+          </div>
+          <div
+            className="trial-progress-track"
+            role="progressbar"
+            data-testid="trial-progress"
+            aria-labelledby="trial-progress-label"
+            aria-valuemin={0}
+            aria-valuemax={total}
+            aria-valuenow={done}
+            aria-valuetext={tc('run.progressText', counts)}
+          >
+            <div className="trial-progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+          {hasBlock ? <p className="hint">{tc('run.partial', counts)}</p> : null}
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite" className="trial-live">
+        {status === 'done' && elapsedMs !== null ? (
+          <p className="trial-banner ok" data-testid="trial-done">
+            {tc('run.done', {
+              total: counts.total,
+              arms,
+              seconds: (elapsedMs / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
+            })}
+          </p>
+        ) : null}
+        {status === 'cancelled' ? (
+          <p className="trial-banner warn" data-testid="trial-cancelled">
+            {hasBlock ? tc('run.cancelled', counts) : tc('run.cancelledEmpty')}
+          </p>
+        ) : null}
+      </div>
+      {status === 'error' ? (
+        <div className="trial-banner error" role="alert" data-testid="trial-error">
+          <p>{tc('run.error', { message: error })}</p>
+          {hasBlock ? <p data-testid="trial-error-partial">{tc('run.errorPartial', counts)}</p> : null}
+          <button type="button" onClick={() => start(planTrial(scenario, meta))}>
+            {tc('run.retry')}
+          </button>
+        </div>
+      ) : null}
+      {stale && status !== 'running' && status !== 'idle' ? (
+        <p className="trial-banner info" data-testid="trial-stale">
+          {tc('run.stale')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { useMemo } from 'react';
+import { drawWaterfall } from '../../charts/waterfall';
+import { locale } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { useCohort } from '../../store/cohort';
+import { ArmSwatch } from '../ArmSwatch';
+import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
+import { REFERENCES, responseCategories, waterfallBars } from './chartData';
+import { Figure } from './Figure';
+import { ResponseLegend } from './ResponseLegend';
+
+export function Waterfalls({ waiting }: { waiting: string | null }) {
+  const tc = useCohortT();
+  const block = useCohort((s) => s.block);
+  const statistics = useCohort((s) => s.statistics);
+  const scenario = useCohort((s) => s.scenario);
+  const slots = useCohort((s) => s.slots);
+  const narrow = useMediaQuery(NARROW_QUERY);
+  const lang = locale();
+  const arms = scenario?.arms ?? [];
+  const bars = useMemo(() => (block ? block.arms.map((_, a) => waterfallBars(block, a)) : []), [block]);
+  const categories = useMemo(() => responseCategories(), []);
+  return (
+    <section className="trial-card" aria-labelledby="trial-waterfall-heading">
+      <h3 id="trial-waterfall-heading">{tc('chart.waterfall')}</h3>
+      <ResponseLegend />
+      <div className="trial-grid">
+        {arms.map((arm, a) => {
+          const stats = statistics?.arms[a];
+          const summary = stats
+            ? tc('summary.waterfall', {
+                n: stats.patients,
+                name: arm.name,
+                cr: stats.responses.CR,
+                pr: stats.responses.PR,
+                sd: stats.responses.SD,
+                pd: stats.responses.PD,
+                orr: (stats.orr.estimate * 100).toFixed(1),
+              })
+            : (waiting ?? '');
+          return (
+            <Figure
+              // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
+              key={a}
+              testId={`trial-waterfall-${a}`}
+              title={
+                <>
+                  <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
+                  {arm.name}
+                </>
+              }
+              summary={summary}
+              height={narrow ? 220 : 260}
+              message={bars[a] ? null : waiting}
+              loading
+              draw={
+                bars[a]
+                  ? (svg, width) =>
+                      drawWaterfall(
+                        svg,
+                        { bars: bars[a], categories },
+                        {
+                          width,
+                          height: narrow ? 220 : 260,
+                          yLabel: tc('chart.change'),
+                          references: REFERENCES,
+                          locale: lang,
+                        },
+                      )
+                  : null
+              }
+            />
+          );
+        })}
+      </div>
+      <p className="chart-note">{tc('chart.waterfallNote')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../i18n';
+import { useTeaching } from '../../store/teaching';
+
+/** The list of shortcuts, as a modal dialog. */
+export function HelpOverlay() {
+  const t = useT();
+  const open = useTeaching((s) => s.helpOpen);
+  const setOpen = useTeaching((s) => s.setHelpOpen);
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) close.current?.focus();
+  }, [open]);
+  if (!open) return null;
+  const rows: [string, string][] = [
+    [t('help.space'), t('help.playPause')],
+    [t('help.right'), t('help.step')],
+    ['N', t('help.next')],
+    ['P', t('help.previous')],
+    ['R', t('help.reset')],
+    ['F', t('help.presenter')],
+    ['?', t('help.help')],
+    ['Esc', t('help.escape')],
+  ];
+  return (
+    <div className="help-backdrop" data-testid="help-overlay">
+      <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+        <h2 id="help-title">{t('help.title')}</h2>
+        <dl>
+          {rows.map(([key, what]) => (
+            <div key={key}>
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="help-note">{t('help.note')}</p>
+        <button ref={close} type="button" className="primary" onClick={() => setOpen(false)}>
+          {t('help.close')}
+        </button>
+      </div>
+    </div>
+  );
+}
