@@ -6,7 +6,6 @@
  */
 import { NRF2_ACTIVE_SHARE, RESPONSE_CODES, type Response, SPIDER_PATIENTS } from '../scenario/catalogue/trial';
 import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
-import { createDormandPrince } from '../solver/dopri5';
 import type { Integrator } from '../solver/types';
 import type {
   CensorMarks,
@@ -28,8 +27,8 @@ import {
 import type { ModelParameters } from './parameters';
 import type { SeriesName } from './series';
 import { settingParameters } from './settings';
-import { absoluteTolerances, DEFAULT_RTOL, initialState, simulateArm } from './simulate';
-import { STATE_SIZE } from './state';
+import { initialState, simulateArm } from './simulate';
+import { integratorFor } from './tolerances';
 
 /**
  * Distributions of the virtual patients (chosen; docs/model.md). Lognormal multipliers have median 1 and the given
@@ -220,7 +219,8 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
     scenario.parameters as Partial<ModelParameters> | undefined,
   ).slice(from, to);
   const grid = assessmentScenario(scenario, settings);
-  const solver = integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  // the trial's tolerance (tolerances.ts: the loosest that changes no patient's response or progression day)
+  const solver = integrator ?? integratorFor('trial');
   const n = to - from;
   const block: CohortBlock = {
     from,

@@ -1,0 +1,36 @@
+/**
+ * Solver tolerances per use, from the tolerance study (`npm run study:tolerance`, docs/performance.md): the loosest
+ * tolerance that changes nothing a user reads, each candidate checked against a run 100x tighter.
+ *
+ * - interactive (the explorer's curves): 1e-6. Every series of every preset within a pixel of the tighter run on a
+ *   4K chart (0.19 px); at 1e-5 the CD8-per-tumour-cell curve near extinction is 1.6 px off.
+ * - trial (virtual patients): 1e-4. Best response and progression day of every patient-arm equal the tighter run's in
+ *   6,000 of 6,000 patient-arms already at 1e-3 (the loosest candidate); one decade inside that, since users' trials
+ *   have other arms than the study's. The runs are ~20 % faster than at 1e-6 (their steps are mostly bounded by dose
+ *   times, not by accuracy).
+ * - ensemble (many virtual patients or parameter samples read as endpoints): as the trial.
+ * Absolute tolerances scale with rtol from absoluteTolerances() (which is set for rtol 1e-6).
+ */
+import { createDormandPrince } from '../solver/dopri5';
+import type { Integrator } from '../solver/types';
+import { absoluteTolerances, DEFAULT_RTOL } from './simulate';
+import { STATE_SIZE } from './state';
+
+export type SolverUse = 'interactive' | 'trial' | 'ensemble';
+
+export const TOLERANCES: Readonly<Record<SolverUse, { rtol: number }>> = Object.freeze({
+  interactive: { rtol: DEFAULT_RTOL },
+  trial: { rtol: 1e-4 },
+  ensemble: { rtol: 1e-4 },
+});
+
+/** Absolute tolerances for a relative tolerance: absoluteTolerances() scaled by rtol / DEFAULT_RTOL. */
+export function absoluteTolerancesFor(rtol: number): Float64Array {
+  return absoluteTolerances().map((a) => (a * rtol) / DEFAULT_RTOL);
+}
+
+/** An integrator with the tolerances of a use, or of an explicit rtol (atol scaled with it). */
+export function integratorFor(use: SolverUse | number): Integrator {
+  const rtol = typeof use === 'number' ? use : TOLERANCES[use].rtol;
+  return createDormandPrince(STATE_SIZE, { rtol, atol: absoluteTolerancesFor(rtol) });
+}
