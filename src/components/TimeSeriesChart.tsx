@@ -63,7 +63,15 @@ function TimeSeriesChartBody({
   const hasResult = useExplorer((s) => s.result !== null);
   const setCursorDay = useExplorer((s) => s.setCursorDay);
   const units = displayUnits(scaleOf(scenario));
-  const doses = useMemo(() => doseTicks(scenario, selected, slot), [scenario, selected, slot]);
+  // Keyed on the selected arm and the horizon, not the whole scenario: a slider move (a new scenario with the same
+  // arms) then keeps the same ticks, so the charts are not redrawn with the old result on the input path; they
+  // redraw once, when the new result arrives.
+  const selectedArmOfScenario = scenario.arms[selected];
+  // biome-ignore lint/correctness/useExhaustiveDependencies: doseTicks reads only the selected arm and the horizon
+  const doses = useMemo(
+    () => doseTicks(scenario, selected, slot),
+    [selectedArmOfScenario, scenario.horizon, selected, slot],
+  );
   const horizon = scenario.horizon;
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
   const reportError = useReportError();
