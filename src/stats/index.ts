@@ -23,6 +23,13 @@ export {
   medianSurvival,
   survivalAt,
 } from './kaplan-meier';
+export {
+  type LeastSquaresOptions,
+  type LeastSquaresProblem,
+  type LeastSquaresResult,
+  levenbergMarquardt,
+} from './least-squares';
+export { invertMatrix } from './linear';
 export { type LogRankHazardRatio, type LogRankResult, logRank, logRankHazardRatio } from './log-rank';
 export { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from './proportions';
 export { createRandom, type Random, xoshiro128ss } from './random';

@@ -10,6 +10,7 @@
  * from B_i), r = d + 1 is B_i. Every run is a pure function of k, so a design can be split into shards by run index.
  */
 import { normalQuantile, regularizedBeta } from './distributions';
+import { invertMatrix } from './linear';
 import { createRandom } from './random';
 import { type SobolOptions, sobolSequence } from './sobol';
 
@@ -256,39 +257,6 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   return out;
 }
 
-/** Inverse of a symmetric positive-definite matrix (Gauss–Jordan with partial pivoting); null if singular. */
-function invert(m: Float64Array, size: number): Float64Array | null {
-  const a = Float64Array.from(m);
-  const inv = new Float64Array(size * size);
-  for (let i = 0; i < size; i++) inv[i * size + i] = 1;
-  for (let c = 0; c < size; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < size; r++) if (Math.abs(a[r * size + c]) > Math.abs(a[pivot * size + c])) pivot = r;
-    const p = a[pivot * size + c];
-    if (!(Math.abs(p) > 1e-12)) return null;
-    if (pivot !== c) {
-      for (let k = 0; k < size; k++) {
-        [a[c * size + k], a[pivot * size + k]] = [a[pivot * size + k], a[c * size + k]];
-        [inv[c * size + k], inv[pivot * size + k]] = [inv[pivot * size + k], inv[c * size + k]];
-      }
-    }
-    for (let k = 0; k < size; k++) {
-      a[c * size + k] /= p;
-      inv[c * size + k] /= p;
-    }
-    for (let r = 0; r < size; r++) {
-      if (r === c) continue;
-      const f = a[r * size + c];
-      if (f === 0) continue;
-      for (let k = 0; k < size; k++) {
-        a[r * size + k] -= f * a[c * size + k];
-        inv[r * size + k] -= f * inv[c * size + k];
-      }
-    }
-  }
-  return inv;
-}
-
 export interface PrccEntry {
   /** partial rank correlation of parameter j with the output, controlling for the others; in [-1, 1] */
   prcc: number;
@@ -323,7 +291,7 @@ export function prcc(x: ArrayLike<number>, y: ArrayLike<number>, d: number): Prc
       corr[p * size + q] = corr[q * size + p] = r;
     }
   }
-  const inv = invert(corr, size);
+  const inv = invertMatrix(corr, size);
   const df = n - 2 - (d - 1);
   return Array.from({ length: d }, (_, j) => {
     if (!inv || norms[j] === 0 || norms[d] === 0) return { prcc: 0, p: 1 };
