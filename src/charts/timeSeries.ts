@@ -48,29 +48,56 @@ export interface TimeSeriesData {
   doses?: DoseTick[];
 }
 
+/**
+ * Options of drawTimeSeries. Only `id` and `horizon` are required; every other option has the value given in
+ * TIME_SERIES_DEFAULTS.
+ */
 export interface TimeSeriesOptions {
   /** unique per chart: used for the clip path id */
   id: string;
-  width: number;
-  height: number;
   /** simulated span, days */
   horizon: number;
-  /** display conversions: displayed = value * factor (days -> months, mm3 -> cm3) */
-  timeFactor: number;
-  yFactor: number;
-  logScale: boolean;
-  /** fixed y domain (display units), e.g. [0, 1] for a fraction */
+  /** CSS pixels (at least 200 x 120); default 600 x 240 */
+  width?: number;
+  height?: number;
+  /** display conversions: displayed = value * factor (days -> months, mm3 -> cm3); default 1 */
+  timeFactor?: number;
+  yFactor?: number;
+  /** log y axis (at least a decade shown); default false */
+  logScale?: boolean;
+  /** fixed y domain (display units), e.g. [0, 1] for a fraction; default: from the data */
   yDomain?: [number, number];
-  xLabel: string;
-  yLabel: string;
-  /** draw curves up to this day (playback); null = the whole horizon */
-  clipDay: number | null;
-  /** read-out cursor, day; null = none */
-  cursorDay: number | null;
-  locale: string;
-  /** called with a day when the pointer moves over the plot */
+  /** axis titles; default '' (none) */
+  xLabel?: string;
+  yLabel?: string;
+  /** draw curves up to this day (playback); null = the whole horizon (default) */
+  clipDay?: number | null;
+  /** read-out cursor, day; null = none (default) */
+  cursorDay?: number | null;
+  /** locale of tick labels; default 'en' */
+  locale?: string;
+  /** called with a day when the pointer moves over the plot; default none */
   onCursor?: (day: number) => void;
 }
+
+/** The value of every optional TimeSeriesOptions field that a caller leaves out. */
+export const TIME_SERIES_DEFAULTS = {
+  width: 600,
+  height: 240,
+  timeFactor: 1,
+  yFactor: 1,
+  logScale: false,
+  xLabel: '',
+  yLabel: '',
+  clipDay: null,
+  cursorDay: null,
+  locale: 'en',
+} as const satisfies Partial<TimeSeriesOptions>;
+
+type Defaulted = keyof typeof TIME_SERIES_DEFAULTS;
+type ResolvedOptions = Omit<TimeSeriesOptions, Defaulted> & {
+  [K in Defaulted]-?: Exclude<TimeSeriesOptions[K], undefined>;
+};
 
 export const MARGIN = { top: 12, right: 16, bottom: 62, left: 64 };
 const DOSE_ROW = 5;
@@ -93,7 +120,7 @@ function extent(data: TimeSeriesData, factor: number, positiveOnly: boolean): [n
 
 function yScale(
   data: TimeSeriesData,
-  o: TimeSeriesOptions,
+  o: ResolvedOptions,
   range: [number, number],
 ): ScaleContinuousNumeric<number, number> {
   if (o.yDomain) return scaleLinear().domain(o.yDomain).range(range);
@@ -115,6 +142,11 @@ function yScale(
     .nice();
 }
 
+/** The options a caller gave, without the keys it set to undefined (so that they take their defaults). */
+function withoutUndefined<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 const indexCache: number[][] = [];
 function indices(n: number): number[] {
   let cached = indexCache[n];
@@ -125,7 +157,12 @@ function indices(n: number): number[] {
   return cached;
 }
 
-export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, o: TimeSeriesOptions): void {
+/**
+ * Draws (or redraws in place) a time-course chart into `svgElement`: axes, stacked areas, lines, dose ticks, the
+ * cursor and the playback clip. Throws a RangeError when a line's values do not match its time points.
+ */
+export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, options: TimeSeriesOptions): void {
+  const o = { ...TIME_SERIES_DEFAULTS, ...withoutUndefined(options) } as ResolvedOptions;
   // A series that does not match its time axis is a corrupt result (e.g. from a worker of another version): refuse
   // to draw it rather than draw a curve that looks plausible and is wrong.
   for (const l of data.lines) {
