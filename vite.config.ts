@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -42,22 +43,32 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * The release a build is: the package version, or TIMESCAPE_RELEASE when set (a deployment's own label; the browser
+ * test of updates builds two releases this way). Exported files and the page say which release made them.
+ */
+const RELEASE =
+  process.env.TIMESCAPE_RELEASE ??
+  (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
 export default defineConfig({
+  define: { __TIMESCAPE_RELEASE__: JSON.stringify(RELEASE) },
   plugins: [
     react(),
     contentSecurityPolicy(),
-    // Offline after the first visit: a service worker precaches every built file (the app, its styles and the
-    // simulation worker chunk) and answers navigations, shared links included, with index.html.
+    // Offline after the first visit, and releases that never break an open tab: src/sw.ts stores every built file
+    // (the app, its styles and the simulation worker chunk), answers navigations, shared links included, with
+    // index.html, waits while an older release is in use and keeps that release's files until no other tab is
+    // open. The page registers it and offers the reload (src/store/release.ts).
     VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: 'script-defer',
+      strategies: 'injectManifest',
+      srcDir: 'src',
+      filename: 'sw.ts',
+      registerType: 'prompt',
+      injectRegister: false,
       manifest: false,
-      workbox: {
+      injectManifest: {
         globPatterns: ['**/*.{js,mjs,css,html,svg,png,ico,webmanifest}'],
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-        clientsClaim: true,
-        skipWaiting: true,
       },
     }),
   ],

@@ -11,6 +11,7 @@ import { PanelBoundary } from './components/PanelBoundary';
 import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
+import { ReleaseNotice } from './components/ReleaseNotice';
 import { Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { Exports } from './components/teaching/Exports';
@@ -109,6 +110,7 @@ export function App() {
         ) : null}
         <main className="workspace">
           <LinkNotice />
+          <ReleaseNotice />
           {/* Each panel in its own boundary: one that fails to render shows "Try again", the others go on. */}
           <PanelBoundary name="teaching" label={t('lessons.title')}>
             <Teaching />

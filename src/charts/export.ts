@@ -87,6 +87,8 @@ export function chartToSvg(svg: SVGSVGElement, title: string, legend: LegendEntr
 
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
+  // which release made the file (also what makes each release's export chunk a file of its own)
+  out.setAttribute('data-release', __TIMESCAPE_RELEASE__);
   out.setAttribute('width', String(width));
   out.setAttribute('height', String(totalHeight));
   out.setAttribute('viewBox', `0 0 ${width} ${totalHeight}`);

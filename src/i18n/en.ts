@@ -311,6 +311,14 @@ export const en = {
   'link.problems': 'Parts of this link could not be used; defaults were used instead:',
   'link.more': 'and {count} more',
   'link.dismiss': 'Dismiss',
+  'release.ready': 'A new version is ready — reload to use it (your scenario is kept).',
+  'release.chunkFailed':
+    'Part of the app could not be loaded, most likely because a new version was released. Reload to continue (your scenario is kept).',
+  'release.reload': 'Reload',
+  'release.offlineUnavailable':
+    'This app could not be saved for offline use (the browser may be out of storage for this site, or blocks it). It keeps working while online.',
+  'link.original': 'The link as it was opened, with the parts left out:',
+  'link.copyOriginal': 'Copy the original link',
 
   'error.title': 'Something went wrong',
   'error.reload': 'Reload',

@@ -311,6 +311,14 @@ export const ja: Catalogue = {
   'link.problems': 'このリンクの一部は使用できなかったため、既定値を使いました：',
   'link.more': 'ほか {count} 件',
   'link.dismiss': '閉じる',
+  'release.ready': '新しいバージョンの準備ができました。再読み込みすると使えます（シナリオはそのまま残ります）。',
+  'release.chunkFailed':
+    'アプリの一部を読み込めませんでした。新しいバージョンが公開された可能性があります。再読み込みして続けてください（シナリオはそのまま残ります）。',
+  'release.reload': '再読み込み',
+  'release.offlineUnavailable':
+    'オフライン用にアプリを保存できませんでした（このサイトの保存容量が足りないか、ブラウザーが保存を止めています）。オンラインの間はそのまま使えます。',
+  'link.original': '開いたときのリンク（使えなかった部分も含む）:',
+  'link.copyOriginal': '元のリンクをコピー',
 
   'error.title': '問題が発生しました',
   'error.reload': '再読み込み',

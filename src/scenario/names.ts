@@ -11,6 +11,7 @@
  * noncharacters.
  */
 const NOT_TEXT = /[\p{Cc}\p{Bidi_Control}\p{Zl}\p{Zp}\p{Noncharacter_Code_Point}]/gu;
+const HAS_NOT_TEXT = new RegExp(NOT_TEXT.source, 'u');
 
 /** Characters that draw nothing by themselves. */
 const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}\p{M}\p{Cf}\u2800\u3164\uffa0\u115f\u1160]/gu;
@@ -23,7 +24,7 @@ export function stripNameControls(name: string): { name: string; removed: boolea
 
 /** True when the name holds a character that stripNameControls removes. */
 export function hasNameControls(name: string): boolean {
-  return new RegExp(NOT_TEXT.source, 'u').test(name);
+  return HAS_NOT_TEXT.test(name);
 }
 
 /** True when nothing of the name would be seen: empty, or only blank, zero-width and combining characters. */

@@ -4,10 +4,12 @@
  * change. Without a language in the link, the browser's preferred language is used (and then written).
  */
 
+import { create } from 'zustand';
 import { browserLanguage, isLanguage, useLanguage } from '../i18n';
 import { decodeScenario, encodeLink, type FieldError } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
+import { onBeforeReload } from './release';
 import { VIEW_HASH } from './view';
 
 const WRITE_DELAY_MS = 250;
@@ -41,6 +43,12 @@ export function linkMessage(error: FieldError): string {
   return useLanguage.getState().language === 'ja' && error.messageJa ? error.messageJa : error.message;
 }
 
+/**
+ * The link as it was opened, when the address bar was rewritten to its normalised form because parts of it could
+ * not be used: the notice offers it, so that what was dropped can still be recovered. '' otherwise.
+ */
+export const useOriginalLink = create<{ link: string }>()(() => ({ link: '' }));
+
 /** Load the scenario from the query string, if there is one. Problems with the link are kept for the notice. */
 export function readScenarioFromUrl(): void {
   const query = location.search.replace(/^\?/, '');
@@ -53,6 +61,7 @@ export function readScenarioFromUrl(): void {
   useLanguage.getState().setLanguage(browserLanguage());
   applyView(view);
   useExplorer.getState().setLinkErrors(errors.map(linkMessage));
+  useOriginalLink.setState({ link: errors.length > 0 ? location.href : '' });
   history.replaceState(history.state, '', `${location.pathname}?${currentQuery()}${location.hash}`);
 }
 
@@ -68,6 +77,15 @@ export function syncUrlWithStore(): () => void {
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, WRITE_DELAY_MS);
   };
+  // a write still pending when the page goes away (reload, close, another page) is done at once, so the address
+  // never lags behind an edit
+  const flush = () => {
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    write();
+  };
+  onBeforeReload(flush);
+  addEventListener('pagehide', flush);
   const unsubscribe = useExplorer.subscribe((state, previous) => {
     // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
     if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
@@ -75,6 +93,7 @@ export function syncUrlWithStore(): () => void {
   const unsubscribeLanguage = useLanguage.subscribe(schedule);
   return () => {
     if (timer !== undefined) clearTimeout(timer);
+    removeEventListener('pagehide', flush);
     unsubscribe();
     unsubscribeLanguage();
   };

@@ -84,7 +84,7 @@ for (const [what, link, message] of BAD_LINKS) {
     } else {
       await expect(notice).toBeVisible();
       await expect(notice).toContainText(message);
-      await notice.getByRole('button').click();
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
       await expect(notice).toHaveCount(0);
     }
     // still usable: the slider moves the curves

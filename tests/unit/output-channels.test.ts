@@ -185,3 +185,16 @@ describe('exports are well-formed for every name the codec accepts', () => {
     );
   });
 });
+
+describe('numbers a double cannot hold are reported', () => {
+  it('1e-400 (which Number() reads as 0) is an error, not a silent 0; 0e-400 and 1e-320 read as they are', () => {
+    for (const link of ['nrf2=1e-400', 'h=7&arm=A*atz:1e-400@0-5/1', 'n=1e-999&s=hcc-patient']) {
+      const { errors } = decodeScenario(link);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors[0].message).toMatch(/too small to be a number \(it would read as 0\)/);
+    }
+    expect(decodeScenario('nrf2=0e-400').errors).toEqual([]);
+    expect(decodeScenario('nrf2=0.000').errors).toEqual([]);
+    expect(decodeScenario('nrf2=1e-320').scenario.inputs.nrf2).toBe(1e-320);
+  });
+});

@@ -6,6 +6,7 @@ import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { FORMAT_VERSION } from '../../scenario/encode';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
+import { loadChunk } from '../../store/release';
 import { currentQuery } from '../../store/url';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
@@ -86,7 +87,7 @@ export function summaryText(view: ResultView | null): string[] {
 }
 
 /** The export code (SVG and PNG drawing, CSV) is loaded at the first export, not with the page. */
-const exporter = () => import('../../charts/export');
+const exporter = () => loadChunk(() => import('../../charts/export'));
 
 function stamp(): string {
   return new Date().toISOString().slice(0, 10);

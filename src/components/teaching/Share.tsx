@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
 import { useExplorer } from '../../store/explorer';
+import { loadChunk } from '../../store/release';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
 import './teaching.css';
 
 /** The QR encoder is loaded the first time the panel opens, not with the page (and is precached for offline use). */
-const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
+const QrCode = lazy(() => loadChunk(() => import('./QrCode')).then((m) => ({ default: m.QrCode })));
 
 /** The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. */
 export function ShareBar() {
