@@ -7,6 +7,10 @@ import {
   analyseSensitivity,
   type DesignSpec,
   designPoints,
+  type FitDatum,
+  type FitFactor,
+  type FitResult,
+  fitMeasurements,
   parseReadout,
   type Readout,
   type ReadoutBlock,
@@ -16,7 +20,7 @@ import {
 } from '../model';
 import { type ScanSpec, scanScenario } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
-import { type Factor, factorScenario, variableName } from '../scenario/variables';
+import { type Factor, factorScenario, valuesScenario, variableName } from '../scenario/variables';
 
 /** A sensitivity analysis as the page asks for it: plain data, so it crosses to the worker by structured clone. */
 export interface SensitivityRequest {
@@ -67,5 +71,25 @@ export function sensitivityResult(request: SensitivityRequest, y: Float64Array):
     y,
     request.factors.map((f) => variableName(f.variable)),
     request.factors.map((f) => f.range),
+  );
+}
+
+/** A fit as the page asks for it: the factors (with their ranges and starting values) and the measurements. */
+export interface FitRequest {
+  scenario: Scenario;
+  factors: Factor[];
+  /** per factor: name, range, log and start, as FitFactor */
+  fitFactors: FitFactor[];
+  data: FitDatum[];
+  scale: 'log' | 'linear';
+}
+
+/** Fits the factors to the measurements (serial: each step of Levenberg–Marquardt needs the one before). */
+export function fitRequest(request: FitRequest): FitResult {
+  return fitMeasurements(
+    (v) => valuesScenario(request.scenario, request.factors, v),
+    request.fitFactors,
+    request.data,
+    request.scale,
   );
 }

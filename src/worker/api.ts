@@ -23,7 +23,14 @@ import { PRESETS } from '../scenario/catalogue/presets';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
-import { type SensitivityRequest, scanBlock, sensitivityBlock, sensitivityResult } from './analysis';
+import {
+  type FitRequest,
+  fitRequest,
+  type SensitivityRequest,
+  scanBlock,
+  sensitivityBlock,
+  sensitivityResult,
+} from './analysis';
 
 let latestRequest = 0;
 
@@ -98,6 +105,10 @@ export const simulationApi = {
   sensitivityBlock(request: SensitivityRequest, from: number, to: number): Float64Array {
     const y = sensitivityBlock(request, from, to);
     return Comlink.transfer(y, [y.buffer as ArrayBuffer]);
+  },
+  /** Fits chosen parameters to measurements (weighted least squares, bounded Levenberg–Marquardt). */
+  fit(request: FitRequest) {
+    return fitRequest(request);
   },
   /** Sobol' indices, PRCC or the tornado from every run's output. */
   sensitivityResult(request: SensitivityRequest, y: Float64Array) {

@@ -72,3 +72,32 @@ describe('toolkit runs in the worker pool', () => {
     expect(result.tornado?.bars).toHaveLength(2);
   });
 });
+
+describe('fitting in the worker', () => {
+  it('the worker API fits a growth rate to measurements of the untreated arm', async () => {
+    const worker = factory();
+    const remote = Comlink.wrap<typeof simulationApi>(worker);
+    const v = variable('p.sensitiveGrowthRate');
+    const range = defaultRange(NRF2, v);
+    const scenario = { ...NRF2, arms: [NRF2.arms[0]] };
+    const data = [7, 14, 21, 28].map((day) => ({ armIndex: 0, series: 'tumourVolume', day, value: 0 }));
+    const truth = runReadouts(
+      () => ({ ...scenario, parameters: { sensitiveGrowthRate: 0.45 } }),
+      data.map((d) => parseReadout(`volume@${d.day}`)) as never[],
+      0,
+      1,
+    );
+    data.forEach((d, i) => {
+      d.value = truth.values[i];
+    });
+    const result = await remote.fit({
+      scenario,
+      factors: [{ variable: v, range }],
+      fitFactors: [{ name: 'g', min: range.min, max: range.max, log: false, start: 0.3 }],
+      data,
+      scale: 'log',
+    });
+    worker.terminate();
+    expect(result.factors[0].estimate).toBeCloseTo(0.45, 4);
+  });
+});
