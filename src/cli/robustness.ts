@@ -5,9 +5,11 @@
  *   npm run -s robustness -- --format json     JSON on stdout
  *   npm run -s robustness -- --write           also updates docs/model.md and src/scenario/claim-robustness.json
  *   npm run -s robustness -- --draws 1000 --seed 7
+ *   npm run -s robustness -- --claims S2.2,S2.3      only these claims (not with --write)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CLAIMS, type Claim, claimById } from '../science/claims';
 import { measureRobustness, ROBUSTNESS_DRAWS, ROBUSTNESS_SEED } from '../science/robustness';
 import {
   robustnessData,
@@ -17,8 +19,9 @@ import {
   spliceGenerated,
 } from '../science/robustness-report';
 
-const USAGE = `usage: robustness [--format table|json] [--draws N] [--seed S] [--write]
+const USAGE = `usage: robustness [--format table|json] [--draws N] [--seed S] [--claims ID,ID...] [--write]
   Runs every claim at the default point and on N plausible parameter sets (default ${ROBUSTNESS_DRAWS}, seed ${ROBUSTNESS_SEED}).
+  --claims  only these claims (ids of src/science/claims.ts, e.g. S2.2,'claim 1'); not with --write
   --write   updates the generated section of docs/model.md and src/scenario/claim-robustness.json
 `;
 
@@ -27,6 +30,7 @@ function main(args: string[]): number {
   let draws = ROBUSTNESS_DRAWS;
   let seed = ROBUSTNESS_SEED;
   let write = false;
+  let only: string[] | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -41,6 +45,10 @@ function main(args: string[]): number {
     else if (a === '--draws') draws = Number(value());
     else if (a === '--seed') seed = Number(value());
     else if (a === '--write') write = true;
+    else if (a === '--claims')
+      only = value()
+        .split(',')
+        .map((id) => id.trim());
     else {
       process.stderr.write(`robustness: unknown argument ${a}\n${USAGE}`);
       return 2;
@@ -58,9 +66,25 @@ function main(args: string[]): number {
     process.stderr.write('robustness: --seed must be an integer from 0 to 4294967295\n');
     return 2;
   }
+  let claims: Claim[] | undefined;
+  if (only) {
+    const unknown = only.filter((id) => !claimById(id));
+    if (unknown.length > 0) {
+      process.stderr.write(
+        `robustness: no claim ${unknown.join(', ')}; claims: ${CLAIMS.map((c) => c.id).join(', ')}\n`,
+      );
+      return 2;
+    }
+    if (write) {
+      process.stderr.write('robustness: --write needs every claim (leave out --claims)\n');
+      return 2;
+    }
+    claims = only.map((id) => claimById(id) as Claim);
+  }
   const report = measureRobustness({
     draws,
     seed,
+    claims,
     onDraw: (done, total) => {
       if (process.stderr.isTTY && (done % 20 === 0 || done === total)) process.stderr.write(`\r${done}/${total} draws`);
     },

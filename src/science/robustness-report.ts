@@ -104,6 +104,8 @@ export interface RobustnessData {
     fraction: number;
     lower: number;
     upper: number;
+    /** each check: its value at the default point and the share of parameter sets in which it holds */
+    checks: { measure: string; expected: string; valueAtDefault: number | null; fraction: number }[];
   }[];
   seedClaims: {
     claim: number;
@@ -132,6 +134,15 @@ export function robustnessData(report: RobustnessReport): RobustnessData {
       fraction: round(c.fraction.estimate),
       lower: round(c.fraction.lower),
       upper: round(c.fraction.upper),
+      checks: c.checks.map((check, k) => {
+        const value = c.atDefault.checks[k]?.value ?? Number.NaN;
+        return {
+          measure: check.measure,
+          expected: check.expected,
+          valueAtDefault: Number.isFinite(value) ? round(value) : null,
+          fraction: round(check.fraction),
+        };
+      }),
     })),
     seedClaims: report.seedClaims.map((s) => ({
       claim: s.claim,

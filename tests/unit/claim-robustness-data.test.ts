@@ -13,6 +13,8 @@ import {
   robustnessData,
   robustnessJson,
   robustnessMarkdown,
+  robustnessTable,
+  spliceGenerated,
 } from '../../src/science/robustness-report';
 
 const REGENERATE = 'stale: run `npm run -s robustness -- --write` and commit docs/model.md and the data file';
@@ -42,5 +44,22 @@ describe('the robustness figures in the app and in docs/model.md', () => {
       expect(shown?.draws).toBe(ROBUSTNESS_DRAWS);
     }
     expect(presetClaimRobustness('no-such-preset')).toEqual([]);
+  });
+
+  it('the generated section replaces only the text between its markers, and a document without them is refused', () => {
+    const doc = `before\n${GENERATED_START}\nold\n${GENERATED_END}\nafter\n`;
+    expect(spliceGenerated(doc, 'new')).toBe(`before\n${GENERATED_START}\nnew\n${GENERATED_END}\nafter\n`);
+    expect(() => spliceGenerated('no markers', 'new')).toThrow(/markers/);
+  });
+
+  it('the table prints every claim with its count and interval, and the data file every check of a claim', () => {
+    const table = robustnessTable(report);
+    for (const c of report.claims) expect(table).toContain(`${c.holds}/${c.draws}`);
+    const data = robustnessData(report);
+    for (const c of data.claims) {
+      const claim = CLAIMS.find((x) => x.id === c.id);
+      expect(c.checks.length, c.id).toBe(report.claims.find((x) => x.id === c.id)?.checks.length);
+      expect(claim, c.id).toBeDefined();
+    }
   });
 });
