@@ -35,6 +35,8 @@ export interface ClaimOutcome {
 export interface ClaimResults {
   /** a series of an arm of a scenario at a day (linear interpolation on the output grid) */
   at(scenario: string, arm: string, series: SeriesName, day: number): number;
+  /** arm / reference of a series at a day, in one scenario (0 / 0 counts as 1, x / 0 as infinity) */
+  ratio(scenario: string, arm: string, reference: string, series: SeriesName, day: number): number;
   summary(scenario: string, arm: string): ArmSummary;
 }
 
@@ -152,13 +154,7 @@ export const CLAIMS: readonly Claim[] = [
     },
     arms: { [N]: [NH_U, NL_U] },
     evaluate: (r) =>
-      outcome([
-        lt(
-          'CD8 day 14, NRF2-high / NRF2-low, untreated',
-          ratio(r.at(N, NH_U, 'cd8', 14), r.at(N, NL_U, 'cd8', 14)),
-          0.5,
-        ),
-      ]),
+      outcome([lt('CD8 day 14, NRF2-high / NRF2-low, untreated', r.ratio(N, NH_U, NL_U, 'cd8', 14), 0.5)]),
   },
   {
     id: 'S1.2',
@@ -170,13 +166,7 @@ export const CLAIMS: readonly Claim[] = [
     },
     arms: { [N]: [NL_T, NL_U] },
     evaluate: (r) =>
-      outcome([
-        le(
-          'volume day 28, atezo/bev / untreated, NRF2-low',
-          ratio(r.at(N, NL_T, 'tumourVolume', 28), r.at(N, NL_U, 'tumourVolume', 28)),
-          0.4,
-        ),
-      ]),
+      outcome([le('volume day 28, atezo/bev / untreated, NRF2-low', r.ratio(N, NL_T, NL_U, 'tumourVolume', 28), 0.4)]),
   },
   {
     id: 'S1.3',
@@ -188,13 +178,7 @@ export const CLAIMS: readonly Claim[] = [
     },
     arms: { [N]: [NH_T, NH_U] },
     evaluate: (r) =>
-      outcome([
-        ge(
-          'volume day 28, atezo/bev / untreated, NRF2-high',
-          ratio(r.at(N, NH_T, 'tumourVolume', 28), r.at(N, NH_U, 'tumourVolume', 28)),
-          0.7,
-        ),
-      ]),
+      outcome([ge('volume day 28, atezo/bev / untreated, NRF2-high', r.ratio(N, NH_T, NH_U, 'tumourVolume', 28), 0.7)]),
   },
   {
     id: 'claim 1',
@@ -207,21 +191,13 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [N]: [NH_T, NL_T] },
     evaluate: (r) =>
       outcome([
-        gt(
-          'volume day 28 on atezo/bev, NRF2-high / NRF2-low',
-          ratio(r.at(N, NH_T, 'tumourVolume', 28), r.at(N, NL_T, 'tumourVolume', 28)),
-          2,
-        ),
+        gt('volume day 28 on atezo/bev, NRF2-high / NRF2-low', r.ratio(N, NH_T, NL_T, 'tumourVolume', 28), 2),
         lt(
           'CD8 per tumour cell day 21 on atezo/bev, NRF2-high / NRF2-low',
-          ratio(r.at(N, NH_T, 'cd8PerTumourCell', 21), r.at(N, NL_T, 'cd8PerTumourCell', 21)),
+          r.ratio(N, NH_T, NL_T, 'cd8PerTumourCell', 21),
           1,
         ),
-        gt(
-          'plasma PGE2 day 14 on atezo/bev, NRF2-high / NRF2-low',
-          ratio(r.at(N, NH_T, 'pge2Plasma', 14), r.at(N, NL_T, 'pge2Plasma', 14)),
-          2,
-        ),
+        gt('plasma PGE2 day 14 on atezo/bev, NRF2-high / NRF2-low', r.ratio(N, NH_T, NL_T, 'pge2Plasma', 14), 2),
       ]),
   },
   {
@@ -235,22 +211,10 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [N]: [NH_C, NH_T, NH_U, NL_T] },
     evaluate: (r) =>
       outcome([
-        le(
-          'volume day 28, atezo/bev + COX-2i / untreated, NRF2-high',
-          ratio(r.at(N, NH_C, 'tumourVolume', 28), r.at(N, NH_U, 'tumourVolume', 28)),
-          0.3,
-        ),
-        gt(
-          'CD8 day 14, + COX-2i / atezo/bev alone, NRF2-high',
-          ratio(r.at(N, NH_C, 'cd8', 14), r.at(N, NH_T, 'cd8', 14)),
-          2,
-        ),
+        le('volume day 28, atezo/bev + COX-2i / untreated, NRF2-high', r.ratio(N, NH_C, NH_U, 'tumourVolume', 28), 0.3),
+        gt('CD8 day 14, + COX-2i / atezo/bev alone, NRF2-high', r.ratio(N, NH_C, NH_T, 'cd8', 14), 2),
         // "most of the tumour control seen with NRF2 low": at least as small as NRF2-low under atezo/bev alone
-        le(
-          'volume day 28, NRF2-high + COX-2i / NRF2-low on atezo/bev',
-          ratio(r.at(N, NH_C, 'tumourVolume', 28), r.at(N, NL_T, 'tumourVolume', 28)),
-          1,
-        ),
+        le('volume day 28, NRF2-high + COX-2i / NRF2-low on atezo/bev', r.ratio(N, NH_C, NL_T, 'tumourVolume', 28), 1),
       ]),
   },
   {
@@ -280,16 +244,8 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [E]: [EH_U, EL_U] },
     evaluate: (r) =>
       outcome([
-        gt(
-          'volume day 15, NEAT1-high / NEAT1-low',
-          ratio(r.at(E, EH_U, 'tumourVolume', 15), r.at(E, EL_U, 'tumourVolume', 15)),
-          1,
-        ),
-        lt(
-          'M1 fraction day 15, NEAT1-high / NEAT1-low',
-          ratio(r.at(E, EH_U, 'm1Fraction', 15), r.at(E, EL_U, 'm1Fraction', 15)),
-          0.75,
-        ),
+        gt('volume day 15, NEAT1-high / NEAT1-low', r.ratio(E, EH_U, EL_U, 'tumourVolume', 15), 1),
+        lt('M1 fraction day 15, NEAT1-high / NEAT1-low', r.ratio(E, EH_U, EL_U, 'm1Fraction', 15), 0.75),
       ]),
   },
   {
@@ -303,16 +259,8 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [E]: [EH_PD1, EH_CD24, EH_U] },
     evaluate: (r) =>
       outcome([
-        ge(
-          'volume day 15, anti-PD-1 / untreated, NEAT1-high',
-          ratio(r.at(E, EH_PD1, 'tumourVolume', 15), r.at(E, EH_U, 'tumourVolume', 15)),
-          0.85,
-        ),
-        ge(
-          'volume day 15, anti-CD24 / untreated, NEAT1-high',
-          ratio(r.at(E, EH_CD24, 'tumourVolume', 15), r.at(E, EH_U, 'tumourVolume', 15)),
-          0.85,
-        ),
+        ge('volume day 15, anti-PD-1 / untreated, NEAT1-high', r.ratio(E, EH_PD1, EH_U, 'tumourVolume', 15), 0.85),
+        ge('volume day 15, anti-CD24 / untreated, NEAT1-high', r.ratio(E, EH_CD24, EH_U, 'tumourVolume', 15), 0.85),
       ]),
   },
   {
@@ -349,7 +297,7 @@ export const CLAIMS: readonly Claim[] = [
         r.at('neat1-low-pd1', 'NEAT1-low, anti-PD-1', 'tumourVolume', 15),
         r.at('neat1-low-pd1', EL_U, 'tumourVolume', 15),
       );
-      const high = ratio(r.at(E, EH_PD1, 'tumourVolume', 15), r.at(E, EH_U, 'tumourVolume', 15));
+      const high = r.ratio(E, EH_PD1, EH_U, 'tumourVolume', 15);
       return outcome([lt('anti-PD-1 volume ratio day 15, NEAT1-low / NEAT1-high', ratio(low, high), 1)]);
     },
   },
@@ -364,11 +312,7 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [E]: [EH_CD24, EH_U] },
     evaluate: (r) =>
       outcome([
-        gt(
-          'M1 fraction day 15, anti-CD24 / untreated, NEAT1-high',
-          ratio(r.at(E, EH_CD24, 'm1Fraction', 15), r.at(E, EH_U, 'm1Fraction', 15)),
-          1.5,
-        ),
+        gt('M1 fraction day 15, anti-CD24 / untreated, NEAT1-high', r.ratio(E, EH_CD24, EH_U, 'm1Fraction', 15), 1.5),
       ]),
   },
   {
@@ -477,12 +421,8 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [I]: [IL_U, IH_U] },
     evaluate: (r) =>
       outcome([
-        gt(
-          'mature DC day 21, IL-6 deficient / high',
-          ratio(r.at(I, IL_U, 'dcMaturation', 21), r.at(I, IH_U, 'dcMaturation', 21)),
-          1.5,
-        ),
-        gt('CD8 day 21, IL-6 deficient / high', ratio(r.at(I, IL_U, 'cd8', 21), r.at(I, IH_U, 'cd8', 21)), 1.5),
+        gt('mature DC day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'dcMaturation', 21), 1.5),
+        gt('CD8 day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'cd8', 21), 1.5),
       ]),
   },
   {
@@ -494,10 +434,7 @@ export const CLAIMS: readonly Claim[] = [
       ja: 'IL-6欠損腫瘍はPD-L1を多く発現する（インターフェロンによる適応的免疫逃避）',
     },
     arms: { [I]: [IL_U, IH_U] },
-    evaluate: (r) =>
-      outcome([
-        gt('PD-L1 day 21, IL-6 deficient / high', ratio(r.at(I, IL_U, 'pdl1', 21), r.at(I, IH_U, 'pdl1', 21)), 1),
-      ]),
+    evaluate: (r) => outcome([gt('PD-L1 day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'pdl1', 21), 1)]),
   },
   {
     id: 'S5.2',
@@ -509,13 +446,7 @@ export const CLAIMS: readonly Claim[] = [
     },
     arms: { [I]: [IL_U, IH_U] },
     evaluate: (r) =>
-      outcome([
-        lt(
-          'volume day 28, IL-6 deficient / high, untreated',
-          ratio(r.at(I, IL_U, 'tumourVolume', 28), r.at(I, IH_U, 'tumourVolume', 28)),
-          1,
-        ),
-      ]),
+      outcome([lt('volume day 28, IL-6 deficient / high, untreated', r.ratio(I, IL_U, IH_U, 'tumourVolume', 28), 1)]),
   },
   {
     id: 'S5.3',
@@ -530,7 +461,7 @@ export const CLAIMS: readonly Claim[] = [
       outcome([
         ge(
           'volume day 28, IL-6 deficient CD8-depleted / IL-6 high untreated',
-          ratio(r.at(I, IL_D, 'tumourVolume', 28), r.at(I, IH_U, 'tumourVolume', 28)),
+          r.ratio(I, IL_D, IH_U, 'tumourVolume', 28),
           1,
         ),
       ]),
@@ -546,16 +477,8 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [I]: [IL_P, IL_U, IH_P, IH_U] },
     evaluate: (r) =>
       outcome([
-        lt(
-          'volume day 28, anti-PD-L1 / untreated, IL-6 deficient',
-          ratio(r.at(I, IL_P, 'tumourVolume', 28), r.at(I, IL_U, 'tumourVolume', 28)),
-          0.7,
-        ),
-        gt(
-          'volume day 28, anti-PD-L1 / untreated, IL-6 high',
-          ratio(r.at(I, IH_P, 'tumourVolume', 28), r.at(I, IH_U, 'tumourVolume', 28)),
-          0.85,
-        ),
+        lt('volume day 28, anti-PD-L1 / untreated, IL-6 deficient', r.ratio(I, IL_P, IL_U, 'tumourVolume', 28), 0.7),
+        gt('volume day 28, anti-PD-L1 / untreated, IL-6 high', r.ratio(I, IH_P, IH_U, 'tumourVolume', 28), 0.85),
       ]),
   },
   {
@@ -572,8 +495,8 @@ export const CLAIMS: readonly Claim[] = [
         r.at('il6-mono', 'IL-6 high, anti-IL-6', 'tumourVolume', 28),
         r.at('il6-mono', IH_U, 'tumourVolume', 28),
       );
-      const pdl1Only = ratio(r.at(I, IH_P, 'tumourVolume', 28), r.at(I, IH_U, 'tumourVolume', 28));
-      const both = ratio(r.at(I, IH_B, 'tumourVolume', 28), r.at(I, IH_U, 'tumourVolume', 28));
+      const pdl1Only = r.ratio(I, IH_P, IH_U, 'tumourVolume', 28);
+      const both = r.ratio(I, IH_B, IH_U, 'tumourVolume', 28);
       return outcome([
         lt('combination ratio / product of monotherapy ratios, IL-6 high', ratio(both, il6Only * pdl1Only), 1),
       ]);
@@ -618,6 +541,11 @@ export function claimResults(arms: ReadonlyMap<string, ReadonlyMap<string, ArmRe
     at: (scenario, name, series, day) => {
       const a = arm(scenario, name);
       return valueAt(a.t, a.series[series], day);
+    },
+    ratio: (scenario, name, reference, series, day) => {
+      const a = arm(scenario, name);
+      const b = arm(scenario, reference);
+      return ratio(valueAt(a.t, a.series[series], day), valueAt(b.t, b.series[series], day));
     },
     summary: (scenario, name) => arm(scenario, name).summary,
   };
