@@ -1,11 +1,18 @@
+/**
+ * LinkNotice is the alert above the explorer that lists what could not be used in a shared link and what was used
+ * instead, until dismissed, with the link as it was opened. It exists so that a bad link never fails silently: each
+ * problem is worded in the interface's language from its code and field, with the codec's detailed message (which
+ * quotes the values) below.
+ */
 import { useState } from 'react';
-import { useT } from '../i18n';
+import { useLanguage, useT } from '../i18n';
 import { useExplorer } from '../store/explorer';
 import { useOriginalLink } from '../store/url';
+import { linkErrorDetail, linkErrorText } from './linkErrorText';
 
-/** Problems with a shared link: what was wrong and what was used instead. */
 export function LinkNotice() {
   const t = useT();
+  const language = useLanguage((s) => s.language);
   const errors = useExplorer((s) => s.linkErrors);
   const dismiss = useExplorer((s) => s.setLinkErrors);
   const original = useOriginalLink((s) => s.link);
@@ -25,9 +32,18 @@ export function LinkNotice() {
         <strong>{t('link.problems')}</strong>
       </p>
       <ul>
-        {errors.slice(0, 6).map((message) => (
-          <li key={message}>{message}</li>
-        ))}
+        {errors.slice(0, 6).map((error, i) => {
+          const detail = linkErrorDetail(error, language);
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced whole, never reordered
+            <li key={i} data-testid="link-error" data-code={error.code} data-field={error.field}>
+              <span className="link-error-summary">{linkErrorText(error)}</span>{' '}
+              <span className="link-error-detail" lang={detail.lang}>
+                {detail.text}
+              </span>
+            </li>
+          );
+        })}
       </ul>
       {errors.length > 6 ? <p>{t('link.more', { count: errors.length - 6 })}</p> : null}
       {original ? (

@@ -6,7 +6,7 @@
 
 import { create } from 'zustand';
 import { browserLanguage, isLanguage, useLanguage } from '../i18n';
-import { decodeScenario, encodeLink, type FieldError } from '../scenario/codec';
+import { decodeScenario, encodeLink } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
 import { onBeforeReload } from './release';
@@ -38,11 +38,6 @@ export function applyView(view: ViewOptions): void {
   if (view.language && isLanguage(view.language)) useLanguage.getState().setLanguage(view.language);
 }
 
-/** A problem of the link in the interface's language when the codec wrote it in that language, else in English. */
-export function linkMessage(error: FieldError): string {
-  return useLanguage.getState().language === 'ja' && error.messageJa ? error.messageJa : error.message;
-}
-
 /**
  * The link as it was opened, when the address bar was rewritten to its normalised form because parts of it could
  * not be used: the notice offers it, so that what was dropped can still be recovered. '' otherwise.
@@ -60,7 +55,7 @@ export function readScenarioFromUrl(): void {
   useExplorer.getState().setScenario(scenario);
   useLanguage.getState().setLanguage(browserLanguage());
   applyView(view);
-  useExplorer.getState().setLinkErrors(errors.map(linkMessage));
+  useExplorer.getState().setLinkErrors(errors);
   useOriginalLink.setState({ link: errors.length > 0 ? location.href : '' });
   history.replaceState(history.state, '', `${location.pathname}?${currentQuery()}${location.hash}`);
 }

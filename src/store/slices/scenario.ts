@@ -13,7 +13,11 @@ import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
 import { isInvisibleName, stripNameControls } from '../../scenario/names';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../../scenario/types';
+import type { FieldError } from '../../scenario/validate';
 import type { ViewSlice } from './view';
+
+/** A problem of a shared link, as the codec reports it. */
+export type LinkError = Pick<FieldError, 'field' | 'code' | 'message' | 'messageJa'>;
 
 export interface ArmMeta {
   /** stable identity of the arm within this session */
@@ -27,8 +31,8 @@ export interface ScenarioSlice {
   meta: ArmMeta[];
   selectedArm: number;
   presetId: string | null;
-  /** problems found in a shared link, shown until dismissed */
-  linkErrors: string[];
+  /** problems found in a shared link, shown until dismissed (the notice words them in the user's language) */
+  linkErrors: LinkError[];
 
   /** sets one input of the biology for the selected arm (its own override if it has one, else the shared value) */
   setInput: <K extends keyof Inputs>(key: K, value: Inputs[K]) => void;
@@ -47,7 +51,7 @@ export interface ScenarioSlice {
   setScenario: (scenario: Scenario) => void;
   /** set (or remove) the virtual-trial settings of the scenario; the caller keeps them within COHORT_LIMITS */
   setCohort: (cohort: CohortSettings | undefined) => void;
-  setLinkErrors: (errors: string[]) => void;
+  setLinkErrors: (errors: LinkError[]) => void;
 }
 
 /** What a scenario action resets in the view slice (the cursor and playback follow the horizon). */
