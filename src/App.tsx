@@ -17,6 +17,7 @@ import { TreatmentEditor } from './components/TreatmentEditor';
 import { Exports } from './components/teaching/Exports';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
+import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
 import { useView } from './store/view';
 
@@ -26,14 +27,7 @@ export function App() {
   const t = useT();
   const view = useView((s) => s.view);
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const [phone, setPhone] = useState(() => typeof matchMedia !== 'undefined' && matchMedia(PHONE_QUERY).matches);
-
-  useEffect(() => {
-    const query = matchMedia(PHONE_QUERY);
-    const update = () => setPhone(query.matches);
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
+  const phone = useMediaQuery(PHONE_QUERY);
 
   useEffect(() => {
     if (!drawerOpen) return;

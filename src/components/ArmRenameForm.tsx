@@ -1,3 +1,7 @@
+/**
+ * ArmRenameForm is the inline form that renames one arm; it exists so that a name is checked (no control characters,
+ * not invisible, within the length limit) before the store takes it.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../i18n';
 import { ARM_LIMITS } from '../scenario/limits';

@@ -1,3 +1,7 @@
+/**
+ * Arms is the explorer's list of therapy arms (select, add, duplicate, rename, hide, delete); it exists because
+ * every comparison the explorer draws is a comparison of these arms.
+ */
 import { useState } from 'react';
 import { useT } from '../i18n';
 import { ARM_LIMITS } from '../scenario/limits';

@@ -1,3 +1,7 @@
+/**
+ * Charts is the explorer's panel of time-course charts (tumour volume, CD8, macrophages, PGE2, PD-L1, CD24, drug
+ * levels, toxicity); it exists to turn the store's latest result into the lines each chart draws.
+ */
 import { useMemo } from 'react';
 import { displayUnits } from '../charts/format';
 import { stackAreas } from '../charts/stack';

@@ -1,3 +1,7 @@
+/**
+ * ClaimRobustness is the note under a preset that says in how many plausible parameter sets each of its claims
+ * holds; it exists so that a student sees how firm a reproduced finding is.
+ */
 import { useLanguage, useT } from '../i18n';
 import { presetClaimRobustness } from '../scenario/robustness';
 

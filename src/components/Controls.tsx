@@ -1,3 +1,7 @@
+/**
+ * Controls is the panel of the tumour's biology and the experiment's setting and horizon; it exists because these
+ * are the inputs a student moves to ask "what if".
+ */
 import { useId } from 'react';
 import { useT } from '../i18n';
 import { HORIZON_LIMITS } from '../scenario/limits';

@@ -1,3 +1,7 @@
+/**
+ * DoseWindowTrack is one drug's dosing window on the treatment editor's time line, dragged or moved with the
+ * keyboard; it exists so that a schedule can be shaped directly against the time axis.
+ */
 import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
 import { useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';

@@ -1,3 +1,7 @@
+/**
+ * RestartNotice is the short notice that the simulator was restarted after a fault; it exists so that a recovered
+ * crash is said, not hidden.
+ */
 import { useEffect } from 'react';
 import { useT } from '../i18n';
 import { useExplorer } from '../store/explorer';

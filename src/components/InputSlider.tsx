@@ -1,3 +1,7 @@
+/**
+ * InputSlider is one labelled slider of the tumour's biology (NRF2, NEAT1, IL-6) with its spoken value; it exists so
+ * that the three sliders behave and read alike.
+ */
 import { useId } from 'react';
 import { type MessageKey, useT } from '../i18n';
 import { INPUT_RANGE } from '../scenario/limits';

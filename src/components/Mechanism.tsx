@@ -1,3 +1,7 @@
+/**
+ * Mechanism is the diagram of the pathways the model links (NRF2, COX-2, PGE2, CD24, IL-6, PD-L1, ...) shaded by
+ * their level at the cursor day; it exists so that a curve can be traced back to the mechanism behind it.
+ */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { sampleAt } from '../charts/format';

@@ -1,3 +1,7 @@
+/**
+ * NumberField is a number input that keeps a draft while typing and commits only valid numbers within limits; it
+ * exists so that typing never puts a half-written value into the scenario.
+ */
 import { useEffect, useId, useState } from 'react';
 
 interface NumberFieldProps {

@@ -1,3 +1,7 @@
+/**
+ * PanelBoundary is the error boundary around each panel and chart; it exists so that one failing panel is replaced
+ * by a message and the rest of the page keeps working.
+ */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { PanelError } from './PanelError';
 import './faults.css';

@@ -1,3 +1,7 @@
+/**
+ * PanelError is the message a PanelBoundary shows in place of a failed panel, with "Try again"; it exists so that a
+ * failure is named and recoverable.
+ */
 import { useT } from '../i18n';
 
 export function PanelError({ name, label, onRetry }: { name: string; label?: string; onRetry: () => void }) {

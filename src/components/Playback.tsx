@@ -1,3 +1,7 @@
+/**
+ * Playback is the bar that plays the time course day by day (play, pause, step, speed); it exists for lectures,
+ * where curves are revealed as the story unfolds.
+ */
 import { useEffect, useId } from 'react';
 import { displayUnits, formatTime } from '../charts/format';
 import { locale, useT } from '../i18n';

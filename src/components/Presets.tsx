@@ -1,3 +1,7 @@
+/**
+ * Presets is the row of the seed experiments, one click each; it exists so that every study's experiment can be
+ * loaded as a ready scenario.
+ */
 import { useT } from '../i18n';
 import { PRESETS } from '../scenario/catalogue/presets';
 import { useExplorer } from '../store/explorer';

@@ -1,3 +1,7 @@
+/**
+ * Readout is the table of each shown arm's numbers at the cursor day; it exists so that values can be read exactly,
+ * not only seen on a curve.
+ */
 import { useId } from 'react';
 import { displayUnits, formatNumber, formatPercentChange, formatTime, sampleAt } from '../charts/format';
 import { locale, useT } from '../i18n';

@@ -1,3 +1,7 @@
+/**
+ * Status is the simulation status badge, announced to screen readers; it exists so that nobody mistakes an old
+ * result for a fresh one.
+ */
 import { useT } from '../i18n';
 import { useExplorer } from '../store/explorer';
 

@@ -1,3 +1,7 @@
+/**
+ * TimeAxis is the day (or month) scale under the treatment editor's tracks; it exists so that dosing windows are
+ * placed against the same time as the charts.
+ */
 import { displayUnits, formatTime } from '../charts/format';
 import { locale, useT } from '../i18n';
 import { scaleOf, useExplorer } from '../store/explorer';

@@ -1,3 +1,7 @@
+/**
+ * TimeSeriesChart is one explorer chart: a ChartFrame with a keyboard-operable cursor, drawn by charts/timeSeries.ts
+ * when on screen; it exists so that every time course shares one cursor, one playback clip and one failure boundary.
+ */
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { displayUnits, formatTime } from '../charts/format';
 import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';

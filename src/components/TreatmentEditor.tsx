@@ -1,3 +1,7 @@
+/**
+ * TreatmentEditor is the selected arm's treatment schedule editor (which drugs, doses, windows); it exists because
+ * treatment is the experiment's main lever.
+ */
 import { useT } from '../i18n';
 import { DRUG_CATALOGUE } from '../scenario/catalogue/drugs';
 import { doseRange, SCHEDULE_LIMITS } from '../scenario/limits';

@@ -1,3 +1,7 @@
+/**
+ * useInView is the hook that says whether an element is on screen; it exists so that off-screen charts defer their
+ * redraw while a slider moves.
+ */
 import { type RefObject, useEffect, useState } from 'react';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * useReportError is the hook that hands an error raised outside rendering to the nearest PanelBoundary; it exists
+ * because deferred draws throw where React cannot see them.
+ */
 import { useCallback, useState } from 'react';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * useWidth is the hook that follows an element's width; it exists so that charts are drawn at the size they are
+ * shown.
+ */
 import { type RefObject, useEffect, useState } from 'react';
 
 /** Width of an element in CSS pixels, following resizes (ResizeObserver). */

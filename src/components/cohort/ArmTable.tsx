@@ -1,3 +1,7 @@
+/**
+ * ArmTable is the virtual trial's table of response rates, median PFS, hazard ratios and log-rank p per arm; it
+ * exists to report the trial as a clinical paper would.
+ */
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { RESPONSE_CODES } from '../../scenario/catalogue/trial';

@@ -1,3 +1,7 @@
+/**
+ * Biomarkers is the virtual trial's biomarker view (NRF2, PGE2, NEAT1 high against low, per arm); it exists to show
+ * which patients a treatment helps.
+ */
 import { Fragment, useId, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';

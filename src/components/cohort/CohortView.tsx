@@ -1,3 +1,7 @@
+/**
+ * CohortView is the virtual-trial page: its settings, run controls and results; it exists so that the explorer's
+ * arms can be given to a cohort of virtual patients.
+ */
 import { useEffect, useMemo, useRef } from 'react';
 import { useCohortT } from '../../i18n/cohort';
 import { clampCohort, planTrial, trialKey, useCohort } from '../../store/cohort';

@@ -1,3 +1,7 @@
+/**
+ * Estimate is a table cell with an estimate and its interval on a second line; it exists so that every interval in
+ * the trial's tables reads the same way.
+ */
 import { splitEstimate } from './chartData';
 
 /** An estimate with its interval on a second, smaller line. */

@@ -1,3 +1,7 @@
+/**
+ * Figure is a virtual-trial chart in its own error boundary: a ChartFrame whose SVG is drawn by a chart function at
+ * the box's width; it exists so that the trial's figures share sizing, summaries and failure handling.
+ */
 import { type ReactNode, useEffect, useRef } from 'react';
 import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';

@@ -1,3 +1,7 @@
+/**
+ * Legend is a colour key of lines or boxes with labels; it exists so that every trial figure names its colours the
+ * same way.
+ */
 import { ArmSwatch } from '../ArmSwatch';
 
 /** A colour key: swatches (line or box) with labels. */

@@ -1,3 +1,7 @@
+/**
+ * PfsChart is the virtual trial's Kaplan–Meier figure of progression-free survival per arm; it exists because PFS is
+ * the trial's primary end point.
+ */
 import { useCallback, useId, useMemo, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, type KmCurveData, kaplanMeierHeight } from '../../charts/kaplanMeier';

@@ -1,3 +1,7 @@
+/**
+ * ResponseLegend is the colour key of the RECIST responses (CR, PR, SD, PD); it exists because the waterfall and
+ * spider figures colour patients by response.
+ */
 import { useCohortT } from '../../i18n/cohort';
 import { RESPONSE_CODES } from '../../scenario/catalogue/trial';
 import { RESPONSE_COLOURS } from './chartData';

@@ -1,3 +1,7 @@
+/**
+ * Spiders is the virtual trial's spider plots (each patient's change from baseline over time, per arm); it exists to
+ * show how responses unfold, not only where they end.
+ */
 import { useMemo } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawSpider } from '../../charts/spider';

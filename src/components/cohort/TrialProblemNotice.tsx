@@ -1,3 +1,7 @@
+/**
+ * TrialProblemNotice says why the current scenario cannot run as a trial (wrong setting, too few arms) and how to
+ * fix it; it exists so that a disabled Run button is never unexplained.
+ */
 import { useT } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { COHORT_LIMITS } from '../../scenario/limits';

@@ -1,3 +1,7 @@
+/**
+ * TrialResults is everything a trial run produces, partial while it runs; it exists to lay out the table and figures
+ * in reading order.
+ */
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';

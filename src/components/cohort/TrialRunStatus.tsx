@@ -1,3 +1,7 @@
+/**
+ * TrialRunStatus is the trial's run bar (Run, Cancel, progress, elapsed time); it exists so that a long run shows
+ * its progress and can be stopped.
+ */
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { planTrial, useCohort } from '../../store/cohort';

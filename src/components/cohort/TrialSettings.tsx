@@ -1,3 +1,7 @@
+/**
+ * TrialSettings is the virtual trial's settings (cohort size, seed, cancer type, assessment interval, PGE2 cut-off)
+ * and the arms it will give; it exists to describe the trial before it runs.
+ */
 import { useEffect, useId, useRef } from 'react';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';

@@ -1,3 +1,7 @@
+/**
+ * ViewSwitch is the switch between the explorer and the virtual trial; it exists because the two views share one
+ * scenario.
+ */
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { useView, VIEW_HASH, type View } from '../../store/view';

@@ -1,3 +1,7 @@
+/**
+ * Waterfalls is the virtual trial's waterfall plots (each patient's best change, coloured by response, per arm); it
+ * exists to show the spread of responses behind a response rate.
+ */
 import { useMemo } from 'react';
 import { drawWaterfall } from '../../charts/waterfall';
 import { locale } from '../../i18n';

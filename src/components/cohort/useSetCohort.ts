@@ -1,3 +1,7 @@
+/**
+ * useSetCohort is the hook that changes some of the scenario's virtual-trial settings, within their limits; it
+ * exists so that every trial control commits settings the same way.
+ */
 import { defaultCohort } from '../../scenario/defaults';
 import type { CohortSettings } from '../../scenario/types';
 import { clampCohort } from '../../store/cohort';

@@ -1,3 +1,7 @@
+/**
+ * Exports is the panel that saves the charts (SVG, PNG) and the data (CSV) of the current scenario; it exists so
+ * that a figure in a lecture or a report can be traced to a link.
+ */
 import { useId, useState } from 'react';
 import type { ArmData, LegendEntry } from '../../charts/export';
 import { displayUnits, formatNumber, formatTime } from '../../charts/format';

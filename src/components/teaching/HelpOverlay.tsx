@@ -1,3 +1,7 @@
+/**
+ * HelpOverlay is the keyboard-shortcut help shown with '?'; it exists so that presenter shortcuts can be found
+ * without documentation.
+ */
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { useTeaching } from '../../store/teaching';

@@ -1,3 +1,7 @@
+/**
+ * Lessons is the guided-lesson panel (steps, questions, next and end); it exists so that a lecturer can walk a class
+ * through the experiments.
+ */
 import { useT } from '../../i18n';
 import { LESSONS } from '../../lessons/lessons';
 import { dynamicKey, endLesson, goToStep, startLesson, useTeaching } from '../../store/teaching';

@@ -1,3 +1,7 @@
+/**
+ * QrCode is the share link drawn as a QR code; it exists so that students can open the lecturer's scenario from the
+ * projector.
+ */
 import { create as createQr } from 'qrcode';
 import { useMemo } from 'react';
 import { useT } from '../../i18n';

@@ -1,3 +1,7 @@
+/**
+ * ShareBar is the bar that copies the link, shows its QR code and switches the language; it exists because a
+ * scenario is shared as a link.
+ */
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
 import { useExplorer } from '../../store/explorer';

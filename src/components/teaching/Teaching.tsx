@@ -1,3 +1,7 @@
+/**
+ * Teaching is the presenter's layer (shortcuts, help, lessons); it exists so that the explorer can be taught from,
+ * not only used.
+ */
 import { HelpOverlay } from './HelpOverlay';
 import { Lessons } from './Lessons';
 import { useShortcuts } from './useShortcuts';

@@ -1,3 +1,7 @@
+/**
+ * useShortcuts is the hook that binds the presenter's keyboard shortcuts; it exists so that shortcuts never steal
+ * keys from the control that has focus.
+ */
 import { useEffect } from 'react';
 import { navigate, playPause, reset, stepForward, togglePresenter, useTeaching } from '../../store/teaching';
 
