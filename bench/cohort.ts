@@ -30,7 +30,7 @@ function calibrationTrial(size: number): Scenario {
   return {
     ...preset.scenario,
     arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
-    cohort: { size, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+    cohort: { size, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
   };
 }
 

@@ -12,7 +12,7 @@ const s: Scenario = {
   ...base,
   inputs: { ...base.inputs },
   arms: [base.arms[1], base.arms[2]],
-  cohort: { size, seed: Number(process.argv[3] ?? 1), cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+  cohort: { size, seed: Number(process.argv[3] ?? 1), cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
 };
 const t0 = performance.now();
 const block = runCohortBlock(s, 0, size);

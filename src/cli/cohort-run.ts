@@ -24,7 +24,7 @@
  *   patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
  * patient counts from 1; best is CR|PR|SD|PD (confirmed best overall response, RECIST 1.1); bestChange is the best
  * change of the lesion diameter from baseline, %; progressed and nrf2Active are 0 or 1; baselinePge2 is plasma PGE2 at
- * day 0, relative units.
+ * day 0, pg/mL.
  */
 
 import { csvField } from '../formats/csv';
@@ -99,7 +99,7 @@ function kmRows(km: KaplanMeierResult, patients: number) {
 /** What each biomarker split of cohortStatistics means (same order and thresholds). */
 function biomarkerDefinition(name: string, pge2Cutoff: number): string {
   if (name === 'NRF2') return 'high: NRF2-active tumour (KEAP1/NRF2-mutant or P-NRF2-positive)';
-  if (name === 'PGE2') return `high: baseline plasma PGE2 >= ${pge2Cutoff} (relative units)`;
+  if (name === 'PGE2') return `high: baseline plasma PGE2 >= ${pge2Cutoff} pg/mL`;
   if (name === 'NEAT1') return 'high: NEAT1 expression >= 0.5';
   return name;
 }

@@ -27,7 +27,7 @@ export const cohortEn = {
   'trial.intervalHint': 'every {weeks} weeks (IMbrave150: every 6 weeks)',
   'trial.pge2Cutoff': 'Plasma PGE2 cut-off',
   'trial.pge2CutoffHint':
-    'Splits patients by baseline PGE2 (relative units). Changing it updates the biomarker view without a new run.',
+    'Splits patients by baseline plasma PGE2 in pg/mL (healthy adults about 30–50 pg/mL). Changing it updates the biomarker view without a new run.',
   'trial.arms': 'Arms',
   'trial.armsHint': 'The arms are those of the Explorer; the first arm is the reference for hazard ratios.',
   'trial.hiddenArms': '{count} hidden arm(s) left out, as in the Explorer.',

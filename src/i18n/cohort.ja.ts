@@ -29,7 +29,7 @@ export const cohortJa: CohortCatalogue = {
   'trial.intervalHint': '{weeks} 週ごと（IMbrave150 試験では 6 週ごと）',
   'trial.pge2Cutoff': '血漿 PGE2 のカットオフ値',
   'trial.pge2CutoffHint':
-    'ベースラインの PGE2（相対値）で患者を 2 群に分けます。変更するとバイオマーカーの表示がすぐに更新されます（再実行は不要です）。',
+    'ベースラインの血漿 PGE2（pg/mL。健常成人はおよそ 30〜50 pg/mL）で患者を 2 群に分けます。変更するとバイオマーカーの表示がすぐに更新されます（再実行は不要です）。',
   'trial.arms': '治療群',
   'trial.armsHint': '治療群はエクスプローラーと共通です。ハザード比は最初の群を対照として算出します。',
   'trial.hiddenArms': 'エクスプローラーと同じく、非表示の {count} 群は除外しています。',

@@ -4,7 +4,9 @@
  * Kaplan–Meier, hazard ratio, log-rank). Pure: runs in the worker pool, in tests and in the CLI alike.
  * docs/model.md ("Virtual cohort") gives every distribution with its source and the calibration.
  */
+
 import { NRF2_ACTIVE_SHARE, RESPONSE_CODES, type Response, SPIDER_PATIENTS } from '../scenario/catalogue/trial';
+import { COHORT_LIMITS } from '../scenario/limits';
 import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
 import type { Integrator } from '../solver/types';
 import type {
@@ -414,7 +416,7 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
       logRank: logRank([reference, comparison]),
     });
   }
-  const cutoff = settings?.pge2Cutoff ?? 2;
+  const cutoff = settings?.pge2Cutoff ?? COHORT_LIMITS.pge2Cutoff.default;
   const above = (values: Float64Array, threshold: number): Uint8Array => {
     const mask = new Uint8Array(values.length);
     for (let i = 0; i < values.length; i++) mask[i] = values[i] >= threshold ? 1 : 0;

@@ -65,6 +65,9 @@ export class DrugExposure {
   }
 }
 
+/** NEAT1 expression of a NEAT1-high tumour relative to a NEAT1-low one, minus one (chosen: 5x, as for CD24). */
+const NEAT1_HIGH_FOLD_MINUS_ONE = 4;
+
 /** Guards 0/0 in ratios when a population is empty; far below one cell, so it never changes a result. */
 const TINY = 1e-30;
 
@@ -81,7 +84,10 @@ function occupancy(level: number, halfMaximal: number): number {
 
 /** The algebraic signals at one state; reused, never reallocated. */
 export interface Signals {
-  pge2: number; // relative to NRF2-wild-type without COX-2 inhibitor
+  pge2: number; // intratumoral PGE2 (tumour COX-2 activity), relative to NRF2-wild-type without COX-2 inhibitor
+  pge2PlasmaPgMl: number; // plasma PGE2, pg/mL: host baseline + tumour release / clearance
+  neat1Plasma: number; // plasma NEAT1, relative to a tumour-free host
+  angiogenesisBlocked: number; // 0..1, VEGF-A signalling blocked (bevacizumab)
   pge2Inhibition: number; // of T-cell infiltration, 0..1
   il6Signal: number; // 0..1
   vascularAccess: number; // 0..1
@@ -104,6 +110,9 @@ export class TumourImmuneModel {
   readonly drugs: DrugExposure;
   readonly s: Signals = {
     pge2: 0,
+    pge2PlasmaPgMl: 0,
+    neat1Plasma: 0,
+    angiogenesisBlocked: 0,
     pge2Inhibition: 0,
     il6Signal: 0,
     vascularAccess: 0,
@@ -153,14 +162,20 @@ export class TumourImmuneModel {
     const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
     const ph = power(pge2, p.pge2Hill);
     s.pge2 = pge2;
+    // Plasma PGE2 (the biomarker): host production plus the tumour's, in proportion to tumour burden x COX-2 activity,
+    // at the steady state of its clearance (plasma half-life under a minute, so quasi-steady on the scale of days).
+    s.pge2PlasmaPgMl = p.pge2PlasmaBaseline + (p.pge2CellProduction * tumour * pge2) / (p.pge2Clearance * 1000);
+    // Plasma NEAT1 (seed 001: it falls after treatment): tumour release in proportion to burden and expression.
+    s.neat1Plasma = 1 + (p.neat1PlasmaRelease * tumour * (1 + NEAT1_HIGH_FOLD_MINUS_ONE * inputs.neat1)) / 1e9;
     s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);
 
     // Seed 004: IL-6 signalling, blocked by anti-IL-6.
     const il6 = inputs.il6 * (1 - occupancy(drug[ANTI_IL6], hm[ANTI_IL6]));
     s.il6Signal = il6 / (il6 + p.il6Half);
 
-    // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels.
-    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB])));
+    // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels. VEGF-driven angiogenesis also feeds growth.
+    s.angiogenesisBlocked = occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB]);
+    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - s.angiogenesisBlocked));
 
     // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
     // low (seed 004: IL-6-deficient DCs make IFN-alpha/beta, which raises tumour PD-L1: adaptive escape).
@@ -185,6 +200,7 @@ export class TumourImmuneModel {
     const suppression =
       (1 - s.pd1Inhibition) * (1 - p.m2KillSuppression * s.m2Fraction) * (1 - p.il6KillSuppression * s.il6Signal);
     s.tCellKill = ((p.tCellKillRate * effector) / (p.tCellKillHalfRatio * tumour + effector + TINY)) * suppression;
+    // Phagocytosis by M1 macrophages, inhibited by CD24 ("don't eat me", seed 001).
     s.phagocytosis =
       ((p.phagocytosisRate * m1) / (m1 + p.phagocytosisHalfRatio * tumour + TINY)) * (1 - s.cd24Engagement);
     return s;
@@ -207,8 +223,12 @@ export class TumourImmuneModel {
     const osimertinib = occupancy(drug[OSIMERTINIB], hm[OSIMERTINIB]);
     const igf1r = occupancy(drug[IGF1RI], hm[IGF1RI]);
     const immuneKill = s.tCellKill + s.phagocytosis;
-    // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016).
-    const growth = (1 - tumour / p.carryingCapacity) * (1 + p.m2GrowthSupport * s.m2Fraction);
+    // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016); the part that depends on VEGF-driven
+    // angiogenesis is lost when VEGF-A is blocked.
+    const growth =
+      (1 - tumour / p.carryingCapacity) *
+      (1 + p.m2GrowthSupport * s.m2Fraction) *
+      (1 - p.angiogenesisGrowthDependence * s.angiogenesisBlocked);
 
     // Seed 003: osimertinib kills sensitive cells and pushes some into the persister state; off drug, persisters
     // revert; under drug a few acquire resistance; IGF-1R inhibition kills persisters that depend on IGF-1R.
@@ -228,15 +248,24 @@ export class TumourImmuneModel {
 
     // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
     // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.
+    // M2 macrophages also hold back T-cell expansion in the tumour (arginase, IL-10, TGF-beta), by the same factor as
+    // they hold back killing.
     dy[CD8] =
-      this.recruitment * dc * s.vascularAccess * (1 - s.pge2Inhibition) * tumour -
+      this.recruitment *
+        dc *
+        s.vascularAccess *
+        (1 - s.pge2Inhibition) *
+        (1 - p.m2KillSuppression * s.m2Fraction) *
+        tumour -
       (p.tCellDeath + p.tCellExhaustion * s.pd1Inhibition) * effector;
 
     // Macrophages: recruited with tumour size, repolarised M1 -> M2 by CD24 engagement (seed 001) and M2 -> M1 by
     // IFN-gamma from T cells.
-    const recruited = (p.macrophageRecruitment * tumour) / (tumour + p.macrophageRecruitmentHalf);
+    // Recruitment in proportion to the tumour (as QSPIO-TNBC's per-volume k_Mac_rec), so the density M/N is set by
+    // recruitment against death and dilution by growth, whatever the size.
+    const recruited = p.macrophageRecruitment * tumour;
     const toM2 = p.m1ToM2Rate * (1 + p.cd24Polarisation * s.cd24Engagement);
-    const toM1 = p.m2ToM1Rate * (1 + (3 * effector) / (effector + 0.05 * tumour + TINY));
+    const toM1 = p.m2ToM1Rate * (1 + (p.ifnRepolarisation * effector) / (effector + 0.05 * tumour + TINY));
     dy[M1] = recruited * p.m1RecruitedFraction - toM2 * m1 + toM1 * m2 - p.macrophageDeath * m1;
     dy[M2] = recruited * (1 - p.m1RecruitedFraction) + toM2 * m1 - toM1 * m2 - p.macrophageDeath * m2;
 

@@ -3,8 +3,10 @@
  * table (a unit test checks that every id here appears there). "chosen:" marks a number we had to choose, with why.
  *
  * Mouse values follow the reference prototype of the model brief (hand-tuned to the seed experiments, anchored on
- * published models where one exists). Patient values: tumour kinetics slowed by PATIENT_GROWTH_SCALE and immune kinetics by PATIENT_IMMUNE_SCALE (see
- * below); drug pharmacokinetics are per drug in treatments.ts.
+ * published models where one exists). Patient values are set per parameter, each with its source or reason: human
+ * cell kinetics from the human QSP models (QSP-IO, QSPIO-TNBC) where they have one, the same cellular rate as the
+ * mouse where the process does not depend on the species, and calibration to IMbrave150 where stated. Drug
+ * pharmacokinetics are per drug in treatments.ts.
  */
 
 export interface ModelParameters {
@@ -56,9 +58,19 @@ export interface ModelParameters {
   pge2Half: number;
   /** Hill coefficient of PGE2 inhibition */
   pge2Hill: number;
+  /** plasma PGE2 of the host without a tumour, pg/mL */
+  pge2PlasmaBaseline: number;
+  /** PGE2 released per tumour cell per day at COX-2 activity 1 (NRF2 wild type), pg/cell/day */
+  pge2CellProduction: number;
+  /** whole-body metabolic clearance of plasma PGE2, L/day */
+  pge2Clearance: number;
+  /** rise of plasma NEAT1 per 1e9 tumour cells at NEAT1-low expression, relative to a tumour-free host */
+  neat1PlasmaRelease: number;
   // VEGF
   /** VEGF-driven exclusion of T cells without bevacizumab (access = 1 / (1 + exclusion)) */
   vegfExclusion: number;
+  /** fraction of tumour growth that depends on VEGF-driven angiogenesis (lost when VEGF-A is fully blocked) */
+  angiogenesisGrowthDependence: number;
   // dendritic cells and IL-6
   /** DC maturation rate, 1/day */
   dcMaturationRate: number;
@@ -69,10 +81,8 @@ export interface ModelParameters {
   /** IL-6 for half-maximal IL-6 signalling, relative */
   il6Half: number;
   // macrophages
-  /** macrophage recruitment at large tumours, cells/day */
+  /** macrophage recruitment per tumour cell, 1/day */
   macrophageRecruitment: number;
-  /** tumour size for half-maximal macrophage recruitment, cells */
-  macrophageRecruitmentHalf: number;
   /** macrophage death, 1/day */
   macrophageDeath: number;
   /** fraction of recruited macrophages that arrive as M1 */
@@ -81,6 +91,8 @@ export interface ModelParameters {
   m1ToM2Rate: number;
   /** basal M2 -> M1 repolarisation, 1/day */
   m2ToM1Rate: number;
+  /** fold increase of M2 -> M1 (minus one) at saturating IFN-gamma from T cells */
+  ifnRepolarisation: number;
   /** fold increase of M1 -> M2 at full CD24 engagement */
   cd24Polarisation: number;
   /** phagocytosis rate per tumour cell when M1 are in excess, 1/day */
@@ -118,22 +130,19 @@ export interface ParameterInfo {
   unit: string;
   mouse: number;
   patient: number;
-  /** a plausible range for sensitivity analysis and cohort sampling */
+  /** a plausible range for sensitivity analysis and cohort sampling (the mouse's, and the patient's unless below) */
   range: [number, number];
+  /** the patient scale's plausible range, where it differs from the mouse's (a different species or organ) */
+  patientRange?: [number, number];
   source: string;
 }
 
 /**
- * Patient kinetics: chosen, in two factors. Human HCC proliferates far more slowly than a mouse graft: untreated
- * volume-doubling times of about 3–5 months instead of 2–3 days, so tumour growth rates are the mouse rates x 1/55
- * (0.3/day -> 0.0055/day; calibrated with the virtual cohort to IMbrave150's median PFS, see docs/model.md). Immune and drug-effect kinetics (recruitment, death, killing, polarisation, DC maturation)
- * are slowed less, x 1/12, so that responses to atezolizumab + bevacizumab appear after about 2–3 months, as in
- * IMbrave150 (median time to response 2.8 months, Salem 2021). Refined per patient by the cohort calibration.
+ * The EGFR-mutant lung parameters (osimertinib, persisters) are still the mouse rates x 1/12 at the patient scale
+ * (chosen: responses after 2–3 months); the immune and HCC parameters no longer use this factor.
  */
-export const PATIENT_GROWTH_SCALE = 1 / 55;
 export const PATIENT_IMMUNE_SCALE = 1 / 12;
 
-const G = PATIENT_GROWTH_SCALE;
 const P = PATIENT_IMMUNE_SCALE;
 
 /** [id, unit, mouse value, patient value, range, source] */
@@ -142,17 +151,19 @@ const TABLE: ParameterInfo[] = [
     'sensitiveGrowthRate',
     '1/day',
     0.3,
-    0.3 * G,
+    7.5e-3,
     [0.1, 0.6],
-    'Kosinsky 2018 r = 0.4/day; de Pillis 2005 a = 0.514/day; prototype 0.30',
+    'mouse: Kosinsky 2018 r = 0.4/day; de Pillis 2005 a = 0.514/day; prototype 0.30; patient: untreated HCC volume doubling of 3–5 months once the immune response and phagocytosis take their share (calibrated with the virtual trial); patient range: doubling times from weeks to a year',
+    [2e-3, 2e-2],
   ),
   p(
     'resistantGrowthRate',
     '1/day',
     0.25,
-    0.25 * G,
+    6.5e-3,
     [0.05, 0.5],
-    'chosen (prototype): resistant clones grow a little slower',
+    'chosen (prototype): resistant clones grow a little slower than sensitive ones (patient: the same ratio)',
+    [2e-3, 2e-2],
   ),
   p(
     'carryingCapacity',
@@ -162,40 +173,48 @@ const TABLE: ParameterInfo[] = [
     [1e9, 1e13],
     'Kosinsky 2018 TVmax 2500 mm3; den Breems 2016 bt = 2e9; patient ~1 L',
   ),
-  p('m2GrowthSupport', '-', 0.2, 0.2, [0, 1], 'den Breems & Eftimie 2016 (rmn term); prototype'),
+  p(
+    'm2GrowthSupport',
+    '-',
+    0.05,
+    0.05,
+    [0, 0.2],
+    'den Breems & Eftimie 2016 (rmn term); size chosen: seed 001, anti-CD24 alone (which repolarises M2 to M1) left tumour volume unchanged, so M2 support of growth is small',
+  ),
   p(
     'tCellRecruitment',
     '1/day',
-    0.06,
-    0.06 * P,
-    [0.01, 0.2],
-    'chosen (prototype): gives CD8/tumour ratios of 0.02–0.05',
+    0.15,
+    0.011,
+    [0.03, 0.5],
+    'chosen: mouse gives CD8/tumour ratios of 0.02–0.05 in HCC grafts (with M2 holding back expansion); patient calibrated to the IMbrave150 ORR (virtual trial; its patient range is chosen around it)',
+    [1e-3, 2e-2],
   ),
   p(
     'tCellDeath',
     '1/day',
     0.15,
-    0.15 * P,
-    [0.03, 2],
-    'chosen (prototype), between Kirschner–Panetta 0.03 and QSP-IO 2/day',
+    0.01,
+    [0.01, 2],
+    'patient: QSPIO-TNBC k_CD8_death 0.01/day (De Boer & Perelson 1995); mouse: chosen (prototype), between that and QSP-IO 2/day',
   ),
-  p('tCellExhaustion', '1/day', 0.2, 0.2 * P, [0.05, 0.5], 'QSP-IO k_Tcell 0.1/day; prototype 0.2'),
+  p('tCellExhaustion', '1/day', 0.1, 0.1, [0.05, 0.5], 'QSP-IO k_Tcell 0.1/day (Sové 2020; QSPIO-TNBC the same)'),
   p(
     'tCellKillRate',
     '1/day',
     6,
-    6 * P * 0.8,
+    0.9,
     [0.9, 18],
-    'between QSPIO-TNBC 0.9/day and QSP-IO 18/day (prototype 6); patient x 0.8 calibrated to the IMbrave150 ORR',
+    'patient: QSPIO-TNBC k_C_Tcell 0.9/day (Robertson-Tessi 2012); mouse: chosen (prototype) 6, inside the span QSPIO-TNBC 0.9 to QSP-IO 18/day (estimated)',
   ),
   p('tCellKillHalfRatio', '-', 1.2, 1.2, [0.5, 3], 'QSPIO-TNBC K_T_C (Robertson-Tessi 2012)'),
   p(
     'm2KillSuppression',
     '-',
-    1,
-    1,
-    [0, 1],
-    'chosen (prototype): M2 suppress T cells (seed 001 glossary: M2 express PD-L1)',
+    0.95,
+    0.95,
+    [0.5, 0.98],
+    'chosen: M2 hold back T-cell killing and expansion (seed 001: M2 express PD-L1; arginase, IL-10, TGF-beta); below 1: an all-M2 tumour keeps 5 % of its T-cell killing and expansion, because these signals saturate (QSPIO-TNBC: a TGF-beta Hill term)',
   ),
   p(
     'il6KillSuppression',
@@ -206,9 +225,23 @@ const TABLE: ParameterInfo[] = [
     'seed 004: IL-6 lowers perforin/granzyme B effector T cells; prototype',
   ),
   p('pdl1Basal', 'relative', 1, 1, [0.2, 3], 'chosen: unit of PD-L1'),
-  p('pdl1IfnInduction', '-', 3, 3, [1, 6], 'QSPIO-TNBC: IFN-gamma raises PD-L1 ~6-fold; prototype 3'),
+  p(
+    'pdl1IfnInduction',
+    '-',
+    6,
+    6,
+    [1, 6],
+    'QSPIO-TNBC r_PDL1_IFNg = 6 in PD-L1 = basal (1 + r H_IFNg), up to 7x (Shin 2017)',
+  ),
   p('pdl1IfnHalf', 'relative', 0.3, 0.3, [0.1, 1], 'chosen (prototype)'),
-  p('pd1HalfPdl1', 'relative', 1, 1, [0.3, 3], 'chosen (prototype): PD1_50 in PD-L1 units'),
+  p(
+    'pd1HalfPdl1',
+    'relative',
+    1,
+    1,
+    [0.5, 7],
+    'chosen (prototype): PD1_50 in units of basal PD-L1, at most the IFN-induced maximum 1 + r (QSPIO-TNBC r = 6); colorectal liver setting 6',
+  ),
   p('pd1Hill', '-', 2, 2, [1, 3], 'QSP-IO n_PD1 = 2'),
   p('type1IfnFromDc', '-', 0.2, 0.2, [0, 1], 'seed 004: IL-6-low DCs make IFN-alpha/beta; size chosen (prototype)'),
   p(
@@ -230,29 +263,129 @@ const TABLE: ParameterInfo[] = [
   p('pge2MaxInhibition', '-', 0.9, 0.9, [0.5, 1], 'seed 000: PGE2 keeps T cells out ("cold"); size chosen (prototype)'),
   p('pge2Half', 'relative', 2, 2, [1, 4], 'chosen (prototype): wild-type PGE2 (1) is below half effect'),
   p('pge2Hill', '-', 2, 2, [1, 4], 'chosen (prototype)'),
+  p(
+    'pge2PlasmaBaseline',
+    'pg/mL',
+    40,
+    40,
+    [25, 60],
+    'healthy plasma PGE2 28 +/- 5 pg/mL (head and neck cancer study controls, PMID 1577849) and 50 +/- 17 pg/mL (gastric cancer study controls, Gong 1990); mouse: chosen the same',
+  ),
+  p(
+    'pge2CellProduction',
+    'pg/cell/day',
+    7e-3,
+    7e-3,
+    [2e-3, 2e-2],
+    'chosen: a 10 cm3 NRF2-wild-type tumour adds ~15 pg/mL in a patient, so advanced burdens reach the 50–80 pg/mL of stage III–IV cancers (PMID 1577849); the order of tumour-cell PGE2 output in culture (ng per 1e6 cells per day)',
+  ),
+  p(
+    'pge2Clearance',
+    'L/day',
+    10.6,
+    4832,
+    [7, 14],
+    'patient: whole-blood metabolic clearance of PGE1 in man 4832 +/- 1518 L/day, mostly by the lung (Golub 1975), taken for PGE2 (plasma half-life under a minute); mouse: allometric, 4832 x (0.02 / 70)^0.75',
+    [3300, 6400],
+  ),
+  p(
+    'neat1PlasmaRelease',
+    'per 1e9 cells',
+    0.05,
+    0.05,
+    [0.01, 0.2],
+    'chosen: plasma NEAT1 rises with tumour burden and expression and falls after treatment (seed 001); 3.5x a tumour-free host for a 10 cm3 NEAT1-high tumour',
+  ),
   p('vegfExclusion', '-', 1, 1, [0, 3], 'chosen (prototype): VEGF halves T-cell access; anti-VEGF normalises vessels'),
-  p('dcMaturationRate', '1/day', 0.5, 0.5 * P, [0.1, 1.5], 'QSP-IO APC maturation 1.5/day; prototype 0.5'),
-  p('dcLoss', '1/day', 0.2, 0.2 * P, [0.05, 0.5], 'chosen (prototype)'),
+  p(
+    'angiogenesisGrowthDependence',
+    '-',
+    0.02,
+    0.3,
+    [0, 0.2],
+    'mouse: chosen small, seed 000: anti-PD-L1 + anti-VEGF-A left NRF2-high grafts growing; patient: chosen so that bevacizumab alone slows HCC (bevacizumab monotherapy ORR 13 %, median PFS 6.9 months, Siegel 2008)',
+    [0.1, 0.6],
+  ),
+  p(
+    'dcMaturationRate',
+    '1/day',
+    0.5,
+    0.05,
+    [0.1, 1.5],
+    'mouse: QSP-IO APC maturation 1.5/day as the top, prototype 0.5; patient: chosen 2.5x dcLoss, the mouse ratio of maturation to loss, so that IL-6 and PGE2 move the mature fraction as in the mouse',
+    [0.02, 1.5],
+  ),
+  p(
+    'dcLoss',
+    '1/day',
+    0.2,
+    0.02,
+    [0.01, 0.5],
+    'patient: QSPIO-TNBC mature APC death 0.02/day (Marino & Kirschner 2004); mouse: chosen (prototype), includes migration to the lymph node',
+  ),
   p('dcAntigenHalf', 'cells', 1e7, 1e9, [1e6, 1e10], 'chosen (prototype); patient: scaled to a 1 cm3 tumour'),
   p('il6Half', 'relative', 0.3, 0.3, [0.1, 1], 'chosen (prototype)'),
-  p('macrophageRecruitment', 'cells/day', 5e4, 5e4 * 1000 * P, [1e4, 2e5], 'chosen (prototype); patient: x1000 tissue'),
-  p('macrophageRecruitmentHalf', 'cells', 1e8, 1e11, [1e7, 1e12], 'chosen (prototype); patient x1000'),
-  p('macrophageDeath', '1/day', 0.1, 0.1 * P, [0.02, 0.2], 'QSP-IO 0.02/day; Eftimie 2017 0.02/day; prototype 0.1'),
+  p(
+    'macrophageRecruitment',
+    '1/day',
+    0.025,
+    2e-3,
+    [5e-3, 0.1],
+    'chosen: per tumour cell, so that TAM density M/N = recruitment / (death + growth) is about 8 % of tumour cells (see Macrophage density); form as QSPIO-TNBC k_Mac_rec per tumour volume',
+    [5e-4, 5e-3],
+  ),
+  p(
+    'macrophageDeath',
+    '1/day',
+    0.02,
+    0.02,
+    [0.01, 0.1],
+    'QSPIO-TNBC k_Mac_death 0.02/day (Ginhoux 2016); Eftimie 2017 0.02/day',
+  ),
   p('m1RecruitedFraction', '-', 0.5, 0.5, [0.2, 0.8], 'chosen (prototype): monocytes arrive unpolarised'),
-  p('m1ToM2Rate', '1/day', 0.05, 0.05 * P, [0.02, 0.25], 'Eftimie 2017 0.05/day; QSPIO-TNBC 0.25/day'),
-  p('m2ToM1Rate', '1/day', 0.05, 0.05 * P, [0.02, 0.1], 'Eftimie 2017 0.09/day; QSPIO-TNBC 0.045/day'),
+  p(
+    'm1ToM2Rate',
+    '1/day',
+    0.05,
+    0.05,
+    [0.02, 0.25],
+    'Eftimie 2017 0.05/day; QSPIO-TNBC 0.25/day (2–3 days at full TGF-beta/IL-10); a cellular rate, the same in both species',
+  ),
+  p(
+    'm2ToM1Rate',
+    '1/day',
+    0.05,
+    0.05,
+    [0.02, 0.1],
+    'Eftimie 2017 0.09/day; QSPIO-TNBC 0.045/day; a cellular rate, the same in both species',
+  ),
+  p(
+    'ifnRepolarisation',
+    '-',
+    3,
+    3,
+    [1, 10],
+    'IFN-gamma repolarises M2 to M1 (QSPIO-TNBC: M2 -> M1 only through IFN-gamma and IL-12 Hill terms); size chosen (prototype 3)',
+  ),
   p(
     'cd24Polarisation',
     '-',
-    20,
-    20,
-    [5, 40],
-    'seed 001: NEAT1-high cells shift M1 -> M2 (CD80, HLA-DR down; CXCR2 up); size chosen',
+    40,
+    40,
+    [10, 60],
+    'seed 001: NEAT1-high cells shift M1 -> M2 (CD80, HLA-DR down; CXCR2 up); size chosen: the M1 fraction of NEAT1-high tumours about a third of NEAT1-low',
   ),
-  p('phagocytosisRate', '1/day', 0.33, 0.33 * P, [0.1, 1], 'QSPIO-TNBC k_M1_phago 0.33/day'),
-  p('phagocytosisHalfRatio', '-', 2, 2, [0.5, 5], 'QSPIO-TNBC K_Mac_C 2'),
+  p('phagocytosisRate', '1/day', 0.33, 0.33, [0.1, 1], 'QSPIO-TNBC k_M1_phago 0.33/day (Pan 2020)'),
+  p(
+    'phagocytosisHalfRatio',
+    '-',
+    2,
+    2,
+    [0.5, 5],
+    'QSPIO-TNBC K_Mac_C 2 (estimated there); with TAMs at their real density phagocytosis is ~0.01/day in mice (a few % of growth) and of the order of growth in patients',
+  ),
   p('cd24Basal', 'relative', 0.3, 0.3, [0.1, 1], 'chosen (prototype): low CD24 engagement in NEAT1-low tumours'),
-  p('neat1Cd24Induction', '-', 4, 4, [1, 9], 'seed 001: NEAT1 -| miR-320a -| SP1 -> CD24; 5x at full NEAT1 chosen'),
+  p('neat1Cd24Induction', '-', 4, 4, [1, 9], 'seed 001: NEAT1 ⊣ miR-320a ⊣ SP1 → CD24; 5x at full NEAT1 chosen'),
   p(
     'osimertinibKill',
     '1/day',
@@ -312,8 +445,16 @@ function p(
   patient: number,
   range: [number, number],
   source: string,
+  patientRange?: [number, number],
 ): ParameterInfo {
-  return { id, unit, mouse, patient, range, source };
+  return patientRange
+    ? { id, unit, mouse, patient, range, patientRange, source }
+    : { id, unit, mouse, patient, range, source };
+}
+
+/** The documented range of a parameter at a scale. */
+export function parameterRange(info: ParameterInfo, scale: 'mouse' | 'patient'): [number, number] {
+  return scale === 'patient' && info.patientRange ? info.patientRange : info.range;
 }
 
 export const PARAMETERS: readonly ParameterInfo[] = TABLE;

@@ -16,7 +16,9 @@ export const CORE_SERIES = [
   'm2', // M2 macrophages, cells
   'm1Fraction', // M1 / (M1 + M2)
   'dcMaturation', // mature dendritic-cell fraction, 0..1
-  'pge2Plasma', // plasma PGE2 relative to an NRF2-wild-type tumour without COX-2 inhibitor (1 = baseline)
+  'pge2Plasma', // plasma PGE2, pg/mL: host baseline + tumour release (burden x COX-2 activity) / clearance
+  'pge2Tumour', // intratumoral PGE2 (tumour COX-2 activity), relative to an NRF2-wild-type tumour without COX-2 inhibitor
+  'neat1Plasma', // plasma NEAT1 relative to a tumour-free host (seed 001: falls after treatment)
   'cd24', // tumour CD24 relative to NEAT1-low tumour (1 = baseline), after anti-CD24 blockade
   'pdl1', // free (unblocked) tumour PD-L1, relative to baseline without IFN (1 = baseline)
   'igf1rToxicity', // cumulative IGF-1R / insulin-receptor inhibition, occupancy-days
@@ -39,7 +41,9 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
   m2: 'cells',
   m1Fraction: 'fraction',
   dcMaturation: 'fraction',
-  pge2Plasma: 'relative',
+  pge2Plasma: 'pg/mL',
+  pge2Tumour: 'relative',
+  neat1Plasma: 'relative',
   cd24: 'relative',
   pdl1: 'relative',
   igf1rToxicity: 'occupancy-days',

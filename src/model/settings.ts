@@ -23,6 +23,15 @@ export interface SettingInfo {
   description: string;
 }
 
+/**
+ * Colorectal liver metastases (seed 004), chosen for this tumour: CT26-like metastases are immunogenic (more T-cell
+ * recruitment than the HCC grafts), IL-6 signalling is half-maximal at a lower level (il6 = 1 is the wild-type host,
+ * 0.03 the IL-6-deficient one), and the PD-1 brake is half-engaged at 6x basal PD-L1, so that the four findings of the
+ * study hold together: IL-6-deficient metastases clearly smaller, CD8 depletion removing that benefit, anti-PD-L1
+ * working in IL-6-deficient but hardly in wild-type mice. docs/model.md, "Settings".
+ */
+const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = { tCellRecruitment: 0.3, pd1HalfPdl1: 6, il6Half: 0.1 };
+
 export const SETTING_INFO: Record<Setting, SettingInfo> = {
   'hcc-mouse': {
     id: 'hcc-mouse',
@@ -66,7 +75,7 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
     label: 'Colorectal cancer liver metastasis, mouse',
     initialTumourCells: 1e6,
     establishedAtStart: false,
-    overrides: {},
+    overrides: CRC_LIVER_OVERRIDES,
     description: 'CT26 colorectal cancer liver metastases in wild-type and IL-6-deficient mice, as in seed 004.',
   },
 };

@@ -314,7 +314,9 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     // With no macrophages yet (day 0 of a graft) the fraction is that of arriving macrophages, its limit as t -> 0.
     series.m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : model.p.m1RecruitedFraction;
     series.dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
-    series.pge2Plasma[k] = s.pge2;
+    series.pge2Plasma[k] = s.pge2PlasmaPgMl;
+    series.pge2Tumour[k] = s.pge2;
+    series.neat1Plasma[k] = s.neat1Plasma;
     series.cd24[k] = s.cd24;
     series.pdl1[k] = s.pdl1;
     series.igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;

@@ -14,12 +14,12 @@
  *   axl    low | high
  *   cd8    CD8 depletion, 0 | 1
  *   n, seed, cancer, assess, pge2cut   optional: a virtual trial (Scenario.cohort), e.g.
- *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=3
+ *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=100
  *          n        cohort size, a whole number of patients, 10..10000 (default 500)
  *          seed     seed of the random generator, a whole number 0..2147483647 (default 1)
  *          cancer   hcc | escc | lusc | lung | pan-cancer: the share of NRF2-active tumours (default hcc)
  *          assess   days between RECIST assessments, 7..182 (default 42)
- *          pge2cut  baseline plasma PGE2 cut-off of the biomarker split, 0.1..50 (default 3)
+ *          pge2cut  baseline plasma PGE2 cut-off of the biomarker split, pg/mL, 1..1000 (default 100)
  *          Written only when the scenario has a cohort (all five, between cd8 and the first arm), so links without
  *          a cohort are exactly as before. Any one of them makes a cohort; the missing ones take their defaults.
  *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code

@@ -121,13 +121,13 @@ export function withinCount(count: number, limit: number): boolean {
  * A virtual trial (Scenario.cohort), only in the hcc-patient setting. Size and seed are whole numbers; the seed is any
  * 31-bit non-negative integer (a safe integer, the same on every platform). The assessment interval is the spacing of
  * the RECIST assessments (42 days = every 6 weeks, as in IMbrave150); the PGE2 cut-off splits the cohort by baseline
- * plasma PGE2 (relative units).
+ * plasma PGE2 in pg/mL (default 100 pg/mL, about twice the healthy level; docs/model.md).
  */
 export const COHORT_LIMITS = {
   size: { min: 10, max: 10000, step: 10, unit: 'patients', default: 500 },
   seed: { min: 0, max: 2 ** 31 - 1, step: 1, unit: '', default: 1 },
   assessmentInterval: { min: 7, max: 182, step: 7, unit: 'days', default: 42 },
-  pge2Cutoff: { min: 0.1, max: 50, step: 0.1, unit: '', default: 3 },
+  pge2Cutoff: { min: 1, max: 1000, step: 1, unit: 'pg/mL', default: 100 },
 } as const satisfies Record<string, HorizonLimits>;
 
 /** The default cancer type of a cohort: HCC, the disease of the hcc-patient setting. */

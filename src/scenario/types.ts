@@ -82,7 +82,7 @@ export interface CohortSettings {
   cancer: CancerType;
   /** days between tumour assessments (RECIST), 42 = every 6 weeks as in IMbrave150 */
   assessmentInterval: number;
-  /** plasma PGE2 cut-off for the biomarker split, relative units */
+  /** plasma PGE2 cut-off for the biomarker split, pg/mL */
   pge2Cutoff: number;
 }
 

@@ -324,13 +324,66 @@ export const CLAIMS: readonly Claim[] = [
       ja: 'KEAP1/NRF2変異腫瘍はアテゾリズマブ＋ベバシズマブ投与下で野生型より経過が悪い',
     },
     arms: { [K]: ['KEAP1/NRF2-mutant, atezo/bev', 'NRF2 wild type, atezo/bev'] },
+    // Larger at 6 months, and cleared later if at all (both can be cleared within the 18 months, so day 365 alone
+    // would compare two zeros).
+    evaluate: (r) => {
+      const cleared = (arm: string): number => r.summary(K, arm).dayEradicated ?? Number.POSITIVE_INFINITY;
+      return outcome([
+        gt(
+          'volume day 180 on atezo/bev, mutant minus wild type, mm3',
+          r.at(K, 'KEAP1/NRF2-mutant, atezo/bev', 'tumourVolume', 180) -
+            r.at(K, 'NRF2 wild type, atezo/bev', 'tumourVolume', 180),
+          0,
+        ),
+        gt(
+          'day cleared on atezo/bev, mutant minus wild type (infinite: never)',
+          cleared('KEAP1/NRF2-mutant, atezo/bev') - cleared('NRF2 wild type, atezo/bev'),
+          0,
+        ),
+      ]);
+    },
+  },
+  {
+    id: 'PGE2-patients',
+    seedClaims: [],
+    preset: K,
+    text: {
+      en: 'plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation, grows with the untreated tumour and falls when it responds',
+      ja: '血漿PGE2（pg/mL）はKEAP1/NRF2変異で高く、未治療では腫瘍とともに増え、奏効すると下がる',
+    },
+    arms: { [K]: ['NRF2 wild type, untreated', 'KEAP1/NRF2-mutant, untreated', 'NRF2 wild type, atezo/bev'] },
+    evaluate: (r) => {
+      const wt = r.at(K, 'NRF2 wild type, untreated', 'pge2Plasma', 0);
+      return outcome([
+        gt(
+          'plasma PGE2 day 0, KEAP1/NRF2-mutant / wild type',
+          ratio(r.at(K, 'KEAP1/NRF2-mutant, untreated', 'pge2Plasma', 0), wt),
+          1.5,
+        ),
+        gt('plasma PGE2 day 180 / day 0, wild type untreated', ratio(r.at(K, 'NRF2 wild type, untreated', 'pge2Plasma', 180), wt), 1),
+        lt(
+          'plasma PGE2 day 180 / day 0, wild type on atezo/bev',
+          ratio(r.at(K, 'NRF2 wild type, atezo/bev', 'pge2Plasma', 180), wt),
+          0.8,
+        ),
+      ]);
+    },
+  },
+  {
+    id: 'NEAT1-plasma',
+    seedClaims: [],
+    preset: K,
+    text: {
+      en: 'plasma NEAT1 falls after treatment (seed 001)',
+      ja: '血漿NEAT1は治療後に低下する（シード001）',
+    },
+    arms: { [K]: ['NRF2 wild type, atezo/bev'] },
     evaluate: (r) =>
       outcome([
-        gt(
-          'volume day 365 on atezo/bev, mutant minus wild type, mm3',
-          r.at(K, 'KEAP1/NRF2-mutant, atezo/bev', 'tumourVolume', 365) -
-            r.at(K, 'NRF2 wild type, atezo/bev', 'tumourVolume', 365),
-          0,
+        lt(
+          'plasma NEAT1 day 180 / day 0, wild type on atezo/bev',
+          ratio(r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 180), r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 0)),
+          1,
         ),
       ]),
   },
@@ -441,12 +494,12 @@ export const CLAIMS: readonly Claim[] = [
     seedClaims: [],
     preset: I,
     text: {
-      en: 'IL-6-deficient untreated tumours are smaller',
-      ja: 'IL-6欠損の未治療腫瘍は小さい',
+      en: 'IL-6-deficient untreated tumours are clearly smaller (the study: clearly fewer metastases)',
+      ja: 'IL-6欠損の未治療腫瘍ははっきり小さい（研究では転移が明らかに少ない）',
     },
     arms: { [I]: [IL_U, IH_U] },
     evaluate: (r) =>
-      outcome([lt('volume day 28, IL-6 deficient / high, untreated', r.ratio(I, IL_U, IH_U, 'tumourVolume', 28), 1)]),
+      outcome([lt('volume day 28, IL-6 deficient / high, untreated', r.ratio(I, IL_U, IH_U, 'tumourVolume', 28), 0.7)]),
   },
   {
     id: 'S5.3',
@@ -456,13 +509,19 @@ export const CLAIMS: readonly Claim[] = [
       en: 'depleting CD8 T cells abolishes the IL-6-deficient advantage',
       ja: 'CD8 T細胞を除去するとIL-6欠損の利点は消える',
     },
-    arms: { [I]: [IL_D, IH_U] },
+    arms: { [I]: [IL_D, IH_U, IL_U] },
     evaluate: (r) =>
       outcome([
         ge(
           'volume day 28, IL-6 deficient CD8-depleted / IL-6 high untreated',
           r.ratio(I, IL_D, IH_U, 'tumourVolume', 28),
           1,
+        ),
+        // CD8 depletion clearly matters in the mouse
+        gt(
+          'volume day 28, IL-6 deficient CD8-depleted / IL-6 deficient untreated',
+          ratio(r.at(I, IL_D, 'tumourVolume', 28), r.at(I, IL_U, 'tumourVolume', 28)),
+          1.5,
         ),
       ]),
   },

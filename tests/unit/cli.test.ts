@@ -145,7 +145,7 @@ describe('cohort', () => {
     expect(json.patients).toBe(40);
     // read in the hcc-patient setting, the missing cohort keys written out with their defaults
     expect(json.query).toBe(
-      'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&n=40&seed=1&cancer=hcc&assess=42&pge2cut=3' +
+      'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&n=40&seed=1&cancer=hcc&assess=42&pge2cut=100' +
         '&arm=Control&arm=Atezo/bev*atz:1200@0-540/21*bev:15@0-540/21',
     );
     expect(json.arms.map((a: { name: string }) => a.name)).toEqual(['Control', 'Atezo/bev']);
@@ -199,7 +199,7 @@ describe('cohort', () => {
     expect(c.logRankP).toBeGreaterThan(0);
     expect(c.logRankP).toBeLessThan(1);
     expect(json.biomarkers.map((b: { name: string }) => b.name)).toEqual(['NRF2', 'PGE2', 'NEAT1']);
-    expect(json.biomarkers[1].definition).toContain('PGE2 >= 3');
+    expect(json.biomarkers[1].definition).toContain('PGE2 >= 100 pg/mL');
     for (const b of json.biomarkers) {
       expect(b.arms).toHaveLength(2);
       for (const arm of b.arms) {
@@ -231,7 +231,7 @@ describe('cohort', () => {
     expect(out.status).toBe(0);
     const json = JSON.parse(out.stdout);
     expect(json.patients).toBe(500);
-    expect(json.query).toContain('&n=500&seed=1&cancer=hcc&assess=42&pge2cut=3&');
+    expect(json.query).toContain('&n=500&seed=1&cancer=hcc&assess=42&pge2cut=100&');
     expect(json.comparisons).toEqual([]);
   });
 

@@ -71,7 +71,7 @@ describe('RECIST 1.1 from tumour volume', () => {
 });
 
 describe('virtual patients', () => {
-  const settings: CohortSettings = { size: 2000, seed: 7, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 };
+  const settings: CohortSettings = { size: 2000, seed: 7, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 };
 
   it('are reproducible from the seed, and patient i is the same whatever the cohort size', () => {
     const a = samplePatients(settings);

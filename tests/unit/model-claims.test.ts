@@ -50,6 +50,9 @@ describe('seed 001: NEAT1 -> CD24 -> macrophages and anti-PD-1 (HCC, mice)', () 
 describe('seed 002: KEAP1/NRF2-mutant tumours (patients)', () => {
   it('S3.1 a KEAP1/NRF2-mutant tumour fares worse than wild type under atezolizumab + bevacizumab', () =>
     expectClaim('S3.1'));
+  it('claim 1 in patients: plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation and falls when the tumour responds', () =>
+    expectClaim('PGE2-patients'));
+  it('seed 001 in patients: plasma NEAT1 falls after treatment', () => expectClaim('NEAT1-plasma'));
 });
 
 describe('seed 003: osimertinib and transient IGF-1R inhibition (EGFR-mutant lung, xenograft)', () => {
@@ -66,8 +69,8 @@ describe('seed 004: IL-6, dendritic cells and anti-PD-L1 (colorectal liver metas
   it('S5.1 / claim 6: IL-6-deficient tumours have more mature DCs and more CD8 T cells (priming is higher)', () =>
     expectClaim('S5.1'));
   it('claim 6: IL-6-deficient tumours express more PD-L1 (IFN-driven adaptive escape)', () => expectClaim('claim 6'));
-  it('S5.2 IL-6-deficient untreated tumours are smaller', () => expectClaim('S5.2'));
-  it('S5.3 depleting CD8 T cells abolishes the IL-6-deficient advantage', () => expectClaim('S5.3'));
+  it('S5.2 IL-6-deficient untreated tumours are clearly smaller (< 0.7 x wild type)', () => expectClaim('S5.2'));
+  it('S5.3 depleting CD8 T cells abolishes the IL-6-deficient advantage (and clearly matters: > 1.5 x)', () => expectClaim('S5.3'));
   it('S5.4 / claim 6: anti-PD-L1 controls IL-6-deficient tumours much better than IL-6-high tumours', () =>
     expectClaim('S5.4'));
   it('S5.5 IL-6 blockade and PD-L1 blockade are synergistic (Bliss)', () => expectClaim('S5.5'));

@@ -372,7 +372,7 @@ describe('one error per code, with its field and a specific message', () => {
 
 describe('cohort settings (a virtual trial)', () => {
   const PATIENT = 'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
-  const COHORT = 'n=500&seed=1&cancer=hcc&assess=42&pge2cut=3';
+  const COHORT = 'n=500&seed=1&cancer=hcc&assess=42&pge2cut=100';
 
   it('reads the documented keys, written between the inputs and the arms', () => {
     const link = `${PATIENT}&n=40&seed=7&cancer=lusc&assess=56&pge2cut=2.5&arm=Control&arm=Atezo/bev*atz:1200@0-540/21`;
@@ -384,7 +384,7 @@ describe('cohort settings (a virtual trial)', () => {
   });
 
   it('the defaults: 500 patients, seed 1, hcc, every 42 days, cut-off 3', () => {
-    expect(defaultCohort()).toEqual({ size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 });
+    expect(defaultCohort()).toEqual({ size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 });
     expect(COHORT_LIMITS.seed.max).toBe(2147483647);
     const s = { ...defaultScenario('hcc-patient'), cohort: defaultCohort() };
     expect(validateScenario(s)).toEqual([]);
@@ -405,10 +405,10 @@ describe('cohort settings (a virtual trial)', () => {
     const r = decodeScenario('s=hcc-patient&seed=99');
     expect(r.errors).toEqual([]);
     expect(r.scenario.cohort).toEqual({ ...defaultCohort(), seed: 99 });
-    expect(r.normalised).toBe(`${PATIENT}&n=500&seed=99&cancer=hcc&assess=42&pge2cut=3&arm=Control`);
+    expect(r.normalised).toBe(`${PATIENT}&n=500&seed=99&cancer=hcc&assess=42&pge2cut=100&arm=Control`);
     // range ends are allowed
-    expect(decodeScenario('s=hcc-patient&n=10&seed=0&assess=7&pge2cut=0.1').errors).toEqual([]);
-    expect(decodeScenario('s=hcc-patient&n=10000&seed=2147483647&assess=182&pge2cut=50').errors).toEqual([]);
+    expect(decodeScenario('s=hcc-patient&n=10&seed=0&assess=7&pge2cut=1').errors).toEqual([]);
+    expect(decodeScenario('s=hcc-patient&n=10000&seed=2147483647&assess=182&pge2cut=1000').errors).toEqual([]);
   });
 
   it('incompatible: cohort keys outside hcc-patient are reported once and dropped; the rest is kept', () => {
@@ -466,15 +466,15 @@ describe('cohort settings (a virtual trial)', () => {
     expect(r.scenario.cohort).toEqual({ ...defaultCohort(), size: 40 });
   });
 
-  it('out-of-range: an assessment interval outside 7..182 days and a PGE2 cut-off outside 0.1..50', () => {
+  it('out-of-range: an assessment interval outside 7..182 days and a PGE2 cut-off outside 1..1000 pg/mL', () => {
     let m = onlyError(decodeScenario('s=hcc-patient&assess=6'), 'out-of-range', 'cohort.assessmentInterval');
     expect(m).toBe('Assessment interval (assess) is 6 days; it must be from 7 to 182 days. The default 42 is used.');
     m = onlyError(decodeScenario('s=hcc-patient&assess=183'), 'out-of-range', 'cohort.assessmentInterval');
     expect(m).toContain('183 days');
     m = onlyError(decodeScenario('s=hcc-patient&pge2cut=0'), 'out-of-range', 'cohort.pge2Cutoff');
-    expect(m).toBe('PGE2 cut-off (pge2cut) is 0; it must be from 0.1 to 50. The default 3 is used.');
-    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=51'), 'out-of-range', 'cohort.pge2Cutoff');
-    expect(m).toContain('is 51');
+    expect(m).toBe('PGE2 cut-off (pge2cut) is 0 pg/mL; it must be from 1 to 1000 pg/mL. The default 100 is used.');
+    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=1001'), 'out-of-range', 'cohort.pge2Cutoff');
+    expect(m).toContain('is 1001');
   });
 
   it('not-a-number: every numeric cohort key', () => {
@@ -482,7 +482,7 @@ describe('cohort settings (a virtual trial)', () => {
       ['n', 'cohort.size', 'a whole number from 10 to 10000 patients'],
       ['seed', 'cohort.seed', 'a whole number from 0 to 2147483647'],
       ['assess', 'cohort.assessmentInterval', 'from 7 to 182 days'],
-      ['pge2cut', 'cohort.pge2Cutoff', 'from 0.1 to 50'],
+      ['pge2cut', 'cohort.pge2Cutoff', 'from 1 to 1000 pg/mL'],
     ] as const;
     for (const [key, field, allowed] of cases) {
       const r = decodeScenario(`s=hcc-patient&${key}=abc`);

@@ -178,7 +178,7 @@ export const PRESETS: readonly Preset[] = [
           { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT, cox2i: CELECOXIB_PATIENT },
         ),
       ],
-      cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 3 },
+      cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
     },
   },
 ];
