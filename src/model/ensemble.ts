@@ -20,8 +20,8 @@
  */
 import type { Setting } from '../scenario/types';
 import { createRandom } from '../stats/random';
-import { type ModelParameters, PARAMETERS } from './parameters';
-import { settingParameters } from './settings';
+import { type ModelParameters, PARAMETERS, parameterRange } from './parameters';
+import { SETTING_INFO, settingParameters } from './settings';
 
 /** The relative perturbation around each value (×0.7–1.3). */
 export const ENSEMBLE_FACTORS = { low: 0.7, high: 1.3 } as const;
@@ -59,7 +59,7 @@ export function plausibleIntervals(setting: Setting): readonly ParameterInterval
     const value = values[info.id];
     const a = Math.min(ENSEMBLE_FACTORS.low * value, ENSEMBLE_FACTORS.high * value);
     const b = Math.max(ENSEMBLE_FACTORS.low * value, ENSEMBLE_FACTORS.high * value);
-    const [lo, hi] = info.range;
+    const [lo, hi] = parameterRange(info, SETTING_INFO[setting].scale);
     if (a === b) return { id: info.id, value, low: value, high: value, basis: 'fixed' };
     if (value < lo || value > hi) return { id: info.id, value, low: a, high: b, basis: 'outside-range' };
     const low = Math.max(a, lo);

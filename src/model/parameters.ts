@@ -260,7 +260,14 @@ const TABLE: ParameterInfo[] = [
     [1, 9],
     'seed 000: NRF2 -> COX-2 (Ptgs2) -> PGE2; 5x at full activation chosen (prototype)',
   ),
-  p('pge2MaxInhibition', '-', 0.9, 0.9, [0.5, 1], 'seed 000: PGE2 keeps T cells out ("cold"); size chosen (prototype)'),
+  p(
+    'pge2MaxInhibition',
+    '-',
+    0.95,
+    0.95,
+    [0.5, 1],
+    'seed 000: PGE2 keeps T cells out ("cold"); size chosen: NRF2-high grafts resist anti-PD-L1 + anti-VEGF-A',
+  ),
   p('pge2Half', 'relative', 2, 2, [1, 4], 'chosen (prototype): wild-type PGE2 (1) is below half effect'),
   p('pge2Hill', '-', 2, 2, [1, 4], 'chosen (prototype)'),
   p(

@@ -367,10 +367,10 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     div('tumourCells', num(CELLS_PER_MM3, 'cell_per_mm3')),
     'volume',
   );
-  // A1: G = pge2Basal (1 + a_NRF2 nrf2)(1 - theta_cox2i)
+  // A1: G = pge2Basal (1 + a_NRF2 nrf2)(1 - theta_cox2i), intratumoral PGE2 (tumour COX-2 activity)
   signal(
-    'pge2Plasma',
-    'plasma PGE2, relative',
+    'pge2Tumour',
+    'intratumoral PGE2, relative',
     'relative',
     mul('pge2Basal', add(num(1), mul('nrf2Pge2Induction', 'nrf2')), oneMinus(occupancyId('cox2i'))),
     'A1',
@@ -381,20 +381,43 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'PGE2 exclusion of T cells',
     '-',
     div(
-      mul('pge2MaxInhibition', pow('pge2Plasma', 'pge2Hill')),
-      add(pow('pge2Plasma', 'pge2Hill'), pow('pge2Half', 'pge2Hill')),
+      mul('pge2MaxInhibition', pow('pge2Tumour', 'pge2Hill')),
+      add(pow('pge2Tumour', 'pge2Hill'), pow('pge2Half', 'pge2Hill')),
     ),
     'A2',
+  );
+  // A1b: plasma PGE2, pg/mL = baseline + q N G / (CL x 1000 mL/L)
+  signal(
+    'pge2Plasma',
+    'plasma PGE2, pg/mL',
+    'pg/mL',
+    add(
+      'pge2PlasmaBaseline',
+      div(mul('pge2CellProduction', 'tumourCells', 'pge2Tumour'), mul('pge2Clearance', num(1000, 'dimensionless'))),
+    ),
+    'A1b',
+  );
+  // A1c: plasma NEAT1 = 1 + release N (1 + 4 neat1) / 1e9, relative to a tumour-free host
+  signal(
+    'neat1Plasma',
+    'plasma NEAT1, relative',
+    'relative',
+    add(
+      num(1),
+      div(mul('neat1PlasmaRelease', 'tumourCells', add(num(1), mul(num(4), 'neat1'))), num(1e9, 'dimensionless')),
+    ),
+    'A1c',
   );
   // A3: I_IL6 = IL6 / (IL6 + K_IL6), IL6 = il6 (1 - theta_antiIL6)
   signal('il6Free', 'IL-6 after blockade', 'relative', mul('il6', oneMinus(occupancyId('antiIL6'))), 'A3');
   signal('il6Signal', 'IL-6 signalling', '-', div('il6Free', add('il6Free', 'il6Half')), 'A3');
-  // A4: Psi = 1 / (1 + nu (1 - theta_bev))
+  // A4: Psi = 1 / (1 + nu (1 - theta_bev)); theta_bev also blocks VEGF-driven growth
+  signal('angiogenesisBlocked', 'VEGF-A blocked, theta_bev', '-', ref(occupancyId('bevacizumab')), 'A4');
   signal(
     'vascularAccess',
     'vascular access',
     '-',
-    div(num(1), add(num(1), mul('vegfExclusion', oneMinus(occupancyId('bevacizumab'))))),
+    div(num(1), add(num(1), mul('vegfExclusion', oneMinus('angiogenesisBlocked')))),
     'A4',
   );
   // A5: IFN = E / (E + 0.05 N) + c_IFN1 (1 - I_IL6)
@@ -475,12 +498,16 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'A11',
   );
   signal('immuneKill', 'kill = T-cell kill + phagocytosis', '1/day', add('tCellKill', 'phagocytosis'), 'kill');
-  // growth = (1 - N/K)(1 + g_M2 fM2)
+  // growth = (1 - N/K)(1 + g_M2 fM2)(1 - a_VEGF theta_bev)
   signal(
     'growth',
-    'logistic growth factor with M2 support',
+    'logistic growth factor with M2 support and VEGF-driven angiogenesis',
     '-',
-    mul(oneMinus(div('tumourCells', 'carryingCapacity')), add(num(1), mul('m2GrowthSupport', 'm2Fraction'))),
+    mul(
+      oneMinus(div('tumourCells', 'carryingCapacity')),
+      add(num(1), mul('m2GrowthSupport', 'm2Fraction')),
+      oneMinus(mul('angiogenesisGrowthDependence', 'angiogenesisBlocked')),
+    ),
     'growth',
   );
   // seed 003 switches, and the seed-004 control experiment
@@ -551,23 +578,24 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     sub(add(mul('resistantGrowthRate', R, 'growth'), mul('resistanceAcquisitionRate', P)), mul('immuneKill', R)),
     'E3',
   );
-  // E4: dE/dt = a_E D Psi (1 - I_G) N - (d_E + k_exh H_PD1) E
+  // E4: dE/dt = a_E D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E
   rate(
     E,
     sub(
-      mul('tCellRecruitmentActive', D, 'vascularAccess', oneMinus('pge2Inhibition'), 'tumourCells'),
+      mul(
+        'tCellRecruitmentActive',
+        D,
+        'vascularAccess',
+        oneMinus('pge2Inhibition'),
+        oneMinus(mul('m2KillSuppression', 'm2Fraction')),
+        'tumourCells',
+      ),
       mul(add('tCellDeath', mul('tCellExhaustion', 'pd1Inhibition')), E),
     ),
     'E4',
   );
-  // E5, E6: macrophages, recruited with tumour size; M1 -> M2 by CD24 engagement, M2 -> M1 by T-cell IFN-gamma
-  signal(
-    'macrophageInflux',
-    's_M N / (N + K_M)',
-    'cells/day',
-    div(mul('macrophageRecruitment', 'tumourCells'), add('tumourCells', 'macrophageRecruitmentHalf')),
-    'E5',
-  );
+  // E5, E6: macrophages, recruited per tumour cell; M1 -> M2 by CD24 engagement, M2 -> M1 by T-cell IFN-gamma
+  signal('macrophageInflux', 's_M N', 'cells/day', mul('macrophageRecruitment', 'tumourCells'), 'E5');
   signal(
     'm1ToM2',
     'k12 (1 + c24 H_CD24)',
@@ -577,9 +605,9 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
   signal(
     'm2ToM1',
-    'k21 (1 + 3 E / (E + 0.05 N))',
+    'k21 (1 + r_IFN,M E / (E + 0.05 N))',
     '1/day',
-    mul('m2ToM1Rate', add(num(1), div(mul(num(3), E), add(E, mul(num(0.05), 'tumourCells'), 'tiny')))),
+    mul('m2ToM1Rate', add(num(1), div(mul('ifnRepolarisation', E), add(E, mul(num(0.05), 'tumourCells'), 'tiny')))),
     'E5',
   );
   rate(

@@ -324,18 +324,23 @@ export const CLAIMS: readonly Claim[] = [
       ja: 'KEAP1/NRF2変異腫瘍はアテゾリズマブ＋ベバシズマブ投与下で野生型より経過が悪い',
     },
     arms: { [K]: ['KEAP1/NRF2-mutant, atezo/bev', 'NRF2 wild type, atezo/bev'] },
-    // Larger at 6 months, and cleared later if at all (both can be cleared within the 18 months, so day 365 alone
-    // would compare two zeros).
+    // A larger tumour burden, and cleared later if at all (both can be cleared within the 18 months, so a volume
+    // at day 365 alone would compare two zeros).
     evaluate: (r) => {
       const cleared = (arm: string): number => r.summary(K, arm).dayEradicated ?? Number.POSITIVE_INFINITY;
+      // tumour burden over the 18 months (mm3 x days, sampled every 10 days)
+      const burden = (arm: string): number => {
+        let sum = 0;
+        for (let day = 0; day <= 540; day += 10) sum += 10 * r.at(K, arm, 'tumourVolume', day);
+        return sum;
+      };
       return outcome([
         gt(
-          'volume day 180 on atezo/bev, mutant minus wild type, mm3',
-          r.at(K, 'KEAP1/NRF2-mutant, atezo/bev', 'tumourVolume', 180) -
-            r.at(K, 'NRF2 wild type, atezo/bev', 'tumourVolume', 180),
-          0,
+          'tumour burden over 18 months on atezo/bev, mutant / wild type',
+          ratio(burden('KEAP1/NRF2-mutant, atezo/bev'), burden('NRF2 wild type, atezo/bev')),
+          1,
         ),
-        gt(
+        ge(
           'day cleared on atezo/bev, mutant minus wild type (infinite: never)',
           cleared('KEAP1/NRF2-mutant, atezo/bev') - cleared('NRF2 wild type, atezo/bev'),
           0,
@@ -360,7 +365,11 @@ export const CLAIMS: readonly Claim[] = [
           ratio(r.at(K, 'KEAP1/NRF2-mutant, untreated', 'pge2Plasma', 0), wt),
           1.5,
         ),
-        gt('plasma PGE2 day 180 / day 0, wild type untreated', ratio(r.at(K, 'NRF2 wild type, untreated', 'pge2Plasma', 180), wt), 1),
+        gt(
+          'plasma PGE2 day 180 / day 0, wild type untreated',
+          ratio(r.at(K, 'NRF2 wild type, untreated', 'pge2Plasma', 180), wt),
+          1,
+        ),
         lt(
           'plasma PGE2 day 180 / day 0, wild type on atezo/bev',
           ratio(r.at(K, 'NRF2 wild type, atezo/bev', 'pge2Plasma', 180), wt),
@@ -382,7 +391,10 @@ export const CLAIMS: readonly Claim[] = [
       outcome([
         lt(
           'plasma NEAT1 day 180 / day 0, wild type on atezo/bev',
-          ratio(r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 180), r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 0)),
+          ratio(
+            r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 180),
+            r.at(K, 'NRF2 wild type, atezo/bev', 'neat1Plasma', 0),
+          ),
           1,
         ),
       ]),
@@ -475,7 +487,8 @@ export const CLAIMS: readonly Claim[] = [
     evaluate: (r) =>
       outcome([
         gt('mature DC day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'dcMaturation', 21), 1.5),
-        gt('CD8 day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'cd8', 21), 1.5),
+        // per tumour cell (infiltration): IL-6-deficient metastases are much smaller, so a count would mix the two
+        gt('CD8 per tumour cell day 21, IL-6 deficient / high', r.ratio(I, IL_U, IH_U, 'cd8PerTumourCell', 21), 1.5),
       ]),
   },
   {

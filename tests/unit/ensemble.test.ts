@@ -11,7 +11,7 @@ import {
   plausibleIntervals,
   simulate,
 } from '../../src/model';
-import { PARAMETERS } from '../../src/model/parameters';
+import { PARAMETERS, parameterRange } from '../../src/model/parameters';
 import { settingParameters } from '../../src/model/settings';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import { SETTINGS } from '../../src/scenario/types';
@@ -52,11 +52,12 @@ describe('the plausible parameter ensemble', () => {
     const byId = new Map(lung.map((i) => [i.id, i]));
     expect(byId.get('tCellRecruitment')?.basis).toBe('fixed'); // no T cells in a xenograft
     expect(byId.get('extinctionThreshold')?.basis).toBe('fixed');
-    expect(byId.get('m2KillSuppression')?.basis).toBe('range'); // 1, range [0, 1]: 0.7–1
-    expect(byId.get('m2KillSuppression')?.high).toBe(1);
+    expect(byId.get('m2KillSuppression')?.basis).toBe('range'); // 0.95, range [0.5, 0.98]: 0.665–0.98
+    expect(byId.get('m2KillSuppression')?.high).toBe(0.98);
     for (const i of plausibleIntervals('hcc-patient')) {
       const info = PARAMETERS.find((p) => p.id === i.id);
-      const outside = info ? i.value < info.range[0] || i.value > info.range[1] : false;
+      const range = info ? parameterRange(info, 'patient') : undefined;
+      const outside = range ? i.value < range[0] || i.value > range[1] : false;
       expect(i.basis === 'outside-range', i.id).toBe(outside && i.low !== i.high);
     }
   });

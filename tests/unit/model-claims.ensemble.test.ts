@@ -20,8 +20,11 @@ const ROBUST_CLAIMS = [
   'claim 1',
   'S1.5',
   'S2.1',
+  'S2.3',
   'S2.4',
   'CD24-M1',
+  'S3.1',
+  'NEAT1-plasma',
   'S4.1',
   'S4.3',
   'S4.4',
@@ -29,6 +32,7 @@ const ROBUST_CLAIMS = [
   'claim 6',
   'S5.2',
   'S5.3',
+  'S5.4',
   'S5.5',
 ];
 

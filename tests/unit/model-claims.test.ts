@@ -70,7 +70,8 @@ describe('seed 004: IL-6, dendritic cells and anti-PD-L1 (colorectal liver metas
     expectClaim('S5.1'));
   it('claim 6: IL-6-deficient tumours express more PD-L1 (IFN-driven adaptive escape)', () => expectClaim('claim 6'));
   it('S5.2 IL-6-deficient untreated tumours are clearly smaller (< 0.7 x wild type)', () => expectClaim('S5.2'));
-  it('S5.3 depleting CD8 T cells abolishes the IL-6-deficient advantage (and clearly matters: > 1.5 x)', () => expectClaim('S5.3'));
+  it('S5.3 depleting CD8 T cells abolishes the IL-6-deficient advantage (and clearly matters: > 1.5 x)', () =>
+    expectClaim('S5.3'));
   it('S5.4 / claim 6: anti-PD-L1 controls IL-6-deficient tumours much better than IL-6-high tumours', () =>
     expectClaim('S5.4'));
   it('S5.5 IL-6 blockade and PD-L1 blockade are synergistic (Bliss)', () => expectClaim('S5.5'));
@@ -80,6 +81,7 @@ describe('the claims as data', () => {
   it('every claim in src/science/claims.ts has a named default-point test above', () => {
     const tested = [
       ...['S1.1', 'S1.2', 'S1.3', 'claim 1', 'S1.4', 'S1.5', 'S2.1', 'S2.2', 'S2.3', 'S2.4', 'CD24-M1', 'S3.1'],
+      ...['PGE2-patients', 'NEAT1-plasma'],
       ...['S4.1', 'S4.2', 'S4.3', 'S4.4', 'S5.1', 'claim 6', 'S5.2', 'S5.3', 'S5.4', 'S5.5'],
     ];
     expect(CLAIMS.map((c) => c.id).sort()).toEqual([...tested].sort());

@@ -144,7 +144,9 @@ describe('SBML export: coverage and term-by-term agreement with the right-hand s
         });
         const s = problem.model.signals(0, y);
         for (const [id, value] of [
-          ['pge2Plasma', s.pge2],
+          ['pge2Plasma', s.pge2PlasmaPgMl],
+          ['pge2Tumour', s.pge2],
+          ['neat1Plasma', s.neat1Plasma],
           ['pdl1', s.pdl1],
           ['cd24', s.cd24],
           ['tCellKill', s.tCellKill],
