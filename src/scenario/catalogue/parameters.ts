@@ -13,9 +13,9 @@
 // truth for ids, units, values and ranges, and it is pure data (parameters.ts and settings.ts run no model code).
 import { PARAMETERS, type ParameterInfo } from '../../model/parameters';
 import { settingParameters } from '../../model/settings';
+import { type FieldError, quote } from '../fieldError';
 import { SETTING_SCALE } from '../limits';
 import type { Setting } from '../types';
-import { type FieldError, quote } from '../validate';
 
 export type ParameterId = ParameterInfo['id'];
 
