@@ -48,6 +48,9 @@ test('presenter mode and its keyboard shortcuts; none fire while typing', async 
   await page.keyboard.press('?');
   await expect(page.getByTestId('preset-nrf2-atezo-bev')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByTestId('help-overlay')).toHaveCount(0);
+  // the share panel is a modal dialog: Esc closes it, and the page behind it is usable again
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('qr-panel')).toHaveCount(0);
   await page.getByTestId('slider-nrf2').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('play-day')).toHaveAttribute('data-day', '0.00');

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { useTeaching } from '../../store/teaching';
+import { Modal } from '../Modal';
 
 /** The list of shortcuts, as a modal dialog. */
 export function HelpOverlay() {
@@ -27,24 +28,22 @@ export function HelpOverlay() {
     ['Esc', t('help.escape')],
   ];
   return (
-    <div className="help-backdrop" data-testid="help-overlay">
-      <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
-        <h2 id="help-title">{t('help.title')}</h2>
-        <dl>
-          {rows.map(([key, what]) => (
-            <div key={key}>
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{what}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="help-note">{t('help.note')}</p>
-        <button ref={close} type="button" className="primary" onClick={() => setOpen(false)}>
-          {t('help.close')}
-        </button>
-      </div>
-    </div>
+    <Modal className="help" testId="help-overlay" labelledBy="help-title" onClose={() => setOpen(false)}>
+      <h2 id="help-title">{t('help.title')}</h2>
+      <dl>
+        {rows.map(([key, what]) => (
+          <div key={key}>
+            <dt>
+              <kbd>{key}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="help-note">{t('help.note')}</p>
+      <button ref={close} type="button" className="primary" onClick={() => setOpen(false)}>
+        {t('help.close')}
+      </button>
+    </Modal>
   );
 }

@@ -8,6 +8,7 @@ import { useExplorer } from '../../store/explorer';
 import { loadChunk } from '../../store/release';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
+import { Modal } from '../Modal';
 import './teaching.css';
 
 /** The QR encoder is loaded the first time the panel opens, not with the page (and is precached for offline use). */
@@ -28,6 +29,12 @@ export function ShareBar() {
   const languageId = useId();
   const linkBox = useRef<HTMLInputElement>(null);
   const link = currentLink();
+
+  // the panel belongs to the moment it was opened in: a language switch or presenter mode closes it
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the language or presenter mode
+  useEffect(() => {
+    setQrOpen(false);
+  }, [language, presenter]);
 
   useEffect(() => {
     if (!copied) return;
@@ -82,7 +89,7 @@ export function ShareBar() {
         {copied === 'ok' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
       </p>
       {qrOpen ? (
-        <div className="qr-panel" data-testid="qr-panel">
+        <Modal className="qr-panel" testId="qr-panel" label={t('share.qrTitle')} onClose={() => setQrOpen(false)}>
           <Suspense fallback={<div className="qr" aria-busy="true" />}>
             <QrCode text={link} title={t('share.qrTitle')} />
           </Suspense>
@@ -99,7 +106,7 @@ export function ShareBar() {
           <button type="button" onClick={() => setQrOpen(false)}>
             {t('share.close')}
           </button>
-        </div>
+        </Modal>
       ) : null}
     </div>
   );
