@@ -42,6 +42,36 @@ export interface DoseTick {
   slot: number;
 }
 
+/** The dose ticks of one row (one drug of one arm): the unit drawn as one path. */
+interface DoseRow {
+  row: number;
+  drug: string;
+  slot: number;
+  days: number[];
+}
+
+/** doseRows of each tick array drawn: a redraw with the same ticks (a cursor move) reuses the rows, path and all. */
+const doseRowCache = new WeakMap<DoseTick[], DoseRow[]>();
+
+/** Groups ticks by row and drug, keeping the days in order; the same array of ticks gives the same rows. */
+function doseRows(ticks: DoseTick[]): DoseRow[] {
+  const cached = doseRowCache.get(ticks);
+  if (cached) return cached;
+  const rows = new Map<string, DoseRow>();
+  for (const tick of ticks) {
+    const key = `${tick.row}|${tick.drug}|${tick.slot}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { row: tick.row, drug: tick.drug, slot: tick.slot, days: [] };
+      rows.set(key, row);
+    }
+    row.days.push(tick.day);
+  }
+  const result = [...rows.values()];
+  doseRowCache.set(ticks, result);
+  return result;
+}
+
 export interface TimeSeriesData {
   lines: ChartLine[];
   areas?: ChartArea[];
@@ -316,7 +346,11 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       );
     });
 
-  // Dose ticks: short marks in a strip under the time axis labels, one row per drug.
+  // Dose ticks: short marks in a strip under the time axis labels, one row per drug, drawn as ONE path per drug (and
+  // arm): the DOM does not grow with the number of doses, and a cursor move does not touch it. Ticks that fall on the
+  // same pixel column are drawn once, so the path is at most one mark per pixel: where doses are closer than a pixel
+  // the row becomes a solid band (the same density, drawn in bounded work).
+  const rows = data.doses ? doseRows(data.doses) : [];
   const doses = svg
     .selectAll<SVGGElement, null>('g.doses')
     .data([null])
@@ -324,18 +358,31 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('class', 'doses')
     .attr('aria-hidden', 'true');
   doses
-    .selectAll<SVGLineElement, DoseTick>('line.dose')
-    .data(data.doses ?? [])
-    .join('line')
+    .selectAll<SVGPathElement, DoseRow>('path.dose')
+    .data(rows, (d) => `${d.row}|${d.drug}`)
+    .join('path')
     .attr('class', 'dose')
-    .attr('data-testid', 'dose-tick')
+    .attr('data-testid', 'dose-ticks')
     .attr('data-drug', (d) => d.drug)
-    .attr('x1', (d) => x(d.day * o.timeFactor))
-    .attr('x2', (d) => x(d.day * o.timeFactor))
-    .attr('y1', (d) => plotBottom + 24 + d.row * DOSE_ROW)
-    .attr('y2', (d) => plotBottom + 24 + d.row * DOSE_ROW + 4)
+    .attr('data-count', (d) => d.days.length)
+    .attr('fill', 'none')
     .attr('stroke', (d) => armStyle(d.slot).colour)
-    .attr('stroke-width', 2);
+    .attr('stroke-width', 2)
+    .each(function (d) {
+      const el = this as SVGPathElement & { __drawn?: { days: number[]; geometry: string } };
+      if (el.__drawn && el.__drawn.days === d.days && el.__drawn.geometry === geometry) return;
+      el.__drawn = { days: d.days, geometry };
+      const top = plotBottom + 24 + d.row * DOSE_ROW;
+      const columns = new Set<number>();
+      let path = '';
+      for (const day of d.days) {
+        const px = Math.round(x(day * o.timeFactor));
+        if (!Number.isFinite(px) || columns.has(px)) continue;
+        columns.add(px);
+        path += `M${px},${top}v4`;
+      }
+      el.setAttribute('d', path);
+    });
 
   // Cursor line and a dot per line at the cursor day.
   const cursorData = o.cursorDay === null ? [] : [o.cursorDay];

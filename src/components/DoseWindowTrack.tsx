@@ -2,7 +2,7 @@
  * DoseWindowTrack is one drug's dosing window on the treatment editor's time line, dragged or moved with the
  * keyboard; it exists so that a schedule can be shaped directly against the time axis.
  */
-import { type KeyboardEvent, type PointerEvent, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useMemo, useRef } from 'react';
 import { useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
 import { SCHEDULE_LIMITS } from '../scenario/limits';
@@ -25,7 +25,8 @@ export function DoseWindowTrack({
   const label = t(`drug.${drug}`);
   const left = (Math.min(schedule.start, horizon) / horizon) * 100;
   const right = (Math.min(schedule.stop, horizon) / horizon) * 100;
-  const doses = doseTimes(schedule, horizon);
+  const doses = useMemo(() => doseTimes(schedule, horizon), [schedule, horizon]);
+  const dosePath = useMemo(() => trackDosePath(doses, horizon), [doses, horizon]);
 
   const begin = (mode: DragMode) => (e: PointerEvent<HTMLElement>) => {
     if (e.button !== 0) return;
@@ -56,9 +57,10 @@ export function DoseWindowTrack({
 
   return (
     <div className="track" ref={track} data-testid={`track-${drug}`}>
-      {doses.map((day) => (
-        <span key={day} className="track-dose" style={{ left: `${(day / horizon) * 100}%` }} aria-hidden="true" />
-      ))}
+      {/* every dose as one path (at most one mark per 1/1000 of the track), not an element per dose */}
+      <svg className="track-doses" viewBox="0 0 1000 10" preserveAspectRatio="none" aria-hidden="true">
+        <path d={dosePath} data-count={doses.length} />
+      </svg>
       <div
         className="window"
         role="slider"
@@ -156,4 +158,17 @@ function shifted(s: DoseSchedule, mode: DragMode, delta: number, horizon: number
   }
   const stop = Math.max(s.start + 1, Math.min(s.stop + d, SCHEDULE_LIMITS.start.max));
   return { ...s, stop };
+}
+
+/** The dose marks of a track in a 1000-wide box: one vertical mark per column that holds a dose. */
+function trackDosePath(doses: number[], horizon: number): string {
+  const columns = new Set<number>();
+  let path = '';
+  for (const day of doses) {
+    const column = Math.round((day / horizon) * 1000);
+    if (columns.has(column)) continue;
+    columns.add(column);
+    path += `M${column},0v10`;
+  }
+  return path;
 }
