@@ -5,7 +5,7 @@
  * their current figures in docs/model.md ("Robustness of the claims"), never here with a lower bar.
  */
 import { describe, expect, it } from 'vitest';
-import { claimById } from '../../src/science/claims';
+import { CLAIMS, claimById } from '../../src/science/claims';
 import {
   measureRobustness,
   ROBUSTNESS_BAR,
@@ -18,12 +18,14 @@ const ROBUST_CLAIMS = [
   'S1.1',
   'S1.2',
   'claim 1',
+  'S1.4',
   'S1.5',
   'S2.1',
   'S2.3',
   'S2.4',
   'CD24-M1',
   'S3.1',
+  'PGE2-patients',
   'NEAT1-plasma',
   'S4.1',
   'S4.3',
@@ -51,6 +53,17 @@ function ensemble(): RobustnessReport {
   return report;
 }
 
+/** A claim of the science summary: all its assertions (each tested above) hold together in >= 80 % of the sets. */
+function expectSeedClaim(n: number): void {
+  const parts = CLAIMS.filter((c) => c.seedClaims.includes(n)).map((c) => c.id);
+  expect(
+    parts.filter((id) => !ROBUST_CLAIMS.includes(id)),
+    `assertions of claim ${n} not run together`,
+  ).toEqual([]);
+  const row = ensemble().seedClaims.find((s) => s.claim === n);
+  expect(row?.fraction.estimate ?? 0, `claim ${n}: ${row?.holds}/${row?.draws}`).toBeGreaterThanOrEqual(ROBUSTNESS_BAR);
+}
+
 describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} plausible parameter sets`, () => {
   it('the ensemble has at least 200 draws and the bar is 80 %', () => {
     expect(ROBUSTNESS_DRAWS).toBeGreaterThanOrEqual(200);
@@ -67,8 +80,15 @@ describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} pla
   }
 
   it('claim 3: NEAT1-high tumours grow faster with fewer M1 (all its assertions together) in >= 80 % of parameter sets', () => {
-    const row = ensemble().seedClaims.find((s) => s.claim === 3);
-    expect(row?.fraction.estimate ?? 0).toBeGreaterThanOrEqual(ROBUSTNESS_BAR);
+    expectSeedClaim(3);
+  });
+
+  it('claim 2: a COX-2 inhibitor restores the response of NRF2-high tumours (all its assertions together) in >= 80 % of parameter sets', () => {
+    expectSeedClaim(2);
+  });
+
+  it('claim 6: with IL-6 low, priming and PD-L1 are higher and anti-PD-L1 works (all its assertions together) in >= 80 % of parameter sets', () => {
+    expectSeedClaim(6);
   });
 
   it('claim 7: every output of these runs stays finite and non-negative in every plausible parameter set', () => {
