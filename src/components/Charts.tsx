@@ -199,7 +199,7 @@ export function Charts() {
           }
           footer={macrophageView === 'counts' ? <p className="chart-note">{t('chart.m2Hint')}</p> : null}
         />
-        <TimeSeriesChart id="pge2" title={t('chart.pge2')} yLabel={t('unit.relative')} lines={pge2} height={220} />
+        <TimeSeriesChart id="pge2" title={t('chart.pge2')} yLabel={t('unit.pgPerMl')} lines={pge2} height={220} />
         <TimeSeriesChart id="pdl1" title={t('chart.pdl1')} yLabel={t('unit.relative')} lines={pdl1} height={220} />
         <TimeSeriesChart id="cd24" title={t('chart.cd24')} yLabel={t('unit.relative')} lines={cd24} height={220} />
         <TimeSeriesChart

@@ -86,7 +86,7 @@ export function Readout() {
                 </th>
                 <th scope="col">{t('readout.m1Fraction')}</th>
                 <th scope="col">
-                  {t('readout.pge2')} ({t('unit.relative')})
+                  {t('readout.pge2')} ({t('unit.pgPerMl')})
                 </th>
               </tr>
             </thead>

@@ -20,7 +20,8 @@ export const cohortEn = {
   'trial.seed': 'Random seed',
   'trial.seedHint': 'The same seed gives the same patients.',
   'trial.cancer': 'Cancer type',
-  'trial.nrf2Share': 'NRF2-active tumours: {share} %',
+  'trial.nrf2Share':
+    'NRF2-active stratum: {share} % of patients (HCC: P-NRF2 immunostaining; other cancers: KEAP1/NRF2 mutations)',
   'trial.nrf2Source': 'Source: {source}',
   'trial.interval': 'Assessment interval',
   'trial.intervalUnit': 'days',
@@ -99,7 +100,7 @@ export const cohortEn = {
   'bio.NRF2': 'NRF2',
   'bio.PGE2': 'Plasma PGE2',
   'bio.NEAT1': 'NEAT1',
-  'bio.NRF2.high': 'NRF2-active',
+  'bio.NRF2.high': 'NRF2-active stratum',
   'bio.NRF2.low': 'NRF2-inactive',
   'bio.PGE2.high': 'PGE2 ≥ {cutoff}',
   'bio.PGE2.low': 'PGE2 < {cutoff}',

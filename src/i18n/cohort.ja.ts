@@ -22,7 +22,8 @@ export const cohortJa: CohortCatalogue = {
   'trial.seed': '乱数シード',
   'trial.seedHint': '同じシードからは同じ患者集団が生成されます。',
   'trial.cancer': 'がん種',
-  'trial.nrf2Share': 'NRF2 活性化腫瘍の割合：{share} %',
+  'trial.nrf2Share':
+    'NRF2 活性化群：患者の {share} %（HCC はリン酸化 NRF2 免疫染色、他のがんは KEAP1/NRF2 変異による）',
   'trial.nrf2Source': '出典：{source}',
   'trial.interval': '評価間隔',
   'trial.intervalUnit': '日',
@@ -102,7 +103,7 @@ export const cohortJa: CohortCatalogue = {
   'bio.NRF2': 'NRF2',
   'bio.PGE2': '血漿 PGE2',
   'bio.NEAT1': 'NEAT1',
-  'bio.NRF2.high': 'NRF2 活性化あり',
+  'bio.NRF2.high': 'NRF2 活性化群',
   'bio.NRF2.low': 'NRF2 活性化なし',
   'bio.PGE2.high': 'PGE2 ≥ {cutoff}',
   'bio.PGE2.low': 'PGE2 < {cutoff}',

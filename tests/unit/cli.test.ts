@@ -226,7 +226,7 @@ describe('cohort', () => {
     expect(JSON.parse(other.stdout).query).toContain('&seed=2&');
   });
 
-  it('without cohort keys: the default cohort (500 patients, seed 1, hcc, every 42 days, cut-off 3)', () => {
+  it('without cohort keys: the default cohort (500 patients, seed 1, hcc, every 42 days, cut-off 100 pg/mL)', () => {
     const out = runCohortCli(['s=hcc-patient&h=30&arm=Control']);
     expect(out.status).toBe(0);
     const json = JSON.parse(out.stdout);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAMETERS } from '../../src/model/parameters';
+import { PARAMETERS, parameterRange } from '../../src/model/parameters';
 import { SERIES_NAMES } from '../../src/model/series';
 import { settingParameters } from '../../src/model/settings';
 import { simulate, simulateArm, valueAt } from '../../src/model/simulate';
@@ -202,6 +202,15 @@ describe('claim 7: outputs are finite and non-negative for every input', () => {
 });
 
 describe('parameters', () => {
+  it('every patient value lies within its documented patient range, except the EGFR-lung parameters still scaled from the mouse', () => {
+    const scaledFromMouse = ['osimertinibKill', 'persisterReversion', 'igf1rPersisterKill'];
+    const outside = PARAMETERS.filter((info) => {
+      const [lo, hi] = parameterRange(info, 'patient');
+      return info.patient < lo || info.patient > hi;
+    }).map((info) => info.id);
+    expect(outside.filter((id) => !scaledFromMouse.includes(id))).toEqual([]);
+  });
+
   it('every parameter has a finite value at both scales, within its documented range at the mouse scale', () => {
     for (const info of PARAMETERS) {
       expect(Number.isFinite(info.mouse) && Number.isFinite(info.patient), info.id).toBe(true);

@@ -42,7 +42,7 @@ const SUMMARY_SERIES: [string, MessageKey, MessageKey | 'volume'][] = [
   ['tumourVolume', 'chart.volume', 'volume'],
   ['cd8', 'chart.cd8', 'unit.cells'],
   ['m1Fraction', 'chart.m1Fraction', 'unit.fraction'],
-  ['pge2Plasma', 'chart.pge2', 'unit.relative'],
+  ['pge2Plasma', 'chart.pge2', 'unit.pgPerMl'],
 ];
 
 /** A plain-language account of the curves, for screen readers and the text export. */
