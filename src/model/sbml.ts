@@ -161,6 +161,21 @@ const UNITS: Record<string, [string, number, number, number][]> = {
     ['second', -1, 0, 86400],
   ],
   mm3: [['litre', 1, -6, 1]],
+  pg_per_mL: [
+    ['gram', 1, -12, 1],
+    ['litre', -1, -3, 1],
+  ],
+  pg_per_cell_per_day: [
+    ['gram', 1, -12, 1],
+    ['item', -1, 0, 1],
+    ['second', -1, 0, 86400],
+  ],
+  litre_per_day: [
+    ['litre', 1, 0, 1],
+    ['second', -1, 0, 86400],
+  ],
+  /** the 1000 of "L/day x 1000 mL/L" (a pure number whose unit says what it converts) */
+  mL_per_L: [['dimensionless', 1, 0, 0.001]],
   cell_per_mm3: [
     ['item', 1, 0, 1],
     ['litre', -1, -6, 1],
@@ -179,6 +194,11 @@ function unitId(text: string): string | undefined {
     nM: 'nM',
     'nM/day': 'nM_per_day',
     mm3: 'mm3',
+    'pg/mL': 'pg_per_mL',
+    'pg/cell/day': 'pg_per_cell_per_day',
+    'L/day': 'litre_per_day',
+    // neat1PlasmaRelease: a number per 1e9 cells; the rule divides N by a literal 1e9 cells
+    'per 1e9 cells': 'dimensionless',
     day: 'day',
     days: 'day',
   };
@@ -393,7 +413,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'pg/mL',
     add(
       'pge2PlasmaBaseline',
-      div(mul('pge2CellProduction', 'tumourCells', 'pge2Tumour'), mul('pge2Clearance', num(1000, 'dimensionless'))),
+      div(mul('pge2CellProduction', 'tumourCells', 'pge2Tumour'), mul('pge2Clearance', num(1000, 'mL_per_L'))),
     ),
     'A1b',
   );
@@ -402,10 +422,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'neat1Plasma',
     'plasma NEAT1, relative',
     'relative',
-    add(
-      num(1),
-      div(mul('neat1PlasmaRelease', 'tumourCells', add(num(1), mul(num(4), 'neat1'))), num(1e9, 'dimensionless')),
-    ),
+    add(num(1), div(mul('neat1PlasmaRelease', 'tumourCells', add(num(1), mul(num(4), 'neat1'))), num(1e9, 'cell'))),
     'A1c',
   );
   // A3: I_IL6 = IL6 / (IL6 + K_IL6), IL6 = il6 (1 - theta_antiIL6)

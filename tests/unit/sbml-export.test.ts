@@ -19,8 +19,8 @@ import {
   sbmlModel,
   xmlText,
 } from '../../src/model/sbml';
-import { buildArmProblem, simulateArm } from '../../src/model/simulate';
-import { STATE_NAMES, STATE_SIZE } from '../../src/model/state';
+import { absoluteTolerances, buildArmProblem, simulateArm } from '../../src/model/simulate';
+import { CD8, CELLS_PER_MM3, SENSITIVE, STATE_NAMES, STATE_SIZE } from '../../src/model/state';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { DRUG_IDS, type Scenario, SETTINGS } from '../../src/scenario/types';
 import { type EngineJob, type EngineResult, simulateMany } from './sbml-engine';
@@ -231,7 +231,16 @@ describe('SBML export: every preset in an independent engine', () => {
   });
 
   it('integrates every preset to the solver tumour volume, CD8 and PGE2 within 1e-3 relative at the output days', () => {
+    // Below a fraction of a cell, relative differences measure the solvers' absolute tolerances (the app's is 1e-3
+    // cells per compartment), not the model: there a difference within that tolerance also passes, and is counted.
+    const floor: Record<string, number> = {
+      tumourVolume: (3 * absoluteTolerances()[SENSITIVE]) / CELLS_PER_MM3,
+      cd8: absoluteTolerances()[CD8],
+      pge2Plasma: 0,
+    };
     const worst = new Map<string, Record<string, number>>();
+    const floored: string[] = [];
+    let points = 0;
     results.forEach((r, k) => {
       const c = cases[k];
       const row = worst.get(c.preset) ?? Object.fromEntries(SERIES.map((s) => [s, 0]));
@@ -239,26 +248,26 @@ describe('SBML export: every preset in an independent engine', () => {
         const ours = c.ours[s];
         const theirs = r.values?.[s] ?? [];
         expect(theirs.length, `${c.preset} arm ${c.arm + 1} ${s}: output days`).toBe(ours.length);
-        let peak = 0;
-        for (const x of ours) peak = Math.max(peak, Math.abs(x));
         for (let i = 0; i < ours.length; i++) {
           const a = ours[i];
           const b = theirs[i];
           const size = Math.max(Math.abs(a), Math.abs(b));
           const diff = Math.abs(a - b);
-          // relative; a floor of 1e-12 of the curve's peak so that round-off around an exact zero is not relative
-          if (diff > 1e-12 * peak) row[s] = Math.max(row[s], diff / size);
+          points++;
+          if (diff > 1e-3 * size) floored.push(`${c.preset} arm ${c.arm + 1} ${s} day ${c.t[i]}: ${a} vs ${b}`);
+          else if (diff > 0) row[s] = Math.max(row[s], diff / size);
           expect(diff, `${c.preset} arm ${c.arm + 1} "${c.name}" ${s} day ${c.t[i]}: ${a} vs ${b}`).toBeLessThanOrEqual(
-            1e-3 * size + 1e-12 * peak,
+            Math.max(1e-3 * size, floor[s]),
           );
         }
       }
       worst.set(c.preset, row);
     });
     console.log(
-      `largest relative difference, solver vs independent SBML engine:\n${[...worst]
-        .map(([p, row]) => `  ${p}: ${SERIES.map((s) => `${s} ${row[s].toExponential(2)}`).join(', ')}`)
-        .join('\n')}`,
+      `largest relative difference, solver vs independent SBML engine; ${floored.length} of ${points} points only ` +
+        `within the absolute tolerance${floored.length ? `:\n  ${floored.join('\n  ')}` : ''}\n${[...worst]
+          .map(([p, row]) => `  ${p}: ${SERIES.map((s) => `${s} ${row[s].toExponential(2)}`).join(', ')}`)
+          .join('\n')}`,
     );
   });
 });
