@@ -57,3 +57,26 @@ describe('explorer store slices', () => {
     expect(state.playing).toBe(false);
   });
 });
+
+describe('model parameters in the store', () => {
+  it('a parameter is changed, reset, and a change out of range is ignored', () => {
+    const s = useExplorer.getState();
+    s.setParameter('tCellKillRate', 4);
+    expect(useExplorer.getState().scenario.parameters).toEqual({ tCellKillRate: 4 });
+    s.setParameter('tCellKillRate', 1e6);
+    expect(useExplorer.getState().scenario.parameters).toEqual({ tCellKillRate: 4 });
+    s.setParameter('tCellKillRate', undefined);
+    expect(useExplorer.getState().scenario.parameters).toBeUndefined();
+    s.setParameter('pd1Hill', 2.5);
+    s.resetParameters();
+    expect(useExplorer.getState().scenario.parameters).toBeUndefined();
+  });
+
+  it('changing the setting keeps only the parameter changes that are in range at the new scale', () => {
+    const s = useExplorer.getState();
+    s.setParameter('pd1Hill', 2.5); // unitless, the same range in every setting
+    s.setParameter('tCellRecruitment', 0.2); // a mouse-scale rate, above the patient range
+    s.setSetting('hcc-patient');
+    expect(useExplorer.getState().scenario.parameters).toEqual({ pd1Hill: 2.5 });
+  });
+});

@@ -9,6 +9,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { DRUG_CATALOGUE } from '../../scenario/catalogue/drugs';
+import { checkParameter } from '../../scenario/catalogue/parameters';
 import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
 import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
 import { isInvisibleName, stripNameControls } from '../../scenario/names';
@@ -37,6 +38,10 @@ export interface ScenarioSlice {
   /** sets one input of the biology for the selected arm (its own override if it has one, else the shared value) */
   setInput: <K extends keyof Inputs>(key: K, value: Inputs[K]) => void;
   setSetting: (setting: Setting) => void;
+  /** changes one model parameter (undefined: back to the setting's value); a value outside its range is ignored */
+  setParameter: (id: string, value: number | undefined) => void;
+  /** every model parameter back to the setting's value */
+  resetParameters: () => void;
   setHorizon: (horizon: number) => void;
   setTreatment: (drug: DrugId, on: boolean) => void;
   setSchedule: (drug: DrugId, change: Partial<DoseSchedule>) => void;
@@ -104,6 +109,18 @@ function defaultSchedule(drug: DrugId, scale: Scale, horizon: number): DoseSched
   return s;
 }
 
+/** The parameter changes that are valid in `setting`, or undefined when none is. */
+function withValidParameters(
+  parameters: Scenario['parameters'],
+  setting: Setting,
+): Partial<Record<string, number>> | undefined {
+  if (!parameters) return undefined;
+  const kept = Object.fromEntries(
+    Object.entries(parameters).filter(([id, v]) => v !== undefined && checkParameter(id, v, setting) === null),
+  );
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
 export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSlice & Playback, [], [], ScenarioSlice> {
   return (set, get) => ({
     scenario: initial,
@@ -140,6 +157,10 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
       const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
       // Virtual-cohort settings only exist for patients with HCC.
       if (setting !== 'hcc-patient') delete next.cohort;
+      // Parameter changes are values at the old setting's scale: keep those that are still in range.
+      const kept = withValidParameters(scenario.parameters, setting);
+      if (kept) next.parameters = kept;
+      else delete next.parameters;
       set({
         scenario: next,
         cursorDay: Math.min(get().cursorDay, horizon),
@@ -147,6 +168,25 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         playing: false,
         presetId: null,
       });
+    },
+
+    setParameter: (id, value) => {
+      const { scenario } = get();
+      const parameters = { ...scenario.parameters };
+      if (value === undefined) delete parameters[id];
+      else if (checkParameter(id, value, scenario.setting)) return;
+      else parameters[id] = value;
+      const next: Scenario = { ...scenario, parameters };
+      if (Object.keys(parameters).length === 0) delete next.parameters;
+      set({ scenario: next });
+    },
+
+    resetParameters: () => {
+      const { scenario } = get();
+      if (!scenario.parameters) return;
+      const next: Scenario = { ...scenario };
+      delete next.parameters;
+      set({ scenario: next });
     },
 
     setHorizon: (horizon) => {
