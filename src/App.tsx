@@ -8,6 +8,7 @@ import { RestartNotice } from './components/FaultNotice';
 import { LinkNotice } from './components/LinkNotice';
 import { Mechanism } from './components/Mechanism';
 import { PanelBoundary } from './components/PanelBoundary';
+import { ParametersPanel } from './components/ParametersPanel';
 import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
@@ -91,6 +92,9 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary name="presets" label={t('panel.presets')}>
             <Presets />
+          </PanelBoundary>
+          <PanelBoundary name="parameters" label={t('params.summary')}>
+            <ParametersPanel />
           </PanelBoundary>
         </aside>
         {phone && drawerOpen ? (

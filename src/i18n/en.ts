@@ -5,6 +5,7 @@
  * Placeholders are written {name} and filled by t(key, { name: ... }).
  */
 import { teachingEn } from './teaching.en';
+import { toolkitEn } from './toolkit.en';
 
 export const en = {
   'app.title': 'TIMEscape',
@@ -357,6 +358,7 @@ export const en = {
   'boundary.retry': 'Try again',
 
   ...teachingEn,
+  ...toolkitEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

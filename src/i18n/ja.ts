@@ -6,6 +6,7 @@
  */
 import type { Catalogue } from './en';
 import { teachingJa } from './teaching.ja';
+import { toolkitJa } from './toolkit.ja';
 
 export const ja: Catalogue = {
   'app.title': 'TIMEscape',
@@ -357,4 +358,5 @@ export const ja: Catalogue = {
   'boundary.retry': '再試行',
 
   ...teachingJa,
+  ...toolkitJa,
 };

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, openApp, volumePaths } from './helpers';
+
+test('a researcher changes the T-cell kill rate in the parameters panel: the curves move, the link carries it, reset restores it', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, '/?s=hcc-mouse&h=28&arm=Atezo*atz:10@7-20/3&lang=en');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  const before = await volumePaths(page);
+
+  const panel = page.getByTestId('parameters-panel');
+  await panel.locator('summary').click();
+  const row = page.getByTestId('parameter-tCellKillRate');
+  await expect(row).toContainText('default 6');
+  await expect(row).toContainText('range 0.9–18');
+  await page.getByTestId('parameter-tCellKillRate-value').fill('18');
+  await expect(page).toHaveURL(/p\.tCellKillRate=18/);
+  await expect(row).toHaveAttribute('data-changed', 'true');
+  await expect(panel.locator('summary')).toContainText('1 changed');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await expect.poll(() => volumePaths(page)).not.toEqual(before);
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('parameters-changed.png') });
+
+  await page.getByTestId('parameter-tCellKillRate-reset').click();
+  await expect(page).not.toHaveURL(/p\.tCellKillRate/);
+  await expect(row).toHaveAttribute('data-changed', 'false');
+  await expect.poll(() => volumePaths(page)).toEqual(before);
+  expect(errors).toEqual([]);
+});
+
+test('a shared link with a parameter out of its range explains the problem in Japanese and keeps the rest', async ({
+  page,
+}) => {
+  await openApp(page, '/?s=hcc-mouse&h=21&p.tCellKillRate=99&p.pd1Hill=2.5&arm=A&lang=ja');
+  const notice = page.getByTestId('link-notice');
+  await expect(notice).toContainText('tCellKillRate');
+  await expect(notice).toContainText('範囲外');
+  await page.getByTestId('parameters-panel').locator('summary').click();
+  await expect(page.getByTestId('parameter-pd1Hill')).toHaveAttribute('data-changed', 'true');
+  await expect(page.getByTestId('parameter-tCellKillRate')).toHaveAttribute('data-changed', 'false');
+  await page.screenshot({ path: test.info().outputPath('parameters-link-ja.png'), fullPage: false });
+});
