@@ -52,6 +52,7 @@ const DRUG_KEYS: Record<DrugId, MessageKey> = {
   antiCD24: 'drug.antiCD24',
   antiIL6: 'drug.antiIL6',
   osimertinib: 'drug.osimertinib',
+  sorafenib: 'drug.sorafenib',
   igf1ri: 'drug.igf1ri',
 };
 

@@ -65,6 +65,7 @@ export const en = {
   'drug.antiCD24': 'Anti-CD24',
   'drug.antiIL6': 'Anti-IL-6',
   'drug.osimertinib': 'Osimertinib (EGFR inhibitor)',
+  'drug.sorafenib': 'Sorafenib (multi-kinase inhibitor)',
   'drug.igf1ri': 'IGF-1R inhibitor',
 
   'treatment.for': 'Schedule for arm: {arm}',

@@ -66,6 +66,7 @@ export const ja: Catalogue = {
   'drug.antiCD24': '抗 CD24 抗体',
   'drug.antiIL6': '抗 IL-6 抗体',
   'drug.osimertinib': 'オシメルチニブ（EGFR 阻害薬）',
+  'drug.sorafenib': 'ソラフェニブ（マルチキナーゼ阻害薬）',
   'drug.igf1ri': 'IGF-1R 阻害薬',
 
   'treatment.for': '投与スケジュール：{arm}',

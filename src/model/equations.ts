@@ -16,7 +16,8 @@ const ANTI_CD24 = 4;
 const ANTI_IL6 = 5;
 const OSIMERTINIB = 6;
 const IGF1RI = 7;
-export const DRUG_COUNT = 8;
+const SORAFENIB = 8;
+export const DRUG_COUNT = 9;
 
 /**
  * Drug levels in closed form. One-compartment pharmacokinetics with first-order elimination k and a zero-order input
@@ -87,7 +88,8 @@ export interface Signals {
   pge2: number; // intratumoral PGE2 (tumour COX-2 activity), relative to NRF2-wild-type without COX-2 inhibitor
   pge2PlasmaPgMl: number; // plasma PGE2, pg/mL: host baseline + tumour release / clearance
   neat1Plasma: number; // plasma NEAT1, relative to a tumour-free host
-  angiogenesisBlocked: number; // 0..1, VEGF-A signalling blocked (bevacizumab)
+  angiogenesisBlocked: number; // 0..1, VEGF signalling blocked (bevacizumab on the ligand, sorafenib on VEGFR)
+  sorafenib: number; // 0..1, sorafenib occupancy (RAF and the other kinases it inhibits)
   pge2Inhibition: number; // of T-cell infiltration, 0..1
   il6Signal: number; // 0..1
   vascularAccess: number; // 0..1
@@ -113,6 +115,7 @@ export class TumourImmuneModel {
     pge2PlasmaPgMl: 0,
     neat1Plasma: 0,
     angiogenesisBlocked: 0,
+    sorafenib: 0,
     pge2Inhibition: 0,
     il6Signal: 0,
     vascularAccess: 0,
@@ -174,8 +177,11 @@ export class TumourImmuneModel {
     s.il6Signal = il6 / (il6 + p.il6Half);
 
     // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels. VEGF-driven angiogenesis also feeds growth.
-    s.angiogenesisBlocked = occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB]);
-    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - s.angiogenesisBlocked));
+    // Sorafenib blocks VEGFR (and RAF, below); the two anti-angiogenic blocks act independently on the pathway.
+    const bevacizumab = occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB]);
+    s.sorafenib = occupancy(drug[SORAFENIB], hm[SORAFENIB]);
+    s.angiogenesisBlocked = 1 - (1 - bevacizumab) * (1 - s.sorafenib);
+    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - bevacizumab));
 
     // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
     // low (seed 004: IL-6-deficient DCs make IFN-alpha/beta, which raises tumour PD-L1: adaptive escape).
@@ -228,7 +234,8 @@ export class TumourImmuneModel {
     const growth =
       (1 - tumour / p.carryingCapacity) *
       (1 + p.m2GrowthSupport * s.m2Fraction) *
-      (1 - p.angiogenesisGrowthDependence * s.angiogenesisBlocked);
+      (1 - p.angiogenesisGrowthDependence * s.angiogenesisBlocked) *
+      (1 - p.sorafenibGrowthInhibition * s.sorafenib);
 
     // Seed 003: osimertinib kills sensitive cells and pushes some into the persister state; off drug, persisters
     // revert; under drug a few acquire resistance; IGF-1R inhibition kills persisters that depend on IGF-1R.

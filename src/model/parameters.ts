@@ -71,6 +71,8 @@ export interface ModelParameters {
   vegfExclusion: number;
   /** fraction of tumour growth that depends on VEGF-driven angiogenesis (lost when VEGF-A is fully blocked) */
   angiogenesisGrowthDependence: number;
+  /** fraction of tumour proliferation blocked by sorafenib at full occupancy (RAF/MEK/ERK), besides its anti-angiogenesis */
+  sorafenibGrowthInhibition: number;
   // dendritic cells and IL-6
   /** DC maturation rate, 1/day */
   dcMaturationRate: number;
@@ -311,6 +313,15 @@ const TABLE: ParameterInfo[] = [
     0.3,
     [0, 0.2],
     'mouse: chosen small, seed 000: anti-PD-L1 + anti-VEGF-A left NRF2-high grafts growing; patient: chosen so that bevacizumab alone slows HCC (bevacizumab monotherapy ORR 13 %, median PFS 6.9 months, Siegel 2008)',
+    [0.1, 0.6],
+  ),
+  p(
+    'sorafenibGrowthInhibition',
+    '-',
+    0.5,
+    0.3,
+    [0.1, 0.8],
+    'chosen: sorafenib is anti-proliferative (RAF/MEK/ERK) as well as anti-angiogenic (Wilhelm 2004: it slows HCC and other xenografts at 30–60 mg/kg); patient: it roughly doubles time to progression in HCC (SHARP: 5.5 vs 2.8 months, Llovet 2008), a modest effect',
     [0.1, 0.6],
   ),
   p(

@@ -429,12 +429,18 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   signal('il6Free', 'IL-6 after blockade', 'relative', mul('il6', oneMinus(occupancyId('antiIL6'))), 'A3');
   signal('il6Signal', 'IL-6 signalling', '-', div('il6Free', add('il6Free', 'il6Half')), 'A3');
   // A4: Psi = 1 / (1 + nu (1 - theta_bev)); theta_bev also blocks VEGF-driven growth
-  signal('angiogenesisBlocked', 'VEGF-A blocked, theta_bev', '-', ref(occupancyId('bevacizumab')), 'A4');
+  signal(
+    'angiogenesisBlocked',
+    'VEGF signalling blocked, 1 - (1 - theta_bev)(1 - theta_sorafenib)',
+    '-',
+    oneMinus(mul(oneMinus(occupancyId('bevacizumab')), oneMinus(occupancyId('sorafenib')))),
+    'A4',
+  );
   signal(
     'vascularAccess',
     'vascular access',
     '-',
-    div(num(1), add(num(1), mul('vegfExclusion', oneMinus('angiogenesisBlocked')))),
+    div(num(1), add(num(1), mul('vegfExclusion', oneMinus(occupancyId('bevacizumab'))))),
     'A4',
   );
   // A5: IFN = E / (E + 0.05 N) + c_IFN1 (1 - I_IL6)
@@ -515,7 +521,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'A11',
   );
   signal('immuneKill', 'kill = T-cell kill + phagocytosis', '1/day', add('tCellKill', 'phagocytosis'), 'kill');
-  // growth = (1 - N/K)(1 + g_M2 fM2)(1 - a_VEGF theta_bev)
+  // growth = (1 - N/K)(1 + g_M2 fM2)(1 - a_VEGF theta_angio)(1 - a_sor theta_sorafenib)
   signal(
     'growth',
     'logistic growth factor with M2 support and VEGF-driven angiogenesis',
@@ -524,6 +530,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
       oneMinus(div('tumourCells', 'carryingCapacity')),
       add(num(1), mul('m2GrowthSupport', 'm2Fraction')),
       oneMinus(mul('angiogenesisGrowthDependence', 'angiogenesisBlocked')),
+      oneMinus(mul('sorafenibGrowthInhibition', occupancyId('sorafenib'))),
     ),
     'growth',
   );

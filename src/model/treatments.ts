@@ -171,6 +171,27 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
       eliminationRate: LN2 / (48.3 / 24),
     },
   },
+  sorafenib: {
+    id: 'sorafenib',
+    label: 'Sorafenib (multi-kinase inhibitor)',
+    target: 'RAF, VEGFR-1/2/3, PDGFR-beta',
+    route: 'oral',
+    // Total plasma level for half-maximal effect, chosen 5 uM: 99.5 % of sorafenib is protein-bound (label), so 5 uM
+    // total leaves ~25 nM free, the range of its kinase IC50s (RAF-1 6, B-RAF 22, VEGFR-2 90, VEGFR-3 20, PDGFR-beta
+    // 57 nM; Wilhelm 2004).
+    halfMaximal: 5000,
+    mouse: {
+      // chosen: 30 mg/kg/day gives ~10 uM average, the order of the patients' exposure; half-life chosen 6 h
+      nMPerUnit: 10000 / 30,
+      eliminationRate: LN2 / (6 / 24),
+    },
+    patient: {
+      // chosen: 800 mg/day gives ~10 uM average total plasma level (464.8 g/mol; steady-state levels of a few mg/L,
+      // reached within 7 days, peak-to-trough under 2: label); half-life 25–48 h (label), 36 h taken
+      nMPerUnit: 10000 / 800,
+      eliminationRate: LN2 / (36 / 24),
+    },
+  },
   igf1ri: {
     id: 'igf1ri',
     label: 'IGF-1R inhibitor (linsitinib)',

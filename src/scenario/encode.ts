@@ -19,6 +19,7 @@ export const DRUG_CODES: Record<DrugId, string> = {
   antiCD24: 'cd24',
   antiIL6: 'il6ab',
   osimertinib: 'osi',
+  sorafenib: 'sor',
   igf1ri: 'igf',
 };
 

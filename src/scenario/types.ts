@@ -14,6 +14,7 @@ export const DRUG_IDS = [
   'antiIL6', // IL-6 blockade (seed 004)
   'osimertinib', // EGFR inhibitor (seed 003)
   'igf1ri', // IGF-1R inhibitor, linsitinib-like (seed 003)
+  'sorafenib', // oral multi-kinase inhibitor (RAF, VEGFR, PDGFR): IMbrave150's comparator
 ] as const;
 export type DrugId = (typeof DRUG_IDS)[number];
 

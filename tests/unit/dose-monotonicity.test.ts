@@ -21,7 +21,16 @@ import { DOSE_LIMITS, SETTING_SCALE } from '../../src/scenario/limits';
 import type { DrugId, Scenario } from '../../src/scenario/types';
 import { arbArm, arbInputs, arbSchedule, arbSetting } from './arbitraries';
 
-const MONOTONE: DrugId[] = ['atezolizumab', 'antiPD1', 'bevacizumab', 'cox2i', 'antiCD24', 'antiIL6', 'igf1ri'];
+const MONOTONE: DrugId[] = [
+  'atezolizumab',
+  'antiPD1',
+  'bevacizumab',
+  'cox2i',
+  'antiCD24',
+  'antiIL6',
+  'igf1ri',
+  'sorafenib',
+];
 const RUNS = 60;
 const RELATIVE = 1e-4;
 const ONE_CELL_MM3 = 1e-6;

@@ -55,6 +55,12 @@ const SCHEDULES: Schedules = {
     // 80 mg daily
     patient: { dose: 80, start: 0, stop: 540, interval: 1 },
   },
+  sorafenib: {
+    // chosen: 30 mg/kg/day, a usual xenograft dose (Wilhelm 2004 used 30–60 mg/kg orally)
+    mouse: { dose: 30, start: 0, stop: 28, interval: 1 },
+    // 400 mg twice daily = 800 mg/day (label; IMbrave150's comparator arm)
+    patient: { dose: 800, start: 0, stop: 540, interval: 1 },
+  },
   igf1ri: {
     // seed 003: 10 of the 40 days of osimertinib
     mouse: { dose: 25, start: 0, stop: 10, interval: 1 },
