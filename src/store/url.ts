@@ -68,9 +68,21 @@ export function syncUrlWithStore(): () => void {
     const url = `${location.pathname}?${currentQuery()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
   };
+  // Throttled, not only debounced: the first change after a quiet spell is written at once (so a reload right after
+  // an edit reloads the edit: a reload starts from the address as it is when it is asked for, before any pagehide),
+  // later ones at most every WRITE_DELAY_MS, the last one always.
+  let lastWrite = -Infinity;
+  const writeNow = () => {
+    lastWrite = performance.now();
+    write();
+  };
   const schedule = () => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(write, WRITE_DELAY_MS);
+    if (performance.now() - lastWrite >= WRITE_DELAY_MS) {
+      writeNow();
+      return;
+    }
+    timer = setTimeout(writeNow, WRITE_DELAY_MS);
   };
   // a write still pending when the page goes away (reload, close, another page) is done at once, so the address
   // never lags behind an edit
@@ -81,6 +93,23 @@ export function syncUrlWithStore(): () => void {
   };
   onBeforeReload(flush);
   addEventListener('pagehide', flush);
+  // Back and Forward (also across view switches, #trial) move to an entry whose address holds another scenario: the
+  // address is the source of truth then, so the page takes the scenario and view from it. A write still pending
+  // belonged to the entry left behind; it must not overwrite this one.
+  const cancel = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+  const restore = () => {
+    cancel();
+    const query = location.search.replace(/^\?/, '');
+    if (query === currentQuery()) return;
+    const { scenario, view } = decodeScenario(query);
+    useExplorer.getState().setScenario(scenario);
+    applyView(view);
+    cancel(); // the store change above scheduled a write of what the address already says
+  };
+  addEventListener('popstate', restore);
   const unsubscribe = useExplorer.subscribe((state, previous) => {
     // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
     if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
@@ -89,6 +118,7 @@ export function syncUrlWithStore(): () => void {
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     removeEventListener('pagehide', flush);
+    removeEventListener('popstate', restore);
     unsubscribe();
     unsubscribeLanguage();
   };

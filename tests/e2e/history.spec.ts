@@ -1,0 +1,53 @@
+/**
+ * The page and its address always agree: Back and Forward through view switches and edits restore the scenario the
+ * address holds, and an edit made right before a reload (inside the address write's delay) is not lost.
+ */
+import { expect, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers';
+
+test('Back and Forward through view switches and edits: the page shows what the address says', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A');
+  const nrf2 = page.getByTestId('slider-nrf2');
+  await expect(nrf2).toHaveValue('0.8');
+
+  await page.getByTestId('view-trial').click();
+  await expect(page).toHaveURL(/#trial$/);
+  await page.getByTestId('view-explorer').click();
+  await expect(page).toHaveURL(/#explorer$/);
+  await nrf2.fill('0.5');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#)/);
+
+  await page.goBack(); // the #trial entry, whose address still says 0.8
+  await expect(page).toHaveURL(/[?&]nrf2=0\.8(&|#).*#trial$/);
+  await page.getByTestId('view-explorer').waitFor({ state: 'visible' });
+  await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('nrf2'))).toBe('0.8');
+  await page.goBack(); // the first entry: explorer, 0.8
+  await expect(nrf2).toHaveValue('0.8');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.8(&|$)/);
+
+  await page.goForward();
+  await page.goForward(); // the #explorer entry, edited to 0.5
+  await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#)/);
+  await expect(nrf2).toHaveValue('0.5');
+  // the address is not rewritten behind the person's back after a Back/Forward
+  await page.waitForTimeout(600);
+  await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#)/);
+  expect(errors).toEqual([]);
+});
+
+test('an edit made right before a reload is kept (written at once; a pending write is flushed on pagehide)', async ({
+  page,
+}) => {
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A');
+  // set the value and reload in the same task: no time for the 250 ms delayed write
+  await page.evaluate(() => {
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="slider-nrf2"]');
+    if (!slider) throw new Error('no slider');
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(slider, '0.3');
+    slider.dispatchEvent(new Event('input', { bubbles: true }));
+    location.reload();
+  });
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await expect(page.getByTestId('slider-nrf2')).toHaveValue('0.3');
+});
