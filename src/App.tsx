@@ -5,6 +5,7 @@ import { Controls } from './components/Controls';
 import { CohortView } from './components/cohort/CohortView';
 import { ViewSwitch } from './components/cohort/ViewSwitch';
 import { RestartNotice } from './components/FaultNotice';
+import { HistoryButtons } from './components/HistoryButtons';
 import { LinkNotice } from './components/LinkNotice';
 import { Mechanism } from './components/Mechanism';
 import { PanelBoundary } from './components/PanelBoundary';
@@ -18,6 +19,7 @@ import { TreatmentEditor } from './components/TreatmentEditor';
 import { Exports } from './components/teaching/Exports';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
+import { UndoNotice } from './components/UndoNotice';
 import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
 import { useView } from './store/view';
@@ -87,6 +89,7 @@ export function App() {
               ✕ {t('panel.closeControls')}
             </button>
           ) : null}
+          <HistoryButtons />
           <PanelBoundary name="controls" label={t('panel.controls')}>
             <Controls />
           </PanelBoundary>
@@ -142,6 +145,7 @@ export function App() {
         </PanelBoundary>
       ) : null}
       <RestartNotice />
+      <UndoNotice />
     </div>
   );
 }

@@ -14,8 +14,8 @@ import { type ArmMeta, createScenarioSlice, type ScenarioSlice } from './slices/
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 export type { ResultView } from './slices/run';
-export type { ArmMeta, LinkError } from './slices/scenario';
-export { clampSchedule, scaleOf } from './slices/scenario';
+export type { ArmMeta, LinkError, ScenarioSnapshot, UndoNotice, UndoNoticeKind } from './slices/scenario';
+export { clampSchedule, HISTORY_LIMIT, scaleOf } from './slices/scenario';
 export type { ChartView, CompartmentView, MacrophageView } from './slices/view';
 export { DEFAULT_VIEW } from './slices/view';
 export type { SeriesName, SimulationResult };

@@ -53,6 +53,8 @@ export function readScenarioFromUrl(): void {
   }
   const { scenario, errors, view } = decodeScenario(query);
   useExplorer.getState().setScenario(scenario);
+  // the link's scenario is where the session starts: nothing before it to undo
+  useExplorer.getState().clearHistory();
   useLanguage.getState().setLanguage(browserLanguage());
   applyView(view);
   useExplorer.getState().setLinkErrors(errors);

@@ -25,6 +25,8 @@ export function HelpOverlay() {
     ['R', t('help.reset')],
     ['F', t('help.presenter')],
     ['?', t('help.help')],
+    [t('help.undoKeys'), t('help.undo')],
+    [t('help.redoKeys'), t('help.redo')],
     ['Esc', t('help.escape')],
   ];
   return (

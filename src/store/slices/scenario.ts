@@ -4,6 +4,12 @@
  * from. It exists so that every edit of a scenario goes through one set of actions that keep it within the codec's
  * limits; changing the setting, the horizon or the whole scenario also resets the cursor and playback.
  *
+ * Every change of the scenario is undoable: the slice keeps a bounded history of snapshots (scenario, arm keys,
+ * selected arm, preset), `undo` and `redo` walk it, and consecutive changes of one control (a slider drag, a window
+ * dragged) make one step until `endHistoryStep` (a pointer release) or another change ends it. Loading a preset,
+ * deleting an arm and changing the setting also raise `undoNotice`, which the page shows with an Undo button instead
+ * of asking for confirmation (a preset only when it replaces a scenario changed since it was loaded).
+ *
  * Arms have no identity in the scenario type, so the slice keeps a parallel list of stable keys and palette slots:
  * an arm keeps its colour when another arm is deleted, and a result can be matched to arms after edits.
  */
@@ -26,6 +32,28 @@ export interface ArmMeta {
   /** palette slot (colour and dash) */
   slot: number;
 }
+
+/** What one undo step brings back. */
+export interface ScenarioSnapshot {
+  scenario: Scenario;
+  meta: ArmMeta[];
+  selectedArm: number;
+  presetId: string | null;
+}
+
+/** The changes that replace much at once, told by a notice with Undo: */
+export type UndoNoticeKind = 'preset' | 'delete' | 'setting';
+
+export interface UndoNotice {
+  kind: UndoNoticeKind;
+  /** the deleted arm's name, the preset's id, or the new setting */
+  subject: string;
+  /** new for every notice, so a repeated notice restarts its timer */
+  id: number;
+}
+
+/** Undo steps kept (older ones are dropped). */
+export const HISTORY_LIMIT = 100;
 
 export interface ScenarioSlice {
   scenario: Scenario;
@@ -57,6 +85,19 @@ export interface ScenarioSlice {
   /** set (or remove) the virtual-trial settings of the scenario; the caller keeps them within COHORT_LIMITS */
   setCohort: (cohort: CohortSettings | undefined) => void;
   setLinkErrors: (errors: LinkError[]) => void;
+
+  /** snapshots before each change, oldest first (at most HISTORY_LIMIT) */
+  past: ScenarioSnapshot[];
+  /** snapshots undone, the next redo last */
+  future: ScenarioSnapshot[];
+  undoNotice: UndoNotice | null;
+  undo: () => void;
+  redo: () => void;
+  /** ends the current step: the next change of the same control is a new undo step */
+  endHistoryStep: () => void;
+  /** forgets the history (after the scenario of a link is read at start-up) */
+  clearHistory: () => void;
+  dismissUndoNotice: () => void;
 }
 
 /** What a scenario action resets in the view slice (the cursor and playback follow the horizon). */
@@ -122,200 +163,294 @@ function withValidParameters(
 }
 
 export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSlice & Playback, [], [], ScenarioSlice> {
-  return (set, get) => ({
-    scenario: initial,
-    meta: freshMeta(initial.arms.length),
-    selectedArm: 0,
-    presetId: null,
-
-    setInput: (key, value) => {
-      const { scenario, selectedArm } = get();
-      const arm = scenario.arms[selectedArm];
-      // The control edits what the selected arm sees: its own override if it has one, else the shared value.
-      if (arm && arm.inputs[key] !== undefined) {
-        set({ scenario: withArm(scenario, selectedArm, (a) => ({ ...a, inputs: { ...a.inputs, [key]: value } })) });
-      } else {
-        set({ scenario: { ...scenario, inputs: { ...scenario.inputs, [key]: value } } });
+  return (set, get) => {
+    /** the control whose consecutive changes are being merged into one step, or null */
+    let openStep: string | null = null;
+    /** whether the scenario changed since a preset or a whole scenario was loaded (a preset replacing it loses work) */
+    let edited = false;
+    const snapshot = (state: ScenarioSnapshot): ScenarioSnapshot => ({
+      scenario: state.scenario,
+      meta: state.meta,
+      selectedArm: state.selectedArm,
+      presetId: state.presetId,
+    });
+    /** Sets a change of the scenario and records the state before it as an undo step. */
+    const commit = (
+      change: Partial<ScenarioSlice & Playback>,
+      options: { step?: string; notice?: Omit<UndoNotice, 'id'> } = {},
+    ) => {
+      const state = get();
+      const merge = options.step !== undefined && options.step === openStep && state.past.length > 0;
+      openStep = options.step ?? null;
+      const past = merge ? state.past : [...state.past, snapshot(state)].slice(-HISTORY_LIMIT);
+      const undoNotice = options.notice ? { ...options.notice, id: (state.undoNotice?.id ?? 0) + 1 } : null;
+      edited = true;
+      set({ ...change, past, future: [], undoNotice });
+    };
+    /** Brings a snapshot back; the cursor and playback follow the horizon when it changes. */
+    const restore = (target: ScenarioSnapshot): Partial<ScenarioSlice & Playback> => {
+      const state = get();
+      const change: Partial<ScenarioSlice & Playback> = {
+        ...target,
+        selectedArm: Math.max(0, Math.min(target.selectedArm, target.scenario.arms.length - 1)),
+        undoNotice: null,
+      };
+      if (target.scenario.horizon !== state.scenario.horizon) {
+        change.cursorDay = Math.min(state.cursorDay, target.scenario.horizon);
+        change.playDay = null;
+        change.playing = false;
       }
-    },
+      return change;
+    };
+    return {
+      scenario: initial,
+      meta: freshMeta(initial.arms.length),
+      selectedArm: 0,
+      presetId: null,
 
-    setSetting: (setting) => {
-      const { scenario } = get();
-      if (setting === scenario.setting) return;
-      const horizon = defaultHorizon(setting);
-      const scale = SETTING_SCALE[setting];
-      const rescale = SETTING_SCALE[scenario.setting] !== scale;
-      const arms = scenario.arms.map((arm) => {
-        if (!rescale) return arm;
-        // Doses and units differ between mice and patients: keep which drugs are given, with the scale's defaults.
-        const treatments: Arm['treatments'] = {};
-        for (const drug of Object.keys(arm.treatments) as DrugId[]) {
-          treatments[drug] = defaultSchedule(drug, scale, horizon);
+      setInput: (key, value) => {
+        const { scenario, selectedArm } = get();
+        const arm = scenario.arms[selectedArm];
+        // The control edits what the selected arm sees: its own override if it has one, else the shared value.
+        if (arm && arm.inputs[key] !== undefined) {
+          commit(
+            { scenario: withArm(scenario, selectedArm, (a) => ({ ...a, inputs: { ...a.inputs, [key]: value } })) },
+            { step: `input:${selectedArm}:${String(key)}` },
+          );
+        } else {
+          commit(
+            { scenario: { ...scenario, inputs: { ...scenario.inputs, [key]: value } } },
+            { step: `input:${String(key)}` },
+          );
         }
-        return { ...arm, treatments };
-      });
-      const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
-      // Virtual-cohort settings only exist for patients with HCC.
-      if (setting !== 'hcc-patient') delete next.cohort;
-      // Parameter changes are values at the old setting's scale: keep those that are still in range.
-      const kept = withValidParameters(scenario.parameters, setting);
-      if (kept) next.parameters = kept;
-      else delete next.parameters;
-      set({
-        scenario: next,
-        cursorDay: Math.min(get().cursorDay, horizon),
-        playDay: null,
-        playing: false,
-        presetId: null,
-      });
-    },
+      },
 
-    setParameter: (id, value) => {
-      const { scenario } = get();
-      const parameters = { ...scenario.parameters };
-      if (value === undefined) delete parameters[id];
-      else if (checkParameter(id, value, scenario.setting)) return;
-      else parameters[id] = value;
-      const next: Scenario = { ...scenario, parameters };
-      if (Object.keys(parameters).length === 0) delete next.parameters;
-      set({ scenario: next });
-    },
-
-    resetParameters: () => {
-      const { scenario } = get();
-      if (!scenario.parameters) return;
-      const next: Scenario = { ...scenario };
-      delete next.parameters;
-      set({ scenario: next });
-    },
-
-    setHorizon: (horizon) => {
-      const { scenario, cursorDay } = get();
-      const limits = HORIZON_LIMITS[scenario.setting];
-      const h = Math.round(Math.min(limits.max, Math.max(limits.min, horizon)));
-      if (h === scenario.horizon) return;
-      set({
-        scenario: { ...scenario, horizon: h, outputStep: defaultOutputStep(scenario.setting, h) },
-        cursorDay: Math.min(cursorDay, h),
-        playDay: null,
-        playing: false,
-      });
-    },
-
-    setTreatment: (drug, on) => {
-      const { scenario, selectedArm } = get();
-      set({
-        scenario: withArm(scenario, selectedArm, (arm) => {
-          const treatments = { ...arm.treatments };
-          if (on) treatments[drug] = defaultSchedule(drug, scaleOf(scenario), scenario.horizon);
-          else delete treatments[drug];
+      setSetting: (setting) => {
+        const { scenario } = get();
+        if (setting === scenario.setting) return;
+        const horizon = defaultHorizon(setting);
+        const scale = SETTING_SCALE[setting];
+        const rescale = SETTING_SCALE[scenario.setting] !== scale;
+        const arms = scenario.arms.map((arm) => {
+          if (!rescale) return arm;
+          // Doses and units differ between mice and patients: keep which drugs are given, with the scale's defaults.
+          const treatments: Arm['treatments'] = {};
+          for (const drug of Object.keys(arm.treatments) as DrugId[]) {
+            treatments[drug] = defaultSchedule(drug, scale, horizon);
+          }
           return { ...arm, treatments };
-        }),
-      });
-    },
+        });
+        const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
+        // Virtual-cohort settings only exist for patients with HCC.
+        if (setting !== 'hcc-patient') delete next.cohort;
+        // Parameter changes are values at the old setting's scale: keep those that are still in range.
+        const kept = withValidParameters(scenario.parameters, setting);
+        if (kept) next.parameters = kept;
+        else delete next.parameters;
+        commit(
+          {
+            scenario: next,
+            cursorDay: Math.min(get().cursorDay, horizon),
+            playDay: null,
+            playing: false,
+            presetId: null,
+          },
+          { notice: { kind: 'setting', subject: setting } },
+        );
+      },
 
-    setSchedule: (drug, change) => {
-      const { scenario, selectedArm } = get();
-      const current = scenario.arms[selectedArm]?.treatments[drug];
-      if (!current) return;
-      const next = clampSchedule({ ...current, ...change });
-      if (
-        next.dose === current.dose &&
-        next.start === current.start &&
-        next.stop === current.stop &&
-        next.interval === current.interval
-      ) {
-        return;
-      }
-      set({
-        scenario: withArm(scenario, selectedArm, (arm) => ({
-          ...arm,
-          treatments: { ...arm.treatments, [drug]: next },
-        })),
-      });
-    },
+      setParameter: (id, value) => {
+        const { scenario } = get();
+        const parameters = { ...scenario.parameters };
+        if (value === undefined) delete parameters[id];
+        else if (checkParameter(id, value, scenario.setting)) return;
+        else parameters[id] = value;
+        const next: Scenario = { ...scenario, parameters };
+        if (Object.keys(parameters).length === 0) delete next.parameters;
+        commit({ scenario: next }, { step: `parameter:${id}` });
+      },
 
-    selectArm: (index) => {
-      if (index >= 0 && index < get().scenario.arms.length) set({ selectedArm: index });
-    },
+      resetParameters: () => {
+        const { scenario } = get();
+        if (!scenario.parameters) return;
+        const next: Scenario = { ...scenario };
+        delete next.parameters;
+        commit({ scenario: next });
+      },
 
-    addArm: (name) => {
-      const { scenario, meta, selectedArm } = get();
-      if (scenario.arms.length >= ARM_LIMITS.maxArms) return;
-      const source = scenario.arms[selectedArm];
-      // "From current settings": the biology the selected arm has now, without treatment.
-      const inputs: Partial<Inputs> = source ? { ...source.inputs } : {};
-      const arm: Arm = { name: clipName(name), inputs, treatments: {}, hidden: false };
-      set({
-        scenario: { ...scenario, arms: [...scenario.arms, arm] },
-        meta: [...meta, { key: nextKey++, slot: firstFreeSlot(meta) }],
-        selectedArm: scenario.arms.length,
-      });
-    },
+      setHorizon: (horizon) => {
+        const { scenario, cursorDay } = get();
+        const limits = HORIZON_LIMITS[scenario.setting];
+        const h = Math.round(Math.min(limits.max, Math.max(limits.min, horizon)));
+        if (h === scenario.horizon) return;
+        commit(
+          {
+            scenario: { ...scenario, horizon: h, outputStep: defaultOutputStep(scenario.setting, h) },
+            cursorDay: Math.min(cursorDay, h),
+            playDay: null,
+            playing: false,
+          },
+          { step: 'horizon' },
+        );
+      },
 
-    duplicateArm: (index, name) => {
-      const { scenario, meta } = get();
-      const source = scenario.arms[index];
-      if (!source || scenario.arms.length >= ARM_LIMITS.maxArms) return;
-      const copy: Arm = structuredClone({ ...source, name: clipName(name), hidden: false });
-      const arms = [...scenario.arms];
-      arms.splice(index + 1, 0, copy);
-      const nextMeta = [...meta];
-      nextMeta.splice(index + 1, 0, { key: nextKey++, slot: firstFreeSlot(meta) });
-      set({ scenario: { ...scenario, arms }, meta: nextMeta, selectedArm: index + 1 });
-    },
+      setTreatment: (drug, on) => {
+        const { scenario, selectedArm } = get();
+        commit({
+          scenario: withArm(scenario, selectedArm, (arm) => {
+            const treatments = { ...arm.treatments };
+            if (on) treatments[drug] = defaultSchedule(drug, scaleOf(scenario), scenario.horizon);
+            else delete treatments[drug];
+            return { ...arm, treatments };
+          }),
+        });
+      },
 
-    renameArm: (index, name) => {
-      const trimmed = clipName(name);
-      if (isInvisibleName(trimmed)) return;
-      set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, name: trimmed })) });
-    },
+      setSchedule: (drug, change) => {
+        const { scenario, selectedArm } = get();
+        const current = scenario.arms[selectedArm]?.treatments[drug];
+        if (!current) return;
+        const next = clampSchedule({ ...current, ...change });
+        if (
+          next.dose === current.dose &&
+          next.start === current.start &&
+          next.stop === current.stop &&
+          next.interval === current.interval
+        ) {
+          return;
+        }
+        commit(
+          {
+            scenario: withArm(scenario, selectedArm, (arm) => ({
+              ...arm,
+              treatments: { ...arm.treatments, [drug]: next },
+            })),
+          },
+          { step: `schedule:${selectedArm}:${drug}:${Object.keys(change).sort().join(',')}` },
+        );
+      },
 
-    toggleHidden: (index) => {
-      set({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, hidden: !arm.hidden })) });
-    },
+      selectArm: (index) => {
+        if (index >= 0 && index < get().scenario.arms.length) set({ selectedArm: index });
+      },
 
-    deleteArm: (index) => {
-      const { scenario, meta, selectedArm } = get();
-      if (scenario.arms.length <= ARM_LIMITS.minArms) return;
-      const arms = scenario.arms.filter((_, i) => i !== index);
-      set({
-        scenario: { ...scenario, arms },
-        meta: meta.filter((_, i) => i !== index),
-        selectedArm: Math.max(0, Math.min(selectedArm > index ? selectedArm - 1 : selectedArm, arms.length - 1)),
-      });
-    },
+      addArm: (name) => {
+        const { scenario, meta, selectedArm } = get();
+        if (scenario.arms.length >= ARM_LIMITS.maxArms) return;
+        const source = scenario.arms[selectedArm];
+        // "From current settings": the biology the selected arm has now, without treatment.
+        const inputs: Partial<Inputs> = source ? { ...source.inputs } : {};
+        const arm: Arm = { name: clipName(name), inputs, treatments: {}, hidden: false };
+        commit({
+          scenario: { ...scenario, arms: [...scenario.arms, arm] },
+          meta: [...meta, { key: nextKey++, slot: firstFreeSlot(meta) }],
+          selectedArm: scenario.arms.length,
+        });
+      },
 
-    loadPreset: (presetId, scenario) => {
-      set({
-        scenario: structuredClone(scenario) as Scenario,
-        meta: freshMeta(scenario.arms.length),
-        selectedArm: Math.max(0, scenario.arms.length - 1),
-        presetId,
-        cursorDay: scenario.horizon,
-        playDay: null,
-        playing: false,
-      });
-    },
+      duplicateArm: (index, name) => {
+        const { scenario, meta } = get();
+        const source = scenario.arms[index];
+        if (!source || scenario.arms.length >= ARM_LIMITS.maxArms) return;
+        const copy: Arm = structuredClone({ ...source, name: clipName(name), hidden: false });
+        const arms = [...scenario.arms];
+        arms.splice(index + 1, 0, copy);
+        const nextMeta = [...meta];
+        nextMeta.splice(index + 1, 0, { key: nextKey++, slot: firstFreeSlot(meta) });
+        commit({ scenario: { ...scenario, arms }, meta: nextMeta, selectedArm: index + 1 });
+      },
 
-    setScenario: (scenario) => {
-      set({
-        scenario,
-        meta: freshMeta(scenario.arms.length),
-        selectedArm: 0,
-        presetId: null,
-        cursorDay: scenario.horizon,
-        playDay: null,
-        playing: false,
-      });
-    },
-    setCohort: (cohort) => {
-      const { scenario } = get();
-      const next: Scenario = { ...scenario, cohort };
-      if (!cohort) delete next.cohort;
-      set({ scenario: next });
-    },
-    linkErrors: [],
-    setLinkErrors: (linkErrors) => set({ linkErrors }),
-  });
+      renameArm: (index, name) => {
+        const trimmed = clipName(name);
+        if (isInvisibleName(trimmed)) return;
+        if (get().scenario.arms[index]?.name === trimmed) return;
+        commit({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, name: trimmed })) });
+      },
+
+      toggleHidden: (index) => {
+        commit({ scenario: withArm(get().scenario, index, (arm) => ({ ...arm, hidden: !arm.hidden })) });
+      },
+
+      deleteArm: (index) => {
+        const { scenario, meta, selectedArm } = get();
+        if (scenario.arms.length <= ARM_LIMITS.minArms) return;
+        const deleted = scenario.arms[index];
+        if (!deleted) return;
+        const arms = scenario.arms.filter((_, i) => i !== index);
+        commit(
+          {
+            scenario: { ...scenario, arms },
+            meta: meta.filter((_, i) => i !== index),
+            selectedArm: Math.max(0, Math.min(selectedArm > index ? selectedArm - 1 : selectedArm, arms.length - 1)),
+          },
+          { notice: { kind: 'delete', subject: deleted.name } },
+        );
+      },
+
+      loadPreset: (presetId, scenario) => {
+        commit(
+          {
+            scenario: structuredClone(scenario) as Scenario,
+            meta: freshMeta(scenario.arms.length),
+            selectedArm: Math.max(0, scenario.arms.length - 1),
+            presetId,
+            cursorDay: scenario.horizon,
+            playDay: null,
+            playing: false,
+          },
+          edited ? { notice: { kind: 'preset', subject: presetId } } : {},
+        );
+        edited = false;
+      },
+
+      setScenario: (scenario) => {
+        commit({
+          scenario,
+          meta: freshMeta(scenario.arms.length),
+          selectedArm: 0,
+          presetId: null,
+          cursorDay: scenario.horizon,
+          playDay: null,
+          playing: false,
+        });
+        edited = false;
+      },
+      setCohort: (cohort) => {
+        const { scenario } = get();
+        const next: Scenario = { ...scenario, cohort };
+        if (!cohort) delete next.cohort;
+        commit({ scenario: next }, { step: 'cohort' });
+      },
+      linkErrors: [],
+      setLinkErrors: (linkErrors) => set({ linkErrors }),
+
+      past: [],
+      future: [],
+      undoNotice: null,
+      undo: () => {
+        const state = get();
+        const previous = state.past[state.past.length - 1];
+        if (!previous) return;
+        openStep = null;
+        edited = true;
+        set({ ...restore(previous), past: state.past.slice(0, -1), future: [...state.future, snapshot(state)] });
+      },
+      redo: () => {
+        const state = get();
+        const next = state.future[state.future.length - 1];
+        if (!next) return;
+        openStep = null;
+        edited = true;
+        set({ ...restore(next), future: state.future.slice(0, -1), past: [...state.past, snapshot(state)] });
+      },
+      endHistoryStep: () => {
+        openStep = null;
+      },
+      clearHistory: () => {
+        openStep = null;
+        set({ past: [], future: [], undoNotice: null });
+      },
+      dismissUndoNotice: () => set({ undoNotice: null }),
+    };
+  };
 }
