@@ -5,7 +5,21 @@
  */
 import type { Inputs } from '../scenario/types';
 import type { ModelParameters } from './parameters';
-import { CD8, DC, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE } from './state';
+import {
+  CD8,
+  DC,
+  ESCAPE,
+  IGF1R_TOXICITY,
+  LINEAGE_ESCAPE,
+  LINEAGE_PERSISTER,
+  LINEAGE_RESISTANT,
+  LINEAGE_SENSITIVE,
+  M1,
+  M2,
+  PERSISTER,
+  RESISTANT,
+  SENSITIVE,
+} from './state';
 
 // Drug slots, in DRUG_IDS order.
 const ATEZOLIZUMAB = 0;
@@ -132,6 +146,10 @@ export class TumourImmuneModel {
   /** pge2Half^pge2Hill, constant */
   private readonly pge2HalfPower: number;
   private readonly igf1rDependence: number;
+  /** 1 for an EGFR-mutant tumour, 0 for wild type: osimertinib (and the persister route it opens) needs the mutation */
+  private readonly egfrDependence: number;
+  /** birth rate / net growth rate = 1 / (1 - cell-loss factor) */
+  private readonly birthPerGrowth: number;
   /** the right-hand side bound to this model, for the solver */
   readonly derivatives: (t: number, y: Float64Array, dy: Float64Array) => void;
 
@@ -145,6 +163,11 @@ export class TumourImmuneModel {
     this.pge2HalfPower = power(p.pge2Half, p.pge2Hill);
     // Seed 003: persisters of AXL-low cells depend on IGF-1R (FOXA1 -> IGF-1R); AXL-high much less.
     this.igf1rDependence = inputs.axl === 'high' ? p.axlHighIgf1rDependence : 1;
+    // Osimertinib is a mutant-selective EGFR inhibitor: tumours without an activating EGFR mutation are not driven by
+    // EGFR, so neither its kill nor the persister state it induces applies to them (inputs.egfr is resolved by the
+    // caller; absent counts as wild type here).
+    this.egfrDependence = inputs.egfr === 'mutant' ? 1 : 0;
+    this.birthPerGrowth = 1 / (1 - p.cellLossFactor);
     this.derivatives = (t, y, dy) => this.evaluate(t, y, dy);
   }
 
@@ -155,7 +178,7 @@ export class TumourImmuneModel {
     const inputs = this.inputs;
     const hm = this.halfMaximal;
     const drug = this.drugs.levelsAt(t);
-    const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]);
+    const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]);
     const effector = pos(y[CD8]);
     const m1 = pos(y[M1]);
     const m2 = pos(y[M2]);
@@ -220,13 +243,14 @@ export class TumourImmuneModel {
     const sensitive = pos(y[SENSITIVE]);
     const persister = pos(y[PERSISTER]);
     const resistant = pos(y[RESISTANT]);
-    const tumour = sensitive + persister + resistant;
+    const variants = pos(y[ESCAPE]);
+    const tumour = sensitive + persister + resistant + variants;
     const effector = pos(y[CD8]);
     const m1 = pos(y[M1]);
     const m2 = pos(y[M2]);
     const dc = pos(y[DC]);
 
-    const osimertinib = occupancy(drug[OSIMERTINIB], hm[OSIMERTINIB]);
+    const osimertinib = occupancy(drug[OSIMERTINIB], hm[OSIMERTINIB]) * this.egfrDependence;
     const igf1r = occupancy(drug[IGF1RI], hm[IGF1RI]);
     const immuneKill = s.tCellKill + s.phagocytosis;
     // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016); the part that depends on VEGF-driven
@@ -242,16 +266,41 @@ export class TumourImmuneModel {
     const entry = p.persisterEntry * osimertinib;
     const reversion = p.persisterReversion * (1 - osimertinib);
     const acquisition = p.resistanceAcquisition * osimertinib;
+    const osiKill = p.osimertinibKill * osimertinib;
+    const persisterLoss = p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill;
+    // Immune-escape variants (antigen-presentation or IFN-signalling loss) arise at divisions of sensitive cells.
+    const growthUp = growth > 0 ? growth : 0;
+    const crowding = growth < 0 ? -growth : 0;
+    const sensitiveBirth = p.sensitiveGrowthRate * growthUp * this.birthPerGrowth;
+    const escapeFlux = p.immuneEscapeRate * sensitiveBirth * sensitive;
     dy[SENSITIVE] =
       p.sensitiveGrowthRate * sensitive * growth -
       immuneKill * sensitive -
-      (p.osimertinibKill * osimertinib + entry) * sensitive +
-      reversion * persister;
-    dy[PERSISTER] =
-      entry * sensitive -
-      (reversion + acquisition + p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill) *
-        persister;
+      (osiKill + entry) * sensitive +
+      reversion * persister -
+      escapeFlux;
+    dy[PERSISTER] = entry * sensitive - (reversion + acquisition + persisterLoss) * persister;
     dy[RESISTANT] = p.resistantGrowthRate * resistant * growth + acquisition * persister - immuneKill * resistant;
+    // Escape variants evade immune killing (T cells and macrophages: the model's lumped primary and acquired
+    // resistance to immunotherapy); osimertinib still acts on them.
+    dy[ESCAPE] = p.sensitiveGrowthRate * variants * growth - osiKill * variants + escapeFlux;
+
+    // Cure as a probability (docs/model.md): lineage weights w of a linear birth-death process along this trajectory,
+    // dw/dt = -death * w * (w / N) - switching out * w + switching in (w of the source, per cell). Deaths are
+    // the losses above plus intrinsic cell loss behind the net growth rate (cellLossFactor) and crowding.
+    const lossPerGrowth = this.birthPerGrowth - 1;
+    const intrinsicS = p.sensitiveGrowthRate * (growthUp * lossPerGrowth + crowding);
+    const intrinsicR = p.resistantGrowthRate * (growthUp * lossPerGrowth + crowding);
+    const wS = pos(y[LINEAGE_SENSITIVE]);
+    const wP = pos(y[LINEAGE_PERSISTER]);
+    const wR = pos(y[LINEAGE_RESISTANT]);
+    const wV = pos(y[LINEAGE_ESCAPE]);
+    dy[LINEAGE_SENSITIVE] =
+      -(intrinsicS + immuneKill + osiKill) * wS * share(wS, sensitive) - entry * wS + reversion * wP;
+    dy[LINEAGE_PERSISTER] = -persisterLoss * wP * share(wP, persister) - (reversion + acquisition) * wP + entry * wS;
+    dy[LINEAGE_RESISTANT] = -(intrinsicR + immuneKill) * wR * share(wR, resistant) + acquisition * wP;
+    // A new escape variant belongs to its parent's lineage: it carries the parent compartment's weight per cell.
+    dy[LINEAGE_ESCAPE] = -(intrinsicS + osiKill) * wV * share(wV, variants) + escapeFlux * share(wS, sensitive);
 
     // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
     // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.
@@ -292,4 +341,9 @@ export class TumourImmuneModel {
 
 function pos(v: number): number {
   return v > 0 ? v : 0;
+}
+
+/** w / N, at most 1 (a compartment has no more surviving lineages than cells; 1 when it is empty) */
+function share(w: number, cells: number): number {
+  return w < cells ? w / cells : 1;
 }

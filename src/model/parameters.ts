@@ -121,8 +121,14 @@ export interface ModelParameters {
   igf1rPersisterKill: number;
   /** IGF-1R dependence of persisters when AXL is high, fraction of the AXL-low dependence */
   axlHighIgf1rDependence: number;
-  // extinction
-  /** a tumour compartment below this many cells is set to zero (checked at every segment boundary) */
+  /** osimertinib-resistant cells present before treatment (EGFR-mutant tumours), fraction of tumour cells at day 0 */
+  resistantFraction: number;
+  // immune escape and small populations
+  /** immune-escape variants (B2M, JAK1/2, HLA loss) arising per division of a sensitive cell */
+  immuneEscapeRate: number;
+  /** cell-loss factor: death / birth of untreated tumour cells (sets births and deaths behind the net growth rate) */
+  cellLossFactor: number;
+  /** a compartment whose expected surviving lineages fall below this is set to zero (P(survival) below it) */
   extinctionThreshold: number;
 }
 
@@ -431,19 +437,20 @@ const TABLE: ParameterInfo[] = [
   p(
     'resistanceAcquisition',
     '1/day',
-    1e-8,
-    1e-6,
+    1e-7,
+    1e-7,
     [0, 1e-3],
-    'chosen: mouse (prototype) 1e-8; patient set so relapse takes 1–2 years (seed 003)',
+    'chosen: about one resistant clone from ~1e5 persisters over 100 days of drug, as resistant colonies emerge from ' +
+      'persister pools within weeks to months (Hata 2016 Nat Med; Ramirez 2016 Nat Commun)',
   ),
   p('persisterDeath', '1/day', 0.01, 0.01 * P, [0, 0.05], 'chosen (prototype)'),
   p(
     'igf1rPersisterKill',
     '1/day',
-    2,
-    2 * P,
+    2.5,
+    2.5 * P,
     [0.5, 4],
-    'Sharma 2010: IGF-1R inhibition ablates persisters; seed 003; size chosen',
+    'Sharma 2010: IGF-1R inhibition ablates persisters; seed 003; size chosen (2.5: a 10-day window leaves well under one persister, seed 003)',
   ),
   p(
     'axlHighIgf1rDependence',
@@ -453,7 +460,46 @@ const TABLE: ParameterInfo[] = [
     [0, 1],
     'seed 003: the FOXA1/IGF-1R route is in AXL-low cells; 0.2 chosen',
   ),
-  p('extinctionThreshold', 'cells', 1, 1, [1, 1], 'model brief: below one cell a compartment is gone'),
+  p(
+    'resistantFraction',
+    'fraction',
+    1e-10,
+    3e-6,
+    [0, 1e-5],
+    'patient: Bozic 2013 (eLife) X = M n (u/s) ln(M s) with u = 1e-9 per base per division, n = 10 resistance-conferring ' +
+      'events, s = 1 - d/b = 0.07, M = 3e10 cells; mouse: below the bound of seed 003 (the transient combination ' +
+      'prevented relapse almost completely, so well under one resistant cell per 1e8-cell graft; Hata 2016: PC9 ' +
+      'resistance arises mostly from persisters); 0.01 cell per graft chosen',
+  ),
+  p(
+    'immuneEscapeRate',
+    'per division',
+    0,
+    1e-6,
+    [0, 1e-5],
+    'patient, chosen: a loss-of-function event in one of several antigen-presentation or IFN-gamma genes (B2M, JAK1, ' +
+      'JAK2, HLA; Zaretsky 2016 NEJM, Shin 2017) from ~1e-9 per base per division (Bozic 2013) x ~1000 inactivating ' +
+      'sites; mouse 0: a 2-4-week graft of 1e6 cells makes under 1e4 escape cells, below what the seed experiments ' +
+      'resolve, but as much as a nearly cleared graft, so they would decide comparisons the studies do not report',
+  ),
+  p(
+    'cellLossFactor',
+    '-',
+    0.5,
+    0.93,
+    [0.3, 0.95],
+    'patient: Bozic 2013 (eLife), b = 0.14/day, d = 0.13/day in human lesions (d/b = 0.93; cell loss in large human ' +
+      'tumours is often 80-90 %); mouse: chosen 0.5, transplants grow with less cell loss',
+  ),
+  p(
+    'extinctionThreshold',
+    'lineages',
+    0.01,
+    0.01,
+    [0.01, 0.01],
+    'chosen: a compartment still populated with probability under 1 % leaves the curves; its lineages stay in ' +
+      'P(eradication) (hybrid scheme, docs/model.md)',
+  ),
 ];
 
 function p(

@@ -12,7 +12,7 @@
  * Changing equations.ts? Change the matching block below; a new parameter needs nothing here (the table is read).
  */
 import type { Arm, Scenario } from '../scenario/types';
-import { armInputs, DRUG_IDS } from '../scenario/types';
+import { DRUG_IDS } from '../scenario/types';
 import { DRUG_COUNT } from './equations';
 import { type ModelParameters, PARAMETERS } from './parameters';
 import { SETTING_INFO } from './settings';
@@ -233,6 +233,11 @@ const STATE_EXPORT: Record<string, { name: string; unit: 'cells' | 'fraction' | 
   m2: { name: 'M2 (pro-tumour) macrophages', unit: 'cells' },
   dcMaturation: { name: 'mature dendritic-cell fraction, 0..1', unit: 'fraction' },
   igf1rToxicity: { name: 'IGF-1R / insulin-receptor toxicity index: cumulative occupancy', unit: 'occupancy-days' },
+  immuneEscape: { name: 'immune-escape variants: not killed by T cells or macrophages', unit: 'cells' },
+  lineageSensitive: { name: 'lineage weight of sensitive cells: expected surviving lineages', unit: 'cells' },
+  lineagePersister: { name: 'lineage weight of persisters', unit: 'cells' },
+  lineageResistant: { name: 'lineage weight of resistant cells', unit: 'cells' },
+  lineageEscape: { name: 'lineage weight of immune-escape variants', unit: 'cells' },
 };
 
 export interface SbmlOptions extends SimulateOptions {
@@ -248,7 +253,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   if (!arm) throw new RangeError(`the scenario has no arm ${armIndex + 1}`);
   const problem: ArmProblem = buildArmProblem(scenario, arm, options);
   const p: ModelParameters = problem.model.p;
-  const inputs = armInputs(scenario, arm);
+  const inputs = problem.model.inputs;
   const info = SETTING_INFO[scenario.setting];
   const scale = info.scale;
 
@@ -292,9 +297,16 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   constant('il6', 'IL-6 level', inputs.il6, '-', 'input: 0 IL-6 deficient, 1 high (seed 004)');
   constant('axlHigh', 'AXL high (1) or low (0)', inputs.axl === 'high' ? 1 : 0, '-', 'input (seed 003)');
   constant('cd8Depleted', 'CD8 T cells depleted (1) or not (0)', inputs.cd8Depleted ? 1 : 0, '-', 'input (seed 004)');
+  constant(
+    'egfrMutant',
+    'EGFR-mutant (1) or wild type (0)',
+    inputs.egfr === 'mutant' ? 1 : 0,
+    '-',
+    "input: the tumour's EGFR status (osimertinib acts only on EGFR-mutant cells)",
+  );
 
   // --- states ------------------------------------------------------------------------------------------------
-  const [S, P, R, E, M1, M2, D, X] = STATE_NAMES;
+  const [S, P, R, E, M1, M2, D, X, V, WS, WP, WR, WV] = STATE_NAMES;
   const dayZero = info.establishedAtStart
     ? ' Day-0 value: the state the untreated tumour built while growing to its size at diagnosis (docs/model.md, "Established tumour").'
     : '';
@@ -379,7 +391,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     variable(id, name, unitText, `assignment rule (${equation})`);
     rule(id, math, equation);
   };
-  signal('tumourCells', 'all tumour cells N = S + P + R', 'cells', add(S, P, R), 'N');
+  signal('tumourCells', 'all tumour cells N = S + P + R + V', 'cells', add(S, P, R, V), 'N');
   signal(
     'tumourVolume',
     'tumour volume, mm3 (1e6 cells per mm3)',
@@ -534,22 +546,23 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     ),
     'growth',
   );
-  // seed 003 switches, and the seed-004 control experiment
-  signal('persisterEntryRate', 'sigma theta_o', '1/day', mul('persisterEntry', occupancyId('osimertinib')), 'E1');
+  // seed 003 switches, and the seed-004 control experiment; osimertinib acts only on EGFR-mutant tumours
+  signal(
+    'osimertinibEffect',
+    'theta_o = egfrMutant theta_osimertinib',
+    '-',
+    mul('egfrMutant', occupancyId('osimertinib')),
+    'theta_o',
+  );
+  signal('persisterEntryRate', 'sigma theta_o', '1/day', mul('persisterEntry', 'osimertinibEffect'), 'E1');
   signal(
     'persisterReversionRate',
     'rho (1 - theta_o)',
     '1/day',
-    mul('persisterReversion', oneMinus(occupancyId('osimertinib'))),
+    mul('persisterReversion', oneMinus('osimertinibEffect')),
     'E1',
   );
-  signal(
-    'resistanceAcquisitionRate',
-    'mu theta_o',
-    '1/day',
-    mul('resistanceAcquisition', occupancyId('osimertinib')),
-    'E2',
-  );
+  signal('resistanceAcquisitionRate', 'mu theta_o', '1/day', mul('resistanceAcquisition', 'osimertinibEffect'), 'E2');
   signal(
     'igf1rDependence',
     'phi_IGF: 1 AXL-low, axlHighIgf1rDependence AXL-high',
@@ -565,16 +578,37 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'a_E',
   );
 
+  signal('osimertinibKillRate', 'k_osi theta_o', '1/day', mul('osimertinibKill', 'osimertinibEffect'), 'E1');
+  // births behind the net growth rate and crowding: growth+ = max(growth, 0), crowding = max(-growth, 0)
+  signal('growthUp', 'max(growth, 0)', '-', piecewise('growth', compare('gt', 'growth', num(0)), num(0)), 'b_S');
+  signal(
+    'crowding',
+    'max(-growth, 0)',
+    '-',
+    piecewise(sub(num(0), 'growth'), compare('lt', 'growth', num(0)), num(0)),
+    'b_S',
+  );
+  signal(
+    'escapeFlux',
+    'u_V b_S S, b_S = r_S growth+ / (1 - cell loss)',
+    'cells/day',
+    div(mul('immuneEscapeRate', 'sensitiveGrowthRate', 'growthUp', S), oneMinus('cellLossFactor')),
+    'E1',
+  );
+
   // --- equations (docs/model.md, "Equations") ------------------------------------------------------------------
-  // E1: dS/dt = r_S S growth - kill S - (k_osi theta_o + sigma theta_o) S + rho (1 - theta_o) P
+  // E1: dS/dt = r_S S growth - kill S - (k_osi theta_o + sigma theta_o) S + rho (1 - theta_o) P - u_V b_S S
   rate(
     S,
-    add(
-      sub(
-        sub(mul('sensitiveGrowthRate', S, 'growth'), mul('immuneKill', S)),
-        mul(add(mul('osimertinibKill', occupancyId('osimertinib')), 'persisterEntryRate'), S),
+    sub(
+      add(
+        sub(
+          sub(mul('sensitiveGrowthRate', S, 'growth'), mul('immuneKill', S)),
+          mul(add('osimertinibKillRate', 'persisterEntryRate'), S),
+        ),
+        mul('persisterReversionRate', P),
       ),
-      mul('persisterReversionRate', P),
+      'escapeFlux',
     ),
     'E1',
   );
@@ -601,6 +635,74 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     R,
     sub(add(mul('resistantGrowthRate', R, 'growth'), mul('resistanceAcquisitionRate', P)), mul('immuneKill', R)),
     'E3',
+  );
+  // E3b: dV/dt = r_S V growth - k_osi theta_o V + u_V b_S S (immune-escape variants)
+  rate(V, add(sub(mul('sensitiveGrowthRate', V, 'growth'), mul('osimertinibKillRate', V)), 'escapeFlux'), 'E3b');
+  // Lineage weights (docs/model.md, "Cure as a probability"): dw/dt = -death w (w / N) - out w + in
+  const share = (w: string, c: string): Expr => piecewise(div(w, c), compare('lt', w, c), num(1));
+  signal(
+    'intrinsicLossS',
+    'delta_S = r_S (growth+ loss / (1 - loss) + crowding)',
+    '1/day',
+    mul('sensitiveGrowthRate', add(div(mul('growthUp', 'cellLossFactor'), oneMinus('cellLossFactor')), 'crowding')),
+    'delta',
+  );
+  signal(
+    'intrinsicLossR',
+    'delta_R = r_R (growth+ loss / (1 - loss) + crowding)',
+    '1/day',
+    mul('resistantGrowthRate', add(div(mul('growthUp', 'cellLossFactor'), oneMinus('cellLossFactor')), 'crowding')),
+    'delta',
+  );
+  signal(
+    'persisterLoss',
+    'd_P + k_IGF phi_IGF theta_i + kill',
+    '1/day',
+    add('persisterDeath', mul('igf1rPersisterKill', 'igf1rDependence', occupancyId('igf1ri')), 'immuneKill'),
+    'E2',
+  );
+  rate(
+    WS,
+    add(
+      sub(
+        sub(num(0), mul(add('intrinsicLossS', 'immuneKill', 'osimertinibKillRate'), WS, share(WS, S))),
+        mul('persisterEntryRate', WS),
+      ),
+      mul('persisterReversionRate', WP),
+    ),
+    'W1',
+  );
+  rate(
+    WP,
+    add(
+      sub(
+        sub(num(0), mul('persisterLoss', WP, share(WP, P))),
+        mul(add('persisterReversionRate', 'resistanceAcquisitionRate'), WP),
+      ),
+      mul('persisterEntryRate', WS),
+    ),
+    'W2',
+  );
+  rate(
+    WR,
+    add(sub(num(0), mul(add('intrinsicLossR', 'immuneKill'), WR, share(WR, R))), mul('resistanceAcquisitionRate', WP)),
+    'W3',
+  );
+  rate(
+    WV,
+    add(
+      sub(num(0), mul(add('intrinsicLossS', 'osimertinibKillRate'), WV, share(WV, V))),
+      mul('escapeFlux', share(WS, S)),
+    ),
+    'W4',
+  );
+  variable('removedLineages', 'lineage weight removed from the curves by the small-population rule', 'cells', 'events');
+  signal(
+    'eradicationProbability',
+    'P(eradication) = exp(-(w_S + w_P + w_R + w_V + removed))',
+    '-',
+    pow(num(Math.E), sub(num(0), add(WS, WP, WR, WV, 'removedLineages'))),
+    'P',
   );
   // E4: dE/dt = a_E D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E
   rate(
@@ -669,10 +771,26 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   rate(X, ref(occupancyId('igf1ri')), 'E9');
 
   // --- events: doses, oral windows, and the small-population rule ---------------------------------------------
-  const extinction = [S, P, R].map((c) => ({
-    variable: c,
-    math: piecewise(num(0, 'cell'), compare('lt', c, 'extinctionThreshold'), c),
-  }));
+  // a compartment whose lineage weight is below the threshold leaves the curves; its weight is kept as removed
+  const pairs: [string, string][] = [
+    [S, WS],
+    [P, WP],
+    [R, WR],
+    [V, WV],
+  ];
+  const extinction = [
+    ...pairs.flatMap(([c, w]) => [
+      { variable: c, math: piecewise(num(0, 'cell'), compare('lt', w, 'extinctionThreshold'), c) },
+      { variable: w, math: piecewise(num(0, 'cell'), compare('lt', w, 'extinctionThreshold'), w) },
+    ]),
+    {
+      variable: 'removedLineages',
+      math: add(
+        'removedLineages',
+        ...pairs.map(([, w]) => piecewise(w, compare('lt', w, 'extinctionThreshold'), num(0, 'cell'))),
+      ),
+    },
+  ];
   const horizon = scenario.horizon;
   problem.breakpoints.forEach((b, i) => {
     if (b.t >= horizon) return;
@@ -716,7 +834,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   variable('nextExtinctionCheck', 'the next check day', 'day', 'advanced by the check event', problem.checkPeriod);
   events.push({
     id: 'extinction_check',
-    name: 'check day: any tumour compartment below extinctionThreshold is set to 0',
+    name: 'check day: a tumour compartment with fewer than extinctionThreshold surviving lineages is set to 0',
     trigger: compare('geq', TIME, 'nextExtinctionCheck'),
     assignments: [
       ...extinction,
@@ -729,9 +847,9 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     `TIMEscape tumour-immune model, export version ${SBML_EXPORT_VERSION}: arm ${armIndex + 1} of ${scenario.arms.length}, "${armName}", setting ${scenario.setting} (${info.label}), ${scenario.horizon} days, output every ${scenario.outputStep} days.`,
     options.link ? `Scenario link (query string): ${options.link}` : '',
     'Equations, parameters and sources: docs/model.md of TIMEscape; ids of rules and parameters follow it (A1-A11 algebraic signals, E1-E9 equations). Time in days; populations in cells; drug levels in nM; volume in mm3 (1e6 cells per mm3).',
-    'Small-population rule: at every dose or dosing-window time and on every check day (extinctionCheckPeriod) a tumour compartment below extinctionThreshold cells is set to 0 (events). Outputs at an event time are the values after the event.',
+    'Small-population rule: at every dose or dosing-window time and on every check day (extinctionCheckPeriod) a tumour compartment whose lineage weight is below extinctionThreshold is set to 0 with its weight, which is added to removedLineages (events). Outputs at an event time are the values after the event.',
     'Drug levels are integrated here (rate rules with bolus events); TIMEscape computes the same one-compartment pharmacokinetics in closed form.',
-    'Not in this file: TIMEscape reads populations as max(0, y) in its right-hand side (the equations keep them non-negative, so this only matters for round-off); the virtual-trial (cohort) sampling of patients and its RECIST response assessment; any stochastic cure probability of small tumours stays outside SBML.',
+    'Not in this file: TIMEscape reads populations as max(0, y) in its right-hand side (the equations keep them non-negative, so this only matters for round-off); the virtual-trial (cohort) sampling of patients and its RECIST response assessment; the cure probability is here as the lineage-weight rate rules W1-W4 and eradicationProbability.',
   ].filter((s) => s);
 
   return {

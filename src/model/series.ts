@@ -10,6 +10,8 @@ export const CORE_SERIES = [
   'sensitiveVolume', // mm3, drug-sensitive cells
   'persisterVolume', // mm3, drug-tolerant persisters
   'resistantVolume', // mm3, resistant cells
+  'escapeVolume', // mm3, immune-escape variants (not recognised by T cells)
+  'eradicationProbability', // probability that no tumour cell is left (0..1)
   'cd8', // effector CD8 T cells in the tumour, cells
   'cd8PerTumourCell', // effector CD8 T cells per tumour cell (infiltration density)
   'm1', // M1 macrophages, cells
@@ -35,6 +37,8 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
   sensitiveVolume: 'mm3',
   persisterVolume: 'mm3',
   resistantVolume: 'mm3',
+  escapeVolume: 'mm3',
+  eradicationProbability: 'probability',
   cd8: 'cells',
   cd8PerTumourCell: 'cells per tumour cell',
   m1: 'cells',
@@ -59,8 +63,10 @@ export interface ArmSummary {
   /** smallest tumour volume and the day it was reached */
   volumeNadir: number;
   dayOfNadir: number;
-  /** first day the whole tumour fell below one cell (extinct), or null */
+  /** first output day on which eradication is more likely than not (P(eradication) >= 0.5), or null */
   dayEradicated: number | null;
+  /** probability that no tumour cell is left at the horizon (0..1) */
+  eradicationProbability: number;
   /** cumulative IGF-1R / insulin-receptor toxicity index at the horizon, occupancy-days */
   igf1rToxicity: number;
 }

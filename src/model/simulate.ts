@@ -4,7 +4,8 @@
  * dense output. Pure: no DOM, no worker globals; runs in the worker, in tests and in the CLI alike.
  */
 import { doseTimes, outputGrid } from '../scenario/catalogue/calendar';
-import type { Arm, Scenario } from '../scenario/types';
+import { EGFR_DEFAULT } from '../scenario/limits';
+import type { Arm, Inputs, Scenario } from '../scenario/types';
 import { armInputs, DRUG_IDS } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
 import type { Integrator } from '../solver/types';
@@ -13,7 +14,25 @@ import type { ModelParameters } from './parameters';
 import type { ArmResult, ArmSummary, SeriesName, SimulationResult } from './series';
 import { SERIES_NAMES } from './series';
 import { SETTING_INFO, settingParameters } from './settings';
-import { CD8, CELLS_PER_MM3, DC, IGF1R_TOXICITY, M1, M2, PERSISTER, RESISTANT, SENSITIVE, STATE_SIZE } from './state';
+import {
+  CD8,
+  CELLS_PER_MM3,
+  DC,
+  ESCAPE,
+  IGF1R_TOXICITY,
+  LINEAGE_ESCAPE,
+  LINEAGE_PERSISTER,
+  LINEAGE_RESISTANT,
+  LINEAGE_SENSITIVE,
+  LINEAGE_WEIGHTS,
+  M1,
+  M2,
+  PERSISTER,
+  RESISTANT,
+  SENSITIVE,
+  STATE_SIZE,
+  TUMOUR_COMPARTMENTS,
+} from './state';
 import { DRUGS } from './treatments';
 
 const OSIMERTINIB_SLOT = DRUG_IDS.indexOf('osimertinib');
@@ -90,7 +109,7 @@ export function buildArmProblem(
     overrides || changed
       ? ({ ...settingParameters(scenario.setting), ...changed, ...overrides } as ModelParameters)
       : settingParameters(scenario.setting);
-  const inputs = armInputs(scenario, arm);
+  const inputs = effectiveInputs(scenario, arm);
   const horizon = scenario.horizon;
 
   const halfMaximal = new Float64Array(DRUG_COUNT);
@@ -145,10 +164,14 @@ export function buildArmProblem(
     if (info.establishedAtStart) {
       establishedTumour(model, y0, integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol }));
     }
+    seedCompartments(y0, params, inputs);
   }
 
-  // Every loss term of a tumour compartment is at most its rate constant (occupancies and Hill terms are <= 1).
+  // Every loss term of a lineage weight is at most its rate constant (occupancies and Hill terms are <= 1; intrinsic
+  // loss at most (birth/growth - 1 + 1) x growth rate x (1 + M2 support), crowding included while N <= 2 K).
+  const fastestGrowth = Math.max(params.sensitiveGrowthRate, params.resistantGrowthRate) * (1 + params.m2GrowthSupport);
   const maxLossRate =
+    fastestGrowth / (1 - params.cellLossFactor) +
     params.tCellKillRate +
     params.phagocytosisRate +
     params.osimertinibKill +
@@ -171,10 +194,31 @@ export function buildArmProblem(
   };
 }
 
+/** An arm's inputs with the EGFR status resolved (the setting's default when the scenario does not set one). */
+export function effectiveInputs(scenario: Scenario, arm: Arm): Inputs {
+  const inputs = armInputs(scenario, arm);
+  return { ...inputs, egfr: inputs.egfr ?? EGFR_DEFAULT[scenario.setting] };
+}
+
+/**
+ * Day 0 of the tumour compartments: osimertinib-resistant cells pre-exist in EGFR-mutant tumours at
+ * `resistantFraction` (taken from the sensitive cells), and every cell alive at day 0 is its own lineage.
+ */
+function seedCompartments(y0: Float64Array, params: ModelParameters, inputs: Inputs): void {
+  if (inputs.egfr === 'mutant') {
+    const resistant = y0[SENSITIVE] * params.resistantFraction;
+    y0[RESISTANT] += resistant;
+    y0[SENSITIVE] -= resistant;
+  }
+  for (let i = 0; i < TUMOUR_COMPARTMENTS.length; i++) y0[LINEAGE_WEIGHTS[i]] = y0[TUMOUR_COMPARTMENTS[i]];
+}
+
 /** Absolute tolerances per component: a thousandth of a cell, of a nM; 1e-9 of a fraction. */
 export function absoluteTolerances(): Float64Array {
   const atol = new Float64Array(STATE_SIZE).fill(1e-6);
-  atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = 1e-3;
+  atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = atol[ESCAPE] = 1e-3;
+  // lineage weights: P(eradication) = exp(-sum) to about 1e-6
+  atol[LINEAGE_SENSITIVE] = atol[LINEAGE_PERSISTER] = atol[LINEAGE_RESISTANT] = atol[LINEAGE_ESCAPE] = 1e-6;
   atol[CD8] = atol[M1] = atol[M2] = 1e-3;
   atol[DC] = 1e-9;
   atol[IGF1R_TOXICITY] = 1e-9;
@@ -205,9 +249,8 @@ function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrato
     integrator.integrate(model.derivatives, t, t + chunk, y, noGrid, 0, ignore, false);
     if (y[SENSITIVE] >= target) break;
   }
-  const scale = target / Math.max(y[SENSITIVE], 1);
-  for (const i of [SENSITIVE, CD8, M1, M2]) y0[i] = y[i] * scale;
-  y0[SENSITIVE] = target;
+  const scale = target / Math.max(y[SENSITIVE] + y[ESCAPE], 1);
+  for (const i of [SENSITIVE, ESCAPE, CD8, M1, M2]) y0[i] = y[i] * scale;
   y0[DC] = y[DC];
 }
 
@@ -234,15 +277,17 @@ export function startDrugSegment(problem: ArmProblem, b: Breakpoint): void {
 
 /**
  * The next check day (a multiple of the check period, after t) on which the extinction rule could change the state.
- * A compartment with x cells loses at most maxLossRate per day, so it stays above the threshold for at least
- * ln(x / threshold) / maxLossRate days; an empty compartment stays empty unless its source compartment is populated
- * (persisters come from sensitive cells under osimertinib, sensitive and resistant cells from persisters).
+ * A lineage weight w loses at most maxLossRate per day (w / N <= 1), so it stays above the threshold for at least
+ * ln(w / threshold) / maxLossRate days; an empty compartment stays empty unless its source compartment is populated
+ * (persisters come from sensitive cells under osimertinib, sensitive and resistant cells from persisters, escape
+ * variants from sensitive cells).
  */
 export function nextExtinctionCheck(problem: ArmProblem, t: number, y: Float64Array): number {
   const threshold = problem.model.p.extinctionThreshold;
-  const s = y[SENSITIVE];
-  const p = y[PERSISTER];
-  const r = y[RESISTANT];
+  const s = y[LINEAGE_SENSITIVE];
+  const p = y[LINEAGE_PERSISTER];
+  const r = y[LINEAGE_RESISTANT];
+  const v = y[LINEAGE_ESCAPE];
   const drugs = problem.model.drugs;
   const persisterSource = s > 0 && (drugs.start[OSIMERTINIB_SLOT] > 0 || drugs.input[OSIMERTINIB_SLOT] > 0);
   let safe = Number.POSITIVE_INFINITY;
@@ -253,6 +298,7 @@ export function nextExtinctionCheck(problem: ArmProblem, t: number, y: Float64Ar
   consider(s, p > 0);
   consider(p, persisterSource);
   consider(r, p > 0);
+  consider(v, s > 0);
   if (safe === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
   const period = problem.checkPeriod;
   // the first check day strictly after t and not before t + safe
@@ -260,11 +306,31 @@ export function nextExtinctionCheck(problem: ArmProblem, t: number, y: Float64Ar
   return k * period;
 }
 
-/** Extinction rule: a tumour compartment below the threshold is gone (no regrowth from fractions of a cell). */
-export function applyExtinction(y: Float64Array, threshold: number): void {
-  if (y[SENSITIVE] < threshold) y[SENSITIVE] = 0;
-  if (y[PERSISTER] < threshold) y[PERSISTER] = 0;
-  if (y[RESISTANT] < threshold) y[RESISTANT] = 0;
+/**
+ * Extinction rule of the hybrid scheme: a tumour compartment whose expected number of surviving lineages is below the
+ * threshold (so it is still populated with probability under the threshold) is removed from the deterministic curves,
+ * with its lineages. Returns the lineage weight removed, which the caller keeps in P(eradication) (as lineages that
+ * survive: P(eradication) is then a lower bound, by at most the threshold per removal).
+ */
+export function applyExtinction(y: Float64Array, threshold: number): number {
+  let removed = 0;
+  for (let i = 0; i < TUMOUR_COMPARTMENTS.length; i++) {
+    const w = LINEAGE_WEIGHTS[i];
+    const c = TUMOUR_COMPARTMENTS[i];
+    if (y[w] < threshold && (y[w] !== 0 || y[c] !== 0)) {
+      removed += y[w] > 0 ? y[w] : 0;
+      y[w] = 0;
+      y[c] = 0;
+    }
+  }
+  return removed;
+}
+
+/** P(eradication) from the lineage weights (and those removed from the curves): no lineage survives. */
+export function eradicationProbability(y: Float64Array, removedLineages = 0): number {
+  let w = removedLineages;
+  for (const i of LINEAGE_WEIGHTS) w += y[i] > 0 ? y[i] : 0;
+  return Math.exp(-w);
 }
 
 function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Record<SeriesName, Float64Array> {
@@ -281,17 +347,24 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   integrator.resetStatistics();
   const problem = buildArmProblem(scenario, arm, options, integrator);
   const { model, grid, breakpoints } = problem;
-  const wanted = options.series ? new Set<SeriesName>(['tumourVolume', ...options.series]) : null;
+  // the volume and P(eradication) are always recorded (the summary reads them)
+  const wanted = options.series
+    ? new Set<SeriesName>(['tumourVolume', 'eradicationProbability', ...options.series])
+    : null;
   const series = allocateSeries(grid.length, wanted);
   const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
   const threshold = model.p.extinctionThreshold;
-  const volumeOnly = wanted !== null && wanted.size === 1;
+  const volumeOnly = wanted !== null && wanted.size === 2;
+  let removedLineages = 0;
 
   const record = (k: number, t: number, y: Float64Array): void => {
     if (volumeOnly) {
       // the trial's path: the volume only, no signals (other subsets write into empty arrays: no-ops)
-      const v = (y[SENSITIVE] > 0 ? y[SENSITIVE] : 0) + (y[PERSISTER] > 0 ? y[PERSISTER] : 0);
-      series.tumourVolume[k] = (v + (y[RESISTANT] > 0 ? y[RESISTANT] : 0)) / CELLS_PER_MM3;
+      // the same order of summation as below, so the volumes are bit-identical
+      const sp = (y[SENSITIVE] > 0 ? y[SENSITIVE] : 0) + (y[PERSISTER] > 0 ? y[PERSISTER] : 0);
+      const spr = sp + (y[RESISTANT] > 0 ? y[RESISTANT] : 0);
+      series.tumourVolume[k] = (spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0)) / CELLS_PER_MM3;
+      series.eradicationProbability[k] = eradicationProbability(y, removedLineages);
       return;
     }
     const s = model.signals(t, y);
@@ -299,7 +372,8 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     const sensitive = y[SENSITIVE] > 0 ? y[SENSITIVE] : 0;
     const persister = y[PERSISTER] > 0 ? y[PERSISTER] : 0;
     const resistant = y[RESISTANT] > 0 ? y[RESISTANT] : 0;
-    const tumour = sensitive + persister + resistant;
+    const variants = y[ESCAPE] > 0 ? y[ESCAPE] : 0;
+    const tumour = sensitive + persister + resistant + variants;
     const cd8 = y[CD8] > 0 ? y[CD8] : 0;
     const m1 = y[M1] > 0 ? y[M1] : 0;
     const m2 = y[M2] > 0 ? y[M2] : 0;
@@ -307,6 +381,8 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     series.sensitiveVolume[k] = sensitive / CELLS_PER_MM3;
     series.persisterVolume[k] = persister / CELLS_PER_MM3;
     series.resistantVolume[k] = resistant / CELLS_PER_MM3;
+    series.escapeVolume[k] = variants / CELLS_PER_MM3;
+    series.eradicationProbability[k] = eradicationProbability(y, removedLineages);
     series.cd8[k] = cd8;
     series.cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
     series.m1[k] = m1;
@@ -329,7 +405,6 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   const y = Float64Array.from(problem.y0);
   const horizon = scenario.horizon;
   let next = 0;
-  let dayEradicated: number | null = null;
   let t = 0;
   let b = 0; // index of the next breakpoint to apply
   const drugs = model.drugs;
@@ -341,20 +416,23 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
       startDrugSegment(problem, breakpoints[b]);
       b++;
     }
-    applyExtinction(y, threshold);
-    if (dayEradicated === null && y[SENSITIVE] + y[PERSISTER] + y[RESISTANT] === 0) dayEradicated = t;
+    removedLineages += applyExtinction(y, threshold);
     const t1 = Math.min(breakpoints[b].t, nextExtinctionCheck(problem, t, y));
     next = integrator.integrate(model.derivatives, t, t1, y, grid, next, record, t1 === horizon);
     t = t1;
   }
-  applyExtinction(y, threshold);
-  if (dayEradicated === null && y[SENSITIVE] + y[PERSISTER] + y[RESISTANT] === 0) dayEradicated = horizon;
 
   return {
     name: arm.name,
     t: grid,
     series,
-    summary: summarise(arm.name, grid, series, dayEradicated, y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0),
+    summary: summarise(
+      arm.name,
+      grid,
+      series,
+      y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0,
+      eradicationProbability(y, removedLineages),
+    ),
     stats: { ...integrator.statistics },
   };
 }
@@ -363,9 +441,10 @@ function summarise(
   name: string,
   t: Float64Array,
   series: Record<SeriesName, Float64Array>,
-  dayEradicated: number | null,
   /** the toxicity index at the horizon, when its series was not recorded */
   finalToxicity: number,
+  /** P(eradication) at the horizon, when its series was not recorded */
+  finalEradication: number,
 ): ArmSummary {
   const v = series.tumourVolume;
   let nadir = v[0];
@@ -377,6 +456,14 @@ function summarise(
     }
   }
   const last = v.length - 1;
+  const p = series.eradicationProbability;
+  let dayEradicated: number | null = null;
+  for (let k = 0; k < p.length; k++) {
+    if (p[k] >= 0.5) {
+      dayEradicated = t[k];
+      break;
+    }
+  }
   return {
     name,
     volumeStart: v[0],
@@ -384,6 +471,7 @@ function summarise(
     volumeNadir: nadir,
     dayOfNadir,
     dayEradicated,
+    eradicationProbability: p.length > last ? p[last] : finalEradication,
     igf1rToxicity: series.igf1rToxicity.length > last ? series.igf1rToxicity[last] : finalToxicity,
   };
 }

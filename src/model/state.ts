@@ -10,7 +10,24 @@ export const M1 = 4; // M1 (anti-tumour) macrophages, cells
 export const M2 = 5; // M2 (pro-tumour) macrophages, cells
 export const DC = 6; // mature dendritic-cell fraction, 0..1
 export const IGF1R_TOXICITY = 7; // cumulative IGF-1R occupancy, occupancy-days
-export const STATE_SIZE = IGF1R_TOXICITY + 1;
+export const ESCAPE = 8; // immune-escape variants (antigen-presentation or IFN-signalling loss), cells
+/**
+ * Lineage weights (docs/model.md, "Cure as a probability"): per tumour compartment, the expected number of independent
+ * lineages still alive, in cells. P(eradication at t) = exp(-(sum of the four)). Each is <= its compartment.
+ */
+export const LINEAGE_SENSITIVE = 9;
+export const LINEAGE_PERSISTER = 10;
+export const LINEAGE_RESISTANT = 11;
+export const LINEAGE_ESCAPE = 12;
+export const STATE_SIZE = LINEAGE_ESCAPE + 1;
+/** the tumour compartments and their lineage weights, in the same order */
+export const TUMOUR_COMPARTMENTS: readonly number[] = [SENSITIVE, PERSISTER, RESISTANT, ESCAPE];
+export const LINEAGE_WEIGHTS: readonly number[] = [
+  LINEAGE_SENSITIVE,
+  LINEAGE_PERSISTER,
+  LINEAGE_RESISTANT,
+  LINEAGE_ESCAPE,
+];
 
 /**
  * Drug levels are not states: one-compartment pharmacokinetics with bolus doses and zero-order oral input has a closed
@@ -26,6 +43,11 @@ export const STATE_NAMES: readonly string[] = [
   'm2',
   'dcMaturation',
   'igf1rToxicity',
+  'immuneEscape',
+  'lineageSensitive',
+  'lineagePersister',
+  'lineageResistant',
+  'lineageEscape',
 ];
 
 /** Cells per mm3 of tumour (1e6 cells/mm3, i.e. 1e9 per cm3, the usual convention). */

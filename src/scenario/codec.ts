@@ -13,6 +13,8 @@
  *   nrf2, neat1, il6   shared inputs, 0..1
  *   axl    low | high
  *   cd8    CD8 depletion, 0 | 1
+ *   egfr   optional: mutant | wild-type, the tumour's EGFR status; written only when set. Absent: the setting's
+ *          default (lung-egfr mutant; hcc-mouse, hcc-patient, crc-liver wild type), so older links read as before.
  *   n, seed, cancer, assess, pge2cut   optional: a virtual trial (Scenario.cohort), e.g.
  *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=100
  *          n        cohort size, a whole number of patients, 10..10000 (default 500)
@@ -33,7 +35,7 @@
  *          Written only when given (encodeLink(s, view)); the decoder returns them as `view`.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)
- *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…   an input override for this arm
+ *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…, egfr=…   an input override for this arm
  *            CODE:DOSE@START-STOP/INTERVAL    a treatment, e.g. atz:10@7-20/3 = 10 (mg/kg) on days 7, 10, …, 19
  *          drug codes: atz bev pd1 cox2 cd24 il6ab osi igf (DRUG_CODES). A '*' inside a name is written '**'.
  *
@@ -79,6 +81,7 @@ import {
 import {
   ARM_LIMITS,
   doseRange,
+  EGFR_DEFAULT,
   HORIZON_LIMITS,
   INPUT_RANGE,
   MAX_QUERY_LENGTH,
@@ -156,6 +159,7 @@ const SINGLE_KEYS: Record<string, string> = {
   il6: 'il6',
   axl: 'axl',
   cd8: 'cd8Depleted',
+  egfr: 'egfr',
   n: 'cohort.size',
   seed: 'cohort.seed',
   cancer: 'cohort.cancer',
@@ -246,7 +250,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
         // the field names the key; a parameter with no name at all ("=1", "&&") still gets a field to show
         field: key === '' ? '(unnamed)' : key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
-        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang, p.<parameter> and arm.`,
+        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, egfr, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang, p.<parameter> and arm.`,
       });
     }
   }
@@ -285,7 +289,14 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     if (value === undefined) continue;
     const read = readInput(inputKey, value, inputKey, '');
     if ('error' in read)
-      errors.push(then(read.error, `The default ${formatInputValue(DEFAULT_INPUTS[inputKey])} is used.`));
+      errors.push(
+        then(
+          read.error,
+          inputKey === 'egfr'
+            ? `The setting's default (${EGFR_DEFAULT[setting]}) is used.`
+            : `The default ${formatInputValue(DEFAULT_INPUTS[inputKey] as Inputs[keyof Inputs])} is used.`,
+        ),
+      );
     else (inputs as unknown as Record<string, unknown>)[inputKey] = read.value;
   }
 
@@ -518,7 +529,7 @@ function readInput(key: keyof Inputs, text: string, field: string, labelPrefix: 
   }
   if (key === 'cd8Depleted' && (text === '0' || text === '1')) return { value: text === '1' };
   const error = checkInput(field, key, text, labelPrefix);
-  return error ? { error } : { value: text as Inputs['axl'] };
+  return error ? { error } : { value: text as Inputs['axl'] | NonNullable<Inputs['egfr']> };
 }
 
 /** Splits an arm value into its name (with '**' read as '*') and its items. */

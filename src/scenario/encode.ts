@@ -32,8 +32,17 @@ export const INPUT_KEYS: Record<keyof Inputs, string> = {
   il6: 'il6',
   axl: 'axl',
   cd8Depleted: 'cd8',
+  egfr: 'egfr',
 };
-export const INPUT_ORDER = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'] as const satisfies readonly (keyof Inputs)[];
+/** 'egfr' is optional: written only when the scenario sets it (absent = the setting's default). */
+export const INPUT_ORDER = [
+  'nrf2',
+  'neat1',
+  'il6',
+  'axl',
+  'cd8Depleted',
+  'egfr',
+] as const satisfies readonly (keyof Inputs)[];
 export const INPUT_BY_KEY: ReadonlyMap<string, keyof Inputs> = new Map(INPUT_ORDER.map((k) => [INPUT_KEYS[k], k]));
 
 /**
@@ -129,7 +138,7 @@ export function escapeArmName(name: string): string {
 
 function formatInput(key: keyof Inputs, value: Inputs[keyof Inputs]): string {
   if (key === 'cd8Depleted') return value ? '1' : '0';
-  if (key === 'axl') return String(value);
+  if (key === 'axl' || key === 'egfr') return String(value);
   return formatNumber(value as number);
 }
 
@@ -170,7 +179,10 @@ export function encodeLink(s: Scenario, view: ViewOptions): string {
     ['h', formatNumber(s.horizon)],
     ['dt', formatNumber(s.outputStep)],
   ];
-  for (const key of INPUT_ORDER) pairs.push([INPUT_KEYS[key], formatInput(key, s.inputs[key])]);
+  for (const key of INPUT_ORDER) {
+    const value = s.inputs[key];
+    if (value !== undefined) pairs.push([INPUT_KEYS[key], formatInput(key, value)]);
+  }
   const cohort = s.cohort;
   if (cohort) {
     for (const key of COHORT_ORDER) {

@@ -5,7 +5,7 @@
  * `step` is a UI hint only: the codec and the validation accept any finite value inside a range, not just the
  * multiples of `step`, so a shared link with 0.37 keeps 0.37.
  */
-import type { CancerType, DrugId, Scale, Setting } from './types';
+import type { CancerType, DrugId, EgfrStatus, Scale, Setting } from './types';
 
 /** A closed interval [min, max] with a slider step and a unit for labels and messages ('' = dimensionless). */
 export interface Range {
@@ -36,6 +36,14 @@ export const SETTING_SCALE: Record<Setting, Scale> = {
   'hcc-patient': 'patient',
   'lung-egfr': 'mouse',
   'crc-liver': 'mouse',
+};
+
+/** EGFR status of each setting's tumour when the scenario does not set one: lung EGFR-mutant, HCC and CRC wild type. */
+export const EGFR_DEFAULT: Record<Setting, EgfrStatus> = {
+  'hcc-mouse': 'wild-type',
+  'hcc-patient': 'wild-type',
+  'lung-egfr': 'mutant',
+  'crc-liver': 'wild-type',
 };
 
 /** Simulated time span in days, per setting, with the default a new scenario starts from. */

@@ -46,7 +46,16 @@ export interface Inputs {
   axl: 'low' | 'high';
   /** CD8 T cells depleted (the control experiment of seed 004) */
   cd8Depleted: boolean;
+  /**
+   * EGFR status of the tumour: 'mutant' (an activating EGFR mutation: osimertinib acts, and the persister / IGF-1R
+   * route with it) or 'wild-type' (osimertinib does nothing). Absent: the setting's default (EGFR_DEFAULT in
+   * limits.ts: lung EGFR-mutant; HCC and CRC wild type).
+   */
+  egfr?: EgfrStatus;
 }
+
+export const EGFR_STATUSES = ['mutant', 'wild-type'] as const;
+export type EgfrStatus = (typeof EGFR_STATUSES)[number];
 
 export const SETTINGS = ['hcc-mouse', 'hcc-patient', 'lung-egfr', 'crc-liver'] as const;
 /**

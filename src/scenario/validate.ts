@@ -23,7 +23,7 @@ import {
 } from './limits';
 import { hasNameControls, isInvisibleName } from './names';
 import type { CohortSettings, DoseSchedule, DrugId, Inputs, Scenario, Setting } from './types';
-import { CANCER_TYPES, DRUG_IDS, SETTINGS } from './types';
+import { CANCER_TYPES, DRUG_IDS, EGFR_STATUSES, SETTINGS } from './types';
 
 export type { FieldError, FieldErrorCode } from './fieldError';
 export { quote } from './fieldError';
@@ -38,6 +38,7 @@ export const FIELD_LABELS: Record<string, string> = {
   il6: 'IL-6 level (il6)',
   axl: 'AXL status (axl)',
   cd8Depleted: 'CD8 depletion (cd8)',
+  egfr: 'EGFR status (egfr)',
   cohort: 'Cohort settings (n, seed, cancer, assess, pge2cut)',
   'cohort.size': 'Cohort size (n)',
   'cohort.seed': 'Cohort seed (seed)',
@@ -120,6 +121,14 @@ export function checkInput(field: string, key: keyof Inputs, value: unknown, lab
   const label = `${labelPrefix}${FIELD_LABELS[key]}`;
   if ((NUMERIC_INPUTS as readonly string[]).includes(key))
     return checkRange(field, label, value as number, INPUT_RANGE);
+  if (key === 'egfr') {
+    if (typeof value === 'string' && (EGFR_STATUSES as readonly string[]).includes(value)) return null;
+    return {
+      field,
+      code: 'out-of-range',
+      message: `${label} is ${quote(String(value))}; it must be ${EGFR_STATUSES.join(' or ')}.`,
+    };
+  }
   if (key === 'axl') {
     if (typeof value === 'string' && (AXL_LEVELS as readonly string[]).includes(value)) return null;
     return {
@@ -320,7 +329,7 @@ export function checkCohort(cohort: unknown, setting: Setting): FieldError[] {
   return errors;
 }
 
-const INPUT_KEYS_ALL: readonly string[] = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted'];
+const INPUT_KEYS_ALL: readonly string[] = ['nrf2', 'neat1', 'il6', 'axl', 'cd8Depleted', 'egfr'];
 
 /**
  * Every problem of a scenario, [] when it is valid. Valid means: inside limits.ts, names trimmed and well-formed,
@@ -340,7 +349,11 @@ export function validateScenario(s: Scenario): FieldError[] {
   // the output step is judged against the horizon, so only once the horizon is valid
   if (!horizonError) push(checkOutputStep(s.outputStep, s.horizon));
   const inputs = (s.inputs ?? {}) as Partial<Inputs>;
-  for (const key of INPUT_KEYS_ALL as (keyof Inputs)[]) push(checkInput(key, key, inputs[key]));
+  for (const key of INPUT_KEYS_ALL as (keyof Inputs)[]) {
+    // the EGFR status is optional (absent: the setting's default)
+    if (key === 'egfr' && inputs.egfr === undefined) continue;
+    push(checkInput(key, key, inputs[key]));
+  }
   const arms = Array.isArray(s.arms) ? s.arms : [];
   if (arms.length < ARM_LIMITS.minArms || arms.length > ARM_LIMITS.maxArms) {
     push({

@@ -341,8 +341,11 @@ export const CLAIMS: readonly Claim[] = [
           1,
         ),
         ge(
-          'day cleared on atezo/bev, mutant minus wild type (infinite: never)',
-          cleared('KEAP1/NRF2-mutant, atezo/bev') - cleared('NRF2 wild type, atezo/bev'),
+          'day cleared on atezo/bev, mutant minus wild type (infinite: never; 0 when neither is cleared)',
+          // neither cleared (escape variants regrow): the same, not NaN
+          cleared('KEAP1/NRF2-mutant, atezo/bev') === cleared('NRF2 wild type, atezo/bev')
+            ? 0
+            : cleared('KEAP1/NRF2-mutant, atezo/bev') - cleared('NRF2 wild type, atezo/bev'),
           0,
         ),
       ]);
@@ -423,15 +426,17 @@ export const CLAIMS: readonly Claim[] = [
     seedClaims: [5],
     preset: O,
     text: {
-      en: 'osimertinib for 40 days + an IGF-1R inhibitor on 10 of them eradicates the tumour with no regrowth',
-      ja: 'オシメルチニブ40日間＋そのうち10日間のIGF-1R阻害薬で腫瘍は消失し、再増殖しない',
+      en: 'osimertinib for 40 days + an IGF-1R inhibitor on 10 of them most likely eradicates the tumour, with no regrowth',
+      ja: 'オシメルチニブ40日間＋そのうち10日間のIGF-1R阻害薬で腫瘍はおそらく消失し、再増殖しない',
     },
     arms: { [O]: [O_10] },
     evaluate: (r) => {
-      const day = r.summary(O, O_10).dayEradicated;
+      const s = r.summary(O, O_10);
       return outcome([
-        le('day of eradication (none: infinity)', day ?? Number.POSITIVE_INFINITY, 40),
-        le('volume day 150, mm3', r.at(O, O_10, 'tumourVolume', 150), 0, '0'),
+        le('first day P(eradication) >= 0.5 (none: infinity)', s.dayEradicated ?? Number.POSITIVE_INFINITY, 40),
+        gt('P(eradication) day 150', s.eradicationProbability, 0.75),
+        // the course if it is not eradicated stays below caliper detection (~5 mm3)
+        lt('volume day 150, mm3', r.at(O, O_10, 'tumourVolume', 150), 5),
       ]);
     },
   },
@@ -440,8 +445,8 @@ export const CLAIMS: readonly Claim[] = [
     seedClaims: [5],
     preset: O,
     text: {
-      en: 'IGF-1R inhibition for all 40 days gains no tumour control but accumulates about 4 times the toxicity',
-      ja: 'IGF-1R阻害薬を40日間続けても腫瘍制御は増えず、毒性は約4倍に積み上がる',
+      en: 'IGF-1R inhibition for all 40 days gains little tumour control but accumulates about 4 times the toxicity',
+      ja: 'IGF-1R阻害薬を40日間続けても腫瘍制御はほとんど増えず、毒性は約4倍に積み上がる',
     },
     arms: { [O]: [O_40, O_10] },
     evaluate: (r) => {
@@ -451,8 +456,13 @@ export const CLAIMS: readonly Claim[] = [
       return outcome([
         gt('toxicity index, 40 days / 10 days of IGF-1R inhibitor', tox, 3.5),
         lt('toxicity index, 40 days / 10 days of IGF-1R inhibitor', tox, 4.5),
+        lt(
+          'P(eradication) day 150, 40 days minus 10 days of IGF-1R inhibitor',
+          forty.eradicationProbability - ten.eradicationProbability,
+          0.2,
+        ),
         le('volume day 150 with 40 days, mm3', forty.volumeEnd, 0, '0'),
-        le('volume day 150 with 10 days, mm3', ten.volumeEnd, 0, '0'),
+        lt('volume day 150 with 10 days, mm3', ten.volumeEnd, 5),
       ]);
     },
   },

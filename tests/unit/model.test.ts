@@ -63,13 +63,48 @@ describe('extinction rule and toxicity', () => {
   if (!preset) throw new Error('preset missing');
   const arms = simulate(preset.scenario).arms;
 
-  it('an eradicated tumour stays at exactly zero cells: fractions of a cell do not regrow', () => {
-    const eradicated = arms.find((a) => a.summary.dayEradicated !== null);
-    expect(eradicated).toBeDefined();
-    const from = eradicated?.summary.dayEradicated ?? 0;
-    const t = eradicated?.t ?? new Float64Array();
-    const v = eradicated?.series.tumourVolume ?? new Float64Array();
-    for (let k = 0; k < t.length; k++) if (t[k] > from) expect(v[k]).toBe(0);
+  it('a compartment removed from the curves stays removed: once eradication is practically certain the volume is exactly zero', () => {
+    const arm = arms.find((a) => a.name === 'Osimertinib + IGF-1R inhibitor days 0–40');
+    if (!arm) throw new Error('arm missing');
+    const v = arm.series.tumourVolume;
+    const first = v.findIndex((x, k) => k > 0 && x === 0);
+    expect(first).toBeGreaterThan(0);
+    for (let k = first; k < v.length; k++) expect(v[k]).toBe(0);
+    // from then on the probability of eradication no longer changes
+    const p = arm.series.eradicationProbability;
+    for (let k = first; k < p.length; k++) expect(p[k]).toBe(p[first]);
+    expect(p[first]).toBeGreaterThan(0.9);
+  });
+
+  it('P(eradication) lies in [0, 1] and never falls (no tumour cell left is an absorbing state)', () => {
+    for (const preset of PRESETS) {
+      for (const a of simulate(preset.scenario).arms) {
+        const p = a.series.eradicationProbability;
+        for (let k = 0; k < p.length; k++) {
+          expect(p[k]).toBeGreaterThanOrEqual(0);
+          expect(p[k]).toBeLessThanOrEqual(1);
+          if (k > 0) expect(p[k]).toBeGreaterThanOrEqual(p[k - 1] - 1e-6);
+        }
+        expect(a.summary.eradicationProbability).toBe(p[p.length - 1]);
+      }
+    }
+  });
+
+  it('the lineage weights reproduce the exact extinction probability of a linear birth-death process (Kendall 1948)', () => {
+    // An untreated xenograft (no immune response) of 20 cells, Poisson-distributed: P(no cell at t) = exp(-n0 p(t)),
+    // p(t) = (b - d) / (b - d e^{-(b - d) t}) the survival probability of one lineage, b = r / (1 - loss), d = b - r.
+    const base = PRESETS.find((x) => x.id === 'osimertinib-igf1r');
+    if (!base) throw new Error('preset missing');
+    const scenario = { ...base.scenario, horizon: 30, arms: [base.scenario.arms[0]] };
+    const n0 = 20;
+    const arm = simulate(scenario, { initialTumourCells: n0, parameterOverrides: { resistantFraction: 0 } }).arms[0];
+    const r = 0.15;
+    const b = r / (1 - 0.5);
+    const d = b - r;
+    for (const day of [1, 3, 10, 30]) {
+      const survive = (b - d) / (b - d * Math.exp(-(b - d) * day));
+      expect(valueAt(arm.t, arm.series.eradicationProbability, day)).toBeCloseTo(Math.exp(-n0 * survive), 3);
+    }
   });
 
   it('the IGF-1R toxicity index is the integral of target occupancy: zero without the inhibitor, rising only while it is given', () => {

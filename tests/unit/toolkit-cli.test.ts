@@ -105,7 +105,7 @@ describe('scan command', () => {
     expect(merged.stdout).toBe(whole.stdout);
     // a longer IGF-1R window eradicates the AXL-low persisters and costs more toxicity
     const json = JSON.parse(whole.stdout);
-    expect(json.points[4].eradication[3]).toBe(1);
+    expect(json.points[4].eradication[3]).toBeGreaterThan(0.9); // P(eradication), a lower bound (docs/model.md)
     expect(json.points[4].toxicity[3]).toBeGreaterThan(json.points[1].toxicity[3]);
   });
 });

@@ -1,0 +1,69 @@
+// Prints the tumour-cell figures of docs/model.md (EGFR status, resistance, cure as a probability):
+//   npx tsx scripts/tumour-report.ts
+
+import type { ArmResult } from '../src/model/series';
+import { simulate, valueAt } from '../src/model/simulate';
+import { presetById } from '../src/scenario/catalogue/presets';
+import { decodeScenario } from '../src/scenario/codec';
+import type { Scenario } from '../src/scenario/types';
+
+/** RECIST-like progression of one spherical lesion: diameter 20 % and 5 mm above its smallest value so far. */
+function progressionDay(a: ArmResult): number | null {
+  const d = (v: number) => Math.cbrt((6 * v) / Math.PI);
+  let smallest = d(a.series.tumourVolume[0]);
+  for (let k = 1; k < a.t.length; k++) {
+    const x = d(a.series.tumourVolume[k]);
+    if (x >= 1.2 * smallest && x >= smallest + 5) return a.t[k];
+    smallest = Math.min(smallest, x);
+  }
+  return null;
+}
+
+function report(title: string, scenario: Scenario): void {
+  console.log(`\n${title}`);
+  console.log(
+    '| arm | volume day 0 | nadir (day) | volume at horizon | progression day | P(eradication) at horizon | day P >= 0.5 |',
+  );
+  console.log('|---|---|---|---|---|---|---|');
+  for (const a of simulate(scenario).arms) {
+    const s = a.summary;
+    console.log(
+      `| ${a.name} | ${s.volumeStart.toPrecision(3)} | ${s.volumeNadir.toPrecision(3)} (${s.dayOfNadir}) | ` +
+        `${s.volumeEnd.toPrecision(3)} | ${progressionDay(a) ?? '—'} | ${s.eradicationProbability.toFixed(3)} | ` +
+        `${s.dayEradicated ?? '—'} |`,
+    );
+  }
+}
+
+const link = (q: string) => decodeScenario(q).scenario;
+
+report(
+  'Osimertinib on HCC (review finding 1), patient, 5 years, mm3',
+  link('v=1&s=hcc-patient&h=1825&dt=7&nrf2=0&neat1=0&il6=0.1&arm=Untreated&arm=Osi*osi:80@0-540/1'),
+);
+report(
+  'Four cycles of atezolizumab + bevacizumab (review finding 2), HCC patient, 5 years, mm3',
+  link('v=1&s=hcc-patient&h=1825&dt=7&nrf2=0&neat1=0&il6=0.1&arm=Atezo/bev+x4*atz:1200@0-84/21*bev:15@0-84/21'),
+);
+
+const base = presetById('osimertinib-igf1r')?.scenario;
+if (!base) throw new Error('preset missing');
+const osi = base.arms[1].treatments.osimertinib;
+const igf = base.arms[2].treatments.igf1ri;
+if (!osi || !igf) throw new Error('preset schedules missing');
+report('Osimertinib 40 days + IGF-1R inhibitor days 0–w (review finding 3), xenograft, mm3', {
+  ...base,
+  arms: [
+    { name: 'osimertinib 40 d alone', inputs: {}, treatments: { osimertinib: osi } },
+    { name: 'osimertinib continuous', inputs: {}, treatments: { osimertinib: { ...osi, stop: 150 } } },
+    ...[5, 7, 8, 10, 20, 40].map((w) => ({
+      name: `+ IGF-1R inhibitor days 0–${w}`,
+      inputs: {},
+      treatments: { osimertinib: osi, igf1ri: { ...igf, stop: w } },
+    })),
+  ],
+});
+const tenDay = simulate({ ...base, arms: [base.arms[2]] }).arms[0];
+console.log(
+  `\nIGF-1R 0–10: persisters at day 40 ${(valueAt(tenDay.t, tenDay.series.persisterVolume, 40) * 1e6).toPrecision(3)} cells`,
+);

@@ -1,0 +1,123 @@
+/**
+ * Tumour-cell mechanisms of the second model (docs/model.md, "Tumour cells: EGFR status, resistance, cure as a
+ * probability"): the graded IGF-1R window, relapse on continuous osimertinib, the EGFR status, and immunotherapy
+ * resistance. Named after the behaviour each proves.
+ */
+import { describe, expect, it } from 'vitest';
+import { simulate, valueAt } from '../../src/model/simulate';
+import { presetById } from '../../src/scenario/catalogue/presets';
+import type { Scenario } from '../../src/scenario/types';
+
+function presetScenario(id: string): Scenario {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  return structuredClone(preset.scenario);
+}
+
+describe('seed 003: cure as a probability and resistance that comes (EGFR-mutant lung, xenograft)', () => {
+  it('S4.5 the probability of eradication rises gradually with the IGF-1R window (days 0–5, 0–7, 0–10, 0–20), with no cliff', () => {
+    const s = presetScenario('osimertinib-igf1r');
+    const osi = s.arms[1].treatments.osimertinib;
+    const igf = s.arms[2].treatments.igf1ri;
+    if (!osi || !igf) throw new Error('preset schedules missing');
+    const windows = [5, 6, 7, 8, 9, 10, 12, 15, 20];
+    s.arms = windows.map((w) => ({
+      name: `0–${w}`,
+      inputs: {},
+      treatments: { osimertinib: osi, igf1ri: { ...igf, stop: w } },
+    }));
+    const p = simulate(s).arms.map((a) => a.summary.eradicationProbability);
+    for (let i = 1; i < p.length; i++) expect(p[i]).toBeGreaterThanOrEqual(p[i - 1]);
+    const at = (w: number) => p[windows.indexOf(w)];
+    expect(at(5)).toBeLessThan(0.05);
+    expect(at(7)).toBeLessThan(at(10));
+    expect(at(10)).toBeGreaterThan(0.75);
+    expect(at(20)).toBeGreaterThan(0.9);
+    // graded: one more day of IGF-1R inhibition never moves the probability from ~0 to ~1
+    for (let i = 1; i < 6; i++) expect(p[i] - p[i - 1]).toBeLessThan(0.75);
+  });
+
+  it('S4.6 continuous osimertinib relapses: resistant clones grow out during treatment', () => {
+    const s = presetScenario('osimertinib-igf1r');
+    const osi = s.arms[1].treatments.osimertinib;
+    if (!osi) throw new Error('preset schedule missing');
+    s.arms = [{ name: 'Osimertinib continuous', inputs: {}, treatments: { osimertinib: { ...osi, stop: 150 } } }];
+    const arm = simulate(s).arms[0];
+    expect(valueAt(arm.t, arm.series.tumourVolume, 40)).toBeLessThan(1);
+    expect(valueAt(arm.t, arm.series.tumourVolume, 150)).toBeGreaterThan(valueAt(arm.t, arm.series.tumourVolume, 0));
+    expect(valueAt(arm.t, arm.series.resistantVolume, 150)).toBeGreaterThan(
+      0.5 * valueAt(arm.t, arm.series.tumourVolume, 150),
+    );
+    expect(arm.summary.eradicationProbability).toBeLessThan(0.01);
+  });
+});
+
+describe('EGFR status: osimertinib acts only on EGFR-mutant tumours (review finding 1)', () => {
+  const untreated = (setting: Scenario['setting'], egfr?: 'mutant' | 'wild-type', osi = 0): Scenario => {
+    const base = presetScenario(setting === 'hcc-patient' ? 'imbrave150' : 'nrf2-atezo-bev');
+    const dose = setting === 'hcc-patient' ? 80 : 5;
+    return {
+      ...base,
+      setting,
+      horizon: setting === 'hcc-patient' ? 540 : 28,
+      inputs: { ...base.inputs, nrf2: 0, ...(egfr ? { egfr } : {}) },
+      arms: [
+        { name: 'untreated', inputs: {}, treatments: {} },
+        {
+          name: 'osimertinib',
+          inputs: {},
+          treatments: osi ? { osimertinib: { dose, start: 0, stop: 540, interval: 1 } } : {},
+        },
+      ],
+    };
+  };
+
+  it("osimertinib does nothing to a wild-type HCC (mouse and patient) or CRC, the settings' default", () => {
+    for (const setting of ['hcc-mouse', 'hcc-patient', 'crc-liver'] as const) {
+      const [a, b] = simulate(untreated(setting, undefined, 1)).arms;
+      expect(b.summary.volumeEnd / a.summary.volumeEnd).toBeCloseTo(1, 6);
+      expect(b.summary.eradicationProbability).toBe(0);
+    }
+  });
+
+  it('a student who makes the HCC EGFR-mutant sees osimertinib act (the status, not the setting, decides)', () => {
+    const [a, b] = simulate(untreated('hcc-mouse', 'mutant', 1)).arms;
+    expect(b.summary.volumeEnd).toBeLessThan(0.1 * a.summary.volumeEnd);
+    expect(Math.max(...b.series.persisterVolume)).toBeGreaterThan(0);
+  });
+
+  it('an EGFR-wild-type lung xenograft makes no persisters and does not respond to osimertinib', () => {
+    const s = presetScenario('osimertinib-igf1r');
+    s.inputs = { ...s.inputs, egfr: 'wild-type' };
+    s.arms = [s.arms[0], s.arms[1]];
+    const [a, b] = simulate(s).arms;
+    expect(b.summary.volumeEnd / a.summary.volumeEnd).toBeCloseTo(1, 6);
+    expect(Math.max(...b.series.persisterVolume)).toBe(0);
+  });
+});
+
+describe('immunotherapy resistance: cure is not the default (review finding 2)', () => {
+  it('four cycles of atezolizumab + bevacizumab shrink an advanced HCC but do not eradicate it: escape variants regrow within 5 years', () => {
+    const base = presetScenario('imbrave150');
+    const four = { dose: 0, start: 0, stop: 84, interval: 21 };
+    const s: Scenario = {
+      ...base,
+      horizon: 1825,
+      inputs: { ...base.inputs, nrf2: 0 },
+      arms: [
+        {
+          name: 'atezo/bev x4',
+          inputs: {},
+          treatments: { atezolizumab: { ...four, dose: 1200 }, bevacizumab: { ...four, dose: 15 } },
+        },
+      ],
+    };
+    const arm = simulate(s).arms[0];
+    const v = arm.series.tumourVolume;
+    const nadir = Math.min(...v);
+    expect(nadir).toBeLessThan(0.01 * v[0]);
+    expect(arm.summary.eradicationProbability).toBeLessThan(0.01);
+    expect(v[v.length - 1]).toBeGreaterThan(100 * nadir);
+    expect(Math.max(...arm.series.escapeVolume)).toBeGreaterThan(0.5 * v[v.length - 1]);
+  });
+});
