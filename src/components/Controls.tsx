@@ -4,8 +4,8 @@
  */
 import { useId } from 'react';
 import { useT } from '../i18n';
-import { HORIZON_LIMITS } from '../scenario/limits';
-import { SETTINGS, type Setting } from '../scenario/types';
+import { EGFR_DEFAULT, HORIZON_LIMITS } from '../scenario/limits';
+import { EGFR_STATUSES, SETTINGS, type Setting } from '../scenario/types';
 import { selectedInputs, useExplorer } from '../store/explorer';
 import { InputSlider, SLIDERS } from './InputSlider';
 
@@ -15,6 +15,8 @@ export function Controls() {
   const horizon = useExplorer((s) => s.scenario.horizon);
   const axl = useExplorer((s) => selectedInputs(s).axl);
   const cd8Depleted = useExplorer((s) => selectedInputs(s).cd8Depleted);
+  // absent: the setting's default (lung EGFR-mutant, HCC and CRC wild type)
+  const egfr = useExplorer((s) => selectedInputs(s).egfr ?? EGFR_DEFAULT[s.scenario.setting]);
   const setSetting = useExplorer((s) => s.setSetting);
   const setHorizon = useExplorer((s) => s.setHorizon);
   const setInput = useExplorer((s) => s.setInput);
@@ -79,6 +81,22 @@ export function Controls() {
                 onChange={() => setInput('axl', level)}
               />
               <span>{t(`control.axl.${level}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="field segmented">
+          <legend>{t('control.egfr')}</legend>
+          {EGFR_STATUSES.map((status) => (
+            <label key={status} className="segment">
+              <input
+                type="radio"
+                name="egfr"
+                value={status}
+                data-testid={`egfr-${status}`}
+                checked={egfr === status}
+                onChange={() => setInput('egfr', status)}
+              />
+              <span>{t(`control.egfr.${status}`)}</span>
             </label>
           ))}
         </fieldset>

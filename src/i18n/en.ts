@@ -51,6 +51,9 @@ export const en = {
   'control.axl': 'AXL expression',
   'control.axl.low': 'AXL low',
   'control.axl.high': 'AXL high',
+  'control.egfr': 'EGFR status',
+  'control.egfr.mutant': 'EGFR mutant',
+  'control.egfr.wild-type': 'EGFR wild type',
   'control.cd8Depleted': 'Deplete CD8 T cells',
 
   'setting.hcc-mouse': 'HCC, mouse',

@@ -52,6 +52,9 @@ export const ja: Catalogue = {
   'control.axl': 'AXL 発現',
   'control.axl.low': 'AXL 低',
   'control.axl.high': 'AXL 高',
+  'control.egfr': 'EGFR 変異',
+  'control.egfr.mutant': 'EGFR 変異あり',
+  'control.egfr.wild-type': 'EGFR 野生型',
   'control.cd8Depleted': 'CD8 T 細胞を除去',
 
   'setting.hcc-mouse': '肝細胞がん（マウス）',

@@ -243,6 +243,11 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
         // Virtual-cohort settings only exist for patients with HCC.
         if (setting !== 'hcc-patient') delete next.cohort;
+        // A new setting starts from its own EGFR status (lung mutant, HCC and CRC wild type) unless an arm sets one.
+        if (next.inputs.egfr !== undefined) {
+          const { egfr: _, ...inputs } = next.inputs;
+          next.inputs = inputs;
+        }
         // Parameter changes are values at the old setting's scale: keep those that are still in range.
         const kept = withValidParameters(scenario.parameters, setting);
         if (kept) next.parameters = kept;
