@@ -79,7 +79,9 @@ test('the built page has a strict CSP, and using every view breaks none of it', 
   // Sharing: the QR code (an SVG) and the link box
   await page.getByTestId('qr-toggle').click();
   await expect(page.getByTestId('qr')).toBeVisible();
-  await page.getByTestId('qr-toggle').click();
+  // the share panel is a modal dialog (the page behind it is inert): Esc closes it
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('qr-panel')).toHaveCount(0);
 
   // Exports: the SVG and the PNG (the SVG drawn into a canvas through a blob: URL), CSV, JSON, text
   for (const id of ['export-svg', 'export-png', 'export-csv', 'export-json', 'export-text']) await save(page, id);
@@ -212,7 +214,8 @@ test('a crafted link shows its script, image and svg payloads as text: page, not
   await expect(page.getByTestId('qr').locator('path')).toHaveAttribute('d', /^M4 4h1v1h-1z/);
   await expect(page.getByTestId('link-box')).toHaveValue(/arm=%3Cscript%3E/);
   await expectNothingInjected(page);
-  await page.getByTestId('qr-toggle').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('qr-panel')).toHaveCount(0);
 
   // The exported SVG: a well-formed document whose legend holds the names as text nodes
   await page.getByTestId('export-chart').selectOption('volume');
