@@ -10,16 +10,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { emit } from './io';
+import type { CliOutput } from './run';
 import { runSbmlCli } from './sbml-run';
 
 const out = runSbmlCli(process.argv.slice(2));
+let result: CliOutput = out;
 if (out.status === 0 && out.outDir !== undefined) {
   try {
     mkdirSync(out.outDir, { recursive: true });
     for (const f of out.files) writeFileSync(join(out.outDir, f.name), f.text);
   } catch (error) {
-    emit({ status: 1, stdout: '', stderr: `sbml: cannot write to ${out.outDir}: ${(error as Error).message}\n` });
-    process.exit();
+    result = { status: 1, stdout: '', stderr: `sbml: cannot write to ${out.outDir}: ${(error as Error).message}\n` };
   }
 }
-emit(out);
+emit(result);
