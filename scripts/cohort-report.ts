@@ -26,10 +26,13 @@ for (const a of st.arms)
     `ORR ${(100 * a.orr.estimate).toFixed(1)}% [${(100 * a.orr.lower).toFixed(1)}, ${(100 * a.orr.upper).toFixed(1)}]`,
     `DCR ${(100 * a.dcr.estimate).toFixed(1)}%`,
     `mPFS ${((a.medianPfs.median ?? NaN) / 30.44).toFixed(1)} mo [${((a.medianPfs.lower ?? NaN) / 30.44).toFixed(1)}, ${((a.medianPfs.upper ?? NaN) / 30.44).toFixed(1)}]`,
+    `mOS ${((a.medianOs.median ?? NaN) / 30.44).toFixed(1)} mo`,
+    `OS12 ${(100 * (a.os12?.estimate ?? NaN)).toFixed(1)}%`,
+    `TTR median ${((a.timeToResponse.median ?? NaN) / 30.44).toFixed(1)} mo, ${(100 * a.timeToResponse.firstOrSecond).toFixed(0)}% at scan 1-2`,
   );
 for (const c of st.comparisons)
   console.log(
-    `HR ${c.cox.hazardRatio.toFixed(2)} [${c.cox.lower.toFixed(2)}, ${c.cox.upper.toFixed(2)}] log-rank p ${c.logRank.pValue.toExponential(2)}`,
+    `HR ${c.cox.hazardRatio.toFixed(2)} [${c.cox.lower.toFixed(2)}, ${c.cox.upper.toFixed(2)}] log-rank p ${c.logRank.pValue.toExponential(2)}; OS HR ${c.osCox.hazardRatio.toFixed(2)} [${c.osCox.lower.toFixed(2)}, ${c.osCox.upper.toFixed(2)}]`,
   );
 for (const b of st.biomarkers)
   console.log(

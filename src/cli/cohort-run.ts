@@ -12,7 +12,8 @@
  *   { version, query, patients,
  *     arms: [{ name, patients, responses: {CR, PR, SD, PD}, orr: {estimate, lower, upper}, dcr: {...},
  *              medianPfsDays: {median, lower, upper}, km: [{ day, atRisk, events, censored, survival, lower, upper }] }],
- *     comparisons: [{ reference, comparison, hazardRatio, lower, upper, method, logRankChiSquare, logRankP }],
+ *     comparisons: [{ reference, comparison, hazardRatio, lower, upper, method, logRankChiSquare, logRankP,
+ *                     os: { hazardRatio, lower, upper, logRankChiSquare, logRankP } }],
  *     biomarkers: [{ name, definition, arms: [{ name, high: {patients, medianPfsDays, orr},
  *                                                     low: {patients, medianPfsDays, orr}, logRankP }] }] }
  * Intervals are 95 % (Wilson for rates; log-log Kaplan–Meier bands and the Brookmeyer–Crowley-style median interval;
@@ -21,10 +22,13 @@
  * first. Days are days from the start of treatment (day 0).
  *
  * --format csv: one row per patient and arm, patient-major:
- *   patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
+ *   patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2
  * patient counts from 1; best is CR|PR|SD|PD (confirmed best overall response, RECIST 1.1); bestChange is the best
- * change of the lesion diameter from baseline, %; progressed and nrf2Active are 0 or 1; baselinePge2 is plasma PGE2 at
- * day 0, pg/mL.
+ * change of the lesion diameter from baseline, %; progressed (the PFS event: progression or death), death and nrf2Active
+ * are 0 or 1; osDays is overall survival (to death, or censored at the last assessment); baselinePge2 is plasma PGE2 at
+ * day 0, pg/mL. Each arm's JSON also has medianOsDays, os12 (survival at 365.25 days with its log-log interval; null
+ * past the follow-up), osKm and timeToResponseDays (median day of the confirmed responders' first response, and the
+ * share of them seen at the first or second assessment).
  */
 
 import { csvField } from '../formats/csv';
@@ -47,7 +51,7 @@ const USAGE = `usage: cohort [--format json|csv] [--shard k/N] '<query string or
   cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
   pge2cut (PGE2 cut-off of the biomarker split, 0.1..50, 3). Without s, the setting is hcc-patient.
   --format json   (default) {"version","query","patients","arms","comparisons","biomarkers"}
-  --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2
+  --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2
   --shard k/N     simulate only part k of N of the patients (k = 1..N) and print a shard file; merge the N files
                   with the merge command to get exactly the output of the whole run
 `;
@@ -140,7 +144,7 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
   const cohort = scenario.cohort ?? defaultCohort();
 
   if (format === 'csv') {
-    const rows = ['patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2'];
+    const rows = ['patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2'];
     const names = scenario.arms.map((arm) => csvField(arm.name));
     for (let i = 0; i < cohort.size; i++) {
       block.arms.forEach((arm, a) => {
@@ -152,6 +156,8 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
             arm.bestChange[i],
             arm.pfsDays[i],
             arm.progressed[i],
+            arm.osDays[i],
+            arm.death[i],
             block.nrf2Active[i],
             block.baselinePge2[i],
           ].join(','),
@@ -175,6 +181,10 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
       dcr: interval(arm.dcr),
       medianPfsDays: median(arm.medianPfs),
       km: kmRows(arm.pfs, arm.patients),
+      medianOsDays: median(arm.medianOs),
+      os12: arm.os12 ? { estimate: arm.os12.estimate, lower: arm.os12.lower, upper: arm.os12.upper } : null,
+      osKm: kmRows(arm.os, arm.patients),
+      timeToResponseDays: { median: arm.timeToResponse.median, firstOrSecond: arm.timeToResponse.firstOrSecond },
     })),
     comparisons: stats.comparisons.map((c) => ({
       reference: armNames[c.reference],
@@ -185,6 +195,13 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
       method: COX_METHOD,
       logRankChiSquare: c.logRank.statistic,
       logRankP: c.logRank.pValue,
+      os: {
+        hazardRatio: c.osCox.hazardRatio,
+        lower: c.osCox.lower,
+        upper: c.osCox.upper,
+        logRankChiSquare: c.osLogRank.statistic,
+        logRankP: c.osLogRank.pValue,
+      },
     })),
     biomarkers: stats.biomarkers.map((b) => ({
       name: b.name,
@@ -211,7 +228,7 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
 /** The shard files' command name. */
 export const SHARD_COMMAND = 'cohort';
 
-const ARM_COLUMNS = ['pfsDays', 'progressed', 'best', 'bestChange'] as const;
+const ARM_COLUMNS = ['pfsDays', 'progressed', 'osDays', 'death', 'responseDays', 'best', 'bestChange'] as const;
 const PATIENT_COLUMNS = ['nrf2Active', 'nrf2', 'neat1', 'il6', 'baselinePge2', 'baselineDiameter'] as const;
 
 /** A block's per-patient outcomes as named columns (arm outcomes as arm.<index>.<name>); the spider traces are left
@@ -234,6 +251,9 @@ function columnsBlock(total: number, arms: number, columns: Record<string, numbe
     arms: Array.from({ length: arms }, (_, a) => ({
       pfsDays: f64(`arm.${a}.pfsDays`),
       progressed: u8(`arm.${a}.progressed`),
+      osDays: f64(`arm.${a}.osDays`),
+      death: u8(`arm.${a}.death`),
+      responseDays: f64(`arm.${a}.responseDays`),
       best: u8(`arm.${a}.best`),
       bestChange: f64(`arm.${a}.bestChange`),
       spider: [],

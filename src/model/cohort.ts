@@ -16,6 +16,7 @@ import type {
   LogRankResult,
   MedianSurvival,
   ProportionInterval,
+  SurvivalAtTime,
 } from '../stats';
 import {
   censorMarks,
@@ -24,12 +25,14 @@ import {
   kaplanMeier,
   logRank,
   medianSurvival,
+  survivalIntervalAt,
   wilsonInterval,
 } from '../stats';
 import type { ModelParameters } from './parameters';
 import type { SeriesName } from './series';
 import { settingParameters } from './settings';
 import { initialState, simulateArm } from './simulate';
+import { deathDay, type SurvivalParameters } from './survival';
 import { integratorFor } from './tolerances';
 
 /**
@@ -59,12 +62,34 @@ export const COHORT_DISTRIBUTIONS = {
   baselineCells: [1e9, 1e11] as const,
 };
 
+/**
+ * The death hazard of the virtual patients (src/model/survival.ts), per day. Chosen, then fitted to IMbrave150's OS
+ * (docs/model.md, "Overall survival"): background 0.05/year (compensated Child–Pugh A cirrhosis dies at a few % a
+ * year, D'Amico 2006); after progression a hazard of 0.003/day (median post-progression survival ~7.5 months); the
+ * burden term adds 3e-4/day per 10 cm³ of target lesion.
+ */
+export const SURVIVAL_DEFAULTS: SurvivalParameters = {
+  backgroundHazard: 0.05 / 365.25,
+  burdenHazard: 3e-4,
+  postProgressionHazard: 0.003,
+};
+
 export interface VirtualPatient {
   index: number;
   nrf2Active: boolean;
   inputs: Inputs;
   overrides: Partial<ModelParameters>;
   baselineCells: number;
+  /** Exp(1) deviate that sets the patient's death time against the cumulative hazard (the same in every arm) */
+  deathDraw: number;
+}
+
+/**
+ * The seed of patient `index`'s own stream of outcome draws (death, ...), apart from the baseline stream so that adding
+ * an outcome draw never changes who the patients are. seed < 2^31 and index < 2^20, so the result is a safe integer.
+ */
+export function outcomeSeed(seed: number, index: number): number {
+  return -(seed * 2 ** 20 + index + 1);
 }
 
 const clamp = (x: number, lo: number, hi: number): number => (x < lo ? lo : x > hi ? hi : x);
@@ -111,6 +136,7 @@ export function samplePatients(
         pge2Basal: base.pge2Basal * pge2,
       },
       baselineCells,
+      deathDraw: createRandom(outcomeSeed(settings.seed, index)).exponential(1),
     });
   }
   return patients;
@@ -135,6 +161,8 @@ export interface RecistOutcome {
   progressed: boolean;
   /** day of the first assessment showing progression, or of the last assessment (censored) */
   pfsDays: number;
+  /** day of the assessment that first showed the confirmed response (CR or PR); 0 without one (never a scan day) */
+  responseDays: number;
 }
 
 /**
@@ -164,29 +192,74 @@ export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>
   }
   // best confirmed response: CR/PR count when the next assessment is at least as good
   let best: Response = progressed && responses.length === 0 ? 'PD' : 'SD';
+  let responseDays = 0;
   for (let k = 0; k + 1 < responses.length; k++) {
     const now = responses[k];
     const next = responses[k + 1];
+    const confirmed = (now === 'PR' || now === 'CR') && next !== 'SD';
+    // responses[k] is the assessment on days[k + 1]
+    if (confirmed && responseDays === 0) responseDays = days[k + 1];
     if (now === 'CR' && next === 'CR') best = 'CR';
-    else if ((now === 'PR' || now === 'CR') && next !== 'SD' && best !== 'CR') best = 'PR';
+    else if (confirmed && best !== 'CR') best = 'PR';
   }
   if (bestChange === Number.POSITIVE_INFINITY) bestChange = 0; // no assessment after baseline
-  return { best, bestChange: Math.max(bestChange, -100), progressed, pfsDays };
+  return { best, bestChange: Math.max(bestChange, -100), progressed, pfsDays, responseDays };
+}
+
+export interface PatientOutcome extends RecistOutcome {
+  /** day of death, or of the last assessment when alive at the data cut (censored) */
+  osDays: number;
+  /** true when the death was observed (false: censored at osDays) */
+  death: boolean;
+}
+
+/**
+ * RECIST 1.1 and survival together. `progressed`/`pfsDays` are then progression-free survival as IMbrave150 defined
+ * it: progression or death, whichever comes first. Assessments after a death do not happen; a patient who dies before
+ * the first assessment has best response PD (the model has no "not evaluable"; docs/model.md).
+ */
+export function patientOutcome(
+  days: ArrayLike<number>,
+  volumes: ArrayLike<number>,
+  deathDraw: number,
+  survival: SurvivalParameters,
+): PatientOutcome {
+  const recist = assessRecist(days, volumes);
+  const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
+  const died = deathDay(days, volumes, progressionDay, deathDraw, survival);
+  if (died === null) return { ...recist, osDays: days[days.length - 1], death: false };
+  if (died >= progressionDay) return { ...recist, osDays: died, death: true };
+  // died before progression was seen: only the assessments before the death count
+  let k = 1;
+  while (k < days.length && days[k] < died) k++;
+  const seen = assessRecist(Array.prototype.slice.call(days, 0, k), Array.prototype.slice.call(volumes, 0, k));
+  return {
+    ...seen,
+    best: k === 1 ? 'PD' : seen.best,
+    progressed: true,
+    pfsDays: died,
+    osDays: died,
+    death: true,
+  };
 }
 
 // --- running a cohort -----------------------------------------------------------------------------------------------
-
-export interface PatientOutcome extends RecistOutcome {
-  patient: number;
-}
 
 /** Outcomes of a block of patients, per arm; typed arrays so that a worker can transfer them. */
 export interface CohortBlock {
   from: number;
   to: number;
   arms: {
+    /** progression-free survival, days: to progression or death (event), or to the last assessment (censored) */
     pfsDays: Float64Array;
+    /** 1: the PFS event (progression or death) was observed */
     progressed: Uint8Array;
+    /** overall survival, days: to death (event) or to the last assessment (censored) */
+    osDays: Float64Array;
+    /** 1: the death was observed */
+    death: Uint8Array;
+    /** day of the assessment that first showed the confirmed response; 0 for non-responders */
+    responseDays: Float64Array;
     /** index into RESPONSE_CODES */
     best: Uint8Array;
     bestChange: Float64Array;
@@ -223,6 +296,7 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
   const grid = assessmentScenario(scenario, settings);
   // the trial's tolerance (tolerances.ts: the loosest that changes no patient's response or progression day)
   const solver = integrator ?? integratorFor('trial');
+  const survival = SURVIVAL_DEFAULTS;
   const n = to - from;
   const block: CohortBlock = {
     from,
@@ -230,6 +304,9 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
     arms: scenario.arms.map(() => ({
       pfsDays: new Float64Array(n),
       progressed: new Uint8Array(n),
+      osDays: new Float64Array(n),
+      death: new Uint8Array(n),
+      responseDays: new Float64Array(n),
       best: new Uint8Array(n),
       bestChange: new Float64Array(n),
       spider: [],
@@ -261,10 +338,13 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
         { ...arm, inputs: {} },
         { ...options, initialState: y0, series: a === 0 ? BASELINE_SERIES : VOLUME_ONLY },
       );
-      const outcome = assessRecist(result.t, result.series.tumourVolume);
+      const outcome = patientOutcome(result.t, result.series.tumourVolume, patient.deathDraw, survival);
       const out = block.arms[a];
       out.pfsDays[i] = outcome.pfsDays;
       out.progressed[i] = outcome.progressed ? 1 : 0;
+      out.osDays[i] = outcome.osDays;
+      out.death[i] = outcome.death ? 1 : 0;
+      out.responseDays[i] = outcome.responseDays;
       out.best[i] = RESPONSE_CODES.indexOf(outcome.best);
       out.bestChange[i] = outcome.bestChange;
       if (a === 0) {
@@ -305,6 +385,9 @@ export function mergeBlocks(blocks: CohortBlock[]): CohortBlock {
     arms: Array.from({ length: armCount }, (_, a) => ({
       pfsDays: cat(f64, (b) => b.arms[a].pfsDays),
       progressed: cat(u8, (b) => b.arms[a].progressed),
+      osDays: cat(f64, (b) => b.arms[a].osDays),
+      death: cat(u8, (b) => b.arms[a].death),
+      responseDays: cat(f64, (b) => b.arms[a].responseDays),
       best: cat(u8, (b) => b.arms[a].best),
       bestChange: cat(f64, (b) => b.arms[a].bestChange),
       spider: sorted.flatMap((b) => b.arms[a].spider),
@@ -339,15 +422,37 @@ export interface ArmStatistics {
   /** progression-free survival: Kaplan–Meier (log-log 95 % CI) and its median, days */
   pfs: SurvivalCurve;
   medianPfs: MedianSurvival;
+  /** overall survival: Kaplan–Meier (log-log 95 % CI) and its median (Brookmeyer–Crowley interval), days */
+  os: SurvivalCurve;
+  medianOs: MedianSurvival;
+  /** overall survival at 12 months (365.25 days) with its pointwise log-log 95 % interval; null past the follow-up */
+  os12: SurvivalAtTime | null;
+  /** time to response among the confirmed responders, days: median and the share seen at the 1st or 2nd assessment */
+  timeToResponse: TimeToResponse;
 }
+
+export interface TimeToResponse {
+  responders: number;
+  /** median of the responders' response days; null without responders */
+  median: number | null;
+  /** share of the responders whose response was first seen at the first or second assessment */
+  firstOrSecond: number;
+}
+
+/** Twelve months in days. */
+export const YEAR_DAYS = 365.25;
 
 export interface ArmComparison {
   reference: number;
   comparison: number;
-  /** Cox proportional hazards, one binary covariate (arm), Efron ties: hazard ratio with its 95 % Wald interval */
+  /** PFS: Cox proportional hazards, one binary covariate (arm), Efron ties: hazard ratio with its 95 % Wald interval */
   cox: CoxResult;
-  /** log-rank test */
+  /** PFS: log-rank test */
   logRank: LogRankResult;
+  /** OS: Cox hazard ratio (as for PFS) */
+  osCox: CoxResult;
+  /** OS: log-rank test */
+  osLogRank: LogRankResult;
 }
 
 export interface SubgroupStatistics {
@@ -362,6 +467,18 @@ export interface CohortStatistics {
   comparisons: ArmComparison[];
   /** biomarker splits: NRF2-active vs not, baseline PGE2 above vs below the cut-off, NEAT1 >= 0.5 vs below */
   biomarkers: { name: string; high: SubgroupStatistics; low: SubgroupStatistics; logRankP: number[] }[];
+}
+
+/** Time to response of the confirmed responders (0 marks a non-responder). */
+export function timeToResponse(responseDays: ArrayLike<number>, assessmentInterval: number): TimeToResponse {
+  const days: number[] = [];
+  for (let i = 0; i < responseDays.length; i++) if (responseDays[i] > 0) days.push(responseDays[i]);
+  days.sort((x, y) => x - y);
+  const m = days.length;
+  const median = m === 0 ? null : m % 2 === 1 ? days[(m - 1) / 2] : 0.5 * (days[m / 2 - 1] + days[m / 2]);
+  // the second assessment is on day 2 x interval (a small tolerance for the grid's rounding)
+  const early = days.filter((d) => d <= 2 * assessmentInterval + 1e-6).length;
+  return { responders: m, median, firstOrSecond: m > 0 ? early / m : 0 };
 }
 
 function select<T extends Float64Array | Uint8Array>(values: T, mask: Uint8Array, want: number): number[] {
@@ -395,6 +512,7 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
     for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
     const n = arm.best.length;
     const pfs = survivalCurve(arm.pfsDays, arm.progressed);
+    const os = survivalCurve(arm.osDays, arm.death);
     return {
       name: scenario.arms[a].name,
       patients: n,
@@ -403,17 +521,25 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
       dcr: proportion(responses.CR + responses.PR + responses.SD, n),
       pfs,
       medianPfs: medianSurvival(pfs),
+      os,
+      medianOs: medianSurvival(os),
+      os12: survivalIntervalAt(os, YEAR_DAYS),
+      timeToResponse: timeToResponse(arm.responseDays, settings?.assessmentInterval ?? 42),
     };
   });
   const comparisons: ArmComparison[] = [];
   for (let a = 1; a < block.arms.length; a++) {
     const reference = { time: block.arms[0].pfsDays, event: block.arms[0].progressed };
     const comparison = { time: block.arms[a].pfsDays, event: block.arms[a].progressed };
+    const osReference = { time: block.arms[0].osDays, event: block.arms[0].death };
+    const osComparison = { time: block.arms[a].osDays, event: block.arms[a].death };
     comparisons.push({
       reference: 0,
       comparison: a,
       cox: coxHazardRatio(reference, comparison),
       logRank: logRank([reference, comparison]),
+      osCox: coxHazardRatio(osReference, osComparison),
+      osLogRank: logRank([osReference, osComparison]),
     });
   }
   const cutoff = settings?.pge2Cutoff ?? COHORT_LIMITS.pge2Cutoff.default;

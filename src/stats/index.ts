@@ -21,7 +21,9 @@ export {
   kaplanMeier,
   type MedianSurvival,
   medianSurvival,
+  type SurvivalAtTime,
   survivalAt,
+  survivalIntervalAt,
 } from './kaplan-meier';
 export {
   type LeastSquaresOptions,

@@ -163,6 +163,33 @@ export function survivalAt(km: KaplanMeierResult, t: number): number {
   return lo === 0 ? 1 : km.survival[lo - 1];
 }
 
+/** Ŝ(t) with its pointwise confidence limits at t, read off the step function (Ŝ = 1 before the first observed time). */
+export interface SurvivalAtTime {
+  estimate: number;
+  lower: number;
+  upper: number;
+  level: number;
+}
+
+/**
+ * Ŝ(t) and its pointwise interval (the band of `km`, log-log by default): e.g. 12-month survival. Null when t is past
+ * the last observed time (the curve says nothing there) or there are no observations.
+ */
+export function survivalIntervalAt(km: KaplanMeierResult, t: number): SurvivalAtTime | null {
+  const m = km.time.length;
+  if (m === 0 || t > km.time[m - 1]) return null;
+  let lo = 0;
+  let hi = m;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (km.time[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === 0) return { estimate: 1, lower: 1, upper: 1, level: km.level };
+  const j = lo - 1;
+  return { estimate: km.survival[j], lower: km.lower[j], upper: km.upper[j], level: km.level };
+}
+
 export interface CensorMarks {
   /** times with at least one censored observation */
   time: number[];

@@ -70,7 +70,17 @@ export function cohortTransferables(block: CohortBlock): ArrayBuffer[] {
     block.baselinePge2,
     block.baselineDiameter,
   ];
-  for (const arm of block.arms) arrays.push(arm.pfsDays, arm.progressed, arm.best, arm.bestChange, ...arm.spider);
+  for (const arm of block.arms)
+    arrays.push(
+      arm.pfsDays,
+      arm.progressed,
+      arm.osDays,
+      arm.death,
+      arm.responseDays,
+      arm.best,
+      arm.bestChange,
+      ...arm.spider,
+    );
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
 

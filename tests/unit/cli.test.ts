@@ -150,7 +150,19 @@ describe('cohort', () => {
     );
     expect(json.arms.map((a: { name: string }) => a.name)).toEqual(['Control', 'Atezo/bev']);
     for (const arm of json.arms) {
-      expect(Object.keys(arm)).toEqual(['name', 'patients', 'responses', 'orr', 'dcr', 'medianPfsDays', 'km']);
+      expect(Object.keys(arm)).toEqual([
+        'name',
+        'patients',
+        'responses',
+        'orr',
+        'dcr',
+        'medianPfsDays',
+        'km',
+        'medianOsDays',
+        'os12',
+        'osKm',
+        'timeToResponseDays',
+      ]);
       expect(arm.patients).toBe(40);
       expect(Object.keys(arm.responses)).toEqual([...RESPONSE_CODES]);
       expect(Object.values(arm.responses as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(40);
@@ -171,9 +183,14 @@ describe('cohort', () => {
         expect(row.survival).toBeLessThanOrEqual(prev.survival);
         expect(row.lower).toBeLessThanOrEqual(row.survival);
         expect(row.upper).toBeGreaterThanOrEqual(row.survival);
-        // assessments every 42 days, and the horizon
-        expect(row.day % 42 === 0 || row.day === 540).toBe(true);
+        // progression at an assessment (every 42 days), a death on its own day, or censored at the horizon
+        expect(row.day).toBeLessThanOrEqual(540);
       }
+      const censoredDays = arm.km
+        .filter((r: { censored: number }) => r.censored > 0)
+        .map((r: { day: number }) => r.day);
+      for (const day of censoredDays) expect(day).toBe(540);
+      expect(arm.osKm[0]).toEqual({ day: 0, atRisk: 40, events: 0, censored: 0, survival: 1, lower: 1, upper: 1 });
       const last = arm.km[arm.km.length - 1];
       const ended = arm.km.reduce((n: number, r: { events: number; censored: number }) => n + r.events + r.censored, 0);
       expect(ended).toBe(40);
@@ -190,7 +207,9 @@ describe('cohort', () => {
       'method',
       'logRankChiSquare',
       'logRankP',
+      'os',
     ]);
+    expect(Object.keys(c.os)).toEqual(['hazardRatio', 'lower', 'upper', 'logRankChiSquare', 'logRankP']);
     expect(c).toMatchObject({ reference: 'Control', comparison: 'Atezo/bev', method: COX_METHOD });
     expect(c.method).toBe('Cox proportional hazards, Efron ties, Wald CI');
     expect(c.lower).toBeLessThan(c.hazardRatio);
@@ -239,22 +258,25 @@ describe('cohort', () => {
     const out = runCohortCli(['--format', 'csv', 'n=10&seed=3&arm=Control&arm=Atezo*atz:1200@0-540/21']);
     expect(out.status).toBe(0);
     const rows = out.stdout.trimEnd().split('\n');
-    expect(rows[0]).toBe('patient,arm,best,bestChange,pfsDays,progressed,nrf2Active,baselinePge2');
+    expect(rows[0]).toBe('patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2');
     expect(rows).toHaveLength(1 + 10 * 2);
     const cells = rows.slice(1).map((r) => r.split(','));
     expect(cells.map((c) => c[0])).toEqual(Array.from({ length: 10 }, (_, i) => [`${i + 1}`, `${i + 1}`]).flat());
     expect(cells.map((c) => c[1]).slice(0, 2)).toEqual(['Control', 'Atezo']);
     for (const c of cells) {
-      expect(c).toHaveLength(8);
+      expect(c).toHaveLength(10);
       expect(RESPONSE_CODES).toContain(c[2]);
       expect(Number(c[3])).toBeGreaterThanOrEqual(-100); // best change, %: positive for a tumour that only grew
       expect(Number(c[4])).toBeGreaterThan(0);
       expect(['0', '1']).toContain(c[5]);
-      expect(['0', '1']).toContain(c[6]);
-      expect(Number(c[7])).toBeGreaterThan(0);
+      // overall survival is never shorter than PFS
+      expect(Number(c[6])).toBeGreaterThanOrEqual(Number(c[4]));
+      expect(['0', '1']).toContain(c[7]);
+      expect(['0', '1']).toContain(c[8]);
+      expect(Number(c[9])).toBeGreaterThan(0);
     }
     // a patient's covariates are the same in every arm
-    expect(cells[0].slice(6)).toEqual(cells[1].slice(6));
+    expect(cells[0].slice(8)).toEqual(cells[1].slice(8));
   });
 
   it('every bad input: status 2, one "cohort: <field>: <message>" line per problem, nothing on stdout', () => {

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { type CohortBlock, cohortStatistics, patientOutcome, runCohortBlock, YEAR_DAYS } from '../../src/model/cohort';
+import { BURDEN_REFERENCE_MM3, deathDay, type SurvivalParameters } from '../../src/model/survival';
+import { presetById } from '../../src/scenario/catalogue/presets';
+import type { Scenario } from '../../src/scenario/types';
+import { kaplanMeier, survivalIntervalAt } from '../../src/stats';
+
+const cm3 = (d: number) => (Math.PI * d ** 3) / 6; // volume of a sphere of diameter d mm, mm3
+const flat: SurvivalParameters = { backgroundHazard: 0.01, burdenHazard: 0, postProgressionHazard: 0 };
+
+describe('death hazard (background + tumour burden + after progression)', () => {
+  const days = [0, 42, 84, 126, 168];
+
+  it('with a constant hazard h, death comes when the cumulative hazard h t reaches the Exp(1) draw: t = E / h', () => {
+    const v = days.map(() => 1000);
+    expect(deathDay(days, v, Number.POSITIVE_INFINITY, 0.5, flat)).toBeCloseTo(50, 9);
+    expect(deathDay(days, v, Number.POSITIVE_INFINITY, 1.68, flat)).toBeCloseTo(168, 9);
+    // not reached by the last assessment: alive at the data cut
+    expect(deathDay(days, v, Number.POSITIVE_INFINITY, 1.7, flat)).toBeNull();
+  });
+
+  it('the burden term grows with the lesion: a hazard linear in time between scans is inverted exactly', () => {
+    const p: SurvivalParameters = { backgroundHazard: 0, burdenHazard: 0.01, postProgressionHazard: 0 };
+    // burden rises linearly from 1 to 2 reference volumes over [0, 42]: h(t) = 0.01 (1 + t / 42)
+    const v = [BURDEN_REFERENCE_MM3, 2 * BURDEN_REFERENCE_MM3, 2 * BURDEN_REFERENCE_MM3];
+    const t = deathDay([0, 42, 84], v, Number.POSITIVE_INFINITY, 0.3, p) ?? Number.NaN;
+    expect(0.01 * (t + (t * t) / 84)).toBeCloseTo(0.3, 9);
+    // a bigger tumour dies sooner
+    const small = deathDay([0, 42, 84], [1e3, 1e3, 1e3], Number.POSITIVE_INFINITY, 0.3, p);
+    expect(small).toBeNull();
+  });
+
+  it('switches the post-progression hazard on from the day of progression', () => {
+    const p: SurvivalParameters = { backgroundHazard: 0.001, burdenHazard: 0, postProgressionHazard: 0.01 };
+    const v = days.map(() => 1000);
+    // cumulative at 84: 0.084; then 0.011/day
+    expect(deathDay(days, v, 84, 0.084 + 0.011 * 10, p)).toBeCloseTo(94, 9);
+    expect(deathDay(days, v, Number.POSITIVE_INFINITY, 0.084 + 0.011 * 10, p)).toBeNull();
+  });
+});
+
+describe('a patient outcome with survival', () => {
+  it('PFS counts a death before progression as the event, on the day of death; later scans do not happen', () => {
+    // a partial response, confirmed, then death on day 100 (E = 1 at 0.01/day), before any progression
+    const o = patientOutcome([0, 42, 84, 126], [cm3(40), cm3(26), cm3(25), cm3(60)], 1, flat);
+    expect(o.death).toBe(true);
+    expect(o.osDays).toBeCloseTo(100, 9);
+    expect(o.progressed).toBe(true);
+    expect(o.pfsDays).toBeCloseTo(100, 9);
+    expect(o.best).toBe('PR');
+    expect(o.responseDays).toBe(42);
+  });
+
+  it('a death before the first assessment is best response PD, and OS = PFS = the day of death', () => {
+    const o = patientOutcome([0, 42, 84], [cm3(40), cm3(26), cm3(25)], 0.2, flat);
+    expect(o.best).toBe('PD');
+    expect(o.osDays).toBeCloseTo(20, 9);
+    expect(o.pfsDays).toBeCloseTo(20, 9);
+  });
+
+  it('a patient alive at the data cut is censored there for OS; progression keeps its assessment day', () => {
+    const o = patientOutcome([0, 42, 84], [cm3(30), cm3(37), cm3(45)], 10, flat);
+    expect(o).toMatchObject({ best: 'PD', progressed: true, pfsDays: 42, death: false, osDays: 84, responseDays: 0 });
+  });
+});
+
+describe('12-month survival read off a Kaplan–Meier curve', () => {
+  it('is the step value with its pointwise band, 1 before the first time, null past the follow-up', () => {
+    const km = kaplanMeier([100, 200, 300, 400], [1, 1, 0, 1]);
+    expect(survivalIntervalAt(km, 50)).toMatchObject({ estimate: 1, lower: 1, upper: 1 });
+    const at = survivalIntervalAt(km, 250);
+    expect(at?.estimate).toBeCloseTo(0.5, 12);
+    expect(at?.lower).toBe(km.lower[1]);
+    expect(at?.upper).toBe(km.upper[1]);
+    expect(survivalIntervalAt(km, 401)).toBeNull();
+  });
+});
+
+function trial(size: number, seed: number): { scenario: Scenario; block: CohortBlock } {
+  const preset = presetById('hcc-atezo-bev-trial');
+  if (!preset?.scenario.cohort) throw new Error('calibration preset missing');
+  const scenario: Scenario = { ...preset.scenario, cohort: { ...preset.scenario.cohort, size, seed } };
+  return { scenario, block: runCohortBlock(scenario, 0, size) };
+}
+
+describe('overall survival in a virtual trial', () => {
+  const { scenario, block } = trial(200, 5);
+  const stats = cohortStatistics(scenario, block);
+
+  it('every patient has OS at least as long as PFS, and a death is a PFS event', () => {
+    for (const arm of block.arms) {
+      for (let i = 0; i < arm.osDays.length; i++) {
+        expect(arm.osDays[i]).toBeGreaterThanOrEqual(arm.pfsDays[i]);
+        expect(arm.osDays[i]).toBeLessThanOrEqual(scenario.horizon);
+        if (arm.death[i] === 1) expect(arm.progressed[i]).toBe(1);
+      }
+    }
+  });
+
+  it('gives each arm an OS curve, median OS with its interval and 12-month OS, and each comparison an OS hazard ratio', () => {
+    for (const arm of stats.arms) {
+      expect(arm.os.time.length).toBeGreaterThan(0);
+      expect(arm.os12).not.toBeNull();
+      const os12 = arm.os12 ?? { estimate: Number.NaN, lower: Number.NaN, upper: Number.NaN };
+      expect(os12.lower).toBeLessThanOrEqual(os12.estimate);
+      expect(os12.estimate).toBeLessThanOrEqual(os12.upper);
+      // some patients die within a year of advanced HCC, and most live past 3 months
+      expect(os12.estimate).toBeLessThan(0.95);
+      expect(os12.estimate).toBeGreaterThan(0.2);
+      if (arm.medianOs.median !== null && arm.medianPfs.median !== null) {
+        expect(arm.medianOs.median).toBeGreaterThanOrEqual(arm.medianPfs.median);
+      }
+      expect(YEAR_DAYS).toBe(365.25);
+    }
+    const c = stats.comparisons[0];
+    expect(c.osCox.lower).toBeLessThan(c.osCox.hazardRatio);
+    expect(c.osCox.hazardRatio).toBeLessThan(c.osCox.upper);
+    expect(c.osLogRank.pValue).toBeGreaterThanOrEqual(0);
+  });
+
+  it('time to response: the responders, their median response day and the share seen at scan 1 or 2', () => {
+    const arm = stats.arms[0];
+    expect(arm.timeToResponse.responders).toBe(arm.responses.CR + arm.responses.PR);
+    expect(arm.timeToResponse.firstOrSecond).toBeGreaterThanOrEqual(0);
+    expect(arm.timeToResponse.firstOrSecond).toBeLessThanOrEqual(1);
+    if (arm.timeToResponse.median !== null) expect(arm.timeToResponse.median % 42).toBe(0);
+  });
+});
