@@ -14,6 +14,7 @@ import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
 import { ReleaseNotice } from './components/ReleaseNotice';
+import { SavedScenarios } from './components/SavedScenarios';
 import { Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { Exports } from './components/teaching/Exports';
@@ -95,6 +96,9 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary name="presets" label={t('panel.presets')}>
             <Presets />
+          </PanelBoundary>
+          <PanelBoundary name="saved" label={t('saved.title')}>
+            <SavedScenarios />
           </PanelBoundary>
           <PanelBoundary name="parameters" label={t('params.summary')}>
             <ParametersPanel />

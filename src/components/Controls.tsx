@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { EGFR_DEFAULT, HORIZON_LIMITS } from '../scenario/limits';
 import { EGFR_STATUSES, SETTINGS, type Setting } from '../scenario/types';
 import { selectedInputs, useExplorer } from '../store/explorer';
+import { ArmOnlyToggle } from './ArmOnlyToggle';
 import { InputSlider, SLIDERS } from './InputSlider';
 
 export function Controls() {
@@ -70,6 +71,7 @@ export function Controls() {
         ))}
         <fieldset className="field segmented">
           <legend>{t('control.axl')}</legend>
+          <ArmOnlyToggle input="axl" label={t('control.axl')} />
           {(['low', 'high'] as const).map((level) => (
             <label key={level} className="segment">
               <input
@@ -86,6 +88,7 @@ export function Controls() {
         </fieldset>
         <fieldset className="field segmented">
           <legend>{t('control.egfr')}</legend>
+          <ArmOnlyToggle input="egfr" label={t('control.egfr')} />
           {EGFR_STATUSES.map((status) => (
             <label key={status} className="segment">
               <input

@@ -149,14 +149,16 @@ function shifted(s: DoseSchedule, mode: DragMode, delta: number, horizon: number
   const d = Math.round(delta);
   const length = s.stop - s.start;
   if (mode === 'move') {
-    const start = Math.min(Math.max(0, s.start + d), Math.max(0, horizon - 1));
+    // the whole window stays inside the horizon (one longer than the horizon stays at day 0)
+    const start = Math.min(Math.max(0, s.start + d), Math.max(0, horizon - length));
     return { ...s, start, stop: start + length };
   }
   if (mode === 'start') {
     const start = Math.min(Math.max(0, s.start + d), s.stop - 1);
     return { ...s, start };
   }
-  const stop = Math.max(s.start + 1, Math.min(s.stop + d, SCHEDULE_LIMITS.start.max));
+  // dragging never takes the end past the horizon (a stop typed beyond it stays, and the editor says so)
+  const stop = Math.max(s.start + 1, Math.min(s.stop + d, Math.max(horizon, s.stop), SCHEDULE_LIMITS.start.max));
   return { ...s, stop };
 }
 

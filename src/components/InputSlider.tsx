@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { type MessageKey, useT } from '../i18n';
 import { INPUT_RANGE } from '../scenario/limits';
 import { type NumericInputKey, selectedInputs, useExplorer } from '../store/explorer';
+import { ArmOnlyToggle } from './ArmOnlyToggle';
 
 export function InputSlider({ spec }: { spec: SliderSpec }) {
   const t = useT();
@@ -37,9 +38,10 @@ export function InputSlider({ spec }: { spec: SliderSpec }) {
         <span>{t(spec.min)}</span>
         <span>{t(spec.max)}</span>
       </div>
-      <p className="scope">
-        {t('control.scopeLabel', { scope: t(armOverride ? 'control.scope.arm' : 'control.scope.shared') })}
-      </p>
+      <div className="scope">
+        <span>{t('control.scopeLabel', { scope: t(armOverride ? 'control.scope.arm' : 'control.scope.shared') })}</span>
+        <ArmOnlyToggle input={spec.key} label={t(spec.label)} />
+      </div>
     </div>
   );
 }

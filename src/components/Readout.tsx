@@ -48,7 +48,8 @@ export function Readout() {
       <div className="section-head">
         <h2 id="readout-heading">{t('panel.readout')}</h2>
         <label htmlFor={dayId} className="inline">
-          {t('readout.atDay')} {t(units.time === 'months' ? 'cursor.month' : 'cursor.day')}
+          {/* the box holds days at every scale; months are shown beside it for the patient settings */}
+          {t('readout.atDay')} {t('cursor.day')}
         </label>
         <input
           id={dayId}
@@ -64,7 +65,9 @@ export function Readout() {
           }}
         />
         <span className="muted">
-          {units.time === 'months' ? `(${formatTime(cursorDay, units, loc)} ${t('unit.months')})` : t('unit.days')}
+          {units.time === 'months'
+            ? `${t('unit.days')} (${formatTime(cursorDay, units, loc)} ${t('unit.months')})`
+            : t('unit.days')}
         </span>
       </div>
       {rows.length === 0 ? (

@@ -71,6 +71,12 @@ export function TreatmentEditor() {
                     />
                     <NumberField
                       label={t('treatment.start')}
+                      unit={t('treatment.days')}
+                      check={(v) =>
+                        v >= schedule.stop
+                          ? t('treatment.startNotBeforeStop', { stop: schedule.stop, value: schedule.start })
+                          : null
+                      }
                       value={schedule.start}
                       min={SCHEDULE_LIMITS.start.min}
                       max={SCHEDULE_LIMITS.start.max}
@@ -80,6 +86,13 @@ export function TreatmentEditor() {
                     />
                     <NumberField
                       label={t('treatment.stop')}
+                      unit={t('treatment.days')}
+                      check={(v) =>
+                        v <= schedule.start
+                          ? t('treatment.stopNotAfterStart', { start: schedule.start, value: schedule.stop })
+                          : null
+                      }
+                      note={schedule.stop > horizon ? t('treatment.pastHorizon', { horizon }) : null}
                       value={schedule.stop}
                       min={0}
                       max={SCHEDULE_LIMITS.start.max + SCHEDULE_LIMITS.interval.max}
@@ -89,6 +102,7 @@ export function TreatmentEditor() {
                     />
                     <NumberField
                       label={t('treatment.interval')}
+                      unit={t('treatment.days')}
                       value={schedule.interval}
                       min={SCHEDULE_LIMITS.interval.min}
                       max={SCHEDULE_LIMITS.interval.max}

@@ -30,7 +30,19 @@ export function UndoNotice() {
   } else if (notice?.kind === 'delete') {
     message = t('history.notice.delete', { name: notice.subject });
   } else if (notice?.kind === 'setting') {
-    message = t('history.notice.setting', { name: t(dynamicKey(`setting.${notice.subject}`)) });
+    const name = t(dynamicKey(`setting.${notice.subject}`));
+    const d = notice.detail;
+    if (!d) message = t('history.notice.setting', { name });
+    else {
+      const key = d.schedulesReplaced ? 'history.notice.settingSchedules' : 'history.notice.settingHorizon';
+      message = t(key, { name, from: d.fromHorizon, to: d.toHorizon });
+    }
+  } else if (notice?.kind === 'reset') {
+    message = t('history.notice.reset');
+  } else if (notice?.kind === 'import') {
+    message = t('history.notice.import', { name: notice.subject });
+  } else if (notice?.kind === 'saved') {
+    message = t('history.notice.saved', { name: notice.subject });
   }
 
   return (

@@ -4,6 +4,7 @@
  *
  * Placeholders are written {name} and filled by t(key, { name: ... }).
  */
+import { interfaceEn } from './interface.en';
 import { teachingEn } from './teaching.en';
 import { toolkitEn } from './toolkit.en';
 
@@ -380,6 +381,7 @@ export const en = {
 
   ...teachingEn,
   ...toolkitEn,
+  ...interfaceEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,7 +4,9 @@
  *
  * プレースホルダーは {name} と書き、t(key, { name: ... }) で埋める。
  */
+
 import type { Catalogue } from './en';
+import { interfaceJa } from './interface.ja';
 import { teachingJa } from './teaching.ja';
 import { toolkitJa } from './toolkit.ja';
 
@@ -380,4 +382,5 @@ export const ja: Catalogue = {
 
   ...teachingJa,
   ...toolkitJa,
+  ...interfaceJa,
 };

@@ -1,7 +1,8 @@
 /**
  * The address bar mirrors what a person would share, through the scenario codec: the scenario, the chart options
  * and the interface language. Read once at start-up, written back (history.replaceState, debounced) after each
- * change. Without a language in the link, the browser's preferred language is used (and then written).
+ * change; a change that begins a new undo step is a new browser-history entry (history.pushState), so Back returns to
+ * the scenario before it. Without a language in the link, the browser's preferred language is used (and then written).
  */
 
 import { create } from 'zustand';
@@ -65,10 +66,17 @@ export function readScenarioFromUrl(): void {
 /** Keep the query string in step with the scenario, the chart options and the language. Returns the unsubscribe. */
 export function syncUrlWithStore(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // A change that begins a new undo step (not a slider still being dragged) gets its own browser-history entry, so
+  // that Back returns to the scenario before it instead of leaving the app; later changes of the same step replace it.
+  let push = false;
   const write = () => {
     timer = undefined;
     const url = `${location.pathname}?${currentQuery()}${location.hash}`;
-    if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(history.state, '', url);
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      if (push) history.pushState(history.state, '', url);
+      else history.replaceState(history.state, '', url);
+    }
+    push = false;
   };
   // Throttled, not only debounced: the first change after a quiet spell is written at once (so a reload right after
   // an edit reloads the edit: a reload starts from the address as it is when it is asked for, before any pagehide),
@@ -107,12 +115,22 @@ export function syncUrlWithStore(): () => void {
     const query = location.search.replace(/^\?/, '');
     if (query === currentQuery()) return;
     const { scenario, view } = decodeScenario(query);
-    useExplorer.getState().setScenario(scenario);
+    // Back to the scenario before the last change (or Forward to the one undone) is that undo step itself: the arms
+    // keep their colours and the selected arm; any other entry replaces the scenario (an undoable change too).
+    const state = useExplorer.getState();
+    const previous = state.past[state.past.length - 1];
+    const next = state.future[state.future.length - 1];
+    const sameView = (s: typeof scenario) => encodeLink(s, { ...currentView(), ...view });
+    if (previous && sameView(previous.scenario) === query) state.undo();
+    else if (next && sameView(next.scenario) === query) state.redo();
+    else state.setScenario(scenario);
     applyView(view);
     cancel(); // the store change above scheduled a write of what the address already says
+    push = false; // and the entry it would have pushed is the one the browser is on
   };
   addEventListener('popstate', restore);
   const unsubscribe = useExplorer.subscribe((state, previous) => {
+    if (state.historyStep !== previous.historyStep && state.scenario !== previous.scenario) push = true;
     // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
     if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
   });

@@ -1,6 +1,7 @@
 /**
  * The page and its address always agree: Back and Forward through view switches and edits restore the scenario the
- * address holds, and an edit made right before a reload (inside the address write's delay) is not lost.
+ * address holds (an edit that begins an undo step is an entry of its own, so Back returns to the scenario before
+ * it), and an edit made right before a reload (inside the address write's delay) is not lost.
  */
 import { expect, test } from '@playwright/test';
 import { collectErrors, openApp } from './helpers';
@@ -18,6 +19,9 @@ test('Back and Forward through view switches and edits: the page shows what the 
   await nrf2.fill('0.5');
   await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#)/);
 
+  await page.goBack(); // the edit has its own entry: Back returns to the scenario before it, in the same view
+  await expect(page).toHaveURL(/[?&]nrf2=0\.8(&|#).*#explorer$/);
+  await expect(nrf2).toHaveValue('0.8');
   await page.goBack(); // the #trial entry, whose address still says 0.8
   await expect(page).toHaveURL(/[?&]nrf2=0\.8(&|#).*#trial$/);
   await page.getByTestId('view-explorer').waitFor({ state: 'visible' });
@@ -27,7 +31,8 @@ test('Back and Forward through view switches and edits: the page shows what the 
   await expect(page).toHaveURL(/[?&]nrf2=0\.8(&|$)/);
 
   await page.goForward();
-  await page.goForward(); // the #explorer entry, edited to 0.5
+  await page.goForward();
+  await page.goForward(); // the entry of the edit to 0.5
   await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#)/);
   await expect(nrf2).toHaveValue('0.5');
   // the address is not rewritten behind the person's back after a Back/Forward

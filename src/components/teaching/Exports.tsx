@@ -11,6 +11,7 @@ import { FORMAT_VERSION } from '../../scenario/encode';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
 import { loadChunk } from '../../store/release';
+import { scenarioFileText } from '../../store/scenarioFile';
 import { currentQuery } from '../../store/url';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
@@ -140,11 +141,9 @@ export function Exports() {
   };
   const exportJson = () => {
     const { scenario } = useExplorer.getState();
-    const json = { format: 'timescape-scenario', version: FORMAT_VERSION, link: currentQuery(), scenario };
-    save(
-      `timescape-scenario-${stamp()}.json`,
-      new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }),
-    );
+    // the file loads back with "Open scenario file…" (store/scenarioFile.ts reads its link through the codec)
+    const text = scenarioFileText(scenario, currentQuery(), FORMAT_VERSION);
+    save(`timescape-scenario-${stamp()}.json`, new Blob([text], { type: 'application/json' }));
   };
   const exportSbml = async () => {
     const index = Math.min(sbmlArm, arms.length - 1);

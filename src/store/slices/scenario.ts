@@ -17,9 +17,10 @@ import type { StateCreator } from 'zustand';
 import { DRUG_CATALOGUE } from '../../scenario/catalogue/drugs';
 import { checkParameter } from '../../scenario/catalogue/parameters';
 import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
-import { ARM_LIMITS, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
+import { ARM_LIMITS, EGFR_DEFAULT, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
 import { isInvisibleName, stripNameControls } from '../../scenario/names';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../../scenario/types';
+import { armInputs } from '../../scenario/types';
 import type { FieldError } from '../../scenario/validate';
 import type { ViewSlice } from './view';
 
@@ -42,12 +43,14 @@ export interface ScenarioSnapshot {
 }
 
 /** The changes that replace much at once, told by a notice with Undo: */
-export type UndoNoticeKind = 'preset' | 'delete' | 'setting';
+export type UndoNoticeKind = 'preset' | 'delete' | 'setting' | 'reset' | 'import' | 'saved';
 
 export interface UndoNotice {
   kind: UndoNoticeKind;
-  /** the deleted arm's name, the preset's id, or the new setting */
+  /** the deleted arm's name, the preset's id, the new setting, or the name of the scenario loaded */
   subject: string;
+  /** for a setting change: what else changed with it (the horizon in days, and whether schedules were replaced) */
+  detail?: { fromHorizon: number; toHorizon: number; schedulesReplaced: boolean };
   /** new for every notice, so a repeated notice restarts its timer */
   id: number;
 }
@@ -80,8 +83,12 @@ export interface ScenarioSlice {
   toggleHidden: (index: number) => void;
   deleteArm: (index: number) => void;
   loadPreset: (presetId: string, scenario: Scenario) => void;
-  /** replace the whole scenario (e.g. from a shared link) */
-  setScenario: (scenario: Scenario) => void;
+  /** replace the whole scenario (e.g. from a shared link); `notice` names it in an Undo notice (a saved scenario, a file) */
+  setScenario: (scenario: Scenario, notice?: { kind: 'import' | 'saved'; subject: string }) => void;
+  /** everything back to the scenario the app starts with (undoable, with a notice) */
+  resetAll: (initial: Scenario) => void;
+  /** which input the selected arm sets on its own ("this arm only"): on copies the shared value into the arm */
+  setArmOnly: (key: keyof Inputs, on: boolean) => void;
   /** set (or remove) the virtual-trial settings of the scenario; the caller keeps them within COHORT_LIMITS */
   setCohort: (cohort: CohortSettings | undefined) => void;
   setLinkErrors: (errors: LinkError[]) => void;
@@ -91,6 +98,9 @@ export interface ScenarioSlice {
   /** snapshots undone, the next redo last */
   future: ScenarioSnapshot[];
   undoNotice: UndoNotice | null;
+  /** counts the undo steps begun (a merged change of the same control does not count): the address pushes a new
+   * browser-history entry for each, so that Back returns to the scenario before it */
+  historyStep: number;
   undo: () => void;
   redo: () => void;
   /** ends the current step: the next change of the same control is a new undo step */
@@ -185,7 +195,7 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
       const past = merge ? state.past : [...state.past, snapshot(state)].slice(-HISTORY_LIMIT);
       const undoNotice = options.notice ? { ...options.notice, id: (state.undoNotice?.id ?? 0) + 1 } : null;
       edited = true;
-      set({ ...change, past, future: [], undoNotice });
+      set({ ...change, past, future: [], undoNotice, historyStep: state.historyStep + (merge ? 0 : 1) });
     };
     /** Brings a snapshot back; the cursor and playback follow the horizon when it changes. */
     const restore = (target: ScenarioSnapshot): Partial<ScenarioSlice & Playback> => {
@@ -260,7 +270,17 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
             playing: false,
             presetId: null,
           },
-          { notice: { kind: 'setting', subject: setting } },
+          {
+            notice: {
+              kind: 'setting',
+              subject: setting,
+              detail: {
+                fromHorizon: scenario.horizon,
+                toHorizon: horizon,
+                schedulesReplaced: rescale && scenario.arms.some((a) => Object.keys(a.treatments).length > 0),
+              },
+            },
+          },
         );
       },
 
@@ -408,17 +428,48 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         edited = false;
       },
 
-      setScenario: (scenario) => {
-        commit({
-          scenario,
-          meta: freshMeta(scenario.arms.length),
-          selectedArm: 0,
-          presetId: null,
-          cursorDay: scenario.horizon,
-          playDay: null,
-          playing: false,
-        });
+      setScenario: (scenario, notice) => {
+        commit(
+          {
+            scenario,
+            meta: freshMeta(scenario.arms.length),
+            selectedArm: 0,
+            presetId: null,
+            cursorDay: scenario.horizon,
+            playDay: null,
+            playing: false,
+          },
+          notice ? { notice } : {},
+        );
         edited = false;
+      },
+      resetAll: (initial) => {
+        commit(
+          {
+            scenario: structuredClone(initial) as Scenario,
+            meta: freshMeta(initial.arms.length),
+            selectedArm: 0,
+            presetId: null,
+            cursorDay: initial.horizon,
+            playDay: null,
+            playing: false,
+          },
+          { notice: { kind: 'reset', subject: '' } },
+        );
+        edited = false;
+      },
+      setArmOnly: (key, on) => {
+        const { scenario, selectedArm } = get();
+        const arm = scenario.arms[selectedArm];
+        if (!arm || (arm.inputs[key] !== undefined) === on) return;
+        const inputs = { ...arm.inputs };
+        // on: the arm starts from the value it sees now; off: it follows the shared value again
+        if (on) {
+          // an EGFR status left to the setting's default is made explicit, so the arm keeps it
+          const value = armInputs(scenario, arm)[key] ?? (key === 'egfr' ? EGFR_DEFAULT[scenario.setting] : undefined);
+          Object.assign(inputs, { [key]: value });
+        } else delete inputs[key];
+        commit({ scenario: withArm(scenario, selectedArm, (a) => ({ ...a, inputs })) });
       },
       setCohort: (cohort) => {
         const { scenario } = get();
@@ -432,6 +483,7 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
       past: [],
       future: [],
       undoNotice: null,
+      historyStep: 0,
       undo: () => {
         const state = get();
         const previous = state.past[state.past.length - 1];

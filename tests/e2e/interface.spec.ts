@@ -1,0 +1,211 @@
+/**
+ * Nothing lost (issue findings 1, 4, 5, 10): Reset all is undoable; Back returns to the scenario before a change and
+ * Forward brings it again, without leaving the app; scenarios saved in the browser are listed, renamed, loaded and
+ * deleted with Undo, and a full storage says so; the JSON export loads back, and a malformed file is refused with a
+ * message in the page's language while the page goes on working; fields say why a value is refused; any arm can
+ * have its own biology.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers';
+
+async function setNrf2(page: Page, value: string) {
+  await page.getByTestId('slider-nrf2').fill(value);
+  await expect(page.getByTestId('value-nrf2')).toHaveText(Number(value).toFixed(2));
+}
+
+test('Reset all brings the starting scenario back, and Undo (notice or button) restores the edits', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A&arm=B');
+  await expect(page.getByTestId('arm-row')).toHaveCount(2);
+  await page.getByTestId('reset-all').click();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.00');
+  await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'reset');
+  await page.getByTestId('undo-notice-undo').click();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.80');
+  await expect(page.getByTestId('arm-row')).toHaveCount(2);
+  expect(errors).toEqual([]);
+});
+
+test('Back returns to the scenario before a change and Forward brings it again, inside the app', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A&arm=B');
+  await page.getByTestId('arm-select-1').click();
+  await setNrf2(page, '0.3');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.3(&|$)/);
+  await page.getByTestId('setting').selectOption('hcc-patient');
+  await expect(page).toHaveURL(/[?&]s=hcc-patient/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]s=hcc-mouse/);
+  await expect(page.getByTestId('setting')).toHaveValue('hcc-mouse');
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.30');
+  await page.goBack();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.80');
+  // Back is that undo step: the arm that was selected stays selected
+  await expect(page.getByTestId('arm-select-1')).toHaveAttribute('aria-pressed', 'true');
+  await page.goForward();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.30');
+  await page.goForward();
+  await expect(page.getByTestId('setting')).toHaveValue('hcc-patient');
+  // the address is still a share link of what is shown
+  const url = page.url();
+  const other = await page.context().newPage();
+  await openApp(other, url.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.getByTestId('setting')).toHaveValue('hcc-patient');
+  await other.close();
+  expect(errors).toEqual([]);
+});
+
+test('saved scenarios: saved under a name, listed, renamed, loaded, deleted with Undo, kept after a reload', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A');
+  await expect(page.getByTestId('saved-empty')).toBeVisible();
+  await page.getByTestId('saved-name').fill('Lecture 1');
+  await page.getByTestId('saved-save').click();
+  await expect(page.getByTestId('saved-message')).toContainText('Lecture 1');
+  await expect(page.getByTestId('saved-entry-name')).toHaveText(['Lecture 1']);
+
+  await page.getByTestId('saved-rename').click();
+  await page.getByTestId('saved-rename-input').fill('NRF2 high');
+  await page.getByTestId('saved-rename-ok').click();
+  await expect(page.getByTestId('saved-entry-name')).toHaveText(['NRF2 high']);
+
+  await setNrf2(page, '0.2');
+  await page.reload();
+  await expect(page.getByTestId('saved-entry-name')).toHaveText(['NRF2 high']);
+  await page.getByRole('button', { name: 'Load “NRF2 high”' }).click();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.80');
+  await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'saved');
+
+  await page.getByTestId('saved-delete').click();
+  await expect(page.getByTestId('saved-empty')).toBeVisible();
+  await page.getByTestId('saved-undo').click();
+  await expect(page.getByTestId('saved-entry-name')).toHaveText(['NRF2 high']);
+  expect(errors).toEqual([]);
+});
+
+test('a full browser storage is said in words, nothing is listed that was not kept, and the page goes on', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+  });
+  const errors = collectErrors(page);
+  await openApp(page);
+  await page.getByTestId('saved-save').click();
+  await expect(page.getByTestId('saved-message')).toContainText('storage is full');
+  await expect(page.getByTestId('saved-empty')).toBeVisible();
+  await setNrf2(page, '0.4');
+  expect(errors).toEqual([]);
+});
+
+test('the JSON export loads back; a malformed file is refused with a message in English and in Japanese', async ({
+  page,
+}, testInfo) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.7&arm=A&arm=B');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-json').click();
+  const file = testInfo.outputPath('scenario.json');
+  await (await download).saveAs(file);
+  const text = readFileSync(file, 'utf8');
+
+  await page.getByTestId('reset-all').click();
+  await expect(page.getByTestId('arm-row')).toHaveCount(1);
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('arm-row')).toHaveCount(2);
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.70');
+  await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'import');
+
+  const message = page.getByTestId('saved-message');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "timescape-scenario", '),
+  });
+  await expect(message).toContainText('“broken.json” is not valid JSON');
+  await expect(page.getByTestId('arm-row')).toHaveCount(2);
+
+  const bad = JSON.stringify({ format: 'timescape-scenario', version: 1, link: 'v=1&s=hcc-mouse&nrf2=7&arm=A' });
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  await expect(message).toContainText('invalid field');
+  await expect(message.locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.70');
+
+  await page.getByTestId('language').selectOption('ja');
+  await page
+    .getByTestId('file-input')
+    .setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('[1, 2]') });
+  await expect(message).toContainText('TIMEscape のシナリオファイルではありません');
+  // the page goes on: a change still simulates
+  await setNrf2(page, '0.1');
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  expect(errors).toEqual([]);
+});
+
+test('a dosing field says why a value is refused and keeps the last valid one; stop before start is refused', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&arm=A*igf:10@7-21/1');
+  const interval = page.getByTestId('interval-igf1ri');
+  await interval.fill('0');
+  await expect(page.getByTestId('interval-igf1ri-error')).toContainText('at least');
+  await expect(interval).toHaveAttribute('aria-invalid', 'true');
+  await interval.blur();
+  await expect(interval).toHaveValue('1');
+  await expect(page.getByTestId('interval-igf1ri-error')).toContainText('Kept 1');
+
+  const dose = page.getByTestId('dose-igf1ri');
+  await dose.fill('99999');
+  await expect(page.getByTestId('dose-igf1ri-error')).toContainText('at most');
+
+  const start = page.getByTestId('start-igf1ri');
+  await start.fill('26');
+  await expect(page.getByTestId('start-igf1ri-error')).toContainText('before the stop (day 21)');
+  await start.blur();
+  await expect(start).toHaveValue('7');
+  await expect(page.getByTestId('stop-igf1ri')).toHaveValue('21');
+  expect(errors).toEqual([]);
+});
+
+test('any arm can have its own biology: "This arm only" keeps the value for the selected arm', async ({ page }) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.2&arm=A&arm=B');
+  await page.getByTestId('arm-select-1').click();
+  await page.getByTestId('arm-only-nrf2').check();
+  await setNrf2(page, '0.9');
+  await page.getByTestId('arm-select-0').click();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.20');
+  await page.getByTestId('arm-select-1').click();
+  await expect(page.getByTestId('value-nrf2')).toHaveText('0.90');
+  await page.getByTestId('arm-only-axl').check();
+  await page.getByTestId('axl-high').check();
+  await page.getByTestId('arm-select-0').click();
+  await expect(page.getByTestId('axl-high')).not.toBeChecked();
+  expect(errors).toEqual([]);
+});
+
+test('a setting change says what it changed (horizon in days, schedules replaced); the day box is labelled in days', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&arm=A*igf:10@7-21/1');
+  await page.getByTestId('setting').selectOption('hcc-patient');
+  const notice = page.getByTestId('undo-notice');
+  await expect(notice).toContainText('from 28 to');
+  await expect(notice).toContainText('dosing schedules were replaced');
+  await expect(page.getByTestId('readout')).not.toContainText('Month');
+  expect(errors).toEqual([]);
+});
