@@ -226,8 +226,12 @@ export class TumourImmuneModel {
     s.cd24Engagement = c2 / (1 + c2);
 
     s.m2Fraction = m2 / (m1 + m2 + TINY);
+    // PGE2 also holds back the effector differentiation of the T cells that do get in (EP2/EP4, Lacher 2024).
     const suppression =
-      (1 - s.pd1Inhibition) * (1 - p.m2KillSuppression * s.m2Fraction) * (1 - p.il6KillSuppression * s.il6Signal);
+      (1 - s.pd1Inhibition) *
+      (1 - p.m2KillSuppression * s.m2Fraction) *
+      (1 - p.il6KillSuppression * s.il6Signal) *
+      (1 - p.pge2EffectorSuppression * s.pge2Inhibition);
     s.tCellKill = ((p.tCellKillRate * effector) / (p.tCellKillHalfRatio * tumour + effector + TINY)) * suppression;
     // Phagocytosis by M1 macrophages, inhibited by CD24 ("don't eat me", seed 001).
     s.phagocytosis =

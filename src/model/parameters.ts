@@ -58,6 +58,8 @@ export interface ModelParameters {
   pge2Half: number;
   /** Hill coefficient of PGE2 inhibition */
   pge2Hill: number;
+  /** share of PGE2's T-cell inhibition that also applies to killing (effector differentiation in the tumour), fraction */
+  pge2EffectorSuppression: number;
   /** plasma PGE2 of the host without a tumour, pg/mL */
   pge2PlasmaBaseline: number;
   /** PGE2 released per tumour cell per day at COX-2 activity 1 (NRF2 wild type), pg/cell/day */
@@ -278,6 +280,16 @@ const TABLE: ParameterInfo[] = [
   ),
   p('pge2Half', 'relative', 2, 2, [1, 4], 'chosen (prototype): wild-type PGE2 (1) is below half effect'),
   p('pge2Hill', '-', 2, 2, [1, 4], 'chosen (prototype)'),
+  p(
+    'pge2EffectorSuppression',
+    '-',
+    1,
+    0,
+    [0, 1],
+    'Lacher 2024 (Nature): tumour PGE2 acting on EP2/EP4 of CD8 T cells restricts their expansion and effector ' +
+      'differentiation inside the tumour, not their priming; mouse: chosen 1, the same PGE2 signal that keeps them ' +
+      'out; patient: 0 until the virtual trial, calibrated to IMbrave150 without it, is calibrated again with it',
+  ),
   p(
     'pge2PlasmaBaseline',
     'pg/mL',

@@ -508,7 +508,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'A9',
   );
   signal('m2Fraction', 'fM2 = M2 / (M1 + M2)', 'fraction', div(M2, add(M1, M2, 'tiny')), 'fM2');
-  // A10: T-cell kill = k_T E / (K_TC N + E) (1 - H_PD1)(1 - s_M2 fM2)(1 - s_IL6 I_IL6)
+  // A10: T-cell kill = k_T E / (K_TC N + E) (1 - H_PD1)(1 - s_M2 fM2)(1 - s_IL6 I_IL6)(1 - s_PGE2 I_PGE2)
   signal(
     'tCellKill',
     'T-cell kill per tumour cell',
@@ -518,6 +518,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
       oneMinus('pd1Inhibition'),
       oneMinus(mul('m2KillSuppression', 'm2Fraction')),
       oneMinus(mul('il6KillSuppression', 'il6Signal')),
+      oneMinus(mul('pge2EffectorSuppression', 'pge2Inhibition')),
     ),
     'A10',
   );

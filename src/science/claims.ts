@@ -212,7 +212,12 @@ export const CLAIMS: readonly Claim[] = [
     evaluate: (r) =>
       outcome([
         le('volume day 28, atezo/bev + COX-2i / untreated, NRF2-high', r.ratio(N, NH_C, NH_U, 'tumourVolume', 28), 0.3),
-        gt('CD8 day 14, + COX-2i / atezo/bev alone, NRF2-high', r.ratio(N, NH_C, NH_T, 'cd8', 14), 2),
+        // infiltration is a density: a count would mix it with the size of the tumour (as S5.1 and claim 1)
+        gt(
+          'CD8 per tumour cell day 14, + COX-2i / atezo/bev alone, NRF2-high',
+          r.ratio(N, NH_C, NH_T, 'cd8PerTumourCell', 14),
+          2,
+        ),
         // "most of the tumour control seen with NRF2 low": at least as small as NRF2-low under atezo/bev alone
         le('volume day 28, NRF2-high + COX-2i / NRF2-low on atezo/bev', r.ratio(N, NH_C, NL_T, 'tumourVolume', 28), 1),
       ]),
