@@ -20,6 +20,7 @@ import { TreatmentEditor } from './components/TreatmentEditor';
 import { Exports } from './components/teaching/Exports';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
+import { Toolkit } from './components/toolkit/Toolkit';
 import { UndoNotice } from './components/UndoNotice';
 import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
@@ -134,6 +135,9 @@ export function App() {
           </PanelBoundary>
           <PanelBoundary name="exports" label={t('export.title')}>
             <Exports />
+          </PanelBoundary>
+          <PanelBoundary name="toolkit" label={t('tool.title')}>
+            <Toolkit />
           </PanelBoundary>
           <PanelBoundary name="treatments" label={t('panel.treatments')}>
             <TreatmentEditor />

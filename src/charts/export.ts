@@ -67,9 +67,15 @@ function text(x: number, y: number, content: string, size: number, weight = 'nor
 
 /**
  * A stand-alone copy of a drawn chart: computed styles inlined, interaction layers removed, a white background, the
- * title above the plot and a legend (one row per arm: line sample and name) below it.
+ * title above the plot and a legend (one row per arm: line sample and name) below it, then `notes` (one line each:
+ * e.g. the model parameters changed from their defaults, so that a figure taken out of the page says so).
  */
-export function chartToSvg(svg: SVGSVGElement, title: string, legend: LegendEntry[]): string {
+export function chartToSvg(
+  svg: SVGSVGElement,
+  title: string,
+  legend: LegendEntry[],
+  notes: readonly string[] = [],
+): string {
   const box = svg.getBoundingClientRect();
   const width = Math.round(box.width || Number(svg.getAttribute('width')) || 640);
   const height = Math.round(box.height || Number(svg.getAttribute('height')) || 320);
@@ -83,7 +89,8 @@ export function chartToSvg(svg: SVGSVGElement, title: string, legend: LegendEntr
   const titleHeight = 32;
   const rowHeight = 22;
   const legendHeight = legend.length > 0 ? legend.length * rowHeight + 12 : 0;
-  const totalHeight = titleHeight + height + legendHeight;
+  const notesHeight = notes.length > 0 ? notes.length * 18 + 8 : 0;
+  const totalHeight = titleHeight + height + legendHeight + notesHeight;
 
   const out = document.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
@@ -126,6 +133,15 @@ export function chartToSvg(svg: SVGSVGElement, title: string, legend: LegendEntr
     legendGroup.append(sample, text(46, y + 5, entry.name, 13));
   });
   out.append(legendGroup);
+  if (notes.length > 0) {
+    const notesGroup = document.createElementNS(SVG_NS, 'g');
+    notesGroup.setAttribute('class', 'notes');
+    notesGroup.setAttribute('transform', `translate(12,${titleHeight + height + legendHeight + 4})`);
+    notes.forEach((note, i) => {
+      notesGroup.append(text(0, i * 18 + 13, note, 12));
+    });
+    out.append(notesGroup);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`;
 }
 

@@ -12,7 +12,14 @@
  * Scans and sensitivity analyses build their scenarios here (scenario-level knowledge: link names, ranges, arms);
  * the model reads the results (src/model/analysis); the worker and the command line put the two together.
  */
-import { isParameterId, PARAMETER_KEY_PREFIX, type ParameterId, parameterRange } from './catalogue/parameters';
+import {
+  isParameterId,
+  orderedParameters,
+  PARAMETER_KEY_PREFIX,
+  type ParameterId,
+  parameterDefault,
+  parameterRange,
+} from './catalogue/parameters';
 import { DRUG_BY_CODE, DRUG_CODES } from './encode';
 import { doseRange, HORIZON_LIMITS, NUMERIC_INPUTS, type NumericInput, SCHEDULE_LIMITS } from './limits';
 import type { DrugId, Scenario } from './types';
@@ -188,4 +195,23 @@ export function valuesScenario(base: Scenario, factors: readonly Factor[], value
     s = applyVariable(s, f.variable, values[j]);
   });
   return s;
+}
+
+/** A model parameter the scenario changes from its setting's value. */
+export interface ParameterChange {
+  id: string;
+  value: number;
+  default: number;
+}
+
+/**
+ * The model parameters a scenario changes (the parameter table's order), each with the setting's value: what a
+ * chart's caption and an exported figure list, so that a figure made with changed parameters says so.
+ */
+export function parameterChanges(scenario: Scenario): ParameterChange[] {
+  return orderedParameters(scenario.parameters).map(([id, value]) => ({
+    id,
+    value,
+    default: parameterDefault(id, scenario.setting),
+  }));
 }

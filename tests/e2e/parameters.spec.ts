@@ -11,14 +11,18 @@ test('a researcher changes the T-cell kill rate in the parameters panel: the cur
   const before = await volumePaths(page);
 
   const panel = page.getByTestId('parameters-panel');
-  await panel.locator('summary').click();
+  await panel.locator(':scope > summary').click();
+  // grouped by mechanism: the T-cell kill rate is under T cells and PD-1/PD-L1
+  const group = page.getByTestId('parameter-group-tcells');
+  await group.locator(':scope > summary').click();
   const row = page.getByTestId('parameter-tCellKillRate');
   await expect(row).toContainText('default 6');
   await expect(row).toContainText('range 0.9–18');
   await page.getByTestId('parameter-tCellKillRate-value').fill('18');
   await expect(page).toHaveURL(/p\.tCellKillRate=18/);
   await expect(row).toHaveAttribute('data-changed', 'true');
-  await expect(panel.locator('summary')).toContainText('1 changed');
+  await expect(panel.locator(':scope > summary')).toContainText('1 changed');
+  await expect(group.locator(':scope > summary')).toContainText('1 changed');
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
   await expect.poll(() => volumePaths(page)).not.toEqual(before);
   await row.scrollIntoViewIfNeeded();
@@ -38,7 +42,9 @@ test('a shared link with a parameter out of its range explains the problem in Ja
   const notice = page.getByTestId('link-notice');
   await expect(notice).toContainText('tCellKillRate');
   await expect(notice).toContainText('範囲外');
-  await page.getByTestId('parameters-panel').locator('summary').click();
+  await page.getByTestId('parameters-panel').locator(':scope > summary').click();
+  // a group with a changed parameter opens by itself
+  await expect(page.getByTestId('parameter-group-tcells')).toHaveAttribute('open', '');
   await expect(page.getByTestId('parameter-pd1Hill')).toHaveAttribute('data-changed', 'true');
   await expect(page.getByTestId('parameter-tCellKillRate')).toHaveAttribute('data-changed', 'false');
   await page.screenshot({ path: test.info().outputPath('parameters-link-ja.png'), fullPage: false });

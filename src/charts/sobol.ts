@@ -1,0 +1,127 @@
+/**
+ * Sobol' index chart: one row per factor, a bar for the first-order index S1 and one for the total index ST, each
+ * with a whisker over its bootstrap interval, on a common 0–1 axis (estimates may fall slightly below 0 or above 1
+ * by sampling error; the axis widens to show them). Rows in the order given (the view sorts them by ST).
+ */
+import { axisBottom, scaleBand, scaleLinear, select } from 'd3';
+import { drawAxisTitles, layerOf } from './frame';
+
+export interface SobolRow {
+  name: string;
+  first: number;
+  firstLower: number;
+  firstUpper: number;
+  total: number;
+  totalLower: number;
+  totalUpper: number;
+}
+
+export interface SobolOptions {
+  width: number;
+  rowHeight: number;
+  xLabel: string;
+  locale: string;
+}
+
+/** S1 and ST bar colours (Okabe–Ito blue and orange). */
+export const SOBOL_COLOURS = { first: '#0072B2', total: '#E69F00' } as const;
+
+export const SOBOL_MARGIN = { top: 8, right: 20, bottom: 46, left: 176 };
+
+export function sobolHeight(rows: number, rowHeight: number): number {
+  return SOBOL_MARGIN.top + SOBOL_MARGIN.bottom + Math.max(1, rows) * rowHeight;
+}
+
+export function sobolDomain(rows: readonly SobolRow[]): [number, number] {
+  let lo = 0;
+  let hi = 1;
+  for (const r of rows)
+    for (const v of [r.first, r.firstLower, r.total, r.totalLower, r.firstUpper, r.totalUpper])
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+  return [lo, hi];
+}
+
+export function drawSobol(svgElement: SVGSVGElement, rows: readonly SobolRow[], o: SobolOptions): void {
+  const width = Math.max(320, o.width);
+  const height = sobolHeight(rows.length, o.rowHeight);
+  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const box = {
+    left: SOBOL_MARGIN.left,
+    right: width - SOBOL_MARGIN.right,
+    top: SOBOL_MARGIN.top,
+    bottom: height - SOBOL_MARGIN.bottom,
+  };
+  const x = scaleLinear().domain(sobolDomain(rows)).range([box.left, box.right]);
+  const band = scaleBand<number>()
+    .domain(rows.map((_, i) => i))
+    .range([box.top, box.bottom])
+    .padding(0.2);
+  const half = band.bandwidth() / 2;
+  const zero = x(0);
+  const barPath = (v: number, top: number): string => {
+    if (!Number.isFinite(v)) return '';
+    const a = Math.min(zero, x(v));
+    const b = Math.max(zero, x(v));
+    return `M${a.toFixed(2)},${top.toFixed(2)}H${Math.max(b, a + 1).toFixed(2)}v${(half - 1).toFixed(2)}H${a.toFixed(2)}Z`;
+  };
+  const whisker = (lo: number, hi: number, top: number): string => {
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) return '';
+    const mid = top + (half - 1) / 2;
+    const a = x(lo).toFixed(2);
+    const b = x(hi).toFixed(2);
+    return `M${a},${mid.toFixed(2)}H${b}M${a},${(mid - 3).toFixed(2)}v6M${b},${(mid - 3).toFixed(2)}v6`;
+  };
+  const top = (i: number, k: 0 | 1) => (band(i) ?? 0) + k * half;
+  layerOf(svg, 'bars')
+    .selectAll('path')
+    .data([
+      { key: 'first', fill: SOBOL_COLOURS.first, d: rows.map((r, i) => barPath(r.first, top(i, 0))).join('') },
+      { key: 'total', fill: SOBOL_COLOURS.total, d: rows.map((r, i) => barPath(r.total, top(i, 1))).join('') },
+    ])
+    .join('path')
+    .attr('class', (d) => `bar bar-${d.key}`)
+    .attr('fill', (d) => d.fill)
+    .attr('d', (d) => d.d || null);
+  layerOf(svg, 'intervals')
+    .selectAll('path')
+    .data([
+      rows.map((r, i) => whisker(r.firstLower, r.firstUpper, top(i, 0))).join(''),
+      rows.map((r, i) => whisker(r.totalLower, r.totalUpper, top(i, 1))).join(''),
+    ])
+    .join('path')
+    .attr('class', 'interval')
+    .attr('fill', 'none')
+    .attr('stroke', '#14202e')
+    .attr('stroke-width', 1.2)
+    .attr('d', (d) => d || null);
+  layerOf(svg, 'names')
+    .selectAll('text')
+    .data(rows)
+    .join('text')
+    .attr('class', 'row-label')
+    .attr('font-size', 12)
+    .attr('text-anchor', 'end')
+    .attr('x', box.left - 6)
+    .attr('y', (_, i) => (band(i) ?? 0) + band.bandwidth() / 2 + 4)
+    .text((r) => r.name);
+  layerOf(svg, 'zero')
+    .selectAll('line')
+    .data([0])
+    .join('line')
+    .attr('x1', zero)
+    .attr('x2', zero)
+    .attr('y1', box.top)
+    .attr('y2', box.bottom)
+    .attr('stroke', '#4f5b69');
+  layerOf(svg, 'axis x-axis')
+    .attr('transform', `translate(0,${box.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(5)
+        .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumFractionDigits: 2 })),
+    );
+  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, '', 12);
+}

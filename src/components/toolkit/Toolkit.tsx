@@ -1,0 +1,336 @@
+/**
+ * Toolkit is the explorer's analyses panel: a scan of one variable (a parameter, a slider, a drug's start day, window
+ * or dose) against a readout, a tornado (each chosen parameter at both ends of its range) or Sobol' indices (first
+ * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
+ * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
+ */
+import { useId, useMemo, useState } from 'react';
+import { type MessageKey, useT } from '../../i18n';
+import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
+import { DRUG_CODES } from '../../scenario/encode';
+import { DRUG_IDS, type Scenario } from '../../scenario/types';
+import { defaultRange, parseVariable } from '../../scenario/variables';
+import { useExplorer } from '../../store/explorer';
+import { runCount, type ToolkitKind, useToolkit } from '../../store/toolkit';
+import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
+import { ToolkitResult } from './ToolkitResult';
+import './toolkit.css';
+
+/** The parameters of the question "which parameters decide whether COX-2 inhibition rescues NRF2-high tumours?". */
+export const DEFAULT_FACTORS: ParameterId[] = [
+  'pge2Half',
+  'pge2MaxInhibition',
+  'nrf2Pge2Induction',
+  'pge2Hill',
+  'pge2Basal',
+  'tCellKillRate',
+  'tCellRecruitment',
+  'tCellDeath',
+];
+
+const READOUTS = ['volume', 'change', 'logvolume', 'ttp', 'eradication', 'toxicity'] as const;
+type ReadoutKind = (typeof READOUTS)[number];
+const DAY_READOUTS = new Set<ReadoutKind>(['volume', 'change', 'logvolume', 'toxicity']);
+
+export function readoutText(kind: ReadoutKind, day: number): string {
+  return DAY_READOUTS.has(kind) ? `${kind}@${day}` : kind;
+}
+
+const DRUG_KEYS = Object.fromEntries(DRUG_IDS.map((d) => [d, `drug.${d}` as MessageKey])) as Record<
+  (typeof DRUG_IDS)[number],
+  MessageKey
+>;
+
+interface VariableOption {
+  value: string;
+  label: string;
+}
+
+/** Every variable a scan of this scenario may move: parameters, the three sliders, each given drug's schedule. */
+function variableOptions(scenario: Scenario, t: ReturnType<typeof useT>): VariableOption[] {
+  const out: VariableOption[] = [];
+  for (const key of ['nrf2', 'neat1', 'il6'] as const)
+    out.push({ value: key, label: t(`control.${key}` as MessageKey) });
+  for (const drug of DRUG_IDS) {
+    if (!scenario.arms.some((a) => !a.hidden && a.treatments[drug])) continue;
+    const name = t(DRUG_KEYS[drug]);
+    for (const field of ['start', 'window', 'dose'] as const)
+      out.push({ value: `${DRUG_CODES[drug]}.${field}`, label: t(`tool.variable.${field}`, { drug: name }) });
+  }
+  for (const id of variableParameters(scenario.setting)) out.push({ value: `p.${id}`, label: id });
+  return out;
+}
+
+function rangeOf(scenario: Scenario, variable: string): { min: number; max: number } {
+  const v = parseVariable(variable);
+  if ('error' in v) return { min: 0, max: 1 };
+  const r = defaultRange(scenario, v);
+  return { min: r.min, max: r.max };
+}
+
+export function Toolkit() {
+  const t = useT();
+  const id = useId();
+  const scenario = useExplorer((s) => s.scenario);
+  const status = useToolkit((s) => s.status);
+  const done = useToolkit((s) => s.done);
+  const total = useToolkit((s) => s.total);
+  const error = useToolkit((s) => s.error);
+  const startScan = useToolkit((s) => s.startScan);
+  const startSensitivity = useToolkit((s) => s.startSensitivity);
+  const cancel = useToolkit((s) => s.cancel);
+
+  const [kind, setKind] = useState<ToolkitKind>('scan');
+  const [readout, setReadout] = useState<ReadoutKind>('volume');
+  const [day, setDay] = useState(28);
+  const [variable, setVariable] = useState('p.tCellKillRate');
+  const [range, setRange] = useState(() => rangeOf(scenario, 'p.tCellKillRate'));
+  const [points, setPoints] = useState(21);
+  const [chosen, setChosen] = useState<ParameterId[]>(DEFAULT_FACTORS);
+  const [samples, setSamples] = useState(128);
+  const [arm, setArm] = useState(0);
+  const [versus, setVersus] = useState<number | null>(null);
+
+  const options = useMemo(() => variableOptions(scenario, t), [scenario, t]);
+  const shown = scenario.arms.filter((a) => !a.hidden);
+  const variable_ = options.some((o) => o.value === variable) ? variable : (options.at(-1)?.value ?? variable);
+  const available = new Set(variableParameters(scenario.setting));
+  const factors = chosen.filter((p) => available.has(p));
+  const armIndex = Math.min(arm, Math.max(0, shown.length - 1));
+  const versusIndex = versus !== null && versus < shown.length && versus !== armIndex ? versus : null;
+  const day_ = Math.max(0, Math.min(scenario.horizon, day));
+  const readoutString = readoutText(readout, day_);
+  const runs = kind === 'scan' ? points : runCount(kind, factors.length, samples);
+  const running = status === 'running';
+
+  const chooseVariable = (value: string) => {
+    setVariable(value);
+    setRange(rangeOf(scenario, value));
+  };
+  const toggle = (p: ParameterId, on: boolean) =>
+    setChosen((list) => (on ? [...list.filter((x) => x !== p), p] : list.filter((x) => x !== p)));
+  const start = () => {
+    if (kind === 'scan')
+      startScan({ variable: variable_, min: range.min, max: range.max, points, readout: readoutString });
+    else
+      startSensitivity({
+        method: kind,
+        parameters: factors,
+        samples,
+        readout: readoutString,
+        arm: armIndex,
+        versus: versusIndex,
+      });
+  };
+
+  const statusText =
+    status === 'running'
+      ? t('tool.status.running', { done, total })
+      : status === 'done'
+        ? t('tool.status.done', { total })
+        : status === 'cancelled'
+          ? t('tool.status.cancelled')
+          : status === 'error'
+            ? t('tool.status.error', { message: error ?? '' })
+            : '';
+
+  return (
+    <section className="toolkit" aria-labelledby={`${id}-heading`} data-testid="toolkit">
+      <h2 id={`${id}-heading`}>{t('tool.title')}</h2>
+      <p className="hint">{t('tool.intro')}</p>
+      <div className="toolkit-form">
+        <label className="select">
+          <span>{t('tool.kind')}</span>
+          <select data-testid="tool-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ToolkitKind)}>
+            <option value="scan">{t('tool.kind.scan')}</option>
+            <option value="tornado">{t('tool.kind.tornado')}</option>
+            <option value="sobol">{t('tool.kind.sobol')}</option>
+          </select>
+        </label>
+        <label className="select">
+          <span>{t('tool.readout')}</span>
+          <select
+            data-testid="tool-readout"
+            value={readout}
+            onChange={(e) => setReadout(e.currentTarget.value as ReadoutKind)}
+          >
+            {READOUTS.map((r) => (
+              <option key={r} value={r}>
+                {t(`tool.readout.${r}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {DAY_READOUTS.has(readout) ? (
+          <label className="number">
+            <span>{t('tool.day')}</span>
+            <input
+              type="number"
+              data-testid="tool-day"
+              min={0}
+              max={scenario.horizon}
+              value={day}
+              onChange={(e) => {
+                const v = Number(e.currentTarget.value);
+                if (Number.isFinite(v)) setDay(v);
+              }}
+            />
+          </label>
+        ) : null}
+        {kind === 'scan' ? (
+          <>
+            <label className="select">
+              <span>{t('tool.variable')}</span>
+              <select
+                data-testid="tool-variable"
+                value={variable_}
+                onChange={(e) => chooseVariable(e.currentTarget.value)}
+              >
+                {options.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="number">
+              <span>{t('tool.from')}</span>
+              <input
+                type="number"
+                data-testid="tool-from"
+                value={range.min}
+                onChange={(e) => {
+                  const v = Number(e.currentTarget.value);
+                  if (Number.isFinite(v)) setRange((r) => ({ ...r, min: v }));
+                }}
+              />
+            </label>
+            <label className="number">
+              <span>{t('tool.to')}</span>
+              <input
+                type="number"
+                data-testid="tool-to"
+                value={range.max}
+                onChange={(e) => {
+                  const v = Number(e.currentTarget.value);
+                  if (Number.isFinite(v)) setRange((r) => ({ ...r, max: v }));
+                }}
+              />
+            </label>
+            <label className="number">
+              <span>{t('tool.points')}</span>
+              <input
+                type="number"
+                data-testid="tool-points"
+                min={2}
+                max={200}
+                value={points}
+                onChange={(e) => {
+                  const v = Math.round(Number(e.currentTarget.value));
+                  if (Number.isFinite(v)) setPoints(Math.max(2, Math.min(200, v)));
+                }}
+              />
+            </label>
+          </>
+        ) : (
+          <>
+            <label className="select">
+              <span>{t('tool.arm')}</span>
+              <select data-testid="tool-arm" value={armIndex} onChange={(e) => setArm(Number(e.currentTarget.value))}>
+                {shown.map((a, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: arms are chosen by their position among the visible
+                  <option key={i} value={i}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="select">
+              <span>{t('tool.versus')}</span>
+              <select
+                data-testid="tool-versus"
+                value={versusIndex ?? ''}
+                onChange={(e) => setVersus(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+              >
+                <option value="">{t('tool.versus.none')}</option>
+                {shown.map((a, i) =>
+                  i === armIndex ? null : (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: arms are chosen by their position among the visible
+                    <option key={i} value={i}>
+                      {a.name}
+                    </option>
+                  ),
+                )}
+              </select>
+            </label>
+            {kind === 'sobol' ? (
+              <label className="select">
+                <span>{t('tool.samples')}</span>
+                <select
+                  data-testid="tool-samples"
+                  value={samples}
+                  onChange={(e) => setSamples(Number(e.currentTarget.value))}
+                >
+                  {[32, 64, 128, 256, 512, 1024].map((n) => (
+                    <option key={n} value={n}>
+                      {n}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            <details className="tool-factors" data-testid="tool-factors">
+              <summary>{t('tool.parameters', { count: factors.length })}</summary>
+              {PARAMETER_GROUPS.map((group) => {
+                const ids = [...available].filter((p) => parameterGroup(p) === group);
+                if (ids.length === 0) return null;
+                return (
+                  <fieldset key={group}>
+                    <legend>{t(groupLabel(group))}</legend>
+                    {ids.map((p) => {
+                      const r = parameterRange(p, scenario.setting);
+                      return (
+                        <label key={p} className="checkbox" title={`${r.min}–${r.max} ${r.unit}`}>
+                          <input
+                            type="checkbox"
+                            data-testid={`tool-factor-${p}`}
+                            checked={factors.includes(p)}
+                            onChange={(e) => toggle(p, e.currentTarget.checked)}
+                          />
+                          <span>{p}</span>
+                        </label>
+                      );
+                    })}
+                  </fieldset>
+                );
+              })}
+            </details>
+          </>
+        )}
+      </div>
+      <div className="toolkit-run">
+        <button type="button" className="primary" data-testid="tool-run" disabled={running} onClick={start}>
+          {t('tool.run')}
+        </button>
+        <span className="hint">{t('tool.runs', { runs })}</span>
+        {running ? (
+          <>
+            <progress
+              data-testid="tool-progress"
+              max={total || 1}
+              value={done}
+              aria-label={t('tool.progress', { done, total })}
+            />
+            <button type="button" data-testid="tool-cancel" onClick={cancel}>
+              {t('tool.cancel')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <p className="toolkit-status" role="status" data-testid="tool-status">
+        {statusText}
+      </p>
+      <ToolkitResult />
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+/**
+ * The researcher's toolkit in the page: a scan, a tornado or a Sobol' analysis of the explorer's visible arms, run in
+ * the worker pool (worker/analysisPool.ts) with progress and cancel, never on the main thread and never in the
+ * simulation worker the sliders use. The store keeps the last outcome with what it was computed from (the variable
+ * or factors, the readout, the arms and their palette slots, the model parameters changed from their defaults), so
+ * that the charts, their captions, their tables and their exports all say the same thing.
+ */
+import { create } from 'zustand';
+import { PARAMETER_KEY_PREFIX, type ParameterId } from '../scenario/catalogue/parameters';
+import { axisValues, checkScan, type ScanSpec, scanAxis, scanSize } from '../scenario/scan';
+import type { Scenario } from '../scenario/types';
+import { defaultRange, type Factor, parameterChanges, parseVariable } from '../scenario/variables';
+import {
+  AnalysisCancelled,
+  type AnalysisRun,
+  runScan,
+  runSensitivity,
+  type SensitivityResult,
+} from '../worker/analysisPool';
+import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
+
+export type ToolkitKind = 'scan' | 'tornado' | 'sobol';
+export type ToolkitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+export interface ChangedParameter {
+  id: string;
+  value: number;
+  default: number;
+}
+
+export interface OutcomeArm {
+  name: string;
+  slot: number;
+}
+
+export interface ScanOutcome {
+  kind: 'scan';
+  variable: string;
+  x: number[];
+  log: boolean;
+  readout: string;
+  arms: OutcomeArm[];
+  /** per arm, one value per x */
+  values: number[][];
+}
+
+export interface SensitivityOutcome {
+  kind: 'tornado' | 'sobol';
+  readout: string;
+  /** the arm read, and the arm it is compared with (the readout is the first minus the second) */
+  arm: string;
+  versus: string | null;
+  factors: { name: string; low: number; high: number }[];
+  samples: number;
+  runs: number;
+  result: SensitivityResult;
+}
+
+export type Outcome = (ScanOutcome | SensitivityOutcome) & {
+  /** the explorer's scenario it was computed from (a different one means the outcome is out of date) */
+  scenario: Scenario;
+  changed: ChangedParameter[];
+};
+
+export interface ScanRequest {
+  variable: string;
+  min: number;
+  max: number;
+  points: number;
+  readout: string;
+}
+
+export interface SensitivityRequestOptions {
+  method: 'tornado' | 'sobol';
+  parameters: ParameterId[];
+  /** Sobol' base samples N (runs N (d + 2)) */
+  samples: number;
+  readout: string;
+  /** indices into the visible arms */
+  arm: number;
+  versus: number | null;
+}
+
+interface ToolkitState {
+  status: ToolkitStatus;
+  kind: ToolkitKind | null;
+  done: number;
+  total: number;
+  error: string | null;
+  outcome: Outcome | null;
+  startScan: (request: ScanRequest) => void;
+  startSensitivity: (request: SensitivityRequestOptions) => void;
+  cancel: () => void;
+}
+
+/** Runs of a sensitivity design (model/analysis/sensitivity.ts designRunCount; the store does not import the model). */
+export function runCount(method: 'tornado' | 'sobol', factors: number, samples: number): number {
+  return method === 'sobol' ? samples * (factors + 2) : 1 + 2 * factors;
+}
+
+/** The visible arms of the explorer, with their palette slots. */
+function visible(): { scenario: Scenario; arms: OutcomeArm[]; full: Scenario } {
+  const { scenario, meta } = useExplorer.getState();
+  const { scenario: shown, keys } = visibleScenario(scenario, meta);
+  const slotOf = (key: number) => meta.find((m: ArmMeta) => m.key === key)?.slot ?? 0;
+  return { scenario: shown, arms: shown.arms.map((a, i) => ({ name: a.name, slot: slotOf(keys[i]) })), full: scenario };
+}
+
+let current: AnalysisRun<unknown> | null = null;
+
+export const useToolkit = create<ToolkitState>()((set, get) => {
+  const progress = (done: number, total: number) => {
+    if (get().status === 'running') set({ done, total });
+  };
+  const fail = (error: unknown) => {
+    if (error instanceof AnalysisCancelled) return;
+    set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+  };
+  const begin = (kind: ToolkitKind, total: number) => {
+    current?.cancel();
+    set({ status: 'running', kind, done: 0, total, error: null });
+  };
+  return {
+    status: 'idle',
+    kind: null,
+    done: 0,
+    total: 0,
+    error: null,
+    outcome: null,
+    startScan(request) {
+      const { scenario, arms, full } = visible();
+      const variable = parseVariable(request.variable);
+      if ('error' in variable) {
+        set({ status: 'error', kind: 'scan', error: variable.error });
+        return;
+      }
+      const axis = scanAxis(scenario, variable, request.points, request.min, request.max);
+      const spec: ScanSpec = { axes: [axis] };
+      const problems = checkScan(scenario, spec);
+      if (problems.length > 0) {
+        set({ status: 'error', kind: 'scan', error: problems.join('; ') });
+        return;
+      }
+      const total = scanSize(spec);
+      begin('scan', total);
+      const run = runScan(scenario, spec, [request.readout], total, progress);
+      current = run;
+      run.result.then((block) => {
+        if (current !== run) return;
+        current = null;
+        const a = block.arms;
+        const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
+        set({
+          status: 'done',
+          outcome: {
+            kind: 'scan',
+            variable: request.variable,
+            x: axisValues(axis),
+            log: axis.log,
+            readout: request.readout,
+            arms,
+            values,
+            scenario: full,
+            changed: parameterChanges(full),
+          },
+        });
+      }, fail);
+    },
+    startSensitivity(request) {
+      const { scenario, arms, full } = visible();
+      const factors: Factor[] = [];
+      const names: string[] = [];
+      for (const id of request.parameters) {
+        const v = parseVariable(`${PARAMETER_KEY_PREFIX}${id}`);
+        if ('error' in v) continue;
+        factors.push({ variable: v, range: defaultRange(scenario, v) });
+        names.push(id);
+      }
+      if (factors.length === 0 || (request.method === 'sobol' && factors.length < 2)) {
+        set({ status: 'error', kind: request.method, error: 'choose at least two parameters' });
+        return;
+      }
+      if (request.arm < 0 || request.arm >= scenario.arms.length) {
+        set({ status: 'error', kind: request.method, error: 'choose a visible arm' });
+        return;
+      }
+      const versus = request.versus !== null && request.versus !== request.arm ? request.versus : null;
+      const design = { method: request.method, factors: factors.length, samples: request.samples, seed: 1 };
+      const total = runCount(request.method, factors.length, request.samples);
+      begin(request.method, total);
+      const run = runSensitivity(
+        {
+          scenario,
+          factors,
+          design,
+          readout: request.readout,
+          arms: versus === null ? [request.arm] : [request.arm, versus],
+        },
+        total,
+        progress,
+      );
+      current = run;
+      run.result.then((result) => {
+        if (current !== run) return;
+        current = null;
+        set({
+          status: 'done',
+          outcome: {
+            kind: request.method,
+            readout: request.readout,
+            arm: arms[request.arm].name,
+            versus: versus === null ? null : arms[versus].name,
+            factors: factors.map((f, j) => ({ name: names[j], low: f.range.min, high: f.range.max })),
+            samples: request.samples,
+            runs: total,
+            result,
+            scenario: full,
+            changed: parameterChanges(full),
+          },
+        });
+      }, fail);
+    },
+    cancel() {
+      if (!current) return;
+      current.cancel();
+      current = null;
+      set({ status: 'cancelled' });
+    },
+  };
+});

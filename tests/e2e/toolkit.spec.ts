@@ -1,0 +1,123 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers';
+
+/** The NRF2 preset (5 arms; arm 5 adds the COX-2 inhibitor to atezolizumab + bevacizumab). */
+const NRF2 =
+  's=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.1&axl=low&cd8=0&arm=NRF2-low,+untreated*nrf2=0&arm=NRF2-low,+atezo/bev*nrf2=0*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+untreated*nrf2=1&arm=NRF2-high,+atezo/bev*nrf2=1*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+atezo/bev+%2B+COX-2i*nrf2=1*atz:10@7-20/3*bev:10@7-20/3*cox2:30@7-28/1';
+
+async function save(page: Page, testId: string): Promise<{ name: string; data: Buffer }> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await download;
+  return { name: file.suggestedFilename(), data: await readFile(await file.path()) };
+}
+
+test('a researcher scans the COX-2 inhibitor start day against day-28 volume with a changed parameter, reads the table and exports the figure', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, `/?${NRF2}&p.tCellKillRate=9&lang=en`);
+  const tool = page.getByTestId('toolkit');
+  await tool.scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('scan');
+  await page.getByTestId('tool-variable').selectOption('cox2.start');
+  await page.getByTestId('tool-from').fill('0');
+  await page.getByTestId('tool-to').fill('21');
+  await page.getByTestId('tool-points').fill('8');
+  await page.getByTestId('tool-readout').selectOption('volume');
+  await page.getByTestId('tool-day').fill('28');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('Done: 8 simulations', { timeout: 60_000 });
+
+  const result = page.getByTestId('tool-result');
+  await expect(result).toHaveAttribute('data-kind', 'scan');
+  await expect(result.locator('g.scan-line')).toHaveCount(5);
+  await expect(result.locator('g.scan-line').first().locator('circle')).toHaveCount(8);
+  await expect(page.getByTestId('tool-changed')).toContainText('tCellKillRate = 9 (default 6)');
+  // the table alternative: one row per start day, one column per arm
+  await page.getByTestId('tool-table').locator('summary').click();
+  await expect(page.getByTestId('tool-table').locator('tbody tr')).toHaveCount(8);
+  await expect(page.getByTestId('tool-table').locator('thead th')).toHaveCount(6);
+  // the COX-2 arm's day-28 volume depends on the start day; the arm without it does not
+  const cells = await page
+    .getByTestId('tool-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  expect(new Set(cells.map((c) => c[3])).size).toBe(1);
+  expect(new Set(cells.map((c) => c[4])).size).toBeGreaterThan(1);
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-scan.png') });
+
+  const svg = await save(page, 'tool-export-svg');
+  expect(svg.name).toMatch(/^timescape-scan-.*\.svg$/);
+  const svgText = svg.data.toString('utf8');
+  expect(svgText).toContain('Changed parameters: tCellKillRate = 9 (default 6)');
+  expect(svgText).toContain('NRF2-high, atezo/bev + COX-2i');
+  const png = await save(page, 'tool-export-png');
+  expect(png.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const csv = (await save(page, 'tool-export-csv')).data.toString('utf8').trim().split(/\r\n/);
+  expect(csv[0]).toBe('analysis,changed_parameters,variable,value,arm,readout,output');
+  expect(csv).toHaveLength(1 + 8 * 5);
+  expect(csv[1]).toContain('tCellKillRate=9');
+
+  // a changed scenario marks the figure as out of date
+  await page.getByTestId('parameters-panel').locator(':scope > summary').click();
+  await page.getByTestId('parameters-reset-all').click();
+  await expect(page.getByTestId('tool-stale')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a tornado and Sobol indices of the COX-2 inhibitor contrast run in the workers, can be cancelled, and read in Japanese', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, `/?${NRF2}&lang=ja`);
+  await page.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('tornado');
+  await page.getByTestId('tool-readout').selectOption('logvolume');
+  await page.getByTestId('tool-arm').selectOption('4');
+  await page.getByTestId('tool-versus').selectOption('3');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('完了', { timeout: 60_000 });
+  const result = page.getByTestId('tool-result');
+  await expect(result).toHaveAttribute('data-kind', 'tornado');
+  await expect(result.locator('h3')).toContainText('トルネード');
+  await expect(result.locator('text.row-label')).toHaveCount(8);
+  await expect(result.locator('path.bar-low')).toHaveAttribute('d', /^M/);
+  await page.getByTestId('tool-table').locator('summary').click();
+  await expect(page.getByTestId('tool-table').locator('tbody tr')).toHaveCount(8);
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-tornado-ja.png') });
+
+  // a large Sobol' design is cancelled while it runs
+  await page.getByTestId('tool-kind').selectOption('sobol');
+  await page.getByTestId('tool-samples').selectOption('1024');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-progress')).toBeVisible();
+  await expect
+    .poll(() => page.getByTestId('tool-progress').evaluate((p) => (p as HTMLProgressElement).value))
+    .toBeGreaterThan(0);
+  await page.getByTestId('tool-cancel').click();
+  await expect(page.getByTestId('tool-status')).toContainText('中止しました');
+  await expect(page.getByTestId('tool-progress')).toHaveCount(0);
+
+  // a small one runs to the end: S1 and ST with their intervals for each of the 8 parameters
+  await page.getByTestId('tool-samples').selectOption('32');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('完了', { timeout: 120_000 });
+  await expect(result).toHaveAttribute('data-kind', 'sobol');
+  await expect(result.locator('text.row-label')).toHaveCount(8);
+  await expect(result.locator('path.bar-total')).toHaveAttribute('d', /^M/);
+  await expect(result.locator('path.interval')).toHaveCount(2);
+  await expect(page.getByTestId('tool-table').locator('tbody tr')).toHaveCount(8);
+  await expect(page.getByTestId('tool-table').locator('tbody td').first()).toContainText('[');
+  await result.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-sobol-ja.png') });
+  const csv = (await save(page, 'tool-export-csv')).data.toString('utf8').trim().split(/\r\n/);
+  expect(csv).toHaveLength(9);
+  expect(csv[0]).toContain('first_lower');
+  expect(errors).toEqual([]);
+});
