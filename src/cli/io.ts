@@ -3,6 +3,8 @@
  * characters made visible (a message quotes what the user typed, and a terminal would obey an ESC in it), and a
  * closed pipe (`simulate ... | head`) ending the process quietly with status 0, as Unix tools do.
  */
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { escapeControls } from '../formats/csv';
 import type { CliOutput } from './run';
 
@@ -36,4 +38,31 @@ export function emit({ status, stdout, stderr }: CliOutput): void {
   if (stdout) process.stdout.write(stdout);
   if (stderr) process.stderr.write(terminalText(stderr));
   process.exitCode = status;
+}
+
+/**
+ * Creates a directory and its missing parents, one level at a time, and fails at the first level that cannot be made.
+ * Node's own `mkdirSync(dir, { recursive: true })` loops forever where a file system answers ENOENT for a directory
+ * whose parent exists (/proc/x: the parent is there, the child can never be), so it is not used.
+ */
+export function makeDirectory(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (missing.length === 0 && !statSync(current).isDirectory()) throw new Error(`${dir} is not a directory`);
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && statSync(level).isDirectory()) continue;
+      const reason = code === 'ENOENT' ? 'the file system does not allow a directory there' : (error as Error).message;
+      throw new Error(`cannot create the directory ${level}: ${reason}`);
+    }
+  }
 }

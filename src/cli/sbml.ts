@@ -7,9 +7,9 @@
  *
  * Bad input: exit status 2, one line per problem on stderr, nothing on stdout.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emit } from './io';
+import { emit, makeDirectory } from './io';
 import type { CliOutput } from './run';
 import { runSbmlCli } from './sbml-run';
 
@@ -17,7 +17,7 @@ const out = runSbmlCli(process.argv.slice(2));
 let result: CliOutput = out;
 if (out.status === 0 && out.outDir !== undefined) {
   try {
-    mkdirSync(out.outDir, { recursive: true });
+    makeDirectory(out.outDir);
     for (const f of out.files) writeFileSync(join(out.outDir, f.name), f.text);
   } catch (error) {
     result = { status: 1, stdout: '', stderr: `sbml: cannot write to ${out.outDir}: ${(error as Error).message}\n` };

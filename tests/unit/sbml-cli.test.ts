@@ -3,7 +3,11 @@
  * (status 2, one line per problem, nothing on stdout) for bad links and options.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeDirectory } from '../../src/cli/io';
 import { runSbmlCli } from '../../src/cli/sbml-run';
 import { decodeScenario } from '../../src/scenario';
 import { simulationApi } from '../../src/worker/api';
@@ -98,4 +102,33 @@ describe('sbml command', () => {
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/^sbml: horizon: /m);
   }, 60_000);
+
+  it('--out creates missing parent directories, and refuses a file in the way with a message', () => {
+    const root = mkdtempSync(join(tmpdir(), 'sbml-out-'));
+    try {
+      makeDirectory(join(root, 'a', 'b', 'c'));
+      expect(readdirSync(join(root, 'a', 'b'))).toEqual(['c']);
+      makeDirectory(join(root, 'a', 'b', 'c')); // already there: nothing to do
+      writeFileSync(join(root, 'file'), 'x');
+      expect(() => makeDirectory(join(root, 'file'))).toThrow(/is not a directory/);
+      expect(() => makeDirectory(join(root, 'file', 'sub'))).toThrow(/cannot create the directory/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.platform === 'linux')(
+    '--out under /proc fails at once with status 1 and a message (a recursive mkdir there never returns)',
+    () => {
+      const run = spawnSync('node_modules/.bin/tsx', ['src/cli/sbml.ts', '--out', '/proc/x', LINK], {
+        encoding: 'utf8',
+        timeout: 50_000,
+      });
+      expect(run.signal).toBeNull(); // not killed by the timeout
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^sbml: cannot write to \/proc\/x: cannot create the directory \/proc\/x: /m);
+    },
+    60_000,
+  );
 });
