@@ -32,7 +32,7 @@
  */
 
 import { csvField } from '../formats/csv';
-import { type CohortBlock, cohortStatistics, runCohortBlock } from '../model';
+import { type CohortBlock, cohortStatistics, mergeBlocks, runCohortBlock } from '../model';
 import { RESPONSE_CODES } from '../scenario/catalogue/trial';
 import { decodeScenario } from '../scenario/codec';
 import { defaultCohort } from '../scenario/defaults';
@@ -40,12 +40,22 @@ import { encodeScenario } from '../scenario/encode';
 import { COHORT_SETTING } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
 import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../stats';
+import { parseArgs } from './options';
+import {
+  MAX_SECONDS_USAGE,
+  type PartialMark,
+  type ProgressSink,
+  readMaxSeconds,
+  silentSink,
+  startProgress,
+  stoppedOutput,
+} from './progress';
 import { CLI_VERSION, type CliOutput, queryPart } from './run';
 import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
 
 export const COX_METHOD = 'Cox proportional hazards, Efron ties, Wald CI';
 
-const USAGE = `usage: cohort [--format json|csv] [--shard k/N] '<query string or share URL>'
+const USAGE = `usage: cohort [--format json|csv] [--shard k/N] [--max-seconds N] '<query string or share URL>'
   Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient setting).
   Cohort keys (missing ones take the default): n (size, 10..10000, 500), seed (0..2147483647, 1),
   cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
@@ -54,6 +64,10 @@ const USAGE = `usage: cohort [--format json|csv] [--shard k/N] '<query string or
   --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2
   --shard k/N     simulate only part k of N of the patients (k = 1..N) and print a shard file; merge the N files
                   with the merge command to get exactly the output of the whole run
+${MAX_SECONDS_USAGE};
+                   JSON then has "partial": {"done", "total", ...} and statistics of the finished patients only,
+                   CSV the finished patients' rows
+  Progress (patients done, time left) goes to stderr.
 `;
 
 function fail(message: string): CliOutput {
@@ -108,16 +122,43 @@ function biomarkerDefinition(name: string, pge2Cutoff: number): string {
   return name;
 }
 
-export function runCohortCli(args: string[]): CliOutput {
+/**
+ * Patients [from, to) in blocks, with progress after each block; stops early when the progress says time is up.
+ * Blocks of at most 20 patients (1 % of the run for smaller ones) keep the progress and the time limit within
+ * seconds even for the heaviest links (8 arms over 1825 days: about 0.1 s per patient).
+ */
+function runInBlocks(scenario: Scenario, from: number, to: number, sink: ProgressSink, maxSeconds: number | null) {
+  const progress = startProgress('cohort', to - from, 'patients', maxSeconds, sink);
+  const size = Math.max(1, Math.min(20, Math.ceil((to - from) / 100)));
+  const blocks: CohortBlock[] = [];
+  let at = from;
+  while (at < to) {
+    const end = Math.min(to, at + size);
+    blocks.push(runCohortBlock(scenario, at, end));
+    at = end;
+    if (progress.step(at - from)) break;
+  }
+  progress.finish();
+  const block = mergeBlocks(blocks);
+  return { block: { ...block, from, to: at }, progress, done: at - from };
+}
+
+export function runCohortCli(args: string[], sink: ProgressSink = silentSink()): CliOutput {
   let format = 'json';
   let shard: Shard | null = null;
+  let maxSeconds: number | null = null;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--help' || a === '-h') return { status: 0, stdout: USAGE, stderr: '' };
     if (a === '--format') format = args[++i] ?? '';
     else if (a.startsWith('--format=')) format = a.slice('--format='.length);
-    else if (a === '--shard' || a.startsWith('--shard=')) {
+    else if (a === '--max-seconds' || a.startsWith('--max-seconds=')) {
+      const text = a === '--max-seconds' ? (args[++i] ?? '') : a.slice('--max-seconds='.length);
+      const read = readMaxSeconds(parseArgs([`--max-seconds=${text}`]));
+      if (read !== null && typeof read === 'object') return fail(`cohort: ${read.error}\n`);
+      maxSeconds = read;
+    } else if (a === '--shard' || a.startsWith('--shard=')) {
       const parsed = parseShardArgument(a === '--shard' ? (args[++i] ?? '') : a.slice('--shard='.length));
       if ('error' in parsed) return fail(`cohort: ${parsed.error}\n`);
       shard = parsed;
@@ -133,14 +174,31 @@ export function runCohortCli(args: string[]): CliOutput {
   const cohort = scenario.cohort ?? defaultCohort();
   if (shard) {
     const { from, to } = shardRange(cohort.size, shard);
-    const part = runCohortBlock(scenario, from, to);
-    return shardOutput(SHARD_COMMAND, format, encodeScenario(scenario), shard, cohort.size, blockColumns(part));
+    const run = runInBlocks(scenario, from, to, sink, maxSeconds);
+    if (run.progress.stopped)
+      return stoppedOutput(run.progress, run.done, true, () => ({ status: 0, stdout: '', stderr: '' }));
+    return shardOutput(SHARD_COMMAND, format, encodeScenario(scenario), shard, cohort.size, blockColumns(run.block));
   }
-  return cohortOutput(scenario, runCohortBlock(scenario, 0, cohort.size), format);
+  const run = runInBlocks(scenario, 0, cohort.size, sink, maxSeconds);
+  if (run.progress.stopped) {
+    return stoppedOutput(run.progress, run.done, false, () =>
+      cohortOutput(scenario, run.block, format, run.progress.partial(run.done)),
+    );
+  }
+  return cohortOutput(scenario, run.block, format);
 }
 
 /** The command's output from the outcomes of all patients: the same for a single run and for merged shards. */
-function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): CliOutput {
+function cohortOutput(
+  asked: Scenario,
+  block: CohortBlock,
+  format: string,
+  partial: PartialMark | null = null,
+): CliOutput {
+  // a partial run: the statistics of the patients simulated (the first block.to of them)
+  const scenario: Scenario = partial
+    ? { ...asked, cohort: { ...(asked.cohort ?? defaultCohort()), size: block.to - block.from } }
+    : asked;
   const cohort = scenario.cohort ?? defaultCohort();
 
   if (format === 'csv') {
@@ -171,7 +229,8 @@ function cohortOutput(scenario: Scenario, block: CohortBlock, format: string): C
   const armNames = scenario.arms.map((arm) => arm.name);
   const json = {
     version: CLI_VERSION,
-    query: encodeScenario(scenario),
+    query: encodeScenario(asked),
+    ...(partial ? { partial } : {}),
     patients: cohort.size,
     arms: stats.arms.map((arm) => ({
       name: arm.name,

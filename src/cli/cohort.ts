@@ -10,5 +10,6 @@
 
 import { runCohortCli } from './cohort-run';
 import { emit } from './io';
+import { processSink } from './progress';
 
-emit(runCohortCli(process.argv.slice(2)));
+emit(runCohortCli(process.argv.slice(2), processSink()));

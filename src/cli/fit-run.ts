@@ -16,19 +16,34 @@ import { PARAMETER_KEY_PREFIX, parameterDefault } from '../scenario/catalogue/pa
 import { encodeScenario } from '../scenario/encode';
 import { currentValue, type Factor, valuesScenario, variableName } from '../scenario/variables';
 import { fail, parseArgs, readFactor, readLink, unknownOptions } from './options';
+import {
+  MAX_SECONDS_USAGE,
+  type ProgressSink,
+  readMaxSeconds,
+  silentSink,
+  startProgress,
+  stoppedOutput,
+} from './progress';
 import { CLI_VERSION, type CliOutput } from './run';
 
 const USAGE = `usage: fit --data FILE.csv [--parameters ID,ID,...] [--vary VAR[=MIN:MAX]]... [--scale log|linear]
-           [--format json|csv] '<query string or share URL>'
+           [--max-seconds N] [--format json|csv] '<query string or share URL>'
   Fits the factors (model parameters, or any scan variable) within their ranges to the measurements in FILE.csv:
     day,arm,value[,sd][,n][,series]     (header required; series defaults to tumourVolume)
   --scale log (default): residuals of log10 values; linear: of the values. Weights from sd / sqrt(n) when given.
+${MAX_SECONDS_USAGE}; the best
+                   point so far is printed with "converged": false and "partial": {"done": iterations, ...}
+  Progress (iterations, model evaluations, sum of squares) goes to stderr.
   e.g. fit --data volumes.csv --parameters tCellKillRate,sensitiveGrowthRate 'v=1&s=hcc-mouse&h=28&arm=...'
 `;
 
-const ALLOWED = ['data', 'parameters', 'vary', 'scale', 'format'];
+const ALLOWED = ['data', 'parameters', 'vary', 'scale', 'format', 'max-seconds'];
 
-export function runFitCli(args: string[], readFile: (path: string) => string): CliOutput {
+export function runFitCli(
+  args: string[],
+  readFile: (path: string) => string,
+  sink: ProgressSink = silentSink(),
+): CliOutput {
   const parsed = parseArgs(args, ['help']);
   if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
   const problems = unknownOptions(parsed, ALLOWED);
@@ -38,6 +53,8 @@ export function runFitCli(args: string[], readFile: (path: string) => string): C
   if (scale !== 'log' && scale !== 'linear') problems.push(`--scale must be log or linear, not '${scale}'`);
   const path = parsed.options.get('data')?.at(-1);
   if (!path) problems.push('give the measurements: --data FILE.csv');
+  const maxSeconds = readMaxSeconds(parsed);
+  if (maxSeconds !== null && typeof maxSeconds === 'object') problems.push(maxSeconds.error);
   if (problems.length > 0) return fail('fit', problems, USAGE);
   const link = readLink(parsed);
   if ('errors' in link) return fail('fit', link.errors, USAGE);
@@ -103,49 +120,63 @@ export function runFitCli(args: string[], readFile: (path: string) => string): C
     return fail('fit', `${withSd} of ${read.rows.length} measurements have an sd: give it for every row or for none`);
   }
   let result: ReturnType<typeof fitMeasurements>;
+  const progress = startProgress('fit', null, 'iterations', maxSeconds as number | null, sink);
   try {
     result = fitMeasurements(
       (v) => valuesScenario(scenario, factors, v),
       fitFactors,
       read.rows,
       scale as 'log' | 'linear',
+      (iterations, evaluations, ssr) =>
+        progress.step(iterations, `${evaluations} model runs, sum of squares ${ssr.toPrecision(4)}`),
     );
   } catch (e) {
     return fail('fit', e instanceof Error ? e.message : String(e));
+  } finally {
+    progress.finish();
   }
+  const partial = progress.partial(result.iterations);
   const fittedScenario = valuesScenario(
     scenario,
     factors,
     result.factors.map((f) => f.estimate),
   );
   const stderr = warnings.length > 0 ? `${warnings.join('\n')}\n` : '';
-  if (format === 'csv') {
-    const rows = ['name,estimate,standardError,lower,upper,start,log'];
-    for (const f of result.factors) {
-      rows.push([csvField(f.name), f.estimate, f.standardError, f.lower, f.upper, f.start, f.log].join(','));
+  const output = (): CliOutput => {
+    if (format === 'csv') {
+      const rows = ['name,estimate,standardError,lower,upper,start,log'];
+      for (const f of result.factors) {
+        rows.push([csvField(f.name), f.estimate, f.standardError, f.lower, f.upper, f.start, f.log].join(','));
+      }
+      return { status: 0, stdout: `${rows.join('\n')}\n`, stderr };
     }
-    return { status: 0, stdout: `${rows.join('\n')}\n`, stderr };
-  }
-  const json = {
-    version: CLI_VERSION,
-    query: link.query,
-    fittedQuery: encodeScenario(fittedScenario),
-    scale: result.scale,
-    factors: result.factors,
-    goodness: result.goodness,
-    iterations: result.iterations,
-    converged: result.converged,
-    evaluations: result.evaluations,
-    rows: read.rows.map((r, i) => ({
-      line: r.line,
-      arm: r.arm,
-      series: r.series,
-      day: r.day,
-      value: r.value,
-      model: result.predictions[i],
-      residual: result.residuals[i],
-    })),
-    problems: read.problems.map((p) => ({ line: p.line, message: p.message, messageJa: p.messageJa })),
+    const json = {
+      version: CLI_VERSION,
+      query: link.query,
+      ...(partial ? { partial } : {}),
+      fittedQuery: encodeScenario(fittedScenario),
+      scale: result.scale,
+      factors: result.factors,
+      goodness: result.goodness,
+      iterations: result.iterations,
+      converged: result.converged,
+      evaluations: result.evaluations,
+      rows: read.rows.map((r, i) => ({
+        line: r.line,
+        arm: r.arm,
+        series: r.series,
+        day: r.day,
+        value: r.value,
+        model: result.predictions[i],
+        residual: result.residuals[i],
+      })),
+      problems: read.problems.map((p) => ({ line: p.line, message: p.message, messageJa: p.messageJa })),
+    };
+    return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr };
   };
-  return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr };
+  if (partial) {
+    const stopped = stoppedOutput(progress, result.iterations, false, output);
+    return { ...stopped, stderr: `${stderr}${stopped.stderr}` };
+  }
+  return output();
 }

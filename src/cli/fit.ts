@@ -6,5 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { runFitCli } from './fit-run';
 import { emit } from './io';
+import { processSink } from './progress';
 
-emit(runFitCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8')));
+emit(runFitCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'), processSink()));

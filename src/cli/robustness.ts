@@ -6,6 +6,7 @@
  *   npm run -s robustness -- --write           also updates docs/model.md and src/scenario/claim-robustness.json
  *   npm run -s robustness -- --draws 1000 --seed 7
  *   npm run -s robustness -- --claims S2.2,S2.3      only these claims (not with --write)
+ *   npm run -s robustness -- --max-seconds 60        stop after a minute with the draws done (marked partial, status 3)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +19,16 @@ import {
   robustnessTable,
   spliceGenerated,
 } from '../science/robustness-report';
+import { parseArgs } from './options';
+import { MAX_SECONDS_USAGE, PARTIAL_STATUS, processSink, readMaxSeconds, startProgress } from './progress';
 
-const USAGE = `usage: robustness [--format table|json] [--draws N] [--seed S] [--claims ID,ID...] [--write]
+const USAGE = `usage: robustness [--format table|json] [--draws N] [--seed S] [--claims ID,ID...] [--write] [--max-seconds N]
   Runs every claim at the default point and on N plausible parameter sets (default ${ROBUSTNESS_DRAWS}, seed ${ROBUSTNESS_SEED}).
   --claims  only these claims (ids of src/science/claims.ts, e.g. S2.2,'claim 1'); not with --write
   --write   updates the generated section of docs/model.md and src/scenario/claim-robustness.json
+${MAX_SECONDS_USAGE}; the fractions
+                   are then over the draws done, JSON has "partial", the table says PARTIAL; not with --write
+  Progress (draws done, time left) goes to stderr.
 `;
 
 function main(args: string[]): number {
@@ -31,6 +37,7 @@ function main(args: string[]): number {
   let seed = ROBUSTNESS_SEED;
   let write = false;
   let only: string[] | undefined;
+  let maxSeconds: number | null = null;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string => {
@@ -45,7 +52,14 @@ function main(args: string[]): number {
     else if (a === '--draws') draws = Number(value());
     else if (a === '--seed') seed = Number(value());
     else if (a === '--write') write = true;
-    else if (a === '--claims')
+    else if (a === '--max-seconds' || a.startsWith('--max-seconds=')) {
+      const read = readMaxSeconds(parseArgs([a.startsWith('--max-seconds=') ? a : `--max-seconds=${value()}`]));
+      if (read !== null && typeof read === 'object') {
+        process.stderr.write(`robustness: ${read.error}\n`);
+        return 2;
+      }
+      maxSeconds = read;
+    } else if (a === '--claims')
       only = value()
         .split(',')
         .map((id) => id.trim());
@@ -66,6 +80,10 @@ function main(args: string[]): number {
     process.stderr.write('robustness: --seed must be an integer from 0 to 4294967295\n');
     return 2;
   }
+  if (write && maxSeconds !== null) {
+    process.stderr.write('robustness: --write needs every draw (leave out --max-seconds)\n');
+    return 2;
+  }
   let claims: Claim[] | undefined;
   if (only) {
     const unknown = only.filter((id) => !claimById(id));
@@ -81,16 +99,22 @@ function main(args: string[]): number {
     }
     claims = only.map((id) => claimById(id) as Claim);
   }
-  const report = measureRobustness({
-    draws,
-    seed,
-    claims,
-    onDraw: (done, total) => {
-      if (process.stderr.isTTY && (done % 20 === 0 || done === total)) process.stderr.write(`\r${done}/${total} draws`);
-    },
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  process.stdout.write(format === 'json' ? robustnessJson(robustnessData(report)) : robustnessTable(report));
+  const progress = startProgress('robustness', draws, 'draws', maxSeconds, processSink());
+  const report = measureRobustness({ draws, seed, claims, shouldStop: (done) => progress.step(done) });
+  progress.finish();
+  const partial = progress.partial(report.draws);
+  if (format === 'json') {
+    const data = robustnessData(report);
+    process.stdout.write(partial ? `${JSON.stringify({ ...data, partial }, null, 2)}\n` : robustnessJson(data));
+  } else {
+    if (partial)
+      process.stdout.write(`PARTIAL: ${report.draws} of ${draws} draws (stopped by --max-seconds ${maxSeconds})\n`);
+    process.stdout.write(robustnessTable(report));
+  }
+  if (partial) {
+    process.stderr.write(progress.partialMessage(report.draws));
+    return PARTIAL_STATUS;
+  }
   if (write) {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const docs = `${root}docs/model.md`;

@@ -14,11 +14,20 @@ import { axisValues, checkScan, type ScanAxis, scanScenario, scanSize } from '..
 import type { Scenario } from '../scenario/types';
 import { variableName } from '../scenario/variables';
 import { fail, type ParsedArgs, parseArgs, readFactor, readLink, readNumberOption, unknownOptions } from './options';
+import {
+  MAX_SECONDS_USAGE,
+  type PartialMark,
+  type ProgressSink,
+  readMaxSeconds,
+  silentSink,
+  startProgress,
+  stoppedOutput,
+} from './progress';
 import { CLI_VERSION, type CliOutput } from './run';
 import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
 
 const USAGE = `usage: scan --vary VAR[=MIN:MAX] [--vary VAR2[=MIN:MAX]] [--points N] [--readout R]... [--log]
-            [--shard k/N] [--format json|csv] '<query string or share URL>'
+            [--shard k/N] [--max-seconds N] [--format json|csv] '<query string or share URL>'
   VAR: p.<parameter> (any id of docs/model.md's table), nrf2, neat1, il6 (shared; armN.nrf2 for arm N only),
        <drug>.dose, <drug>.start, <drug>.window (drug codes atz bev pd1 cox2 cd24 il6ab osi igf; armN.cox2.start
        for arm N only). Without MIN:MAX, the documented range.
@@ -27,10 +36,13 @@ const USAGE = `usage: scan --vary VAR[=MIN:MAX] [--vary VAR2[=MIN:MAX]] [--point
   --points N    values per variable (default 21 for one variable, 11 for two)
   --log         space the values on a log scale
   --shard k/N   compute part k of N of the points and print a shard file; 'merge' joins the N files
+${MAX_SECONDS_USAGE}; JSON then has
+                   "partial": {"done", "total", ...} and the points finished, CSV their rows
+  Progress (points done, time left) goes to stderr.
   e.g. scan --vary cox2.start=0:21 --readout volume@28 'v=1&s=hcc-mouse&h=28&arm=...'
 `;
 
-const ALLOWED = ['vary', 'points', 'readout', 'format', 'shard'];
+const ALLOWED = ['vary', 'points', 'readout', 'format', 'shard', 'max-seconds'];
 
 const FLAGS = ['help', 'log'];
 
@@ -42,6 +54,7 @@ interface ScanSetup {
   readouts: Readout[];
   format: 'json' | 'csv';
   shard: Shard | null;
+  maxSeconds: number | null;
 }
 
 function readScan(parsed: ParsedArgs): ScanSetup | { errors: string[] } {
@@ -76,16 +89,19 @@ function readScan(parsed: ParsedArgs): ScanSetup | { errors: string[] } {
   const shardText = parsed.options.get('shard')?.at(-1);
   const shard = shardText === undefined ? null : parseShardArgument(shardText);
   if (shard && 'error' in shard) return { errors: [shard.error] };
-  return { scenario, query: link.query, axes, points, readouts, format: format as 'json' | 'csv', shard };
+  const maxSeconds = readMaxSeconds(parsed);
+  if (maxSeconds !== null && typeof maxSeconds === 'object') return { errors: [maxSeconds.error] };
+  return { scenario, query: link.query, axes, points, readouts, format: format as 'json' | 'csv', shard, maxSeconds };
 }
 
 /** Column name of readout ri of arm a in a shard file. */
 const column = (ri: number, a: number): string => `r${ri}.a${a}`;
 
 /** The command's output from the values of points [0, total) (values[i * width + ri * arms + a]). */
-function printScan(setup: ScanSetup, values: ArrayLike<number>): CliOutput {
+function printScan(setup: ScanSetup, values: ArrayLike<number>, partial: PartialMark | null = null): CliOutput {
   const { axes, points, readouts, scenario } = setup;
-  const total = scanSize({ axes });
+  // a partial run: the points finished, [0, done)
+  const total = partial ? partial.done : scanSize({ axes });
   const axisX = axes.map(axisValues);
   const xOf = (i: number): number[] =>
     axes.length === 1 ? [axisX[0][i]] : [axisX[0][Math.floor(i / points)], axisX[1][i % points]];
@@ -110,6 +126,7 @@ function printScan(setup: ScanSetup, values: ArrayLike<number>): CliOutput {
   const json = {
     version: CLI_VERSION,
     query: setup.query,
+    ...(partial ? { partial } : {}),
     variables: axes.map((a, j) => ({
       name: variableName(a.variable),
       min: a.min,
@@ -131,13 +148,14 @@ function printScan(setup: ScanSetup, values: ArrayLike<number>): CliOutput {
   return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr: '' };
 }
 
-/** What identifies a run for merge: the normalised link and every option but --shard. */
+/** What identifies a run for merge: the normalised link and every option but --shard and --max-seconds. */
 function runKey(args: string[], query: string): string {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--shard') i++;
-    else if (a.startsWith('--shard=')) continue;
+    // the run's own: where it is cut and how long it may take do not change its results
+    if (a === '--shard' || a === '--max-seconds') i++;
+    else if (a.startsWith('--shard=') || a.startsWith('--max-seconds=')) continue;
     else if (a.startsWith('--')) {
       kept.push(a);
       if (!a.includes('=') && !FLAGS.includes(a.slice(2)) && i + 1 < args.length) kept.push(args[++i]);
@@ -146,7 +164,7 @@ function runKey(args: string[], query: string): string {
   return JSON.stringify({ link: query, options: kept });
 }
 
-export function runScanCli(args: string[]): CliOutput {
+export function runScanCli(args: string[], sink: ProgressSink = silentSink()): CliOutput {
   const parsed = parseArgs(args, FLAGS);
   if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
   const setup = readScan(parsed);
@@ -154,7 +172,17 @@ export function runScanCli(args: string[]): CliOutput {
   const spec = { axes: setup.axes };
   const total = scanSize(spec);
   const { from, to } = setup.shard ? shardRange(total, setup.shard) : { from: 0, to: total };
-  const block = runReadouts((i) => scanScenario(setup.scenario, spec, i), setup.readouts, from, to);
+  const progress = startProgress('scan', to - from, 'points', setup.maxSeconds, sink);
+  const block = runReadouts((i) => scanScenario(setup.scenario, spec, i), setup.readouts, from, to, {
+    onEach: (done) => progress.step(done),
+  });
+  progress.finish();
+  if (progress.stopped) {
+    const done = block.to - block.from;
+    return stoppedOutput(progress, done, setup.shard !== null, () =>
+      printScan(setup, block.values, progress.partial(done)),
+    );
+  }
   if (setup.shard) {
     const arms = setup.scenario.arms.length;
     const width = setup.readouts.length * arms;

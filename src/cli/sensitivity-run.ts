@@ -32,12 +32,21 @@ import { PARAMETER_KEY_PREFIX, variableParameters } from '../scenario/catalogue/
 import type { Scenario } from '../scenario/types';
 import { checkVariable, type Factor, factorScenario, variableName } from '../scenario/variables';
 import { fail, type ParsedArgs, parseArgs, readFactor, readLink, readNumberOption, unknownOptions } from './options';
+import {
+  MAX_SECONDS_USAGE,
+  type PartialMark,
+  type ProgressSink,
+  readMaxSeconds,
+  silentSink,
+  startProgress,
+  stoppedOutput,
+} from './progress';
 import { CLI_VERSION, type CliOutput } from './run';
 import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
 
 const USAGE = `usage: sensitivity [--method sobol|prcc|tornado] [--parameters ID,ID,...|all] [--vary VAR[=MIN:MAX]]...
                    [--readout R] [--arm N] [--versus M] [--samples N] [--seed S] [--log]
-                   [--shard k/N] [--format json|csv] '<query string or share URL>'
+                   [--shard k/N] [--max-seconds N] [--format json|csv] '<query string or share URL>'
   Factors: model parameters over their documented ranges (--parameters; 'all' = every parameter with a range in
   the setting) and any scan variable (--vary, as in scan). R: a readout as in scan (default volume at the horizon).
   --arm N       the arm read, counting from 1 (default 1); --versus M: the readout is arm N minus arm M
@@ -45,6 +54,9 @@ const USAGE = `usage: sensitivity [--method sobol|prcc|tornado] [--parameters ID
   --seed S      seed of the design's randomisation and of the bootstrap (default 1)
   --shard k/N   run only part k of N of the design's runs and print a shard file; 'merge' joins the N files into
                 exactly this command's output without --shard
+${MAX_SECONDS_USAGE}; the indices need
+                   every run of the design, so a stopped run prints {"partial", "outputs"} (CSV run,output) instead
+  Progress (runs done, time left) goes to stderr.
   e.g. sensitivity --parameters pge2Half,nrf2Pge2Induction,tCellKillRate --readout change@28 --arm 5 --versus 4 \\
        'v=1&s=hcc-mouse&h=28&...'
 `;
@@ -61,6 +73,7 @@ const ALLOWED = [
   'format',
   'shard',
   'merge',
+  'max-seconds',
 ];
 
 export interface SensitivitySetup {
@@ -75,6 +88,7 @@ export interface SensitivitySetup {
   versus: number | undefined;
   shard: Shard | null;
   format: 'json' | 'csv';
+  maxSeconds: number | null;
 }
 
 /** Reads and checks every option: the setup of the run, or the messages. */
@@ -139,7 +153,10 @@ export function readSensitivity(parsed: ParsedArgs): SensitivitySetup | { errors
   const shardText = parsed.options.get('shard')?.at(-1);
   const shard = shardText === undefined ? null : parseShardArgument(shardText);
   if (shard && 'error' in shard) return { errors: [shard.error] };
+  const maxSeconds = readMaxSeconds(parsed);
+  if (maxSeconds !== null && typeof maxSeconds === 'object') return { errors: [maxSeconds.error] };
   return {
+    maxSeconds,
     scenario,
     query: link.query,
     design,
@@ -155,7 +172,12 @@ export function readSensitivity(parsed: ParsedArgs): SensitivitySetup | { errors
 }
 
 /** The outputs of runs [from, to) of the design. */
-export function runSensitivityRuns(setup: SensitivitySetup, from: number, to: number): Float64Array {
+export function runSensitivityRuns(
+  setup: SensitivitySetup,
+  from: number,
+  to: number,
+  onEach?: (done: number) => boolean,
+): Float64Array {
   const readout = parseReadout(setup.readoutText);
   if ('error' in readout) throw new Error(readout.error);
   const point = designPoints(setup.design);
@@ -166,6 +188,7 @@ export function runSensitivityRuns(setup: SensitivitySetup, from: number, to: nu
     setup.versus !== undefined,
     from,
     to,
+    { onEach },
   );
 }
 
@@ -217,15 +240,16 @@ export function reportSensitivity(setup: SensitivitySetup, y: ArrayLike<number>)
 }
 
 /**
- * What identifies a run for `merge`: the normalised link and every option but --shard, in order. The merge finisher
+ * What identifies a run for `merge`: the normalised link and every option but --shard and --max-seconds, in order. The merge finisher
  * reads the run's setup back from it.
  */
 function runKey(args: string[], query: string): string {
   const kept: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === '--shard') i++;
-    else if (a.startsWith('--shard=')) continue;
+    // the run's own: where it is cut and how long it may take do not change its results
+    if (a === '--shard' || a === '--max-seconds') i++;
+    else if (a.startsWith('--shard=') || a.startsWith('--max-seconds=')) continue;
     else if (a.startsWith('--') || a === '-h') {
       kept.push(a);
       if (!a.includes('=') && !FLAGS.includes(a.slice(2)) && i + 1 < args.length) kept.push(args[++i]);
@@ -241,18 +265,48 @@ function print(setup: SensitivitySetup, y: ArrayLike<number>): CliOutput {
   return { status: 0, stdout: setup.format === 'csv' ? report.csv : `${JSON.stringify(report.json)}\n`, stderr: '' };
 }
 
-export function runSensitivityCli(args: string[]): CliOutput {
+/** A stopped run: the design's outputs so far (runs [0, done)), without indices (they need every run). */
+function printPartial(setup: SensitivitySetup, y: Float64Array, partial: PartialMark | null): CliOutput {
+  if (setup.format === 'csv') {
+    const rows = ['run,output', ...Array.from(y, (v, k) => `${k},${v}`)];
+    return { status: 0, stdout: `${rows.join('\n')}\n`, stderr: '' };
+  }
+  const json = {
+    version: CLI_VERSION,
+    query: setup.query,
+    partial,
+    method: setup.design.method,
+    readout: { name: setup.readoutText, unit: setup.readoutUnitText },
+    arm: setup.arm + 1,
+    versus: setup.versus === undefined ? null : setup.versus + 1,
+    samples: setup.design.samples,
+    seed: setup.design.seed,
+    runs: designRunCount(setup.design),
+    factors: setup.names,
+    outputs: Array.from(y),
+  };
+  return { status: 0, stdout: `${JSON.stringify(json)}\n`, stderr: '' };
+}
+
+export function runSensitivityCli(args: string[], sink: ProgressSink = silentSink()): CliOutput {
   const parsed = parseArgs(args, FLAGS);
   if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
   const setup = readSensitivity(parsed);
   if ('errors' in setup) return fail('sensitivity', setup.errors, USAGE);
   const total = designRunCount(setup.design);
+  const { from, to } = setup.shard ? shardRange(total, setup.shard) : { from: 0, to: total };
+  const progress = startProgress('sensitivity', to - from, 'runs', setup.maxSeconds, sink);
+  const y = runSensitivityRuns(setup, from, to, (done) => progress.step(done));
+  progress.finish();
+  if (progress.stopped) {
+    return stoppedOutput(progress, y.length, setup.shard !== null, () =>
+      printPartial(setup, y, progress.partial(y.length)),
+    );
+  }
   if (setup.shard) {
-    const { from, to } = shardRange(total, setup.shard);
-    const y = runSensitivityRuns(setup, from, to);
     return shardOutput('sensitivity', setup.format, runKey(args, setup.query), setup.shard, total, { outputs: y });
   }
-  return print(setup, runSensitivityRuns(setup, 0, total));
+  return print(setup, y);
 }
 
 registerMerge('sensitivity', (query, _output, _total, columns) => {

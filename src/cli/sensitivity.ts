@@ -4,6 +4,7 @@
  *   npm run -s sensitivity -- --parameters all --method prcc --readout logvolume@28 --arm 5 --versus 4 'v=1&...'
  */
 import { emit } from './io';
+import { processSink } from './progress';
 import { runSensitivityCli } from './sensitivity-run';
 
-emit(runSensitivityCli(process.argv.slice(2)));
+emit(runSensitivityCli(process.argv.slice(2), processSink()));

@@ -141,11 +141,13 @@ export interface RobustnessOptions {
   claims?: readonly Claim[];
   /** called after each parameter set (progress) */
   onDraw?: (done: number, total: number) => void;
+  /** asked after each parameter set: true stops, and the report covers the sets done (its `draws`) */
+  shouldStop?: (done: number) => boolean;
 }
 
 /** Runs the claims at the default point and on `draws` members of the ensemble. */
 export function measureRobustness(options: RobustnessOptions = {}): RobustnessReport {
-  const draws = options.draws ?? ROBUSTNESS_DRAWS;
+  const asked = options.draws ?? ROBUSTNESS_DRAWS;
   const seed = options.seed ?? ROBUSTNESS_SEED;
   const claims = options.claims ?? CLAIMS;
   const scenarios = claimScenarios(claims);
@@ -157,8 +159,10 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
   const seedHolds = new Map<number, number>();
   const seedClaimIds = (n: number) => claims.filter((c) => c.seedClaims.includes(n)).map((c) => c.id);
   let finite = 0;
-  const members = ensembleDraws(draws, seed);
-  members.forEach((draw, i) => {
+  const members = ensembleDraws(asked, seed);
+  // the parameter sets done: all of them unless shouldStop ended the run early
+  let draws = 0;
+  for (const draw of members) {
     const run = runClaims(
       claims,
       { outputStep: 1, parameters: (setting) => ensembleParameters(draw, setting) },
@@ -180,8 +184,10 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
         seedHolds.set(s.claim, (seedHolds.get(s.claim) ?? 0) + 1);
     }
     if (run.finiteAndNonNegative) finite++;
-    options.onDraw?.(i + 1, draws);
-  });
+    draws++;
+    options.onDraw?.(draws, asked);
+    if (options.shouldStop?.(draws)) break;
+  }
 
   const claimRows = claims.map((c): ClaimRobustness => {
     const o = atDefault.outcomes.get(c.id) as ClaimOutcome;

@@ -21,6 +21,8 @@ export interface LeastSquaresOptions {
   tolerance?: number;
   /** residuals are divided by known SDs: the covariance is (JᵀJ)⁻¹ without rescaling (default false) */
   knownScale?: boolean;
+  /** asked after every iteration with the counts so far and the cost; true stops with the best point yet (not converged) */
+  shouldStop?: (iterations: number, evaluations: number, ssr: number) => boolean;
 }
 
 export interface LeastSquaresResult {
@@ -139,6 +141,11 @@ export function levenbergMarquardt(
       break;
     }
     J = jacobian(x, r);
+    // the Jacobian is at the point returned, so its standard errors are those of that point
+    if (options.shouldStop?.(iterations + 1, evaluations, cost)) {
+      iterations++;
+      break;
+    }
   }
   const n = r.length;
   const dof = Math.max(1, n - p);

@@ -73,6 +73,8 @@ export function fitMeasurements(
   factors: readonly FitFactor[],
   data: readonly FitDatum[],
   scale: 'log' | 'linear' = 'log',
+  /** after each iteration: true stops the fit with the best point so far (converged false) */
+  shouldStop?: (iterations: number, evaluations: number, ssr: number) => boolean,
 ): FitResult {
   if (data.length < factors.length)
     throw new RangeError(`${data.length} measurements cannot fit ${factors.length} factors`);
@@ -101,7 +103,7 @@ export function fitMeasurements(
       lower: factors.map((f) => (f.log ? Math.log10(f.min) : f.min)),
       upper: factors.map((f) => (f.log ? Math.log10(f.max) : f.max)),
     },
-    { knownScale: known },
+    { knownScale: known, shouldStop },
   );
   const predictions = predict(lm.x);
   const n = data.length;
