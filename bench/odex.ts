@@ -71,19 +71,27 @@ export function createOdexIntegrator(n: number, rtol: number, atol: Float64Array
       };
       let k = from;
       while (k < grid.length && grid[k] < t0) k++;
+      // an output callback that returns true stops the integration there (OutputCallback), with y at that output
+      let stopped = false;
       const observer: OdexObserver = (_n, xOld, x, yy, dense) => {
         while (k < grid.length && grid[k] <= x && (grid[k] < t1 || (includeEnd && grid[k] <= t1))) {
           const tk = grid[k];
           if (tk === x || !dense) yDense.set(yy);
           else for (let i = 0; i < n; i++) yDense[i] = tk < xOld ? yy[i] : dense(i, tk);
-          onOutput(k, tk, yDense);
           k++;
+          if (onOutput(k - 1, tk, yDense) === true) {
+            stopped = true;
+            return false;
+          }
         }
         return undefined;
       };
       const result = solver.solve(g, t0, Array.from(y), t1, observer);
-      if (result.outcome !== 0) throw new Error(`odex failed with outcome ${result.outcome} on [${t0}, ${t1}]`);
-      y.set(result.y);
+      // outcome 0: converged; 2: stopped early by the observer
+      if (result.outcome !== 0 && !(stopped && result.outcome === 2)) {
+        throw new Error(`odex failed with outcome ${result.outcome} on [${t0}, ${t1}]`);
+      }
+      y.set(stopped ? yDense : result.y);
       statistics.rhsEvaluations += result.nEval;
       statistics.acceptedSteps += result.nAccept;
       statistics.rejectedSteps += result.nReject;

@@ -56,9 +56,21 @@ export class DrugExposure {
     this.elimination = elimination;
   }
 
+  /**
+   * The time of the model's current evaluation, days: a one-element array, so that the time reaches the levels as an
+   * unboxed double (a number argument to a call the compiler does not inline is boxed: one heap allocation per call).
+   */
+  readonly clock = new Float64Array(1);
+
   /** Fills and returns `levels` at time t of the current segment. */
   levelsAt(t: number): Float64Array {
-    const dt = t - this.t0;
+    this.clock[0] = t;
+    return this.levelsAtClock();
+  }
+
+  /** Fills and returns `levels` at time clock[0] of the current segment. */
+  levelsAtClock(): Float64Array {
+    const dt = this.clock[0] - this.t0;
     for (let k = 0; k < DRUG_COUNT; k++) {
       const a0 = this.start[k];
       const u = this.input[k];
@@ -168,16 +180,28 @@ export class TumourImmuneModel {
     // caller; absent counts as wild type here).
     this.egfrDependence = inputs.egfr === 'mutant' ? 1 : 0;
     this.birthPerGrowth = 1 / (1 - p.cellLossFactor);
-    this.derivatives = (t, y, dy) => this.evaluate(t, y, dy);
+    // The time goes to evaluate() through drugs.clock, unboxed (this arrow is small enough to be inlined into the
+    // solver's step loop; evaluate() is not): no allocation per evaluation.
+    const clock = this.drugs.clock;
+    this.derivatives = (t, y, dy) => {
+      clock[0] = t;
+      this.evaluate(y, dy);
+    };
   }
 
   /** Computes the algebraic signals at time t and state y into this.s. */
   signals(t: number, y: Float64Array): Signals {
+    this.drugs.clock[0] = t;
+    return this.signalsAtClock(y);
+  }
+
+  /** The algebraic signals at time drugs.clock[0] and state y, into this.s. */
+  private signalsAtClock(y: Float64Array): Signals {
     const p = this.p;
     const s = this.s;
     const inputs = this.inputs;
     const hm = this.halfMaximal;
-    const drug = this.drugs.levelsAt(t);
+    const drug = this.drugs.levelsAtClock();
     const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]);
     const effector = pos(y[CD8]);
     const m1 = pos(y[M1]);
@@ -239,9 +263,10 @@ export class TumourImmuneModel {
     return s;
   }
 
-  private evaluate(t: number, y: Float64Array, dy: Float64Array): void {
+  /** dy/dt at time drugs.clock[0] and state y. */
+  private evaluate(y: Float64Array, dy: Float64Array): void {
     const p = this.p;
-    const s = this.signals(t, y);
+    const s = this.signalsAtClock(y);
     const drug = this.drugs.levels; // filled by signals() for this t
     const hm = this.halfMaximal;
     const sensitive = pos(y[SENSITIVE]);

@@ -26,3 +26,5 @@ export { SERIES_NAMES, SERIES_UNITS } from './series';
 export type { SimulateOptions } from './simulate';
 export { absoluteTolerances, DEFAULT_RTOL, simulate, simulateArm, valueAt } from './simulate';
 export { STATE_SIZE } from './state';
+export type { SolverUse } from './tolerances';
+export { integratorFor, TOLERANCES } from './tolerances';

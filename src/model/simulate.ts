@@ -39,6 +39,15 @@ import { DRUGS } from './treatments';
 export const DEFAULT_RTOL = 1e-6;
 
 /**
+ * The model's integrator at a relative tolerance (absolute tolerances: absoluteTolerances(), set for DEFAULT_RTOL,
+ * or given). It carries the step size over breakpoints: a dose changes the right-hand side, so each segment starts
+ * afresh, but with the step size the controller last proposed rather than a new estimate from a small start.
+ */
+export function modelIntegrator(rtol: number = DEFAULT_RTOL, atol: Float64Array = absoluteTolerances()): Integrator {
+  return createDormandPrince(STATE_SIZE, { rtol, atol, carryStepSize: true });
+}
+
+/**
  * The extinction rule is applied at every breakpoint and on a fixed calendar of check days: daily in mice, weekly in
  * patients (chosen: the output resolution of each scale). A check day is skipped when no compartment can possibly
  * fall below the threshold before it (see nextExtinctionCheck), which gives the same result as checking every day
@@ -160,7 +169,7 @@ export function buildArmProblem(
     y0 = new Float64Array(STATE_SIZE);
     y0[SENSITIVE] = options.initialTumourCells ?? info.initialTumourCells;
     if (info.establishedAtStart) {
-      establishedTumour(model, y0, integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol }));
+      establishedTumour(model, y0, integrator ?? modelIntegrator(DEFAULT_RTOL, atol));
     }
     seedCompartments(y0, params, inputs);
   }
@@ -227,26 +236,31 @@ export function absoluteTolerances(): Float64Array {
 const HISTORY_GROWTH = 100;
 /** The history stops after this many days even if the tumour never reaches its size at diagnosis (immune control). */
 const HISTORY_LIMIT_DAYS = 3650;
+/** The history checks the tumour's size every this many days (chosen: 4 weeks) and stops at the first size reached. */
+const HISTORY_CHECK_DAYS = 28;
+/** The check days of the history: 28, 56, ... up to the first multiple of 28 at or after the limit. */
+const HISTORY_CHECKS = Float64Array.from(
+  { length: Math.ceil(HISTORY_LIMIT_DAYS / HISTORY_CHECK_DAYS) },
+  (_, k) => (k + 1) * HISTORY_CHECK_DAYS,
+);
 
 /**
  * Patients arrive with an established tumour and immune microenvironment. Chosen: the day-0 immune state is the one
  * the untreated tumour (with this arm's biology) built while growing from 1/100 of its size at diagnosis; the
  * populations are then scaled together to the size at diagnosis, keeping T-cell and macrophage densities.
+ * The history is one integration (no restarts: nothing changes the right-hand side before day 0) that stops at the
+ * first check day on which the tumour has reached its size at diagnosis.
  */
 function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrator: Integrator): void {
   const target = y0[SENSITIVE];
   const y = new Float64Array(STATE_SIZE);
   y[SENSITIVE] = target / HISTORY_GROWTH;
-  const noGrid = new Float64Array(0);
-  const ignore = (): void => {};
   model.drugs.input.fill(0);
   model.drugs.start.fill(0);
   model.drugs.t0 = 0;
-  const chunk = 28;
-  for (let t = 0; t < HISTORY_LIMIT_DAYS; t += chunk) {
-    integrator.integrate(model.derivatives, t, t + chunk, y, noGrid, 0, ignore, false);
-    if (y[SENSITIVE] >= target) break;
-  }
+  const end = HISTORY_CHECKS[HISTORY_CHECKS.length - 1];
+  const reached = (_k: number, _t: number, yk: Float64Array): boolean => yk[SENSITIVE] >= target;
+  integrator.integrate(model.derivatives, 0, end, y, HISTORY_CHECKS, 0, reached, true);
   const scale = target / Math.max(y[SENSITIVE] + y[ESCAPE], 1);
   for (const i of [SENSITIVE, ESCAPE, CD8, M1, M2]) y0[i] = y[i] * scale;
   y0[DC] = y[DC];
@@ -331,9 +345,7 @@ function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Reco
 }
 
 export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): ArmResult {
-  const integrator =
-    options.integrator ??
-    createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: absoluteTolerances() });
+  const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
   // The statistics count all the work of this arm, the pre-treatment history of a patient included.
   integrator.resetStatistics();
   const problem = buildArmProblem(scenario, arm, options, integrator);
@@ -469,9 +481,7 @@ function summarise(
 
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   // One integrator (and its workspaces) for every arm.
-  const integrator =
-    options.integrator ??
-    createDormandPrince(STATE_SIZE, { rtol: options.rtol ?? DEFAULT_RTOL, atol: absoluteTolerances() });
+  const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
   return { arms: scenario.arms.map((arm) => simulateArm(scenario, arm, { ...options, integrator })) };
 }
 

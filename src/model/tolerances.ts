@@ -11,10 +11,8 @@
  * - ensemble (many virtual patients or parameter samples read as endpoints): as the trial.
  * Absolute tolerances scale with rtol from absoluteTolerances() (which is set for rtol 1e-6).
  */
-import { createDormandPrince } from '../solver/dopri5';
 import type { Integrator } from '../solver/types';
-import { absoluteTolerances, DEFAULT_RTOL } from './simulate';
-import { STATE_SIZE } from './state';
+import { absoluteTolerances, DEFAULT_RTOL, modelIntegrator } from './simulate';
 
 export type SolverUse = 'interactive' | 'trial' | 'ensemble';
 
@@ -32,5 +30,5 @@ export function absoluteTolerancesFor(rtol: number): Float64Array {
 /** An integrator with the tolerances of a use, or of an explicit rtol (atol scaled with it). */
 export function integratorFor(use: SolverUse | number): Integrator {
   const rtol = typeof use === 'number' ? use : TOLERANCES[use].rtol;
-  return createDormandPrince(STATE_SIZE, { rtol, atol: absoluteTolerancesFor(rtol) });
+  return modelIntegrator(rtol, absoluteTolerancesFor(rtol));
 }

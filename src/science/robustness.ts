@@ -8,6 +8,7 @@ import {
   type ArmResult,
   ensembleDraws,
   ensembleParameters,
+  integratorFor,
   type ModelParameters,
   SERIES_NAMES,
   simulate,
@@ -27,6 +28,8 @@ export interface RunOptions {
   parameters?: (setting: Setting) => Partial<ModelParameters>;
   /** output grid spacing, days (default: each scenario's own) */
   outputStep?: number;
+  /** the integrator (default: the interactive tolerance, as the presets in the app) */
+  integrator?: ReturnType<typeof integratorFor>;
 }
 
 /** The result of running a set of claims once: each claim's outcome, and whether every output was finite and >= 0. */
@@ -80,7 +83,10 @@ export function runClaims(
   for (const [key, scenario] of scenarios) {
     const s = options.outputStep ? { ...scenario, outputStep: options.outputStep } : scenario;
     try {
-      const result = simulate(s, { parameterOverrides: options.parameters?.(s.setting) });
+      const result = simulate(s, {
+        parameterOverrides: options.parameters?.(s.setting),
+        integrator: options.integrator,
+      });
       if (!allFiniteAndNonNegative(result.arms)) finite = false;
       arms.set(key, new Map(result.arms.map((a) => [a.name, a])));
     } catch {
@@ -160,12 +166,14 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
   const seedClaimIds = (n: number) => claims.filter((c) => c.seedClaims.includes(n)).map((c) => c.id);
   let finite = 0;
   const members = ensembleDraws(asked, seed);
+  // the draws at the ensemble's tolerance (model/tolerances.ts); the default point as the app shows it
+  const integrator = integratorFor('ensemble');
   // the parameter sets done: all of them unless shouldStop ended the run early
   let draws = 0;
   for (const draw of members) {
     const run = runClaims(
       claims,
-      { outputStep: 1, parameters: (setting) => ensembleParameters(draw, setting) },
+      { outputStep: 1, parameters: (setting) => ensembleParameters(draw, setting), integrator },
       scenarios,
     );
     for (const c of claims) {

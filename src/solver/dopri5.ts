@@ -27,6 +27,7 @@ export const DEFAULT_SOLVER_OPTIONS: Readonly<SolverOptions> = Object.freeze({
   atol: 1e-9,
   maxStep: Number.POSITIVE_INFINITY,
   maxSteps: 100_000,
+  carryStepSize: false,
 });
 
 // Nodes c_i and coefficients a_ij (HNW I, Table 5.2).
@@ -100,6 +101,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const atolOpt = options.atol ?? DEFAULT_SOLVER_OPTIONS.atol;
   const maxStep = options.maxStep ?? DEFAULT_SOLVER_OPTIONS.maxStep;
   const maxSteps = options.maxSteps ?? DEFAULT_SOLVER_OPTIONS.maxSteps;
+  const carryStepSize = options.carryStepSize ?? DEFAULT_SOLVER_OPTIONS.carryStepSize;
   if (!(rtol >= 0) || !Number.isFinite(rtol)) throw new RangeError(`rtol must be finite and >= 0, got ${rtol}`);
   if (!(maxStep > 0)) throw new RangeError(`maxStep must be > 0, got ${maxStep}`);
   if (!(maxSteps >= 1)) throw new RangeError(`maxSteps must be >= 1, got ${maxSteps}`);
@@ -128,6 +130,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const wynew = new Float64Array(n);
   const ystage = new Float64Array(n);
   const yout = new Float64Array(n);
+  // the first five terms of the error estimate, summed while the 5th-order solution is formed (k7 comes after)
+  const errPart = new Float64Array(n);
   // dense-output coefficients of the last accepted step
   const r1 = new Float64Array(n);
   const r2 = new Float64Array(n);
@@ -136,6 +140,9 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const r5 = new Float64Array(n);
 
   const statistics: SolverStatistics = { rhsEvaluations: 0, acceptedSteps: 0, rejectedSteps: 0 };
+  // carryStepSize: where the last call ended and the step size proposed there (0: none)
+  let carriedFrom = Number.NaN;
+  let carriedStep = 0;
 
   /** Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2). */
   function initialStep(f: RightHandSide, t0: number, y0: Float64Array, k1: Float64Array, hmax: number): number {
@@ -193,7 +200,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     // grid points at t0 (if t0 is an output time at all): the initial state, exactly
     while (k < gridLength && grid[k] === t0 && (t0 < t1 || includeEnd)) {
       yout.set(y);
-      onOutput(k, t0, yout);
+      if (onOutput(k, t0, yout) === true) return k + 1;
       k++;
     }
     if (t1 === t0) return k;
@@ -215,7 +222,13 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
 
     const span = t1 - t0;
     const hmax = maxStep < span ? maxStep : span;
-    let h = initialStep(f, t0, ycur, k1, hmax);
+    let h: number;
+    if (carryStepSize && t0 === carriedFrom && carriedStep > 0) {
+      h = carriedStep < hmax ? carriedStep : hmax;
+    } else {
+      h = initialStep(f, t0, ycur, k1, hmax);
+    }
+    carriedFrom = Number.NaN;
     // underflow: a step below 16 ulps of the largest |t| on the interval cannot advance t meaningfully
     const tScale = Math.abs(t0) > Math.abs(t1) ? Math.abs(t0) : Math.abs(t1);
     const hmin = 16 * EPS * tScale;
@@ -233,6 +246,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         throw new SolverError(`step size underflow (h = ${h}) at t = ${t}`, t);
       }
       let last = false;
+      // the step the controller proposed, before it is cut to end at t1
+      const hProposed = h;
       if (t + 1.01 * h >= t1) {
         h = t1 - t;
         last = true;
@@ -256,7 +271,13 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
       const tnew = last ? t1 : t + h;
       f(tnew, ystage, k6);
       for (let i = 0; i < n; i++) {
-        ynew[i] = ycur[i] + h * (A71 * k1[i] + A73 * k3[i] + A74 * k4[i] + A75 * k5[i] + A76 * k6[i]);
+        const a1 = k1[i];
+        const a3 = k3[i];
+        const a4 = k4[i];
+        const a5 = k5[i];
+        const a6 = k6[i];
+        ynew[i] = ycur[i] + h * (A71 * a1 + A73 * a3 + A74 * a4 + A75 * a5 + A76 * a6);
+        errPart[i] = E1 * a1 + E3 * a3 + E4 * a4 + E5 * a5 + E6 * a6;
       }
       f(tnew, ynew, k7);
       statistics.rhsEvaluations += 6;
@@ -270,7 +291,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         const ayi = yi < 0 ? -yi : yi;
         const ayn = yn < 0 ? -yn : yn;
         const sk = atol[i] + rtol * (ayi > ayn ? ayi : ayn);
-        const e = (h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i] + E7 * k7[i])) / sk;
+        // the same terms, in the same order, as h * (E1 k1 + E3 k3 + E4 k4 + E5 k5 + E6 k6 + E7 k7)
+        const e = (h * (errPart[i] + E7 * k7[i])) / sk;
         err += e * e;
         finite += yn - yn;
       }
@@ -320,7 +342,11 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
                   yout[i] = r1[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
                 }
               }
-              onOutput(k, g, yout);
+              if (onOutput(k, g, yout) === true) {
+                // stopped by the caller at this output: y(g) is its state; the next call starts afresh
+                y.set(yout);
+                return k + 1;
+              }
               k++;
               if (k >= gridLength) break;
               g = grid[k];
@@ -336,12 +362,18 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         ycur = ynew;
         ynew = yt;
         t = tnew;
-        if (last) break;
 
         let hnew = h / fac;
         if (hnew > maxStep) hnew = maxStep;
         if (rejectedLast && hnew > h) hnew = h;
         rejectedLast = false;
+        if (last) {
+          // the step the controller proposes after the last one (the last is often cut short to end at t1: then
+          // the one it cut is proposed, since the error allowed it)
+          carriedStep = hnew > hProposed ? hnew : hProposed;
+          carriedFrom = t1;
+          break;
+        }
         h = hnew;
       } else {
         statistics.rejectedSteps++;

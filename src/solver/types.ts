@@ -14,6 +14,12 @@ export interface SolverOptions {
   maxStep: number;
   /** give up after this many steps in one call to integrate (accepted + rejected) */
   maxSteps: number;
+  /**
+   * A call that starts where the previous one ended (t0 equal to its t1: the next segment after a breakpoint) tries
+   * the step size the controller last proposed, instead of estimating a starting step (default false). The error
+   * control is the same; it saves the estimate's evaluation and the steps that grow from a small start again.
+   */
+  carryStepSize: boolean;
 }
 
 export interface SolverStatistics {
@@ -24,9 +30,10 @@ export interface SolverStatistics {
 
 /**
  * Called for each output time with the dense-output state there. `y` is a workspace owned by the solver:
- * copy what you need before returning.
+ * copy what you need before returning. Returning `true` (exactly; any other value is ignored) stops the integration at this output time: integrate then
+ * leaves y(t) of this output in its state argument and returns index + 1.
  */
-export type OutputCallback = (index: number, t: number, y: Float64Array) => void;
+export type OutputCallback = (index: number, t: number, y: Float64Array) => unknown;
 
 export interface Integrator {
   /** cumulative counts since creation or the last resetStatistics() */
@@ -38,7 +45,7 @@ export interface Integrator {
    *
    * Output: for k = from, from + 1, ... while grid[k] < t1 (or <= t1 when `includeEnd`), with grid[k] >= t0,
    * calls onOutput(k, grid[k], y(grid[k])) from the dense output. Returns the first index not yet output.
-   * `grid` must be ascending.
+   * `grid` must be ascending. An output callback that returns `true` ends the call there (see OutputCallback).
    *
    * Throws SolverError when the step size underflows, maxSteps is exceeded, or the state stays non-finite.
    */

@@ -8,21 +8,18 @@
  */
 import * as Comlink from 'comlink';
 import {
-  absoluteTolerances,
   type CohortBlock,
   type CohortStatistics,
   cohortStatistics,
-  DEFAULT_RTOL,
   exportSbml,
+  integratorFor,
   runCohortBlock,
   type SimulationResult,
-  STATE_SIZE,
   simulateArm,
 } from '../model';
 import { PRESETS } from '../scenario/catalogue/presets';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
-import { createDormandPrince } from '../solver/dopri5';
 import {
   type FitRequest,
   fitRequest,
@@ -55,7 +52,7 @@ export async function runSimulation(scenario: Scenario, requestId: number): Prom
   // between arms: a whole scenario takes a few milliseconds, and timers nested in timers are clamped to 4 ms each.
   await yieldToQueue();
   if (requestId < latestRequest) return null;
-  const integrator = createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  const integrator = integratorFor('interactive');
   const arms = scenario.arms.map((arm) => simulateArm(scenario, arm, { integrator }));
   return { arms };
 }

@@ -366,6 +366,73 @@ describe('DOPRI5 restarts at discontinuities', () => {
   });
 });
 
+describe('DOPRI5 carrying the step size over breakpoints (carryStepSize)', () => {
+  // y' = -k y + forcing that jumps at each day (a dose changes the right-hand side), solved day by day
+  const rate = 0.3;
+  const forcing = (day: number): number => 1 + 0.5 * (day % 3);
+  const exactDaily = (days: number): number => {
+    let v = 1;
+    for (let d = 0; d < days; d++) {
+      const plateau = forcing(d) / rate;
+      v = plateau + (v - plateau) * Math.exp(-rate);
+    }
+    return v;
+  };
+  const run = (carryStepSize: boolean) => {
+    const integrator = createDormandPrince(1, { rtol: 1e-8, atol: 1e-12, carryStepSize });
+    const y = Float64Array.from([1]);
+    let day = 0;
+    const f: RightHandSide = (_t, yy, dy) => {
+      dy[0] = forcing(day) - rate * yy[0];
+    };
+    for (day = 0; day < 30; day++) integrator.integrate(f, day, day + 1, y, NO_GRID, 0, ignore, false);
+    return { y: y[0], evaluations: integrator.statistics.rhsEvaluations, calls: 30, s: integrator.statistics };
+  };
+
+  it('gives the analytic piecewise solution as accurately as fresh starts, with fewer evaluations', () => {
+    const fresh = run(false);
+    const carried = run(true);
+    const exact = exactDaily(30);
+    expect(Math.abs(fresh.y - exact) / exact).toBeLessThan(1e-7);
+    expect(Math.abs(carried.y - exact) / exact).toBeLessThan(1e-7);
+    // fresh: 2 evaluations per call; carried: only the first call estimates a starting step
+    expect(fresh.evaluations).toBe(30 * 2 + 6 * (fresh.s.acceptedSteps + fresh.s.rejectedSteps));
+    expect(carried.evaluations).toBe(30 + 1 + 6 * (carried.s.acceptedSteps + carried.s.rejectedSteps));
+    expect(carried.evaluations).toBeLessThan(fresh.evaluations);
+  });
+
+  it('estimates a starting step again when a call does not start where the last one ended', () => {
+    const integrator = createDormandPrince(1, { rtol: 1e-8, atol: 1e-12, carryStepSize: true });
+    const decay: RightHandSide = (_t, y, dy) => {
+      dy[0] = -y[0];
+    };
+    integrator.integrate(decay, 0, 1, Float64Array.from([1]), NO_GRID, 0, ignore, false);
+    const first = integrator.statistics.rhsEvaluations;
+    integrator.resetStatistics();
+    integrator.integrate(decay, 5, 6, Float64Array.from([1]), NO_GRID, 0, ignore, false);
+    expect(integrator.statistics.rhsEvaluations).toBe(first);
+  });
+});
+
+describe('DOPRI5 stopped by its output callback', () => {
+  it('returning true at an output ends the call there, with y at that output time', () => {
+    const integrator = createDormandPrince(1, { rtol: 1e-10, atol: 1e-14 });
+    const grow: RightHandSide = (_t, y, dy) => {
+      dy[0] = 0.1 * y[0];
+    };
+    const grid = Float64Array.from({ length: 100 }, (_, k) => k + 1);
+    const y = Float64Array.from([1]);
+    // stop at the first whole day on which y >= 2 (ln 2 / 0.1 = 6.93: day 7)
+    const next = integrator.integrate(grow, 0, 100, y, grid, 0, (_k, _t, yk) => yk[0] >= 2, true);
+    expect(next).toBe(7);
+    expect(y[0]).toBeCloseTo(Math.exp(0.7), 8);
+    // a callback that returns anything but true does not stop
+    const z = Float64Array.from([1]);
+    expect(integrator.integrate(grow, 0, 10, z, grid, 0, () => 1, true)).toBe(10);
+    expect(z[0]).toBeCloseTo(Math.exp(1), 8);
+  });
+});
+
 describe('DOPRI5 failure handling', () => {
   it("non-finite stage values (y' = -y guarded to NaN for y < 0) are rejected and the step shrunk", () => {
     // Once y(t) = e^-t falls below atol, accuracy no longer limits the step and it grows to DOPRI5's stability

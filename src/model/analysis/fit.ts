@@ -11,11 +11,10 @@
  * the factor over the interval; profile-likelihood intervals are not computed).
  */
 import type { Scenario } from '../../scenario/types';
-import { createDormandPrince } from '../../solver/dopri5';
 import { levenbergMarquardt } from '../../stats';
 import type { SeriesName } from '../series';
-import { absoluteTolerances, DEFAULT_RTOL, simulate, valueAt } from '../simulate';
-import { STATE_SIZE } from '../state';
+import { simulate, valueAt } from '../simulate';
+import { integratorFor } from '../tolerances';
 
 export interface FitFactor {
   name: string;
@@ -78,7 +77,8 @@ export function fitMeasurements(
 ): FitResult {
   if (data.length < factors.length)
     throw new RangeError(`${data.length} measurements cannot fit ${factors.length} factors`);
-  const integrator = createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  // the explorer's tolerance: a fit's finite differences need the curves as accurate as they are drawn
+  const integrator = integratorFor('interactive');
   const toValue = (z: Float64Array): Float64Array => z.map((v, j) => (factors[j].log ? 10 ** v : v));
   const known = data.some((d) => d.sd !== undefined);
   const se = data.map((d) => (d.sd === undefined ? (known ? Number.NaN : 1) : d.sd / Math.sqrt(d.n ?? 1)));

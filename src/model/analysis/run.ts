@@ -5,10 +5,9 @@
  * Values of a block [from, to): for scenario i, readout r and arm a, values[(i - from) * R * A + r * A + a].
  */
 import type { Scenario } from '../../scenario/types';
-import { createDormandPrince } from '../../solver/dopri5';
 import type { Integrator } from '../../solver/types';
-import { absoluteTolerances, DEFAULT_RTOL, simulate } from '../simulate';
-import { STATE_SIZE } from '../state';
+import { simulate } from '../simulate';
+import { integratorFor } from '../tolerances';
 import { evaluateReadout, type Readout } from './readouts';
 
 export interface RunOptions {
@@ -32,8 +31,8 @@ export function runReadouts(
   to: number,
   options: RunOptions = {},
 ): ReadoutBlock {
-  const integrator =
-    options.integrator ?? createDormandPrince(STATE_SIZE, { rtol: DEFAULT_RTOL, atol: absoluteTolerances() });
+  // the explorer's tolerance: a scan's points are the explorer's own simulations (a test checks they are equal)
+  const integrator = options.integrator ?? integratorFor('interactive');
   let arms = 0;
   let values = new Float64Array(0);
   for (let i = from; i < to; i++) {
