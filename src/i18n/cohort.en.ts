@@ -60,6 +60,35 @@ export const cohortEn = {
   'run.empty':
     'No results yet. Choose the settings and press “Run trial”: response rates, Kaplan–Meier curves, waterfall and spider plots appear here while the patients are simulated.',
   'run.waiting': 'Waiting for the first patients…',
+  'run.fromLink':
+    'Recomputing the trial of this link from its seed {seed}: the same patients give the same figures. Cancel stops it; “Run trial” starts it again.',
+  'run.doneFromLink': 'Recomputed from the link: {total} patients × {arms} arms in {seconds} s.',
+
+  'export.heading': 'Save the results',
+  'export.patients': 'Patients (CSV)',
+  'export.km': 'Kaplan–Meier tables (CSV)',
+  'export.responses': 'Response table (CSV)',
+  'export.hint':
+    'Patients: one row per patient and arm (best response, best change, PFS, baseline covariates). Kaplan–Meier: numbers at risk, events and censored at every time, with the 95 % band. Each figure saves itself as SVG or PNG (buttons beside its title). The link reproduces the run.',
+  'export.whenDone': 'The files can be saved when the run has finished (or is cancelled).',
+  'export.partial': 'The run did not finish: the files hold the {done} of {total} patients that did.',
+  'export.saved': 'Saved {file}.',
+  'export.failed': 'Could not save the file: {message}',
+  'export.figure': 'Save the figure “{title}”',
+  'export.figureAs': 'Save “{title}” as {format}',
+
+  'help.rates': 'What do ORR, DCR, HR and the brackets mean?',
+  'help.rates.body':
+    'ORR, objective response rate: the share of patients whose best confirmed response is complete (CR: the target lesion has disappeared) or partial (PR: its diameter at least 30 % below baseline). DCR, disease control rate: CR + PR + stable disease (SD: neither a response nor progression), so only patients whose first assessment already shows progression fall outside it. HR, hazard ratio: how often patients of an arm progress, at any moment, relative to the reference arm (the first): 0.59 means 41 % fewer progressions per month among the patients still free of progression, 1 no difference; it comes from a Cox model. p: the log-rank test of equal curves. The brackets are 95 % intervals: how far a figure could move with another draw of as many patients. They count sampling only, not the model’s own uncertainty.',
+  'help.nr': 'Why “NR”?',
+  'help.nr.body':
+    'The median PFS is the first time the Kaplan–Meier curve is at or below 50 %. If more than half of the patients are still free of progression when follow-up ends ({months} months here), the curve never gets there: the median is “not reached” (NR). Each limit of its 95 % interval is found the same way on the confidence band, so a band that stays above 50 % gives an NR limit, e.g. “8.3 (6.9–NR)”. More patients or a longer follow-up can turn NR into a number; it never means “infinite”.',
+  'help.steps': 'Why do medians fall on assessment days?',
+  'help.steps.body':
+    'Progression is only seen when the tumour is measured: every {weeks} weeks ({days} days) here, as in IMbrave150. So every PFS is a whole number of assessment intervals (or the end of follow-up), the Kaplan–Meier curve steps down only on assessment days ({list} months, …), and a median and its limits must be one of these days. Two arms can share a median although their curves differ between the steps. In a real trial scans slip by a few days, which blurs the steps.',
+  'help.untreated': 'Why does an untreated arm have a PFS?',
+  'help.untreated.body':
+    'PFS ends at the first assessment that shows progression: a diameter at least 20 % (and 5 mm) above the smallest so far. A 20 % longer diameter is about 73 % more volume, and growth is only seen at the next assessment. So an untreated patient’s PFS is the time their tumour takes to grow that much, rounded up to an assessment day: fast tumours progress at the first assessment ({first} months), slow ones may not progress before follow-up ends and are censored. The placebo arm of a real trial has a PFS for the same reason.',
 
   'results.heading': 'Results',
   'results.table': 'Best overall response and progression-free survival by arm',

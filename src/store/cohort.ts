@@ -28,6 +28,9 @@ export type { CohortBlock, CohortStatistics };
 
 export type TrialStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
+/** Who started the current run: the Run button, or the page recomputing the trial of the link it was opened with. */
+export type TrialOrigin = 'user' | 'link';
+
 /** Why the current scenario cannot run as a trial, if it cannot. */
 export type TrialProblem = { kind: 'setting' } | { kind: 'arms'; count: number } | null;
 
@@ -82,6 +85,26 @@ export function calibrationScenario(): Scenario {
 }
 
 /**
+ * Whether the page was opened at the trial view (#trial: a shared link, a bookmark, a reload). Read once, when the
+ * module loads, before anything rewrites the address.
+ */
+const openedAtTrial = typeof location !== 'undefined' && location.hash === '#trial';
+let linkRunOffered = false;
+
+/**
+ * A trial opened from its link runs again from its seed (same settings, same patients, same figures), once per page:
+ * when the page was opened at the trial view, the link carries the trial's settings, and the trial can run. The run
+ * shows its progress and can be cancelled like any other. Returns whether it started.
+ */
+export function runLinkedTrial(plan: TrialPlan, hasCohort: boolean): boolean {
+  if (linkRunOffered || !openedAtTrial) return false;
+  linkRunOffered = true;
+  if (!hasCohort || plan.problem || useCohort.getState().status !== 'idle') return false;
+  useCohort.getState().start(plan, 'link');
+  return true;
+}
+
+/**
  * What makes two trials give the same patient outcomes: everything but the PGE2 cut-off, which only changes the
  * biomarker split of the statistics.
  */
@@ -105,8 +128,9 @@ export interface CohortState {
   error: string;
   /** wall time of the finished run, ms */
   elapsedMs: number | null;
+  origin: TrialOrigin;
 
-  start: (plan: TrialPlan) => void;
+  start: (plan: TrialPlan, origin?: TrialOrigin) => void;
   cancel: () => void;
 }
 
@@ -172,8 +196,9 @@ export const useCohort = create<CohortState>()((set, get) => {
     statistics: null,
     error: '',
     elapsedMs: null,
+    origin: 'user',
 
-    start: (plan) => {
+    start: (plan, origin = 'user') => {
       if (plan.problem) return;
       get().cancel();
       const id = ++runId;
@@ -194,6 +219,7 @@ export const useCohort = create<CohortState>()((set, get) => {
         statistics: null,
         error: '',
         elapsedMs: null,
+        origin,
       });
       const run = runCohort(scenario, (progress) => {
         if (id !== runId) return;

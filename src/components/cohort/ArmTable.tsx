@@ -9,6 +9,7 @@ import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { formatCount, formatMedian, formatP, formatRate, formatRatio } from './chartData';
 import { Estimate } from './Estimate';
+import { TrialHelp } from './TrialHelp';
 
 /** Per-arm response rates, median PFS, hazard ratio and log-rank p. */
 export function ArmTable() {
@@ -68,6 +69,7 @@ export function ArmTable() {
           </tbody>
         </table>
       </div>
+      <TrialHelp topics={['rates', 'nr']} testId="trial-table-help" />
       <p className="hint trial-method" data-testid="trial-method">
         {tc('results.method')}
       </p>

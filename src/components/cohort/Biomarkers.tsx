@@ -13,7 +13,7 @@ import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { formatCount, formatMedian, formatP, formatRate, SUBGROUP_STYLES, subgroupCurves } from './chartData';
+import { formatCount, formatMedian, formatP, formatRate, SUBGROUP_STYLES, stemOf, subgroupCurves } from './chartData';
 import { Estimate } from './Estimate';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
@@ -24,6 +24,7 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
   const statistics = useCohort((s) => s.statistics);
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
+  const stem = useCohort(stemOf);
   const setCohort = useSetCohort();
   const [marker, setMarker] = useState<Biomarker>('NRF2');
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -103,6 +104,11 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
               height={kaplanMeierHeight(plotHeight, 2, true)}
               message={message}
               loading={waiting !== null}
+              file={{
+                title: `${tc('bio.kmTitle', { biomarker: markerName, arm: arm.name })} (${pText})`,
+                name: `${stem}-km-pfs-${marker.toLowerCase()}-arm${a + 1}`,
+                legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
+              }}
               draw={
                 curves.length > 0
                   ? (svg, width) =>

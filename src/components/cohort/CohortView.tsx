@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useCohortT } from '../../i18n/cohort';
-import { clampCohort, planTrial, trialKey, useCohort } from '../../store/cohort';
+import { clampCohort, planTrial, runLinkedTrial, trialKey, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
 import { TrialResults } from './TrialResults';
 import { TrialRunStatus } from './TrialRunStatus';
@@ -23,6 +23,12 @@ export function CohortView() {
     [plan],
   );
   const heading = useRef<HTMLHeadingElement>(null);
+
+  // Opened from a trial's link (or reloaded at the trial): the trial runs again from its seed, with its progress.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the plan the page opened with
+  useEffect(() => {
+    runLinkedTrial(plan, scenario.cohort !== undefined);
+  }, []);
 
   // Arriving from the view switch: move focus to the view's heading so screen readers announce the new view.
   useEffect(() => {

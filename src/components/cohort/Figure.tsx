@@ -2,7 +2,10 @@
  * Figure is a virtual-trial chart in its own error boundary: a ChartFrame whose SVG is drawn by a chart function at
  * the box's width; it exists so that the trial's figures share sizing, summaries and failure handling.
  */
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import type { LegendEntry } from '../../charts/export';
+import { useCohortT } from '../../i18n/cohort';
+import { loadChunk } from '../../store/release';
 import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
 import { useWidth } from '../useWidth';
@@ -22,7 +25,12 @@ interface FigureProps {
   controls?: ReactNode;
   legend?: ReactNode;
   note?: ReactNode;
+  /** the figure as a file (SVG and PNG): its title in the file, the file name's stem, the legend drawn under it */
+  file?: { title: string; name: string; legend: LegendEntry[] };
 }
+
+/** The export code (SVG and PNG drawing) is loaded at the first export, not with the page: the explorer's chunk. */
+const exporter = () => loadChunk(() => import('../../charts/export'));
 
 /** A chart in a figure: caption, optional controls and legend, the SVG (role img, summary as name), a note. */
 export function Figure(props: FigureProps) {
@@ -34,10 +42,57 @@ export function Figure(props: FigureProps) {
   );
 }
 
-function FigureBody({ testId, title, summary, height, draw, message, loading, controls, legend, note }: FigureProps) {
+function FigureBody({
+  testId,
+  title,
+  summary,
+  height,
+  draw,
+  message,
+  loading,
+  controls,
+  legend,
+  note,
+  file,
+}: FigureProps) {
+  const tc = useCohortT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box, 480);
+  const [saved, setSaved] = useState('');
+
+  const save = async (format: 'svg' | 'png') => {
+    const element = svg.current;
+    if (!file || !element) return;
+    try {
+      const { chartToSvg, download, svgToPng } = await exporter();
+      const text = chartToSvg(element, file.title, file.legend);
+      const name = `${file.name}.${format}`;
+      download(name, format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text, 2));
+      setSaved(tc('export.saved', { file: name }));
+    } catch (error) {
+      setSaved(tc('export.failed', { message: error instanceof Error ? error.message : String(error) }));
+    }
+  };
+  const canSave = file !== undefined && draw !== null && !message;
+  const buttons = file ? (
+    // biome-ignore lint/a11y/useSemanticElements: a named group of two buttons, not a form's fieldset
+    <span className="figure-save" role="group" aria-label={tc('export.figure', { title: file.title })}>
+      {(['svg', 'png'] as const).map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="small"
+          data-testid={`${testId}-${format}`}
+          disabled={!canSave}
+          aria-label={tc('export.figureAs', { title: file.title, format: format.toUpperCase() })}
+          onClick={() => save(format)}
+        >
+          {format.toUpperCase()}
+        </button>
+      ))}
+    </span>
+  ) : null;
 
   useEffect(() => {
     if (svg.current && draw) draw(svg.current, width);
@@ -49,7 +104,14 @@ function FigureBody({ testId, title, summary, height, draw, message, loading, co
       title={title}
       heading="h4"
       className="chart trial-figure"
-      controls={controls}
+      controls={
+        controls || buttons ? (
+          <>
+            {controls}
+            {buttons}
+          </>
+        ) : null
+      }
       legend={legend}
       boxRef={box}
       boxStyle={{ minHeight: height }}
@@ -57,7 +119,16 @@ function FigureBody({ testId, title, summary, height, draw, message, loading, co
       messageClass="trial-message"
       messageRole="note"
       loading={loading}
-      footer={note ? <p className="chart-note">{note}</p> : null}
+      footer={
+        <>
+          {note ? <div className="chart-note">{note}</div> : null}
+          {file ? (
+            <p className="figure-saved hint" aria-live="polite" data-testid={`${testId}-saved`}>
+              {saved}
+            </p>
+          ) : null}
+        </>
+      }
     >
       <svg ref={svg} role="img" aria-label={message ?? summary} data-testid={`svg-${testId}`} height={height} />
     </ChartFrame>

@@ -9,15 +9,17 @@ import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { armCurves, formatMedian, horizonMonths } from './chartData';
+import { armCurves, formatMedian, horizonMonths, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
+import { TrialHelp } from './TrialHelp';
 
 export function PfsChart({ waiting }: { waiting: string | null }) {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
   const slots = useCohort((s) => s.slots);
   const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
+  const stem = useCohort(stemOf);
   const [showCi, setShowCi] = useState(false);
   const narrow = useMediaQuery(NARROW_QUERY);
   const ciId = useId();
@@ -51,6 +53,12 @@ export function PfsChart({ waiting }: { waiting: string | null }) {
       draw={statistics ? draw : null}
       message={waiting}
       loading={waiting !== null}
+      file={{
+        title: tc('chart.km'),
+        name: `${stem}-km-pfs`,
+        legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
+      }}
+      note={<TrialHelp topics={['untreated', 'steps']} testId="trial-km-help" />}
       controls={
         <label className="checkbox" htmlFor={ciId}>
           <input

@@ -13,7 +13,7 @@ import { defaultCohort } from '../../scenario/defaults';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { REFERENCES, spiderLines } from './chartData';
+import { REFERENCES, responseLegend, spiderLines, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
 
@@ -22,6 +22,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
   const block = useCohort((s) => s.block);
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
+  const stem = useCohort(stemOf);
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
@@ -55,6 +56,11 @@ export function Spiders({ waiting }: { waiting: string | null }) {
               height={narrow ? 220 : 260}
               message={has ? null : (waiting ?? tc('run.waiting'))}
               loading
+              file={{
+                title: `${tc('chart.spider')}: ${arm.name}`,
+                name: `${stem}-spider-arm${a + 1}`,
+                legend: responseLegend((r) => tc(`response.${r}`)),
+              }}
               draw={
                 has
                   ? (svg, width) =>

@@ -8,6 +8,7 @@ import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
 import { PfsChart } from './PfsChart';
 import { Spiders } from './Spiders';
+import { TrialExports } from './TrialExports';
 import { Waterfalls } from './Waterfalls';
 
 /** Everything a run produces, partial while it runs. */
@@ -24,6 +25,7 @@ export function TrialResults() {
       <Waterfalls waiting={waiting} />
       <Spiders waiting={waiting} />
       <Biomarkers waiting={waiting} />
+      <TrialExports />
     </>
   );
 }

@@ -18,6 +18,8 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
   const arms = useCohort((s) => s.scenario?.arms.length ?? 0);
   const elapsedMs = useCohort((s) => s.elapsedMs);
   const error = useCohort((s) => s.error);
+  const origin = useCohort((s) => s.origin);
+  const seed = useCohort((s) => s.scenario?.cohort?.seed ?? 0);
   const hasBlock = useCohort((s) => s.block !== null);
   const start = useCohort((s) => s.start);
   const scenario = useExplorer((s) => s.scenario);
@@ -51,13 +53,18 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
           >
             <div className="trial-progress-fill" style={{ width: `${percent}%` }} />
           </div>
+          {origin === 'link' ? (
+            <p className="hint" data-testid="trial-from-link">
+              {tc('run.fromLink', { seed })}
+            </p>
+          ) : null}
           {hasBlock ? <p className="hint">{tc('run.partial', counts)}</p> : null}
         </div>
       ) : null}
       <div role="status" aria-live="polite" className="trial-live">
         {status === 'done' && elapsedMs !== null ? (
           <p className="trial-banner ok" data-testid="trial-done">
-            {tc('run.done', {
+            {tc(origin === 'link' ? 'run.doneFromLink' : 'run.done', {
               total: counts.total,
               arms,
               seconds: (elapsedMs / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),

@@ -9,7 +9,7 @@ import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { REFERENCES, responseCategories, waterfallBars } from './chartData';
+import { REFERENCES, responseCategories, responseLegend, stemOf, waterfallBars } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
 
@@ -19,6 +19,7 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
   const statistics = useCohort((s) => s.statistics);
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
+  const stem = useCohort(stemOf);
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
@@ -57,6 +58,11 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
               height={narrow ? 220 : 260}
               message={bars[a] ? null : waiting}
               loading
+              file={{
+                title: `${tc('chart.waterfall')}: ${arm.name}`,
+                name: `${stem}-waterfall-arm${a + 1}`,
+                legend: responseLegend((r) => tc(`response.${r}`)),
+              }}
               draw={
                 bars[a]
                   ? (svg, width) =>

@@ -8,6 +8,7 @@ import { DAYS_PER_MONTH } from '../../charts/format';
 import type { KmCurveData } from '../../charts/kaplanMeier';
 import { armStyle, OKABE_ITO } from '../../charts/palette';
 import { type SpiderLine, spiderPoints } from '../../charts/spider';
+import type { KmTable, ResponseRow } from '../../charts/trialCsv';
 import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
 import { RESPONSE_CODES, type Response } from '../../scenario/catalogue/trial';
 import type {
@@ -86,6 +87,11 @@ export function waterfallBars(block: CohortBlock, arm: number): WaterfallBar[] {
   return a ? waterfallOrder(a.bestChange, a.best) : [];
 }
 
+/** The response colours as an exported figure's legend ("CR: Complete response", ...). */
+export function responseLegend(label: (r: Response) => string): { name: string; colour: string; dash: string }[] {
+  return RESPONSE_CODES.map((r) => ({ name: `${r}: ${label(r)}`, colour: RESPONSE_COLOURS[r], dash: '' }));
+}
+
 export function responseCategories(): { key: Response; colour: string }[] {
   return RESPONSE_CODES.map((key) => ({ key, colour: RESPONSE_COLOURS[key] }));
 }
@@ -159,3 +165,40 @@ export const REFERENCES = [
   { value: 20, label: '+20 %' },
   { value: -30, label: '−30 %' },
 ];
+
+/** The response table's rows as the CSV export writes them (every arm against the first). */
+export function responseRows(statistics: CohortStatistics): ResponseRow[] {
+  return statistics.arms.map((arm, a) => {
+    const comparison = statistics.comparisons.find((c) => c.comparison === a);
+    return {
+      name: arm.name,
+      patients: arm.patients,
+      responses: arm.responses,
+      orr: arm.orr,
+      dcr: arm.dcr,
+      medianPfs: arm.medianPfs,
+      pfsHr: comparison
+        ? { estimate: comparison.cox.hazardRatio, lower: comparison.cox.lower, upper: comparison.cox.upper }
+        : undefined,
+      pfsP: comparison?.logRank.pValue,
+    };
+  });
+}
+
+/** The Kaplan–Meier tables of every end point and arm, for the CSV export. */
+export function kmTables(statistics: CohortStatistics): { endpoint: string; arm: string; km: KmTable }[] {
+  return statistics.arms.map((arm) => ({ endpoint: 'PFS', arm: arm.name, km: arm.pfs }));
+}
+
+/** The stem of the trial's file names: what reproduces the run (seed, patients) is in the name. */
+export function trialFileStem(seed: number | undefined, size: number | undefined): string {
+  return `timescape-trial-seed${seed ?? 0}-n${size ?? 0}`;
+}
+
+/** The current run's file-name stem (seed and patients so far). */
+export function stemOf(state: {
+  scenario: { cohort?: { seed: number } } | null;
+  block: { from: number; to: number } | null;
+}): string {
+  return trialFileStem(state.scenario?.cohort?.seed, state.block ? state.block.to - state.block.from : 0);
+}

@@ -1,0 +1,44 @@
+/**
+ * TrialHelp is a row of short explanations beside a trial's table or figure ("?" disclosures: what ORR, DCR and HR
+ * mean, why an interval says NR, why medians fall on assessment days, why an untreated arm has a PFS); it exists
+ * because these are the questions a student asks first. Native <details>: the keyboard opens them (Enter, Space) and
+ * screen readers announce them as expandable; the texts use the run's own assessment interval and follow-up.
+ */
+import { DAYS_PER_MONTH } from '../../charts/format';
+import { locale } from '../../i18n';
+import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
+import { defaultCohort } from '../../scenario/defaults';
+import { useCohort } from '../../store/cohort';
+
+export type HelpTopic = 'rates' | 'nr' | 'steps' | 'untreated';
+
+export function TrialHelp({ topics, testId }: { topics: readonly HelpTopic[]; testId: string }) {
+  const tc = useCohortT();
+  const interval = useCohort((s) => s.scenario?.cohort?.assessmentInterval ?? defaultCohort().assessmentInterval);
+  const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
+  const lang = locale();
+  const months = (days: number) => (days / DAYS_PER_MONTH).toLocaleString(lang, { maximumFractionDigits: 1 });
+  const weeks = interval / 7;
+  const params = {
+    weeks: Number.isInteger(weeks) ? weeks : weeks.toFixed(1),
+    days: interval,
+    list: [1, 2, 3, 4, 5].map((k) => months(k * interval)).join(', '),
+    first: months(interval),
+    months: months(horizon),
+  };
+  return (
+    <div className="trial-help" data-testid={testId}>
+      {topics.map((topic) => (
+        <details key={topic} data-testid={`${testId}-${topic}`}>
+          <summary>
+            <span className="help-mark" aria-hidden="true">
+              ?
+            </span>
+            {tc(`help.${topic}` as CohortMessageKey)}
+          </summary>
+          <p>{tc(`help.${topic}.body` as CohortMessageKey, params)}</p>
+        </details>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { parseCsv, readCsvField } from '../../src/formats/csv';
+import { collectErrors, openApp } from './helpers';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(180_000);
+
+/** Opens the trial view on the calibration trial (IMbrave150 arms) with `size` patients; arm 1 renamed `name`. */
+async function openTrial(page: Page, size: number, name?: string): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('view-trial').click();
+  await page.getByTestId('trial-use-preset').click();
+  if (name) {
+    // the name through the link, as a shared link would bring it (opened at the explorer: no run starts)
+    await expect(page).toHaveURL(/arm=Atezo\/bev\*/);
+    const link = page
+      .url()
+      .replace('arm=Atezo/bev*', `arm=${encodeURIComponent(name)}*`)
+      .replace('#trial', '');
+    await openApp(page, link);
+    await page.getByTestId('view-trial').click();
+  }
+  const field = page.getByTestId('trial-size');
+  await field.fill(String(size));
+  await field.blur();
+  await expect(field).toHaveValue(String(size));
+}
+
+async function runToEnd(page: Page): Promise<void> {
+  await page.getByTestId('trial-run').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+}
+
+/** The results table's text, row by row. */
+async function tableText(page: Page): Promise<string[]> {
+  return page
+    .getByTestId('trial-table')
+    .locator('tbody tr')
+    .evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+}
+
+async function save(page: Page, testId: string): Promise<{ name: string; text: string; data: Buffer }> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  const file = await download;
+  const data = await readFile(await file.path());
+  return { name: file.suggestedFilename(), text: data.toString('utf8'), data };
+}
+
+async function noHorizontalOverflow(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth))
+    .toBeLessThanOrEqual(0);
+}
+
+test('a trial opened from its link is recomputed from its seed, with progress, and shows the same figures', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTrial(page, 60);
+  await runToEnd(page);
+  const original = await tableText(page);
+  const link = page.url();
+  expect(link).toMatch(/n=60.*#trial$/);
+
+  const other = await context.newPage();
+  const otherErrors = collectErrors(other);
+  await other.setViewportSize({ width: 1280, height: 800 });
+  await other.goto(link);
+  // the run starts by itself and says why; its progress bar is there until it ends
+  await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', /running|done/);
+  await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(other.getByTestId('trial-done')).toContainText('Recomputed from the link');
+  expect(await tableText(other)).toEqual(original);
+  await expect(other.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2);
+  await other.close();
+  expect(otherErrors).toEqual([]);
+
+  // A large trial's link: progress shows at once, Cancel stops it and keeps what is done.
+  await openTrial(page, 4000);
+  await expect(page).toHaveURL(/n=4000.*#trial$/);
+  const big = page.url();
+  const third = await context.newPage();
+  await third.setViewportSize({ width: 390, height: 844 });
+  await third.goto(big);
+  const progress = third.getByTestId('trial-progress');
+  await expect(progress).toBeVisible({ timeout: 20_000 });
+  await expect(progress).toHaveAttribute('aria-valuemax', '4000');
+  await expect(third.getByTestId('trial-from-link')).toContainText('seed 1');
+  await third.screenshot({ path: test.info().outputPath('link-running-390x844.png') });
+  await third.getByTestId('trial-cancel').click();
+  await expect(third.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
+  await third.close();
+
+  // Opening the page at the explorer never starts a trial.
+  await page.goto(big.replace('#trial', ''));
+  await page.getByTestId('view-trial').click();
+  await expect(page.getByTestId('trial-empty')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('exports: patients, Kaplan–Meier and response CSV (formulas neutralised), every figure as SVG and PNG', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const name = '=HYPERLINK("http://example.com","x")';
+  await openTrial(page, 40, name);
+  await runToEnd(page);
+
+  const patients = await save(page, 'trial-export-patients');
+  expect(patients.name).toBe('timescape-trial-seed1-n40-patients.csv');
+  const rows = parseCsv(patients.text);
+  expect(rows[0].slice(0, 6)).toEqual(['patient', 'arm', 'best_response', 'best_change_pct', 'pfs_days', 'progressed']);
+  expect(rows).toHaveLength(1 + 80);
+  expect(rows[1][1]).toBe(`'${name}`);
+  expect(readCsvField(rows[1][1])).toBe(name);
+  for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
+
+  const km = await save(page, 'trial-export-km');
+  const kmRows = parseCsv(km.text);
+  expect(kmRows[0]).toEqual([
+    'endpoint',
+    'arm',
+    'day',
+    'month',
+    'at_risk',
+    'events',
+    'censored',
+    'survival',
+    'lower_95',
+    'upper_95',
+  ]);
+  expect(kmRows[1].slice(0, 5)).toEqual(['PFS', `'${name}`, '0', '0', '40']);
+  // progression is seen on assessment days only (every 42 days, and the end of follow-up at day 540); a death
+  // before progression also ends PFS, on its own day
+  const col = (name: string) => rows[0].indexOf(name);
+  const progressions = rows
+    .slice(1)
+    .filter(
+      (r) => r[col('progressed')] === '1' && !(r[col('died')] === '1' && r[col('os_days')] === r[col('pfs_days')]),
+    );
+  expect(progressions.length).toBeGreaterThan(0);
+  for (const r of progressions) {
+    const day = Number(r[col('pfs_days')]);
+    expect(day % 42 === 0 || day === 540).toBe(true);
+  }
+
+  const responses = await save(page, 'trial-export-responses');
+  const responseRows = parseCsv(responses.text);
+  expect(responseRows[0].slice(0, 6)).toEqual(['arm', 'patients', 'CR', 'PR', 'SD', 'PD']);
+  expect(responseRows).toHaveLength(3);
+  expect(responseRows[1][0]).toBe(`'${name}`);
+
+  // Every figure: SVG (well-formed, titled, with its legend) and PNG at twice the size.
+  const figures = ['trial-km', 'trial-waterfall-0', 'trial-waterfall-1', 'trial-spider-0', 'trial-spider-1'];
+  figures.push('trial-bio-km-0', 'trial-bio-km-1');
+  for (const id of figures) {
+    const svg = await save(page, `${id}-svg`);
+    expect(svg.name).toMatch(/^timescape-trial-seed1-n40-.*\.svg$/);
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        title: doc.querySelector('text.title')?.textContent ?? '',
+        legend: [...doc.querySelectorAll('g.legend text')].map((t) => t.textContent),
+        width: Number(doc.documentElement.getAttribute('width')),
+      };
+    }, svg.text);
+    expect(parsed.error).toBeNull();
+    expect(parsed.title.length).toBeGreaterThan(5);
+    expect(parsed.legend.length).toBeGreaterThanOrEqual(2);
+    const png = await save(page, `${id}-png`);
+    expect(png.data.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.data.readUInt32BE(16)).toBe(parsed.width * 2);
+  }
+  await expect(page.getByTestId('trial-km-saved')).toContainText('.png');
+  expect(errors.filter((e) => !/Content Security Policy/.test(e))).toEqual([]);
+});
+
+test('the numbers explained: "?" disclosures open by keyboard, in English and Japanese, readable on a phone', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTrial(page, 30);
+  await runToEnd(page);
+
+  const nr = page.getByTestId('trial-table-help-nr');
+  const summary = nr.locator('summary');
+  await expect(summary).toHaveText('?Why “NR”?');
+  await summary.focus();
+  await page.keyboard.press('Enter');
+  await expect(nr).toHaveAttribute('open', '');
+  await expect(nr.locator('p')).toContainText('not reached');
+  const steps = page.getByTestId('trial-km-help-steps');
+  await steps.locator('summary').focus();
+  await page.keyboard.press('Space');
+  await expect(steps.locator('p')).toContainText('every 6 weeks (42 days)');
+  await expect(steps.locator('p')).toContainText('1.4, 2.8, 4.1, 5.5, 6.9 months');
+  await page.getByTestId('trial-km-help-untreated').locator('summary').click();
+  await page.getByTestId('trial-table-help-rates').locator('summary').click();
+  await expect(page.getByTestId('trial-table-help-rates').locator('p')).toContainText('disease control rate');
+  await page.getByTestId('trial-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('help-1280x800.png'), fullPage: true });
+
+  await page.getByTestId('language').selectOption('ja');
+  await expect(nr.locator('summary')).toContainText('「NR」とは？');
+  await expect(steps.locator('p')).toContainText('6 週（42 日）ごと');
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalOverflow(page);
+  // what a person sees on a phone (viewport shots: the sticky header is part of what they see)
+  for (const id of ['trial-table-help', 'trial-km', 'trial-exports']) {
+    await page.getByTestId(id).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`${id}-ja-390x844.png`) });
+  }
+  expect(errors).toEqual([]);
+});

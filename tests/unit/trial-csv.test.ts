@@ -1,0 +1,102 @@
+// The virtual trial's CSV files: patients, Kaplan–Meier tables and the response table, written from a real (small)
+// run; arm names are user text and must never reach a spreadsheet as a formula.
+import { describe, expect, it } from 'vitest';
+import { kmCsv, patientCsv, responseCsv } from '../../src/charts/trialCsv';
+import { kmTables, responseRows } from '../../src/components/cohort/chartData';
+import { parseCsv, readCsvField } from '../../src/formats/csv';
+import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
+import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
+import { defaultCohort } from '../../src/scenario/defaults';
+import type { Scenario } from '../../src/scenario/types';
+import { calibrationScenario } from '../../src/store/cohort';
+
+const NAMES = ['=HYPERLINK("http://x","y")', '+1 arm, with comma', '-ve', '@SUM(A1)'];
+
+function run(size: number): { scenario: Scenario; block: ReturnType<typeof runCohortBlock> } {
+  const base = calibrationScenario();
+  const scenario: Scenario = {
+    ...base,
+    arms: base.arms.map((a, i) => ({ ...a, name: NAMES[i] })),
+    cohort: { ...defaultCohort(), size },
+  };
+  return { scenario, block: runCohortBlock(scenario, 0, size) };
+}
+
+const { scenario, block } = run(24);
+const statistics = cohortStatistics(scenario, block);
+const armNames = scenario.arms.map((a) => a.name);
+
+/** No cell of the file starts a formula (after the parser has removed its quotes). */
+function noFormula(rows: string[][]): void {
+  for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]|^-(?!\d)/);
+}
+
+describe('trial CSV exports', () => {
+  it('patients: one row per patient and arm, in cohort order, with the outcomes the trial measured', () => {
+    const rows = parseCsv(patientCsv(block, armNames, RESPONSE_CODES));
+    expect(rows[0].slice(0, 6)).toEqual([
+      'patient',
+      'arm',
+      'best_response',
+      'best_change_pct',
+      'pfs_days',
+      'progressed',
+    ]);
+    expect(rows).toHaveLength(1 + 24 * scenario.arms.length);
+    const arm1 = rows.slice(1 + 24, 1 + 48);
+    expect(arm1.map((r) => Number(r[0]))).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(new Set(arm1.map((r) => readCsvField(r[1])))).toEqual(new Set([NAMES[1]]));
+    arm1.forEach((r, i) => {
+      expect(r[2]).toBe(RESPONSE_CODES[block.arms[1].best[i]]);
+      expect(Number(r[4])).toBe(block.arms[1].pfsDays[i]);
+      expect(Number(r[5])).toBe(block.arms[1].progressed[i]);
+    });
+    noFormula(rows);
+  });
+
+  it('Kaplan–Meier: a day-0 row then every distinct time with at risk, events and censored that add up', () => {
+    const rows = parseCsv(kmCsv(kmTables(statistics)));
+    expect(rows[0]).toEqual([
+      'endpoint',
+      'arm',
+      'day',
+      'month',
+      'at_risk',
+      'events',
+      'censored',
+      'survival',
+      'lower_95',
+      'upper_95',
+    ]);
+    for (let a = 0; a < scenario.arms.length; a++) {
+      const mine = rows.slice(1).filter((r) => readCsvField(r[1]) === NAMES[a]);
+      expect(mine[0]).toEqual(['PFS', mine[0][1], '0', '0', '24', '0', '0', '1', '1', '1']);
+      // everyone leaves the risk set once: by an event or by censoring
+      const events = mine.slice(1).reduce((n, r) => n + Number(r[5]) + Number(r[6]), 0);
+      expect(events).toBe(24);
+      const surv = mine.map((r) => Number(r[7]));
+      for (let i = 1; i < surv.length; i++) expect(surv[i]).toBeLessThanOrEqual(surv[i - 1]);
+      expect(surv.at(-1)).toBeCloseTo(statistics.arms[a].pfs.survival.at(-1) ?? 1, 12);
+    }
+    noFormula(rows);
+  });
+
+  it('response table: the counts, rates and hazard ratio the results table shows; an unreached limit is empty', () => {
+    const rows = parseCsv(responseCsv(responseRows(statistics), RESPONSE_CODES));
+    expect(rows[0].slice(0, 6)).toEqual(['arm', 'patients', 'CR', 'PR', 'SD', 'PD']);
+    expect(rows).toHaveLength(1 + scenario.arms.length);
+    const header = rows[0];
+    const col = (name: string) => header.indexOf(name);
+    rows.slice(1).forEach((r, a) => {
+      const arm = statistics.arms[a];
+      expect(readCsvField(r[0])).toBe(NAMES[a]);
+      expect(RESPONSE_CODES.map((c) => Number(r[col(c)]))).toEqual(RESPONSE_CODES.map((c) => arm.responses[c]));
+      expect(Number(r[col('orr')])).toBe(arm.orr.estimate);
+      const upper = r[col('median_pfs_days_upper_95')];
+      expect(upper === '' ? null : Number(upper)).toBe(arm.medianPfs.upper);
+      if (a === 0) expect(r[col('pfs_hr')]).toBe('');
+      else expect(Number(r[col('pfs_hr')])).toBe(statistics.comparisons[a - 1].cox.hazardRatio);
+    });
+    noFormula(rows);
+  });
+});
