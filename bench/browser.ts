@@ -5,16 +5,22 @@
  *  - slider input to painted frame with 4 arms, 30 moves, median, at 1x and at 4x CPU slowdown
  *    (Chrome DevTools Protocol Emulation.setCPUThrottlingRate);
  *  - a virtual trial of 10,000 patients x 8 arms: the page's own run time (the `timescape:cohort-run` measure), and the
- *    main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') during the run: their count, sum and longest.
+ *    main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') during the run: their count, sum and longest;
+ *  - a Sobol' analysis of 8 parameters with N = 512 (5,120 runs of 2 arms of the NRF2 preset) set up and run in the
+ *    analyses panel as a person would: the page's run time (the `timescape:toolkit-run` measure) over the worker pool,
+ *    the long tasks during it, and its peer: the same design on one Node thread in this process (bench/toolkit.ts),
+ *    measured right after it, so the ratio reads the same whatever the machine's load.
  *
  * Prints a human-readable report, and with --json one JSON line (last line) for bench/run.ts.
- * Environment: BENCH_PORT (default 4199), PLAYWRIGHT_CHROMIUM_PATH, BENCH_TRIAL_SIZE (default 10000).
+ * Environment: BENCH_PORT (default 4199), PLAYWRIGHT_CHROMIUM_PATH, BENCH_TRIAL_SIZE (default 10000), BENCH_ONLY
+ * (a comma-separated subset of slider, trial, sobol; default all).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { benchToolkit } from './toolkit';
 
 export interface BrowserBench {
   /** input event to the painted frame after the charts' update, median of 30 moves */
@@ -30,11 +36,26 @@ export interface BrowserBench {
     longTaskMs: number;
     longestTaskMs: number;
   };
+  /** absent when BENCH_ONLY leaves it out */
+  sobol?: {
+    runs: number;
+    workers: number;
+    runMs: number;
+    longTasks: number;
+    longestTaskMs: number;
+    /** the same design on one Node thread, measured in the same process right after */
+    peerMs: number;
+  };
 }
 
 const PORT = Number(process.env.BENCH_PORT ?? 4199);
 const BASE = `http://127.0.0.1:${PORT}`;
 const TRIAL_SIZE = Number(process.env.BENCH_TRIAL_SIZE ?? 10_000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'slider,trial,sobol').split(',').map((s) => s.trim()));
+
+/** The NRF2 preset's link (5 arms; arm 5 adds the COX-2 inhibitor to arm 4's atezolizumab + bevacizumab). */
+export const NRF2_PRESET =
+  's=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.1&axl=low&cd8=0&arm=NRF2-low,+untreated*nrf2=0&arm=NRF2-low,+atezo/bev*nrf2=0*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+untreated*nrf2=1&arm=NRF2-high,+atezo/bev*nrf2=1*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+atezo/bev+%2B+COX-2i*nrf2=1*atz:10@7-20/3*bev:10@7-20/3*cox2:30@7-28/1';
 
 /** Eight arms of the HCC calibration trial's drugs (the IMbrave150 preset's arms and dose/schedule variants). */
 export const EIGHT_ARM_TRIAL = [
@@ -176,6 +197,45 @@ async function trialBench(page: Page): Promise<BrowserBench['trial']> {
   }, TRIAL_SIZE);
 }
 
+/** The Sobol' analysis of bench/toolkit.ts (same 8 parameters, N = 512, arm 5 minus arm 4), run from the panel. */
+async function sobolBench(page: Page): Promise<Omit<NonNullable<BrowserBench['sobol']>, 'peerMs'>> {
+  await page.goto(`${BASE}/?v=1&${NRF2_PRESET}&lang=en`);
+  await waitReady(page);
+  await page.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('sobol');
+  await page.getByTestId('tool-readout').selectOption('logvolume');
+  await page.getByTestId('tool-day').fill('28');
+  await page.getByTestId('tool-arm').selectOption('4');
+  await page.getByTestId('tool-versus').selectOption('3');
+  await page.getByTestId('tool-samples').selectOption('512');
+  await page.getByTestId('tool-factors').locator('summary').click();
+  // bench/toolkit.ts's eight: the panel's default set with sensitiveGrowthRate in place of pge2Hill
+  await page.getByTestId('tool-factor-pge2Hill').uncheck();
+  await page.getByTestId('tool-factor-sensitiveGrowthRate').check();
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  await page.getByTestId('tool-run').click();
+  await page.waitForSelector('[data-testid="tool-result"][data-kind="sobol"]', { timeout: 900_000 });
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    const entries = performance.getEntriesByName('timescape:toolkit-run') as PerformanceMeasure[];
+    const last = entries[entries.length - 1];
+    const tasks = w.__longTasks;
+    return {
+      runs: Number((last?.detail as { total?: number } | undefined)?.total ?? Number.NaN),
+      workers: navigator.hardwareConcurrency,
+      runMs: last?.duration ?? Number.NaN,
+      longTasks: tasks.length,
+      longestTaskMs: tasks.reduce((m, d) => Math.max(m, d), 0),
+    };
+  });
+}
+
 export async function benchBrowser(log: (line: string) => void = console.log): Promise<BrowserBench> {
   const outDir = mkdtempSync(join(tmpdir(), 'timescape-bench-app-'));
   const build = spawnSync('npx', ['--no-install', 'vite', 'build', '--outDir', outDir, '--logLevel', 'error'], {
@@ -206,24 +266,51 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     await waitForServer(BASE, server);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
-    const x1 = await sliderBench(page, 1);
-    log(
-      `  slider to painted frame, 4 arms, 30 moves, 1x CPU: median ${x1.paint.toFixed(1)} ms (input handling ${x1.input.toFixed(1)} ms)`,
-    );
-    const x4 = await sliderBench(page, 4);
-    log(
-      `  slider to painted frame, 4 arms, 30 moves, 4x CPU slowdown: median ${x4.paint.toFixed(1)} ms (input handling ${x4.input.toFixed(1)} ms)`,
-    );
-    const trial = await trialBench(page);
-    log(
-      `  trial ${trial.patients} x ${trial.arms} arms (${trial.workers} workers): ${(trial.runMs / 1000).toFixed(1)} s; ` +
-        `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms`,
-    );
+    let slider = { x1: { paint: Number.NaN, input: Number.NaN }, x4: { paint: Number.NaN, input: Number.NaN } };
+    if (ONLY.has('slider')) {
+      const x1 = await sliderBench(page, 1);
+      log(
+        `  slider to painted frame, 4 arms, 30 moves, 1x CPU: median ${x1.paint.toFixed(1)} ms (input handling ${x1.input.toFixed(1)} ms)`,
+      );
+      const x4 = await sliderBench(page, 4);
+      log(
+        `  slider to painted frame, 4 arms, 30 moves, 4x CPU slowdown: median ${x4.paint.toFixed(1)} ms (input handling ${x4.input.toFixed(1)} ms)`,
+      );
+      slider = { x1, x4 };
+    }
+    let trial: BrowserBench['trial'] = {
+      patients: 0,
+      arms: 0,
+      workers: 0,
+      runMs: Number.NaN,
+      longTasks: 0,
+      longTaskMs: 0,
+      longestTaskMs: 0,
+    };
+    if (ONLY.has('trial')) {
+      trial = await trialBench(page);
+      log(
+        `  trial ${trial.patients} x ${trial.arms} arms (${trial.workers} workers): ${(trial.runMs / 1000).toFixed(1)} s; ` +
+          `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
+    let sobol: BrowserBench['sobol'];
+    if (ONLY.has('sobol')) {
+      const run = await sobolBench(page);
+      const peerMs = benchToolkit().sobolMs;
+      sobol = { ...run, peerMs };
+      log(
+        `  Sobol' 8 parameters, N = 512 (${run.runs} runs x 2 arms) in the page over ${run.workers} workers: ${(run.runMs / 1000).toFixed(1)} s; ` +
+          `peer, the same design on one Node thread: ${(peerMs / 1000).toFixed(1)} s (page/peer ${(run.runMs / peerMs).toFixed(2)}); ` +
+          `long tasks ${run.longTasks}, longest ${run.longestTaskMs.toFixed(0)} ms`,
+      );
+    }
     await context.close();
     return {
-      sliderMedianMs: { x1: x1.paint, x4: x4.paint },
-      inputMedianMs: { x1: x1.input, x4: x4.input },
+      sliderMedianMs: { x1: slider.x1.paint, x4: slider.x4.paint },
+      inputMedianMs: { x1: slider.x1.input, x4: slider.x4.input },
       trial,
+      ...(sobol ? { sobol } : {}),
     };
   } finally {
     await browser.close();

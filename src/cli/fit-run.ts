@@ -4,9 +4,13 @@
  * least squares (bounded Levenberg–Marquardt; src/model/analysis/fit.ts).
  *
  * JSON (stable): { version, query, fittedQuery, scale, factors: [{ name, estimate, standardError, lower, upper,
- *   start, log }], goodness: { points, parameters, ssr, reducedChiSquare, aic, rSquared }, iterations, converged,
+ *   start, log, profile? }], goodness: { points, parameters, ssr, reducedChiSquare, aic, rSquared }, iterations, converged,
  *   evaluations, rows: [{ line, arm, series, day, value, model, residual }], problems: [{ line, message }] }
  * fittedQuery is the link with the fitted values (p.<id>=...), to open the fitted scenario. CSV: the factors table.
+ * With --profile, each factor also has a 95 % profile-likelihood interval (model/analysis/fit.ts): profile { lower,
+ * upper, lowerBounded, upperBounded, threshold, points: [{ value, deltaSsr }], evaluations }; the CSV gains the
+ * columns profileLower, profileUpper. A fit that did not converge (or was stopped by --max-seconds)
+ * has no profile.
  * Rows of the file that cannot be used are listed in `problems` (and on stderr) and left out; the fit uses the rest.
  */
 import { csvField } from '../formats/csv';
@@ -27,10 +31,12 @@ import {
 import { CLI_VERSION, type CliOutput } from './run';
 
 const USAGE = `usage: fit --data FILE.csv [--parameters ID,ID,...] [--vary VAR[=MIN:MAX]]... [--scale log|linear]
-           [--max-seconds N] [--format json|csv] '<query string or share URL>'
+           [--profile] [--max-seconds N] [--format json|csv] '<query string or share URL>'
   Fits the factors (model parameters, or any scan variable) within their ranges to the measurements in FILE.csv:
     day,arm,value[,sd][,n][,series]     (header required; series defaults to tumourVolume)
   --scale log (default): residuals of log10 values; linear: of the values. Weights from sd / sqrt(n) when given.
+  --profile: 95 % profile-likelihood intervals too (the other factors re-fitted along each factor), besides the
+    Wald intervals from the Jacobian.
 ${MAX_SECONDS_USAGE}; the best
                    point so far is printed with "converged": false and "partial": {"done": iterations, ...}
   Progress (iterations, model evaluations, sum of squares) goes to stderr.
@@ -44,7 +50,7 @@ export function runFitCli(
   readFile: (path: string) => string,
   sink: ProgressSink = silentSink(),
 ): CliOutput {
-  const parsed = parseArgs(args, ['help']);
+  const parsed = parseArgs(args, ['help', 'profile']);
   if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
   const problems = unknownOptions(parsed, ALLOWED);
   const format = parsed.options.get('format')?.at(-1) ?? 'json';
@@ -129,6 +135,7 @@ export function runFitCli(
       scale as 'log' | 'linear',
       (iterations, evaluations, ssr) =>
         progress.step(iterations, `${evaluations} model runs, sum of squares ${ssr.toPrecision(4)}`),
+      { profile: parsed.flags.has('profile') },
     );
   } catch (e) {
     return fail('fit', e instanceof Error ? e.message : String(e));
@@ -144,9 +151,20 @@ export function runFitCli(
   const stderr = warnings.length > 0 ? `${warnings.join('\n')}\n` : '';
   const output = (): CliOutput => {
     if (format === 'csv') {
-      const rows = ['name,estimate,standardError,lower,upper,start,log'];
+      const profile = parsed.flags.has('profile');
+      const rows = [`name,estimate,standardError,lower,upper,start,log${profile ? ',profileLower,profileUpper' : ''}`];
       for (const f of result.factors) {
-        rows.push([csvField(f.name), f.estimate, f.standardError, f.lower, f.upper, f.start, f.log].join(','));
+        const cells: (string | number | boolean)[] = [
+          csvField(f.name),
+          f.estimate,
+          f.standardError,
+          f.lower,
+          f.upper,
+          f.start,
+          f.log,
+        ];
+        if (profile) cells.push(f.profile?.lower ?? '', f.profile?.upper ?? '');
+        rows.push(cells.join(','));
       }
       return { status: 0, stdout: `${rows.join('\n')}\n`, stderr };
     }

@@ -106,7 +106,19 @@ function visible(): { scenario: Scenario; arms: OutcomeArm[]; full: Scenario } {
   return { scenario: shown, arms: shown.arms.map((a, i) => ({ name: a.name, slot: slotOf(keys[i]) })), full: scenario };
 }
 
+/** The performance measure of each finished analysis (start to result), read by the browser benchmark. */
+export const TOOLKIT_MEASURE = 'timescape:toolkit-run';
+
 let current: AnalysisRun<unknown> | null = null;
+let started = 0;
+
+function measure(total: number): void {
+  try {
+    performance.measure(TOOLKIT_MEASURE, { start: started, end: performance.now(), detail: { total } });
+  } catch {
+    // performance.measure with options is missing in old browsers; nothing else depends on it
+  }
+}
 
 export const useToolkit = create<ToolkitState>()((set, get) => {
   const progress = (done: number, total: number) => {
@@ -118,6 +130,7 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
   };
   const begin = (kind: ToolkitKind, total: number) => {
     current?.cancel();
+    started = performance.now();
     set({ status: 'running', kind, done: 0, total, error: null });
   };
   return {
@@ -148,6 +161,7 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
       run.result.then((block) => {
         if (current !== run) return;
         current = null;
+        measure(total);
         const a = block.arms;
         const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
         set({
@@ -203,6 +217,7 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
       run.result.then((result) => {
         if (current !== run) return;
         current = null;
+        measure(total);
         set({
           status: 'done',
           outcome: {

@@ -62,6 +62,10 @@ test('a researcher scans the COX-2 inhibitor start day against day-28 volume wit
   expect(csv).toHaveLength(1 + 8 * 5);
   expect(csv[1]).toContain('tCellKillRate=9');
 
+  // the explorer's own chart export says so too
+  const volume = (await save(page, 'export-svg')).data.toString('utf8');
+  expect(volume).toContain('Changed parameters: tCellKillRate = 9 (default 6)');
+
   // a changed scenario marks the figure as out of date
   await page.getByTestId('parameters-panel').locator(':scope > summary').click();
   await page.getByTestId('parameters-reset-all').click();

@@ -123,6 +123,61 @@ describe('fitting the model to synthetic data', () => {
     expect(fit.residuals).toHaveLength(data.length);
   });
 
+  it('profile-likelihood intervals contain the true values, bracket the estimate, agree with the Wald intervals here and say when the data do not bound a factor', () => {
+    const data = synthetic(11);
+    const fit = fitMeasurements(
+      (v) => valuesScenario(scenario, factors, v),
+      factors.map((f, j) => ({
+        name: String(j),
+        min: f.range.min,
+        max: f.range.max,
+        log: f.range.log,
+        start: [0.3, 6][j],
+      })),
+      data,
+      'log',
+      undefined,
+      { profile: true },
+    );
+    fit.factors.forEach((f, j) => {
+      const prof = f.profile;
+      if (!prof) throw new Error('no profile');
+      expect(prof.lower).toBeLessThan(f.estimate);
+      expect(prof.upper).toBeGreaterThan(f.estimate);
+      expect(truth[j]).toBeGreaterThanOrEqual(prof.lower);
+      expect(truth[j]).toBeLessThanOrEqual(prof.upper);
+      // the profile rises from 0 at the estimate to the cut at both ends
+      expect(Math.min(...prof.points.map((q) => q.deltaSsr))).toBeLessThan(1e-6 * prof.threshold + 1e-9);
+      expect(Math.max(...prof.points.map((q) => q.deltaSsr))).toBeGreaterThanOrEqual(prof.threshold * 0.999);
+      // the profile ends where the Wald interval does, within 10 % of its width, or at the range when neither is
+      // bounded by the data
+      const width = f.upper - f.lower;
+      expect(Math.abs(prof.lower - f.lower)).toBeLessThan(0.1 * width);
+      expect(Math.abs(prof.upper - f.upper)).toBeLessThan(0.1 * width);
+    });
+    // growth is bounded by the data on both sides; the kill rate, seen through one treated arm with 5 % noise, is
+    // not bounded below within its range (0.9): the profile says so
+    expect(fit.factors[0].profile?.lowerBounded || fit.factors[0].profile?.upperBounded).toBe(false);
+    expect(fit.factors[1].profile?.lowerBounded).toBe(true);
+    expect(fit.factors[1].profile?.lower).toBe(factors[1].range.min);
+    expect(fit.factors[1].profile?.upperBounded).toBe(false);
+  });
+
+  it('the fit command with --profile adds profile intervals to JSON and CSV', () => {
+    const data = synthetic(5);
+    const lines = ['day,arm,value', ...data.map((d) => `${d.day},"${ARMS[d.armIndex]}",${d.value}`)];
+    const args = ['--data', 'x.csv', '--parameters', 'sensitiveGrowthRate', '--profile', encodeScenario(scenario)];
+    const json = JSON.parse(runFitCli(args, () => lines.join('\n')).stdout);
+    const f = json.factors[0];
+    expect(f.profile.lower).toBeLessThan(f.estimate);
+    expect(f.profile.upper).toBeGreaterThan(f.estimate);
+    const csv = runFitCli([...args.slice(0, -1), '--format', 'csv', args.at(-1) as string], () => lines.join('\n'));
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'name,estimate,standardError,lower,upper,start,log,profileLower,profileUpper',
+    );
+    expect(csv.stdout.split('\n')[1].split(',')).toHaveLength(9);
+  });
+
   it('the fit command reads the link and the file, reports bad rows and fits the rest', () => {
     const data = synthetic(5);
     const lines = ['day,arm,value', ...data.map((d) => `${d.day},"${ARMS[d.armIndex]}",${d.value}`), '9,Nobody,3'];

@@ -8,11 +8,13 @@ import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { FORMAT_VERSION } from '../../scenario/encode';
+import { parameterChanges } from '../../scenario/variables';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
 import { loadChunk } from '../../store/release';
 import { scenarioFileText } from '../../store/scenarioFile';
 import { currentQuery } from '../../store/url';
+import { changedText } from '../toolkit/ToolkitResult';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
 const CHARTS: [string, MessageKey][] = [
@@ -120,7 +122,9 @@ export function Exports() {
     if (!svg) return null;
     const { scenario } = useExplorer.getState();
     const legend = resultArms(view).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
-    return chartToSvg(svg, title, legend);
+    // a figure made with edited model parameters says so (the analyses' figures do the same)
+    const changed = changedText(parameterChanges(scenario), t);
+    return chartToSvg(svg, title, legend, changed ? [changed] : []);
   };
   const exportSvg = async () => {
     const text = await chartSvg();

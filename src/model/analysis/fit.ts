@@ -8,7 +8,18 @@
  * tumour reads as 1e-6); on the linear scale, (model − value) / SE. SE = sd / √n when sd is given (sd alone: sd); with
  * no sd at all, σ = 1 and the standard errors are scaled by the residual variance. 95 % intervals: estimate ± 1.96 SE
  * on the fitted scale, cut to the factor's range (Wald intervals: approximate when the model is far from linear in
- * the factor over the interval; profile-likelihood intervals are not computed).
+ * the factor over the interval).
+ *
+ * Profile-likelihood intervals (with `profile: true`): for each factor, its value is moved away from the estimate in
+ * both directions, the other factors are fitted again at every value (warm-started from the previous one), and the
+ * interval is where the profiled SSR stays within Δ of the minimum. Δ = χ²₁(0.95) = 3.84 when SDs are given (the
+ * residuals are then z-scores, so SSR is −2 log L up to a constant); with no SDs, Δ = 3.84 · SSR / (n − p) (the
+ * variance estimated from the residuals, as for the Wald interval; chosen over the F-based cut, which differs by
+ * less than 10 % once n − p ≥ 10). Steps start at the factor's standard error on the fitted scale and grow by half
+ * while the SSR rises slowly; the crossing is found by linear interpolation on the last two points, refined twice. An
+ * end that reaches the factor's range without crossing is reported at the range, flagged `bounded` (the data do not
+ * bound the factor on that side). Unlike the Wald interval, a profile interval follows the model's curvature and
+ * is asymmetric where the model is.
  */
 import type { Scenario } from '../../scenario/types';
 import { levenbergMarquardt } from '../../stats';
@@ -34,15 +45,36 @@ export interface FitDatum {
   n?: number;
 }
 
+export interface ProfileInterval {
+  lower: number;
+  upper: number;
+  /** the interval's end reached the factor's range before the SSR crossed the cut */
+  lowerBounded: boolean;
+  upperBounded: boolean;
+  /** SSR − SSRmin that defines the interval */
+  threshold: number;
+  /** the profile: factor values (ascending) and SSR − SSRmin at each */
+  points: { value: number; deltaSsr: number }[];
+  evaluations: number;
+}
+
+export interface FitOptions {
+  /** compute profile-likelihood intervals as well (costs 10–40 fits of the other factors per factor) */
+  profile?: boolean;
+}
+
 export interface FitResult {
   factors: {
     name: string;
     estimate: number;
     standardError: number;
+    /** 95 % Wald interval */
     lower: number;
     upper: number;
     start: number;
     log: boolean;
+    /** 95 % profile-likelihood interval, when asked for */
+    profile?: ProfileInterval;
   }[];
   /** per datum: the model's value and the residual (weighted, on the fitted scale) */
   predictions: number[];
@@ -66,6 +98,10 @@ export interface FitResult {
 
 const EPS = 1e-6;
 const Z95 = 1.959963984540054;
+/** the 95 % quantile of χ² with one degree of freedom (= Z95²) */
+export const CHI2_1_95 = Z95 * Z95;
+/** the most steps a profile takes on each side of the estimate */
+const PROFILE_STEPS = 16;
 
 export function fitMeasurements(
   scenarioOf: (values: Float64Array) => Scenario,
@@ -74,6 +110,7 @@ export function fitMeasurements(
   scale: 'log' | 'linear' = 'log',
   /** after each iteration: true stops the fit with the best point so far (converged false) */
   shouldStop?: (iterations: number, evaluations: number, ssr: number) => boolean,
+  options: FitOptions = {},
 ): FitResult {
   if (data.length < factors.length)
     throw new RangeError(`${data.length} measurements cannot fit ${factors.length} factors`);
@@ -93,15 +130,18 @@ export function fitMeasurements(
     });
   };
   const fitted = (v: number): number => (scale === 'log' ? Math.log10(v + EPS) : v);
+  const residualsAt = (z: Float64Array): Float64Array => {
+    const pred = predict(z);
+    return Float64Array.from(pred, (v, i) => (fitted(v) - observed[i]) / sigma[i]);
+  };
+  const lowerZ = factors.map((f) => (f.log ? Math.log10(f.min) : f.min));
+  const upperZ = factors.map((f) => (f.log ? Math.log10(f.max) : f.max));
   const lm = levenbergMarquardt(
     {
-      residuals: (z) => {
-        const pred = predict(z);
-        return Float64Array.from(pred, (v, i) => (fitted(v) - observed[i]) / sigma[i]);
-      },
+      residuals: residualsAt,
       x0: factors.map((f) => (f.log ? Math.log10(f.start) : f.start)),
-      lower: factors.map((f) => (f.log ? Math.log10(f.min) : f.min)),
-      upper: factors.map((f) => (f.log ? Math.log10(f.max) : f.max)),
+      lower: lowerZ,
+      upper: upperZ,
     },
     { knownScale: known, shouldStop },
   );
@@ -111,12 +151,31 @@ export function fitMeasurements(
   const mean = observed.reduce((s, v) => s + v, 0) / n;
   const tss = observed.reduce((s, v) => s + (v - mean) ** 2, 0);
   const rss = predictions.reduce((s, v, i) => s + (fitted(v) - observed[i]) ** 2, 0);
+  const threshold = known ? CHI2_1_95 : (CHI2_1_95 * lm.ssr) / Math.max(1, n - p);
+  // a fit that did not converge (or was stopped early: the command line's --max-seconds) has no minimum to profile
+  const profiles =
+    options.profile && lm.converged
+      ? factors.map((_, j) =>
+          profileFactor(j, lm.x, lm.ssr, lm.standardErrors[j], threshold, residualsAt, lowerZ, upperZ),
+        )
+      : null;
   return {
     factors: factors.map((f, j) => {
       const z = lm.x[j];
       const s = lm.standardErrors[j];
       const back = (v: number) => (f.log ? 10 ** v : v);
+      const prof = profiles?.[j];
       return {
+        ...(prof
+          ? {
+              profile: {
+                ...prof,
+                lower: back(prof.lower),
+                upper: back(prof.upper),
+                points: prof.points.map((q) => ({ value: back(q.value), deltaSsr: q.deltaSsr })),
+              },
+            }
+          : {}),
         name: f.name,
         estimate: back(z),
         // on a log factor, the SE of the value by the delta method
@@ -142,5 +201,108 @@ export function fitMeasurements(
     converged: lm.converged,
     evaluations: lm.evaluations,
     scale,
+  };
+}
+
+function sumSquares(r: Float64Array): number {
+  let s = 0;
+  for (const v of r) s += v * v;
+  return s;
+}
+
+/**
+ * The profile of factor j on the fitted scale (see the header): the others re-fitted at each value of factor j.
+ * Returns the interval on the fitted scale.
+ */
+function profileFactor(
+  j: number,
+  best: Float64Array,
+  ssrMin: number,
+  standardError: number,
+  threshold: number,
+  residualsAt: (z: Float64Array) => Float64Array,
+  lower: readonly number[],
+  upper: readonly number[],
+): ProfileInterval {
+  const p = best.length;
+  const others = Array.from({ length: p }, (_, k) => k).filter((k) => k !== j);
+  let evaluations = 0;
+  let minimum = ssrMin;
+  /** SSR with factor j at zj and the others fitted (from `start`); returns the others' optimum too */
+  const profiled = (zj: number, start: Float64Array): { ssr: number; rest: Float64Array<ArrayBufferLike> } => {
+    const full = (rest: ArrayLike<number>): Float64Array => {
+      const z = Float64Array.from(best);
+      z[j] = zj;
+      others.forEach((k, i) => {
+        z[k] = rest[i];
+      });
+      return z;
+    };
+    if (others.length === 0) {
+      evaluations++;
+      return { ssr: sumSquares(residualsAt(full([]))), rest: start };
+    }
+    const fit = levenbergMarquardt(
+      {
+        residuals: (rest) => residualsAt(full(rest)),
+        x0: start,
+        lower: others.map((k) => lower[k]),
+        upper: others.map((k) => upper[k]),
+      },
+      { maxIterations: 40 },
+    );
+    evaluations += fit.evaluations;
+    return { ssr: fit.ssr, rest: fit.x };
+  };
+  const span = upper[j] - lower[j];
+  const h0 = Math.min(
+    span / 4,
+    Math.max(span * 1e-3, Number.isFinite(standardError) && standardError > 0 ? standardError : span / 20),
+  );
+  const points: { value: number; ssr: number }[] = [{ value: best[j], ssr: ssrMin }];
+  const side = (direction: 1 | -1): { end: number; bounded: boolean } => {
+    const bound = direction > 0 ? upper[j] : lower[j];
+    let start: Float64Array = Float64Array.from(others.map((k) => best[k]));
+    let previous = { value: best[j], ssr: ssrMin, rest: start };
+    let h = h0;
+    for (let step = 0; step < PROFILE_STEPS; step++) {
+      const value = direction > 0 ? Math.min(bound, previous.value + h) : Math.max(bound, previous.value - h);
+      const here = profiled(value, start);
+      points.push({ value, ssr: here.ssr });
+      if (here.ssr < minimum) minimum = here.ssr;
+      if (here.ssr - ssrMin >= threshold) {
+        // the crossing lies between previous and here: interpolate, then refine twice on the bracketing pair
+        let a = previous;
+        let b = { value, ssr: here.ssr, rest: here.rest };
+        for (let refine = 0; refine < 2; refine++) {
+          const f = (threshold - (a.ssr - ssrMin)) / (b.ssr - a.ssr);
+          const mid = a.value + Math.min(0.95, Math.max(0.05, f)) * (b.value - a.value);
+          const m = profiled(mid, a.rest);
+          points.push({ value: mid, ssr: m.ssr });
+          if (m.ssr - ssrMin >= threshold) b = { value: mid, ssr: m.ssr, rest: m.rest };
+          else a = { value: mid, ssr: m.ssr, rest: m.rest };
+        }
+        const f = (threshold - (a.ssr - ssrMin)) / (b.ssr - a.ssr);
+        return { end: a.value + Math.min(1, Math.max(0, f)) * (b.value - a.value), bounded: false };
+      }
+      if (value === bound) return { end: bound, bounded: true };
+      // the SSR rises slowly: take longer steps
+      if (here.ssr - ssrMin < threshold / 4) h *= 1.5;
+      start = here.rest;
+      previous = { value, ssr: here.ssr, rest: here.rest };
+    }
+    return { end: previous.value, bounded: true };
+  };
+  const low = side(-1);
+  const high = side(1);
+  points.sort((a, b) => a.value - b.value);
+  return {
+    lower: low.end,
+    upper: high.end,
+    lowerBounded: low.bounded,
+    upperBounded: high.bounded,
+    threshold,
+    points: points.map((q) => ({ value: q.value, deltaSsr: Math.max(0, q.ssr - minimum) })),
+    evaluations,
   };
 }
