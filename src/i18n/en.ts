@@ -61,6 +61,7 @@ export const en = {
   'setting.hcc-patient': 'HCC, patient',
   'setting.lung-egfr': 'EGFR-mutant lung (xenograft)',
   'setting.crc-liver': 'Colorectal liver metastasis, mouse',
+  'setting.lung-patient': 'EGFR-mutant lung, patient',
 
   'drug.atezolizumab': 'Atezolizumab (anti-PD-L1)',
   'drug.bevacizumab': 'Bevacizumab (anti-VEGF-A)',

@@ -63,6 +63,7 @@ export const ja: Catalogue = {
   'setting.hcc-patient': '肝細胞がん（患者）',
   'setting.lung-egfr': 'EGFR 変異肺がん（異種移植）',
   'setting.crc-liver': '大腸がん肝転移（マウス）',
+  'setting.lung-patient': 'EGFR 変異肺がん（患者）',
 
   'drug.atezolizumab': 'アテゾリズマブ（抗 PD-L1）',
   'drug.bevacizumab': 'ベバシズマブ（抗 VEGF-A）',

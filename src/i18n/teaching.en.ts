@@ -71,6 +71,13 @@ export const teachingEn = {
   'preset.hcc-atezo-bev-trial.arm.0': 'Atezo/bev',
   'preset.hcc-atezo-bev-trial.arm.1': 'Atezo/bev + celecoxib',
 
+  'preset.flaura-osimertinib.title': 'Osimertinib first line in a patient (EGFR-mutant lung cancer)',
+  'preset.flaura-osimertinib.summary':
+    'A patient-scale EGFR-mutant lung tumour on osimertinib 80 mg daily, fitted to FLAURA (response 80 %, median PFS 18.9 months).\n' +
+    'It shrinks within weeks; the cells osimertinib does not kill regrow, and the tumour progresses after about a year and a half.',
+  'preset.flaura-osimertinib.arm.0': 'Untreated',
+  'preset.flaura-osimertinib.arm.1': 'Osimertinib 80 mg daily',
+
   'lesson.nrf2.title': 'NRF2, PGE2 and atezolizumab + bevacizumab',
   'lesson.nrf2.1.text':
     'Two NRF2-low liver tumours in mice: one untreated, one given atezolizumab + bevacizumab from day 7. The treated tumour stalls as CD8 T cells move in.',

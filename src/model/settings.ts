@@ -4,6 +4,7 @@
  */
 import { SETTING_SCALE } from '../scenario/limits';
 import type { Scale, Setting } from '../scenario/types';
+import flaura from './fits/flaura.json';
 import { MOUSE_PARAMETERS, type ModelParameters, PATIENT_PARAMETERS } from './parameters';
 
 export interface SettingInfo {
@@ -31,6 +32,26 @@ export interface SettingInfo {
  * working in IL-6-deficient but hardly in wild-type mice. docs/model.md, "Settings".
  */
 const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = { tCellRecruitment: 0.3, pd1HalfPdl1: 6, il6Half: 0.1 };
+
+/**
+ * Advanced EGFR-mutant lung cancer in patients on first-line osimertinib (FLAURA; docs/model.md, "Settings"): human
+ * growth rates from CT volumetry, and the two parameters the trial determines, osimertinib's kill of sensitive cells
+ * (the response rate) and the share of cells it does not kill at the start (the time to progression), fitted to
+ * FLAURA by scripts/fit-flaura.ts and read from its versioned output, src/model/fits/flaura.json.
+ */
+export const LUNG_PATIENT_OVERRIDES: Partial<ModelParameters> = {
+  // fitted so that the median patient's untreated tumour doubles in 191 days (lung adenocarcinoma, Mackintosh 2014) and
+  // regrows after its nadir on osimertinib with a log-volume slope of 0.096/month (first-line EGFR inhibitors,
+  // Nishino 2016): gross rates, of which the immune response takes its share
+  sensitiveGrowthRate: flaura.parameters.sensitiveGrowthRate,
+  resistantGrowthRate: flaura.parameters.resistantGrowthRate,
+  // chosen: immune-cold, a tenth of the HCC patients' T-cell recruitment (the bottom of its patient range): EGFR-mutant
+  // lung cancers gain nothing from PD-1/PD-L1 blockade (pooled overall-survival HR vs docetaxel 1.05, against 0.66 in
+  // EGFR wild type; meta-analysis of 9 trials, PMC5207545) and carry few mutations
+  tCellRecruitment: 1.1e-3,
+  osimertinibKill: flaura.parameters.osimertinibKill,
+  resistantFraction: flaura.parameters.resistantFraction,
+};
 
 export const SETTING_INFO: Record<Setting, SettingInfo> = {
   'hcc-mouse': {
@@ -77,6 +98,16 @@ export const SETTING_INFO: Record<Setting, SettingInfo> = {
     establishedAtStart: false,
     overrides: CRC_LIVER_OVERRIDES,
     description: 'CT26 colorectal cancer liver metastases in wild-type and IL-6-deficient mice, as in seed 004.',
+  },
+  'lung-patient': {
+    id: 'lung-patient',
+    scale: SETTING_SCALE['lung-patient'],
+    label: 'EGFR-mutant lung cancer, patient (advanced)',
+    // chosen: 3e10 cells = 30 cm3 (a 39 mm lesion), a measurable advanced lung target lesion
+    initialTumourCells: 3e10,
+    establishedAtStart: true,
+    overrides: LUNG_PATIENT_OVERRIDES,
+    description: 'Advanced EGFR-mutant lung cancer treated first line with osimertinib, as in FLAURA.',
   },
 };
 

@@ -7,14 +7,14 @@
  *     &arm=Control&arm=Atezo/bev*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2+low*hide*nrf2=0
  *
  *   v      format version (a link without 'v' is read as version 1, the first format)
- *   s      setting: hcc-mouse | hcc-patient | lung-egfr | crc-liver
+ *   s      setting: hcc-mouse | hcc-patient | lung-egfr | crc-liver | lung-patient
  *   h      horizon, days
  *   dt     output step, days
  *   nrf2, neat1, il6   shared inputs, 0..1
  *   axl    low | high
  *   cd8    CD8 depletion, 0 | 1
  *   egfr   optional: mutant | wild-type, the tumour's EGFR status; written only when set. Absent: the setting's
- *          default (lung-egfr mutant; hcc-mouse, hcc-patient, crc-liver wild type), so older links read as before.
+ *          default (lung-egfr, lung-patient mutant; hcc-mouse, hcc-patient, crc-liver wild type), so older links read as before.
  *   n, seed, cancer, assess, pge2cut   optional: a virtual trial (Scenario.cohort), e.g.
  *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=100
  *          n        cohort size, a whole number of patients, 10..10000 (default 500)

@@ -36,6 +36,7 @@ export const SETTING_SCALE: Record<Setting, Scale> = {
   'hcc-patient': 'patient',
   'lung-egfr': 'mouse',
   'crc-liver': 'mouse',
+  'lung-patient': 'patient',
 };
 
 /** EGFR status of each setting's tumour when the scenario does not set one: lung EGFR-mutant, HCC and CRC wild type. */
@@ -44,6 +45,7 @@ export const EGFR_DEFAULT: Record<Setting, EgfrStatus> = {
   'hcc-patient': 'wild-type',
   'lung-egfr': 'mutant',
   'crc-liver': 'wild-type',
+  'lung-patient': 'mutant',
 };
 
 /** Simulated time span in days, per setting, with the default a new scenario starts from. */
@@ -56,6 +58,7 @@ export const HORIZON_LIMITS: Record<Setting, HorizonLimits> = {
   'hcc-patient': { min: 30, max: 1825, step: 1, unit: 'days', default: 540 },
   'lung-egfr': { min: 1, max: 365, step: 1, unit: 'days', default: 150 },
   'crc-liver': { min: 1, max: 365, step: 1, unit: 'days', default: 28 },
+  'lung-patient': { min: 30, max: 1825, step: 1, unit: 'days', default: 1095 },
 };
 
 /**

@@ -57,12 +57,13 @@ export interface Inputs {
 export const EGFR_STATUSES = ['mutant', 'wild-type'] as const;
 export type EgfrStatus = (typeof EGFR_STATUSES)[number];
 
-export const SETTINGS = ['hcc-mouse', 'hcc-patient', 'lung-egfr', 'crc-liver'] as const;
+export const SETTINGS = ['hcc-mouse', 'hcc-patient', 'lung-egfr', 'crc-liver', 'lung-patient'] as const;
 /**
  * hcc-mouse: syngeneic subcutaneous HCC in mice (seeds 000, 001); days, mm3.
  * hcc-patient: advanced HCC in patients (seed 000, IMbrave150); months shown, cm3.
  * lung-egfr: EGFR-mutant lung cancer xenograft, no adaptive immunity (seed 003); days, mm3.
  * crc-liver: colorectal cancer liver metastasis in mice (seed 004); days, mm3.
+ * lung-patient: advanced EGFR-mutant lung cancer in patients, first-line osimertinib (FLAURA); months shown, cm3.
  */
 export type Setting = (typeof SETTINGS)[number];
 export type Scale = 'mouse' | 'patient';

@@ -155,6 +155,7 @@ describe('defaults', () => {
       'hcc-patient': [540, 1],
       'lung-egfr': [150, 0.25],
       'crc-liver': [28, 0.25],
+      'lung-patient': [1095, 1],
     } as const;
     for (const setting of SETTINGS) {
       const s = defaultScenario(setting);
@@ -220,7 +221,7 @@ describe('one error per code, with its field and a specific message', () => {
 
     m = onlyError(decodeScenario('s=hcc-rat'), 'out-of-range', 'setting');
     expect(m).toContain("'hcc-rat'");
-    expect(m).toContain('hcc-mouse, hcc-patient, lung-egfr, crc-liver');
+    expect(m).toContain('hcc-mouse, hcc-patient, lung-egfr, crc-liver, lung-patient');
 
     m = onlyError(decodeScenario('axl=medium'), 'out-of-range', 'axl');
     expect(m).toContain("'medium'");

@@ -44,6 +44,8 @@ const IL6_SEED004 = schedule(10, 7, 20, 3);
 const ATEZO_PATIENT = schedule(1200, 0, 540, 21);
 const BEV_PATIENT = schedule(15, 0, 540, 21);
 const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
+// FLAURA: osimertinib 80 mg once daily until progression (here for the 3 years shown).
+const OSI_PATIENT = schedule(80, 0, 1095, 1);
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -179,6 +181,20 @@ export const PRESETS: readonly Preset[] = [
         ),
       ],
       cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
+    },
+  },
+  {
+    // The patient-scale EGFR-mutant lung setting, fitted to FLAURA's osimertinib arm (docs/model.md, "EGFR-mutant
+    // lung, patient"): the tumour responds, then the cells osimertinib does not kill regrow.
+    id: 'flaura-osimertinib',
+    citation: 'Soria et al., NEJM 2018 (FLAURA); Wang, Yamada, …, Yano, Nature Communications 2020',
+    doi: '10.1056/NEJMoa1713137',
+    scenario: {
+      setting: 'lung-patient',
+      horizon: 1095,
+      outputStep: 1,
+      inputs: BASE_INPUTS,
+      arms: [arm('Untreated', {}), arm('Osimertinib 80 mg daily', {}, { osimertinib: OSI_PATIENT })],
     },
   },
 ];
