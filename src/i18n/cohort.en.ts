@@ -43,6 +43,15 @@ export const cohortEn = {
   'trial.cancer.lung': 'Lung cancer, all types',
   'trial.cancer.pan-cancer': 'Solid tumours (pan-cancer)',
 
+  'cost.estimate':
+    'Estimated time on this device: about {duration} for {patients} patients × {arms} arms over {days} days on {workers} workers ({ms} ms per patient, {source}).',
+  'cost.fromProbe': 'measured on the first {count} patients',
+  'cost.fromRun': 'measured in the last run',
+  'cost.measuring': 'Measuring what {patients} patients × {arms} arms over {days} days cost on this device…',
+  'cost.failed': 'The cost could not be measured on this device; the trial can still run.',
+  'cost.seconds': '{value} s',
+  'cost.minutes': '{value} min',
+
   'run.start': 'Run trial',
   'run.again': 'Run again',
   'run.cancel': 'Cancel',

@@ -46,6 +46,15 @@ export const cohortJa: CohortCatalogue = {
   'trial.cancer.lung': '肺がん（全組織型）',
   'trial.cancer.pan-cancer': '固形がん（がん種横断）',
 
+  'cost.estimate':
+    'この端末での所要時間の見積もり：{patients} 例 × {arms} 群・{days} 日間をワーカー {workers} 個で約 {duration}（1 例あたり {ms} ミリ秒、{source}）。',
+  'cost.fromProbe': '最初の {count} 例で計測',
+  'cost.fromRun': '前回の実行で計測',
+  'cost.measuring': '{patients} 例 × {arms} 群・{days} 日間の計算にかかる時間をこの端末で計測しています…',
+  'cost.failed': 'この端末での計算時間を計測できませんでした。試験は実行できます。',
+  'cost.seconds': '{value} 秒',
+  'cost.minutes': '{value} 分',
+
   'run.start': '試験を実行',
   'run.again': '再実行',
   'run.cancel': 'キャンセル',

@@ -147,11 +147,16 @@ let statisticsClient: StatisticsClient | null = null;
 /** Id of the latest statistics request: an answer to an older one is dropped. */
 let statisticsRequest = 0;
 
+/** The statistics worker, started on first use (also measures a trial's cost before it runs: store/trialCost.ts). */
+export function sharedStatisticsClient(): StatisticsClient {
+  statisticsClient ??= createStatisticsClient();
+  return statisticsClient;
+}
+
 /** The statistics of `block`, or null when a newer request was made before this one was answered. */
 async function latestStatistics(scenario: Scenario, block: CohortBlock): Promise<CohortStatistics | null> {
   const id = ++statisticsRequest;
-  statisticsClient ??= createStatisticsClient();
-  const statistics = await statisticsClient.compute(scenario, block);
+  const statistics = await sharedStatisticsClient().compute(scenario, block);
   return id === statisticsRequest ? statistics : null;
 }
 

@@ -91,6 +91,19 @@ export const simulationApi = {
     const block = runCohortBlock(scenario, from, to);
     return Comlink.transfer(block, cohortTransferables(block));
   },
+  /**
+   * The measured cost of the scenario's trial on this device: the first `patients` virtual patients (every arm,
+   * the whole horizon, the trial's solver) simulated and timed here in the worker, after one untimed patient that
+   * warms the code up, ms per patient.
+   */
+  trialCost(scenario: Scenario, patients: number): { msPerPatient: number; patients: number } {
+    const n = Math.max(1, Math.min(Math.floor(patients), scenario.cohort?.size ?? 1));
+    // one patient first, untimed: a fresh worker compiles the code on it, which a long run pays only once
+    runCohortBlock(scenario, 0, 1);
+    const started = performance.now();
+    runCohortBlock(scenario, 0, n);
+    return { msPerPatient: (performance.now() - started) / n, patients: n };
+  },
   /** The statistics of a trial's outcomes (the block is copied in, the statistics copied back). */
   cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {
     return cohortStatistics(scenario, block);

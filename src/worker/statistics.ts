@@ -1,7 +1,8 @@
 /**
  * The statistics client is the main thread's handle on one worker that computes a virtual trial's statistics
  * (response rates, Kaplan–Meier, Cox, log-rank, biomarker splits) from a block of patient outcomes. It exists so that
- * no statistic is computed on the main thread: the store sends blocks here and keeps what comes back.
+ * no statistic is computed on the main thread: the store sends blocks here and keeps what comes back. Before a run,
+ * the same worker measures what the trial will cost on this device (trialCost: a few patients simulated and timed).
  *
  * Lifetime: the worker starts at the first request and lives until dispose(). A worker that throws, fails to load or
  * does not answer within STATISTICS_DEADLINE_MS is terminated; its pending requests reject and the next request
@@ -17,6 +18,8 @@ export type WorkerFactory = () => Worker;
 export interface StatisticsClient {
   /** the statistics of `block` for `scenario`'s arms and PGE2 cut-off */
   compute(scenario: Scenario, block: CohortBlock): Promise<CohortStatistics>;
+  /** the trial's cost measured in the worker on its first `patients` patients (api.ts trialCost) */
+  trialCost(scenario: Scenario, patients: number): Promise<{ msPerPatient: number; patients: number }>;
   /** terminates the worker (pending requests reject); a later compute() starts a new one */
   dispose(): void;
 }
@@ -53,35 +56,39 @@ export function createStatisticsClient(factory: WorkerFactory = defaultFactory):
     return remote;
   };
 
-  return {
-    compute(scenario, block) {
-      const api = remote ?? start();
-      return new Promise<CohortStatistics>((resolve, reject) => {
-        let settled = false;
-        const fail = (error: Error) => {
+  /** One request with the deadline: a worker that does not answer in time is stopped (and the request rejects). */
+  const call = <T>(ask: (api: Comlink.Remote<SimulationApi>) => Promise<T>): Promise<T> => {
+    const api = remote ?? start();
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        pending.delete(fail);
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        const seconds = STATISTICS_DEADLINE_MS / 1000;
+        stop(new Error(`the statistics worker did not answer within ${seconds} s`));
+      }, STATISTICS_DEADLINE_MS);
+      pending.add(fail);
+      ask(api).then(
+        (value) => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
           pending.delete(fail);
-          reject(error);
-        };
-        const timer = setTimeout(() => {
-          const seconds = STATISTICS_DEADLINE_MS / 1000;
-          stop(new Error(`the statistics worker did not answer within ${seconds} s`));
-        }, STATISTICS_DEADLINE_MS);
-        pending.add(fail);
-        api.cohortStatistics(scenario, block).then(
-          (statistics) => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            pending.delete(fail);
-            resolve(statistics);
-          },
-          (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
-        );
-      });
-    },
+          resolve(value);
+        },
+        (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))),
+      );
+    });
+  };
+
+  return {
+    compute: (scenario, block) => call((api) => api.cohortStatistics(scenario, block) as Promise<CohortStatistics>),
+    trialCost: (scenario, patients) => call((api) => api.trialCost(scenario, patients)),
     dispose() {
       stop(new Error('the statistics worker was stopped'));
     },

@@ -37,6 +37,16 @@ async function runToEnd(page: Page, timeout = 30_000): Promise<number> {
   });
 }
 
+/** The trial's cost shown before Run (measured on this device: on its first patients, or by its last run), s. */
+async function estimatedSeconds(page: Page, source: 'first' | 'last run'): Promise<number> {
+  const cost = page.getByTestId('trial-cost');
+  await expect(cost).toContainText('Estimated time on this device', { timeout: 20_000 });
+  await expect(cost).toContainText(source === 'first' ? 'measured on the first' : 'measured in the last run');
+  const seconds = Number(await cost.getAttribute('data-seconds'));
+  expect(seconds).toBeGreaterThan(0);
+  return seconds;
+}
+
 async function noHorizontalOverflow(page: Page): Promise<void> {
   // after a viewport change the charts resize on their next ResizeObserver callback: wait for the layout to settle
   await expect
@@ -135,12 +145,17 @@ test('run times of 500 and 1000 patients (logged, not asserted)', async ({ page 
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openTrial(page, 500);
+  const estimate500 = await estimatedSeconds(page, 'first');
   const ms500 = await runToEnd(page);
   await setSize(page, 1000);
+  // after a run of the same trial, the estimate comes from that run
+  const estimate1000 = await estimatedSeconds(page, 'last run');
   const ms1000 = await runToEnd(page);
   const cores = await page.evaluate(() => navigator.hardwareConcurrency);
   console.log(
-    `virtual trial, 2 arms, ${cores} cores: 500 patients ${Math.round(ms500)} ms, 1000 patients ${Math.round(ms1000)} ms`,
+    `virtual trial, 2 arms, ${cores} cores: 500 patients ${Math.round(ms500)} ms (estimated before Run ` +
+      `${Math.round(estimate500 * 1000)} ms from the first patients), 1000 patients ${Math.round(ms1000)} ms ` +
+      `(estimated ${Math.round(estimate1000 * 1000)} ms from the 500-patient run)`,
   );
   test
     .info()
@@ -153,6 +168,9 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });
   await openTrial(page, 5000);
+  // Before Run: what it will cost on this device, from a cost per patient measured here
+  await estimatedSeconds(page, 'first');
+  await expect(page.getByTestId('trial-cost')).toContainText('5,000 patients × 2 arms over 540 days');
   await page.getByTestId('trial-run').click();
   const progress = page.getByTestId('trial-progress');
   await expect(progress).toBeVisible();

@@ -12,6 +12,7 @@ import { type TrialPlan, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
 import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
+import { TrialCost } from './TrialCost';
 import { TrialProblemNotice } from './TrialProblemNotice';
 import { useSetCohort } from './useSetCohort';
 
@@ -130,6 +131,7 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
           </p>
         </>
       )}
+      <TrialCost plan={plan} />
       <div className="trial-actions">
         <button
           ref={runButton}

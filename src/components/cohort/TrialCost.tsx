@@ -1,0 +1,51 @@
+/**
+ * TrialCost says, before Run, how long the trial will take on this device (patients × arms × horizon, from a cost
+ * per patient measured here: store/trialCost.ts); it exists so that a heavy trial is never started blind.
+ */
+import { useEffect } from 'react';
+import { locale } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { defaultCohort } from '../../scenario/defaults';
+import { clampCohort, type TrialPlan } from '../../store/cohort';
+import { costKey, estimateSeconds, requestTrialCost, trialWorkers, useTrialCost } from '../../store/trialCost';
+import { formatCount } from './chartData';
+
+export function TrialCost({ plan }: { plan: TrialPlan }) {
+  const tc = useCohortT();
+  const cost = useTrialCost();
+  useEffect(() => requestTrialCost(plan), [plan]);
+  if (plan.problem) return null;
+  const lang = locale();
+  const size = clampCohort(plan.scenario.cohort ?? defaultCohort()).size;
+  const workers = trialWorkers(size);
+  const what = {
+    patients: formatCount(size, lang),
+    arms: plan.scenario.arms.length,
+    days: formatCount(plan.scenario.horizon, lang),
+    workers,
+  };
+  const known = cost.key === costKey(plan.scenario) ? cost : null;
+  if (known?.msPerPatient != null) {
+    const seconds = estimateSeconds(known.msPerPatient, size, workers);
+    const number = (v: number) => v.toLocaleString(lang, { maximumFractionDigits: v < 10 ? 1 : 0 });
+    const duration =
+      seconds < 120
+        ? tc('cost.seconds', { value: number(seconds) })
+        : tc('cost.minutes', { value: number(seconds / 60) });
+    return (
+      <p className="hint" data-testid="trial-cost" data-seconds={seconds.toFixed(3)}>
+        {tc('cost.estimate', {
+          ...what,
+          duration,
+          ms: number(known.msPerPatient),
+          source: known.source === 'run' ? tc('cost.fromRun') : tc('cost.fromProbe', { count: known.patients }),
+        })}
+      </p>
+    );
+  }
+  return (
+    <p className="hint" data-testid="trial-cost" data-seconds="">
+      {known?.error ? tc('cost.failed') : tc('cost.measuring', what)}
+    </p>
+  );
+}
