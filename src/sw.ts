@@ -13,6 +13,8 @@
  * - Files are answered from the cache first, then from the network (hashed names never change content).
  */
 
+import { installFailure, storeCopy, storeRelease } from './sw-cache';
+
 interface ManifestEntry {
   url: string;
   revision: string | null;
@@ -36,7 +38,10 @@ interface ServiceWorkerScope {
   registration: ServiceWorkerRegistration;
   clients: {
     claim(): Promise<void>;
-    matchAll(options?: { type?: string; includeUncontrolled?: boolean }): Promise<unknown[]>;
+    matchAll(options?: {
+      type?: string;
+      includeUncontrolled?: boolean;
+    }): Promise<{ postMessage(data: unknown): void }[]>;
   };
   skipWaiting(): Promise<void>;
   addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
@@ -68,19 +73,22 @@ self.addEventListener('install', (event) => {
   firstInstall = !self.registration.active;
   event.waitUntil(
     (async () => {
-      const cache = await caches.open(CACHE);
-      const missing: string[] = [];
-      for (const key of keys) if (!(await cache.match(key, { ignoreVary: true }))) missing.push(key);
-      // one request per file, without the revision parameter; a failure (quota, network) fails the install
-      await Promise.all(
-        missing.map(async (key) => {
+      try {
+        const cache = await caches.open(CACHE);
+        // one request per missing file, without the revision parameter; a failure (quota, network) fails the install
+        // and removes what it added (src/sw-cache.ts): the release in use keeps its files and its control
+        await storeRelease(cache, keys, (key) => {
           const url = new URL(key);
           url.searchParams.delete('__revision');
-          const response = await fetch(url.href, { cache: 'reload' });
-          if (!response.ok) throw new Error(`${url.pathname}: HTTP ${response.status}`);
-          await cache.put(key, response);
-        }),
-      );
+          return fetch(url.href, { cache: 'reload' });
+        });
+      } catch (error) {
+        // tell the open pages why (a later release's install fails without a word otherwise)
+        const failure = installFailure(error);
+        for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true }))
+          client.postMessage({ type: 'INSTALL_FAILED', first: firstInstall, ...failure });
+        throw error;
+      }
       if (firstInstall) await self.skipWaiting();
     })(),
   );
@@ -114,14 +122,19 @@ self.addEventListener('message', (event) => {
   if (data?.type === 'SKIP_WAITING') event.waitUntil(self.skipWaiting());
 });
 
+/** The cache, or null where the browser refuses it (storage blocked): requests then go to the network. */
+const openCache = (): Promise<Cache | null> => caches.open(CACHE).catch(() => null);
+
 async function fromCacheOrNetwork(request: Request): Promise<Response> {
-  const cache = await caches.open(CACHE);
+  const cache = await openCache();
   // ignoreVary: a host's 'Vary: Origin' must not hide a file stored without an Origin header (module scripts send one)
-  const cached = await cache.match(request, { ignoreVary: true });
+  const cached = cache ? await cache.match(request, { ignoreVary: true }).catch(() => undefined) : undefined;
   if (cached) return cached;
   const response = await fetch(request);
-  // a hashed file this release did not list (an older release's, fetched while the server still has it)
-  if (response.ok && new URL(request.url).pathname.includes('/assets/')) await cache.put(request, response.clone());
+  // a hashed file this release did not list (an older release's, fetched while the server still has it); a copy
+  // that cannot be stored (quota, private mode) still answers the request
+  if (cache && response.ok && new URL(request.url).pathname.includes('/assets/'))
+    await storeCopy(cache, request, response.clone());
   return response;
 }
 
@@ -132,8 +145,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(
       (async () => {
         event.waitUntil(pruneOlderReleases());
-        const cache = await caches.open(CACHE);
-        return (await cache.match(pageKey, { ignoreVary: true })) ?? fetch(request);
+        const cache = await openCache();
+        const page = cache ? await cache.match(pageKey, { ignoreVary: true }).catch(() => undefined) : undefined;
+        return page ?? fetch(request);
       })(),
     );
     return;

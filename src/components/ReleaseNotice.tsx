@@ -5,13 +5,15 @@ import './faults.css';
 
 /**
  * What the page knows about releases: a new one waiting ("A new version is ready — reload"), a part of the app that
- * could not be loaded (a release replaced it), or an app that could not be stored for offline use. The reload keeps
+ * could not be loaded (a release replaced it), an app that could not be stored for offline use, or a new release that
+ * could not be stored while this one keeps working (quota, storage refused). The reload keeps
  * the scenario: it is in the address.
  */
 export function ReleaseNotice() {
   const t = useT();
-  const { updateReady, chunkFailed, offlineUnavailable } = useRelease();
+  const { updateReady, chunkFailed, offlineUnavailable, updateFailed } = useRelease();
   const [offlineDismissed, setOfflineDismissed] = useState(false);
+  const [updateFailedDismissed, setUpdateFailedDismissed] = useState(false);
   if (updateReady || chunkFailed) {
     return (
       <div
@@ -23,6 +25,16 @@ export function ReleaseNotice() {
         <p>{t(chunkFailed ? 'release.chunkFailed' : 'release.ready')}</p>
         <button type="button" data-testid="release-reload" onClick={reloadIntoNewRelease}>
           {t('release.reload')}
+        </button>
+      </div>
+    );
+  }
+  if (updateFailed && !updateFailedDismissed) {
+    return (
+      <div className="release-notice" role="status" data-testid="update-failed" title={updateFailed}>
+        <p>{t('release.updateFailed')}</p>
+        <button type="button" onClick={() => setUpdateFailedDismissed(true)}>
+          {t('link.dismiss')}
         </button>
       </div>
     );

@@ -340,6 +340,8 @@ export const en = {
   'release.chunkFailed':
     'Part of the app could not be loaded, most likely because a new version was released. Reload to continue (your scenario is kept).',
   'release.reload': 'Reload',
+  'release.updateFailed':
+    'A new version could not be saved on this device (the browser may be out of storage for this site, or refuses it). This version keeps working and your scenario is safe; the new version is tried again later.',
   'release.offlineUnavailable':
     'This app could not be saved for offline use (the browser may be out of storage for this site, or blocks it). It keeps working while online.',
   'link.original': 'The link as it was opened, with the parts left out:',
