@@ -16,6 +16,8 @@ export interface PatientArm {
   /** overall survival, when the model reports it */
   osDays?: ArrayLike<number>;
   death?: ArrayLike<number>;
+  /** day the confirmed response was first seen; 0 for non-responders */
+  responseDays?: ArrayLike<number>;
 }
 
 export interface PatientBlock {
@@ -67,6 +69,8 @@ export interface ResponseRow {
   pfsP?: number;
   osHr?: Interval;
   osP?: number;
+  /** median time to response of the responders, days; null without responders */
+  medianTimeToResponse?: number | null;
 }
 
 const DAYS_PER_MONTH = 30.44;
@@ -76,11 +80,12 @@ const num = (v: number | null | undefined): string =>
 
 /**
  * One row per patient and arm (the same patients in every arm): patient number from 1, arm, best overall response,
- * best diameter change %, PFS days and whether it ended in progression, OS days and death when the model reports
- * them, and the patient's baseline covariates.
+ * best diameter change %, PFS days and whether it ended in progression (or death), OS days and death and the day
+ * the response was first seen (empty for non-responders) when the model reports them, and the baseline covariates.
  */
 export function patientCsv(block: PatientBlock, armNames: readonly string[], responseCodes: readonly string[]): string {
   const hasOs = block.arms.some((a) => a.osDays !== undefined && a.death !== undefined);
+  const hasResponseDay = block.arms.some((a) => a.responseDays !== undefined);
   const header = [
     'patient',
     'arm',
@@ -89,6 +94,7 @@ export function patientCsv(block: PatientBlock, armNames: readonly string[], res
     'pfs_days',
     'progressed',
     ...(hasOs ? ['os_days', 'died'] : []),
+    ...(hasResponseDay ? ['response_day'] : []),
     'nrf2_active',
     'nrf2',
     'neat1',
@@ -109,6 +115,7 @@ export function patientCsv(block: PatientBlock, armNames: readonly string[], res
           arm.pfsDays[i],
           arm.progressed[i],
           ...(hasOs ? [num(arm.osDays?.[i]), num(arm.death?.[i])] : []),
+          ...(hasResponseDay ? [arm.responseDays && arm.responseDays[i] > 0 ? arm.responseDays[i] : ''] : []),
           block.nrf2Active[i],
           block.nrf2[i],
           block.neat1[i],
@@ -167,6 +174,7 @@ export function responseCsv(rows: readonly ResponseRow[], responseCodes: readonl
     ...responseCodes,
     ...interval('orr'),
     ...interval('dcr'),
+    ...(rows.some((r) => r.medianTimeToResponse !== undefined) ? ['median_time_to_response_days'] : []),
     ...interval('median_pfs_days'),
     ...interval('pfs_hr'),
     'pfs_logrank_p',
@@ -185,6 +193,7 @@ export function responseCsv(rows: readonly ResponseRow[], responseCodes: readonl
         ...responseCodes.map((c) => r.responses[c] ?? 0),
         ...i3(r.orr),
         ...i3(r.dcr),
+        ...(rows.some((x) => x.medianTimeToResponse !== undefined) ? [num(r.medianTimeToResponse)] : []),
         ...m3(r.medianPfs),
         ...i3(r.pfsHr),
         num(r.pfsP),

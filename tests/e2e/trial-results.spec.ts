@@ -35,8 +35,7 @@ async function runToEnd(page: Page): Promise<void> {
 /** The results table's text, row by row. */
 async function tableText(page: Page): Promise<string[]> {
   return page
-    .getByTestId('trial-table')
-    .locator('tbody tr')
+    .locator('[data-testid="trial-table"] tbody tr, [data-testid="trial-survival-table"] tbody tr')
     .evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
 }
 
@@ -149,6 +148,8 @@ test('exports: patients, Kaplan–Meier and response CSV (formulas neutralised),
     expect(day % 42 === 0 || day === 540).toBe(true);
   }
 
+  expect(kmRows.slice(1).filter((r) => r[0] === 'OS').length).toBeGreaterThan(2);
+
   const responses = await save(page, 'trial-export-responses');
   const responseRows = parseCsv(responses.text);
   expect(responseRows[0].slice(0, 6)).toEqual(['arm', 'patients', 'CR', 'PR', 'SD', 'PD']);
@@ -156,7 +157,14 @@ test('exports: patients, Kaplan–Meier and response CSV (formulas neutralised),
   expect(responseRows[1][0]).toBe(`'${name}`);
 
   // Every figure: SVG (well-formed, titled, with its legend) and PNG at twice the size.
-  const figures = ['trial-km', 'trial-waterfall-0', 'trial-waterfall-1', 'trial-spider-0', 'trial-spider-1'];
+  const figures = [
+    'trial-km',
+    'trial-km-os',
+    'trial-waterfall-0',
+    'trial-waterfall-1',
+    'trial-spider-0',
+    'trial-spider-1',
+  ];
   figures.push('trial-bio-km-0', 'trial-bio-km-1');
   for (const id of figures) {
     const svg = await save(page, `${id}-svg`);
@@ -217,6 +225,61 @@ test('the numbers explained: "?" disclosures open by keyboard, in English and Ja
   for (const id of ['trial-table-help', 'trial-km', 'trial-exports']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`${id}-ja-390x844.png`) });
+  }
+  expect(errors).toEqual([]);
+});
+
+test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 table with a sorafenib arm', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTrial(page, 60);
+  await expect(page).toHaveURL(/n=60.*#trial$/);
+  // IMbrave150's comparator first (the reference arm), as a shared link would bring it
+  const link = page.url().replace('&arm=', '&arm=Sorafenib*sor:800@0-540/1&arm=').replace('#trial', '');
+  await openApp(page, link);
+  await page.getByTestId('view-trial').click();
+  await runToEnd(page);
+
+  const os = page.getByTestId('svg-trial-km-os');
+  await expect(os.locator('path.km-curve')).toHaveCount(3);
+  await expect(os).toHaveAttribute('aria-label', /median OS/);
+  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(3);
+  for (const a of [0, 1, 2]) {
+    await expect(page.getByTestId(`trial-os12-${a}`)).toHaveAttribute('aria-label', /^\d+\.\d % \(\d+\.\d–\d+\.\d\)$/);
+    await expect(page.getByTestId(`trial-os-${a}`)).toHaveAttribute('aria-label', /^(\d+\.\d|NR) \(/);
+  }
+  await expect(page.getByTestId('trial-os-hr-0')).toHaveText('reference');
+  await expect(page.getByTestId('trial-os-hr-1')).toHaveAttribute('aria-label', /^\d\.\d\d \(\d\.\d\d–\d\.\d\d\)$/);
+
+  const vs = page.getByTestId('trial-vs-table');
+  await expect(vs.locator('tbody tr')).toHaveCount(11);
+  await expect(page.getByTestId('trial-vs-orr-atezoBev-trial')).toHaveText('27.3 %');
+  await expect(page.getByTestId('trial-vs-orr-sorafenib-trial')).toHaveText('11.9 %');
+  await expect(page.getByTestId('trial-vs-medianPfs-atezoBev-trial')).toHaveAttribute('aria-label', '6.8 (5.7–8.3)');
+  await expect(page.getByTestId('trial-vs-pfsHr-atezoBev-trial')).toHaveAttribute('aria-label', '0.59 (0.47–0.76)');
+  await expect(page.getByTestId('trial-vs-osHr-atezoBev-model')).toHaveAttribute(
+    'aria-label',
+    /^\d\.\d\d \(\d\.\d\d–\d\.\d\d\)$/,
+  );
+  await expect(page.getByTestId('trial-vs-orr-sorafenib-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
+  await expect(page.getByTestId('trial-vs-sources')).toContainText('Finn et al., NEJM 2020');
+  await page.getByTestId('trial-km-os-help-os').locator('summary').click();
+  await expect(page.getByTestId('trial-km-os-help-os').locator('p')).toContainText('censored');
+
+  await page.getByTestId('trial-table').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('os-1280x800-full.png'), fullPage: true });
+  for (const id of ['trial-table', 'trial-vs', 'trial-km-os']) {
+    const element =
+      id === 'trial-table' ? page.getByTestId(id).locator('xpath=ancestor::section[1]') : page.getByTestId(id);
+    await element.screenshot({ path: test.info().outputPath(`${id}-1280x800.png`) });
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalOverflow(page);
+  for (const id of ['trial-survival-table', 'trial-vs', 'trial-km-os']) {
+    await page.getByTestId(id).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`${id}-390x844.png`) });
   }
   expect(errors).toEqual([]);
 });

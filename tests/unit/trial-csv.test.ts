@@ -2,10 +2,12 @@
 // run; arm names are user text and must never reach a spreadsheet as a formula.
 import { describe, expect, it } from 'vitest';
 import { kmCsv, patientCsv, responseCsv } from '../../src/charts/trialCsv';
-import { kmTables, responseRows } from '../../src/components/cohort/chartData';
+import { kmTables, modelFigure, publishedText, responseRows } from '../../src/components/cohort/chartData';
 import { parseCsv, readCsvField } from '../../src/formats/csv';
 import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
-import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
+import { defaultSchedule } from '../../src/scenario/catalogue/drugs';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
+import { IMBRAVE150_TARGETS, matchImbrave150Arms, RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
 import { defaultCohort } from '../../src/scenario/defaults';
 import type { Scenario } from '../../src/scenario/types';
 import { calibrationScenario } from '../../src/store/cohort';
@@ -68,15 +70,18 @@ describe('trial CSV exports', () => {
       'lower_95',
       'upper_95',
     ]);
-    for (let a = 0; a < scenario.arms.length; a++) {
-      const mine = rows.slice(1).filter((r) => readCsvField(r[1]) === NAMES[a]);
-      expect(mine[0]).toEqual(['PFS', mine[0][1], '0', '0', '24', '0', '0', '1', '1', '1']);
-      // everyone leaves the risk set once: by an event or by censoring
-      const events = mine.slice(1).reduce((n, r) => n + Number(r[5]) + Number(r[6]), 0);
-      expect(events).toBe(24);
-      const surv = mine.map((r) => Number(r[7]));
-      for (let i = 1; i < surv.length; i++) expect(surv[i]).toBeLessThanOrEqual(surv[i - 1]);
-      expect(surv.at(-1)).toBeCloseTo(statistics.arms[a].pfs.survival.at(-1) ?? 1, 12);
+    for (const endpoint of ['PFS', 'OS'] as const) {
+      for (let a = 0; a < scenario.arms.length; a++) {
+        const mine = rows.slice(1).filter((r) => r[0] === endpoint && readCsvField(r[1]) === NAMES[a]);
+        expect(mine[0]).toEqual([endpoint, mine[0][1], '0', '0', '24', '0', '0', '1', '1', '1']);
+        // everyone leaves the risk set once: by an event or by censoring
+        const left = mine.slice(1).reduce((n, r) => n + Number(r[5]) + Number(r[6]), 0);
+        expect(left).toBe(24);
+        const surv = mine.map((r) => Number(r[7]));
+        for (let i = 1; i < surv.length; i++) expect(surv[i]).toBeLessThanOrEqual(surv[i - 1]);
+        const km = endpoint === 'PFS' ? statistics.arms[a].pfs : statistics.arms[a].os;
+        expect(surv.at(-1)).toBeCloseTo(km.survival.at(-1) ?? 1, 12);
+      }
     }
     noFormula(rows);
   });
@@ -98,5 +103,47 @@ describe('trial CSV exports', () => {
       else expect(Number(r[col('pfs_hr')])).toBe(statistics.comparisons[a - 1].cox.hazardRatio);
     });
     noFormula(rows);
+  });
+});
+
+describe('model vs IMbrave150', () => {
+  it("finds the arms by their drugs, whatever their names; an arm with a third drug is not IMbrave150's", () => {
+    const preset = PRESETS.find((p) => p.id === 'imbrave150');
+    expect(preset).toBeDefined();
+    // Untreated, Atezo/bev, Atezo/bev + celecoxib
+    expect(matchImbrave150Arms(preset?.scenario.arms ?? [])).toEqual({ atezoBev: 1, sorafenib: -1 });
+    const sorafenib = { name: 'x', inputs: {}, treatments: { sorafenib: defaultSchedule('sorafenib', 'patient') } };
+    expect(matchImbrave150Arms([sorafenib, ...(preset?.scenario.arms ?? [])])).toEqual({ atezoBev: 2, sorafenib: 0 });
+  });
+
+  it('the hazard ratio is atezo/bev against sorafenib whichever arm comes first (inverted exactly when needed)', () => {
+    const base = calibrationScenario();
+    const sorafenib = {
+      name: 'Sorafenib',
+      inputs: {},
+      treatments: { sorafenib: defaultSchedule('sorafenib', 'patient') },
+    };
+    const make = (arms: Scenario['arms']): Scenario => ({ ...base, arms, cohort: { ...defaultCohort(), size: 30 } });
+    const first = make([sorafenib, base.arms[0]]);
+    const second = make([base.arms[0], sorafenib]);
+    const a = cohortStatistics(first, runCohortBlock(first, 0, 30));
+    const b = cohortStatistics(second, runCohortBlock(second, 0, 30));
+    const hr = IMBRAVE150_TARGETS.find((t) => t.id === 'pfsHr');
+    if (!hr) throw new Error('no PFS HR target');
+    const direct = modelFigure(a, hr, matchImbrave150Arms(first.arms), 'atezoBev', 'NR');
+    const inverted = modelFigure(b, hr, matchImbrave150Arms(second.arms), 'atezoBev', 'NR');
+    expect(direct).toMatch(/^\d\.\d\d \(\d\.\d\d–\d\.\d\d\)$/);
+    expect(inverted).toBe(direct);
+    // without a sorafenib arm there is no ratio to show
+    expect(modelFigure(statistics, hr, matchImbrave150Arms(scenario.arms), 'atezoBev', 'NR')).toBeNull();
+  });
+
+  it('prints the published figures as the table does, with the interval when the source gives one', () => {
+    const pfs = IMBRAVE150_TARGETS.find((t) => t.id === 'medianPfs');
+    const orr = IMBRAVE150_TARGETS.find((t) => t.id === 'orr');
+    if (!pfs?.atezoBev || !orr?.atezoBev) throw new Error('targets missing');
+    expect(publishedText(pfs, pfs.atezoBev)).toBe('6.8 (5.7–8.3)');
+    expect(publishedText(orr, orr.atezoBev)).toBe('27.3 %');
+    for (const t of IMBRAVE150_TARGETS) expect(t.source.length).toBeGreaterThan(10);
   });
 });

@@ -1,17 +1,18 @@
 /**
- * ArmTable is the virtual trial's table of response rates, median PFS, hazard ratios and log-rank p per arm; it
- * exists to report the trial as a clinical paper would.
+ * ArmTable is the virtual trial's results as a clinical paper reports them: per arm the best overall response (CR,
+ * PR, SD, PD, ORR, DCR, time to response), and survival (median PFS and OS, 12-month OS, hazard ratios and log-rank
+ * p against the first arm); it exists to report the trial in the form its readers know.
  */
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { RESPONSE_CODES } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { formatCount, formatMedian, formatP, formatRate, formatRatio } from './chartData';
+import { formatCount, formatMedian, formatMonths, formatP, formatRate, formatRatio } from './chartData';
 import { Estimate } from './Estimate';
 import { TrialHelp } from './TrialHelp';
 
-/** Per-arm response rates, median PFS, hazard ratio and log-rank p. */
+/** Per-arm response rates and survival, hazard ratios and log-rank p. */
 export function ArmTable() {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
@@ -19,13 +20,21 @@ export function ArmTable() {
   if (!statistics) return null;
   const lang = locale();
   const reference = statistics.arms[0]?.name ?? '';
+  const nr = tc('results.notReached');
+  const armCell = (a: number, name: string) => (
+    <th scope="row">
+      <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
+      {name}
+    </th>
+  );
   return (
     <section className="trial-card" aria-labelledby="trial-table-heading">
       <h3 id="trial-table-heading">{tc('results.table')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
-      <div className="table-scroll" role="group" aria-labelledby="trial-table-heading" tabIndex={0}>
+      <div className="table-scroll" role="group" aria-labelledby="trial-response-caption" tabIndex={0}>
         <table className="trial-table" data-testid="trial-table">
+          <caption id="trial-response-caption">{tc('results.responseCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{tc('results.arm')}</th>
@@ -35,8 +44,40 @@ export function ArmTable() {
               </th>
               <th scope="col">{tc('results.orr')}</th>
               <th scope="col">{tc('results.dcr')}</th>
+              <th scope="col">{tc('results.timeToResponse')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statistics.arms.map((arm, a) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
+              <tr key={a} data-testid={`trial-row-${a}`}>
+                {armCell(a, arm.name)}
+                <td>{formatCount(arm.patients, lang)}</td>
+                <td>{RESPONSE_CODES.map((r) => formatCount(arm.responses[r], lang)).join(' / ')}</td>
+                <Estimate testId={`trial-orr-${a}`} text={formatRate(arm.orr, lang)} />
+                <Estimate text={formatRate(arm.dcr, lang)} />
+                <td data-testid={`trial-ttr-${a}`}>
+                  {arm.timeToResponse.median === null ? '–' : formatMonths(arm.timeToResponse.median, lang)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
+      <div className="table-scroll" role="group" aria-labelledby="trial-survival-caption" tabIndex={0}>
+        <table className="trial-table" data-testid="trial-survival-table">
+          <caption id="trial-survival-caption">{tc('results.survivalCaption', { reference })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tc('results.arm')}</th>
               <th scope="col">{tc('results.medianPfs')}</th>
-              <th scope="col">{tc('results.hr', { reference })}</th>
+              <th scope="col">{tc('results.pfsHr')}</th>
+              <th scope="col">{tc('results.p')}</th>
+              <th scope="col">{tc('results.medianOs')}</th>
+              <th scope="col">{tc('results.os12')}</th>
+              <th scope="col">{tc('results.osHr')}</th>
               <th scope="col">{tc('results.p')}</th>
             </tr>
           </thead>
@@ -45,16 +86,9 @@ export function ArmTable() {
               const comparison = statistics.comparisons.find((c) => c.comparison === a);
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
-                <tr key={a} data-testid={`trial-row-${a}`}>
-                  <th scope="row">
-                    <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
-                    {arm.name}
-                  </th>
-                  <td>{formatCount(arm.patients, lang)}</td>
-                  <td>{RESPONSE_CODES.map((r) => formatCount(arm.responses[r], lang)).join(' / ')}</td>
-                  <Estimate testId={`trial-orr-${a}`} text={formatRate(arm.orr, lang)} />
-                  <Estimate text={formatRate(arm.dcr, lang)} />
-                  <Estimate text={formatMedian(arm.medianPfs, tc('results.notReached'), lang)} />
+                <tr key={a} data-testid={`trial-survival-row-${a}`}>
+                  {armCell(a, arm.name)}
+                  <Estimate testId={`trial-pfs-${a}`} text={formatMedian(arm.medianPfs, nr, lang)} />
                   <Estimate
                     text={
                       comparison
@@ -63,6 +97,22 @@ export function ArmTable() {
                     }
                   />
                   <td>{comparison ? formatP(comparison.logRank.pValue, lang) : '–'}</td>
+                  <Estimate testId={`trial-os-${a}`} text={formatMedian(arm.medianOs, nr, lang)} />
+                  <Estimate testId={`trial-os12-${a}`} text={arm.os12 ? formatRate(arm.os12, lang) : '–'} />
+                  <Estimate
+                    testId={`trial-os-hr-${a}`}
+                    text={
+                      comparison
+                        ? formatRatio(
+                            comparison.osCox.hazardRatio,
+                            comparison.osCox.lower,
+                            comparison.osCox.upper,
+                            lang,
+                          )
+                        : tc('results.reference')
+                    }
+                  />
+                  <td>{comparison ? formatP(comparison.osLogRank.pValue, lang) : '–'}</td>
                 </tr>
               );
             })}

@@ -10,7 +10,7 @@ import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { defaultCohort } from '../../scenario/defaults';
 import { useCohort } from '../../store/cohort';
 
-export type HelpTopic = 'rates' | 'nr' | 'steps' | 'untreated';
+export type HelpTopic = 'rates' | 'nr' | 'steps' | 'untreated' | 'os';
 
 export function TrialHelp({ topics, testId }: { topics: readonly HelpTopic[]; testId: string }) {
   const tc = useCohortT();

@@ -6,8 +6,9 @@ import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
-import { PfsChart } from './PfsChart';
 import { Spiders } from './Spiders';
+import { SurvivalChart } from './SurvivalChart';
+import { TrialComparison } from './TrialComparison';
 import { TrialExports } from './TrialExports';
 import { Waterfalls } from './Waterfalls';
 
@@ -21,7 +22,14 @@ export function TrialResults() {
   return (
     <>
       <ArmTable />
-      <PfsChart waiting={waiting} />
+      <TrialComparison />
+      <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">
+        <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>
+        <div className="trial-grid">
+          <SurvivalChart waiting={waiting} endpoint="pfs" />
+          <SurvivalChart waiting={waiting} endpoint="os" />
+        </div>
+      </section>
       <Waterfalls waiting={waiting} />
       <Spiders waiting={waiting} />
       <Biomarkers waiting={waiting} />

@@ -10,7 +10,7 @@ import { armStyle, OKABE_ITO } from '../../charts/palette';
 import { type SpiderLine, spiderPoints } from '../../charts/spider';
 import type { KmTable, ResponseRow } from '../../charts/trialCsv';
 import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
-import { RESPONSE_CODES, type Response } from '../../scenario/catalogue/trial';
+import { type PublishedFigure, RESPONSE_CODES, type Response, type TrialTarget } from '../../scenario/catalogue/trial';
 import type {
   CohortBlock,
   CohortStatistics,
@@ -59,9 +59,16 @@ export function kmCurve(
   };
 }
 
-/** One PFS curve per arm, in the arms' explorer colours. */
-export function armCurves(statistics: CohortStatistics, slots: readonly number[]): KmCurveData[] {
-  return statistics.arms.map((arm, a) => kmCurve(`arm-${a}`, arm.name, arm.pfs, armStyle(slots[a] ?? a)));
+/** The trial's time-to-event end points. */
+export type Endpoint = 'pfs' | 'os';
+
+/** One curve per arm of an end point (PFS by default), in the arms' explorer colours. */
+export function armCurves(
+  statistics: CohortStatistics,
+  slots: readonly number[],
+  endpoint: Endpoint = 'pfs',
+): KmCurveData[] {
+  return statistics.arms.map((arm, a) => kmCurve(`arm-${a}`, arm.name, arm[endpoint], armStyle(slots[a] ?? a)));
 }
 
 /** The high and low curves of one biomarker in one arm. */
@@ -181,13 +188,23 @@ export function responseRows(statistics: CohortStatistics): ResponseRow[] {
         ? { estimate: comparison.cox.hazardRatio, lower: comparison.cox.lower, upper: comparison.cox.upper }
         : undefined,
       pfsP: comparison?.logRank.pValue,
+      medianOs: arm.medianOs,
+      os12: arm.os12 ?? undefined,
+      osHr: comparison
+        ? { estimate: comparison.osCox.hazardRatio, lower: comparison.osCox.lower, upper: comparison.osCox.upper }
+        : undefined,
+      osP: comparison?.osLogRank.pValue,
+      medianTimeToResponse: arm.timeToResponse.median,
     };
   });
 }
 
 /** The Kaplan–Meier tables of every end point and arm, for the CSV export. */
 export function kmTables(statistics: CohortStatistics): { endpoint: string; arm: string; km: KmTable }[] {
-  return statistics.arms.map((arm) => ({ endpoint: 'PFS', arm: arm.name, km: arm.pfs }));
+  return [
+    ...statistics.arms.map((arm) => ({ endpoint: 'PFS', arm: arm.name, km: arm.pfs })),
+    ...statistics.arms.map((arm) => ({ endpoint: 'OS', arm: arm.name, km: arm.os })),
+  ];
 }
 
 /** The stem of the trial's file names: what reproduces the run (seed, patients) is in the name. */
@@ -201,4 +218,75 @@ export function stemOf(state: {
   block: { from: number; to: number } | null;
 }): string {
   return trialFileStem(state.scenario?.cohort?.seed, state.block ? state.block.to - state.block.from : 0);
+}
+
+/** Days as months with one decimal: "2.8" */
+export function formatMonths(days: number, locale = 'en'): string {
+  return fixed(toMonths(days), 1, locale);
+}
+
+// --- model vs IMbrave150 ------------------------------------------------------------------------------------------
+
+/** A published figure as the table prints it: rates in %, medians in months, ratios as they are; "(lo–hi)" if given. */
+export function publishedText(target: TrialTarget, figure: PublishedFigure, locale = 'en'): string {
+  const f = (v: number) =>
+    target.kind === 'rate' ? `${fixed(100 * v, 1, locale)} %` : fixed(v, target.kind === 'ratio' ? 2 : 1, locale);
+  const g = (v: number) => (target.kind === 'rate' ? fixed(100 * v, 1, locale) : f(v));
+  return figure.lower !== undefined && figure.upper !== undefined
+    ? `${f(figure.value)} (${g(figure.lower)}–${g(figure.upper)})`
+    : f(figure.value);
+}
+
+/**
+ * The model's figure for a published one, formatted as publishedText does: the matching arm's statistic with its
+ * interval where the statistics carry one (ORR, DCR, medians, 12-month OS, hazard ratios); CR, PR, SD and PD as
+ * shares. A hazard ratio is atezolizumab + bevacizumab against sorafenib: read from the comparison with sorafenib as
+ * the reference, or inverted (HR and limits, which is exact for a one-covariate Cox model) when sorafenib is the
+ * compared arm. Null when the arm (or, for a ratio, either arm) is not in the trial.
+ */
+export function modelFigure(
+  statistics: CohortStatistics,
+  target: TrialTarget,
+  match: { atezoBev: number; sorafenib: number },
+  side: 'atezoBev' | 'sorafenib',
+  notReached: string,
+  locale = 'en',
+): string | null {
+  const index = match[side];
+  const arm = statistics.arms[index];
+  if (!arm) return null;
+  const rate = (p: { estimate: number; lower: number; upper: number }) => formatRate({ ...p, level: 0.95 }, locale);
+  const share = (count: number) => `${fixed((100 * count) / Math.max(1, arm.patients), 1, locale)} %`;
+  switch (target.id) {
+    case 'orr':
+      return rate(arm.orr);
+    case 'dcr':
+      return rate(arm.dcr);
+    case 'cr':
+    case 'pr':
+    case 'sd':
+    case 'pd':
+      return share(arm.responses[target.id.toUpperCase() as Response]);
+    case 'timeToResponse':
+      return arm.timeToResponse.median === null ? '–' : formatMonths(arm.timeToResponse.median, locale);
+    case 'medianPfs':
+      return formatMedian(arm.medianPfs, notReached, locale);
+    case 'os12':
+      return arm.os12 ? rate(arm.os12) : '–';
+    case 'pfsHr':
+    case 'osHr': {
+      const other = match.sorafenib;
+      if (other < 0) return null;
+      const pick = (c: CohortStatistics['comparisons'][number]) => (target.id === 'pfsHr' ? c.cox : c.osCox);
+      const direct = statistics.comparisons.find((c) => c.reference === other && c.comparison === index);
+      if (direct) {
+        const cox = pick(direct);
+        return formatRatio(cox.hazardRatio, cox.lower, cox.upper, locale);
+      }
+      const reverse = statistics.comparisons.find((c) => c.reference === index && c.comparison === other);
+      if (!reverse) return null;
+      const cox = pick(reverse);
+      return formatRatio(1 / cox.hazardRatio, 1 / cox.upper, 1 / cox.lower, locale);
+    }
+  }
 }

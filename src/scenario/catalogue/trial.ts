@@ -3,7 +3,7 @@
  * trajectories a spider plot keeps, and the share of NRF2-active tumours of each cancer type. It exists because the
  * model (which computes the outcomes) and the views (which label and colour them) must agree on these.
  */
-import type { CancerType } from '../types';
+import type { Arm, CancerType } from '../types';
 
 /** RECIST 1.1 best overall response. */
 export type Response = 'CR' | 'PR' | 'SD' | 'PD';
@@ -21,3 +21,99 @@ export const NRF2_ACTIVE_SHARE: Record<CancerType, { share: number; source: stri
   lung: { share: 0.11, source: 'KEAP1 mutations in 11.0 % of lung cancers (seed 002, C-CAT)' },
   'pan-cancer': { share: 0.025, source: 'KEAP1 mutations in 2.5 % of 60,056 advanced solid tumours (seed 002, C-CAT)' },
 };
+
+// --- IMbrave150: what the model is compared with ---------------------------------------------------------------------
+
+/** A published figure with its 95 % interval when the source gives one. */
+export interface PublishedFigure {
+  value: number;
+  lower?: number;
+  upper?: number;
+}
+
+/** The figures the "model vs IMbrave150" table compares: rates are fractions, medians months. */
+export type TrialTargetId =
+  | 'orr'
+  | 'cr'
+  | 'pr'
+  | 'sd'
+  | 'pd'
+  | 'dcr'
+  | 'timeToResponse'
+  | 'medianPfs'
+  | 'pfsHr'
+  | 'os12'
+  | 'osHr';
+
+export interface TrialTarget {
+  id: TrialTargetId;
+  kind: 'rate' | 'months' | 'ratio';
+  /** per arm; for a hazard ratio, `atezoBev` holds atezolizumab + bevacizumab against sorafenib */
+  atezoBev?: PublishedFigure;
+  sorafenib?: PublishedFigure;
+  source: string;
+}
+
+/** A percentage as the fraction the statistics use. */
+const pct = (percent: number): number => percent / 100;
+
+const FINN_2020 = 'Finn et al., NEJM 2020; 382:1894–1905 (IMbrave150 primary analysis)';
+
+/**
+ * IMbrave150's outcome profile (unresectable HCC, first line; atezolizumab 1200 mg + bevacizumab 15 mg/kg every
+ * 3 weeks, n = 336, vs sorafenib 400 mg twice daily, n = 165; assessments every 6 weeks). Responses: confirmed,
+ * RECIST 1.1, independent review. Median overall survival is left out: not reached with atezolizumab + bevacizumab
+ * at the primary analysis.
+ */
+export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
+  { id: 'orr', kind: 'rate', atezoBev: { value: pct(27.3) }, sorafenib: { value: pct(11.9) }, source: FINN_2020 },
+  { id: 'cr', kind: 'rate', atezoBev: { value: pct(5.5) }, sorafenib: { value: pct(0) }, source: FINN_2020 },
+  { id: 'pr', kind: 'rate', atezoBev: { value: pct(21.8) }, sorafenib: { value: pct(11.9) }, source: FINN_2020 },
+  { id: 'sd', kind: 'rate', atezoBev: { value: pct(46.3) }, sorafenib: { value: pct(43.4) }, source: FINN_2020 },
+  { id: 'pd', kind: 'rate', atezoBev: { value: pct(19.6) }, sorafenib: { value: pct(24.5) }, source: FINN_2020 },
+  { id: 'dcr', kind: 'rate', atezoBev: { value: pct(73.6) }, sorafenib: { value: pct(55.3) }, source: FINN_2020 },
+  {
+    id: 'timeToResponse',
+    kind: 'months',
+    atezoBev: { value: 2.8 },
+    source:
+      'Characterization of response in IMbrave150, Cancer Med 2021; 10:5437–5447 (median time to response, RECIST 1.1, range 1.2–12.3 months)',
+  },
+  {
+    id: 'medianPfs',
+    kind: 'months',
+    atezoBev: { value: 6.8, lower: 5.7, upper: 8.3 },
+    sorafenib: { value: 4.3, lower: 4.0, upper: 5.6 },
+    source: FINN_2020,
+  },
+  { id: 'pfsHr', kind: 'ratio', atezoBev: { value: 0.59, lower: 0.47, upper: 0.76 }, source: FINN_2020 },
+  {
+    id: 'os12',
+    kind: 'rate',
+    atezoBev: { value: pct(67.2), lower: pct(61.3), upper: pct(73.1) },
+    sorafenib: { value: pct(54.6), lower: pct(45.2), upper: pct(64) },
+    source: FINN_2020,
+  },
+  { id: 'osHr', kind: 'ratio', atezoBev: { value: 0.58, lower: 0.42, upper: 0.79 }, source: FINN_2020 },
+];
+
+/** The drugs of IMbrave150's arms: an arm is compared with an arm of the trial when it gives exactly these. */
+export const IMBRAVE150_ARMS = {
+  atezoBev: ['atezolizumab', 'bevacizumab'],
+  sorafenib: ['sorafenib'],
+} as const;
+
+/**
+ * Which arms give IMbrave150's regimens (exactly these drugs, whatever their names): their indices, -1 for none. The
+ * first such arm of each kind counts.
+ */
+export function matchImbrave150Arms(arms: readonly Pick<Arm, 'treatments'>[]): { atezoBev: number; sorafenib: number } {
+  const gives = (arm: Pick<Arm, 'treatments'>, drugs: readonly string[]) => {
+    const given = Object.keys(arm.treatments).filter((d) => arm.treatments[d as keyof Arm['treatments']] !== undefined);
+    return given.length === drugs.length && drugs.every((d) => given.includes(d));
+  };
+  return {
+    atezoBev: arms.findIndex((a) => gives(a, IMBRAVE150_ARMS.atezoBev)),
+    sorafenib: arms.findIndex((a) => gives(a, IMBRAVE150_ARMS.sorafenib)),
+  };
+}

@@ -1,20 +1,27 @@
 /**
- * PfsChart is the virtual trial's Kaplan–Meier figure of progression-free survival per arm; it exists because PFS is
- * the trial's primary end point.
+ * SurvivalChart is a virtual trial's Kaplan–Meier figure of one end point per arm: progression-free survival (the
+ * primary end point) or overall survival; it exists because a trial is read from these curves.
  */
 import { useCallback, useId, useMemo, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
-import { drawKaplanMeier, type KmCurveData, kaplanMeierHeight } from '../../charts/kaplanMeier';
+import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { armCurves, formatMedian, horizonMonths, stemOf } from './chartData';
+import { armCurves, type Endpoint, formatMedian, horizonMonths, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
-import { TrialHelp } from './TrialHelp';
+import { type HelpTopic, TrialHelp } from './TrialHelp';
 
-export function PfsChart({ waiting }: { waiting: string | null }) {
+const TEXT = {
+  pfs: { title: 'chart.km', y: 'chart.pfs', summary: 'summary.km', arm: 'summary.kmArm', testId: 'trial-km' },
+  os: { title: 'chart.kmOs', y: 'chart.os', summary: 'summary.kmOs', arm: 'summary.kmOsArm', testId: 'trial-km-os' },
+} as const;
+
+const HELP: Record<Endpoint, HelpTopic[]> = { pfs: ['untreated', 'steps'], os: ['os'] };
+
+export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; endpoint: Endpoint }) {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
   const slots = useCohort((s) => s.slots);
@@ -23,9 +30,13 @@ export function PfsChart({ waiting }: { waiting: string | null }) {
   const [showCi, setShowCi] = useState(false);
   const narrow = useMediaQuery(NARROW_QUERY);
   const ciId = useId();
-  const curves = useMemo(() => (statistics ? armCurves(statistics, slots) : []), [statistics, slots]);
+  const text = TEXT[endpoint];
+  const curves = useMemo(
+    () => (statistics ? armCurves(statistics, slots, endpoint) : []),
+    [statistics, slots, endpoint],
+  );
   const lang = locale();
-  const plotHeight = narrow ? 250 : 320;
+  const plotHeight = narrow ? 250 : 300;
   const draw = useCallback(
     (svg: SVGSVGElement, width: number) =>
       drawKaplanMeier(svg, curves, {
@@ -34,37 +45,43 @@ export function PfsChart({ waiting }: { waiting: string | null }) {
         timeFactor: 1 / DAYS_PER_MONTH,
         maxTime: horizon || undefined,
         xLabel: tc('chart.months'),
-        yLabel: tc('chart.pfs'),
+        yLabel: tc(text.y),
         showCi,
         atRiskTitle: tc('chart.atRisk'),
         locale: lang,
       }),
-    [curves, plotHeight, horizon, showCi, tc, lang],
+    [curves, plotHeight, horizon, showCi, tc, lang, text],
   );
   const medians = statistics
-    ? statistics.arms.map((a) => formatMedian(a.medianPfs, tc('results.notReached'), lang))
+    ? statistics.arms.map((a) =>
+        formatMedian(endpoint === 'pfs' ? a.medianPfs : a.medianOs, tc('results.notReached'), lang),
+      )
     : [];
+  const summary = tc(text.summary, {
+    months: horizonMonths(curves),
+    arms: curves.map((c, i) => tc(text.arm, { name: c.label, n: c.patients, median: medians[i] })).join(' '),
+  });
   return (
     <Figure
-      testId="trial-km"
-      title={tc('chart.km')}
-      summary={kmSummary(tc, curves, medians)}
+      testId={text.testId}
+      title={tc(text.title)}
+      summary={summary}
       height={kaplanMeierHeight(plotHeight, curves.length || 2, true)}
       draw={statistics ? draw : null}
       message={waiting}
       loading={waiting !== null}
       file={{
-        title: tc('chart.km'),
-        name: `${stem}-km-pfs`,
+        title: tc(text.title),
+        name: `${stem}-km-${endpoint}`,
         legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
       }}
-      note={<TrialHelp topics={['untreated', 'steps']} testId="trial-km-help" />}
+      note={<TrialHelp topics={HELP[endpoint]} testId={`${text.testId}-help`} />}
       controls={
         <label className="checkbox" htmlFor={ciId}>
           <input
             id={ciId}
             type="checkbox"
-            data-testid="trial-km-ci"
+            data-testid={`${text.testId}-ci`}
             checked={showCi}
             onChange={(e) => setShowCi(e.currentTarget.checked)}
           />
@@ -82,11 +99,4 @@ export function PfsChart({ waiting }: { waiting: string | null }) {
       }
     />
   );
-}
-
-function kmSummary(tc: ReturnType<typeof useCohortT>, curves: KmCurveData[], medians: string[]): string {
-  const arms = curves
-    .map((c, i) => tc('summary.kmArm', { name: c.label, n: c.patients, median: medians[i] }))
-    .join(' ');
-  return tc('summary.km', { months: horizonMonths(curves), arms });
 }

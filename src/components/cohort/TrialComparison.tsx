@@ -1,0 +1,95 @@
+/**
+ * TrialComparison is the "model vs IMbrave150" table: for the arms that give IMbrave150's regimens (atezolizumab +
+ * bevacizumab, sorafenib), each published figure beside the model's with its interval; it exists so that a reader
+ * sees at once where the virtual trial lands against the real one. The published figures and their sources are in
+ * the trial catalogue (scenario/catalogue/trial.ts), not here.
+ */
+import { locale } from '../../i18n';
+import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
+import {
+  IMBRAVE150_TARGETS,
+  matchImbrave150Arms,
+  type PublishedFigure,
+  type TrialTarget,
+} from '../../scenario/catalogue/trial';
+import { type CohortStatistics, useCohort } from '../../store/cohort';
+import { ArmSwatch } from '../ArmSwatch';
+import { modelFigure, publishedText } from './chartData';
+import { Estimate } from './Estimate';
+
+export function TrialComparison() {
+  const tc = useCohortT();
+  const statistics = useCohort((s) => s.statistics);
+  const scenario = useCohort((s) => s.scenario);
+  const slots = useCohort((s) => s.slots);
+  if (!statistics || !scenario) return null;
+  const match = matchImbrave150Arms(scenario.arms);
+  if (match.atezoBev < 0) return null;
+  const lang = locale();
+  const nr = tc('results.notReached');
+  const sources = [...new Set(IMBRAVE150_TARGETS.map((t) => t.source))];
+  const armHeader = (index: number, label: string) => (
+    <th scope="colgroup" colSpan={2}>
+      {index >= 0 ? <ArmSwatch slot={slots[index] ?? index} width={22} height={12} /> : null}
+      {label}
+      {index >= 0 ? <span className="trial-arm-name">{scenario.arms[index].name}</span> : null}
+    </th>
+  );
+  const cells = (target: TrialTarget, side: 'atezoBev' | 'sorafenib', published: PublishedFigure | undefined) => {
+    if (target.kind === 'ratio' && side === 'sorafenib') {
+      return (
+        <td colSpan={2} className="trial-reference">
+          {tc('results.reference')}
+        </td>
+      );
+    }
+    const model = modelFigure(statistics as CohortStatistics, target, match, side, nr, lang);
+    return (
+      <>
+        <Estimate testId={`trial-vs-${target.id}-${side}-model`} text={model ?? tc('compare.noArm')} />
+        <Estimate
+          testId={`trial-vs-${target.id}-${side}-trial`}
+          text={published ? publishedText(target, published, lang) : '–'}
+        />
+      </>
+    );
+  };
+  return (
+    <section className="trial-card" aria-labelledby="trial-vs-heading" data-testid="trial-vs">
+      <h3 id="trial-vs-heading">{tc('compare.heading')}</h3>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
+      <div className="table-scroll" role="group" aria-labelledby="trial-vs-heading" tabIndex={0}>
+        <table className="trial-table trial-vs-table" data-testid="trial-vs-table">
+          <thead>
+            <tr>
+              <td />
+              {armHeader(match.atezoBev, tc('compare.atezoBev'))}
+              {armHeader(match.sorafenib, tc('compare.sorafenib'))}
+            </tr>
+            <tr>
+              <th scope="col">{tc('compare.figure')}</th>
+              <th scope="col">{tc('compare.model')}</th>
+              <th scope="col">{tc('compare.trial')}</th>
+              <th scope="col">{tc('compare.model')}</th>
+              <th scope="col">{tc('compare.trial')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {IMBRAVE150_TARGETS.map((target) => (
+              <tr key={target.id} data-testid={`trial-vs-${target.id}`}>
+                <th scope="row">{tc(`compare.${target.id}` as CohortMessageKey)}</th>
+                {cells(target, 'atezoBev', target.atezoBev)}
+                {cells(target, 'sorafenib', target.sorafenib)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="hint">{tc(match.sorafenib < 0 ? 'compare.noSorafenib' : 'compare.note')}</p>
+      <p className="hint" data-testid="trial-vs-sources">
+        {tc('compare.sources', { sources: sources.join('; ') })}
+      </p>
+    </section>
+  );
+}
