@@ -26,7 +26,7 @@ interface ArmSeries {
 }
 
 /** Arms of the latest result that still exist and are shown, with their palette slot. */
-function visibleArms(view: ResultView | null, meta: ArmMeta[], scenario: Scenario): ArmSeries[] {
+function visibleArms(view: ResultView | null, meta: ArmMeta[], scenario: Pick<Scenario, 'arms'>): ArmSeries[] {
   if (!view) return [];
   const out: ArmSeries[] = [];
   view.result.arms.forEach((arm, i) => {
@@ -60,17 +60,19 @@ export function Charts() {
   const t = useT();
   const view = useExplorer((s) => s.result);
   const meta = useExplorer((s) => s.meta);
-  const scenario = useExplorer((s) => s.scenario);
+  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
+  const scenarioArms = useExplorer((s) => s.scenario.arms);
+  const scale = useExplorer((s) => scaleOf(s.scenario));
   const selected = useExplorer((s) => s.selectedArm);
   const { logScale, compartments, macrophageView, drugView } = useExplorer((s) => s.view);
   const setView = useExplorer((s) => s.setView);
-  const units = displayUnits(scaleOf(scenario));
+  const units = displayUnits(scale);
   const volumeUnit = t(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3');
 
   // Arms only change identity with a new result or an arm-list edit; each chart's lines are memoised on that.
-  const hiddenKey = scenario.arms.map((a) => (a.hidden ? 1 : 0)).join('');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: hiddenKey stands for the hidden flags of scenario.arms
-  const arms = useMemo(() => visibleArms(view, meta, scenario), [view, meta, hiddenKey]);
+  const hiddenKey = scenarioArms.map((a) => (a.hidden ? 1 : 0)).join('');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: hiddenKey stands for the hidden flags of the arms
+  const arms = useMemo(() => visibleArms(view, meta, { arms: scenarioArms }), [view, meta, hiddenKey]);
   const selectedKey = meta[selected]?.key;
   const selectedArm = arms.find((a) => a.key === selectedKey);
 
@@ -116,7 +118,7 @@ export function Charts() {
   const toxicity = useMemo(() => linesOf(arms, 'igf1rToxicity'), [arms]);
   const fractionDomain = useMemo<[number, number]>(() => [0, 1], []);
 
-  const selectedName = scenario.arms[selected]?.name ?? '';
+  const selectedName = scenarioArms[selected]?.name ?? '';
 
   return (
     <section className="charts" aria-labelledby="charts-heading" id="charts">

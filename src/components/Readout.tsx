@@ -14,11 +14,13 @@ export function Readout() {
   const view = useExplorer((s) => s.result);
   const meta = useExplorer((s) => s.meta);
   const arms = useExplorer((s) => s.scenario.arms);
-  const scenario = useExplorer((s) => s.scenario);
+  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
+  const scale = useExplorer((s) => scaleOf(s.scenario));
+  const horizon = useExplorer((s) => s.scenario.horizon);
   const cursorDay = useExplorer((s) => s.cursorDay);
   const setCursorDay = useExplorer((s) => s.setCursorDay);
   const dayId = useId();
-  const units = displayUnits(scaleOf(scenario));
+  const units = displayUnits(scale);
   const loc = locale();
   const volumeUnit = t(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3');
 
@@ -56,7 +58,7 @@ export function Readout() {
           type="number"
           data-testid="readout-day"
           min={0}
-          max={scenario.horizon}
+          max={horizon}
           step={1}
           value={Math.round(cursorDay * 100) / 100}
           onChange={(e) => {

@@ -8,8 +8,8 @@ import { scaleOf, useExplorer } from '../store/explorer';
 
 export function TimeAxis({ horizon }: { horizon: number }) {
   const t = useT();
-  const scenario = useExplorer((s) => s.scenario);
-  const units = displayUnits(scaleOf(scenario));
+  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
+  const units = displayUnits(useExplorer((s) => scaleOf(s.scenario)));
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * horizon);
   return (
     <div className="track axis" aria-hidden="true">

@@ -7,7 +7,7 @@ import { displayUnits, formatTime } from '../charts/format';
 import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
 import { locale, useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
-import { DRUG_IDS, type Scenario } from '../scenario/types';
+import { type Arm, DRUG_IDS } from '../scenario/types';
 import { scaleOf, useExplorer } from '../store/explorer';
 import { ChartFrame } from './ChartFrame';
 import { PanelBoundary } from './PanelBoundary';
@@ -58,25 +58,24 @@ function TimeSeriesChartBody({
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box);
   const inView = useInView(box);
-  const scenario = useExplorer((s) => s.scenario);
-  const selected = useExplorer((s) => s.selectedArm);
+  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
+  const selectedArmOfScenario = useExplorer((s) => s.scenario.arms[s.selectedArm]);
+  const scale = useExplorer((s) => scaleOf(s.scenario));
+  const horizon = useExplorer((s) => s.scenario.horizon);
+  const outputStep = useExplorer((s) => s.scenario.outputStep);
   const slot = useExplorer((s) => s.meta[s.selectedArm]?.slot ?? 0);
   const cursorDay = useExplorer((s) => s.cursorDay);
   const playDay = useExplorer((s) => s.playDay);
-  const status = useExplorer((s) => s.status);
+  // only what the chart shows of the status: ready <-> computing (every slider move) does not re-render it
+  const failed = useExplorer((s) => s.status === 'error' || s.status === 'unavailable');
+  const errored = useExplorer((s) => s.status === 'error');
   const hasResult = useExplorer((s) => s.result !== null);
   const setCursorDay = useExplorer((s) => s.setCursorDay);
-  const units = displayUnits(scaleOf(scenario));
+  const units = displayUnits(scale);
   // Keyed on the selected arm and the horizon, not the whole scenario: a slider move (a new scenario with the same
   // arms) then keeps the same ticks, so the charts are not redrawn with the old result on the input path; they
   // redraw once, when the new result arrives.
-  const selectedArmOfScenario = scenario.arms[selected];
-  // biome-ignore lint/correctness/useExhaustiveDependencies: doseTicks reads only the selected arm and the horizon
-  const doses = useMemo(
-    () => doseTicks(scenario, selected, slot),
-    [selectedArmOfScenario, scenario.horizon, selected, slot],
-  );
-  const horizon = scenario.horizon;
+  const doses = useMemo(() => doseTicks(selectedArmOfScenario, horizon, slot), [selectedArmOfScenario, horizon, slot]);
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
   const reportError = useReportError();
 
@@ -131,7 +130,7 @@ function TimeSeriesChartBody({
     setCursorDay,
   ]);
 
-  const step = Math.max(horizon / 100, scenario.outputStep);
+  const step = Math.max(horizon / 100, outputStep);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const big = e.shiftKey ? 10 : 1;
     let day: number | null = null;
@@ -145,13 +144,7 @@ function TimeSeriesChartBody({
   };
 
   const empty = lines.length === 0;
-  const message = empty
-    ? hasResult
-      ? t('chart.empty')
-      : status === 'error' || status === 'unavailable'
-        ? t('chart.failed')
-        : t('chart.waiting')
-    : null;
+  const message = empty ? (hasResult ? t('chart.empty') : failed ? t('chart.failed') : t('chart.waiting')) : null;
   const timeText = `${t(units.time === 'months' ? 'cursor.month' : 'cursor.day')} ${formatTime(cursorDay, units, locale())}`;
 
   return (
@@ -166,7 +159,7 @@ function TimeSeriesChartBody({
       boxStyle={{ height }}
       message={message}
       messageTestId="chart-message"
-      loading={!hasResult && status !== 'error'}
+      loading={!hasResult && !errored}
       footer={footer}
     >
       <div
@@ -187,15 +180,14 @@ function TimeSeriesChartBody({
 }
 
 /** Dose days of the selected arm, one row per drug given. */
-function doseTicks(scenario: Scenario, selected: number, slot: number): DoseTick[] {
-  const arm = scenario.arms[selected];
+function doseTicks(arm: Arm | undefined, horizon: number, slot: number): DoseTick[] {
   if (!arm) return [];
   const ticks: DoseTick[] = [];
   let row = 0;
   for (const drug of DRUG_IDS) {
     const schedule = arm.treatments[drug];
     if (!schedule) continue;
-    for (const day of doseTimes(schedule, scenario.horizon)) ticks.push({ day, drug, row, slot });
+    for (const day of doseTimes(schedule, horizon)) ticks.push({ day, drug, row, slot });
     row++;
   }
   return ticks;

@@ -14,15 +14,15 @@ import { TimeAxis } from './TimeAxis';
 
 export function TreatmentEditor() {
   const t = useT();
-  const scenario = useExplorer((s) => s.scenario);
-  const selected = useExplorer((s) => s.selectedArm);
+  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
+  const arm = useExplorer((s) => s.scenario.arms[s.selectedArm]);
+  const scale = useExplorer((s) => scaleOf(s.scenario));
+  const horizon = useExplorer((s) => s.scenario.horizon);
+  const setting = useExplorer((s) => s.scenario.setting);
   const slot = useExplorer((s) => s.meta[s.selectedArm]?.slot ?? 0);
   const setTreatment = useExplorer((s) => s.setTreatment);
   const setSchedule = useExplorer((s) => s.setSchedule);
-  const arm = scenario.arms[selected];
   if (!arm) return null;
-  const scale = scaleOf(scenario);
-  const horizon = scenario.horizon;
   const none = Object.keys(arm.treatments).length === 0;
 
   return (
@@ -43,7 +43,7 @@ export function TreatmentEditor() {
         {DRUG_IDS.map((drug) => {
           const schedule = arm.treatments[drug];
           const label = t(`drug.${drug}`);
-          const range = doseRange(drug, scenario.setting);
+          const range = doseRange(drug, setting);
           return (
             <div key={drug} className={`treatment-row${schedule ? ' on' : ''}`} data-testid={`treatment-${drug}`}>
               <div className="treatment-fields">

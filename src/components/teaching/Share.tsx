@@ -2,7 +2,7 @@
  * ShareBar is the bar that copies the link, shows its QR code and switches the language; it exists because a
  * scenario is shared as a link.
  */
-import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
 import { useExplorer } from '../../store/explorer';
 import { loadChunk } from '../../store/release';
@@ -21,14 +21,16 @@ export function ShareBar() {
   const setLanguage = useLanguage((s) => s.setLanguage);
   const presenter = useTeaching((s) => s.presenter);
   const setHelpOpen = useTeaching((s) => s.setHelpOpen);
-  // re-render (and so re-read the link) when the scenario or the chart options change
-  useExplorer((s) => s.scenario);
-  useExplorer((s) => s.view);
+  // re-render (and so re-read the link) when the scenario or the chart options change; deferred, so that a slider
+  // move is not held up by encoding the link: the urgent render keeps the old link, a background render reads it
+  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
+  const view = useDeferredValue(useExplorer((s) => s.view));
   const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
   const [qrOpen, setQrOpen] = useState(false);
   const languageId = useId();
   const linkBox = useRef<HTMLInputElement>(null);
-  const link = currentLink();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the link is read from the store when they change
+  const link = useMemo(() => currentLink(), [scenario, view]);
 
   // the panel belongs to the moment it was opened in: a language switch or presenter mode closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the language or presenter mode

@@ -4,7 +4,7 @@
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { type MessageKey, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
@@ -71,7 +71,8 @@ function rangeOf(scenario: Scenario, variable: string): { min: number; max: numb
 export function Toolkit() {
   const t = useT();
   const id = useId();
-  const scenario = useExplorer((s) => s.scenario);
+  // deferred: a slider move re-renders the toolkit's form in the background, not on the input path
+  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
   const status = useToolkit((s) => s.status);
   const done = useToolkit((s) => s.done);
   const total = useToolkit((s) => s.total);

@@ -4,7 +4,7 @@
  * their defaults, a data table (the screen-reader alternative, and the numbers themselves), and SVG, PNG and CSV
  * exports through the app's export code (the exported figure lists the changed parameters too).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LegendEntry } from '../../charts/export';
 import { formatNumber } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
@@ -75,7 +75,8 @@ export function ToolkitResult() {
 
 function ResultFigure({ outcome }: { outcome: Outcome }) {
   const t = useT();
-  const scenario = useExplorer((s) => s.scenario);
+  // deferred: a slider move re-renders the figure in the background, not on the input path
+  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box);
