@@ -122,6 +122,15 @@ export const cohortEn = {
   'results.method':
     'ORR = CR + PR, DCR = CR + PR + SD (confirmed best overall response, RECIST 1.1), with Wilson 95 % intervals. Median PFS and OS: Kaplan–Meier with log-log 95 % interval (Brookmeyer–Crowley); NR = not reached. PFS ends at progression or death; OS at death. OS at 12 months: the Kaplan–Meier estimate at 365 days with its log-log band. Time to response: median over the responders of the day their response was first seen. Hazard ratio: Cox proportional hazards, Efron ties, 95 % Wald interval; p: log-rank test. Months = days / 30.44.',
 
+  'hypothesis.badge': 'Hypothesis',
+  'hypothesis.heading': 'The COX-2-inhibitor add-on is a hypothesis, not a prediction',
+  'hypothesis.body':
+    'No randomised trial has tested a COX-2 inhibitor with atezolizumab + bevacizumab. The model’s effect rests on mouse experiments (a COX-2 inhibitor abolished NRF2-driven resistance) and on an observational finding (patients who happened to take a COX-2 inhibitor had longer PFS), which other differences between those patients may explain. The figures for these arms show what the model’s assumptions imply; the intervals count sampling only, and the spread across plausible models is wider.',
+  'hypothesis.caveatLabel': 'Caveat:',
+  'hypothesis.caveat':
+    'celecoxib is an NSAID. With bevacizumab, in patients with cirrhosis, it adds to the risk of bleeding (bevacizumab raises it; varices) and of kidney injury (NSAIDs reduce kidney blood flow in cirrhosis). Nothing here is a treatment recommendation.',
+  'hypothesis.sources': 'Evidence: {evidence}. Caveat: {caveat}.',
+
   'compare.heading': 'Model vs IMbrave150',
   'compare.atezoBev': 'Atezolizumab + bevacizumab',
   'compare.sorafenib': 'Sorafenib',

@@ -125,6 +125,15 @@ export const cohortJa: CohortCatalogue = {
   'results.method':
     '奏効率（ORR）＝ CR＋PR、病勢コントロール率（DCR）＝ CR＋PR＋SD（RECIST 1.1 による確定後の最良総合効果）で、95 % 信頼区間は Wilson 法。PFS と OS の中央値はカプラン・マイヤー法で推定し、95 % 信頼区間は log-log 変換（Brookmeyer–Crowley 法）。NR は未到達。PFS は増悪または死亡まで、OS は死亡までの期間。12 か月 OS 率は 365 日時点のカプラン・マイヤー推定値と log-log 信頼帯。奏効までの期間は、奏効例で奏効が初めて確認された日の中央値。ハザード比（HR）は Cox 比例ハザードモデル（同順位は Efron 法）、95 % 信頼区間は Wald 法。p 値はログランク検定。月数＝日数／30.44。',
 
+  'hypothesis.badge': '仮説',
+  'hypothesis.heading': 'COX-2 阻害薬の上乗せは仮説であり、予測ではありません',
+  'hypothesis.body':
+    'アテゾリズマブ＋ベバシズマブに COX-2 阻害薬を加える治療を検証したランダム化試験はありません。モデルの効果は、マウスの実験（COX-2 阻害薬が NRF2 による耐性を解消した）と観察研究の結果（たまたま COX-2 阻害薬を服用していた患者の PFS が長かった）に基づいており、後者はそれらの患者の別の違いで説明できる可能性があります。これらの群の数値はモデルの仮定から導かれるものを示すにすぎません。信頼区間は標本抽出のばらつきだけを数えたもので、妥当なモデルの範囲でのばらつきはさらに大きくなります。',
+  'hypothesis.caveatLabel': '注意：',
+  'hypothesis.caveat':
+    'セレコキシブは NSAID です。肝硬変のある患者でベバシズマブと併用すると、出血（ベバシズマブで高まる。静脈瘤）と腎障害（肝硬変では NSAID が腎血流を減らす）のリスクが加わります。ここに示す内容は治療の推奨ではありません。',
+  'hypothesis.sources': '根拠：{evidence}。注意の出典：{caveat}。',
+
   'compare.heading': 'モデルと IMbrave150 試験の比較',
   'compare.atezoBev': 'アテゾリズマブ＋ベバシズマブ',
   'compare.sorafenib': 'ソラフェニブ',

@@ -218,6 +218,8 @@ test('the numbers explained: "?" disclosures open by keyboard, in English and Ja
   await page.getByTestId('language').selectOption('ja');
   await expect(nr.locator('summary')).toContainText('「NR」とは？');
   await expect(steps.locator('p')).toContainText('6 週（42 日）ごと');
+  await expect(page.getByTestId('trial-hypothesis')).toContainText('仮説');
+  await expect(page.getByTestId('trial-hypothesis')).toContainText('NSAID');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalOverflow(page);
@@ -265,12 +267,20 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   );
   await expect(page.getByTestId('trial-vs-orr-sorafenib-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
   await expect(page.getByTestId('trial-vs-sources')).toContainText('Finn et al., NEJM 2020');
+  // the COX-2-inhibitor arm is labelled a hypothesis, with the caveat; the others are not
+  const hypothesis = page.getByTestId('trial-hypothesis');
+  await expect(hypothesis.locator('li')).toHaveText(['Atezo/bev + celecoxib']);
+  await expect(hypothesis).toContainText('NSAID');
+  await expect(hypothesis).toContainText('bleeding');
+  await expect(hypothesis).toContainText('kidney');
+  await expect(page.getByTestId('trial-row-2').locator('.hypothesis-badge')).toHaveText('Hypothesis');
+  await expect(page.getByTestId('trial-row-1').locator('.hypothesis-badge')).toHaveCount(0);
   await page.getByTestId('trial-km-os-help-os').locator('summary').click();
   await expect(page.getByTestId('trial-km-os-help-os').locator('p')).toContainText('censored');
 
   await page.getByTestId('trial-table').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('os-1280x800-full.png'), fullPage: true });
-  for (const id of ['trial-table', 'trial-vs', 'trial-km-os']) {
+  for (const id of ['trial-table', 'trial-vs', 'trial-km-os', 'trial-hypothesis']) {
     const element =
       id === 'trial-table' ? page.getByTestId(id).locator('xpath=ancestor::section[1]') : page.getByTestId(id);
     await element.screenshot({ path: test.info().outputPath(`${id}-1280x800.png`) });

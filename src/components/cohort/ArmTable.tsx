@@ -5,7 +5,7 @@
  */
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { RESPONSE_CODES } from '../../scenario/catalogue/trial';
+import { hypothesisArms, RESPONSE_CODES } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { formatCount, formatMedian, formatMonths, formatP, formatRate, formatRatio } from './chartData';
@@ -17,7 +17,9 @@ export function ArmTable() {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
   const slots = useCohort((s) => s.slots);
+  const scenario = useCohort((s) => s.scenario);
   if (!statistics) return null;
+  const hypotheses = scenario ? hypothesisArms(scenario.arms) : [];
   const lang = locale();
   const reference = statistics.arms[0]?.name ?? '';
   const nr = tc('results.notReached');
@@ -25,6 +27,7 @@ export function ArmTable() {
     <th scope="row">
       <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
       {name}
+      {hypotheses.includes(a) ? <span className="hypothesis-badge">{tc('hypothesis.badge')}</span> : null}
     </th>
   );
   return (

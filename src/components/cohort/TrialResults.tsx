@@ -6,6 +6,7 @@ import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
+import { HypothesisNotice } from './HypothesisNotice';
 import { Spiders } from './Spiders';
 import { SurvivalChart } from './SurvivalChart';
 import { TrialComparison } from './TrialComparison';
@@ -22,6 +23,7 @@ export function TrialResults() {
   return (
     <>
       <ArmTable />
+      <HypothesisNotice />
       <TrialComparison />
       <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">
         <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>

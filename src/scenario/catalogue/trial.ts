@@ -3,7 +3,7 @@
  * trajectories a spider plot keeps, and the share of NRF2-active tumours of each cancer type. It exists because the
  * model (which computes the outcomes) and the views (which label and colour them) must agree on these.
  */
-import type { Arm, CancerType } from '../types';
+import type { Arm, CancerType, DrugId } from '../types';
 
 /** RECIST 1.1 best overall response. */
 export type Response = 'CR' | 'PR' | 'SD' | 'PD';
@@ -116,4 +116,29 @@ export function matchImbrave150Arms(arms: readonly Pick<Arm, 'treatments'>[]): {
     atezoBev: arms.findIndex((a) => gives(a, IMBRAVE150_ARMS.atezoBev)),
     sorafenib: arms.findIndex((a) => gives(a, IMBRAVE150_ARMS.sorafenib)),
   };
+}
+
+// --- hypotheses -----------------------------------------------------------------------------------------------------
+
+/**
+ * Add-ons whose effect in the model is a hypothesis, not a tested treatment: an arm that gives one is labelled so in
+ * the trial's results, with what the hypothesis rests on and the clinical caveat.
+ */
+export const HYPOTHESIS_DRUGS: readonly DrugId[] = ['cox2i'];
+
+/**
+ * The sources of the COX-2-inhibitor hypothesis and of its caveat (the texts themselves are the interface's, in each
+ * language): the evidence is mouse HCC (a COX-2 inhibitor abolished NRF2-driven resistance to anti-PD-L1 + anti-VEGF)
+ * and 549 treated patients, observational; the caveat is bevacizumab's bleeding risk (IMbrave150 required varices to
+ * be assessed and treated before entry) and NSAIDs' renal and bleeding risks in cirrhosis.
+ */
+export const COX2_HYPOTHESIS = {
+  evidence: 'Yamamoto, Kodama et al., Hepatology 2026 (DOI 10.1097/HEP.0000000000001677)',
+  caveat:
+    'Finn et al., NEJM 2020 (IMbrave150 eligibility); EASL Clinical Practice Guidelines on decompensated cirrhosis, J Hepatol 2018',
+} as const;
+
+/** The arms (indices) that give a hypothesis drug. */
+export function hypothesisArms(arms: readonly Pick<Arm, 'treatments'>[]): number[] {
+  return arms.flatMap((arm, i) => (HYPOTHESIS_DRUGS.some((d) => arm.treatments[d] !== undefined) ? [i] : []));
 }

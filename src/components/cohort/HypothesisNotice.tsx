@@ -1,0 +1,44 @@
+/**
+ * HypothesisNotice labels the arms whose add-on is a hypothesis (the COX-2 inhibitor): what the model's effect rests
+ * on, that a trial has not tested it, and the clinical caveat; it exists so that a striking figure for such an arm is
+ * never read as a prediction or a recommendation.
+ */
+import { useCohortT } from '../../i18n/cohort';
+import { COX2_HYPOTHESIS, hypothesisArms } from '../../scenario/catalogue/trial';
+import { useCohort } from '../../store/cohort';
+import { ArmSwatch } from '../ArmSwatch';
+
+export function HypothesisNotice() {
+  const tc = useCohortT();
+  const scenario = useCohort((s) => s.scenario);
+  const slots = useCohort((s) => s.slots);
+  const arms = scenario ? hypothesisArms(scenario.arms) : [];
+  if (!scenario || arms.length === 0) return null;
+  return (
+    <section
+      className="trial-card trial-hypothesis"
+      aria-labelledby="trial-hypothesis-heading"
+      data-testid="trial-hypothesis"
+    >
+      <h3 id="trial-hypothesis-heading">
+        <span className="hypothesis-badge">{tc('hypothesis.badge')}</span>
+        {tc('hypothesis.heading')}
+      </h3>
+      <ul className="trial-arms">
+        {arms.map((a) => (
+          <li key={a}>
+            <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
+            {scenario.arms[a].name}
+          </li>
+        ))}
+      </ul>
+      <p>{tc('hypothesis.body')}</p>
+      <p>
+        <strong>{tc('hypothesis.caveatLabel')}</strong> {tc('hypothesis.caveat')}
+      </p>
+      <p className="hint">
+        {tc('hypothesis.sources', { evidence: COX2_HYPOTHESIS.evidence, caveat: COX2_HYPOTHESIS.caveat })}
+      </p>
+    </section>
+  );
+}
