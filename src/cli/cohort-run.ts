@@ -59,7 +59,7 @@ const USAGE = `usage: cohort [--format json|csv] [--shard k/N] [--max-seconds N]
   Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient setting).
   Cohort keys (missing ones take the default): n (size, 10..10000, 500), seed (0..2147483647, 1),
   cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
-  pge2cut (PGE2 cut-off of the biomarker split, 0.1..50, 3). Without s, the setting is hcc-patient.
+  pge2cut (PGE2 cut-off of the biomarker split, pg/mL, 1..1000, 100). Without s, the setting is hcc-patient.
   --format json   (default) {"version","query","patients","arms","comparisons","biomarkers"}
   --format csv    one row per patient and arm: patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2
   --shard k/N     simulate only part k of N of the patients (k = 1..N) and print a shard file; merge the N files

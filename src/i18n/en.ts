@@ -370,6 +370,7 @@ export const en = {
   'link.code.duplicate': 'given more than once; the first is used.',
   'link.code.too-many': 'too many; the extra ones are dropped.',
   'link.code.incompatible': 'does not fit the rest of the scenario; ignored.',
+  'link.code.migrated': 'from an older link whose unit changed; converted.',
 
   'error.title': 'Something went wrong',
   'error.reload': 'Reload',

@@ -371,6 +371,7 @@ export const ja: Catalogue = {
   'link.code.duplicate': '複数回指定されています。最初の値を使いました。',
   'link.code.too-many': '多すぎるため、超えた分を除きました。',
   'link.code.incompatible': 'シナリオの他の設定と合わないため、無視しました。',
+  'link.code.migrated': '単位が変わる前の古いリンクの値のため、換算しました。',
 
   'error.title': '問題が発生しました',
   'error.reload': '再読み込み',

@@ -445,7 +445,8 @@ function upgrade(
     });
   }
   const text = versions[0];
-  if (text === undefined) return original; // no 'v': the first format, version 1 (FIRST_VERSION)
+  // no 'v': the first format, version 1 (FIRST_VERSION), upgraded like any version-1 link
+  if (text === undefined) return migrate(original, FIRST_VERSION, registry, currentVersion, errors);
   const known =
     FIRST_VERSION === currentVersion ? `version ${currentVersion}` : `versions ${FIRST_VERSION} to ${currentVersion}`;
   const readAs = `The link is read as version ${currentVersion}; some settings may be lost or misread.`;
@@ -466,6 +467,20 @@ function upgrade(
     });
     return original;
   }
+  return migrate(original, version, registry, currentVersion, errors);
+}
+
+/** Runs the migrations from `version` up to `currentVersion`; their notices and any failure go to `errors`. */
+function migrate(
+  original: URLSearchParams,
+  version: number,
+  registry: MigrationRegistry,
+  currentVersion: number,
+  errors: FieldError[],
+): URLSearchParams {
+  const known =
+    FIRST_VERSION === currentVersion ? `version ${currentVersion}` : `versions ${FIRST_VERSION} to ${currentVersion}`;
+  const readAs = `The link is read as version ${currentVersion}; some settings may be lost or misread.`;
   let params = original;
   for (let n = version; n < currentVersion; n++) {
     const migration = registry[n];
@@ -478,7 +493,7 @@ function upgrade(
       return params;
     }
     try {
-      params = migration(new URLSearchParams(params));
+      params = migration(new URLSearchParams(params), errors);
     } catch {
       errors.push({
         field: 'v',

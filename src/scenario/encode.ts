@@ -8,7 +8,7 @@ import { DRUG_IDS } from './types';
 import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';
 
 /** The format version this code writes. Bump it only with a migration from the previous version (migrations.ts). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** Short, stable drug codes used in links. Never change one: old links would lose the drug. */
 export const DRUG_CODES: Record<DrugId, string> = {

@@ -14,7 +14,9 @@ export type FieldErrorCode =
   | 'duplicate'
   | 'too-many'
   /** a field that the rest of the scenario rules out (cohort settings outside the hcc-patient setting) */
-  | 'incompatible';
+  | 'incompatible'
+  /** a value from an older link whose meaning changed, converted to the current one (a notice, not a refusal) */
+  | 'migrated';
 
 /**
  * One problem with one field.

@@ -218,7 +218,7 @@ test('keyboard only: move a slider, edit a treatment, add an arm, copy the link;
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('copy-status')).toHaveText(/Link copied/);
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/\?v=1&s=hcc-mouse&.*&arm=Control$/);
+  expect(copied).toMatch(/\?v=2&s=hcc-mouse&.*&arm=Control$/);
 
   // a slider: End, then one step back
   await tabTo(page, 'slider-nrf2', rings);

@@ -61,7 +61,7 @@ test('a link from the previous release (no version, no view keys) opens without 
   await expect(page.getByTestId('log-scale')).toBeChecked();
   // the address bar is rewritten in the current format, with the view keys added
   await expect(page).toHaveURL(
-    /\?v=1&s=lung-egfr&h=150&.*&log=1&comp=total&mac=fraction&drug=atz&lang=en&arm=Untreated/,
+    /\?v=2&s=lung-egfr&h=150&.*&log=1&comp=total&mac=fraction&drug=atz&lang=en&arm=Untreated/,
   );
 });
 

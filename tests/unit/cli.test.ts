@@ -27,7 +27,7 @@ describe('simulate', () => {
     expect(json.version).toBe('1');
     expect(json.query).toBe(decodeScenario(SHORT).normalised);
     expect(json.query).toBe(
-      'v=1&s=hcc-mouse&h=7&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&arm=Control&arm=Atezo*atz:10@1-7/3',
+      'v=2&s=hcc-mouse&h=7&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&arm=Control&arm=Atezo*atz:10@1-7/3',
     );
     expect(json.arms).toEqual(['Control', 'Atezo']);
     expect(json.t).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -77,7 +77,7 @@ describe('simulate', () => {
       ['h=abc', ['horizon']],
       ['s=hcc-rat', ['setting']],
       ['foo=1', ['foo']],
-      ['v=2', ['v']],
+      ['v=3', ['v']],
       ['h=28&dt=30', ['outputStep']],
       ['nrf2=2&axl=medium', ['nrf2', 'axl']],
       ['arm=A*atz:10@7/3', ['arm[0].treatments.atezolizumab']],
@@ -145,7 +145,7 @@ describe('cohort', () => {
     expect(json.patients).toBe(40);
     // read in the hcc-patient setting, the missing cohort keys written out with their defaults
     expect(json.query).toBe(
-      'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&n=40&seed=1&cancer=hcc&assess=42&pge2cut=100' +
+      'v=2&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0&n=40&seed=1&cancer=hcc&assess=42&pge2cut=100' +
         '&arm=Control&arm=Atezo/bev*atz:1200@0-540/21*bev:15@0-540/21',
     );
     expect(json.arms.map((a: { name: string }) => a.name)).toEqual(['Control', 'Atezo/bev']);

@@ -20,8 +20,10 @@ import {
   VIEW_QUERY_RESERVE,
   validateScenario,
 } from '../../src/scenario';
+import { FORMAT_VERSION } from '../../src/scenario/encode';
+import { pge2RelativeToPgMl } from '../../src/scenario/migrations';
 
-const HEAD = 'v=1&s=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
+const HEAD = 'v=2&s=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
 
 /** The single error of a decode, checked for code and field; its message is returned for content checks. */
 function onlyError(result: DecodeResult, code: FieldError['code'], field: string): string {
@@ -34,7 +36,7 @@ function onlyError(result: DecodeResult, code: FieldError['code'], field: string
 describe('the link format', () => {
   it('reads the documented example link', () => {
     const link =
-      'v=1&s=hcc-mouse&h=28&dt=0.25&nrf2=1&neat1=0&il6=0.5&axl=low&cd8=0' +
+      'v=2&s=hcc-mouse&h=28&dt=0.25&nrf2=1&neat1=0&il6=0.5&axl=low&cd8=0' +
       '&arm=Control&arm=Atezo/bev*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2+low*hide*nrf2=0*cox2:30@7-28/1';
     const expected: Scenario = {
       setting: 'hcc-mouse',
@@ -88,7 +90,7 @@ describe('the link format', () => {
     ];
     const link = encodeScenario(s);
     expect(link).toBe(
-      'v=1&s=lung-egfr&h=150&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0' +
+      'v=2&s=lung-egfr&h=150&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0' +
         '&arm=All*nrf2=0.25*neat1=1*il6=0*axl=high*cd8=1*atz:1@0-1/1*bev:2@0-1/1*pd1:3@0-1/1*cox2:4@0-1/1' +
         '*cd24:5@0-1/1*il6ab:6@0-1/1*osi:7@0-1/1*igf:1e-7@1e-7-0.30000000000000004/0.25',
     );
@@ -138,7 +140,7 @@ describe('the link format', () => {
       normalised: encodeScenario(defaultScenario('hcc-patient')),
     });
     expect(decodeScenario('').scenario).toEqual(defaultScenario());
-    expect(decodeScenario(`${HEAD}&arm=A`.replace('v=1&', '')).errors).toEqual([]);
+    expect(decodeScenario(`${HEAD}&arm=A`.replace('v=2&', '')).errors).toEqual([]);
   });
 
   it('trims arm names and ignores stray separators', () => {
@@ -175,8 +177,8 @@ describe('defaults', () => {
 
 describe('one error per code, with its field and a specific message', () => {
   it('unknown-version: a newer version, a non-number and an unknown old version', () => {
-    let m = onlyError(decodeScenario(`${HEAD}&arm=A`.replace('v=1', 'v=2')), 'unknown-version', 'v');
-    expect(m).toContain('is 2');
+    let m = onlyError(decodeScenario(`${HEAD}&arm=A`.replace('v=2', 'v=3')), 'unknown-version', 'v');
+    expect(m).toContain('is 3');
     expect(m).toContain('newer');
     m = onlyError(decodeScenario('v=abc&arm=A'), 'unknown-version', 'v');
     expect(m).toContain("'abc'");
@@ -372,7 +374,7 @@ describe('one error per code, with its field and a specific message', () => {
 });
 
 describe('cohort settings (a virtual trial)', () => {
-  const PATIENT = 'v=1&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
+  const PATIENT = 'v=2&s=hcc-patient&h=540&dt=1&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
   const COHORT = 'n=500&seed=1&cancer=hcc&assess=42&pge2cut=100';
 
   it('reads the documented keys, written between the inputs and the arms', () => {
@@ -408,7 +410,7 @@ describe('cohort settings (a virtual trial)', () => {
     expect(r.scenario.cohort).toEqual({ ...defaultCohort(), seed: 99 });
     expect(r.normalised).toBe(`${PATIENT}&n=500&seed=99&cancer=hcc&assess=42&pge2cut=100&arm=Control`);
     // range ends are allowed
-    expect(decodeScenario('s=hcc-patient&n=10&seed=0&assess=7&pge2cut=1').errors).toEqual([]);
+    expect(decodeScenario('v=2&s=hcc-patient&n=10&seed=0&assess=7&pge2cut=1').errors).toEqual([]);
     expect(decodeScenario('s=hcc-patient&n=10000&seed=2147483647&assess=182&pge2cut=1000').errors).toEqual([]);
   });
 
@@ -472,9 +474,9 @@ describe('cohort settings (a virtual trial)', () => {
     expect(m).toBe('Assessment interval (assess) is 6 days; it must be from 7 to 182 days. The default 42 is used.');
     m = onlyError(decodeScenario('s=hcc-patient&assess=183'), 'out-of-range', 'cohort.assessmentInterval');
     expect(m).toContain('183 days');
-    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=0'), 'out-of-range', 'cohort.pge2Cutoff');
+    m = onlyError(decodeScenario('v=2&s=hcc-patient&pge2cut=0'), 'out-of-range', 'cohort.pge2Cutoff');
     expect(m).toBe('PGE2 cut-off (pge2cut) is 0 pg/mL; it must be from 1 to 1000 pg/mL. The default 100 is used.');
-    m = onlyError(decodeScenario('s=hcc-patient&pge2cut=1001'), 'out-of-range', 'cohort.pge2Cutoff');
+    m = onlyError(decodeScenario('v=2&s=hcc-patient&pge2cut=1001'), 'out-of-range', 'cohort.pge2Cutoff');
     expect(m).toContain('is 1001');
   });
 
@@ -540,8 +542,35 @@ describe('validateScenario', () => {
 });
 
 describe('migrations', () => {
-  it('the registry is empty while version 1 is current', () => {
-    expect(Object.keys(migrations)).toEqual([]);
+  it('version 2 is current, and version 1 links are upgraded by migrations[1]', () => {
+    expect(FORMAT_VERSION).toBe(2);
+    expect(Object.keys(migrations)).toEqual(['1']);
+  });
+
+  it('an old pge2cut in relative units is converted to pg/mL with a notice in English and Japanese, not reread', () => {
+    const old = 'v=1&s=hcc-patient&h=540&n=40&seed=1&cancer=hcc&assess=42&pge2cut=3&arm=A';
+    const r = decodeScenario(old);
+    expect(r.scenario.cohort?.pge2Cutoff).toBe(pge2RelativeToPgMl(3));
+    expect(pge2RelativeToPgMl(3)).toBeCloseTo(83.5, 6);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ field: 'cohort.pge2Cutoff', code: 'migrated' });
+    expect(r.errors[0].message).toContain('83.5 pg/mL');
+    expect(r.errors[0].messageJa).toContain('83.5 pg/mL');
+    expect(r.normalised).toContain('pge2cut=83.5');
+    // a link without 'v' is a version-1 link too
+    expect(decodeScenario(old.replace('v=1&', '')).scenario.cohort?.pge2Cutoff).toBe(83.5);
+    // the converted link is current: opening it again changes nothing and says nothing
+    expect(decodeScenario(r.normalised).errors).toEqual([]);
+    expect(decodeScenario(r.normalised).scenario.cohort?.pge2Cutoff).toBe(83.5);
+  });
+
+  it('a version-1 pge2cut already in pg/mL (at or above every host baseline) and any version-2 value are kept', () => {
+    const pg = decodeScenario('v=1&s=hcc-patient&n=40&pge2cut=100&arm=A');
+    expect(pg.errors).toEqual([]);
+    expect(pg.scenario.cohort?.pge2Cutoff).toBe(100);
+    const low = decodeScenario('v=2&s=hcc-patient&n=40&pge2cut=3&arm=A');
+    expect(low.errors).toEqual([]);
+    expect(low.scenario.cohort?.pge2Cutoff).toBe(3);
   });
 
   // a made-up version 0 that spelled the horizon out and named the setting 'scale'
@@ -558,9 +587,10 @@ describe('migrations', () => {
     expect(r.errors).toEqual([]);
     expect(r.scenario.setting).toBe('hcc-patient');
     expect(r.scenario.horizon).toBe(100);
-    expect(r.normalised.startsWith('v=1&s=hcc-patient&h=100&')).toBe(true);
+    // the encoder writes the current format
+    expect(r.normalised.startsWith(`v=${FORMAT_VERSION}&s=hcc-patient&h=100&`)).toBe(true);
     // current links pass through untouched
-    expect(decodeWith(`${HEAD}&arm=A`, fake, 1).errors).toEqual([]);
+    expect(decodeWith(`${HEAD.replace('v=2', 'v=1')}&arm=A`, fake, 1).errors).toEqual([]);
   });
 
   it('chains migrations in order up to the current version', () => {
@@ -568,7 +598,7 @@ describe('migrations', () => {
     const chain: MigrationRegistry = {
       0: (p) => {
         order.push(0);
-        return fake[0](p);
+        return fake[0](p, []);
       },
       1: (p) => {
         order.push(1);

@@ -22,7 +22,7 @@ import {
 import { arbScenario, arbView } from './arbitraries';
 
 const RUNS = Number(process.env.SCENARIO_PROPERTY_RUNS ?? 1000);
-const HEAD = 'v=1&s=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
+const HEAD = 'v=2&s=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.5&axl=low&cd8=0';
 
 describe('view keys in a link', () => {
   it('are written between the cohort and the arms, only when given', () => {
@@ -54,7 +54,7 @@ describe('view keys in a link', () => {
     expect(r.view).toEqual({});
     expect(r.normalised).toBe(old);
     // and without 'v' (read as version 1)
-    expect(decodeScenario(old.replace('v=1&', '')).normalised).toBe(old);
+    expect(decodeScenario(old.replace('v=2&', '')).normalised).toBe(old);
   });
 
   it('a bad value names the key and the allowed values, and leaves the rest of the link alone', () => {
