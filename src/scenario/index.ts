@@ -10,3 +10,4 @@ export * from './types';
 export * from './validate';
 export * from './variables';
 export * from './view';
+export * from './worst';

@@ -147,3 +147,12 @@ export const DEFAULT_CANCER: CancerType = 'hcc';
 
 /** The only setting a cohort can run in (patients with advanced HCC). */
 export const COHORT_SETTING: Setting = 'hcc-patient';
+
+/**
+ * What the limits above are held to (measured by `npm run study:limits`; reasoning in docs/performance.md, "Codec
+ * limits and what they cost"): the heaviest link they allow (scenario/worst.ts: every arm, the longest horizon with
+ * the most output points, every drug at its largest dose as often as allowed), at the setting's own parameters,
+ * takes at most this many solver steps (accepted + rejected, all arms) per simulation. Steps, not seconds: the same
+ * on every machine. Measured 21,680 (2,710 per arm), about 0.07 s of CPU on the 2-core machine of the study.
+ */
+export const WORST_LINK_STEP_BUDGET = 30_000;
