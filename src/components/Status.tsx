@@ -13,16 +13,19 @@ export function Status() {
   const fault = useExplorer((s) => s.statusFault);
   // The reason in the page's language; the worker's own (English, technical) message goes in the tooltip.
   const reason = fault ? t(fault === 'timeout' ? 'fault.timeout' : 'fault.crashed') : message;
+  const unsolvable = status === 'error' && fault === 'unsolvable';
   const text =
     status === 'computing'
       ? t('status.computing')
       : status === 'ready'
         ? t('status.ready')
-        : status === 'error'
-          ? t('status.error', { message: reason })
-          : status === 'unavailable'
-            ? t('status.unavailable')
-            : t('status.idle');
+        : unsolvable
+          ? t('status.unsolvable')
+          : status === 'error'
+            ? t('status.error', { message: reason })
+            : status === 'unavailable'
+              ? t('status.unavailable')
+              : t('status.idle');
   return (
     <p
       className={`status status-${status}`}

@@ -20,6 +20,8 @@ export const ja: Catalogue = {
   'status.computing': '計算中…',
   'status.ready': '最新',
   'status.error': 'シミュレーションに失敗しました（{message}）。シミュレーターを再起動して再計算しています…',
+  'status.unsolvable':
+    'このシナリオはシミュレーションできません：ソルバーが追従できませんでした（パラメータと投与の極端な組み合わせ）。パラメータか投与スケジュールを変更してください。表示中の曲線は最後に計算できたものです。',
   'status.restarted': 'シミュレーターを再起動しました',
   'status.unavailable': 'シミュレーターを起動できませんでした。ページを再読み込みしてください。',
 

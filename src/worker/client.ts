@@ -9,7 +9,9 @@
  * or closed by itself or the browser, which raises no event at all) is terminated, a fresh worker is started after a
  * short pause, and the latest request is sent again. When the fresh worker answers, `onRecovered` says what went
  * wrong, so the page can tell the user that the simulator was restarted. After `maxFailures` failures in a row the
- * client gives up and reports 'unavailable'; a later request (a user action) tries once more.
+ * client gives up and reports 'unavailable'; a later request (a user action) tries once more. A scenario the solver
+ * cannot follow is no fault of the worker: it is reported ('error', kind 'unsolvable') without a restart or a retry,
+ * and the next request goes to the same worker.
  *
  * Deadlines: a worker that has answered once is known to be loaded and warm, and a simulation takes milliseconds, so
  * it gets `watchdogMs` per request. A fresh worker's first answer also waits for the script to download and for the
@@ -25,8 +27,17 @@ export type { SeriesName, SimulationResult } from '../model';
 
 export type ClientStatus = 'idle' | 'computing' | 'ready' | 'error' | 'unavailable';
 
-/** What went wrong with a worker: it threw or failed to load ('crashed'), or it missed its deadline ('timeout'). */
-export type FaultKind = 'crashed' | 'timeout';
+/**
+ * What went wrong: the worker threw or failed to load ('crashed'), or it missed its deadline ('timeout'); or the
+ * worker is fine but the model cannot be solved for this scenario ('unsolvable': the solver gave up, as it can at
+ * extreme parameters with heavy dosing). An unsolvable scenario restarts nothing: it would fail again the same way.
+ */
+export type FaultKind = 'crashed' | 'timeout' | 'unsolvable';
+
+/** The error a worker sends back when the solver cannot follow a scenario (src/solver/types.ts SolverError). */
+export function isUnsolvable(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SolverError';
+}
 
 export interface Fault {
   kind: FaultKind;
@@ -180,6 +191,19 @@ export function createSimulationClient(callbacks: ClientCallbacks, o: ClientOpti
         callbacks.onStatus('ready');
       },
       (error: unknown) => {
+        if (disposed || gen !== generation) return;
+        if (isUnsolvable(error)) {
+          clearTimeout(watchdog);
+          watchdog = undefined;
+          warm = true;
+          inFlight = null;
+          const fault: Fault = { kind: 'unsolvable', message: (error as Error).message };
+          callbacks.onStatus('error', fault.message, fault);
+          const next = pending;
+          pending = null;
+          if (next) send(next);
+          return;
+        }
         fail(gen, { kind: 'crashed', message: error instanceof Error ? error.message : String(error) });
       },
     );

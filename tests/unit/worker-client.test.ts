@@ -13,7 +13,7 @@ import {
   type SimulationClient,
 } from '../../src/worker/client';
 
-type Behaviour = 'answer' | 'throw' | 'reject' | 'hang' | 'late';
+type Behaviour = 'answer' | 'throw' | 'reject' | 'unsolvable' | 'hang' | 'late';
 
 interface Call {
   worker: number;
@@ -41,6 +41,9 @@ function fakeWorkers(plan: (worker: number, call: number) => Behaviour) {
             return new Promise(() => {});
           case 'reject':
             throw new Error('the solver failed');
+          case 'unsolvable':
+            // what simulateArm throws when the solver gives up (src/solver/types.ts SolverError)
+            throw Object.assign(new Error('step size underflow (h = 1e-14) at t = 4.1'), { name: 'SolverError' });
           case 'hang':
             return new Promise(() => {});
           case 'late':
@@ -132,6 +135,36 @@ describe('simulation client faults', () => {
     await until(() => h.statuses.at(-1) === 'ready');
     expect(h.workers.created()).toBe(2);
     expect(h.recovered[0]?.fault).toEqual({ kind: 'crashed', message: 'the solver failed' });
+  });
+
+  it('a scenario the solver cannot follow is reported, without a restart or a retry; the next request is answered', async () => {
+    const h = harness((_worker, call) => (call === 0 ? 'unsolvable' : 'answer'));
+    const faults: (Fault | undefined)[] = [];
+    const client = createSimulationClient(
+      {
+        onResult: (_r, sc) => h.results.push(sc),
+        onStatus: (status, _message, fault) => {
+          h.statuses.push(status);
+          faults.push(fault);
+        },
+      },
+      { factory: h.workers.factory, watchdogMs: 1000, startupMs: 1000, restartDelayMs: 1 },
+    );
+    const bad = scenario(30);
+    client.request(bad);
+    await until(() => h.statuses.at(-1) === 'error');
+    await wait(30);
+    expect(h.statuses).toEqual(['computing', 'error']);
+    expect(faults.at(-1)).toEqual({ kind: 'unsolvable', message: 'step size underflow (h = 1e-14) at t = 4.1' });
+    expect(h.workers.calls).toHaveLength(1); // not sent again
+    const good = scenario(31);
+    client.request(good);
+    await until(() => h.statuses.at(-1) === 'ready');
+    expect(h.results).toEqual([good]);
+    expect(h.workers.created()).toBe(1); // the same worker
+    expect(h.workers.terminated()).toBe(0);
+    client.dispose();
+    h.client.dispose();
   });
 
   it('a warm worker that hangs is restarted by the watchdog and the latest request re-run', async () => {
