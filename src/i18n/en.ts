@@ -19,7 +19,7 @@ export const en = {
   'status.ready': 'Up to date',
   'status.error': 'The simulation failed: {message}. Restarting the simulator and trying again…',
   'status.unsolvable':
-    'This scenario cannot be simulated: the solver could not follow it (an extreme combination of parameters and doses). Change a parameter or a schedule; the curves shown are the last ones computed.',
+    'This scenario cannot be simulated: the solver could not follow it (an extreme combination of parameters and doses). Change a parameter or a schedule.',
   'status.restarted': 'Simulator restarted',
   'status.unavailable': 'The simulator could not be started. Reload the page to try again.',
 
