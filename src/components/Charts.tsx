@@ -3,13 +3,16 @@
  * levels, toxicity); it exists to turn the store's latest result into the lines each chart draws.
  */
 import { useMemo } from 'react';
+import { type ArmBand, bandAreas, bandMedians } from '../charts/bands';
 import { displayUnits } from '../charts/format';
 import { stackAreas } from '../charts/stack';
 import type { ChartArea, ChartLine } from '../charts/timeSeries';
 import { type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
+import { useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
 import { TimeSeriesChart } from './TimeSeriesChart';
+import { BandsToggle } from './toolkit/BandsToggle';
 
 /** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
 const COMPARTMENTS = [
@@ -73,6 +76,21 @@ export function Charts() {
   const hiddenKey = scenarioArms.map((a) => (a.hidden ? 1 : 0)).join('');
   // biome-ignore lint/correctness/useExhaustiveDependencies: hiddenKey stands for the hidden flags of the arms
   const arms = useMemo(() => visibleArms(view, meta, { arms: scenarioArms }), [view, meta, hiddenKey]);
+  // uncertainty bands (store/bands.ts), shown only for the scenario they were computed for (a boolean selector: a
+  // slider move re-renders this only when the bands stop being current)
+  const bandsOn = useBands((s) => s.on);
+  const bandScenario = useBands((s) => s.scenario);
+  const bandArms = useBands((s) => s.arms);
+  const bandsCurrent = useExplorer((s) => bandsOn && bandScenario === s.scenario);
+  const bands = useMemo<ArmBand[]>(
+    () =>
+      bandsCurrent
+        ? bandArms
+            .filter((b) => arms.some((a) => a.key === b.key))
+            .map((b) => ({ arm: b.key, slot: b.slot, t: b.t, lower: b.lower, median: b.median, upper: b.upper }))
+        : [],
+    [bandsCurrent, bandArms, arms],
+  );
   const selectedKey = meta[selected]?.key;
   const selectedArm = arms.find((a) => a.key === selectedKey);
 
@@ -100,8 +118,11 @@ export function Charts() {
         });
       }
     }
-    return { lines, areas };
-  }, [arms, selectedArm, compartments]);
+    return {
+      lines: [...lines, ...bandMedians(bands, 'tumourVolume')],
+      areas: [...bandAreas(bands, 'tumourVolume'), ...areas],
+    };
+  }, [arms, selectedArm, compartments, bands]);
 
   const cd8 = useMemo(() => linesOf(arms, 'cd8'), [arms]);
   const macrophages = useMemo(
@@ -158,6 +179,7 @@ export function Charts() {
                 <option value="separate">{t('chart.compartments.separate')}</option>
               </select>
             </label>
+            <BandsToggle />
           </>
         }
         footer={

@@ -87,4 +87,11 @@ export const toolkitEn = {
   'tool.exportPng': 'Save PNG',
   'tool.exportCsv': 'Save CSV',
   'tool.saved': 'Saved {file}',
+  'bands.toggle': 'Uncertainty band (5–95 %)',
+  'bands.title':
+    'For each arm: the 5–95 % band and the median (dotted) over {members} plausible parameter sets (each parameter within ×0.7–1.3 of its value or its documented range), computed in the background',
+  'bands.waiting': 'band: waiting for a pause',
+  'bands.running': 'band: {done} of {total} parameter sets',
+  'bands.done': 'band: {members} parameter sets',
+  'bands.error': 'band failed: {message}',
 } as const;

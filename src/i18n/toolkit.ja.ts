@@ -87,4 +87,11 @@ export const toolkitJa = {
   'tool.exportPng': 'PNG を保存',
   'tool.exportCsv': 'CSV を保存',
   'tool.saved': '{file} を保存しました',
+  'bands.toggle': '不確実性の帯（5〜95 %）',
+  'bands.title':
+    '各群について、もっともらしい {members} 組のパラメーター（各パラメーターを値の ×0.7〜1.3 または文書化された範囲内で変化）での 5〜95 % の帯と中央値（点線）。バックグラウンドで計算します',
+  'bands.waiting': '帯: 操作の一時停止を待っています',
+  'bands.running': '帯: {total} 組中 {done} 組',
+  'bands.done': '帯: パラメーター {members} 組',
+  'bands.error': '帯を計算できませんでした: {message}',
 } as const;

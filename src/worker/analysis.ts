@@ -7,20 +7,26 @@ import {
   analyseSensitivity,
   type DesignSpec,
   designPoints,
+  ensembleDraw,
+  ensembleParameters,
   type FitDatum,
   type FitFactor,
   type FitResult,
   fitMeasurements,
+  integratorFor,
   parseReadout,
   type Readout,
   type ReadoutBlock,
   runReadouts,
   runScalar,
   type SensitivityResult,
+  type SeriesName,
+  simulate,
 } from '../model';
 import { type ScanSpec, scanScenario } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import { type Factor, factorScenario, valuesScenario, variableName } from '../scenario/variables';
+import { quantileSorted } from '../stats';
 
 /** A sensitivity analysis as the page asks for it: plain data, so it crosses to the worker by structured clone. */
 export interface SensitivityRequest {
@@ -92,4 +98,55 @@ export function fitRequest(request: FitRequest): FitResult {
     request.data,
     request.scale,
   );
+}
+
+/**
+ * Uncertainty bands: one series of every arm over members of the plausible parameter ensemble (model/ensemble.ts,
+ * the claims' robustness ensemble), with the scenario's own parameter changes kept as they are (the user fixed them).
+ */
+export interface EnsembleRequest {
+  scenario: Scenario;
+  /** the ensemble's seed (draw i is the same whatever the number of draws) */
+  seed: number;
+  series: SeriesName;
+}
+
+/** Members [from, to): values[(i - from) * A * T + a * T + k] for arm a at output point k. */
+export function ensembleBlock(request: EnsembleRequest, from: number, to: number): Float64Array {
+  const { scenario } = request;
+  const integrator = integratorFor('ensemble');
+  let out = new Float64Array(0);
+  let width = 0;
+  for (let i = from; i < to; i++) {
+    const overrides = {
+      ...ensembleParameters(ensembleDraw(request.seed, i), scenario.setting),
+      ...scenario.parameters,
+    };
+    const result = simulate(scenario, { parameterOverrides: overrides, integrator });
+    if (i === from) {
+      width = result.arms.reduce((n, a) => n + a.t.length, 0);
+      out = new Float64Array((to - from) * width);
+    }
+    let at = (i - from) * width;
+    for (const arm of result.arms) {
+      out.set(arm.series[request.series], at);
+      at += arm.t.length;
+    }
+  }
+  return out;
+}
+
+/** The 5 %, 50 % and 95 % quantiles over members at each arm's output point: [q * A * T + a * T + k]. */
+export function ensembleBands(values: Float64Array, members: number, arms: number, points: number): Float64Array {
+  const out = new Float64Array(3 * arms * points);
+  const column = new Float64Array(members);
+  const width = arms * points;
+  for (let c = 0; c < width; c++) {
+    for (let m = 0; m < members; m++) column[m] = values[m * width + c];
+    column.sort();
+    out[c] = quantileSorted(column, 0.05);
+    out[width + c] = quantileSorted(column, 0.5);
+    out[2 * width + c] = quantileSorted(column, 0.95);
+  }
+  return out;
 }

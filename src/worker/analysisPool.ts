@@ -10,12 +10,12 @@ import * as Comlink from 'comlink';
 import type { ReadoutBlock, SensitivityResult } from '../model';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
-import type { SensitivityRequest } from './analysis';
+import type { EnsembleRequest, SensitivityRequest } from './analysis';
 import type { SimulationApi } from './api';
 import { poolSize, type WorkerFactory } from './cohortPool';
 
 export type { ReadoutBlock, SensitivityResult } from '../model';
-export type { SensitivityRequest } from './analysis';
+export type { EnsembleRequest, SensitivityRequest } from './analysis';
 
 export class AnalysisCancelled extends Error {
   constructor() {
@@ -171,6 +171,37 @@ export function runSensitivity(
         }
         if (!remote) throw new Error('the design has no runs');
         return await remote.sensitivityResult(request, y);
+      } finally {
+        stop();
+      }
+    }),
+    cancel: run.cancel,
+  };
+}
+
+/**
+ * Uncertainty bands in the pool: `members` ensemble members of the scenario, then the 5 %, 50 % and 95 % quantiles
+ * per arm and output point ([q * A * T + a * T + k], computed in a worker). `points`: output points per arm.
+ */
+export function runEnsembleBands(
+  request: EnsembleRequest,
+  members: number,
+  points: number,
+  onProgress: (done: number, total: number) => void,
+  options: PoolOptions = {},
+): AnalysisRun<Float64Array> {
+  const run = runBlocks(members, (remote, from, to) => remote.ensembleBlock(request, from, to), onProgress, options);
+  return {
+    result: run.result.then(async ({ blocks, remote, stop }) => {
+      try {
+        const values = new Float64Array(blocks.reduce((n, b) => n + b.length, 0));
+        let at = 0;
+        for (const b of blocks) {
+          values.set(b, at);
+          at += b.length;
+        }
+        if (!remote) throw new Error('the ensemble has no members');
+        return await remote.ensembleBands(values, members, request.scenario.arms.length, points);
       } finally {
         stop();
       }

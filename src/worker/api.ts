@@ -21,6 +21,9 @@ import { PRESETS } from '../scenario/catalogue/presets';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import {
+  type EnsembleRequest,
+  ensembleBands,
+  ensembleBlock,
   type FitRequest,
   fitRequest,
   type SensitivityRequest,
@@ -133,6 +136,16 @@ export const simulationApi = {
   /** Sobol' indices, PRCC or the tornado from every run's output. */
   sensitivityResult(request: SensitivityRequest, y: Float64Array) {
     return sensitivityResult(request, y);
+  },
+  /** One series of every arm over ensemble members [from, to) (the toolkit's uncertainty bands). */
+  ensembleBlock(request: EnsembleRequest, from: number, to: number): Float64Array {
+    const y = ensembleBlock(request, from, to);
+    return Comlink.transfer(y, [y.buffer as ArrayBuffer]);
+  },
+  /** The 5 %, 50 % and 95 % quantiles of the members' values. */
+  ensembleBands(values: Float64Array, members: number, arms: number, points: number): Float64Array {
+    const q = ensembleBands(values, members, arms, points);
+    return Comlink.transfer(q, [q.buffer as ArrayBuffer]);
   },
   ping(): string {
     return 'pong';

@@ -125,3 +125,32 @@ test('a tornado and Sobol indices of the COX-2 inhibitor contrast run in the wor
   expect(csv[0]).toContain('first_lower');
   expect(errors).toEqual([]);
 });
+
+test('uncertainty bands: each arm gets a 5-95 % band and a median over the plausible parameter ensemble, computed in the background and again after an edit', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, '/?s=hcc-mouse&h=28&dt=0.5&arm=Control&arm=Atezo*atz:10@7-20/3&lang=en');
+  const volume = page.getByTestId('svg-volume');
+  await expect(volume.locator('path.area')).toHaveCount(0);
+  await page.getByTestId('bands-toggle').check();
+  await expect(page.getByTestId('bands-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('bands-status')).toContainText('100 parameter sets');
+  await expect(volume.locator('path.area')).toHaveCount(2);
+  await expect(volume.locator('path.area').first()).toHaveAttribute('d', /^M/);
+  await expect(volume.locator('path.area').first()).toHaveAttribute('fill', /rgba\(/);
+  await expect(volume.locator('path.line[data-series="tumourVolume.median"]')).toHaveCount(2);
+  await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-bands.png') });
+
+  // an edit hides the old bands (they belong to the old scenario) and computes new ones once the user pauses
+  await page.getByTestId('slider-nrf2').focus();
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('bands-status')).toHaveAttribute('data-status', /waiting|running/);
+  await expect(page.getByTestId('bands-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(volume.locator('path.area')).toHaveCount(2);
+  await page.getByTestId('bands-toggle').uncheck();
+  await expect(volume.locator('path.area')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
