@@ -4,7 +4,7 @@
  */
 import { SETTING_SCALE } from '../scenario/limits';
 import type { Scale, Setting } from '../scenario/types';
-import flaura from './fits/flaura.json';
+import flaura from './fits/flaura.json' with { type: 'json' };
 import { MOUSE_PARAMETERS, type ModelParameters, PATIENT_PARAMETERS } from './parameters';
 
 export interface SettingInfo {
