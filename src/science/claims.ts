@@ -77,6 +77,7 @@ export const SCENARIOS: Record<string, () => Scenario> = {
   'keap1-nrf2-patients': () => preset('keap1-nrf2-patients'),
   'osimertinib-igf1r': () => preset('osimertinib-igf1r'),
   'il6-pdl1': () => preset('il6-pdl1'),
+  'flaura-osimertinib': () => preset('flaura-osimertinib'),
   /** S5.5: anti-IL-6 alone in IL-6-high tumours */
   'il6-mono': () => {
     const s = preset('il6-pdl1');
@@ -135,6 +136,9 @@ const O_OSI = 'Osimertinib 40 d';
 const O_10 = 'Osimertinib + IGF-1R inhibitor days 0–10';
 const O_40 = 'Osimertinib + IGF-1R inhibitor days 0–40';
 const O_AXL = 'AXL-high: osimertinib + IGF-1R inh. 0–10';
+const F = 'flaura-osimertinib';
+const F_U = 'Untreated';
+const F_O = 'Osimertinib 80 mg daily';
 const I = 'il6-pdl1';
 const IH_U = 'IL-6 high, untreated';
 const IH_P = 'IL-6 high, anti-PD-L1';
@@ -489,6 +493,40 @@ export const CLAIMS: readonly Claim[] = [
           1,
         ),
       ]),
+  },
+  {
+    id: 'FLAURA-lung',
+    seedClaims: [],
+    preset: F,
+    text: {
+      en: 'an EGFR-mutant lung cancer in a patient responds to osimertinib and progresses within 1–3 years (FLAURA: median PFS 18.9 months)',
+      ja: '患者の EGFR 変異肺がんはオシメルチニブに奏効し、1〜3 年で増悪する（FLAURA：無増悪生存期間中央値 18.9 か月）',
+    },
+    arms: { [F]: [F_O, F_U] },
+    evaluate: (r) => {
+      const v = (day: number) => r.at(F, F_O, 'tumourVolume', day);
+      let nadirDay = 0;
+      for (let day = 1; day <= 1095; day++) if (v(day) < v(nadirDay)) nadirDay = day;
+      // RECIST progression of one lesion: the diameter 20 % above its smallest, i.e. the volume 1.2^3 = 1.728 x
+      let progression = Number.POSITIVE_INFINITY;
+      for (let day = nadirDay; day <= 1095; day++) {
+        if (v(day) >= 1.728 * v(nadirDay)) {
+          progression = day;
+          break;
+        }
+      }
+      return outcome([
+        // a partial response: the diameter down at least 30 %, the volume below 0.7^3 = 0.343 of the baseline
+        lt('volume at the nadir / day 0 on osimertinib (partial response)', ratio(v(nadirDay), v(0)), 0.343),
+        gt('day of progression on osimertinib (RECIST, from the nadir)', progression, 365),
+        lt('day of progression on osimertinib (RECIST, from the nadir)', progression, 1095),
+        gt(
+          'volume day 365 / day 0, untreated',
+          ratio(r.at(F, F_U, 'tumourVolume', 365), r.at(F, F_U, 'tumourVolume', 0)),
+          1,
+        ),
+      ]);
+    },
   },
   {
     id: 'S5.1',

@@ -63,6 +63,8 @@ describe('seed 003: osimertinib and transient IGF-1R inhibition (EGFR-mutant lun
   it('S4.3 / claim 5: IGF-1R inhibition for all 40 days gains no tumour control but accumulates about 4x the toxicity', () =>
     expectClaim('S4.3'));
   it('S4.4 AXL-high tumours relapse despite the transient combination', () => expectClaim('S4.4'));
+  it('FLAURA-lung: an EGFR-mutant lung cancer in a patient responds to osimertinib and progresses within 1-3 years', () =>
+    expectClaim('FLAURA-lung'));
 });
 
 describe('seed 004: IL-6, dendritic cells and anti-PD-L1 (colorectal liver metastasis, mice)', () => {
@@ -82,7 +84,7 @@ describe('the claims as data', () => {
     const tested = [
       ...['S1.1', 'S1.2', 'S1.3', 'claim 1', 'S1.4', 'S1.5', 'S2.1', 'S2.2', 'S2.3', 'S2.4', 'CD24-M1', 'S3.1'],
       ...['PGE2-patients', 'NEAT1-plasma'],
-      ...['S4.1', 'S4.2', 'S4.3', 'S4.4', 'S5.1', 'claim 6', 'S5.2', 'S5.3', 'S5.4', 'S5.5'],
+      ...['S4.1', 'S4.2', 'S4.3', 'S4.4', 'FLAURA-lung', 'S5.1', 'claim 6', 'S5.2', 'S5.3', 'S5.4', 'S5.5'],
     ];
     expect(CLAIMS.map((c) => c.id).sort()).toEqual([...tested].sort());
   });
