@@ -72,10 +72,22 @@ function doseRows(ticks: DoseTick[]): DoseRow[] {
   return result;
 }
 
+/** A measured value (imported data) drawn over the curves: a dot, and a bar over [lower, upper] when given. */
+export interface ChartPoint {
+  arm: number;
+  slot: number;
+  day: number;
+  value: number;
+  lower?: number;
+  upper?: number;
+}
+
 export interface TimeSeriesData {
   lines: ChartLine[];
   areas?: ChartArea[];
   doses?: DoseTick[];
+  /** measurements (the toolkit's imported data), in the lines' units */
+  points?: ChartPoint[];
 }
 
 /**
@@ -144,6 +156,10 @@ function extent(data: TimeSeriesData, factor: number, positiveOnly: boolean): [n
   };
   for (const l of data.lines) for (let i = 0; i < l.values.length; i++) visit(l.values[i]);
   for (const a of data.areas ?? []) for (let i = 0; i < a.upper.length; i++) visit(a.upper[i]);
+  for (const p of data.points ?? []) {
+    visit(p.value);
+    if (p.upper !== undefined) visit(p.upper);
+  }
   if (!Number.isFinite(lo)) return positiveOnly ? [0.1, 1] : [0, 1];
   return [lo, hi];
 }
@@ -345,6 +361,50 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
         ) ?? '',
       );
     });
+
+  // Measurements: per arm, one path of error bars (with caps) and one dot per value, in the arm's colour.
+  const byArm = new Map<number, ChartPoint[]>();
+  for (const p of data.points ?? []) {
+    const list = byArm.get(p.arm);
+    if (list) list.push(p);
+    else byArm.set(p.arm, [p]);
+  }
+  const measured = plot
+    .selectAll<SVGGElement, [number, ChartPoint[]]>('g.measurements')
+    .data([...byArm], (d) => String(d[0]))
+    .join('g')
+    .attr('class', 'measurements')
+    .attr('data-arm', (d) => d[0]);
+  measured
+    .selectAll<SVGPathElement, [number, ChartPoint[]]>('path.error-bars')
+    .data((d) => [d])
+    .join('path')
+    .attr('class', 'error-bars')
+    .attr('fill', 'none')
+    .attr('stroke', (d) => armStyle(d[1][0].slot).colour)
+    .attr('stroke-width', 1.5)
+    .attr('d', (d) =>
+      d[1]
+        .filter((p) => p.lower !== undefined && p.upper !== undefined)
+        .map((p) => {
+          const px = x(p.day * o.timeFactor).toFixed(1);
+          const a = yOf(p.lower as number).toFixed(1);
+          const b = yOf(p.upper as number).toFixed(1);
+          return `M${px},${a}V${b}M${Number(px) - 4},${a}h8M${Number(px) - 4},${b}h8`;
+        })
+        .join(''),
+    );
+  measured
+    .selectAll<SVGCircleElement, ChartPoint>('circle.measurement')
+    .data((d) => d[1])
+    .join('circle')
+    .attr('class', 'measurement')
+    .attr('r', 4)
+    .attr('cx', (p) => x(p.day * o.timeFactor))
+    .attr('cy', (p) => yOf(p.value))
+    .attr('fill', '#ffffff')
+    .attr('stroke', (p) => armStyle(p.slot).colour)
+    .attr('stroke-width', 2);
 
   // Dose ticks: short marks in a strip under the time axis labels, one row per drug, drawn as ONE path per drug (and
   // arm): the DOM does not grow with the number of doses, and a cursor move does not touch it. Ticks that fall on the

@@ -6,11 +6,12 @@ import { useMemo } from 'react';
 import { type ArmBand, bandAreas, bandMedians } from '../charts/bands';
 import { displayUnits } from '../charts/format';
 import { stackAreas } from '../charts/stack';
-import type { ChartArea, ChartLine } from '../charts/timeSeries';
+import type { ChartArea, ChartLine, ChartPoint } from '../charts/timeSeries';
 import { type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
+import { useMeasurements } from '../store/measurements';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
 
@@ -91,6 +92,30 @@ export function Charts() {
         : [],
     [bandsCurrent, bandArms, arms],
   );
+  // imported measurements (store/measurements.ts): points with ± SD bars on the matching chart and visible arm
+  const measurements = useMeasurements((s) => s.rows);
+  const measurementFile = useMeasurements((s) => s.fileName);
+  const pointsOf = useMemo(() => {
+    const byName = new Map<string, { key: number; slot: number }>();
+    scenarioArms.forEach((a, i) => {
+      if (!a.hidden && meta[i]) byName.set(a.name, { key: meta[i].key, slot: meta[i].slot });
+    });
+    const bySeries = new Map<string, ChartPoint[]>();
+    for (const r of measurements) {
+      const arm = byName.get(r.arm);
+      if (!arm) continue;
+      const list = bySeries.get(r.series) ?? [];
+      list.push({
+        arm: arm.key,
+        slot: arm.slot,
+        day: r.day,
+        value: r.value,
+        ...(r.sd !== undefined ? { lower: Math.max(0, r.value - r.sd), upper: r.value + r.sd } : {}),
+      });
+      bySeries.set(r.series, list);
+    }
+    return (series: string): ChartPoint[] | undefined => bySeries.get(series);
+  }, [measurements, scenarioArms, meta]);
   const selectedKey = meta[selected]?.key;
   const selectedArm = arms.find((a) => a.key === selectedKey);
 
@@ -153,6 +178,7 @@ export function Charts() {
         yLabel={volumeUnit}
         lines={volume.lines}
         areas={volume.areas}
+        points={pointsOf('tumourVolume')}
         height={320}
         logScale={logScale}
         yFactor={units.volumeFactor}
@@ -183,30 +209,47 @@ export function Charts() {
           </>
         }
         footer={
-          compartments !== 'total' ? (
-            <p className="chart-note">
-              {t('chart.stackHint', { arm: selectedName })}:{' '}
-              {COMPARTMENTS.map((c) => (
-                <span key={c.series} className="compartment-key">
-                  <span
-                    className="key-box"
-                    style={{ background: compartments === 'stacked' ? c.fill : c.stroke }}
-                    aria-hidden="true"
-                  />
-                  {t(`series.${c.series}`)}
-                </span>
-              ))}
-            </p>
+          compartments !== 'total' || (measurementFile && pointsOf('tumourVolume')) ? (
+            <>
+              {measurementFile && pointsOf('tumourVolume') ? (
+                <p className="chart-note" data-testid="measurements-note">
+                  {t('data.note', { file: measurementFile })}
+                </p>
+              ) : null}
+              {compartments !== 'total' ? (
+                <p className="chart-note">
+                  {t('chart.stackHint', { arm: selectedName })}:{' '}
+                  {COMPARTMENTS.map((c) => (
+                    <span key={c.series} className="compartment-key">
+                      <span
+                        className="key-box"
+                        style={{ background: compartments === 'stacked' ? c.fill : c.stroke }}
+                        aria-hidden="true"
+                      />
+                      {t(`series.${c.series}`)}
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </>
           ) : null
         }
       />
       <div className="chart-grid">
-        <TimeSeriesChart id="cd8" title={t('chart.cd8')} yLabel={t('unit.cells')} lines={cd8} height={220} />
+        <TimeSeriesChart
+          id="cd8"
+          title={t('chart.cd8')}
+          yLabel={t('unit.cells')}
+          lines={cd8}
+          points={pointsOf('cd8')}
+          height={220}
+        />
         <TimeSeriesChart
           id="macrophages"
           title={t(macrophageView === 'fraction' ? 'chart.m1Fraction' : 'chart.macrophages')}
           yLabel={t(macrophageView === 'fraction' ? 'unit.fraction' : 'unit.cells')}
           lines={macrophages}
+          points={pointsOf(macrophageView === 'fraction' ? 'm1Fraction' : 'm1')}
           height={220}
           yDomain={macrophageView === 'fraction' ? fractionDomain : undefined}
           controls={
@@ -224,7 +267,14 @@ export function Charts() {
           }
           footer={macrophageView === 'counts' ? <p className="chart-note">{t('chart.m2Hint')}</p> : null}
         />
-        <TimeSeriesChart id="pge2" title={t('chart.pge2')} yLabel={t('unit.pgPerMl')} lines={pge2} height={220} />
+        <TimeSeriesChart
+          id="pge2"
+          title={t('chart.pge2')}
+          yLabel={t('unit.pgPerMl')}
+          lines={pge2}
+          points={pointsOf('pge2Plasma')}
+          height={220}
+        />
         <TimeSeriesChart id="pdl1" title={t('chart.pdl1')} yLabel={t('unit.relative')} lines={pdl1} height={220} />
         <TimeSeriesChart id="cd24" title={t('chart.cd24')} yLabel={t('unit.relative')} lines={cd24} height={220} />
         <TimeSeriesChart
@@ -255,6 +305,7 @@ export function Charts() {
           title={t('chart.igf1rToxicity')}
           yLabel={t('unit.occupancyDays')}
           lines={toxicity}
+          points={pointsOf('igf1rToxicity')}
           height={220}
         />
       </div>

@@ -4,7 +4,7 @@
  */
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { displayUnits, formatTime } from '../charts/format';
-import { type ChartArea, type ChartLine, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
+import { type ChartArea, type ChartLine, type ChartPoint, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
 import { locale, useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
 import { type Arm, DRUG_IDS } from '../scenario/types';
@@ -30,6 +30,8 @@ export interface TimeSeriesChartProps {
   yLabel: string;
   lines: ChartLine[];
   areas?: ChartArea[];
+  /** measurements drawn over the curves (the toolkit's imported data) */
+  points?: ChartPoint[];
   height: number;
   logScale?: boolean;
   yFactor?: number;
@@ -45,6 +47,7 @@ function TimeSeriesChartBody({
   yLabel,
   lines,
   areas,
+  points,
   height,
   logScale = false,
   yFactor = 1,
@@ -87,7 +90,7 @@ function TimeSeriesChartBody({
       try {
         drawTimeSeries(
           element,
-          { lines, areas, doses },
+          { lines, areas, doses, points },
           {
             id,
             width,
@@ -115,6 +118,7 @@ function TimeSeriesChartBody({
     lines,
     areas,
     doses,
+    points,
     id,
     width,
     height,

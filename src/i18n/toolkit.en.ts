@@ -94,4 +94,14 @@ export const toolkitEn = {
   'bands.running': 'band: {done} of {total} parameter sets',
   'bands.done': 'band: {members} parameter sets',
   'bands.error': 'band failed: {message}',
+  'data.title': 'Your measurements',
+  'data.intro':
+    'A CSV file with a header: day,arm,value[,sd][,n][,series] (series defaults to tumourVolume; arms by name). Points are drawn on the matching chart and arm, with bars of ± SD; a bad row is listed and the others are kept. Fit parameters to them with npm run -s fit.',
+  'data.choose': 'Import measurements (CSV)',
+  'data.clear': 'Remove measurements',
+  'data.read': '{file}: {rows} measurements shown',
+  'data.reading': 'Reading {file}…',
+  'data.problems': '{count} rows left out:',
+  'data.error': 'The file could not be read: {message}',
+  'data.note': 'Points: your measurements ({file}), mean ± SD',
 } as const;

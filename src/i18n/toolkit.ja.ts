@@ -94,4 +94,14 @@ export const toolkitJa = {
   'bands.running': '帯: {total} 組中 {done} 組',
   'bands.done': '帯: パラメーター {members} 組',
   'bands.error': '帯を計算できませんでした: {message}',
+  'data.title': '測定データ',
+  'data.intro':
+    '見出し行つきの CSV ファイル: day,arm,value[,sd][,n][,series]（series の既定は tumourVolume、群は名前で指定）。対応するグラフと群に ± SD のエラーバーつきの点で表示します。不正な行は一覧にし、ほかの行は使います。パラメーターのあてはめは npm run -s fit で行えます。',
+  'data.choose': '測定データを読み込む（CSV）',
+  'data.clear': '測定データを消す',
+  'data.read': '{file}: {rows} 件の測定値を表示中',
+  'data.reading': '{file} を読み込んでいます…',
+  'data.problems': '{count} 行を除外しました:',
+  'data.error': 'ファイルを読み込めませんでした: {message}',
+  'data.note': '点: 測定データ（{file}）、平均 ± SD',
 } as const;

@@ -7,6 +7,7 @@
  * computing results nobody will draw.
  */
 import * as Comlink from 'comlink';
+import { type MeasurementRead, readMeasurements } from '../formats/measurements';
 import {
   type CohortBlock,
   type CohortStatistics,
@@ -14,6 +15,7 @@ import {
   exportSbml,
   integratorFor,
   runCohortBlock,
+  SERIES_NAMES,
   type SimulationResult,
   simulateArm,
 } from '../model';
@@ -146,6 +148,10 @@ export const simulationApi = {
   ensembleBands(values: Float64Array, members: number, arms: number, points: number): Float64Array {
     const q = ensembleBands(values, members, arms, points);
     return Comlink.transfer(q, [q.buffer as ArrayBuffer]);
+  },
+  /** A measurements file read against the scenario's arm names and horizon (formats/measurements.ts). */
+  readMeasurements(text: string, arms: string[], horizon: number): MeasurementRead {
+    return readMeasurements(text, arms, SERIES_NAMES, horizon);
   },
   ping(): string {
     return 'pong';

@@ -154,3 +154,47 @@ test('uncertainty bands: each arm gets a 5-95 % band and a median over the plaus
   await expect(volume.locator('path.area')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a researcher imports measurements: points with SD bars on the matching chart and arm, bad rows listed, the rest kept', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, '/?s=hcc-mouse&h=28&dt=0.5&arm=Control&arm=Atezo*atz:10@7-20/3&lang=en');
+  const csv = [
+    'day,arm,value,sd,series',
+    '7,Control,60,10,tumourVolume',
+    '14,Control,250,40,tumourVolume',
+    '21,Control,700,120,tumourVolume',
+    '14,Atezo,150,30,tumourVolume',
+    '21,Atezo,200,60,tumourVolume',
+    '14,Placebo,100,10,tumourVolume',
+    '21,Atezo,-5,1,tumourVolume',
+    '14,Atezo,2e6,5e5,cd8',
+  ].join('\n');
+  await page.getByTestId('measurements').scrollIntoViewIfNeeded();
+  await page.getByTestId('measurements-file').setInputFiles({
+    name: 'volumes.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv, 'utf8'),
+  });
+  await expect(page.getByTestId('measurements-status')).toContainText('volumes.csv: 6 measurements shown');
+  const problems = page.getByTestId('measurements-problems').locator('li');
+  await expect(problems).toHaveCount(2);
+  await expect(problems.nth(0)).toContainText("arm 'Placebo'");
+  await expect(problems.nth(1)).toContainText('negative');
+
+  const volume = page.getByTestId('svg-volume');
+  await expect(volume.locator('circle.measurement')).toHaveCount(5);
+  await expect(volume.locator('g.measurements')).toHaveCount(2);
+  await expect(volume.locator('path.error-bars').first()).toHaveAttribute('d', /^M/);
+  await expect(page.getByTestId('measurements-note')).toContainText('volumes.csv');
+  await expect(page.getByTestId('svg-cd8').locator('circle.measurement')).toHaveCount(1);
+  await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-measurements.png') });
+
+  // removing the file removes the points
+  await page.getByTestId('measurements-clear').click();
+  await expect(volume.locator('circle.measurement')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

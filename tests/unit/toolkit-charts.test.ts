@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { scanCsv, sobolCsv, tornadoCsv } from '../../src/charts/analysisCsv';
 import { drawScan, scanDomain } from '../../src/charts/scan';
 import { drawSobol, sobolDomain } from '../../src/charts/sobol';
+import { drawTimeSeries } from '../../src/charts/timeSeries';
 import { drawTornado, tornadoDomain } from '../../src/charts/tornado';
 import { parameterGroup } from '../../src/components/toolkit/parameterGroups';
 import { designRunCount } from '../../src/model/analysis';
@@ -84,6 +85,31 @@ describe('toolkit charts', () => {
     // each whisker is a line with two end caps: three subpaths per row
     expect((whiskers[0].getAttribute('d') ?? '').match(/M/g)).toHaveLength(6);
     expect(sobolDomain(rows)).toEqual([-0.1, 1]);
+  });
+});
+
+describe('measurements on a time series', () => {
+  it('draws a dot per measurement and an SD bar with caps per arm, and widens the y axis to show them', () => {
+    const svg = svgElement();
+    const t = Float64Array.from([0, 7, 14]);
+    drawTimeSeries(
+      svg,
+      {
+        lines: [{ arm: 1, slot: 0, series: 'tumourVolume', t, values: Float64Array.from([1, 2, 3]) }],
+        points: [
+          { arm: 1, slot: 0, day: 7, value: 5, lower: 4, upper: 40 },
+          { arm: 1, slot: 0, day: 14, value: 6 },
+          { arm: 2, slot: 1, day: 14, value: 2, lower: 1, upper: 3 },
+        ],
+      },
+      { id: 'm', horizon: 14, width: 400, height: 200 },
+    );
+    expect(svg.querySelectorAll('g.measurements')).toHaveLength(2);
+    expect(svg.querySelectorAll('circle.measurement')).toHaveLength(3);
+    const bars = svg.querySelector('g.measurements[data-arm="1"] path.error-bars')?.getAttribute('d') ?? '';
+    expect(bars.match(/M/g)).toHaveLength(3);
+    const ticks = Array.from(svg.querySelectorAll('.y-axis .tick text'), (e) => Number(e.textContent));
+    expect(Math.max(...ticks)).toBeGreaterThanOrEqual(40);
   });
 });
 

@@ -12,6 +12,7 @@ import { DRUG_IDS, type Scenario } from '../../scenario/types';
 import { defaultRange, parseVariable } from '../../scenario/variables';
 import { useExplorer } from '../../store/explorer';
 import { runCount, type ToolkitKind, useToolkit } from '../../store/toolkit';
+import { MeasurementsImport } from './MeasurementsImport';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
 import { ToolkitResult } from './ToolkitResult';
 import './toolkit.css';
@@ -332,6 +333,7 @@ export function Toolkit() {
         {statusText}
       </p>
       <ToolkitResult />
+      <MeasurementsImport />
     </section>
   );
 }

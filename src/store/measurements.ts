@@ -1,0 +1,52 @@
+/**
+ * The researcher's own measurements (a CSV file: day, arm, value[, sd][, n][, series]), read in a worker against the
+ * explorer's arm names and horizon, kept with the file's name and each bad row's problem (English and Japanese), and
+ * drawn by the charts as points with error bars (mean ± SD) on the matching chart and arm. Arms are matched by name
+ * when drawn, so renaming an arm after the import hides its points rather than moving them to another arm.
+ */
+import { create } from 'zustand';
+import { type Measurement, type MeasurementProblem, readMeasurementsInWorker } from '../worker/measurementsClient';
+import { useExplorer } from './explorer';
+
+export type { Measurement, MeasurementProblem };
+
+interface MeasurementsState {
+  fileName: string | null;
+  status: 'none' | 'reading' | 'read' | 'error';
+  rows: Measurement[];
+  problems: MeasurementProblem[];
+  error: string | null;
+  load: (fileName: string, text: string) => Promise<void>;
+  clear: () => void;
+}
+
+let generation = 0;
+
+export const useMeasurements = create<MeasurementsState>()((set) => ({
+  fileName: null,
+  status: 'none',
+  rows: [],
+  problems: [],
+  error: null,
+  async load(fileName, text) {
+    const mine = ++generation;
+    const { scenario } = useExplorer.getState();
+    set({ fileName, status: 'reading', error: null });
+    try {
+      const read = await readMeasurementsInWorker(
+        text,
+        scenario.arms.map((a) => a.name),
+        scenario.horizon,
+      );
+      if (mine !== generation) return;
+      set({ status: 'read', rows: read.rows, problems: read.problems });
+    } catch (error) {
+      if (mine !== generation) return;
+      set({ status: 'error', rows: [], problems: [], error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  clear() {
+    generation++;
+    set({ fileName: null, status: 'none', rows: [], problems: [], error: null });
+  },
+}));
