@@ -72,13 +72,16 @@ export const cohortEn = {
   'run.fromLink':
     'Recomputing the trial of this link from its seed {seed}: the same patients give the same figures. Cancel stops it; “Run trial” starts it again.',
   'run.doneFromLink': 'Recomputed from the link: {total} patients × {arms} arms in {seconds} s.',
+  'run.openingKept': 'Opening the results this browser kept for this trial…',
+  'run.doneFromKept':
+    'Opened the results this browser kept for this trial ({total} patients × {arms} arms, seed {seed}). “Run again” recomputes them from the seed.',
 
   'export.heading': 'Save the results',
   'export.patients': 'Patients (CSV)',
   'export.km': 'Kaplan–Meier tables (CSV)',
   'export.responses': 'Response table (CSV)',
   'export.hint':
-    'Patients: one row per patient and arm (best response, best change, PFS, baseline covariates). Kaplan–Meier: numbers at risk, events and censored at every time, with the 95 % band. Each figure saves itself as SVG or PNG (buttons beside its title). The link reproduces the run.',
+    'Patients: one row per patient and arm (best response, best change, PFS, OS, day of response, baseline covariates). Kaplan–Meier: numbers at risk, events and censored at every time, with the 95 % band. Each figure saves itself as SVG or PNG (buttons beside its title). The link reproduces the run.',
   'export.whenDone': 'The files can be saved when the run has finished (or is cancelled).',
   'export.partial': 'The run did not finish: the files hold the {done} of {total} patients that did.',
   'export.saved': 'Saved {file}.',

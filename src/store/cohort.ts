@@ -10,6 +10,7 @@
 import { create } from 'zustand';
 import { presetById } from '../scenario/catalogue/presets';
 import { defaultCohort } from '../scenario/defaults';
+import { encodeScenario } from '../scenario/encode';
 import { COHORT_LIMITS, COHORT_SETTING } from '../scenario/limits';
 import type { CohortSettings, Scenario } from '../scenario/types';
 import {
@@ -22,14 +23,18 @@ import {
 } from '../worker/cohortPool';
 import { createStatisticsClient, type StatisticsClient } from '../worker/statistics';
 import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
+import { cachedTrial, keepTrial } from './trialCache';
 
 export type { MedianSurvival, ProportionInterval, SurvivalCurve } from '../worker/cohortPool';
 export type { CohortBlock, CohortStatistics };
 
 export type TrialStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
-/** Who started the current run: the Run button, or the page recomputing the trial of the link it was opened with. */
-export type TrialOrigin = 'user' | 'link';
+/**
+ * Who started the current run: the Run button; the page recomputing the trial of the link it was opened with; or the
+ * page opening that trial's results kept in this browser (store/trialCache.ts).
+ */
+export type TrialOrigin = 'user' | 'link' | 'cache';
 
 /** Why the current scenario cannot run as a trial, if it cannot. */
 export type TrialProblem = { kind: 'setting' } | { kind: 'arms'; count: number } | null;
@@ -92,16 +97,37 @@ const openedAtTrial = typeof location !== 'undefined' && location.hash === '#tri
 let linkRunOffered = false;
 
 /**
- * A trial opened from its link runs again from its seed (same settings, same patients, same figures), once per page:
- * when the page was opened at the trial view, the link carries the trial's settings, and the trial can run. The run
- * shows its progress and can be cancelled like any other. Returns whether it started.
+ * A trial opened from its link shows its results again, once per page: when the page was opened at the trial view,
+ * the link carries the trial's settings, and the trial can run. Results kept in this browser for the same trial and
+ * release open at once; otherwise the trial runs again from its seed (same settings, same patients, same figures),
+ * with its progress, and can be cancelled like any other run. Returns whether it will show results.
  */
 export function runLinkedTrial(plan: TrialPlan, hasCohort: boolean): boolean {
   if (linkRunOffered || !openedAtTrial) return false;
   linkRunOffered = true;
   if (!hasCohort || plan.problem || useCohort.getState().status !== 'idle') return false;
-  useCohort.getState().start(plan, 'link');
+  const scenario: Scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
+  cachedTrial(keptKey(scenario), scenario.arms.length, scenario.cohort?.size ?? 0).then((block) => {
+    const state = useCohort.getState();
+    // the person started a run of their own while the browser's store was read
+    if (state.status !== 'idle') return;
+    if (block) state.restore(plan, block);
+    else state.start(plan, 'link');
+  });
   return true;
+}
+
+/**
+ * The name a finished trial is kept under in this browser: its link (canonical, so a trial read back from its link
+ * finds what the run before the reload kept), without the PGE2 cut-off and the output step, which change no outcome.
+ */
+export function keptKey(scenario: Scenario): string {
+  const cohort = clampCohort(scenario.cohort ?? defaultCohort());
+  return encodeScenario({
+    ...scenario,
+    outputStep: 1,
+    cohort: { ...cohort, pge2Cutoff: COHORT_LIMITS.pge2Cutoff.default },
+  });
 }
 
 /**
@@ -131,6 +157,8 @@ export interface CohortState {
   origin: TrialOrigin;
 
   start: (plan: TrialPlan, origin?: TrialOrigin) => void;
+  /** shows a finished block of this plan's trial (kept in the browser): only its statistics are computed */
+  restore: (plan: TrialPlan, block: CohortBlock) => void;
   cancel: () => void;
 }
 
@@ -259,6 +287,8 @@ export const useCohort = create<CohortState>()((set, get) => {
                   // performance.measure with options is missing in old browsers; the time is still shown.
                 }
                 set({ status: 'done', done: total, block, statistics, elapsedMs });
+                // kept for the next time this trial's link is opened in this browser (a failure only costs a rerun)
+                void keepTrial(keptKey(scenario), block);
               },
               (error: unknown) => {
                 if (id !== runId) return;
@@ -276,6 +306,48 @@ export const useCohort = create<CohortState>()((set, get) => {
           else set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
         },
       );
+    },
+
+    restore: (plan, block) => {
+      if (plan.problem) return;
+      get().cancel();
+      const id = ++runId;
+      const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
+      const total = scenario.cohort.size;
+      const started = now();
+      pending = null;
+      set({
+        status: 'running',
+        done: total,
+        total,
+        workers: 0,
+        scenario,
+        slots: plan.slots,
+        key: trialKey(scenario),
+        block,
+        statistics: null,
+        error: '',
+        elapsedMs: null,
+        origin: 'cache',
+      });
+      const finish = (asked: Scenario): void => {
+        latestStatistics(asked, block).then(
+          (statistics) => {
+            if (id !== runId) return;
+            const latest = get().scenario ?? asked;
+            if (!statistics || latest !== asked) {
+              finish(latest);
+              return;
+            }
+            set({ status: 'done', statistics, elapsedMs: now() - started });
+          },
+          (error: unknown) => {
+            if (id !== runId) return;
+            set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+          },
+        );
+      };
+      finish(scenario);
     },
 
     cancel: () => {

@@ -53,9 +53,9 @@ async function noHorizontalOverflow(page: Page): Promise<void> {
     .toBeLessThanOrEqual(0);
 }
 
-test('a trial opened from its link is recomputed from its seed, with progress, and shows the same figures', async ({
+test('a trial opened from its link is recomputed from its seed (or opened from this browser), with the same figures', async ({
   page,
-  context,
+  browser,
 }) => {
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -65,24 +65,34 @@ test('a trial opened from its link is recomputed from its seed, with progress, a
   const link = page.url();
   expect(link).toMatch(/n=60.*#trial$/);
 
-  const other = await context.newPage();
+  // Another browser (nothing kept): the run starts by itself, says why, shows its progress until it ends.
+  const elsewhere = await browser.newContext();
+  const other = await elsewhere.newPage();
   const otherErrors = collectErrors(other);
   await other.setViewportSize({ width: 1280, height: 800 });
   await other.goto(link);
-  // the run starts by itself and says why; its progress bar is there until it ends
   await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', /running|done/);
   await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(other.getByTestId('trial-done')).toContainText('Recomputed from the link');
   expect(await tableText(other)).toEqual(original);
   await expect(other.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2);
-  await other.close();
+  await elsewhere.close();
   expect(otherErrors).toEqual([]);
+
+  // This browser kept the finished trial: a reload opens its results without simulating a patient.
+  await page.reload();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
+  await expect(page.getByTestId('trial-done')).toContainText('this browser kept');
+  await expect(page.getByTestId('trial-progress')).toHaveCount(0);
+  expect(await tableText(page)).toEqual(original);
+  // a cut-off changed since still applies: the statistics are computed again from the kept patients
+  await expect(page.getByTestId('svg-trial-km-os').locator('path.km-curve')).toHaveCount(2);
 
   // A large trial's link: progress shows at once, Cancel stops it and keeps what is done.
   await openTrial(page, 4000);
   await expect(page).toHaveURL(/n=4000.*#trial$/);
   const big = page.url();
-  const third = await context.newPage();
+  const third = await (await browser.newContext()).newPage();
   await third.setViewportSize({ width: 390, height: 844 });
   await third.goto(big);
   const progress = third.getByTestId('trial-progress');
@@ -92,7 +102,7 @@ test('a trial opened from its link is recomputed from its seed, with progress, a
   await third.screenshot({ path: test.info().outputPath('link-running-390x844.png') });
   await third.getByTestId('trial-cancel').click();
   await expect(third.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
-  await third.close();
+  await third.context().close();
 
   // Opening the page at the explorer never starts a trial.
   await page.goto(big.replace('#trial', ''));

@@ -35,7 +35,12 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
           <p>{tc('run.empty')}</p>
         </div>
       ) : null}
-      {status === 'running' ? (
+      {status === 'running' && origin === 'cache' ? (
+        <p className="hint" data-testid="trial-opening">
+          {tc('run.openingKept')}
+        </p>
+      ) : null}
+      {status === 'running' && origin !== 'cache' ? (
         <div className="trial-progress">
           <div className="trial-progress-head">
             <span id="trial-progress-label">{tc('run.running', { ...counts, workers })}</span>
@@ -64,9 +69,10 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
       <div role="status" aria-live="polite" className="trial-live">
         {status === 'done' && elapsedMs !== null ? (
           <p className="trial-banner ok" data-testid="trial-done">
-            {tc(origin === 'link' ? 'run.doneFromLink' : 'run.done', {
+            {tc(origin === 'link' ? 'run.doneFromLink' : origin === 'cache' ? 'run.doneFromKept' : 'run.done', {
               total: counts.total,
               arms,
+              seed,
               seconds: (elapsedMs / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
             })}
           </p>
