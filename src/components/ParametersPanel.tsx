@@ -1,6 +1,6 @@
 /**
  * ParametersPanel is the list of every model parameter, read from the parameter catalogue (the one parameter table):
- * unit, the setting's default, the documented range and the source, a number field to change it, a reset per
+ * unit, the setting's default, the documented range and the source, a slider and a number field to change it, a reset per
  * parameter and for all, grouped by mechanism (toolkit/parameterGroups.ts). A changed value is marked (●) and travels
  * in the link as p.<id>. It exists so that a
  * researcher can ask "what if this number is wrong?" without leaving the page.
@@ -17,9 +17,26 @@ import {
 import { useExplorer } from '../store/explorer';
 import { NumberField } from './NumberField';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './toolkit/parameterGroups';
+import './toolkit/toolkit.css';
 
 function short(x: number): string {
   return Number(x.toPrecision(4)).toString();
+}
+
+/** Slider positions per range (0…SLIDER_STEPS); a range over two decades or more is spaced on a log scale. */
+const SLIDER_STEPS = 200;
+function isLog(min: number, max: number): boolean {
+  return min > 0 && max / min >= 100;
+}
+export function toSlider(v: number, min: number, max: number): number {
+  const u = isLog(min, max) ? Math.log(v / min) / Math.log(max / min) : (v - min) / (max - min);
+  return Math.round(Math.min(1, Math.max(0, u)) * SLIDER_STEPS);
+}
+export function fromSlider(k: number, min: number, max: number): number {
+  const u = k / SLIDER_STEPS;
+  const v = isLog(min, max) ? min * (max / min) ** u : min + u * (max - min);
+  // the ends exactly, and 4 significant digits between (what the link writes)
+  return k <= 0 ? min : k >= SLIDER_STEPS ? max : Number(v.toPrecision(4));
 }
 
 export function ParametersPanel() {
@@ -89,6 +106,20 @@ export function ParametersPanel() {
                       unit={unit}
                       testId={`parameter-${id}-value`}
                       onCommit={(v) => setParameter(id, v)}
+                    />
+                    <input
+                      type="range"
+                      className="parameter-slider"
+                      data-testid={`parameter-${id}-slider`}
+                      aria-label={id}
+                      aria-valuetext={`${short(value)}${unit ? ` ${unit}` : ''}`}
+                      min={0}
+                      max={SLIDER_STEPS}
+                      step={1}
+                      value={toSlider(value, range.min, range.max)}
+                      onChange={(e) =>
+                        setParameter(id, fromSlider(Number(e.currentTarget.value), range.min, range.max))
+                      }
                     />
                     <p className="parameter-meta">
                       {edited

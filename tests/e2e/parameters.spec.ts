@@ -32,6 +32,18 @@ test('a researcher changes the T-cell kill rate in the parameters panel: the cur
   await expect(page).not.toHaveURL(/p\.tCellKillRate/);
   await expect(row).toHaveAttribute('data-changed', 'false');
   await expect.poll(() => volumePaths(page)).toEqual(before);
+
+  // the slider: End puts the kill rate at the top of its range, Home at the bottom
+  const slider = page.getByTestId('parameter-tCellKillRate-slider');
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(page).toHaveURL(/p\.tCellKillRate=18(&|$)/);
+  await expect(page.getByTestId('parameter-tCellKillRate-value')).toHaveValue('18');
+  await page.keyboard.press('Home');
+  await expect(page).toHaveURL(/p\.tCellKillRate=0\.9(&|$)/);
+  await expect(row).toHaveAttribute('data-changed', 'true');
+  await page.getByTestId('parameter-tCellKillRate-reset').click();
+  await expect(row).toHaveAttribute('data-changed', 'false');
   expect(errors).toEqual([]);
 });
 
