@@ -9,7 +9,7 @@
  */
 
 import { runCohortCli } from './cohort-run';
-import { emit } from './io';
+import { emit, guardSolver } from './io';
 import { processSink } from './progress';
 
-emit(runCohortCli(process.argv.slice(2), processSink()));
+emit(guardSolver('cohort', () => runCohortCli(process.argv.slice(2), processSink())));

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { runFitCli } from './fit-run';
-import { emit } from './io';
+import { emit, guardSolver } from './io';
 import { processSink } from './progress';
 
-emit(runFitCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'), processSink()));
+emit(guardSolver('fit', () => runFitCli(process.argv.slice(2), (path) => readFileSync(path, 'utf8'), processSink())));

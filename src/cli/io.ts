@@ -66,3 +66,20 @@ export function makeDirectory(dir: string): void {
     }
   }
 }
+
+/**
+ * Runs a command; a scenario the solver cannot follow (SolverError: it gives up at extreme parameters with heavy
+ * dosing) ends it with status 1 and a message instead of a stack trace. Other errors are bugs and still throw.
+ */
+export function guardSolver(command: string, run: () => CliOutput): CliOutput {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'SolverError')) throw error;
+    return {
+      status: 1,
+      stdout: '',
+      stderr: `${command}: this scenario cannot be simulated: the solver could not follow it (${error.message}); change a parameter or a schedule\n`,
+    };
+  }
+}

@@ -60,18 +60,7 @@ export function runCli(args: string[]): CliOutput {
     return { status: 2, stdout: '', stderr: `${lines.join('\n')}\n` };
   }
   const scenario = decoded.scenario;
-  let result: ReturnType<typeof simulate>;
-  try {
-    result = simulate(scenario);
-  } catch (error) {
-    // the solver gave up (extreme parameters with heavy dosing): a message, not a stack trace
-    if (!(error instanceof Error && error.name === 'SolverError')) throw error;
-    return {
-      status: 1,
-      stdout: '',
-      stderr: `simulate: this scenario cannot be simulated: the solver could not follow it (${error.message}); change a parameter or a schedule\n`,
-    };
-  }
+  const result = simulate(scenario);
   const t = result.arms[0]?.t ?? new Float64Array(0);
 
   if (format === 'csv') {

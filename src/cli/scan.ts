@@ -3,8 +3,8 @@
  *
  *   npm run -s scan -- --vary cox2.start=0:21 --readout volume@28 'v=1&s=hcc-mouse&h=28&arm=...'
  */
-import { emit } from './io';
+import { emit, guardSolver } from './io';
 import { processSink } from './progress';
 import { runScanCli } from './scan-run';
 
-emit(runScanCli(process.argv.slice(2), processSink()));
+emit(guardSolver('scan', () => runScanCli(process.argv.slice(2), processSink())));

@@ -3,8 +3,8 @@
  *
  *   npm run -s sensitivity -- --parameters all --method prcc --readout logvolume@28 --arm 5 --versus 4 'v=1&...'
  */
-import { emit } from './io';
+import { emit, guardSolver } from './io';
 import { processSink } from './progress';
 import { runSensitivityCli } from './sensitivity-run';
 
-emit(runSensitivityCli(process.argv.slice(2), processSink()));
+emit(guardSolver('sensitivity', () => runSensitivityCli(process.argv.slice(2), processSink())));

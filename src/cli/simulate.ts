@@ -7,7 +7,7 @@
  * A full share URL (https://host/?v=1&...) is accepted too. Bad input: exit status 2, the decoder's messages on
  * stderr, nothing on stdout.
  */
-import { emit } from './io';
+import { emit, guardSolver } from './io';
 import { runCli } from './run';
 
-emit(runCli(process.argv.slice(2)));
+emit(guardSolver('simulate', () => runCli(process.argv.slice(2))));
