@@ -73,6 +73,11 @@ export function requestTrialCost(plan: TrialPlan): void {
   const scenario: Scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
   timer = setTimeout(() => {
     timer = undefined;
+    // a run started in the meantime measures itself (and needs both cores)
+    if (useCohort.getState().status === 'running') {
+      useTrialCost.setState({ measuring: false });
+      return;
+    }
     sharedStatisticsClient()
       .trialCost(scenario, PROBE_PATIENTS)
       .then(

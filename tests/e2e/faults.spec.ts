@@ -217,6 +217,8 @@ async function openTrial(page: Page, size: number): Promise<void> {
   const field = page.getByTestId('trial-size');
   await field.fill(String(size));
   await field.blur();
+  // the trial's cost is measured before Run, in the statistics worker: wait for it, so that worker loads in order
+  await expect(page.getByTestId('trial-cost')).toContainText('Estimated time on this device', { timeout: 20_000 });
 }
 
 for (const fault of ['throw', 'close'] as const) {
@@ -224,8 +226,9 @@ for (const fault of ['throw', 'close'] as const) {
     page,
   }) => {
     const errors = pageErrors(page);
-    // Load 1 is the explorer's worker; load 2 the first worker of the trial pool, which fails on its second block.
-    await injectIntoWorker(page, { 2: faultPrefix(fault, 'cohortBlock', 2) });
+    // Load 1 is the explorer's worker, load 2 the statistics worker (it measures the trial's cost before Run), load 3
+    // the first worker of the trial pool, which fails on its second block.
+    await injectIntoWorker(page, { 3: faultPrefix(fault, 'cohortBlock', 2) });
     await openTrial(page, 300);
     await page.getByTestId('trial-run').click();
     const status = page.getByTestId('trial-status');
