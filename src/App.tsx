@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Arms } from './components/Arms';
 import { Charts } from './components/Charts';
 import { Controls } from './components/Controls';
@@ -24,6 +24,7 @@ import { Toolkit } from './components/toolkit/Toolkit';
 import { UndoNotice } from './components/UndoNotice';
 import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
+import { useTeaching } from './store/teaching';
 import { useView } from './store/view';
 
 const PHONE_QUERY = '(max-width: 900px)';
@@ -33,6 +34,13 @@ export function App() {
   const view = useView((s) => s.view);
   const [drawerOpen, setDrawerOpen] = useState(false);
   const phone = useMediaQuery(PHONE_QUERY);
+  const presenter = useTeaching((s) => s.presenter);
+  // On a phone, and in presenter mode (the chart first and large), the controls fold into a drawer opened from the
+  // header.
+  const drawer = phone || presenter;
+  useEffect(() => {
+    if (!drawer) setDrawerOpen(false);
+  }, [drawer]);
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -43,10 +51,22 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [drawerOpen]);
 
-  const panelHidden = phone && !drawerOpen;
+  const panelHidden = drawer && !drawerOpen;
+  // Opening the drawer moves the focus into it (its Close button); closing it returns the focus to the toggle.
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (drawerOpen) closeRef.current?.focus();
+    else if (wasOpen.current && document.activeElement === document.body) toggleRef.current?.focus();
+    else if (wasOpen.current && document.getElementById('control-panel')?.contains(document.activeElement)) {
+      toggleRef.current?.focus();
+    }
+    wasOpen.current = drawerOpen;
+  }, [drawerOpen]);
 
   return (
-    <div className={`app${phone ? ' phone' : ''}${drawerOpen ? ' drawer-open' : ''}`}>
+    <div className={`app${phone ? ' phone' : ''}${drawer ? ' drawer' : ''}${drawerOpen ? ' drawer-open' : ''}`}>
       <a className="skip" href="#charts">
         {t('app.skipToCharts')}
       </a>
@@ -60,16 +80,18 @@ export function App() {
         <PanelBoundary name="share" label={t('share.toolbar')}>
           <ShareBar />
         </PanelBoundary>
-        {phone && view === 'explorer' ? (
+        {drawer && view === 'explorer' ? (
           <button
+            ref={toggleRef}
             type="button"
             className="drawer-toggle primary"
             data-testid="drawer-toggle"
             aria-expanded={drawerOpen}
             aria-controls="control-panel"
+            aria-label={drawerOpen ? undefined : t('panel.openControls')}
             onClick={() => setDrawerOpen((o) => !o)}
           >
-            {drawerOpen ? t('panel.closeControls') : t('panel.openControls')}
+            {drawerOpen ? t('panel.closeControls') : t('panel.controlsShort')}
           </button>
         ) : null}
       </header>
@@ -81,8 +103,9 @@ export function App() {
           aria-label={t('panel.controls')}
           hidden={panelHidden}
         >
-          {phone ? (
+          {drawer ? (
             <button
+              ref={closeRef}
               type="button"
               className="drawer-close"
               data-testid="drawer-close"
@@ -105,7 +128,7 @@ export function App() {
             <ParametersPanel />
           </PanelBoundary>
         </aside>
-        {phone && drawerOpen ? (
+        {drawer && drawerOpen ? (
           <button
             type="button"
             className="scrim"

@@ -53,9 +53,28 @@ function numberFormat(locale: string, digits: number): Intl.NumberFormat {
   return f;
 }
 
+/**
+ * The numbers of one column (or one tooltip) in one notation: scientific with three significant digits for all of
+ * them when any needs it (at or above 1e6, or non-zero below 1e-3), otherwise fixed with the decimals the smallest
+ * non-zero magnitude needs (at most three), so that 0.001 never stands beside 1.00e-4, nor 708,496 beside 1.76e6.
+ */
+export function formatColumn(values: readonly number[], locale = 'en'): string[] {
+  const finite = values.filter((v) => Number.isFinite(v) && v !== 0).map(Math.abs);
+  const scientific = finite.some((a) => a >= 1e6 || a < 1e-3);
+  if (scientific) {
+    return values.map((v) => (Number.isFinite(v) ? (v === 0 ? '0' : v.toExponential(2).replace('e+', 'e')) : '–'));
+  }
+  const smallest = finite.length > 0 ? Math.min(...finite) : 1;
+  const digits = smallest >= 100 ? 0 : smallest >= 10 ? 1 : smallest >= 1 ? 2 : 3;
+  const f = numberFormat(locale, digits);
+  return values.map((v) => (Number.isFinite(v) ? f.format(v) : '–'));
+}
+
 /** Signed percentage change, e.g. "+42 %" or "−15 %". */
 export function formatPercentChange(from: number, to: number, locale = 'en'): string {
   if (!(from > 0) || !Number.isFinite(to)) return '–';
+  // beyond a tenfold rise a percentage is unreadable ("+163,757 %"): the fold change says the same
+  if (to / from >= 10) return `×${numberFormat(locale, to / from >= 100 ? 0 : 1).format(to / from)}`;
   const change = ((to - from) / from) * 100;
   const rounded = Math.abs(change) >= 10 ? Math.round(change) : Math.round(change * 10) / 10;
   const text = numberFormat(locale, 3).format(Math.abs(rounded));

@@ -83,14 +83,18 @@ export function Mechanism() {
       <h2 id="mechanism-heading">{t('mechanism.title')}</h2>
       <p className="hint">{t('mechanism.description')}</p>
       <div className="mechanism-body">
-        {/* biome-ignore lint/a11y/useSemanticElements: an SVG group of focusable nodes cannot be a fieldset */}
-        <svg
-          ref={svg}
-          className="mechanism-svg"
-          role="group"
-          aria-label={t('mechanism.title')}
-          data-testid="mechanism-svg"
-        />
+        {/* on a phone the diagram keeps a readable size and scrolls sideways (its nodes take focus, so the keyboard
+            scrolls it too) */}
+        <div className="mechanism-scroll">
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG group of focusable nodes cannot be a fieldset */}
+          <svg
+            ref={svg}
+            className="mechanism-svg"
+            role="group"
+            aria-label={t('mechanism.title')}
+            data-testid="mechanism-svg"
+          />
+        </div>
         <div className="mechanism-side">
           <div className="level-legend" aria-hidden="true">
             <span>{t('mechanism.legendLow')}</span>

@@ -82,7 +82,7 @@ export function NumberField({ label, value, min, max, step, unit, testId, check,
       </span>
       <span
         id={errorId}
-        className={error ? 'field-error' : 'field-note'}
+        className={`field-msg ${error ? 'error' : 'note'}`}
         aria-live="polite"
         data-testid={testId ? `${testId}-error` : undefined}
       >

@@ -3,10 +3,11 @@
  * not only seen on a curve.
  */
 import { useId } from 'react';
-import { displayUnits, formatNumber, formatPercentChange, formatTime, sampleAt } from '../charts/format';
+import { displayUnits, formatColumn, formatPercentChange, formatTime, sampleAt } from '../charts/format';
 import { locale, useT } from '../i18n';
 import { scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
+import { useMediaQuery } from './useMediaQuery';
 
 /** Each shown arm's numbers at the cursor day. */
 export function Readout() {
@@ -20,11 +21,12 @@ export function Readout() {
   const cursorDay = useExplorer((s) => s.cursorDay);
   const setCursorDay = useExplorer((s) => s.setCursorDay);
   const dayId = useId();
+  const phone = useMediaQuery('(max-width: 600px)');
   const units = displayUnits(scale);
   const loc = locale();
   const volumeUnit = t(units.volume === 'cm3' ? 'unit.cm3' : 'unit.mm3');
 
-  const rows =
+  const raw =
     view?.result.arms.flatMap((result, i) => {
       const index = meta.findIndex((m) => m.key === view.keys[i]);
       const arm = arms[index];
@@ -36,14 +38,28 @@ export function Readout() {
           key: meta[index].key,
           slot: meta[index].slot,
           name: arm.name,
-          volume: formatNumber(volume * units.volumeFactor, loc),
+          volume: volume * units.volumeFactor,
           change: formatPercentChange(result.series.tumourVolume[0], volume, loc),
-          cd8: formatNumber(at('cd8'), loc),
-          m1: formatNumber(at('m1Fraction'), loc),
-          pge2: formatNumber(at('pge2Plasma'), loc),
+          cd8: at('cd8'),
+          m1: at('m1Fraction'),
+          pge2: at('pge2Plasma'),
         },
       ];
     }) ?? [];
+  // one notation per column (never 0.001 beside 1.00e-4)
+  const column = (pick: (r: (typeof raw)[number]) => number) => formatColumn(raw.map(pick), loc);
+  const volumes = column((r) => r.volume);
+  const cd8s = column((r) => r.cd8);
+  const m1s = column((r) => r.m1);
+  const pge2s = column((r) => r.pge2);
+  const rows = raw.map((r, i) => ({ ...r, volume: volumes[i], cd8: cd8s[i], m1: m1s[i], pge2: pge2s[i] }));
+  const headers = {
+    volume: `${t('readout.volume')} (${volumeUnit})`,
+    change: t('readout.change'),
+    cd8: `${t('readout.cd8')} (${t('unit.cells')})`,
+    m1: t('readout.m1Fraction'),
+    pge2: `${t('readout.pge2')} (${t('unit.pgPerMl')})`,
+  };
 
   return (
     <section className="readout" aria-labelledby="readout-heading" data-testid="readout">
@@ -74,6 +90,25 @@ export function Readout() {
       </div>
       {rows.length === 0 ? (
         <p className="muted">{t('readout.none')}</p>
+      ) : phone ? (
+        // on a phone, one card per arm: every value readable without scrolling sideways
+        <ul className="readout-cards" aria-label={t('readout.cards')} data-testid="readout-cards">
+          {rows.map((r) => (
+            <li key={r.key} className="readout-card" data-testid="readout-row" data-arm={r.key}>
+              <p className="readout-card-name">
+                <ArmSwatch slot={r.slot} width={28} /> <span>{r.name}</span>
+              </p>
+              <dl>
+                {(['volume', 'change', 'cd8', 'm1', 'pge2'] as const).map((k) => (
+                  <div key={k}>
+                    <dt>{headers[k]}</dt>
+                    <dd>{r[k]}</dd>
+                  </div>
+                ))}
+              </dl>
+            </li>
+          ))}
+        </ul>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it
         // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one)
@@ -82,17 +117,11 @@ export function Readout() {
             <thead>
               <tr>
                 <th scope="col">{t('readout.arm')}</th>
-                <th scope="col">
-                  {t('readout.volume')} ({volumeUnit})
-                </th>
-                <th scope="col">{t('readout.change')}</th>
-                <th scope="col">
-                  {t('readout.cd8')} ({t('unit.cells')})
-                </th>
-                <th scope="col">{t('readout.m1Fraction')}</th>
-                <th scope="col">
-                  {t('readout.pge2')} ({t('unit.pgPerMl')})
-                </th>
+                <th scope="col">{headers.volume}</th>
+                <th scope="col">{headers.change}</th>
+                <th scope="col">{headers.cd8}</th>
+                <th scope="col">{headers.m1}</th>
+                <th scope="col">{headers.pge2}</th>
               </tr>
             </thead>
             <tbody>

@@ -194,7 +194,7 @@ export function SavedScenarios() {
       ) : (
         <ul className="saved-list" aria-label={t('saved.list')} data-testid="saved-list">
           {entries.map((entry) => (
-            <li key={entry.id} data-testid="saved-entry">
+            <li key={entry.id} className="saved-entry" data-testid="saved-entry">
               {renaming === entry.id ? (
                 <RenameForm
                   entry={entry}
@@ -297,7 +297,7 @@ function RenameForm({ entry, onDone }: { entry: SavedScenario; onDone: (ok: bool
         {t('saved.cancel')}
       </button>
       {error ? (
-        <p id={errorId} className="field-error" role="alert">
+        <p id={errorId} className="field-msg error" role="alert">
           {error}
         </p>
       ) : null}

@@ -2,13 +2,21 @@
  * TimeSeriesChart is one explorer chart: a ChartFrame with a keyboard-operable cursor, drawn by charts/timeSeries.ts
  * when on screen; it exists so that every time course shares one cursor, one playback clip and one failure boundary.
  */
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { displayUnits, formatTime } from '../charts/format';
-import { type ChartArea, type ChartLine, type ChartPoint, type DoseTick, drawTimeSeries } from '../charts/timeSeries';
+import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { displayUnits, formatColumn, formatTime, sampleAt } from '../charts/format';
+import {
+  type ChartArea,
+  type ChartLine,
+  type ChartPoint,
+  type DoseTick,
+  drawTimeSeries,
+  MARGIN,
+} from '../charts/timeSeries';
 import { locale, useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
 import { type Arm, DRUG_IDS } from '../scenario/types';
 import { scaleOf, useExplorer } from '../store/explorer';
+import { ArmSwatch } from './ArmSwatch';
 import { ChartFrame } from './ChartFrame';
 import { PanelBoundary } from './PanelBoundary';
 import { drawWhenSeen, useInView } from './useInView';
@@ -151,6 +159,39 @@ function TimeSeriesChartBody({
   const message = empty ? (hasResult ? t('chart.empty') : failed ? t('chart.failed') : t('chart.waiting')) : null;
   const timeText = `${t(units.time === 'months' ? 'cursor.month' : 'cursor.day')} ${formatTime(cursorDay, units, locale())}`;
 
+  // The arms drawn (their main lines), in the scenario's order: the chart's own legend, and the tooltip's rows.
+  const names = useExplorer((s) => s.scenario.arms);
+  const meta = useExplorer((s) => s.meta);
+  const mainLines = lines.filter((l) => l.variant !== 'secondary' && l.colour === undefined);
+  const legendArms = mainLines.map((l) => ({
+    key: l.arm,
+    slot: l.slot,
+    name: names[meta.findIndex((m) => m.key === l.arm)]?.name ?? '',
+  }));
+  // The tooltip shows while the pointer is over the chart or the chart has keyboard focus: each arm's value at the
+  // cursor, next to it (left of the cursor in the right half, so it never covers the line being read).
+  const [active, setActive] = useState(false);
+  const tipValues = active
+    ? formatColumn(
+        mainLines.map((l) => sampleAt(l.t, l.values, cursorDay) * yFactor),
+        locale(),
+      )
+    : [];
+  const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
+  const cursorX = MARGIN.left + (Math.min(horizon, Math.max(0, cursorDay)) / horizon) * plotWidth;
+  const rightHalf = cursorX > width / 2;
+  const legend =
+    legendArms.length > 0 ? (
+      <ul className="chart-legend" data-testid={`legend-${id}`} aria-label={t('chart.legend', { title })}>
+        {legendArms.map((a) => (
+          <li key={a.key} className="chart-legend-item">
+            <ArmSwatch slot={a.slot} width={24} height={12} />
+            <span>{a.name}</span>
+          </li>
+        ))}
+      </ul>
+    ) : null;
+
   return (
     <ChartFrame
       testId={`chart-${id}`}
@@ -165,6 +206,7 @@ function TimeSeriesChartBody({
       messageTestId="chart-message"
       loading={!hasResult && !errored}
       footer={footer}
+      legend={legend}
     >
       <div
         className="chart-focus"
@@ -176,9 +218,38 @@ function TimeSeriesChartBody({
         aria-valuenow={cursorDay}
         aria-valuetext={timeText}
         onKeyDown={onKeyDown}
+        onPointerEnter={() => setActive(true)}
+        onPointerLeave={() => setActive(false)}
+        onFocus={() => setActive(true)}
+        onBlur={() => setActive(false)}
       >
         <svg ref={svg} data-testid={`svg-${id}`} aria-hidden="true" />
       </div>
+      {active && mainLines.length > 0 ? (
+        <div
+          className="chart-tooltip"
+          data-testid={`tooltip-${id}`}
+          aria-hidden="true"
+          style={
+            rightHalf
+              ? { right: `${Math.max(0, width - cursorX + 10)}px`, top: `${MARGIN.top}px` }
+              : { left: `${cursorX + 10}px`, top: `${MARGIN.top}px` }
+          }
+        >
+          <p className="chart-tooltip-time">
+            {timeText} · {yLabel}
+          </p>
+          <ul>
+            {legendArms.map((a, i) => (
+              <li key={a.key} className="chart-tooltip-row">
+                <ArmSwatch slot={a.slot} width={20} height={10} />
+                <span className="chart-tooltip-name">{a.name}</span>
+                <span className="chart-tooltip-value">{tipValues[i]}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </ChartFrame>
   );
 }

@@ -59,4 +59,8 @@ export const interfaceEn = {
   'treatment.startNotBeforeStop': 'Must be before the stop (day {stop}). Kept {value}.',
   'treatment.pastHorizon': 'Ends after the horizon (day {horizon}); doses after it are not simulated.',
   'treatment.days': 'days',
+  'share.more': 'More',
+  'panel.controlsShort': 'Controls',
+  'chart.legend': 'Arms in {title}',
+  'readout.cards': 'Values per arm',
 } as const;

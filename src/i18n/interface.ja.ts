@@ -61,4 +61,8 @@ export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } =
   'treatment.startNotBeforeStop': '終了（{stop}日目）より前にしてください。{value}のままにしました。',
   'treatment.pastHorizon': '観察期間（{horizon}日目）を超えて続きます。それ以降の投与はシミュレーションされません。',
   'treatment.days': '日',
+  'share.more': 'その他',
+  'panel.controlsShort': '操作',
+  'chart.legend': '{title}の群',
+  'readout.cards': '群ごとの値',
 };

@@ -209,3 +209,30 @@ test('a setting change says what it changed (horizon in days, schedules replaced
   await expect(page.getByTestId('readout')).not.toContainText('Month');
   expect(errors).toEqual([]);
 });
+
+test('pointing at a chart shows each arm’s value at the cursor beside it; every chart names its own arms', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, '/?s=hcc-mouse&arm=A&arm=B*igf:10@7-21/1');
+  const svg = page.getByTestId('svg-volume');
+  const box = await svg.boundingBox();
+  if (!box) throw new Error('chart not laid out');
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  const tip = page.getByTestId('tooltip-volume');
+  await expect(tip).toBeVisible();
+  await expect(tip.locator('li')).toHaveCount(2);
+  // near the pointer: within the chart, next to the cursor line
+  const tipBox = await tip.boundingBox();
+  expect(Math.abs((tipBox?.x ?? 0) + (tipBox?.width ?? 0) - (box.x + box.width * 0.6))).toBeLessThan(40);
+  // the same numbers as the readout at the same day
+  const readout = await page.getByTestId('readout-row').first().locator('td').first().textContent();
+  await expect(tip.locator('.chart-tooltip-value').first()).toHaveText(readout ?? '');
+  await page.mouse.move(5, 5);
+  await expect(tip).toHaveCount(0);
+  for (const id of ['volume', 'cd8', 'macrophages', 'pge2', 'pdl1', 'cd24', 'drugs', 'toxicity']) {
+    await expect(page.getByTestId(`legend-${id}`).locator('li')).toHaveText(['A', 'B']);
+  }
+  expect(errors).toEqual([]);
+});

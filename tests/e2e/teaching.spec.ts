@@ -51,9 +51,15 @@ test('presenter mode and its keyboard shortcuts; none fire while typing', async 
   // the share panel is a modal dialog: Esc closes it, and the page behind it is usable again
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('qr-panel')).toHaveCount(0);
+  // in presenter mode the controls are in a drawer opened from the header
+  await page.getByTestId('drawer-toggle').focus();
+  await page.keyboard.press('Enter');
   await page.getByTestId('slider-nrf2').focus();
+  await expect(page.getByTestId('slider-nrf2')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('play-day')).toHaveAttribute('data-day', '0.00');
+  await page.keyboard.press('Escape'); // closes the controls drawer
+  await expect(page.getByTestId('control-panel')).toBeHidden();
 
   await page.getByTestId('presenter-toggle').click();
   await expect(page.locator('html')).not.toHaveClass(/presenter/);

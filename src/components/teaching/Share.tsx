@@ -9,6 +9,7 @@ import { loadChunk } from '../../store/release';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
 import { Modal } from '../Modal';
+import { useMediaQuery } from '../useMediaQuery';
 import './teaching.css';
 
 /** The QR encoder is loaded the first time the panel opens, not with the page (and is precached for offline use). */
@@ -31,6 +32,13 @@ export function ShareBar() {
   const linkBox = useRef<HTMLInputElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the link is read from the store when they change
   const link = useMemo(() => currentLink(), [scenario, view]);
+  // On a phone the tools other than the language fold behind one button, so the header stays two short rows.
+  const phone = useMediaQuery('(max-width: 900px)');
+  const [moreOpen, setMoreOpen] = useState(false);
+  const toolsId = useId();
+  useEffect(() => {
+    if (!phone) setMoreOpen(false);
+  }, [phone]);
 
   // the panel belongs to the moment it was opened in: a language switch or presenter mode closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the language or presenter mode
@@ -56,7 +64,16 @@ export function ShareBar() {
   };
 
   return (
-    <div className="share-bar" role="toolbar" aria-label={t('share.toolbar')} data-testid="share-bar">
+    <div
+      className="share-bar"
+      role="toolbar"
+      aria-label={t('share.toolbar')}
+      data-testid="share-bar"
+      onKeyDown={(e) => {
+        // Esc folds the phone's tools away again
+        if (phone && moreOpen && e.key === 'Escape') setMoreOpen(false);
+      }}
+    >
       <label htmlFor={languageId} className="visually-hidden">
         {t('app.language')}
       </label>
@@ -75,18 +92,32 @@ export function ShareBar() {
           </option>
         ))}
       </select>
-      <button type="button" data-testid="copy-link" onClick={copy}>
-        {t('share.copy')}
-      </button>
-      <button type="button" data-testid="qr-toggle" aria-expanded={qrOpen} onClick={() => setQrOpen((o) => !o)}>
-        {t('share.qr')}
-      </button>
-      <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} onClick={togglePresenter}>
-        {presenter ? t('presenter.exit') : t('presenter.enter')}
-      </button>
-      <button type="button" data-testid="help-open" aria-label={t('help.open')} onClick={() => setHelpOpen(true)}>
-        ?
-      </button>
+      {phone ? (
+        <button
+          type="button"
+          className="share-more"
+          data-testid="share-more"
+          aria-expanded={moreOpen}
+          aria-controls={toolsId}
+          onClick={() => setMoreOpen((o) => !o)}
+        >
+          {t('share.more')} {moreOpen ? '▴' : '▾'}
+        </button>
+      ) : null}
+      <div className="share-tools" id={toolsId} hidden={phone && !moreOpen}>
+        <button type="button" data-testid="copy-link" onClick={copy}>
+          {t('share.copy')}
+        </button>
+        <button type="button" data-testid="qr-toggle" aria-expanded={qrOpen} onClick={() => setQrOpen((o) => !o)}>
+          {t('share.qr')}
+        </button>
+        <button type="button" data-testid="presenter-toggle" aria-pressed={presenter} onClick={togglePresenter}>
+          {presenter ? t('presenter.exit') : t('presenter.enter')}
+        </button>
+        <button type="button" data-testid="help-open" aria-label={t('help.open')} onClick={() => setHelpOpen(true)}>
+          ?
+        </button>
+      </div>
       <p className="share-status" aria-live="polite" data-testid="copy-status">
         {copied === 'ok' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
       </p>

@@ -1,0 +1,160 @@
+/**
+ * Every main view at phone sizes (390×844, 360×640) and on a projector (1280×720, presenter mode), photographed and
+ * measured: the header stays compact, Play and the chart are on screen together, nothing is wider than the screen,
+ * every control is at least 44 px tall and wide enough to tap, the readout fits, each chart names its arms, and the
+ * header is one row at 1280 px. Screenshots go to the test's output folder (test-results/) for a person to look at.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+test.describe.configure({ timeout: 120_000 });
+
+const LINK = '/?s=hcc-mouse&nrf2=0.6&arm=Control&arm=IGF-1R%20inhibitor*igf:10@7-21/1&arm=Third%20arm*nrf2=0.9';
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 360, height: 640 },
+];
+
+/**
+ * Visible controls smaller than 44 px in either direction (a checkbox or radio counts with its label; a link inside
+ * a sentence is exempt).
+ */
+async function smallTargets(page: Page, within = 'body'): Promise<string[]> {
+  return page.evaluate((root) => {
+    const out: string[] = [];
+    const scope = document.querySelector(root) ?? document.body;
+    const controls = scope.querySelectorAll<HTMLElement>(
+      'button, select, summary, a[href], input:not([type="checkbox"]):not([type="radio"]):not([type="file"]), label:has(> input[type="checkbox"]), label:has(> input[type="radio"])',
+    );
+    for (const el of controls) {
+      if (el.closest('[hidden], [inert], dialog:not([open])')) continue;
+      if (el.matches('.skip, .visually-hidden') || (el.tabIndex < 0 && el.tagName === 'BUTTON')) continue;
+      // a link inside a sentence is exempt (WCAG 2.5.8's inline exception)
+      if (el.tagName === 'A' && getComputedStyle(el).display === 'inline') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.height < 44 || r.width < 44) {
+        const name = el.getAttribute('data-testid') ?? el.textContent?.trim().slice(0, 30) ?? el.tagName;
+        out.push(`${el.tagName.toLowerCase()} "${name}" ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return out;
+  }, within);
+}
+
+async function shoot(page: Page, name: string, fullPage = false) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage });
+}
+
+for (const size of PHONES) {
+  test(`phone ${size.width}×${size.height}: compact header, Play beside the chart, every control tappable`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(size);
+    await openApp(page, LINK);
+    await shoot(page, `phone-${size.width}-explorer`);
+    await shoot(page, `phone-${size.width}-explorer-full`, true);
+
+    const header = await page.locator('.app-header').boundingBox();
+    console.log(`phone ${size.width}: header ${Math.round(header?.height ?? 0)} px of ${size.height}`);
+    // two rows at most (44 px controls), and it scrolls away with the page instead of staying on screen
+    expect(header?.height ?? 999).toBeLessThanOrEqual(120);
+    expect(await page.locator('.app-header').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Play and the tumour-volume chart on screen together, once the chart is scrolled to
+    await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+    const play = await page.getByTestId('play').boundingBox();
+    const chart = await page.getByTestId('svg-volume').boundingBox();
+    if (!play || !chart) throw new Error('play or chart not laid out');
+    expect(play.y).toBeGreaterThanOrEqual(0);
+    expect(play.y + play.height).toBeLessThanOrEqual(size.height);
+    expect(chart.y).toBeLessThan(size.height);
+    expect(chart.y + chart.height * 0.5).toBeLessThanOrEqual(size.height);
+    await shoot(page, `phone-${size.width}-chart-and-play`);
+
+    // the readout fits its box: no sideways scrolling
+    const readout = page.getByTestId('readout');
+    await readout.scrollIntoViewIfNeeded();
+    await shoot(page, `phone-${size.width}-readout`);
+    const wide = await readout.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(wide).toBeLessThanOrEqual(0);
+
+    const mechanism = page.getByTestId('mechanism');
+    await mechanism.scrollIntoViewIfNeeded();
+    await shoot(page, `phone-${size.width}-mechanism`);
+    const smallest = await page
+      .locator('.mechanism-svg text.label')
+      .evaluateAll((els) => Math.min(...els.map((e) => e.getBoundingClientRect().height)));
+    console.log(`phone ${size.width}: smallest mechanism label ${smallest.toFixed(1)} px tall`);
+    expect(smallest).toBeGreaterThanOrEqual(11);
+
+    const small = await smallTargets(page, '.app');
+    console.log(
+      `phone ${size.width}: ${small.length} controls under 44 px${small.length ? `: ${small.join('; ')}` : ''}`,
+    );
+    expect(small).toEqual([]);
+
+    await page.getByTestId('drawer-toggle').click();
+    await expect(page.getByTestId('control-panel')).toBeVisible();
+    await shoot(page, `phone-${size.width}-controls`);
+    const smallInDrawer = await smallTargets(page, '#control-panel');
+    console.log(`phone ${size.width}, controls: ${smallInDrawer.length} under 44 px: ${smallInDrawer.join('; ')}`);
+    expect(smallInDrawer).toEqual([]);
+    await page.getByTestId('drawer-close').click();
+
+    await page.getByTestId('view-trial').click();
+    await expect(page.getByTestId('trial-view')).toBeVisible();
+    await shoot(page, `phone-${size.width}-trial`);
+    await shoot(page, `phone-${size.width}-trial-full`, true);
+    const trialOverflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(trialOverflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test('projector 1280×720: a one-row header, and in presenter mode the chart first and large with its legend', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, LINK);
+  for (const language of ['en', 'ja'] as const) {
+    await page.getByTestId('language').selectOption(language);
+    const header = await page.locator('.app-header').boundingBox();
+    console.log(`1280×720 ${language}: header ${Math.round(header?.height ?? 0)} px`);
+    expect(header?.height ?? 999).toBeLessThanOrEqual(72);
+    await shoot(page, `projector-${language}`);
+  }
+  await page.getByTestId('language').selectOption('en');
+
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await page.evaluate(() => scrollTo(0, 0));
+  await shoot(page, 'projector-presenter');
+  // every tool of the header on screen, in one row
+  for (const id of ['help-open', 'presenter-toggle', 'drawer-toggle', 'language']) {
+    await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+  }
+  expect((await page.locator('.app-header').boundingBox())?.height ?? 999).toBeLessThanOrEqual(72);
+  const chart = await page.getByTestId('svg-volume').boundingBox();
+  if (!chart) throw new Error('chart not laid out');
+  console.log(
+    `presenter: volume chart ${Math.round(chart.width)}×${Math.round(chart.height)} at y ${Math.round(chart.y)}`,
+  );
+  // the whole chart on the first screen, at least half the screen wide
+  expect(chart.y + chart.height).toBeLessThanOrEqual(720);
+  expect(chart.width).toBeGreaterThanOrEqual(640);
+  await expect(page.getByTestId('play')).toBeInViewport();
+  // its own legend names every arm
+  await expect(page.getByTestId('legend-volume').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('legend-volume')).toBeInViewport();
+
+  // a lesson in presenter mode: its text stays compact, the chart still on the first screen
+  await page.getByTestId('lessons').locator('summary').click();
+  await page.locator('[data-testid^="lesson-"]').first().click();
+  await expect(page.getByTestId('lesson')).toBeVisible();
+  await page.evaluate(() => scrollTo(0, 0));
+  await shoot(page, 'projector-presenter-lesson');
+  const lessonChart = await page.getByTestId('svg-volume').boundingBox();
+  expect((lessonChart?.y ?? 999) + (lessonChart?.height ?? 0) * 0.6).toBeLessThanOrEqual(720);
+});
