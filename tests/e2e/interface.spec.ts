@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, openApp } from './helpers';
 
+// several reloads, downloads and a second page each: more than the default 30 s on a loaded machine
+test.describe.configure({ timeout: 90_000 });
+
 async function setNrf2(page: Page, value: string) {
   await page.getByTestId('slider-nrf2').fill(value);
   await expect(page.getByTestId('value-nrf2')).toHaveText(Number(value).toFixed(2));
