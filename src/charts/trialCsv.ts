@@ -129,13 +129,27 @@ export function patientCsv(block: PatientBlock, armNames: readonly string[], res
   return lines(rows);
 }
 
+/** The columns of the Kaplan–Meier CSV. */
+export const KM_CSV_HEADER = [
+  'endpoint',
+  'arm',
+  'day',
+  'month',
+  'at_risk',
+  'events',
+  'censored',
+  'survival',
+  'lower_95',
+  'upper_95',
+] as const;
+
 /**
  * Kaplan–Meier tables of every end point and arm: a row at day 0 (everyone at risk, survival 1), then one row per
  * distinct observed time with the number at risk just before it, the events and censored observations at it, the
  * estimate and its pointwise 95 % band from that time on.
  */
 export function kmCsv(curves: readonly { endpoint: string; arm: string; km: KmTable }[]): string {
-  const rows = ['endpoint,arm,day,month,at_risk,events,censored,survival,lower_95,upper_95'];
+  const rows = [KM_CSV_HEADER.join(',')];
   for (const { endpoint, arm, km } of curves) {
     const prefix = `${csvField(endpoint)},${csvField(arm)}`;
     const n = km.atRisk.length > 0 ? km.atRisk[0] : 0;

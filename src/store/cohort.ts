@@ -196,6 +196,58 @@ export function disposeStatistics(): void {
 }
 
 export const useCohort = create<CohortState>()((set, get) => {
+  /**
+   * Ends the current run and starts run `id` of `plan` (running, nothing shown yet); `fields` set what differs
+   * (workers, origin, a block known already) from the run's size.
+   */
+  const begin = (plan: TrialPlan, fields: (total: number) => Partial<CohortState>) => {
+    get().cancel();
+    const id = ++runId;
+    const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
+    const total = scenario.cohort.size;
+    pending = null;
+    set({
+      status: 'running',
+      done: 0,
+      total,
+      workers: 0,
+      scenario,
+      slots: plan.slots,
+      key: trialKey(scenario),
+      block: null,
+      statistics: null,
+      error: '',
+      elapsedMs: null,
+      origin: 'user',
+      ...fields(total),
+    });
+    return { id, scenario, total, started: now() };
+  };
+
+  /**
+   * The statistics of run `id`'s whole block, asked again when the PGE2 cut-off moved while they were computed;
+   * `done` receives them unless a newer run started. A failing statistics worker ends the run with its error.
+   */
+  const finalStatistics = (
+    id: number,
+    block: CohortBlock,
+    asked: Scenario,
+    done: (statistics: CohortStatistics) => void,
+  ): void => {
+    latestStatistics(asked, block).then(
+      (statistics) => {
+        if (id !== runId) return;
+        const latest = get().scenario ?? asked;
+        if (!statistics || latest !== asked) finalStatistics(id, block, latest, done);
+        else done(statistics);
+      },
+      (error: unknown) => {
+        if (id !== runId) return;
+        set({ status: 'error', block, error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+  };
+
   /** Shows the latest partial block at once and asks for its statistics. */
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -233,27 +285,11 @@ export const useCohort = create<CohortState>()((set, get) => {
 
     start: (plan, origin = 'user') => {
       if (plan.problem) return;
-      get().cancel();
-      const id = ++runId;
-      const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
-      const total = scenario.cohort.size;
-      const started = now();
-      pending = null;
       lastStats = 0;
-      set({
-        status: 'running',
-        done: 0,
-        total,
-        workers: Math.min(poolSize(), Math.ceil(total / 5)),
-        scenario,
-        slots: plan.slots,
-        key: trialKey(scenario),
-        block: null,
-        statistics: null,
-        error: '',
-        elapsedMs: null,
+      const { id, scenario, total, started } = begin(plan, (n) => ({
+        workers: Math.min(poolSize(), Math.ceil(n / 5)),
         origin,
-      });
+      }));
       const run = runCohort(scenario, (progress) => {
         if (id !== runId) return;
         pending = progress.partial;
@@ -269,34 +305,18 @@ export const useCohort = create<CohortState>()((set, get) => {
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
           pending = null;
-          // Asks again when the PGE2 cut-off moved while the statistics were being computed.
-          const finish = (asked: Scenario): void => {
-            latestStatistics(asked, block).then(
-              (statistics) => {
-                if (id !== runId) return;
-                const latest = get().scenario ?? asked;
-                if (!statistics || latest !== asked) {
-                  finish(latest);
-                  return;
-                }
-                // The run's time is what the user waits for: patients simulated and their statistics computed.
-                const elapsedMs = now() - started;
-                try {
-                  performance.measure(PERF_MEASURE, { start: started, end: started + elapsedMs, detail: { total } });
-                } catch {
-                  // performance.measure with options is missing in old browsers; the time is still shown.
-                }
-                set({ status: 'done', done: total, block, statistics, elapsedMs });
-                // kept for the next time this trial's link is opened in this browser (a failure only costs a rerun)
-                void keepTrial(keptKey(scenario), block);
-              },
-              (error: unknown) => {
-                if (id !== runId) return;
-                set({ status: 'error', block, error: error instanceof Error ? error.message : String(error) });
-              },
-            );
-          };
-          finish(get().scenario ?? scenario);
+          finalStatistics(id, block, get().scenario ?? scenario, (statistics) => {
+            // The run's time is what the user waits for: patients simulated and their statistics computed.
+            const elapsedMs = now() - started;
+            try {
+              performance.measure(PERF_MEASURE, { start: started, end: started + elapsedMs, detail: { total } });
+            } catch {
+              // performance.measure with options is missing in old browsers; the time is still shown.
+            }
+            set({ status: 'done', done: total, block, statistics, elapsedMs });
+            // kept for the next time this trial's link is opened in this browser (a failure only costs a rerun)
+            void keepTrial(keptKey(scenario), block);
+          });
         },
         (error: unknown) => {
           if (id !== runId) return;
@@ -310,44 +330,10 @@ export const useCohort = create<CohortState>()((set, get) => {
 
     restore: (plan, block) => {
       if (plan.problem) return;
-      get().cancel();
-      const id = ++runId;
-      const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
-      const total = scenario.cohort.size;
-      const started = now();
-      pending = null;
-      set({
-        status: 'running',
-        done: total,
-        total,
-        workers: 0,
-        scenario,
-        slots: plan.slots,
-        key: trialKey(scenario),
-        block,
-        statistics: null,
-        error: '',
-        elapsedMs: null,
-        origin: 'cache',
-      });
-      const finish = (asked: Scenario): void => {
-        latestStatistics(asked, block).then(
-          (statistics) => {
-            if (id !== runId) return;
-            const latest = get().scenario ?? asked;
-            if (!statistics || latest !== asked) {
-              finish(latest);
-              return;
-            }
-            set({ status: 'done', statistics, elapsedMs: now() - started });
-          },
-          (error: unknown) => {
-            if (id !== runId) return;
-            set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
-          },
-        );
-      };
-      finish(scenario);
+      const { id, scenario, started } = begin(plan, (n) => ({ done: n, block, origin: 'cache' }));
+      finalStatistics(id, block, scenario, (statistics) =>
+        set({ status: 'done', statistics, elapsedMs: now() - started }),
+      );
     },
 
     cancel: () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { KM_CSV_HEADER } from '../../src/charts/trialCsv';
 import { parseCsv, readCsvField } from '../../src/formats/csv';
 import { collectErrors, openApp } from './helpers';
 
@@ -71,7 +72,7 @@ test('a trial opened from its link is recomputed from its seed (or opened from t
   const otherErrors = collectErrors(other);
   await other.setViewportSize({ width: 1280, height: 800 });
   await other.goto(link);
-  await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', /running|done/);
+  await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', /running|done/, { timeout: 20_000 });
   await expect(other.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(other.getByTestId('trial-done')).toContainText('Recomputed from the link');
   expect(await tableText(other)).toEqual(original);
@@ -131,18 +132,7 @@ test('exports: patients, Kaplan–Meier and response CSV (formulas neutralised),
 
   const km = await save(page, 'trial-export-km');
   const kmRows = parseCsv(km.text);
-  expect(kmRows[0]).toEqual([
-    'endpoint',
-    'arm',
-    'day',
-    'month',
-    'at_risk',
-    'events',
-    'censored',
-    'survival',
-    'lower_95',
-    'upper_95',
-  ]);
+  expect(kmRows[0]).toEqual([...KM_CSV_HEADER]);
   expect(kmRows[1].slice(0, 5)).toEqual(['PFS', `'${name}`, '0', '0', '40']);
   // progression is seen on assessment days only (every 42 days, and the end of follow-up at day 540); a death
   // before progression also ends PFS, on its own day

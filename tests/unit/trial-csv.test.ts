@@ -1,7 +1,7 @@
 // The virtual trial's CSV files: patients, Kaplan–Meier tables and the response table, written from a real (small)
 // run; arm names are user text and must never reach a spreadsheet as a formula.
 import { describe, expect, it } from 'vitest';
-import { kmCsv, patientCsv, responseCsv } from '../../src/charts/trialCsv';
+import { KM_CSV_HEADER, kmCsv, patientCsv, responseCsv } from '../../src/charts/trialCsv';
 import { kmTables, modelFigure, publishedText, responseRows } from '../../src/components/cohort/chartData';
 import { parseCsv, readCsvField } from '../../src/formats/csv';
 import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
@@ -58,18 +58,7 @@ describe('trial CSV exports', () => {
 
   it('Kaplan–Meier: a day-0 row then every distinct time with at risk, events and censored that add up', () => {
     const rows = parseCsv(kmCsv(kmTables(statistics)));
-    expect(rows[0]).toEqual([
-      'endpoint',
-      'arm',
-      'day',
-      'month',
-      'at_risk',
-      'events',
-      'censored',
-      'survival',
-      'lower_95',
-      'upper_95',
-    ]);
+    expect(rows[0]).toEqual([...KM_CSV_HEADER]);
     for (const endpoint of ['PFS', 'OS'] as const) {
       for (let a = 0; a < scenario.arms.length; a++) {
         const mine = rows.slice(1).filter((r) => r[0] === endpoint && readCsvField(r[1]) === NAMES[a]);
