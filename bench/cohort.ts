@@ -9,7 +9,7 @@
  * Work is handed out as the browser pool does (src/worker/cohortPool.ts): blocks from one queue, sized by cost.
  */
 import { Worker } from 'node:worker_threads';
-import { cohortStatistics, runCohortBlock } from '../src/model/cohort';
+import { cohortStatistics, runCohortBlock, simulateTrajectories } from '../src/model/cohort';
 import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 import { coxHazardRatio, kaplanMeier, logRank } from '../src/stats';
@@ -17,6 +17,8 @@ import { blockSize, nextBlockSize } from '../src/worker/cohortPool';
 import { measure } from './timing';
 
 export interface CohortBench {
+  /** the IMbrave150 trial with OS over its solver part alone (the trial before OS), same run */
+  osRatio: number;
   floorMs: number;
   mainMs: number;
   cold: [number, number];
@@ -112,6 +114,22 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   const floor = perPatient * size;
   const single = measure(() => runCohortBlock(scenario, 0, size), { warmup: 1, runs: 3 });
 
+  // The whole IMbrave150 trial (sorafenib vs atezo/bev) with its outcomes (residual tissue, new lesions, death,
+  // PFS and OS) against its solver part alone, in the same run: the solver part is what a trial cost before overall
+  // survival (the outcomes then were RECIST alone), so the ratio is the cost of OS and the new outcome model.
+  const preset = presetById('imbrave150-trial');
+  if (!preset?.scenario.cohort) throw new Error('preset imbrave150-trial missing');
+  const trial: Scenario = { ...preset.scenario, cohort: { ...preset.scenario.cohort, size } };
+  const solverPart = measure(() => simulateTrajectories(trial, 0, size), { warmup: 0, runs: 3 });
+  const withOs = measure(() => runCohortBlock(trial, 0, size), { warmup: 0, runs: 3 });
+  const trialBlock = runCohortBlock(trial, 0, size);
+  const trialStats = measure(() => cohortStatistics(trial, trialBlock), { warmup: 3, runs: 11 });
+  console.log(
+    `  IMbrave150 trial with OS, ${size} x 2 arms, main thread: ${withOs.median.toFixed(0)} ms; its solver part alone ` +
+      `(the trial before OS): ${solverPart.median.toFixed(0)} ms; ratio ${(withOs.median / solverPart.median).toFixed(2)}x ` +
+      `(target <= 2x); statistics with OS: ${trialStats.median.toFixed(1)} ms`,
+  );
+
   // Cold: fresh threads. Then warm runs and the peer, alternating between the 1- and the 2-thread pool so that a
   // change of the machine's load during the benchmark falls on both; medians of 3.
   const pools: Threads[] = [];
@@ -178,6 +196,7 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   );
   console.log(`  10,000 patients per arm: KM x2 + log-rank + Cox: ${survival.median.toFixed(1)} ms`);
   return {
+    osRatio: withOs.median / solverPart.median,
     floorMs: floor,
     mainMs: single.median,
     cold: [cold[0], cold[1]],

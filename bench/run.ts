@@ -80,6 +80,11 @@ const rows: [string, string, string][] = [
     '2 workers >= 1.7x of 1',
   ],
   [
+    'IMbrave150 trial with OS, 1000 x 2 arms, over its solver part (the trial before OS), same run',
+    `${cohort.osRatio.toFixed(2)}x`,
+    '<= 2x',
+  ],
+  [
     'trial 10,000 x 8 arms in the browser',
     browser
       ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms`

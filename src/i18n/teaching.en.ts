@@ -78,6 +78,13 @@ export const teachingEn = {
   'preset.flaura-osimertinib.arm.0': 'Untreated',
   'preset.flaura-osimertinib.arm.1': 'Osimertinib 80 mg daily',
 
+  'preset.imbrave150-trial.title': 'IMbrave150: atezolizumab + bevacizumab vs sorafenib',
+  'preset.imbrave150-trial.summary':
+    '500 virtual HCC patients get sorafenib and, separately, atezolizumab + bevacizumab; open the Virtual trial to run it.\n' +
+    'Compare response, PFS and overall survival with the trial (hazard ratios 0.59 for PFS and 0.58 for OS).',
+  'preset.imbrave150-trial.arm.0': 'Sorafenib',
+  'preset.imbrave150-trial.arm.1': 'Atezo/bev',
+
   'lesson.nrf2.title': 'NRF2, PGE2 and atezolizumab + bevacizumab',
   'lesson.nrf2.1.text':
     'Two NRF2-low liver tumours in mice: one untreated, one given atezolizumab + bevacizumab from day 7. The treated tumour stalls as CD8 T cells move in.',

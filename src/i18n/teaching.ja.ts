@@ -78,6 +78,13 @@ export const teachingJa: { readonly [K in keyof typeof teachingEn]: string } = {
   'preset.hcc-atezo-bev-trial.arm.0': 'アテゾ/ベバ',
   'preset.hcc-atezo-bev-trial.arm.1': 'アテゾ/ベバ＋セレコキシブ',
 
+  'preset.imbrave150-trial.title': 'IMbrave150：アテゾリズマブ＋ベバシズマブ対ソラフェニブ',
+  'preset.imbrave150-trial.summary':
+    '仮想の肝細胞がん患者 500 例に、ソラフェニブと、別にアテゾリズマブ＋ベバシズマブを投与します。「バーチャル臨床試験」で実行してください。\n' +
+    '奏効、無増悪生存期間、全生存期間を試験と比べてください（ハザード比は PFS 0.59、OS 0.58）。',
+  'preset.imbrave150-trial.arm.0': 'ソラフェニブ',
+  'preset.imbrave150-trial.arm.1': 'アテゾ/ベバ',
+
   'lesson.nrf2.title': 'NRF2・PGE2 とアテゾリズマブ＋ベバシズマブ',
   'lesson.nrf2.1.text':
     'NRF2 低活性のマウス肝腫瘍を 2 つ用意しました。一方は無治療、もう一方は 7 日目からアテゾリズマブ＋ベバシズマブを投与します。CD8 T 細胞が入り込むにつれ、治療群の腫瘍は増大が止まります。',

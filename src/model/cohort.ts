@@ -5,7 +5,13 @@
  * docs/model.md ("Virtual cohort") gives every distribution with its source and the calibration.
  */
 
-import { NRF2_ACTIVE_SHARE, RESPONSE_CODES, type Response, SPIDER_PATIENTS } from '../scenario/catalogue/trial';
+import {
+  hypothesisArms,
+  NRF2_ACTIVE_SHARE,
+  RESPONSE_CODES,
+  type Response,
+  SPIDER_PATIENTS,
+} from '../scenario/catalogue/trial';
 import { COHORT_LIMITS } from '../scenario/limits';
 import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
 import type { Integrator } from '../solver/types';
@@ -29,10 +35,11 @@ import {
   wilsonInterval,
 } from '../stats';
 import type { ModelParameters } from './parameters';
+import { measuredVolume, SORAFENIB_INHIBITION_CAP, TRIAL_POPULATION, type TrialPopulation } from './population';
 import type { SeriesName } from './series';
 import { settingParameters } from './settings';
 import { initialState, simulateArm } from './simulate';
-import { deathDay, type SurvivalParameters } from './survival';
+import { deathDay, newLesionDay } from './survival';
 import { integratorFor } from './tolerances';
 
 /**
@@ -48,8 +55,13 @@ export const COHORT_DISTRIBUTIONS = {
   /** IL-6 level: lognormal, median 0.2, SD of log 0.8, capped at 1 */
   il6Median: 0.2,
   il6LogSd: 0.8,
-  /** tumour growth rate: SD of log 0.6 (HCC volume-doubling times range from weeks to a year) */
-  growthLogSd: 0.6,
+  /**
+   * tumour growth rate: SD of log 1.5, within x0.1–10 of the median. Nathani et al., Gut 2021 (meta-analysis of 1374
+   * untreated HCCs): pooled volume-doubling time 4.6 months, 35 % under 3 months and 37.6 % over 9 months; a lognormal
+   * with those two shares has SD of log (ln 9 − ln 3) / (0.316 + 0.385) = 1.57
+   */
+  growthLogSd: 1.5,
+  growthRange: [0.1, 10] as const,
   /** T-cell kill rate: SD of log 0.5 (tumour immunogenicity varies) */
   killLogSd: 0.5,
   /** T-cell recruitment: SD of log 0.4 */
@@ -62,18 +74,6 @@ export const COHORT_DISTRIBUTIONS = {
   baselineCells: [1e9, 1e11] as const,
 };
 
-/**
- * The death hazard of the virtual patients (src/model/survival.ts), per day. Chosen, then fitted to IMbrave150's OS
- * (docs/model.md, "Overall survival"): background 0.05/year (compensated Child–Pugh A cirrhosis dies at a few % a
- * year, D'Amico 2006); after progression a hazard of 0.003/day (median post-progression survival ~7.5 months); the
- * burden term adds 3e-4/day per 10 cm³ of target lesion.
- */
-export const SURVIVAL_DEFAULTS: SurvivalParameters = {
-  backgroundHazard: 0.05 / 365.25,
-  burdenHazard: 3e-4,
-  postProgressionHazard: 0.003,
-};
-
 export interface VirtualPatient {
   index: number;
   nrf2Active: boolean;
@@ -82,6 +82,17 @@ export interface VirtualPatient {
   baselineCells: number;
   /** Exp(1) deviate that sets the patient's death time against the cumulative hazard (the same in every arm) */
   deathDraw: number;
+  /** Exp(1) deviate that sets when a new lesion appears against the new-lesion hazard (the same in every arm) */
+  newLesionDraw: number;
+  /** fraction of the lost volume that stays as non-viable tissue in the measured lesion (0: fully resorbed) */
+  residual: number;
+  /** the draws behind `residual`: a uniform (resorbed when below residualResorbed) and a lognormal spread */
+  residualDraws: readonly [number, number];
+}
+
+/** A patient's residual fraction under a population (the patient's own draws, the population's distribution). */
+export function residualOf(draws: readonly [number, number], population: Readonly<TrialPopulation>): number {
+  return draws[0] < population.residualResorbed ? 0 : Math.min(1, population.residualMedian * draws[1]);
 }
 
 /**
@@ -102,6 +113,7 @@ export function samplePatients(
   settings: CohortSettings,
   axl: Inputs['axl'] = 'low',
   changed?: Partial<ModelParameters>,
+  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
 ): VirtualPatient[] {
   const random = createRandom(settings.seed);
   const d = COHORT_DISTRIBUTIONS;
@@ -115,7 +127,7 @@ export function samplePatients(
     const nrf2 = lo + (hi - lo) * random.next();
     const neat1 = d.neat1[0] + (d.neat1[1] - d.neat1[0]) * random.next();
     const il6 = Math.min(1, random.lognormal(Math.log(d.il6Median), d.il6LogSd));
-    const growth = random.lognormal(0, d.growthLogSd);
+    const growth = clamp(random.lognormal(0, d.growthLogSd), d.growthRange[0], d.growthRange[1]);
     const kill = random.lognormal(0, d.killLogSd);
     const recruitment = random.lognormal(0, d.recruitmentLogSd);
     const pge2 = random.lognormal(0, d.pge2LogSd);
@@ -124,19 +136,32 @@ export function samplePatients(
       d.baselineCells[0],
       d.baselineCells[1],
     );
+    // the patient's second stream, in a fixed order: death, new lesion, residual tissue, sorafenib sensitivity
+    const outcome = createRandom(outcomeSeed(settings.seed, index));
+    const deathDraw = outcome.exponential(1);
+    const newLesionDraw = outcome.exponential(1);
+    const residualDraws = [outcome.next(), outcome.lognormal(0, population.residualLogSd)] as const;
+    const sorafenib = outcome.lognormal(0, population.sorafenibLogSd);
     patients.push({
       index,
       nrf2Active,
       inputs: { nrf2, neat1, il6, axl, cd8Depleted: false },
       overrides: {
-        sensitiveGrowthRate: base.sensitiveGrowthRate * growth,
-        resistantGrowthRate: base.resistantGrowthRate * growth,
-        tCellKillRate: base.tCellKillRate * kill,
-        tCellRecruitment: base.tCellRecruitment * recruitment,
+        sensitiveGrowthRate: base.sensitiveGrowthRate * population.growthScale * growth,
+        resistantGrowthRate: base.resistantGrowthRate * population.growthScale * growth,
+        tCellKillRate: base.tCellKillRate * population.killScale * kill,
+        tCellRecruitment: base.tCellRecruitment * population.recruitmentScale * recruitment,
         pge2Basal: base.pge2Basal * pge2,
+        sorafenibGrowthInhibition: Math.min(
+          SORAFENIB_INHIBITION_CAP,
+          base.sorafenibGrowthInhibition * population.sorafenibScale * sorafenib,
+        ),
       },
       baselineCells,
-      deathDraw: createRandom(outcomeSeed(settings.seed, index)).exponential(1),
+      deathDraw,
+      newLesionDraw,
+      residual: residualOf(residualDraws, population),
+      residualDraws,
     });
   }
   return patients;
@@ -149,8 +174,12 @@ export function diameterOf(volumeMm3: number): number {
   return volumeMm3 > 0 ? Math.cbrt((6 * volumeMm3) / Math.PI) : 0;
 }
 
-/** Chosen: a lesion below 1 mm cannot be measured; it counts as disappeared (complete response). */
-export const UNMEASURABLE_DIAMETER_MM = 1;
+/**
+ * Chosen: a lesion whose measured diameter (viable tumour and residual tissue) is below 3 mm is no longer seen on CT
+ * or MRI (about the slice thickness of a liver scan); it counts as disappeared (complete response). RECIST 1.1 records
+ * lesions that are still seen but too small to measure as 5 mm, so a complete response needs them gone.
+ */
+export const UNMEASURABLE_DIAMETER_MM = 3;
 
 export interface RecistOutcome {
   /** best overall response, confirmed (CR and PR need the next assessment to agree, as in IMbrave150) */
@@ -167,10 +196,15 @@ export interface RecistOutcome {
 
 /**
  * RECIST 1.1 for one target lesion, from its volume at day 0 and at each assessment. Progression: diameter up at least
- * 20 % from the smallest so far (baseline included) and at least 5 mm. Partial response: down at least 30 % from
- * baseline. Complete response: not measurable any more.
+ * 20 % from the smallest so far (baseline included) and at least 5 mm, or a new lesion (one that appeared on day
+ * `newLesion`, seen at the first assessment from then on). Partial response: down at least 30 % from baseline.
+ * Complete response: not measurable any more.
  */
-export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>): RecistOutcome {
+export function assessRecist(
+  days: ArrayLike<number>,
+  volumes: ArrayLike<number>,
+  newLesion = Number.POSITIVE_INFINITY,
+): RecistOutcome {
   const baseline = diameterOf(volumes[0]);
   let nadir = baseline;
   // the smallest change at any assessment up to and including progression: positive when the tumour only grew
@@ -182,7 +216,8 @@ export function assessRecist(days: ArrayLike<number>, volumes: ArrayLike<number>
     const d = diameterOf(volumes[k]);
     const change = baseline > 0 ? (100 * (d - baseline)) / baseline : 0;
     if (change < bestChange) bestChange = change;
-    if (d - nadir >= 0.2 * nadir && d - nadir >= 5) {
+    // a new lesion (appeared since the last scan) is progression whatever the target lesion does
+    if ((d - nadir >= 0.2 * nadir && d - nadir >= 5) || days[k] >= newLesion) {
       progressed = true;
       pfsDays = days[k];
       break;
@@ -214,25 +249,32 @@ export interface PatientOutcome extends RecistOutcome {
 }
 
 /**
- * RECIST 1.1 and survival together. `progressed`/`pfsDays` are then progression-free survival as IMbrave150 defined
- * it: progression or death, whichever comes first. Assessments after a death do not happen; a patient who dies before
+ * RECIST 1.1 and survival together, from the viable target-lesion volume at the assessment days: scans measure it
+ * with the patient's residual tissue, new lesions come from the new-lesion hazard, and death from the death hazard
+ * (src/model/survival.ts). `progressed`/`pfsDays` are progression-free survival as IMbrave150 defined it: progression
+ * or death, whichever comes first. Assessments after a death do not happen; a patient who dies before
  * the first assessment has best response PD (the model has no "not evaluable"; docs/model.md).
  */
 export function patientOutcome(
   days: ArrayLike<number>,
-  volumes: ArrayLike<number>,
-  deathDraw: number,
-  survival: SurvivalParameters,
+  viable: ArrayLike<number>,
+  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual'>,
+  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
 ): PatientOutcome {
-  const recist = assessRecist(days, volumes);
+  // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
+  const measured = new Float64Array(days.length);
+  for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], patient.residual);
+  const lesion =
+    newLesionDay(days, viable, population.newLesionHazard, patient.newLesionDraw) ?? Number.POSITIVE_INFINITY;
+  const recist = assessRecist(days, measured, lesion);
   const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
-  const died = deathDay(days, volumes, progressionDay, deathDraw, survival);
+  const died = deathDay(days, viable, progressionDay, patient.deathDraw, population);
   if (died === null) return { ...recist, osDays: days[days.length - 1], death: false };
   if (died >= progressionDay) return { ...recist, osDays: died, death: true };
   // died before progression was seen: only the assessments before the death count
   let k = 1;
   while (k < days.length && days[k] < died) k++;
-  const seen = assessRecist(Array.prototype.slice.call(days, 0, k), Array.prototype.slice.call(volumes, 0, k));
+  const seen = assessRecist(Array.prototype.slice.call(days, 0, k), measured.subarray(0, k), lesion);
   return {
     ...seen,
     best: k === 1 ? 'PD' : seen.best,
@@ -284,20 +326,99 @@ export function assessmentScenario(scenario: Scenario, settings: CohortSettings)
 const VOLUME_ONLY: readonly SeriesName[] = ['tumourVolume'];
 const BASELINE_SERIES: readonly SeriesName[] = ['tumourVolume', 'pge2Plasma'];
 
-/** Simulates patients [from, to) on every arm. Arms' own input overrides are ignored: inputs come from the patient. */
-export function runCohortBlock(scenario: Scenario, from: number, to: number, integrator?: Integrator): CohortBlock {
+/** The viable target-lesion volume of patients [from, to) at the assessment days, per arm (what outcomes read). */
+export interface CohortTrajectories {
+  from: number;
+  to: number;
+  /** the assessment days (day 0 first) */
+  days: Float64Array;
+  /** per arm: volumes, mm³, patient-major (patient i's days at [i * days.length, (i + 1) * days.length)) */
+  volumes: Float64Array[];
+  /** per patient: plasma PGE2 at day 0, pg/mL */
+  baselinePge2: Float64Array;
+}
+
+export function cohortPatients(
+  scenario: Scenario,
+  from: number,
+  to: number,
+  population: Readonly<TrialPopulation>,
+): VirtualPatient[] {
   const settings = scenario.cohort;
   if (!settings) throw new Error('the scenario has no cohort settings');
-  const patients = samplePatients(
+  return samplePatients(
     { ...settings, size: to },
     scenario.inputs.axl,
     scenario.parameters as Partial<ModelParameters> | undefined,
+    population,
   ).slice(from, to);
+}
+
+/**
+ * Simulates patients [from, to) on every arm: the solver's part of a trial. Arms' own input overrides are ignored:
+ * inputs come from the patient.
+ */
+export function simulateTrajectories(
+  scenario: Scenario,
+  from: number,
+  to: number,
+  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  integrator?: Integrator,
+): CohortTrajectories {
+  const settings = scenario.cohort;
+  if (!settings) throw new Error('the scenario has no cohort settings');
+  const patients = cohortPatients(scenario, from, to, population);
   const grid = assessmentScenario(scenario, settings);
   // the trial's tolerance (tolerances.ts: the loosest that changes no patient's response or progression day)
   const solver = integrator ?? integratorFor('trial');
-  const survival = SURVIVAL_DEFAULTS;
   const n = to - from;
+  let days = new Float64Array(0);
+  const volumes: Float64Array[] = scenario.arms.map(() => new Float64Array(0));
+  const baselinePge2 = new Float64Array(n);
+  patients.forEach((patient, i) => {
+    const s: Scenario = { ...grid, inputs: patient.inputs };
+    const options = {
+      integrator: solver,
+      parameterOverrides: patient.overrides,
+      initialTumourCells: patient.baselineCells,
+    };
+    // The pre-treatment state depends on the patient only: computed once, shared by every arm.
+    const y0 = initialState(s, { name: '', inputs: {}, treatments: {} }, options);
+    scenario.arms.forEach((arm, a) => {
+      // only what the trial reads: the volume at assessment days (and the first arm's baseline PGE2)
+      const result = simulateArm(
+        s,
+        { ...arm, inputs: {} },
+        { ...options, initialState: y0, series: a === 0 ? BASELINE_SERIES : VOLUME_ONLY },
+      );
+      const k = result.t.length;
+      if (i === 0 && a === 0) days = Float64Array.from(result.t);
+      if (volumes[a].length === 0) volumes[a] = new Float64Array(n * k);
+      volumes[a].set(result.series.tumourVolume, i * k);
+      if (a === 0) baselinePge2[i] = result.series.pge2Plasma[0];
+    });
+  });
+  return { from, to, days, volumes, baselinePge2 };
+}
+
+/**
+ * The outcomes of simulated patients (RECIST with residual tissue and new lesions, PFS, OS) under a population's
+ * outcome parameters: cheap, so that a calibration can vary those without solving again.
+ */
+export function cohortOutcomes(
+  scenario: Scenario,
+  trajectories: CohortTrajectories,
+  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  sampled?: readonly VirtualPatient[],
+): CohortBlock {
+  const { from, to, days } = trajectories;
+  // the patients as drawn for the trajectories; only their residual depends on the outcome-side population
+  const patients = (sampled ?? cohortPatients(scenario, from, to, population)).map((p) => ({
+    ...p,
+    residual: residualOf(p.residualDraws, population),
+  }));
+  const n = to - from;
+  const k = days.length;
   const block: CohortBlock = {
     from,
     to,
@@ -315,30 +436,17 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
     nrf2: new Float64Array(n),
     neat1: new Float64Array(n),
     il6: new Float64Array(n),
-    baselinePge2: new Float64Array(n),
+    baselinePge2: Float64Array.from(trajectories.baselinePge2),
     baselineDiameter: new Float64Array(n),
   };
   patients.forEach((patient, i) => {
-    const s: Scenario = { ...grid, inputs: patient.inputs };
-    const options = {
-      integrator: solver,
-      parameterOverrides: patient.overrides,
-      initialTumourCells: patient.baselineCells,
-    };
-    // The pre-treatment state depends on the patient only: computed once, shared by every arm.
-    const y0 = initialState(s, { name: '', inputs: {}, treatments: {} }, options);
     block.nrf2Active[i] = patient.nrf2Active ? 1 : 0;
     block.nrf2[i] = patient.inputs.nrf2;
     block.neat1[i] = patient.inputs.neat1;
     block.il6[i] = patient.inputs.il6;
-    scenario.arms.forEach((arm, a) => {
-      // only what the trial reads: the volume at assessment days (and the first arm's baseline PGE2)
-      const result = simulateArm(
-        s,
-        { ...arm, inputs: {} },
-        { ...options, initialState: y0, series: a === 0 ? BASELINE_SERIES : VOLUME_ONLY },
-      );
-      const outcome = patientOutcome(result.t, result.series.tumourVolume, patient.deathDraw, survival);
+    scenario.arms.forEach((_, a) => {
+      const viable = trajectories.volumes[a].subarray(i * k, (i + 1) * k);
+      const outcome = patientOutcome(days, viable, patient, population);
       const out = block.arms[a];
       out.pfsDays[i] = outcome.pfsDays;
       out.progressed[i] = outcome.progressed ? 1 : 0;
@@ -347,20 +455,31 @@ export function runCohortBlock(scenario: Scenario, from: number, to: number, int
       out.responseDays[i] = outcome.responseDays;
       out.best[i] = RESPONSE_CODES.indexOf(outcome.best);
       out.bestChange[i] = outcome.bestChange;
-      if (a === 0) {
-        block.baselinePge2[i] = result.series.pge2Plasma[0];
-        block.baselineDiameter[i] = diameterOf(result.series.tumourVolume[0]);
-      }
+      if (a === 0) block.baselineDiameter[i] = diameterOf(viable[0]);
       if (patient.index < SPIDER_PATIENTS) {
-        const base = diameterOf(result.series.tumourVolume[0]);
-        const v = result.series.tumourVolume;
-        const trace = new Float64Array(v.length);
-        for (let k = 0; k < v.length; k++) trace[k] = base > 0 ? (100 * (diameterOf(v[k]) - base)) / base : 0;
+        // the measured diameter (viable lesion and residual tissue), as the scans see it
+        const base = diameterOf(viable[0]);
+        const trace = new Float64Array(k);
+        for (let j = 0; j < k; j++) {
+          const d = diameterOf(measuredVolume(viable[j], viable[0], patient.residual));
+          trace[j] = base > 0 ? (100 * (d - base)) / base : 0;
+        }
         out.spider.push(trace);
       }
     });
   });
   return block;
+}
+
+/** Simulates patients [from, to) on every arm and gives their outcomes. */
+export function runCohortBlock(
+  scenario: Scenario,
+  from: number,
+  to: number,
+  integrator?: Integrator,
+  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+): CohortBlock {
+  return cohortOutcomes(scenario, simulateTrajectories(scenario, from, to, population, integrator), population);
 }
 
 /** Joins blocks (in any order) into one block covering [0, size). */
@@ -429,6 +548,11 @@ export interface ArmStatistics {
   os12: SurvivalAtTime | null;
   /** time to response among the confirmed responders, days: median and the share seen at the 1st or 2nd assessment */
   timeToResponse: TimeToResponse;
+  /**
+   * true when the arm's effect is a hypothesis of the model, not a tested treatment (it gives a hypothesis drug, the
+   * COX-2 inhibitor: scenario/catalogue/trial.ts HYPOTHESIS_DRUGS, whose sources and caveat COX2_HYPOTHESIS holds)
+   */
+  hypothesis: boolean;
 }
 
 export interface TimeToResponse {
@@ -505,8 +629,17 @@ function subgroup(block: CohortBlock, mask: Uint8Array, want: number, label: str
   };
 }
 
-export function cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {
+/**
+ * Every statistic of a trial. `biomarkers: false` leaves the biomarker splits out (empty): a calibration computes the
+ * arms' and comparisons' figures thousands of times and reads nothing else.
+ */
+export function cohortStatistics(
+  scenario: Scenario,
+  block: CohortBlock,
+  options: { biomarkers?: boolean } = {},
+): CohortStatistics {
   const settings = scenario.cohort;
+  const hypotheses = hypothesisArms(scenario.arms);
   const arms: ArmStatistics[] = block.arms.map((arm, a) => {
     const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0 };
     for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
@@ -525,6 +658,7 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
       medianOs: medianSurvival(os),
       os12: survivalIntervalAt(os, YEAR_DAYS),
       timeToResponse: timeToResponse(arm.responseDays, settings?.assessmentInterval ?? 42),
+      hypothesis: hypotheses.includes(a),
     };
   });
   const comparisons: ArmComparison[] = [];
@@ -542,6 +676,7 @@ export function cohortStatistics(scenario: Scenario, block: CohortBlock): Cohort
       osLogRank: logRank([osReference, osComparison]),
     });
   }
+  if (options.biomarkers === false) return { arms, comparisons, biomarkers: [] };
   const cutoff = settings?.pge2Cutoff ?? COHORT_LIMITS.pge2Cutoff.default;
   const above = (values: Float64Array, threshold: number): Uint8Array => {
     const mask = new Uint8Array(values.length);

@@ -13,10 +13,13 @@ export type {
   CohortStatistics,
   SubgroupStatistics,
   SurvivalCurve,
+  TimeToResponse,
 } from './cohort';
 export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
 export type { EnsembleDraw, ParameterInterval } from './ensemble';
 export { ENSEMBLE_FACTORS, ensembleDraw, ensembleDraws, ensembleParameters, plausibleIntervals } from './ensemble';
+export type { EnsembleSpread, EnsembleTrialResult, TrialSummary } from './ensemble-trial';
+export { ensembleTrial, ensembleTrialDraw, summariseEnsembleTrial } from './ensemble-trial';
 export type { ModelParameters } from './parameters';
 export type { SbmlOptions } from './sbml';
 export { exportSbml, SBML_EXPORT_VERSION } from './sbml';

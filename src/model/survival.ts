@@ -1,15 +1,17 @@
 /**
- * Overall survival of a virtual patient: a death hazard that depends on the tumour burden and on progression, on top
- * of a background (liver) mortality. Pure and cheap: it reads the volumes at the assessment days that the trial has
- * already simulated, so it adds no solver work. docs/model.md ("Virtual cohort", "Overall survival") gives the form,
- * the sources and the calibration.
+ * Event times of a virtual patient driven by hazards along the simulated tumour: death (overall survival) and the
+ * appearance of new lesions (progression outside the target lesion). Pure and cheap: both read the volumes at the
+ * assessment days that the trial has already simulated, so they add no solver work. docs/model.md ("Virtual cohort",
+ * "Overall survival", "New lesions") gives the forms, the sources and the calibration.
  *
- * Hazard, per day:
+ * Death hazard, per day:
  *   h(t) = background + burden · V(t) / V_ref + postProgression · [t ≥ day of progression]
- * with V(t) the target lesion's volume, interpolated linearly between assessment days (V_ref = 10 cm³, the median
- * baseline). Death time: the first t with ∫₀ᵗ h = E, with E ~ Exp(1) drawn once per patient (the same E in every arm,
- * so arms differ only by what the treatment does to the tumour). Post-progression therapy is not modelled apart: it is
- * folded into the post-progression hazard (a stated simplification).
+ * with V(t) the target lesion's viable volume, interpolated linearly between assessment days (V_ref = 10 cm³, the
+ * median baseline). New-lesion hazard, per day: newLesion · V(t) / V(0) (occult disease elsewhere follows the target
+ * lesion: it shrinks when the treatment works and grows when it fails). Each event comes when its cumulative hazard
+ * reaches an Exp(1) draw made once per patient (the same draw in every arm, so arms differ only by what the treatment
+ * does to the tumour). Post-progression therapy is not modelled apart: it is folded into the post-progression hazard
+ * (a stated simplification).
  */
 
 /** The death hazard's parameters (per day). */
@@ -26,6 +28,37 @@ export interface SurvivalParameters {
 export const BURDEN_REFERENCE_MM3 = 1e4;
 
 /**
+ * The first time at which the cumulative hazard reaches `draw`, for a hazard that is linear on each interval
+ * [days[k], days[k + 1]] from left(k) to right(k); null when it is not reached by the last day.
+ */
+export function hazardCrossing(
+  days: ArrayLike<number>,
+  left: (k: number) => number,
+  right: (k: number) => number,
+  draw: number,
+): number | null {
+  let cumulative = 0;
+  for (let k = 0; k + 1 < days.length; k++) {
+    const t0 = days[k];
+    const dt = days[k + 1] - t0;
+    const a = left(k);
+    const b = right(k);
+    const piece = 0.5 * (a + b) * dt;
+    if (cumulative + piece >= draw) {
+      // h linear on the piece: a τ + (b − a) τ² / (2 dt) = remaining, solved for τ in [0, dt]; the rationalised root
+      // 2R / (a + √(a² + 4cR)) is stable for c of either sign and for c = 0
+      const remaining = draw - cumulative;
+      const c = (b - a) / (2 * dt);
+      const root = a + Math.sqrt(Math.max(0, a * a + 4 * c * remaining));
+      const tau = root > 0 ? (2 * remaining) / root : dt;
+      return t0 + Math.min(dt, Math.max(0, tau));
+    }
+    cumulative += piece;
+  }
+  return null;
+}
+
+/**
  * Time of death for one patient: the first day at which the cumulative hazard reaches `draw` (an Exp(1) deviate), or
  * null when it is not reached by the last assessment day (alive at the data cut, censored there).
  * `days` ascending from 0; `volumes` in mm³ at those days; `progressionDay` the RECIST progression day or Infinity.
@@ -37,27 +70,31 @@ export function deathDay(
   draw: number,
   p: SurvivalParameters,
 ): number | null {
-  let cumulative = 0;
-  const n = days.length;
-  for (let k = 0; k + 1 < n; k++) {
-    const t0 = days[k];
-    const t1 = days[k + 1];
-    // the post-progression term switches on at an assessment day, so it is constant within [t0, t1)
-    const post = t0 >= progressionDay ? p.postProgressionHazard : 0;
-    const a = p.backgroundHazard + post + (p.burdenHazard * Math.max(0, volumes[k])) / BURDEN_REFERENCE_MM3;
-    const b = p.backgroundHazard + post + (p.burdenHazard * Math.max(0, volumes[k + 1])) / BURDEN_REFERENCE_MM3;
-    const dt = t1 - t0;
-    const piece = 0.5 * (a + b) * dt;
-    if (cumulative + piece >= draw) {
-      // h linear on the piece: a τ + (b − a) τ² / (2 dt) = remaining, solved for τ in [0, dt]
-      const remaining = draw - cumulative;
-      const c = (b - a) / (2 * dt);
-      // the rationalised root 2R / (a + √(a² + 4cR)) is stable for c of either sign and c = 0
-      const root = a + Math.sqrt(Math.max(0, a * a + 4 * c * remaining));
-      const tau = root > 0 ? (2 * remaining) / root : dt;
-      return t0 + Math.min(dt, Math.max(0, tau));
-    }
-    cumulative += piece;
-  }
-  return null;
+  // the post-progression term switches on at an assessment day, so it is constant within each interval
+  const base = (k: number, at: number) =>
+    p.backgroundHazard +
+    (days[k] >= progressionDay ? p.postProgressionHazard : 0) +
+    (p.burdenHazard * Math.max(0, volumes[at])) / BURDEN_REFERENCE_MM3;
+  return hazardCrossing(
+    days,
+    (k) => base(k, k),
+    (k) => base(k, k + 1),
+    draw,
+  );
+}
+
+/**
+ * Day a new lesion appears: hazard `rate` · V(t) / V(0) per day (linear between assessments); null when none by the
+ * last day. It is seen (progression) at the first assessment on or after that day.
+ */
+export function newLesionDay(
+  days: ArrayLike<number>,
+  volumes: ArrayLike<number>,
+  rate: number,
+  draw: number,
+): number | null {
+  const v0 = volumes[0];
+  if (!(rate > 0) || !(v0 > 0)) return null;
+  const h = (k: number) => (rate * Math.max(0, volumes[k])) / v0;
+  return hazardCrossing(days, h, (k) => h(k + 1), draw);
 }

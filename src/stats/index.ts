@@ -33,6 +33,7 @@ export {
 } from './least-squares';
 export { invertMatrix } from './linear';
 export { type LogRankHazardRatio, type LogRankResult, logRank, logRankHazardRatio } from './log-rank';
+export { type NelderMeadOptions, type NelderMeadResult, nelderMead } from './nelder-mead';
 export { clopperPearsonInterval, type ProportionInterval, wilsonInterval } from './proportions';
 export { createRandom, type Random, xoshiro128ss } from './random';
 export type { EventInput, SurvivalSample, TimeInput } from './risk-table';

@@ -12,12 +12,14 @@ import {
   type CohortBlock,
   type CohortStatistics,
   cohortStatistics,
+  ensembleTrialDraw,
   exportSbml,
   integratorFor,
   runCohortBlock,
   SERIES_NAMES,
   type SimulationResult,
   simulateArm,
+  type TrialSummary,
 } from '../model';
 import { PRESETS } from '../scenario/catalogue/presets';
 import type { ScanSpec } from '../scenario/scan';
@@ -108,6 +110,14 @@ export const simulationApi = {
     const started = performance.now();
     runCohortBlock(scenario, 0, n);
     return { msPerPatient: (performance.now() - started) / n, patients: n };
+  },
+  /**
+   * One draw of the plausible-parameter ensemble: the scenario's whole trial under that draw's parameters, summarised
+   * (ORR, median PFS and OS, 12-month OS per arm; PFS and OS hazard ratios). A pool runs draws 0..n-1 and joins them
+   * with summariseEnsembleTrial (src/model/ensemble-trial.ts).
+   */
+  ensembleTrialDraw(scenario: Scenario, seed: number, index: number): TrialSummary {
+    return ensembleTrialDraw(scenario, seed, index);
   },
   /** The statistics of a trial's outcomes (the block is copied in, the statistics copied back). */
   cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { type CohortBlock, cohortStatistics, patientOutcome, runCohortBlock, YEAR_DAYS } from '../../src/model/cohort';
-import { BURDEN_REFERENCE_MM3, deathDay, type SurvivalParameters } from '../../src/model/survival';
+import { TRIAL_POPULATION } from '../../src/model/population';
+import { BURDEN_REFERENCE_MM3, deathDay, newLesionDay, type SurvivalParameters } from '../../src/model/survival';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { kaplanMeier, survivalIntervalAt } from '../../src/stats';
 
 const cm3 = (d: number) => (Math.PI * d ** 3) / 6; // volume of a sphere of diameter d mm, mm3
 const flat: SurvivalParameters = { backgroundHazard: 0.01, burdenHazard: 0, postProgressionHazard: 0 };
+// a population with only the flat death hazard: no new lesions, no residual tissue
+const population = { ...TRIAL_POPULATION, ...flat, newLesionHazard: 0 };
+const patient = (deathDraw: number) => ({ deathDraw, newLesionDraw: 1, residual: 0 });
 
 describe('death hazard (background + tumour burden + after progression)', () => {
   const days = [0, 42, 84, 126, 168];
@@ -42,7 +46,7 @@ describe('death hazard (background + tumour burden + after progression)', () => 
 describe('a patient outcome with survival', () => {
   it('PFS counts a death before progression as the event, on the day of death; later scans do not happen', () => {
     // a partial response, confirmed, then death on day 100 (E = 1 at 0.01/day), before any progression
-    const o = patientOutcome([0, 42, 84, 126], [cm3(40), cm3(26), cm3(25), cm3(60)], 1, flat);
+    const o = patientOutcome([0, 42, 84, 126], [cm3(40), cm3(26), cm3(25), cm3(60)], patient(1), population);
     expect(o.death).toBe(true);
     expect(o.osDays).toBeCloseTo(100, 9);
     expect(o.progressed).toBe(true);
@@ -52,15 +56,48 @@ describe('a patient outcome with survival', () => {
   });
 
   it('a death before the first assessment is best response PD, and OS = PFS = the day of death', () => {
-    const o = patientOutcome([0, 42, 84], [cm3(40), cm3(26), cm3(25)], 0.2, flat);
+    const o = patientOutcome([0, 42, 84], [cm3(40), cm3(26), cm3(25)], patient(0.2), population);
     expect(o.best).toBe('PD');
     expect(o.osDays).toBeCloseTo(20, 9);
     expect(o.pfsDays).toBeCloseTo(20, 9);
   });
 
   it('a patient alive at the data cut is censored there for OS; progression keeps its assessment day', () => {
-    const o = patientOutcome([0, 42, 84], [cm3(30), cm3(37), cm3(45)], 10, flat);
+    const o = patientOutcome([0, 42, 84], [cm3(30), cm3(37), cm3(45)], patient(10), population);
     expect(o).toMatchObject({ best: 'PD', progressed: true, pfsDays: 42, death: false, osDays: 84, responseDays: 0 });
+  });
+});
+
+describe('new lesions and residual tissue', () => {
+  it('a new lesion appears when the hazard rate x V(t)/V(0), integrated, reaches the draw; it is seen at the next scan', () => {
+    const days = [0, 42, 84, 126];
+    // constant burden: day = draw / rate
+    expect(newLesionDay(days, [1e4, 1e4, 1e4, 1e4], 0.01, 0.5)).toBeCloseTo(50, 9);
+    // a tumour that shrinks to nothing makes new lesions ever less likely
+    expect(newLesionDay(days, [1e4, 0, 0, 0], 0.01, 0.5)).toBeNull();
+    const o = patientOutcome(
+      days,
+      [cm3(30), cm3(29), cm3(29), cm3(29)],
+      { deathDraw: 100, newLesionDraw: 0.5, residual: 0 },
+      {
+        ...population,
+        newLesionHazard: 0.01,
+      },
+    );
+    expect(o).toMatchObject({ progressed: true, pfsDays: 84, best: 'SD' });
+  });
+
+  it('residual tissue keeps a responder measurable: a partial response, not a complete one, with a continuous depth', () => {
+    const days = [0, 42, 84, 126];
+    const gone = [cm3(30), 0, 0, 0];
+    expect(patientOutcome(days, gone, { deathDraw: 100, newLesionDraw: 100, residual: 0 }, population).best).toBe('CR');
+    const partial = patientOutcome(days, gone, { deathDraw: 100, newLesionDraw: 100, residual: 0.1 }, population);
+    expect(partial.best).toBe('PR');
+    // the measured lesion is the residual tenth of the volume: diameter 0.1^(1/3) of baseline
+    expect(partial.bestChange).toBeCloseTo(100 * (Math.cbrt(0.1) - 1), 6);
+    expect(patientOutcome(days, gone, { deathDraw: 100, newLesionDraw: 100, residual: 0.5 }, population).best).toBe(
+      'SD',
+    );
   });
 });
 

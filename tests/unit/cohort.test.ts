@@ -121,22 +121,10 @@ describe('a cohort run', () => {
   });
 });
 
-describe('calibration preset "HCC, atezolizumab + bevacizumab" (IMbrave150; seed 000)', () => {
-  // 600 virtual patients: the 95 % interval of an ORR near 30 % is about +-3.7 points.
+describe('biomarker directions on atezolizumab + bevacizumab (seed 000), preset "HCC, atezolizumab + bevacizumab"', () => {
+  // 600 virtual patients; the calibrated profile itself is tested on the IMbrave150 trial (trial-calibration.test.ts)
   const { scenario, block } = trial(600, 1);
   const stats = cohortStatistics(scenario, block);
-  const atezoBev = stats.arms[0];
-
-  it('objective response rate is close to IMbrave150 (27–30 % by RECIST 1.1)', () => {
-    expect(atezoBev.orr.estimate).toBeGreaterThan(0.24);
-    expect(atezoBev.orr.estimate).toBeLessThan(0.34);
-  });
-
-  it('median PFS is close to IMbrave150 (6.8 months; assessed every 6 weeks)', () => {
-    const months = (atezoBev.medianPfs.median ?? Number.POSITIVE_INFINITY) / 30.44;
-    expect(months).toBeGreaterThan(5);
-    expect(months).toBeLessThan(9);
-  });
 
   it('NRF2-high patients progress sooner and respond less', () => {
     const nrf2 = stats.biomarkers.find((b) => b.name === 'NRF2');

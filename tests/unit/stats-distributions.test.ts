@@ -20,6 +20,7 @@ import {
   chiSquareSf,
   clopperPearsonInterval,
   logGamma,
+  nelderMead,
   normalCdf,
   normalQuantile,
   regularizedBeta,
@@ -209,5 +210,33 @@ describe('binomial proportion intervals', () => {
     expect(() => wilsonInterval(1, 0)).toThrow(RangeError);
     expect(() => wilsonInterval(1.5, 4)).toThrow(RangeError);
     expect(() => clopperPearsonInterval(1, 4, 1)).toThrow(RangeError);
+  });
+});
+
+describe('Nelder–Mead', () => {
+  it("minimises Rosenbrock's function to its minimum at (1, 1) inside a box", () => {
+    const r = nelderMead((x) => 100 * (x[1] - x[0] ** 2) ** 2 + (1 - x[0]) ** 2, [-1.2, 1], [-2, -2], [2, 2], {
+      maxEvaluations: 2000,
+      tolerance: 1e-14,
+    });
+    expect(r.converged).toBe(true);
+    expect(r.x[0]).toBeCloseTo(1, 3);
+    expect(r.x[1]).toBeCloseTo(1, 3);
+  });
+
+  it('keeps every point inside the bounds: a minimum outside the box is found on its edge', () => {
+    const seen: number[] = [];
+    const r = nelderMead(
+      (x) => {
+        seen.push(x[0]);
+        return (x[0] - 5) ** 2 + (x[1] - 0.5) ** 2;
+      },
+      [0.2, 0.2],
+      [0, 0],
+      [1, 1],
+    );
+    expect(Math.max(...seen)).toBeLessThanOrEqual(1);
+    expect(r.x[0]).toBeCloseTo(1, 6);
+    expect(r.x[1]).toBeCloseTo(0.5, 3);
   });
 });

@@ -46,6 +46,20 @@ const BEV_PATIENT = schedule(15, 0, 540, 21);
 const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
 // FLAURA: osimertinib 80 mg once daily until progression (here for the 3 years shown).
 const OSI_PATIENT = schedule(80, 0, 1095, 1);
+// IMbrave150's comparator: sorafenib 400 mg twice daily (800 mg/day), continuously.
+const SORAFENIB_PATIENT = schedule(800, 0, 540, 1);
+
+/** A virtual HCC trial of 500 patients, seed 1, assessed every 6 weeks, over 18 months, with these arms. */
+function hccTrial(arms: Arm[]): Scenario {
+  return {
+    setting: 'hcc-patient',
+    horizon: 540,
+    outputStep: 1,
+    inputs: BASE_INPUTS,
+    arms,
+    cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
+  };
+}
 
 export const PRESETS: readonly Preset[] = [
   {
@@ -162,26 +176,30 @@ export const PRESETS: readonly Preset[] = [
     },
   },
   {
-    // The calibration trial of the virtual cohort (docs/model.md, "Virtual cohort"): IMbrave150's regimen, with and
-    // without celecoxib, given to 500 virtual HCC patients.
+    // Seed 000's trial: IMbrave150's regimen with and without celecoxib (a hypothesis arm; docs/model.md, "Virtual
+    // cohort"), given to 500 virtual HCC patients. The calibrated trial is imbrave150-trial.
     id: 'hcc-atezo-bev-trial',
     citation: 'Finn et al., NEJM 2020 (IMbrave150); Yamamoto, Kodama et al., Hepatology 2026',
     doi: '10.1056/NEJMoa1915745',
-    scenario: {
-      setting: 'hcc-patient',
-      horizon: 540,
-      outputStep: 1,
-      inputs: BASE_INPUTS,
-      arms: [
-        arm('Atezo/bev', {}, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
-        arm(
-          'Atezo/bev + celecoxib',
-          {},
-          { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT, cox2i: CELECOXIB_PATIENT },
-        ),
-      ],
-      cohort: { size: 500, seed: 1, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
-    },
+    scenario: hccTrial([
+      arm('Atezo/bev', {}, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+      arm(
+        'Atezo/bev + celecoxib',
+        {},
+        { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT, cox2i: CELECOXIB_PATIENT },
+      ),
+    ]),
+  },
+  {
+    // IMbrave150 as a whole trial (docs/model.md, "Virtual cohort"): both arms on the same virtual patients, sorafenib
+    // first so that every hazard ratio is atezo/bev against sorafenib, as the trial reported it.
+    id: 'imbrave150-trial',
+    citation: 'Finn et al., NEJM 2020 (IMbrave150)',
+    doi: '10.1056/NEJMoa1915745',
+    scenario: hccTrial([
+      arm('Sorafenib', {}, { sorafenib: SORAFENIB_PATIENT }),
+      arm('Atezo/bev', {}, { atezolizumab: ATEZO_PATIENT, bevacizumab: BEV_PATIENT }),
+    ]),
   },
   {
     // The patient-scale EGFR-mutant lung setting, fitted to FLAURA's osimertinib arm (docs/model.md, "EGFR-mutant

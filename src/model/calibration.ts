@@ -1,0 +1,219 @@
+/**
+ * The virtual trial's calibration targets (IMbrave150's primary analysis, Finn et al., NEJM 2020; the time to
+ * response from Kudo et al., Cancer Medicine 2021) and the stated loss that `npm run calibrate` minimises. Pure: the
+ * calibration script, the unit test that keeps the profile within the aims, and docs/model.md's table read it.
+ *
+ * Loss: Σ over the fitted targets of ((model − target) / SE)², each target weighted by its precision in the trial:
+ *  - rates: the binomial SE √(p (1 − p) / n) of the trial's arm (n = 336 atezo/bev, 165 sorafenib; p = 0.5/n for 0 %);
+ *  - medians and 12-month OS: the SE read off the published 95 % CI, (upper − lower) / (2 · 1.96);
+ *  - hazard ratios: on the log scale, (ln upper − ln lower) / (2 · 1.96).
+ * SD and PD as best response are reported but not fitted: the trial had patients without an evaluable scan (6.8 % and
+ * 20.2 %), a category the model does not have, so its PD also holds them. ORR, CR and DCR are shares of all patients in
+ * both. The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
+ */
+import type { KaplanMeierResult } from '../stats';
+import { survivalAt } from '../stats';
+import type { CohortStatistics } from './cohort';
+
+export const MONTH_DAYS = 30.4375;
+
+export type TargetKind = 'rate' | 'months' | 'hazard-ratio';
+
+export interface TrialTarget {
+  id: string;
+  /** what the row is, as docs/model.md's table names it */
+  label: string;
+  /** arm index in the imbrave150-trial preset (0 sorafenib, 1 atezo/bev), or 'comparison' (atezo/bev vs sorafenib) */
+  arm: 0 | 1 | 'comparison';
+  kind: TargetKind;
+  value: number;
+  /** standard error of the trial's figure (log scale for hazard ratios) */
+  se: number;
+  /** part of the loss */
+  fitted: boolean;
+}
+
+/** targets.md's aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1. */
+export const AIMS: Record<TargetKind, number> = { rate: 0.05, months: 1, 'hazard-ratio': 0.1 };
+
+const N = [165, 336] as const;
+const rate = (p: number, n: number) => Math.sqrt((Math.max(p, 0.5 / n) * (1 - Math.max(p, 0.5 / n))) / n);
+const fromCi = (lower: number, upper: number) => (upper - lower) / (2 * 1.959964);
+const fromLogCi = (lower: number, upper: number) => (Math.log(upper) - Math.log(lower)) / (2 * 1.959964);
+
+function rates(arm: 0 | 1, name: string, values: Record<string, number>): TrialTarget[] {
+  const fitted = new Set(['orr', 'cr', 'dcr']);
+  return Object.entries(values).map(([id, value]) => ({
+    id: `${id}.${arm}`,
+    label: `${name}: ${id.toUpperCase()}`,
+    arm,
+    kind: 'rate' as const,
+    value,
+    se: rate(value, N[arm]),
+    fitted: fitted.has(id),
+  }));
+}
+
+export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
+  ...rates(1, 'atezolizumab + bevacizumab', { orr: 0.273, cr: 0.055, pr: 0.218, sd: 0.463, pd: 0.196, dcr: 0.736 }),
+  ...rates(0, 'sorafenib', { orr: 0.119, cr: 0, pr: 0.119, sd: 0.434, pd: 0.245, dcr: 0.553 }),
+  {
+    id: 'mpfs.1',
+    label: 'atezolizumab + bevacizumab: median PFS, months',
+    arm: 1,
+    kind: 'months',
+    value: 6.8,
+    se: fromCi(5.7, 8.3),
+    fitted: true,
+  },
+  {
+    id: 'mpfs.0',
+    label: 'sorafenib: median PFS, months',
+    arm: 0,
+    kind: 'months',
+    value: 4.3,
+    se: fromCi(4.0, 5.6),
+    fitted: true,
+  },
+  {
+    id: 'os12.1',
+    label: 'atezolizumab + bevacizumab: OS at 12 months',
+    arm: 1,
+    kind: 'rate',
+    value: 0.672,
+    se: fromCi(0.613, 0.731),
+    fitted: true,
+  },
+  {
+    id: 'os12.0',
+    label: 'sorafenib: OS at 12 months',
+    arm: 0,
+    kind: 'rate',
+    value: 0.546,
+    se: fromCi(0.452, 0.64),
+    fitted: true,
+  },
+  {
+    id: 'hr.pfs',
+    label: 'PFS hazard ratio',
+    arm: 'comparison',
+    kind: 'hazard-ratio',
+    value: 0.59,
+    se: fromLogCi(0.47, 0.76),
+    fitted: true,
+  },
+  {
+    id: 'hr.os',
+    label: 'OS hazard ratio',
+    arm: 'comparison',
+    kind: 'hazard-ratio',
+    value: 0.58,
+    se: fromLogCi(0.42, 0.79),
+    fitted: true,
+  },
+  {
+    id: 'ttr.1',
+    label: 'atezolizumab + bevacizumab: median time to response, months',
+    arm: 1,
+    kind: 'months',
+    value: 2.8,
+    se: 0.5,
+    fitted: true,
+  },
+];
+
+/**
+ * The median of a Kaplan–Meier curve with linear interpolation between its steps (days): continuous in the model's
+ * parameters, for the fit; the report uses the usual step median. Infinity when the curve stays above 0.5.
+ */
+export function interpolatedMedian(time: ArrayLike<number>, survival: ArrayLike<number>): number {
+  let t0 = 0;
+  let s0 = 1;
+  for (let j = 0; j < time.length; j++) {
+    const s1 = survival[j];
+    if (s1 <= 0.5) return s0 === s1 ? time[j] : t0 + ((s0 - 0.5) / (s0 - s1)) * (time[j] - t0);
+    if (s1 < s0) {
+      t0 = time[j];
+      s0 = s1;
+    }
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The model's figure for every target, from the statistics of an imbrave150-trial run (arm 0 sorafenib, arm 1
+ * atezo/bev). `smooth`: interpolated medians (the fit) instead of step medians (the report). A median that is not
+ * reached counts as the follow-up's end.
+ */
+export function trialMetrics(stats: CohortStatistics, smooth = false, interval = 42): Record<string, number> {
+  const out: Record<string, number> = {};
+  stats.arms.slice(0, 2).forEach((arm, a) => {
+    const n = arm.patients;
+    const r = arm.responses;
+    out[`orr.${a}`] = (r.CR + r.PR) / n;
+    out[`cr.${a}`] = r.CR / n;
+    out[`pr.${a}`] = r.PR / n;
+    out[`sd.${a}`] = r.SD / n;
+    out[`pd.${a}`] = r.PD / n;
+    out[`dcr.${a}`] = (r.CR + r.PR + r.SD) / n;
+    const last = arm.pfs.time.length > 0 ? arm.pfs.time[arm.pfs.time.length - 1] : 0;
+    const median = smooth ? interpolatedMedian(arm.pfs.time, arm.pfs.survival) : (arm.medianPfs.median ?? last);
+    out[`mpfs.${a}`] = Math.min(median, last) / MONTH_DAYS;
+    out[`os12.${a}`] = arm.os12?.estimate ?? Number.NaN;
+    out[`mos.${a}`] = (arm.medianOs.median ?? Number.POSITIVE_INFINITY) / MONTH_DAYS;
+    out[`ttr.${a}`] = (arm.timeToResponse.median ?? Number.NaN) / MONTH_DAYS;
+    out[`ttr12.${a}`] = arm.timeToResponse.firstOrSecond;
+    // PFS at the trial's median, read off the Kaplan–Meier curve at the assessment days and interpolated linearly
+    // between them (continuous in the model's parameters, unlike the step median, which jumps from scan to scan)
+    const target = IMBRAVE150_TARGETS.find((t) => t.id === `mpfs.${a}`);
+    if (target) out[`pfsAtMedian.${a}`] = scanInterpolatedSurvival(arm.pfs, target.value * MONTH_DAYS, interval);
+  });
+  const c = stats.comparisons[0];
+  out['hr.pfs'] = c?.cox.hazardRatio ?? Number.NaN;
+  out['hr.os'] = c?.osCox.hazardRatio ?? Number.NaN;
+  return out;
+}
+
+/** Ŝ at day t, interpolated linearly between its values at the assessment days around t. */
+export function scanInterpolatedSurvival(km: KaplanMeierResult, t: number, interval: number): number {
+  const k = Math.floor(t / interval);
+  const a = survivalAt(km, k * interval);
+  const b = survivalAt(km, (k + 1) * interval);
+  return a + ((t - k * interval) / interval) * (b - a);
+}
+
+/**
+ * The standardised distance the fit uses, continuous in the model's parameters: a median PFS as the PFS at the
+ * trial's median against 50 % (SE: binomial at 50 % in the trial's arm), and the time to response as the share of
+ * responders seen by the second assessment against 50 % (a median of 2.8 months ≈ the second scan, day 84; SE:
+ * binomial at 50 % over the trial's responders). Every other target as standardisedDistance.
+ */
+export function fitDistance(target: TrialTarget, metrics: Record<string, number>): number {
+  if (target.id.startsWith('mpfs.') && target.arm !== 'comparison') {
+    return (metrics[`pfsAtMedian.${target.arm}`] - 0.5) / Math.sqrt(0.25 / N[target.arm]);
+  }
+  if (target.id === 'ttr.1') {
+    const responders = N[1] * 0.273;
+    return -(metrics['ttr12.1'] - 0.5) / Math.sqrt(0.25 / responders);
+  }
+  return standardisedDistance(target, metrics[target.id]);
+}
+
+/** One target's standardised distance (model − target) / SE, on the log scale for hazard ratios. */
+export function standardisedDistance(target: TrialTarget, model: number): number {
+  if (!Number.isFinite(model)) return 1e3;
+  if (target.kind === 'hazard-ratio') return (Math.log(Math.max(model, 1e-6)) - Math.log(target.value)) / target.se;
+  return (model - target.value) / target.se;
+}
+
+/**
+ * The calibration loss: the sum of squared standardised distances over the fitted targets; `fit`: with the continuous
+ * distances of fitDistance (what the fit minimises), else the report's.
+ */
+export function calibrationLoss(metrics: Record<string, number>, fit = false): number {
+  let loss = 0;
+  for (const t of IMBRAVE150_TARGETS) {
+    if (t.fitted) loss += (fit ? fitDistance(t, metrics) : standardisedDistance(t, metrics[t.id])) ** 2;
+  }
+  return loss;
+}

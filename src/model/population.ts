@@ -1,0 +1,76 @@
+/**
+ * The virtual trial's population parameters: what `npm run calibrate` fits to IMbrave150 (targets in docs/model.md,
+ * "Virtual cohort") and what is fixed. They are read from the versioned file trial-population.json, which the
+ * calibration writes; a unit test checks that the model uses exactly that file.
+ *
+ * - killScale, growthScale, recruitmentScale: medians of the patients' lognormal multipliers of the patient-scale
+ *   T-cell kill rate, tumour growth rate and T-cell recruitment (the spread is fixed: COHORT_DISTRIBUTIONS).
+ * - sorafenibScale, sorafenibLogSd: the patients' sensitivity to sorafenib, a lognormal multiplier (median, SD of
+ *   log) of the patient-scale sorafenibGrowthInhibition, capped at SORAFENIB_INHIBITION_CAP. Above 1 the growth term
+ *   turns negative under full occupancy: the tumour loses cells (necrosis after VEGFR and RAF blockade), which is how
+ *   the few sorafenib responses arise; below 1 sorafenib only slows growth.
+ * - residualResorbed: share of patients in whom killed tumour tissue is fully resorbed (only they can reach a
+ *   complete response); residualMedian, residualLogSd: in the others, non-viable tissue (necrosis, fibrosis) stays in
+ *   the lesion as a lognormal fraction of the volume lost (median, SD of log), so that the measured diameter of a
+ *   responder shrinks to a patient-specific floor: a continuous waterfall instead of only −100 %.
+ * - newLesionHazard: new lesions (progression outside the target lesion) per day at the baseline burden, in proportion
+ *   to the viable tumour relative to baseline.
+ * - backgroundHazard, burdenHazard, postProgressionHazard: the death hazard (src/model/survival.ts), 1/day.
+ */
+import file from './trial-population.json' with { type: 'json' };
+
+export interface TrialPopulation {
+  killScale: number;
+  growthScale: number;
+  recruitmentScale: number;
+  sorafenibScale: number;
+  sorafenibLogSd: number;
+  residualResorbed: number;
+  residualMedian: number;
+  residualLogSd: number;
+  newLesionHazard: number;
+  backgroundHazard: number;
+  burdenHazard: number;
+  postProgressionHazard: number;
+}
+
+/** The population parameters that the calibration fits, in its order. */
+export const FITTED_PARAMETERS = [
+  'killScale',
+  'growthScale',
+  'recruitmentScale',
+  'sorafenibScale',
+  'residualResorbed',
+  'residualMedian',
+  'newLesionHazard',
+  'burdenHazard',
+  'postProgressionHazard',
+] as const satisfies readonly (keyof TrialPopulation)[];
+export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
+
+/** Bounds of the fit (chosen: wide, physically meaningful). */
+export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
+  killScale: [0.2, 5],
+  growthScale: [0.3, 3],
+  recruitmentScale: [0.2, 5],
+  sorafenibScale: [0.3, 6],
+  residualResorbed: [0, 1],
+  residualMedian: [0.001, 1],
+  newLesionHazard: [0, 0.05],
+  burdenHazard: [0, 0.01],
+  postProgressionHazard: [0, 0.05],
+};
+
+/** The largest per-patient sorafenibGrowthInhibition (chosen: net loss at most the tumour's own growth rate). */
+export const SORAFENIB_INHIBITION_CAP = 2;
+
+/** The file's version: bumped when the meaning of a field changes. */
+export const TRIAL_POPULATION_VERSION: number = file.version;
+
+/** The population the model uses: the file's fitted and fixed values. */
+export const TRIAL_POPULATION: Readonly<TrialPopulation> = Object.freeze({ ...file.fixed, ...file.fitted });
+
+/** Measured lesion volume: the viable volume plus the non-viable tissue left from what was lost since baseline. */
+export function measuredVolume(viable: number, baseline: number, residual: number): number {
+  return viable + (baseline > viable ? residual * (baseline - viable) : 0);
+}
