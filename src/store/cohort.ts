@@ -164,7 +164,8 @@ export interface CohortState {
 
 let current: CohortRun | null = null;
 let runId = 0;
-let pending: CohortBlock | null = null;
+/** the latest progress not yet shown; its partial block is merged only when shown (flush) */
+let pending: { readonly partial: CohortBlock } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastStats = 0;
 
@@ -252,7 +253,7 @@ export const useCohort = create<CohortState>()((set, get) => {
   const flush = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    const block = pending;
+    const block = pending?.partial;
     const scenario = get().scenario;
     pending = null;
     if (!block || !scenario) return;
@@ -292,7 +293,7 @@ export const useCohort = create<CohortState>()((set, get) => {
       }));
       const run = runCohort(scenario, (progress) => {
         if (id !== runId) return;
-        pending = progress.partial;
+        pending = progress;
         set({ done: progress.done });
         // Partial statistics: at once for the first block, then at most every STATS_INTERVAL_MS.
         if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastStats + STATS_INTERVAL_MS - now()));

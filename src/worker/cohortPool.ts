@@ -26,8 +26,11 @@ export type { CohortBlock, CohortStatistics, MedianSurvival, ProportionInterval,
 export interface CohortProgress {
   done: number;
   total: number;
-  /** all blocks finished so far, merged (patients in cohort order) */
-  partial: CohortBlock;
+  /**
+   * all blocks finished so far, merged (patients in cohort order). Merged when first read: a caller that shows
+   * partial results only now and then does not pay for a merge of everything finished at every block.
+   */
+  readonly partial: CohortBlock;
 }
 
 export interface CohortRun {
@@ -232,7 +235,16 @@ export function runCohort(
         }
         done.push(block);
         finished += head.to - head.from;
-        onProgress({ done: finished, total, partial: mergeBlocks(done) });
+        const blocks = done.slice();
+        let merged: CohortBlock | undefined;
+        onProgress({
+          done: finished,
+          total,
+          get partial() {
+            merged ??= mergeBlocks(blocks);
+            return merged;
+          },
+        });
       }
     };
     const fail = (event: ErrorEvent) => {
