@@ -119,8 +119,23 @@ export function spiderLines(block: CohortBlock, arm: number, assessmentDays: Arr
 
 // --- formatting -----------------------------------------------------------------------------------------------------
 
-const fixed = (v: number, digits: number, locale: string) =>
-  v.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+// One Intl.NumberFormat per locale and format, kept: toLocaleString builds a new one at every call, which was the most
+// expensive script of a trial's partial redraws (thousands of numbers each).
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, digits: number | null): Intl.NumberFormat {
+  const key = `${locale}|${digits}`;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(
+      locale,
+      digits === null ? undefined : { minimumFractionDigits: digits, maximumFractionDigits: digits },
+    );
+    formats.set(key, f);
+  }
+  return f;
+}
+
+const fixed = (v: number, digits: number, locale: string) => numberFormat(locale, digits).format(v);
 
 /** "42.0 % (35.1–49.2)" */
 export function formatRate(p: ProportionInterval, locale = 'en'): string {
@@ -157,7 +172,7 @@ export function splitEstimate(text: string): [string, string] {
 
 /** Whole numbers with grouping: 10,000 */
 export function formatCount(n: number, locale = 'en'): string {
-  return Math.round(n).toLocaleString(locale);
+  return numberFormat(locale, null).format(Math.round(n));
 }
 
 /** The greatest observed time of the curves, in months, for summaries. */
