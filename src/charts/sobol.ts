@@ -3,8 +3,9 @@
  * with a whisker over its bootstrap interval, on a common 0–1 axis (estimates may fall slightly below 0 or above 1
  * by sampling error; the axis widens to show them). Rows in the order given (the view sorts them by ST).
  */
-import { axisBottom, scaleBand, scaleLinear, select } from 'd3';
-import { drawAxisTitles, layerOf } from './frame';
+import { axisBottom, scaleLinear } from 'd3';
+import { layerOf } from './frame';
+import { drawRowFrame, type RowChartOptions, rowChartFrame, rowChartHeight } from './rows';
 
 export interface SobolRow {
   name: string;
@@ -16,20 +17,13 @@ export interface SobolRow {
   totalUpper: number;
 }
 
-export interface SobolOptions {
-  width: number;
-  rowHeight: number;
-  xLabel: string;
-  locale: string;
-}
+export type SobolOptions = RowChartOptions;
 
 /** S1 and ST bar colours (Okabe–Ito blue and orange). */
 export const SOBOL_COLOURS = { first: '#0072B2', total: '#E69F00' } as const;
 
-export const SOBOL_MARGIN = { top: 8, right: 20, bottom: 46, left: 176 };
-
 export function sobolHeight(rows: number, rowHeight: number): number {
-  return SOBOL_MARGIN.top + SOBOL_MARGIN.bottom + Math.max(1, rows) * rowHeight;
+  return rowChartHeight(rows, rowHeight);
 }
 
 export function sobolDomain(rows: readonly SobolRow[]): [number, number] {
@@ -45,20 +39,8 @@ export function sobolDomain(rows: readonly SobolRow[]): [number, number] {
 }
 
 export function drawSobol(svgElement: SVGSVGElement, rows: readonly SobolRow[], o: SobolOptions): void {
-  const width = Math.max(320, o.width);
-  const height = sobolHeight(rows.length, o.rowHeight);
-  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  const box = {
-    left: SOBOL_MARGIN.left,
-    right: width - SOBOL_MARGIN.right,
-    top: SOBOL_MARGIN.top,
-    bottom: height - SOBOL_MARGIN.bottom,
-  };
+  const { svg, box, band } = rowChartFrame(svgElement, rows.length, o, 0.2);
   const x = scaleLinear().domain(sobolDomain(rows)).range([box.left, box.right]);
-  const band = scaleBand<number>()
-    .domain(rows.map((_, i) => i))
-    .range([box.top, box.bottom])
-    .padding(0.2);
   const half = band.bandwidth() / 2;
   const zero = x(0);
   const barPath = (v: number, top: number): string => {
@@ -97,16 +79,6 @@ export function drawSobol(svgElement: SVGSVGElement, rows: readonly SobolRow[], 
     .attr('stroke', '#14202e')
     .attr('stroke-width', 1.2)
     .attr('d', (d) => d || null);
-  layerOf(svg, 'names')
-    .selectAll('text')
-    .data(rows)
-    .join('text')
-    .attr('class', 'row-label')
-    .attr('font-size', 12)
-    .attr('text-anchor', 'end')
-    .attr('x', box.left - 6)
-    .attr('y', (_, i) => (band(i) ?? 0) + band.bandwidth() / 2 + 4)
-    .text((r) => r.name);
   layerOf(svg, 'zero')
     .selectAll('line')
     .data([0])
@@ -116,12 +88,14 @@ export function drawSobol(svgElement: SVGSVGElement, rows: readonly SobolRow[], 
     .attr('y1', box.top)
     .attr('y2', box.bottom)
     .attr('stroke', '#4f5b69');
-  layerOf(svg, 'axis x-axis')
-    .attr('transform', `translate(0,${box.bottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(5)
-        .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumFractionDigits: 2 })),
-    );
-  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, '', 12);
+  drawRowFrame(
+    svg,
+    rows.map((r) => r.name),
+    band,
+    box,
+    axisBottom(x)
+      .ticks(5)
+      .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumFractionDigits: 2 })),
+    o.xLabel,
+  );
 }

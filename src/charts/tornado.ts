@@ -3,8 +3,9 @@
  * returns them), two bars from the base readout: the readout with the factor at the low end of its range, and at the
  * high end. A dashed vertical line marks the base value. Bars are drawn as two paths (low, high), not one element each.
  */
-import { axisBottom, scaleBand, scaleLinear, select } from 'd3';
-import { drawAxisTitles, layerOf } from './frame';
+import { axisBottom, scaleLinear } from 'd3';
+import { layerOf } from './frame';
+import { drawRowFrame, type RowChartOptions, rowChartFrame, rowChartHeight } from './rows';
 
 export interface TornadoRow {
   name: string;
@@ -18,18 +19,10 @@ export interface TornadoData {
   rows: readonly TornadoRow[];
 }
 
-export interface TornadoOptions {
-  width: number;
-  /** height per row, px */
-  rowHeight: number;
-  xLabel: string;
-  locale: string;
-}
+export type TornadoOptions = RowChartOptions;
 
 /** Colours of the low-end and high-end bars (Okabe–Ito sky blue and vermillion). */
 export const TORNADO_COLOURS = { low: '#56B4E9', high: '#D55E00' } as const;
-
-export const TORNADO_MARGIN = { top: 8, right: 20, bottom: 46, left: 176 };
 
 export function tornadoDomain(data: TornadoData): [number, number] {
   let lo = data.base;
@@ -48,24 +41,12 @@ export function tornadoDomain(data: TornadoData): [number, number] {
 
 /** The tornado's height for a number of rows. */
 export function tornadoHeight(rows: number, rowHeight: number): number {
-  return TORNADO_MARGIN.top + TORNADO_MARGIN.bottom + Math.max(1, rows) * rowHeight;
+  return rowChartHeight(rows, rowHeight);
 }
 
 export function drawTornado(svgElement: SVGSVGElement, data: TornadoData, o: TornadoOptions): void {
-  const width = Math.max(320, o.width);
-  const height = tornadoHeight(data.rows.length, o.rowHeight);
-  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  const box = {
-    left: TORNADO_MARGIN.left,
-    right: width - TORNADO_MARGIN.right,
-    top: TORNADO_MARGIN.top,
-    bottom: height - TORNADO_MARGIN.bottom,
-  };
+  const { svg, box, band } = rowChartFrame(svgElement, data.rows.length, o, 0.25);
   const x = scaleLinear().domain(tornadoDomain(data)).range([box.left, box.right]).nice();
-  const band = scaleBand<number>()
-    .domain(data.rows.map((_, i) => i))
-    .range([box.top, box.bottom])
-    .padding(0.25);
   const bar = (v: number, i: number): string => {
     if (!Number.isFinite(v)) return '';
     const a = x(Math.min(v, data.base));
@@ -92,16 +73,6 @@ export function drawTornado(svgElement: SVGSVGElement, data: TornadoData, o: Tor
     .attr('class', (d) => `bar bar-${d.key}`)
     .attr('fill', (d) => d.fill)
     .attr('d', (d) => d.d || null);
-  layerOf(svg, 'names')
-    .selectAll('text')
-    .data(data.rows)
-    .join('text')
-    .attr('class', 'row-label')
-    .attr('font-size', 12)
-    .attr('text-anchor', 'end')
-    .attr('x', box.left - 6)
-    .attr('y', (_, i) => (band(i) ?? 0) + band.bandwidth() / 2 + 4)
-    .text((r) => r.name);
   layerOf(svg, 'base')
     .selectAll('line')
     .data([data.base])
@@ -112,12 +83,14 @@ export function drawTornado(svgElement: SVGSVGElement, data: TornadoData, o: Tor
     .attr('y2', box.bottom)
     .attr('stroke', '#14202e')
     .attr('stroke-dasharray', '5 4');
-  layerOf(svg, 'axis x-axis')
-    .attr('transform', `translate(0,${box.bottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(6)
-        .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 4 })),
-    );
-  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, '', 12);
+  drawRowFrame(
+    svg,
+    data.rows.map((r) => r.name),
+    band,
+    box,
+    axisBottom(x)
+      .ticks(6)
+      .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 4 })),
+    o.xLabel,
+  );
 }

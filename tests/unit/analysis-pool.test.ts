@@ -10,18 +10,10 @@ import { presetById } from '../../src/scenario/catalogue';
 import { defaultRange, type Factor, type Variable } from '../../src/scenario/variables';
 import { sensitivityBlock, sensitivityResult } from '../../src/worker/analysis';
 import { AnalysisCancelled, runScan, runSensitivity } from '../../src/worker/analysisPool';
-import { simulationApi } from '../../src/worker/api';
+import type { simulationApi } from '../../src/worker/api';
+import { channelWorker } from './channel-worker';
 
-const factory = (): Worker => {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(simulationApi, port2);
-  return Object.assign(port1, {
-    terminate() {
-      port1.close();
-      port2.close();
-    },
-  }) as unknown as Worker;
-};
+const factory = channelWorker;
 const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
 
 const NRF2 = presetById('nrf2-atezo-bev')?.scenario as Scenario;

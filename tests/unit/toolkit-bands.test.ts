@@ -1,25 +1,15 @@
 // Uncertainty bands: the quantiles of the ensemble members are ordered and bracket the members; the pool gives the
 // same bands as a direct run; the scenario's own parameter changes stay fixed across members; the band's fill is the
 // arm's colour, translucent.
-import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { bandAreas, bandFill, bandMedians } from '../../src/charts/bands';
 import { OKABE_ITO } from '../../src/charts/palette';
 import { decodeScenario } from '../../src/scenario';
 import { ensembleBands, ensembleBlock } from '../../src/worker/analysis';
 import { runEnsembleBands } from '../../src/worker/analysisPool';
-import { simulationApi } from '../../src/worker/api';
+import { channelWorker } from './channel-worker';
 
-const factory = (): Worker => {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(simulationApi, port2);
-  return Object.assign(port1, {
-    terminate() {
-      port1.close();
-      port2.close();
-    },
-  }) as unknown as Worker;
-};
+const factory = channelWorker;
 
 const scenario = decodeScenario('s=hcc-mouse&h=21&dt=1&arm=Control&arm=Atezo*atz:10@7-20/3').scenario;
 const POINTS = 22;

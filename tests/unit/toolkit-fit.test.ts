@@ -96,10 +96,9 @@ describe('fitting the model to synthetic data', () => {
     }
     return rows;
   }
-
-  it('recovers the growth and kill rates within their 95 % intervals, starting from the defaults', () => {
-    const data = synthetic(11);
-    const fit = fitMeasurements(
+  /** The fit of both factors to the data, from the defaults 0.3 and 6 */
+  const fitFrom = (data: ReturnType<typeof synthetic>, options: { profile?: boolean } = {}) =>
+    fitMeasurements(
       (v) => valuesScenario(scenario, factors, v),
       factors.map((f, j) => ({
         name: String(j),
@@ -109,7 +108,14 @@ describe('fitting the model to synthetic data', () => {
         start: [0.3, 6][j],
       })),
       data,
+      'log',
+      undefined,
+      options,
     );
+
+  it('recovers the growth and kill rates within their 95 % intervals, starting from the defaults', () => {
+    const data = synthetic(11);
+    const fit = fitFrom(data);
     expect(fit.converged).toBe(true);
     fit.factors.forEach((f, j) => {
       expect(truth[j]).toBeGreaterThanOrEqual(f.lower);
@@ -124,21 +130,7 @@ describe('fitting the model to synthetic data', () => {
   });
 
   it('profile-likelihood intervals contain the true values, bracket the estimate, agree with the Wald intervals here and say when the data do not bound a factor', () => {
-    const data = synthetic(11);
-    const fit = fitMeasurements(
-      (v) => valuesScenario(scenario, factors, v),
-      factors.map((f, j) => ({
-        name: String(j),
-        min: f.range.min,
-        max: f.range.max,
-        log: f.range.log,
-        start: [0.3, 6][j],
-      })),
-      data,
-      'log',
-      undefined,
-      { profile: true },
-    );
+    const fit = fitFrom(synthetic(11), { profile: true });
     fit.factors.forEach((f, j) => {
       const prof = f.profile;
       if (!prof) throw new Error('no profile');

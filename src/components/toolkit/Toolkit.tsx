@@ -69,6 +69,33 @@ function rangeOf(scenario: Scenario, variable: string): { min: number; max: numb
   return { min: r.min, max: r.max };
 }
 
+/** A labelled number input that passes on every finite number typed. */
+function NumberInput(props: {
+  label: string;
+  testId: string;
+  value: number;
+  min?: number;
+  max?: number;
+  onValue: (v: number) => void;
+}) {
+  return (
+    <label className="number">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        data-testid={props.testId}
+        min={props.min}
+        max={props.max}
+        value={props.value}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value);
+          if (e.currentTarget.value.trim() !== '' && Number.isFinite(v)) props.onValue(v);
+        }}
+      />
+    </label>
+  );
+}
+
 export function Toolkit() {
   const t = useT();
   const id = useId();
@@ -164,20 +191,14 @@ export function Toolkit() {
           </select>
         </label>
         {DAY_READOUTS.has(readout) ? (
-          <label className="number">
-            <span>{t('tool.day')}</span>
-            <input
-              type="number"
-              data-testid="tool-day"
-              min={0}
-              max={scenario.horizon}
-              value={day}
-              onChange={(e) => {
-                const v = Number(e.currentTarget.value);
-                if (Number.isFinite(v)) setDay(v);
-              }}
-            />
-          </label>
+          <NumberInput
+            label={t('tool.day')}
+            testId="tool-day"
+            min={0}
+            max={scenario.horizon}
+            value={day}
+            onValue={setDay}
+          />
         ) : null}
         {kind === 'scan' ? (
           <>
@@ -195,44 +216,26 @@ export function Toolkit() {
                 ))}
               </select>
             </label>
-            <label className="number">
-              <span>{t('tool.from')}</span>
-              <input
-                type="number"
-                data-testid="tool-from"
-                value={range.min}
-                onChange={(e) => {
-                  const v = Number(e.currentTarget.value);
-                  if (Number.isFinite(v)) setRange((r) => ({ ...r, min: v }));
-                }}
-              />
-            </label>
-            <label className="number">
-              <span>{t('tool.to')}</span>
-              <input
-                type="number"
-                data-testid="tool-to"
-                value={range.max}
-                onChange={(e) => {
-                  const v = Number(e.currentTarget.value);
-                  if (Number.isFinite(v)) setRange((r) => ({ ...r, max: v }));
-                }}
-              />
-            </label>
-            <label className="number">
-              <span>{t('tool.points')}</span>
-              <input
-                type="number"
-                data-testid="tool-points"
-                min={2}
-                max={200}
-                value={points}
-                onChange={(e) => {
-                  const v = Math.round(Number(e.currentTarget.value));
-                  if (Number.isFinite(v)) setPoints(Math.max(2, Math.min(200, v)));
-                }}
-              />
-            </label>
+            <NumberInput
+              label={t('tool.from')}
+              testId="tool-from"
+              value={range.min}
+              onValue={(v) => setRange((r) => ({ ...r, min: v }))}
+            />
+            <NumberInput
+              label={t('tool.to')}
+              testId="tool-to"
+              value={range.max}
+              onValue={(v) => setRange((r) => ({ ...r, max: v }))}
+            />
+            <NumberInput
+              label={t('tool.points')}
+              testId="tool-points"
+              min={2}
+              max={200}
+              value={points}
+              onValue={(v) => setPoints(Math.max(2, Math.min(200, Math.round(v))))}
+            />
           </>
         ) : (
           <>
