@@ -65,6 +65,46 @@ function text(x: number, y: number, content: string, size: number, weight = 'nor
   return el;
 }
 
+/** Characters set in full width (CJK ideographs, kana, full-width forms): a line may break between any two. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/**
+ * `content` cut into lines of at most `maxWidth` pixels at `size` px (estimated: full-width characters 1 em, others
+ * 0.6 em), breaking after spaces or between full-width characters; a word longer than a line keeps a line of its own.
+ * The lines joined give `content` back exactly (each keeps its trailing space).
+ */
+export function wrapText(content: string, size: number, maxWidth: number): string[] {
+  const tokens =
+    content.match(
+      /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef][、。，．）」』]?|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+\s*|\s+/gu,
+    ) ?? [];
+  const widthOf = (t: string) => [...t].reduce((w, c) => w + (WIDE.test(c) ? size : 0.6 * size), 0);
+  const lines: string[] = [];
+  let line = '';
+  for (const token of tokens) {
+    if (line !== '' && widthOf((line + token).trimEnd()) > maxWidth) {
+      lines.push(line);
+      line = '';
+    }
+    line += token;
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** A text of several lines (tspans, `lineHeight` apart) whose textContent is the lines joined. */
+function lines(x: number, y: number, content: readonly string[], size: number, lineHeight: number, weight = 'normal') {
+  const el = text(x, y, '', size, weight);
+  content.forEach((line, i) => {
+    const span = document.createElementNS(SVG_NS, 'tspan');
+    span.setAttribute('x', String(x));
+    span.setAttribute('y', String(y + i * lineHeight));
+    span.textContent = line;
+    el.append(span);
+  });
+  return el;
+}
+
 /**
  * A stand-alone copy of a drawn chart: computed styles inlined, interaction layers removed, a white background, the
  * title above the plot and a legend (one row per arm: line sample and name) below it, then `notes` (one line each:
@@ -86,10 +126,14 @@ export function chartToSvg(
   copy.removeAttribute('data-testid');
   copy.removeAttribute('class');
 
-  const titleHeight = 32;
+  // a title or note wider than the figure wraps (a figure of a two-column grid is narrow)
+  const titleLines = wrapText(title, 16, width - 24);
+  const noteLines = notes.map((note) => wrapText(note, 12, width - 24));
+  const titleHeight = 12 + 20 * titleLines.length;
   const rowHeight = 22;
   const legendHeight = legend.length > 0 ? legend.length * rowHeight + 12 : 0;
-  const notesHeight = notes.length > 0 ? notes.length * 18 + 8 : 0;
+  const noteRows = noteLines.reduce((n, l) => n + l.length, 0);
+  const notesHeight = noteRows > 0 ? noteRows * 16 + 2 * noteLines.length + 8 : 0;
   const totalHeight = titleHeight + height + legendHeight + notesHeight;
 
   const out = document.createElementNS(SVG_NS, 'svg');
@@ -104,7 +148,7 @@ export function chartToSvg(
   background.setAttribute('height', String(totalHeight));
   background.setAttribute('fill', '#ffffff');
   out.append(background);
-  const heading = text(12, 22, title, 16, 'bold');
+  const heading = lines(12, 22, titleLines, 16, 20, 'bold');
   heading.setAttribute('class', 'title');
   out.append(heading);
 
@@ -137,9 +181,11 @@ export function chartToSvg(
     const notesGroup = document.createElementNS(SVG_NS, 'g');
     notesGroup.setAttribute('class', 'notes');
     notesGroup.setAttribute('transform', `translate(12,${titleHeight + height + legendHeight + 4})`);
-    notes.forEach((note, i) => {
-      notesGroup.append(text(0, i * 18 + 13, note, 12));
-    });
+    let y = 13;
+    for (const note of noteLines) {
+      notesGroup.append(lines(0, y, note, 12, 16));
+      y += note.length * 16 + 2;
+    }
     out.append(notesGroup);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(out)}`;

@@ -132,6 +132,7 @@ export const cohortEn = {
   'hypothesis.caveatLabel': 'Caveat:',
   'hypothesis.caveat':
     'celecoxib is an NSAID. With bevacizumab, in patients with cirrhosis, it adds to the risk of bleeding (bevacizumab raises it; varices) and of kidney injury (NSAIDs reduce kidney blood flow in cirrhosis). Nothing here is a treatment recommendation.',
+  'hypothesis.fileNote': '{arms}: a hypothesis (COX-2-inhibitor add-on, not tested in a trial), not a prediction.',
   'hypothesis.sources': 'Evidence: {evidence}. Caveat: {caveat}.',
 
   'compare.heading': 'Model vs IMbrave150',

@@ -135,6 +135,7 @@ export const cohortJa: CohortCatalogue = {
   'hypothesis.caveatLabel': '注意：',
   'hypothesis.caveat':
     'セレコキシブは NSAID です。肝硬変のある患者でベバシズマブと併用すると、出血（ベバシズマブで高まる。静脈瘤）と腎障害（肝硬変では NSAID が腎血流を減らす）のリスクが加わります。ここに示す内容は治療の推奨ではありません。',
+  'hypothesis.fileNote': '{arms}：仮説（COX-2 阻害薬の上乗せ。臨床試験では未検証）であり、予測ではありません。',
   'hypothesis.sources': '根拠：{evidence}。注意の出典：{caveat}。',
 
   'compare.heading': 'モデルと IMbrave150 試験の比較',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyCsv } from '../../src/charts/export';
+import { tidyCsv, wrapText } from '../../src/charts/export';
 import { csvField } from '../../src/formats/csv';
 
 describe('CSV export of link text', () => {
@@ -24,5 +24,28 @@ describe('CSV export of link text', () => {
   it('writes one row per arm, day and series', () => {
     const csv = tidyCsv([{ name: '=1+1', t: Float64Array.of(0, 1), series: { v: Float64Array.of(-2, 3) } }]);
     expect(csv).toBe("arm,day,series,value\r\n'=1+1,0,v,-2\r\n'=1+1,1,v,3\r\n");
+  });
+});
+
+describe('titles and notes of exported figures wrap to the figure', () => {
+  const width = (line: string, size: number) =>
+    [...line.trimEnd()].reduce((w, c) => w + (/[\u2e80-\u9fff\uff00-\uffef]/u.test(c) ? size : 0.6 * size), 0);
+
+  it('breaks after spaces, keeps every line within the width, and joins back to the text', () => {
+    const title = 'Waterfall: best change in tumour diameter: Atezo/bev + celecoxib';
+    const lines = wrapText(title, 16, 400);
+    expect(lines.length).toBe(2);
+    expect(lines.join('')).toBe(title);
+    for (const line of lines) expect(width(line, 16)).toBeLessThanOrEqual(400);
+    expect(wrapText('Tumour volume', 16, 400)).toEqual(['Tumour volume']);
+  });
+
+  it('breaks Japanese between characters, and gives an over-long word a line of its own', () => {
+    const note = 'Atezo/bev + celecoxib：仮説（COX-2 阻害薬の上乗せ。臨床試験では未検証）であり、予測ではありません。';
+    const lines = wrapText(note, 12, 200);
+    expect(lines.join('')).toBe(note);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(width(line, 12)).toBeLessThanOrEqual(200);
+    expect(wrapText('a '.concat('x'.repeat(80)), 12, 100)).toEqual(['a ', 'x'.repeat(80)]);
   });
 });

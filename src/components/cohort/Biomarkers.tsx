@@ -2,18 +2,28 @@
  * Biomarkers is the virtual trial's biomarker view (NRF2, PGE2, NEAT1 high against low, per arm); it exists to show
  * which patients a treatment helps.
  */
-import { Fragment, useId, useState } from 'react';
+import { Fragment, useId, useMemo, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
+import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { formatCount, formatMedian, formatP, formatRate, SUBGROUP_STYLES, stemOf, subgroupCurves } from './chartData';
+import {
+  formatCount,
+  formatMedian,
+  formatP,
+  formatRate,
+  hypothesisNotes,
+  SUBGROUP_STYLES,
+  stemOf,
+  subgroupCurves,
+} from './chartData';
 import { Estimate } from './Estimate';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
@@ -25,6 +35,9 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
   const stem = useCohort(stemOf);
+  const runArms = useCohort((s) => s.scenario?.arms);
+  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
+  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
   const setCohort = useSetCohort();
   const [marker, setMarker] = useState<Biomarker>('NRF2');
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -107,6 +120,7 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
               file={{
                 title: `${tc('bio.kmTitle', { biomarker: markerName, arm: arm.name })} (${pText})`,
                 name: `${stem}-km-pfs-${marker.toLowerCase()}-arm${a + 1}`,
+                notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
               }}
               draw={

@@ -26,7 +26,7 @@ interface FigureProps {
   legend?: ReactNode;
   note?: ReactNode;
   /** the figure as a file (SVG and PNG): its title in the file, the file name's stem, the legend drawn under it */
-  file?: { title: string; name: string; legend: LegendEntry[] };
+  file?: { title: string; name: string; legend: LegendEntry[]; notes?: readonly string[] };
 }
 
 /** The export code (SVG and PNG drawing) is loaded at the first export, not with the page: the explorer's chunk. */
@@ -66,7 +66,7 @@ function FigureBody({
     if (!file || !element) return;
     try {
       const { chartToSvg, download, svgToPng } = await exporter();
-      const text = chartToSvg(element, file.title, file.legend);
+      const text = chartToSvg(element, file.title, file.legend, file.notes);
       const name = `${file.name}.${format}`;
       download(name, format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text, 2));
       setSaved(tc('export.saved', { file: name }));

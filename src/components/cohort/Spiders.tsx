@@ -8,12 +8,12 @@ import { drawSpider } from '../../charts/spider';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { outputGrid } from '../../scenario/catalogue/calendar';
-import { SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
+import { hypothesisArms, SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { REFERENCES, responseLegend, spiderLines, stemOf } from './chartData';
+import { hypothesisNotes, REFERENCES, responseLegend, spiderLines, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
 
@@ -23,6 +23,9 @@ export function Spiders({ waiting }: { waiting: string | null }) {
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
   const stem = useCohort(stemOf);
+  const runArms = useCohort((s) => s.scenario?.arms);
+  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
+  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
@@ -59,6 +62,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
               file={{
                 title: `${tc('chart.spider')}: ${arm.name}`,
                 name: `${stem}-spider-arm${a + 1}`,
+                notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
               draw={

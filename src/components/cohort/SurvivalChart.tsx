@@ -7,9 +7,10 @@ import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
+import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { armCurves, type Endpoint, formatMedian, horizonMonths, stemOf } from './chartData';
+import { armCurves, type Endpoint, formatMedian, horizonMonths, hypothesisNotes, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
 import { type HelpTopic, TrialHelp } from './TrialHelp';
@@ -27,6 +28,9 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
   const slots = useCohort((s) => s.slots);
   const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
   const stem = useCohort(stemOf);
+  const runArms = useCohort((s) => s.scenario?.arms);
+  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
+  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
   const [showCi, setShowCi] = useState(false);
   const narrow = useMediaQuery(NARROW_QUERY);
   const ciId = useId();
@@ -73,6 +77,12 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
       file={{
         title: tc(text.title),
         name: `${stem}-km-${endpoint}`,
+        notes: hypothesisNotes(
+          names,
+          hypotheses,
+          names.map((_, i) => i),
+          (arms) => tc('hypothesis.fileNote', { arms }),
+        ),
         legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
       }}
       note={<TrialHelp topics={HELP[endpoint]} testId={`${text.testId}-help`} />}

@@ -222,6 +222,20 @@ export function kmTables(statistics: CohortStatistics): { endpoint: string; arm:
   ];
 }
 
+/**
+ * The note an exported figure carries when it shows an arm whose add-on is a hypothesis (so that a slide keeps the
+ * label): none when `arms` (the figure's arms) holds no such arm.
+ */
+export function hypothesisNotes(
+  names: readonly string[],
+  hypotheses: readonly number[],
+  arms: readonly number[],
+  note: (arms: string) => string,
+): string[] {
+  const shown = arms.filter((a) => hypotheses.includes(a)).map((a) => names[a]);
+  return shown.length > 0 ? [note(shown.join(', '))] : [];
+}
+
 /** The stem of the trial's file names: what reproduces the run (seed, patients) is in the name. */
 export function trialFileStem(seed: number | undefined, size: number | undefined): string {
   return `timescape-trial-seed${seed ?? 0}-n${size ?? 0}`;
