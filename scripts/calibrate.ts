@@ -182,7 +182,7 @@ function fitOutcomes(sets: SeedSet[], population: TrialPopulation): { population
   return { population: with_(population, OUTCOME_SIDE, r.x), loss: r.value };
 }
 
-async function fit(
+async function fitPopulation(
   start: TrialPopulation,
 ): Promise<{ population: TrialPopulation; loss: number; evaluations: number }> {
   let best = { population: start, loss: Number.POSITIVE_INFINITY };
@@ -301,7 +301,7 @@ async function main(): Promise<void> {
   let fitted: { loss: number; evaluations: number } | null = null;
   if (!reportOnly) {
     console.error(`fitting on seeds ${FIT_SEEDS.join(', ')} x ${PATIENTS} patients, ${threads} threads`);
-    const r = await fit({ ...population, ...START });
+    const r = await fitPopulation({ ...population, ...START });
     // the file keeps 4 significant digits: the report is of exactly what the file holds
     population = round(r.population);
     fitted = r;

@@ -1,6 +1,7 @@
 /**
  * The virtual trial's calibration targets (IMbrave150's primary analysis, Finn et al., NEJM 2020; the time to
- * response from Kudo et al., Cancer Medicine 2021) and the stated loss that `npm run calibrate` minimises. Pure: the
+ * response from the trial's response analysis, Cancer Medicine 2021; the figures themselves are the trial catalogue's)
+ * and the stated loss that `npm run calibrate` minimises. Pure: the
  * calibration script, the unit test that keeps the profile within the aims, and docs/model.md's table read it.
  *
  * Loss: Σ over the fitted targets of ((model − target) / SE)², each target weighted by its precision in the trial:
@@ -11,6 +12,8 @@
  * 20.2 %), a category the model does not have, so its PD also holds them. ORR, CR and DCR are shares of all patients in
  * both. The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
  */
+
+import { IMBRAVE150_TARGETS as PUBLISHED, type PublishedFigure, type TrialTargetId } from '../scenario/catalogue/trial';
 import type { KaplanMeierResult } from '../stats';
 import { survivalAt } from '../stats';
 import type { CohortStatistics } from './cohort';
@@ -41,82 +44,81 @@ const rate = (p: number, n: number) => Math.sqrt((Math.max(p, 0.5 / n) * (1 - Ma
 const fromCi = (lower: number, upper: number) => (upper - lower) / (2 * 1.959964);
 const fromLogCi = (lower: number, upper: number) => (Math.log(upper) - Math.log(lower)) / (2 * 1.959964);
 
-function rates(arm: 0 | 1, name: string, values: Record<string, number>): TrialTarget[] {
-  const fitted = new Set(['orr', 'cr', 'dcr']);
-  return Object.entries(values).map(([id, value]) => ({
-    id: `${id}.${arm}`,
-    label: `${name}: ${id.toUpperCase()}`,
-    arm,
-    kind: 'rate' as const,
-    value,
-    se: rate(value, N[arm]),
-    fitted: fitted.has(id),
-  }));
+const ARM_NAMES = ['sorafenib', 'atezolizumab + bevacizumab'] as const;
+
+/** The published figure of `id` for an arm (0 sorafenib, 1 atezo/bev; a hazard ratio is atezo/bev's). */
+function published(id: TrialTargetId, arm: 0 | 1): PublishedFigure {
+  const row = PUBLISHED.find((t) => t.id === id);
+  const figure = arm === 1 ? row?.atezoBev : row?.sorafenib;
+  if (!figure) throw new Error(`IMbrave150 has no ${id} for ${ARM_NAMES[arm]}`);
+  return figure;
 }
 
+function interval(figure: PublishedFigure): [number, number] {
+  if (figure.lower === undefined || figure.upper === undefined) throw new Error('a published figure lacks its CI');
+  return [figure.lower, figure.upper];
+}
+
+function rates(arm: 0 | 1): TrialTarget[] {
+  const fitted = new Set(['orr', 'cr', 'dcr']);
+  return (['orr', 'cr', 'pr', 'sd', 'pd', 'dcr'] as const).map((id) => {
+    const value = published(id, arm).value;
+    return {
+      id: `${id}.${arm}`,
+      label: `${ARM_NAMES[arm]}: ${id.toUpperCase()}`,
+      arm,
+      kind: 'rate' as const,
+      value,
+      se: rate(value, N[arm]),
+      fitted: fitted.has(id),
+    };
+  });
+}
+
+function medianPfs(arm: 0 | 1): TrialTarget {
+  const f = published('medianPfs', arm);
+  const label = `${ARM_NAMES[arm]}: median PFS, months`;
+  return { id: `mpfs.${arm}`, label, arm, kind: 'months', value: f.value, se: fromCi(...interval(f)), fitted: true };
+}
+
+function os12(arm: 0 | 1): TrialTarget {
+  const f = published('os12', arm);
+  const label = `${ARM_NAMES[arm]}: OS at 12 months`;
+  return { id: `os12.${arm}`, label, arm, kind: 'rate', value: f.value, se: fromCi(...interval(f)), fitted: true };
+}
+
+function hazardRatio(id: 'pfsHr' | 'osHr'): TrialTarget {
+  const f = published(id, 1);
+  return {
+    id: id === 'pfsHr' ? 'hr.pfs' : 'hr.os',
+    label: id === 'pfsHr' ? 'PFS hazard ratio' : 'OS hazard ratio',
+    arm: 'comparison',
+    kind: 'hazard-ratio',
+    value: f.value,
+    se: fromLogCi(...interval(f)),
+    fitted: true,
+  };
+}
+
+/**
+ * The calibration's targets: the published figures of the trial catalogue (scenario/catalogue/trial.ts, which the
+ * app's "model vs IMbrave150" table shows too), each with its SE.
+ */
 export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
-  ...rates(1, 'atezolizumab + bevacizumab', { orr: 0.273, cr: 0.055, pr: 0.218, sd: 0.463, pd: 0.196, dcr: 0.736 }),
-  ...rates(0, 'sorafenib', { orr: 0.119, cr: 0, pr: 0.119, sd: 0.434, pd: 0.245, dcr: 0.553 }),
-  {
-    id: 'mpfs.1',
-    label: 'atezolizumab + bevacizumab: median PFS, months',
-    arm: 1,
-    kind: 'months',
-    value: 6.8,
-    se: fromCi(5.7, 8.3),
-    fitted: true,
-  },
-  {
-    id: 'mpfs.0',
-    label: 'sorafenib: median PFS, months',
-    arm: 0,
-    kind: 'months',
-    value: 4.3,
-    se: fromCi(4.0, 5.6),
-    fitted: true,
-  },
-  {
-    id: 'os12.1',
-    label: 'atezolizumab + bevacizumab: OS at 12 months',
-    arm: 1,
-    kind: 'rate',
-    value: 0.672,
-    se: fromCi(0.613, 0.731),
-    fitted: true,
-  },
-  {
-    id: 'os12.0',
-    label: 'sorafenib: OS at 12 months',
-    arm: 0,
-    kind: 'rate',
-    value: 0.546,
-    se: fromCi(0.452, 0.64),
-    fitted: true,
-  },
-  {
-    id: 'hr.pfs',
-    label: 'PFS hazard ratio',
-    arm: 'comparison',
-    kind: 'hazard-ratio',
-    value: 0.59,
-    se: fromLogCi(0.47, 0.76),
-    fitted: true,
-  },
-  {
-    id: 'hr.os',
-    label: 'OS hazard ratio',
-    arm: 'comparison',
-    kind: 'hazard-ratio',
-    value: 0.58,
-    se: fromLogCi(0.42, 0.79),
-    fitted: true,
-  },
+  ...rates(1),
+  ...rates(0),
+  medianPfs(1),
+  medianPfs(0),
+  os12(1),
+  os12(0),
+  hazardRatio('pfsHr'),
+  hazardRatio('osHr'),
   {
     id: 'ttr.1',
     label: 'atezolizumab + bevacizumab: median time to response, months',
     arm: 1,
     kind: 'months',
-    value: 2.8,
+    value: published('timeToResponse', 1).value,
     se: 0.5,
     fitted: true,
   },
