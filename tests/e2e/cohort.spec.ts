@@ -2,7 +2,8 @@ import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, openApp } from './helpers';
 
 // One after another: the runs share the machine's cores with nothing else, so the logged run times mean something.
-test.describe.configure({ mode: 'serial' });
+// Each test runs whole trials: on a loaded machine (2 cores shared) they take 30-40 s, over the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 /** Opens the trial view on the calibration trial (IMbrave150 arms) with `size` patients. */
 async function openTrial(page: Page, size: number): Promise<void> {
