@@ -135,6 +135,26 @@ export const cohortEn = {
   'hypothesis.fileNote': '{arms}: a hypothesis (COX-2-inhibitor add-on, not tested in a trial), not a prediction.',
   'hypothesis.sources': 'Evidence: {evidence}. Caveat: {caveat}.',
 
+  'spread.heading': 'Across plausible models',
+  'spread.intro':
+    'The brackets in the tables count sampling only: another draw of as many patients. Repeating this trial over {draws} plausible parameter sets (every model parameter moved within its documented range; the same patients) shows how much the model’s own uncertainty adds.',
+  'spread.cost': 'Cost: {draws} trials of {patients} patients × {arms} arms, about {duration} on this device.',
+  'spread.unknownTime': 'a time not measured yet',
+  'spread.run': 'Compute across plausible models',
+  'spread.again': 'Compute again',
+  'spread.running': '{done} of {total} trials…',
+  'spread.cancelled': 'Cancelled: no spread across plausible models.',
+  'spread.done': 'Computed over {draws} plausible parameter sets.',
+  'spread.caption': 'This trial with its sampling interval, and the central 95 % across plausible models',
+  'spread.figure': '{sampling}; across plausible models {across}',
+  'spread.pfsHr': 'PFS HR, {name} vs {reference}',
+  'spread.osHr': 'OS HR, {name} vs {reference}',
+  'spread.orr': 'ORR, {name}',
+  'spread.medianPfs': 'Median PFS, months, {name}',
+  'spread.medianOs': 'Median OS, months, {name}',
+  'spread.note':
+    'Across plausible models: the 2.5th to 97.5th percentile of the figure over the parameter sets (NR where a median is not reached). An arm marked Hypothesis rests on what these sets assume about the COX-2 inhibitor.',
+
   'compare.heading': 'Model vs IMbrave150',
   'compare.atezoBev': 'Atezolizumab + bevacizumab',
   'compare.sorafenib': 'Sorafenib',

@@ -138,6 +138,26 @@ export const cohortJa: CohortCatalogue = {
   'hypothesis.fileNote': '{arms}：仮説（COX-2 阻害薬の上乗せ。臨床試験では未検証）であり、予測ではありません。',
   'hypothesis.sources': '根拠：{evidence}。注意の出典：{caveat}。',
 
+  'spread.heading': '妥当なモデルの範囲でのばらつき',
+  'spread.intro':
+    '表のかっこ内は標本抽出（同じ人数の患者を引き直すこと）によるばらつきだけを数えたものです。この試験を {draws} 通りの妥当なパラメーターの組（各パラメーターを文献に基づく範囲内で動かし、患者は同じ）で繰り返すと、モデル自体の不確かさがどれだけ加わるかが分かります。',
+  'spread.cost': '計算量：{patients} 例 × {arms} 群の試験を {draws} 回。この端末でおよそ {duration}。',
+  'spread.unknownTime': '（所要時間はまだ測定されていません）',
+  'spread.run': '妥当なモデルの範囲で計算',
+  'spread.again': 'もう一度計算',
+  'spread.running': '{total} 回中 {done} 回の試験が完了…',
+  'spread.cancelled': 'キャンセルしました。妥当なモデルの範囲でのばらつきはありません。',
+  'spread.done': '{draws} 通りの妥当なパラメーターの組で計算しました。',
+  'spread.caption': 'この試験の値と標本抽出による信頼区間、および妥当なモデルの範囲での中央 95 %',
+  'spread.figure': '{sampling}；妥当なモデルの範囲 {across}',
+  'spread.pfsHr': 'PFS の HR（{name} 対 {reference}）',
+  'spread.osHr': 'OS の HR（{name} 対 {reference}）',
+  'spread.orr': 'ORR（{name}）',
+  'spread.medianPfs': 'PFS 中央値（か月、{name}）',
+  'spread.medianOs': 'OS 中央値（か月、{name}）',
+  'spread.note':
+    '妥当なモデルの範囲：パラメーターの組全体での値の 2.5〜97.5 パーセンタイル（中央値が未到達の場合は NR）。「仮説」と記した群は、これらの組が COX-2 阻害薬について置いている仮定に依存します。',
+
   'compare.heading': 'モデルと IMbrave150 試験の比較',
   'compare.atezoBev': 'アテゾリズマブ＋ベバシズマブ',
   'compare.sorafenib': 'ソラフェニブ',

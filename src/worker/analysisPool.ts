@@ -7,14 +7,14 @@
  * Lifetimes: a run starts its own workers and terminates them when it ends, fails or is cancelled.
  */
 import * as Comlink from 'comlink';
-import type { ReadoutBlock, SensitivityResult } from '../model';
+import type { EnsembleTrialResult, ReadoutBlock, SensitivityResult, TrialSummary } from '../model';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import type { EnsembleRequest, SensitivityRequest } from './analysis';
 import type { SimulationApi } from './api';
 import { poolSize, type WorkerFactory } from './cohortPool';
 
-export type { ReadoutBlock, SensitivityResult } from '../model';
+export type { EnsembleSpread, EnsembleTrialResult, ReadoutBlock, SensitivityResult } from '../model';
 export type { EnsembleRequest, SensitivityRequest } from './analysis';
 
 export class AnalysisCancelled extends Error {
@@ -202,6 +202,40 @@ export function runEnsembleBands(
         }
         if (!remote) throw new Error('the ensemble has no members');
         return await remote.ensembleBands(values, members, request.scenario.arms.length, points);
+      } finally {
+        stop();
+      }
+    }),
+    cancel: run.cancel,
+  };
+}
+
+/**
+ * A virtual trial over the plausible parameter ensemble: draws 0..draws-1 (one whole trial each, one draw per block so
+ * that progress counts trials), then the spreads over the draws (computed in a worker).
+ */
+export function runEnsembleTrial(
+  scenario: Scenario,
+  draws: number,
+  seed: number,
+  onProgress: (done: number, total: number) => void,
+  options: PoolOptions = {},
+): AnalysisRun<EnsembleTrialResult> {
+  const run = runBlocks(
+    draws,
+    async (remote, from, to) => {
+      const out: TrialSummary[] = [];
+      for (let i = from; i < to; i++) out.push(await remote.ensembleTrialDraw(scenario, seed, i));
+      return out;
+    },
+    onProgress,
+    { blockSize: 1, ...options },
+  );
+  return {
+    result: run.result.then(async ({ blocks, remote, stop }) => {
+      try {
+        if (!remote) throw new Error('the ensemble has no draws');
+        return await remote.summariseEnsembleTrial(scenario, seed, blocks.flat());
       } finally {
         stop();
       }

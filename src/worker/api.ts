@@ -12,6 +12,7 @@ import {
   type CohortBlock,
   type CohortStatistics,
   cohortStatistics,
+  type EnsembleTrialResult,
   ensembleTrialDraw,
   exportSbml,
   integratorFor,
@@ -19,9 +20,11 @@ import {
   SERIES_NAMES,
   type SimulationResult,
   simulateArm,
+  summariseEnsembleTrial,
   type TrialSummary,
 } from '../model';
 import { PRESETS } from '../scenario/catalogue/presets';
+import { hypothesisArms } from '../scenario/catalogue/trial';
 import type { ScanSpec } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import {
@@ -118,6 +121,10 @@ export const simulationApi = {
    */
   ensembleTrialDraw(scenario: Scenario, seed: number, index: number): TrialSummary {
     return ensembleTrialDraw(scenario, seed, index);
+  },
+  /** The spreads over the draws of an ensemble trial (the scenario's hypothesis arms marked). */
+  summariseEnsembleTrial(scenario: Scenario, seed: number, summaries: TrialSummary[]): EnsembleTrialResult {
+    return summariseEnsembleTrial(seed, summaries, hypothesisArms(scenario.arms));
   },
   /** The statistics of a trial's outcomes (the block is copied in, the statistics copied back). */
   cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {

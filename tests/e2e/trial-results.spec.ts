@@ -299,3 +299,46 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   }
   expect(errors).toEqual([]);
 });
+
+test('across plausible models: the cost said first, progress and Cancel, then each figure with both intervals', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openTrial(page, 20);
+  await runToEnd(page);
+  const card = page.getByTestId('trial-spread');
+  await expect(page.getByTestId('trial-spread-cost')).toContainText('20 trials of 20 patients × 2 arms');
+  await expect(page.getByTestId('trial-spread-cost')).toContainText(/about \d/);
+
+  await page.getByTestId('trial-spread-run').click();
+  await expect(page.getByTestId('trial-spread-progress')).toBeVisible();
+  await expect(page.getByTestId('trial-spread-progress')).toHaveAttribute('aria-valuemax', '20');
+  await page.getByTestId('trial-spread-cancel').click();
+  await expect(card).toContainText('Cancelled');
+  await expect(page.getByTestId('trial-spread-progress')).toHaveCount(0);
+
+  await page.getByTestId('trial-spread-run').click();
+  await expect(page.getByTestId('trial-spread-table')).toBeVisible({ timeout: 150_000 });
+  const hr = page.getByTestId('trial-spread-pfsHr-1-text');
+  await expect(hr).toHaveText(/^\d\.\d\d \(\d\.\d\d–\d\.\d\d\); across plausible models \d\.\d\d–\d\.\d\d$/);
+  await expect(page.getByTestId('trial-spread-orr-0-text')).toHaveText(
+    /^\d+\.\d % \(\d+\.\d–\d+\.\d\); across plausible models \d+\.\d %–\d+\.\d %$/,
+  );
+  // the COX-2-inhibitor arm is marked a hypothesis here too
+  await expect(page.getByTestId('trial-spread-pfsHr-1').locator('.hypothesis-badge')).toHaveText('Hypothesis');
+  await card.screenshot({ path: test.info().outputPath('spread-1280x800.png') });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await noHorizontalOverflow(page);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('spread-390x844.png') });
+
+  // a new trial makes them out of date: they are gone, and can be computed again for it
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const field = page.getByTestId('trial-size');
+  await field.fill('22');
+  await field.blur();
+  await runToEnd(page);
+  await expect(page.getByTestId('trial-spread-table')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -6,6 +6,7 @@ import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
+import { EnsembleSpread } from './EnsembleSpread';
 import { HypothesisNotice } from './HypothesisNotice';
 import { Spiders } from './Spiders';
 import { SurvivalChart } from './SurvivalChart';
@@ -23,6 +24,7 @@ export function TrialResults() {
   return (
     <>
       <ArmTable />
+      <EnsembleSpread />
       <HypothesisNotice />
       <TrialComparison />
       <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">

@@ -319,3 +319,27 @@ export function modelFigure(
     }
   }
 }
+
+/** What a spread over plausible models is a spread of. */
+export type SpreadKind = 'rate' | 'months' | 'ratio';
+
+/**
+ * The central 95 % of a figure across plausible models, "0.29–0.71": rates in %, medians in months (null: not
+ * reached), ratios with two decimals.
+ */
+export function formatSpread(
+  kind: SpreadKind,
+  spread: { low: number | null; high: number | null },
+  notReached: string,
+  locale = 'en',
+): string {
+  const f = (v: number | null) =>
+    v === null
+      ? notReached
+      : kind === 'rate'
+        ? `${fixed(100 * v, 1, locale)} %`
+        : kind === 'months'
+          ? fixed(toMonths(v), 1, locale)
+          : fixed(v, 2, locale);
+  return `${f(spread.low)}–${f(spread.high)}`;
+}

@@ -1,0 +1,187 @@
+/**
+ * EnsembleSpread is the option to see the model's own uncertainty beside the sampling intervals: the trial repeated
+ * over the plausible parameter ensemble (store/ensembleTrial.ts), with its cost said before it runs, its progress and
+ * Cancel, then each figure as "0.62 (sampling 0.50–0.78; across plausible models 0.29–0.71)"; it exists because a
+ * narrow sampling interval says nothing about how sure the model is.
+ */
+import { locale } from '../../i18n';
+import { useCohortT } from '../../i18n/cohort';
+import { useCohort } from '../../store/cohort';
+import { ENSEMBLE_TRIAL_DRAWS, useEnsembleTrial } from '../../store/ensembleTrial';
+import { costKey, estimateSeconds, trialWorkers, useTrialCost } from '../../store/trialCost';
+import { ArmSwatch } from '../ArmSwatch';
+import { formatCount, formatMedian, formatRate, formatRatio, formatSpread, type SpreadKind } from './chartData';
+
+export function EnsembleSpread() {
+  const tc = useCohortT();
+  const statistics = useCohort((s) => s.statistics);
+  const scenario = useCohort((s) => s.scenario);
+  const slots = useCohort((s) => s.slots);
+  const trialStatus = useCohort((s) => s.status);
+  const key = useCohort((s) => s.key);
+  const ensemble = useEnsembleTrial();
+  const cost = useTrialCost();
+  if (!statistics || !scenario || trialStatus !== 'done') return null;
+  const lang = locale();
+  const nr = tc('results.notReached');
+  const size = scenario.cohort?.size ?? 0;
+  const mine = ensemble.key === key ? ensemble : null;
+  const result = mine?.status === 'done' ? mine.result : null;
+  const running = mine?.status === 'running';
+  const known = cost.key === costKey(scenario) && cost.msPerPatient !== null ? cost.msPerPatient : null;
+  const seconds =
+    known === null
+      ? null
+      : estimateSeconds(known, size * ENSEMBLE_TRIAL_DRAWS, trialWorkers(size * ENSEMBLE_TRIAL_DRAWS));
+  const number = (v: number) => v.toLocaleString(lang, { maximumFractionDigits: v < 10 ? 1 : 0 });
+  const duration =
+    seconds === null
+      ? tc('spread.unknownTime')
+      : seconds < 120
+        ? tc('cost.seconds', { value: number(seconds) })
+        : tc('cost.minutes', { value: number(seconds / 60) });
+  const percent = mine && mine.total > 0 ? Math.round((100 * mine.done) / mine.total) : 0;
+  const spreadText = (kind: SpreadKind, s: Parameters<typeof formatSpread>[1]) => formatSpread(kind, s, nr, lang);
+  const reference = statistics.arms[0]?.name ?? '';
+
+  const row = (
+    id: string,
+    label: string,
+    arm: number,
+    sampling: string,
+    across: string | null,
+    hypothesis: boolean,
+  ) => (
+    <tr key={id} data-testid={`trial-spread-${id}`}>
+      <th scope="row">
+        <ArmSwatch slot={slots[arm] ?? arm} width={22} height={12} />
+        {label}
+        {hypothesis ? <span className="hypothesis-badge">{tc('hypothesis.badge')}</span> : null}
+      </th>
+      <td data-testid={`trial-spread-${id}-text`}>
+        {across === null ? sampling : tc('spread.figure', { sampling, across })}
+      </td>
+    </tr>
+  );
+
+  return (
+    <section className="trial-card" aria-labelledby="trial-spread-heading" data-testid="trial-spread">
+      <h3 id="trial-spread-heading">{tc('spread.heading')}</h3>
+      <p className="hint">{tc('spread.intro', { draws: ENSEMBLE_TRIAL_DRAWS })}</p>
+      <p data-testid="trial-spread-cost">
+        {tc('spread.cost', {
+          draws: ENSEMBLE_TRIAL_DRAWS,
+          patients: formatCount(size, lang),
+          arms: scenario.arms.length,
+          duration,
+        })}
+      </p>
+      <div className="trial-actions-inline">
+        <button
+          type="button"
+          data-testid="trial-spread-run"
+          disabled={running}
+          onClick={() => useEnsembleTrial.getState().start()}
+        >
+          {result ? tc('spread.again') : tc('spread.run')}
+        </button>
+        <button
+          type="button"
+          data-testid="trial-spread-cancel"
+          disabled={!running}
+          onClick={() => useEnsembleTrial.getState().cancel()}
+        >
+          {tc('run.cancel')}
+        </button>
+      </div>
+      {running && mine ? (
+        <div className="trial-progress">
+          <div className="trial-progress-head">
+            <span id="trial-spread-progress-label">{tc('spread.running', { done: mine.done, total: mine.total })}</span>
+            <span aria-hidden="true">{percent} %</span>
+          </div>
+          <div
+            className="trial-progress-track"
+            role="progressbar"
+            data-testid="trial-spread-progress"
+            aria-labelledby="trial-spread-progress-label"
+            aria-valuemin={0}
+            aria-valuemax={mine.total}
+            aria-valuenow={mine.done}
+          >
+            <div className="trial-progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+        </div>
+      ) : null}
+      <div role="status" aria-live="polite">
+        {mine?.status === 'cancelled' ? <p className="hint">{tc('spread.cancelled')}</p> : null}
+        {mine?.status === 'error' ? <p className="hint">{tc('run.error', { message: mine.error })}</p> : null}
+        {result ? <p className="hint">{tc('spread.done', { draws: result.draws })}</p> : null}
+      </div>
+      {result ? (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it
+        // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one)
+        <div className="table-scroll" role="group" aria-labelledby="trial-spread-caption" tabIndex={0}>
+          <table className="trial-table trial-spread-table" data-testid="trial-spread-table">
+            <caption id="trial-spread-caption">{tc('spread.caption')}</caption>
+            <tbody>
+              {statistics.comparisons.map((c) => {
+                const s = result.comparisons[c.comparison - 1];
+                const name = statistics.arms[c.comparison]?.name ?? '';
+                const hyp = result.arms[c.comparison]?.hypothesis ?? false;
+                return [
+                  row(
+                    `pfsHr-${c.comparison}`,
+                    tc('spread.pfsHr', { name, reference }),
+                    c.comparison,
+                    formatRatio(c.cox.hazardRatio, c.cox.lower, c.cox.upper, lang),
+                    s ? spreadText('ratio', s.hrPfs) : null,
+                    hyp,
+                  ),
+                  row(
+                    `osHr-${c.comparison}`,
+                    tc('spread.osHr', { name, reference }),
+                    c.comparison,
+                    formatRatio(c.osCox.hazardRatio, c.osCox.lower, c.osCox.upper, lang),
+                    s ? spreadText('ratio', s.hrOs) : null,
+                    hyp,
+                  ),
+                ];
+              })}
+              {statistics.arms.map((arm, a) => {
+                const s = result.arms[a];
+                return [
+                  row(
+                    `orr-${a}`,
+                    tc('spread.orr', { name: arm.name }),
+                    a,
+                    formatRate(arm.orr, lang),
+                    s ? spreadText('rate', s.orr) : null,
+                    s?.hypothesis ?? false,
+                  ),
+                  row(
+                    `pfs-${a}`,
+                    tc('spread.medianPfs', { name: arm.name }),
+                    a,
+                    formatMedian(arm.medianPfs, nr, lang),
+                    s ? spreadText('months', s.medianPfs) : null,
+                    s?.hypothesis ?? false,
+                  ),
+                  row(
+                    `os-${a}`,
+                    tc('spread.medianOs', { name: arm.name }),
+                    a,
+                    formatMedian(arm.medianOs, nr, lang),
+                    s ? spreadText('months', s.medianOs) : null,
+                    s?.hypothesis ?? false,
+                  ),
+                ];
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {result ? <p className="hint">{tc('spread.note')}</p> : null}
+    </section>
+  );
+}
