@@ -70,6 +70,9 @@ export function App() {
       <a className="skip" href="#charts">
         {t('app.skipToCharts')}
       </a>
+      <a className="skip" href="#playback">
+        {t('app.skipToPlay')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <h1>{t('app.title')}</h1>

@@ -59,7 +59,7 @@ export function Playback() {
   const shown = playDay === null ? horizon : playDay;
 
   return (
-    <section className="playback" aria-label={t('playback.label')} data-testid="playback">
+    <section className="playback" id="playback" aria-label={t('playback.label')} data-testid="playback">
       <button type="button" className="primary" data-testid="play" aria-pressed={playing} onClick={playPause}>
         {playing ? `❚❚ ${t('playback.pause')}` : `▶ ${t('playback.play')}`}
       </button>

@@ -1,24 +1,22 @@
 /**
- * TimeAxis is the day (or month) scale under the treatment editor's tracks; it exists so that dosing windows are
- * placed against the same time as the charts.
+ * TimeAxis is the day scale under the treatment editor's tracks; it exists so that dosing windows are placed against
+ * the same time as the charts. It is in days at every scale, like the start, stop and interval fields beside it (a
+ * patient chart's months would put 4.4 / 8.9 / 13.3 above fields that hold days).
  */
-import { displayUnits, formatTime } from '../charts/format';
 import { locale, useT } from '../i18n';
-import { scaleOf, useExplorer } from '../store/explorer';
 
 export function TimeAxis({ horizon }: { horizon: number }) {
   const t = useT();
-  // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
-  const units = displayUnits(useExplorer((s) => scaleOf(s.scenario)));
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * horizon);
+  const format = new Intl.NumberFormat(locale(), { maximumFractionDigits: 0 });
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(f * horizon));
   return (
     <div className="track axis" aria-hidden="true">
       {ticks.map((day) => (
         <span key={day} className="axis-tick" style={{ left: `${(day / horizon) * 100}%` }}>
-          {formatTime(day, units, locale())}
+          {format.format(day)}
         </span>
       ))}
-      <span className="axis-unit">{t(units.time === 'months' ? 'unit.months' : 'unit.days')}</span>
+      <span className="axis-unit">{t('unit.days')}</span>
     </div>
   );
 }

@@ -331,7 +331,6 @@ export const en = {
   'summary.chart': '{title} ({unit})',
   'summary.arm':
     '{arm}: {start} at the start, {end} at {endTime}; lowest {min} at {minTime}, highest {max} at {maxTime}.',
-  'summary.time': '{unit} {value}',
   'summary.none': 'No result yet.',
   'summary.hidden': 'Hidden arms are not simulated and not summarised: {arms}.',
 

@@ -61,6 +61,11 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return fill(catalogue[key] ?? en[key], params);
 }
 
+/** The message for `key` in a given language (e.g. to recognise a name given in the language just left). */
+export function tIn(language: Language, key: MessageKey, params?: MessageParams): string {
+  return fill((CATALOGUES[language] ?? en)[key] ?? en[key], params);
+}
+
 /** `t` for components: subscribes to the language so that the component re-renders when it changes. */
 export function useT(): typeof t {
   useLanguage((s) => s.language);

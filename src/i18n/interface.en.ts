@@ -61,6 +61,9 @@ export const interfaceEn = {
   'treatment.days': 'days',
   'share.more': 'More',
   'panel.controlsShort': 'Controls',
+  'summary.atDay': 'day {value}',
+  'summary.atMonth': 'month {value}',
+  'app.skipToPlay': 'Skip to Play',
   'chart.legend': 'Arms in {title}',
   'readout.cards': 'Values per arm',
 } as const;

@@ -63,6 +63,9 @@ export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } =
   'treatment.days': '日',
   'share.more': 'その他',
   'panel.controlsShort': '操作',
+  'summary.atDay': '{value}日目',
+  'summary.atMonth': '{value}か月目',
+  'app.skipToPlay': '再生へ移動',
   'chart.legend': '{title}の群',
   'readout.cards': '群ごとの値',
 };

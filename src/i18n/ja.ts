@@ -332,7 +332,6 @@ export const ja: Catalogue = {
   'summary.heading': '曲線のテキスト要約',
   'summary.chart': '{title}（{unit}）',
   'summary.arm': '{arm}：開始時 {start}、{endTime}に {end}。最小 {min}（{minTime}）、最大 {max}（{maxTime}）。',
-  'summary.time': '{value} {unit}目',
   'summary.none': '結果はまだありません。',
   'summary.hidden': '非表示の群は計算されず、要約にも含まれません：{arms}。',
 

@@ -4,7 +4,7 @@
  * playback / preset navigation.
  */
 import { create } from 'zustand';
-import { type MessageKey, t } from '../i18n';
+import { type Language, type MessageKey, t, tIn, useLanguage } from '../i18n';
 import { LESSONS, stepScenario } from '../lessons/lessons';
 
 export { playPause, stepForward } from './playback';
@@ -58,6 +58,30 @@ export function localisedPresetScenario(id: string): Scenario | null {
   });
   return scenario;
 }
+
+/**
+ * After a language switch, the arms of the loaded preset that still carry the name it gave them (in the language
+ * left) take its name in the new language; a renamed arm keeps the name given to it. Not an undo step: only words
+ * change, not the scenario's meaning.
+ */
+export function renamePresetArms(from: Language, to: Language): void {
+  const { presetId, scenario } = useExplorer.getState();
+  const preset = presetId ? presetById(presetId) : undefined;
+  if (!preset || from === to) return;
+  let changed = false;
+  const arms = scenario.arms.map((arm, i) => {
+    const key = dynamicKey(`preset.${preset.id}.arm.${i}`);
+    const clip = (name: string) => Array.from(name).slice(0, ARM_LIMITS.nameMaxLength).join('');
+    const old = tIn(from, key);
+    const next = tIn(to, key);
+    if (old.startsWith('preset.') || next.startsWith('preset.') || arm.name !== clip(old)) return arm;
+    changed = true;
+    return { ...arm, name: clip(next) };
+  });
+  if (changed) useExplorer.setState({ scenario: { ...scenario, arms } });
+}
+
+useLanguage.subscribe((state, previous) => renamePresetArms(previous.language, state.language));
 
 export function loadPreset(id: string): void {
   const scenario = localisedPresetScenario(id);

@@ -7,10 +7,12 @@
 
 import { create } from 'zustand';
 import { browserLanguage, isLanguage, useLanguage } from '../i18n';
+import { LESSONS } from '../lessons/lessons';
 import { decodeScenario, encodeLink } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
 import { onBeforeReload } from './release';
+import { type LessonPosition, useTeaching } from './teaching';
 import { VIEW_HASH } from './view';
 
 const WRITE_DELAY_MS = 250;
@@ -25,11 +27,44 @@ export function currentQuery(): string {
   return encodeLink(useExplorer.getState().scenario, currentView());
 }
 
+/**
+ * The guided lesson in progress travels in the address beside the scenario (`lesson=<id>.<step>`, step from 1), so
+ * that a link copied mid-lesson opens at that step. It is not part of the scenario: saved scenarios and files leave
+ * it out, and the codec never sees it.
+ */
+const LESSON_KEY = 'lesson';
+
+function lessonParam(): string {
+  const lesson = useTeaching.getState().lesson;
+  return lesson ? `&${LESSON_KEY}=${encodeURIComponent(`${lesson.id}.${lesson.step + 1}`)}` : '';
+}
+
+/** Splits the lesson position off a query string: the rest is the codec's. A lesson that does not exist is dropped. */
+export function splitLesson(query: string): { query: string; lesson: LessonPosition | null } {
+  const params = new URLSearchParams(query);
+  const value = params.get(LESSON_KEY);
+  if (value === null) return { query, lesson: null };
+  const rest = query
+    .split('&')
+    .filter((part) => part.split('=')[0] !== LESSON_KEY)
+    .join('&');
+  const match = /^([a-z0-9-]+)\.(\d{1,3})$/i.exec(value);
+  const found = match ? LESSONS.find((l) => l.id === match[1]) : undefined;
+  const step = match ? Number(match[2]) - 1 : -1;
+  const lesson = found && step >= 0 && step < found.steps.length ? { id: found.id, step } : null;
+  return { query: rest, lesson };
+}
+
+/** The query string of the address: the scenario's link and, during a lesson, its position. */
+function addressQuery(): string {
+  return `${currentQuery()}${lessonParam()}`;
+}
+
 /** The full link of the current state. */
 export function currentLink(): string {
   // the virtual-trial view travels with the link (#trial), so a shared trial opens as a trial
   const hash = location.hash === VIEW_HASH.trial ? VIEW_HASH.trial : '';
-  return `${location.origin}${location.pathname}?${currentQuery()}${hash}`;
+  return `${location.origin}${location.pathname}?${addressQuery()}${hash}`;
 }
 
 /** Applies the view options of a link (the ones it has) to the stores. */
@@ -47,12 +82,14 @@ export const useOriginalLink = create<{ link: string }>()(() => ({ link: '' }));
 
 /** Load the scenario from the query string, if there is one. Problems with the link are kept for the notice. */
 export function readScenarioFromUrl(): void {
-  const query = location.search.replace(/^\?/, '');
+  const { query, lesson } = splitLesson(location.search.replace(/^\?/, ''));
   if (!query) {
     useLanguage.getState().setLanguage(browserLanguage());
     return;
   }
   const { scenario, errors, view } = decodeScenario(query);
+  // the step's text and question are shown over the link's scenario (which may have been changed after the step began)
+  useTeaching.getState().setLesson(lesson);
   useExplorer.getState().setScenario(scenario);
   // the link's scenario is where the session starts: nothing before it to undo
   useExplorer.getState().clearHistory();
@@ -60,7 +97,7 @@ export function readScenarioFromUrl(): void {
   applyView(view);
   useExplorer.getState().setLinkErrors(errors);
   useOriginalLink.setState({ link: errors.length > 0 ? location.href : '' });
-  history.replaceState(history.state, '', `${location.pathname}?${currentQuery()}${location.hash}`);
+  history.replaceState(history.state, '', `${location.pathname}?${addressQuery()}${location.hash}`);
 }
 
 /** Keep the query string in step with the scenario, the chart options and the language. Returns the unsubscribe. */
@@ -71,7 +108,7 @@ export function syncUrlWithStore(): () => void {
   let push = false;
   const write = () => {
     timer = undefined;
-    const url = `${location.pathname}?${currentQuery()}${location.hash}`;
+    const url = `${location.pathname}?${addressQuery()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       if (push) history.pushState(history.state, '', url);
       else history.replaceState(history.state, '', url);
@@ -86,7 +123,10 @@ export function syncUrlWithStore(): () => void {
     lastWrite = performance.now();
     write();
   };
+  // while Back/Forward brings the page in line with the address, the address is not written
+  let restoring = false;
   const schedule = () => {
+    if (restoring) return;
     if (timer !== undefined) clearTimeout(timer);
     if (performance.now() - lastWrite >= WRITE_DELAY_MS) {
       writeNow();
@@ -112,7 +152,19 @@ export function syncUrlWithStore(): () => void {
   };
   const restore = () => {
     cancel();
-    const query = location.search.replace(/^\?/, '');
+    restoring = true;
+    try {
+      restoreFromAddress();
+    } finally {
+      restoring = false;
+    }
+    cancel();
+    push = false; // the entry a change above would have pushed is the one the browser is on
+  };
+  const restoreFromAddress = () => {
+    const split = splitLesson(location.search.replace(/^\?/, ''));
+    const query = split.query;
+    useTeaching.getState().setLesson(split.lesson);
     if (query === currentQuery()) return;
     const { scenario, view } = decodeScenario(query);
     // Back to the scenario before the last change (or Forward to the one undone) is that undo step itself: the arms
@@ -125,8 +177,6 @@ export function syncUrlWithStore(): () => void {
     else if (next && sameView(next.scenario) === query) state.redo();
     else state.setScenario(scenario);
     applyView(view);
-    cancel(); // the store change above scheduled a write of what the address already says
-    push = false; // and the entry it would have pushed is the one the browser is on
   };
   addEventListener('popstate', restore);
   const unsubscribe = useExplorer.subscribe((state, previous) => {
@@ -135,11 +185,15 @@ export function syncUrlWithStore(): () => void {
     if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
   });
   const unsubscribeLanguage = useLanguage.subscribe(schedule);
+  const unsubscribeLesson = useTeaching.subscribe((state, previous) => {
+    if (state.lesson !== previous.lesson) schedule();
+  });
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     removeEventListener('pagehide', flush);
     removeEventListener('popstate', restore);
     unsubscribe();
     unsubscribeLanguage();
+    unsubscribeLesson();
   };
 }

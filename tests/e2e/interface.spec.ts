@@ -239,3 +239,66 @@ test('pointing at a chart shows each arm’s value at the cursor beside it; ever
   }
   expect(errors).toEqual([]);
 });
+
+test('a link copied mid-lesson opens at that step; preset arm names follow a language switch', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page);
+  await page.getByTestId('lessons').locator('summary').click();
+  await page.getByTestId('lesson-nrf2').click();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await expect(page).toHaveURL(/[?&]lesson=nrf2\.2(&|#|$)/);
+  const copied = page.url();
+  // no problem reported for the lesson key: the codec never sees it
+  const other = await context.newPage();
+  await openApp(other, copied.replace(/^https?:\/\/[^/]+/, ''));
+  await expect(other.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await expect(other.getByTestId('link-notice')).toHaveCount(0);
+  await other.close();
+  // a lesson that does not exist is left out, the rest of the link still opens
+  const wrong = await context.newPage();
+  await openApp(wrong, '/?s=hcc-mouse&nrf2=0.4&lesson=nowhere.9');
+  await expect(wrong.getByTestId('lesson')).toHaveCount(0);
+  await expect(wrong.getByTestId('value-nrf2')).toHaveText('0.40');
+  await wrong.close();
+
+  const names = page.getByTestId('arm-name');
+  await expect(names.first()).toHaveText('NRF2-low, untreated');
+  const count = await names.count();
+  await page.getByTestId(`arm-select-${count - 1}`).click();
+  await page.getByTestId('arm-rename').click();
+  await page.locator('[data-testid^="arm-name-input-"]').fill('Mine');
+  await page.keyboard.press('Enter');
+  await expect(names.last()).toHaveText('Mine');
+  await page.getByTestId('language').selectOption('ja');
+  await expect(names.first()).toHaveText('NRF2 低・無治療');
+  // the arm renamed by hand keeps its name
+  await expect(names.last()).toHaveText('Mine');
+  expect(errors).toEqual([]);
+});
+
+test('Play is three Tab presses away (a skip link); the text summary says "at day 28"; the dosing axis is in days', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&arm=A');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.locator(':focus')).toHaveText('Skip to Play');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('play')).toBeFocused();
+
+  await page.getByTestId('text-summary').locator('summary').click();
+  await expect(page.getByTestId('text-summary')).toContainText('at day 28');
+  await expect(page.getByTestId('text-summary')).not.toContainText('days 28');
+
+  await page.getByTestId('setting').selectOption('hcc-patient');
+  const ticks = await page.locator('.track.axis .axis-tick').allTextContents();
+  for (const tick of ticks) expect(tick).toMatch(/^\d{1,3}(,\d{3})*$/);
+  await expect(page.locator('.track.axis .axis-unit')).toHaveText('days');
+  expect(errors).toEqual([]);
+});

@@ -97,6 +97,8 @@ test('a guided lesson, step by step with the keyboard', async ({ page }) => {
 });
 
 test('every lesson step has its text and question in both languages', async ({ page }) => {
+  // every step of every lesson, twice (each step simulates): about 30 s on a loaded machine, more than the default
+  test.setTimeout(90_000);
   await openApp(page);
   for (const lang of ['en', 'ja']) {
     await page.getByTestId('language').selectOption(lang);

@@ -144,3 +144,16 @@ describe('scenario files', () => {
     expect(objectOnly).toMatchObject({ ok: false, problem: 'fields' });
   });
 });
+
+describe('the lesson in the address', () => {
+  it('splits a lesson position off the query, leaving the codec its own keys, and drops one that does not exist', async () => {
+    const { splitLesson } = await import('../../src/store/url');
+    expect(splitLesson('v=2&s=hcc-mouse&lesson=nrf2.2&arm=A')).toEqual({
+      query: 'v=2&s=hcc-mouse&arm=A',
+      lesson: { id: 'nrf2', step: 1 },
+    });
+    expect(splitLesson('v=2&lesson=nrf2.99').lesson).toBeNull();
+    expect(splitLesson('v=2&lesson=nowhere.1')).toEqual({ query: 'v=2', lesson: null });
+    expect(splitLesson('v=2&s=hcc-mouse')).toEqual({ query: 'v=2&s=hcc-mouse', lesson: null });
+  });
+});

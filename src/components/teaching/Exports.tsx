@@ -55,8 +55,9 @@ export function summaryText(view: ResultView | null): string[] {
   const { scenario } = useExplorer.getState();
   const units = displayUnits(scaleOf(scenario));
   const lang = locale();
-  const timeUnit = translate(units.time === 'months' ? 'unit.months' : 'unit.days');
-  const when = (day: number) => translate('summary.time', { unit: timeUnit, value: formatTime(day, units, lang) });
+  // "at day 28" (or "at month 3.2"), never "at days 28"
+  const when = (day: number) =>
+    translate(units.time === 'months' ? 'summary.atMonth' : 'summary.atDay', { value: formatTime(day, units, lang) });
   const lines: string[] = [];
   for (const [series, titleKey, unitKey] of SUMMARY_SERIES) {
     const factor = unitKey === 'volume' ? units.volumeFactor : 1;
