@@ -9,11 +9,13 @@ import { stackAreas } from '../charts/stack';
 import type { ChartArea, ChartLine, ChartPoint } from '../charts/timeSeries';
 import { type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
+import { parameterChanges } from '../scenario/variables';
 import { useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
 import { useMeasurements } from '../store/measurements';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
+import { changedText } from './toolkit/ToolkitResult';
 
 /** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
 const COMPARTMENTS = [
@@ -68,6 +70,11 @@ export function Charts() {
   const scenarioArms = useExplorer((s) => s.scenario.arms);
   const scale = useExplorer((s) => scaleOf(s.scenario));
   const selected = useExplorer((s) => s.selectedArm);
+  // edited model parameters, named above the charts (a figure made with them says so); parameters and setting only,
+  // so a slider move does not re-render this
+  const parameters = useExplorer((s) => s.scenario.parameters);
+  const setting = useExplorer((s) => s.scenario.setting);
+  const changed = useMemo(() => changedText(parameterChanges({ setting, parameters }), t), [parameters, setting, t]);
   const { logScale, compartments, macrophageView, drugView } = useExplorer((s) => s.view);
   const setView = useExplorer((s) => s.setView);
   const units = displayUnits(scale);
@@ -171,6 +178,11 @@ export function Charts() {
       <h2 id="charts-heading" className="visually-hidden">
         {t('panel.charts')}
       </h2>
+      {changed ? (
+        <p className="chart-note changed-parameters" data-testid="charts-changed">
+          {changed}
+        </p>
+      ) : null}
       <TimeSeriesChart
         id="volume"
         wide

@@ -208,7 +208,7 @@ export interface ParameterChange {
  * The model parameters a scenario changes (the parameter table's order), each with the setting's value: what a
  * chart's caption and an exported figure list, so that a figure made with changed parameters says so.
  */
-export function parameterChanges(scenario: Scenario): ParameterChange[] {
+export function parameterChanges(scenario: Pick<Scenario, 'setting' | 'parameters'>): ParameterChange[] {
   return orderedParameters(scenario.parameters).map(([id, value]) => ({
     id,
     value,

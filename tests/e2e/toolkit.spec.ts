@@ -62,7 +62,8 @@ test('a researcher scans the COX-2 inhibitor start day against day-28 volume wit
   expect(csv).toHaveLength(1 + 8 * 5);
   expect(csv[1]).toContain('tCellKillRate=9');
 
-  // the explorer's own chart export says so too
+  // the explorer's charts and their export say so too
+  await expect(page.getByTestId('charts-changed')).toContainText('tCellKillRate = 9 (default 6)');
   const volume = (await save(page, 'export-svg')).data.toString('utf8');
   expect(volume).toContain('Changed parameters: tCellKillRate = 9 (default 6)');
 
@@ -70,6 +71,7 @@ test('a researcher scans the COX-2 inhibitor start day against day-28 volume wit
   await page.getByTestId('parameters-panel').locator(':scope > summary').click();
   await page.getByTestId('parameters-reset-all').click();
   await expect(page.getByTestId('tool-stale')).toBeVisible();
+  await expect(page.getByTestId('charts-changed')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
