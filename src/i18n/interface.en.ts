@@ -64,6 +64,10 @@ export const interfaceEn = {
   'summary.atDay': 'day {value}',
   'summary.atMonth': 'month {value}',
   'app.skipToPlay': 'Skip to Play',
+  'export.wideCsv': 'Data for spreadsheets (CSV, a column per arm)',
+  'export.wideScenario': 'TIMEscape scenario: {link}',
+  'export.wideUnits':
+    'One row per day; time in days and tumour volume in mm³ at every setting (the model’s units); six significant digits.',
   'chart.legend': 'Arms in {title}',
   'readout.cards': 'Values per arm',
 } as const;

@@ -302,3 +302,26 @@ test('Play is three Tab presses away (a skip link); the text summary says "at da
   await expect(page.locator('.track.axis .axis-unit')).toHaveText('days');
   expect(errors).toEqual([]);
 });
+
+test('the wide CSV for spreadsheets: the link first, a row per day, a column per arm and series with units', async ({
+  page,
+}, testInfo) => {
+  const errors = collectErrors(page);
+  await openApp(page, '/?s=hcc-mouse&arm=Control&arm=B*igf:10@7-21/1');
+  const download = page.waitForEvent('download');
+  await page.getByTestId('export-wide-csv').click();
+  const file = testInfo.outputPath('wide.csv');
+  await (await download).saveAs(file);
+  const lines = readFileSync(file, 'utf8').trimEnd().split('\r\n');
+  expect(lines[0]).toMatch(/^# TIMEscape scenario: http:\/\/[^ ]+\?v=\d+&s=hcc-mouse&/);
+  const header = lines.find((l) => l.startsWith('day,')) ?? '';
+  expect(header).toContain('Control: Tumour volume (mm³)');
+  expect(header).toContain('B: Tumour volume (mm³)');
+  const rows = lines.slice(lines.indexOf(header) + 1);
+  expect(rows.map((r) => r.split(',')[0])).toEqual(Array.from({ length: 29 }, (_, i) => String(i)));
+  // six significant digits at most: the digits left once the sign, exponent, point and leading and trailing zeros go
+  const significant = (cell: string) =>
+    cell.replace(/^-/, '').replace(/e.*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+  for (const cell of rows.flatMap((r) => r.split(',').slice(1))) expect(significant(cell)).toBeLessThanOrEqual(6);
+  expect(errors).toEqual([]);
+});

@@ -6,14 +6,16 @@ import { useId, useState } from 'react';
 import type { ArmData, LegendEntry } from '../../charts/export';
 import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
+import type { WideColumn } from '../../charts/wideCsv';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { FORMAT_VERSION } from '../../scenario/encode';
+import { DRUG_IDS } from '../../scenario/types';
 import { parameterChanges } from '../../scenario/variables';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
 import { loadChunk } from '../../store/release';
 import { scenarioFileText } from '../../store/scenarioFile';
-import { currentQuery } from '../../store/url';
+import { currentLink, currentQuery } from '../../store/url';
 import { changedText } from '../toolkit/ToolkitResult';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
@@ -144,6 +146,32 @@ export function Exports() {
     const { tidyCsv } = await exporter();
     await save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms)], { type: 'text/csv' }));
   };
+  const exportWideCsv = async () => {
+    const data = resultArms(view);
+    if (data.length === 0) {
+      setSaved(t('export.noData'));
+      return;
+    }
+    const { wideCsv } = await loadChunk(() => import('../../charts/wideCsv'));
+    // model units at every setting (days, mm³), so that sheets from mice and patients line up
+    const columns: WideColumn[] = [
+      { series: 'tumourVolume', label: `${t('chart.volume')} (${t('unit.mm3')})` },
+      { series: 'cd8', label: `${t('chart.cd8')} (${t('unit.cells')})` },
+      { series: 'm1Fraction', label: `${t('chart.m1Fraction')} (${t('unit.fraction')})` },
+      { series: 'pge2Plasma', label: `${t('chart.pge2')} (${t('unit.pgPerMl')})` },
+      { series: 'pdl1', label: `${t('chart.pdl1')} (${t('unit.relative')})` },
+      { series: 'cd24', label: `${t('chart.cd24')} (${t('unit.relative')})` },
+      ...DRUG_IDS.map((d) => ({ series: `drug.${d}`, label: `${t(`drug.${d}`)} (${t('unit.nM')})` })),
+      { series: 'igf1rToxicity', label: `${t('chart.igf1rToxicity')} (${t('unit.occupancyDays')})` },
+    ];
+    const comments = [
+      t('export.wideScenario', { link: currentLink() }),
+      t('export.wideUnits'),
+      `release ${document.documentElement.dataset.release ?? ''}`,
+    ];
+    const text = wideCsv(data, columns, comments);
+    await save(`timescape-data-wide-${stamp()}.csv`, new Blob([text], { type: 'text/csv' }));
+  };
   const exportJson = () => {
     const { scenario } = useExplorer.getState();
     // the file loads back with "Open scenario file…" (store/scenarioFile.ts reads its link through the codec)
@@ -185,6 +213,9 @@ export function Exports() {
       <div className="export-row">
         <button type="button" data-testid="export-csv" onClick={exportCsv}>
           {t('export.csv')}
+        </button>
+        <button type="button" data-testid="export-wide-csv" onClick={exportWideCsv}>
+          {t('export.wideCsv')}
         </button>
         <button type="button" data-testid="export-json" onClick={exportJson}>
           {t('export.json')}
