@@ -37,6 +37,9 @@ export const cohortEn = {
   'trial.needArms': 'A trial compares at least two arms; the scenario has {count}.',
   'trial.usePreset': 'Use HCC, atezolizumab + bevacizumab',
   'trial.usePresetHint': 'Loads the IMbrave150 regimen with and without celecoxib, {size} patients.',
+  'trial.useImbrave150': 'Use IMbrave150: atezolizumab + bevacizumab vs sorafenib',
+  'trial.useImbrave150Hint':
+    'Both arms of the trial, sorafenib as the reference, {size} patients: compared with the trial’s results.',
   'trial.cancer.hcc': 'Hepatocellular carcinoma',
   'trial.cancer.escc': 'Oesophageal squamous (ESCC)',
   'trial.cancer.lusc': 'Lung squamous (LUSC)',

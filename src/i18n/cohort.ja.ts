@@ -40,6 +40,8 @@ export const cohortJa: CohortCatalogue = {
   'trial.needArms': '臨床試験では 2 群以上を比較します。現在のシナリオは {count} 群です。',
   'trial.usePreset': '肝細胞がん・アテゾリズマブ＋ベバシズマブを読み込む',
   'trial.usePresetHint': 'IMbrave150 のレジメン（セレコキシブ併用あり・なし）を {size} 例で読み込みます。',
+  'trial.useImbrave150': 'IMbrave150 を使う：アテゾリズマブ＋ベバシズマブ 対 ソラフェニブ',
+  'trial.useImbrave150Hint': '試験の 2 群（対照はソラフェニブ）を {size} 例で読み込み、試験の結果と比較します。',
   'trial.cancer.hcc': '肝細胞がん',
   'trial.cancer.escc': '食道扁平上皮がん（ESCC）',
   'trial.cancer.lusc': '肺扁平上皮がん（LUSC）',

@@ -342,3 +342,22 @@ test('across plausible models: the cost said first, progress and Cancel, then ea
   await expect(page.getByTestId('trial-spread-table')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('the IMbrave150 trial is one click away from the trial view, and compares both arms with the trial', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await page.getByTestId('view-trial').click();
+  await page.getByTestId('trial-use-imbrave150').click();
+  await expect(page.getByTestId('trial-arms').locator('li')).toHaveText(['Sorafenib', 'Atezo/bev']);
+  const field = page.getByTestId('trial-size');
+  await field.fill('30');
+  await field.blur();
+  await runToEnd(page);
+  await expect(page.getByTestId('trial-vs-orr-sorafenib-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
+  await expect(page.getByTestId('trial-vs-osHr-atezoBev-model')).toHaveAttribute('aria-label', /^\d\.\d\d \(/);
+  await expect(page.getByTestId('trial-hypothesis')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -7,6 +7,7 @@ import { useCohortT } from '../../i18n/cohort';
 import { COHORT_LIMITS } from '../../scenario/limits';
 import { calibrationScenario, type TrialPlan } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
+import { loadPreset } from '../../store/teaching';
 import { formatCount } from './chartData';
 
 export function TrialProblemNotice({ plan }: { plan: TrialPlan }) {
@@ -33,6 +34,17 @@ export function TrialProblemNotice({ plan }: { plan: TrialPlan }) {
       </button>
       <p id="trial-preset-hint" className="hint">
         {tc('trial.usePresetHint', { size: formatCount(COHORT_LIMITS.size.default) })}
+      </p>
+      <button
+        type="button"
+        data-testid="trial-use-imbrave150"
+        aria-describedby="trial-imbrave150-hint"
+        onClick={() => loadPreset('imbrave150-trial')}
+      >
+        {tc('trial.useImbrave150')}
+      </button>
+      <p id="trial-imbrave150-hint" className="hint">
+        {tc('trial.useImbrave150Hint', { size: formatCount(COHORT_LIMITS.size.default) })}
       </p>
     </div>
   );
