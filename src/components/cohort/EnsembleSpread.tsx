@@ -11,6 +11,7 @@ import { ENSEMBLE_TRIAL_DRAWS, useEnsembleTrial } from '../../store/ensembleTria
 import { costKey, estimateSeconds, trialWorkers, useTrialCost } from '../../store/trialCost';
 import { ArmSwatch } from '../ArmSwatch';
 import { formatCount, formatMedian, formatRate, formatRatio, formatSpread, type SpreadKind } from './chartData';
+import { ProgressBar } from './ProgressBar';
 
 export function EnsembleSpread() {
   const tc = useCohortT();
@@ -40,7 +41,6 @@ export function EnsembleSpread() {
       : seconds < 120
         ? tc('cost.seconds', { value: number(seconds) })
         : tc('cost.minutes', { value: number(seconds / 60) });
-  const percent = mine && mine.total > 0 ? Math.round((100 * mine.done) / mine.total) : 0;
   const spreadText = (kind: SpreadKind, s: Parameters<typeof formatSpread>[1]) => formatSpread(kind, s, nr, lang);
   const reference = statistics.arms[0]?.name ?? '';
 
@@ -96,21 +96,13 @@ export function EnsembleSpread() {
       </div>
       {running && mine ? (
         <div className="trial-progress">
-          <div className="trial-progress-head">
-            <span id="trial-spread-progress-label">{tc('spread.running', { done: mine.done, total: mine.total })}</span>
-            <span aria-hidden="true">{percent} %</span>
-          </div>
-          <div
-            className="trial-progress-track"
-            role="progressbar"
-            data-testid="trial-spread-progress"
-            aria-labelledby="trial-spread-progress-label"
-            aria-valuemin={0}
-            aria-valuemax={mine.total}
-            aria-valuenow={mine.done}
-          >
-            <div className="trial-progress-fill" style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar
+            id="trial-spread-progress-label"
+            label={tc('spread.running', { done: mine.done, total: mine.total })}
+            done={mine.done}
+            total={mine.total}
+            testId="trial-spread-progress"
+          />
         </div>
       ) : null}
       <div role="status" aria-live="polite">

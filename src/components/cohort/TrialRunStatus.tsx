@@ -7,6 +7,7 @@ import { useCohortT } from '../../i18n/cohort';
 import { planTrial, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
 import { formatCount } from './chartData';
+import { ProgressBar } from './ProgressBar';
 
 /** Progress, and the designed states of a run: empty, running, done, cancelled, failed, out of date. */
 export function TrialRunStatus({ stale }: { stale: boolean }) {
@@ -26,7 +27,6 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
   const meta = useExplorer((s) => s.meta);
   const lang = locale();
   const counts = { done: formatCount(done, lang), total: formatCount(total, lang) };
-  const percent = total > 0 ? Math.round((100 * done) / total) : 0;
 
   return (
     <div className="trial-status" data-testid="trial-status" data-status={status}>
@@ -42,22 +42,14 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
       ) : null}
       {status === 'running' && origin !== 'cache' ? (
         <div className="trial-progress">
-          <div className="trial-progress-head">
-            <span id="trial-progress-label">{tc('run.running', { ...counts, workers })}</span>
-            <span aria-hidden="true">{percent} %</span>
-          </div>
-          <div
-            className="trial-progress-track"
-            role="progressbar"
-            data-testid="trial-progress"
-            aria-labelledby="trial-progress-label"
-            aria-valuemin={0}
-            aria-valuemax={total}
-            aria-valuenow={done}
-            aria-valuetext={tc('run.progressText', counts)}
-          >
-            <div className="trial-progress-fill" style={{ width: `${percent}%` }} />
-          </div>
+          <ProgressBar
+            id="trial-progress-label"
+            label={tc('run.running', { ...counts, workers })}
+            done={done}
+            total={total}
+            valueText={tc('run.progressText', counts)}
+            testId="trial-progress"
+          />
           {origin === 'link' ? (
             <p className="hint" data-testid="trial-from-link">
               {tc('run.fromLink', { seed })}
