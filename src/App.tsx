@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Arms } from './components/Arms';
 import { Charts } from './components/Charts';
 import { Controls } from './components/Controls';
-import { CohortView } from './components/cohort/CohortView';
 import { ViewSwitch } from './components/cohort/ViewSwitch';
 import { RestartNotice } from './components/FaultNotice';
 import { HistoryButtons } from './components/HistoryButtons';
@@ -24,8 +23,14 @@ import { Toolkit } from './components/toolkit/Toolkit';
 import { UndoNotice } from './components/UndoNotice';
 import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
+import { loadChunk } from './store/release';
 import { useTeaching } from './store/teaching';
 import { useView } from './store/view';
+
+/** The trial view is its own chunk: the explorer's first load does not carry the trial's tables and charts. */
+const CohortView = lazy(() =>
+  loadChunk(() => import('./components/cohort/CohortView')).then((m) => ({ default: m.CohortView })),
+);
 
 const PHONE_QUERY = '(max-width: 900px)';
 
@@ -175,7 +180,9 @@ export function App() {
       </div>
       {view === 'trial' ? (
         <PanelBoundary name="trial">
-          <CohortView />
+          <Suspense fallback={<div className="trial-loading" aria-busy="true" />}>
+            <CohortView />
+          </Suspense>
         </PanelBoundary>
       ) : null}
       <RestartNotice />
