@@ -1,10 +1,12 @@
 /**
- * Tidy CSV of the toolkit's analyses, as drawn: a scan (one row per point and arm), a tornado (one row per factor),
+ * Tidy CSV of the toolkit's analyses, as drawn: a scan (one row per point and arm), a heat map (one row per grid
+ * point and arm), a tornado (one row per factor),
  * Sobol' indices (one row per factor, with their bootstrap intervals). Every file starts with the same two columns,
  * `analysis` and `changed_parameters` (the scenario's edited model parameters, "" when none), so that a table taken
  * out of the page still says that it was computed with changed parameters. Numbers in full precision.
  */
 import { csvField } from '../formats/csv';
+import type { HeatmapData } from './heatmap';
 import type { ScanData } from './scan';
 import type { SobolRow } from './sobol';
 import type { TornadoData } from './tornado';
@@ -19,6 +21,27 @@ export function scanCsv(data: ScanData, variable: string, readout: string, chang
     for (const l of data.lines) body.push(['scan', changed, variable, x, l.name, readout, l.values[i]]);
   });
   return rows(['analysis', 'changed_parameters', 'variable', 'value', 'arm', 'readout', 'output'], body);
+}
+
+/** A 2-D scan: one row per grid point and arm, both variables' values in their own columns. */
+export function heatmapCsv(
+  data: HeatmapData,
+  variables: readonly [string, string],
+  readout: string,
+  changed: string,
+): string {
+  const body: (string | number)[][] = [];
+  const ny = data.y.length;
+  data.x.forEach((x, i0) => {
+    data.y.forEach((y, i1) => {
+      for (const p of data.panels)
+        body.push(['heatmap', changed, variables[0], x, variables[1], y, p.name, readout, p.values[i0 * ny + i1]]);
+    });
+  });
+  return rows(
+    ['analysis', 'changed_parameters', 'variable', 'value', 'variable2', 'value2', 'arm', 'readout', 'output'],
+    body,
+  );
 }
 
 export function tornadoCsv(

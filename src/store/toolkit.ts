@@ -1,5 +1,5 @@
 /**
- * The researcher's toolkit in the page: a scan, a tornado or a Sobol' analysis of the explorer's visible arms, run in
+ * The researcher's toolkit in the page: a scan (one variable, or two as a heat map), a tornado or a Sobol' analysis of the explorer's visible arms, run in
  * the worker pool (worker/analysisPool.ts) with progress and cancel, never on the main thread and never in the
  * simulation worker the sliders use. The store keeps the last outcome with what it was computed from (the variable
  * or factors, the readout, the arms and their palette slots, the model parameters changed from their defaults), so
@@ -7,9 +7,9 @@
  */
 import { create } from 'zustand';
 import { PARAMETER_KEY_PREFIX, type ParameterId } from '../scenario/catalogue/parameters';
-import { axisValues, checkScan, type ScanSpec, scanAxis, scanSize } from '../scenario/scan';
+import { axisValues, checkScan, type ScanAxis, type ScanSpec, scanAxis, scanSize } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
-import { defaultRange, type Factor, parameterChanges, parseVariable } from '../scenario/variables';
+import { defaultRange, type Factor, parameterChanges, parseVariable, type Variable } from '../scenario/variables';
 import {
   AnalysisCancelled,
   type AnalysisRun,
@@ -19,7 +19,7 @@ import {
 } from '../worker/analysisPool';
 import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
 
-export type ToolkitKind = 'scan' | 'tornado' | 'sobol';
+export type ToolkitKind = 'scan' | 'heatmap' | 'tornado' | 'sobol';
 export type ToolkitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
 export interface ChangedParameter {
@@ -44,6 +44,21 @@ export interface ScanOutcome {
   values: number[][];
 }
 
+/** A 2-D scan: the readout over a grid of two variables' values, drawn as a heat map per arm. */
+export interface HeatmapOutcome {
+  kind: 'heatmap';
+  /** the first variable (columns) and the second (rows) */
+  variables: [string, string];
+  x: number[];
+  y: number[];
+  /** the variables' units ('' when none) */
+  units: [string, string];
+  readout: string;
+  arms: OutcomeArm[];
+  /** per arm, one value per grid point, index i0 * y.length + i1 */
+  values: number[][];
+}
+
 export interface SensitivityOutcome {
   kind: 'tornado' | 'sobol';
   readout: string;
@@ -56,7 +71,7 @@ export interface SensitivityOutcome {
   result: SensitivityResult;
 }
 
-export type Outcome = (ScanOutcome | SensitivityOutcome) & {
+export type Outcome = (ScanOutcome | HeatmapOutcome | SensitivityOutcome) & {
   /** the explorer's scenario it was computed from (a different one means the outcome is out of date) */
   scenario: Scenario;
   changed: ChangedParameter[];
@@ -68,6 +83,20 @@ export interface ScanRequest {
   max: number;
   points: number;
   readout: string;
+}
+
+export interface HeatmapAxisRequest {
+  variable: string;
+  min: number;
+  max: number;
+  points: number;
+}
+
+export interface HeatmapRequest {
+  axes: [HeatmapAxisRequest, HeatmapAxisRequest];
+  readout: string;
+  /** one visible arm (its index), or null for every visible arm (one panel each) */
+  arm: number | null;
 }
 
 export interface SensitivityRequestOptions {
@@ -89,6 +118,7 @@ interface ToolkitState {
   error: string | null;
   outcome: Outcome | null;
   startScan: (request: ScanRequest) => void;
+  startHeatmap: (request: HeatmapRequest) => void;
   startSensitivity: (request: SensitivityRequestOptions) => void;
   cancel: () => void;
 }
@@ -171,6 +201,59 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
             variable: request.variable,
             x: axisValues(axis),
             log: axis.log,
+            readout: request.readout,
+            arms,
+            values,
+            scenario: full,
+            changed: parameterChanges(full),
+          },
+        });
+      }, fail);
+    },
+    startHeatmap(request) {
+      const all = visible();
+      const { full } = all;
+      const one = request.arm !== null && request.arm >= 0 && request.arm < all.arms.length ? request.arm : null;
+      const scenario = one === null ? all.scenario : { ...all.scenario, arms: [all.scenario.arms[one]] };
+      const arms = one === null ? all.arms : [all.arms[one]];
+      const variables = request.axes.map((a) => parseVariable(a.variable));
+      for (const v of variables)
+        if ('error' in v) {
+          set({ status: 'error', kind: 'heatmap', error: v.error });
+          return;
+        }
+      if (request.axes[0].variable === request.axes[1].variable) {
+        set({ status: 'error', kind: 'heatmap', error: 'choose two different variables' });
+        return;
+      }
+      const axes = request.axes.map((a, j) => scanAxis(scenario, variables[j] as Variable, a.points, a.min, a.max)) as [
+        ScanAxis,
+        ScanAxis,
+      ];
+      const spec: ScanSpec = { axes };
+      const problems = checkScan(scenario, spec);
+      if (problems.length > 0) {
+        set({ status: 'error', kind: 'heatmap', error: problems.join('; ') });
+        return;
+      }
+      const total = scanSize(spec);
+      begin('heatmap', total);
+      const run = runScan(scenario, spec, [request.readout], total, progress);
+      current = run;
+      run.result.then((block) => {
+        if (current !== run) return;
+        current = null;
+        measure(total);
+        const a = block.arms;
+        const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
+        set({
+          status: 'done',
+          outcome: {
+            kind: 'heatmap',
+            variables: [request.axes[0].variable, request.axes[1].variable],
+            x: axisValues(axes[0]),
+            y: axisValues(axes[1]),
+            units: [defaultRange(scenario, axes[0].variable).unit, defaultRange(scenario, axes[1].variable).unit],
             readout: request.readout,
             arms,
             values,

@@ -200,3 +200,93 @@ test('a researcher imports measurements: points with SD bars on the matching cha
   await expect(volume.locator('circle.measurement')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('a researcher maps day-28 volume over the COX-2 inhibitor start day and the T-cell kill rate: a heat map per arm, its cost first, cancel, table and exports', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, `/?${NRF2}&lang=en`);
+  await page.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('heatmap');
+  await page.getByTestId('tool-variable').selectOption('cox2.start');
+  await page.getByTestId('tool-from').fill('0');
+  await page.getByTestId('tool-to').fill('21');
+  await page.getByTestId('tool-variable2').selectOption('p.tCellKillRate');
+  await page.getByTestId('tool-from2').fill('2');
+  await page.getByTestId('tool-to2').fill('12');
+  await page.getByTestId('tool-readout').selectOption('volume');
+  await page.getByTestId('tool-day').fill('28');
+  // the grid starts small, and its cost is said before it runs
+  await expect(page.getByTestId('tool-points')).toHaveValue('8');
+  await expect(page.getByTestId('tool-points2')).toHaveValue('8');
+  await expect(page.getByTestId('tool-cost')).toHaveText('8 × 8 grid: 64 simulations × 5 arm(s) = 320 model solves');
+
+  // a big grid is cancelled while it runs
+  await page.getByTestId('tool-points').fill('30');
+  await page.getByTestId('tool-points2').fill('30');
+  await expect(page.getByTestId('tool-cost')).toContainText('900 simulations');
+  await page.getByTestId('tool-run').click();
+  await expect
+    .poll(() => page.getByTestId('tool-progress').evaluate((p) => (p as HTMLProgressElement).value))
+    .toBeGreaterThan(0);
+  await page.getByTestId('tool-cancel').click();
+  await expect(page.getByTestId('tool-status')).toHaveText('Cancelled.');
+  await expect(page.getByTestId('tool-progress')).toHaveCount(0);
+
+  await page.getByTestId('tool-points').fill('8');
+  await page.getByTestId('tool-points2').fill('8');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('Done: 64 simulations', { timeout: 90_000 });
+  const result = page.getByTestId('tool-result');
+  await expect(result).toHaveAttribute('data-kind', 'heatmap');
+  await expect(page.getByTestId('svg-tool')).toHaveAttribute('data-drawn', 'heatmap');
+  await expect(result.locator('g.heatmap-panel')).toHaveCount(5);
+  await expect(result.locator('g.heatmap-panel').first().locator('g.cell')).toHaveCount(64);
+  await expect(result.locator('.x-label').first()).toHaveText('cox2.start (days)');
+  await expect(result.locator('.legend-title')).toHaveText('tumour volume on a day (Day 28) (mm³)');
+
+  // the table alternative: one table per arm, a row per kill rate, a column per start day
+  await page.getByTestId('tool-table').locator('summary').click();
+  const tables = page.getByTestId('tool-heatmap-table');
+  await expect(tables).toHaveCount(5);
+  await expect(tables.nth(4).locator('caption')).toHaveText('NRF2-high, atezo/bev + COX-2i');
+  await expect(tables.nth(4).locator('tbody tr')).toHaveCount(8);
+  await expect(tables.nth(4).locator('thead th')).toHaveCount(9);
+  const grid = async (k: number) =>
+    tables
+      .nth(k)
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  // without the COX-2 inhibitor the start day changes nothing (each row is flat); with it, it does
+  const untreated = await grid(3);
+  expect(untreated.every((row) => new Set(row).size === 1)).toBe(true);
+  const cox2 = await grid(4);
+  expect(cox2.some((row) => new Set(row).size > 1)).toBe(true);
+  // and a higher kill rate (upper rows) never leaves a larger tumour in the COX-2 arm at start day 0
+  const firstColumn = cox2.map((row) => Number(row[0].replace(/,/g, '')));
+  for (let i = 1; i < firstColumn.length; i++) expect(firstColumn[i - 1]).toBeLessThanOrEqual(firstColumn[i] * 1.0001);
+  await page.getByTestId('tool-table').locator('summary').click();
+  await result.scrollIntoViewIfNeeded();
+  await result.screenshot({ path: test.info().outputPath('toolkit-heatmap.png') });
+
+  const svg = await save(page, 'tool-export-svg');
+  expect(svg.name).toMatch(/^timescape-heatmap-.*\.svg$/);
+  const svgText = svg.data.toString('utf8');
+  expect(svgText).toContain('tumour volume on a day (Day 28) over cox2.start and tCellKillRate');
+  expect(svgText).toContain('viridis');
+  expect((svgText.match(/class="cell"/g) ?? []).length).toBe(64 * 5);
+  const png = await save(page, 'tool-export-png');
+  expect(png.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const csv = (await save(page, 'tool-export-csv')).data.toString('utf8').trim().split(/\r\n/);
+  expect(csv[0]).toBe('analysis,changed_parameters,variable,value,variable2,value2,arm,readout,output');
+  expect(csv).toHaveLength(1 + 64 * 5);
+
+  // the same map of one arm only: one panel, a fifth of the cost
+  await page.getByTestId('tool-heatmap-arm').selectOption('4');
+  await expect(page.getByTestId('tool-cost')).toHaveText('8 × 8 grid: 64 simulations × 1 arm(s) = 64 model solves');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('Done: 64 simulations', { timeout: 90_000 });
+  await expect(result.locator('g.heatmap-panel')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});

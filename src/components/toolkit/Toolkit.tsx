@@ -1,6 +1,6 @@
 /**
  * Toolkit is the explorer's analyses panel: a scan of one variable (a parameter, a slider, a drug's start day, window
- * or dose) against a readout, a tornado (each chosen parameter at both ends of its range) or Sobol' indices (first
+ * or dose) against a readout, a heat map of two (on a small grid, 8 × 8 by default, its cost shown before it runs), a tornado (each chosen parameter at both ends of its range) or Sobol' indices (first
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
@@ -107,6 +107,7 @@ export function Toolkit() {
   const error = useToolkit((s) => s.error);
   const startScan = useToolkit((s) => s.startScan);
   const startSensitivity = useToolkit((s) => s.startSensitivity);
+  const startHeatmap = useToolkit((s) => s.startHeatmap);
   const cancel = useToolkit((s) => s.cancel);
 
   const [kind, setKind] = useState<ToolkitKind>('scan');
@@ -115,6 +116,12 @@ export function Toolkit() {
   const [variable, setVariable] = useState('p.tCellKillRate');
   const [range, setRange] = useState(() => rangeOf(scenario, 'p.tCellKillRate'));
   const [points, setPoints] = useState(21);
+  const [variable2, setVariable2] = useState('p.tCellRecruitment');
+  const [range2, setRange2] = useState(() => rangeOf(scenario, 'p.tCellRecruitment'));
+  // a heat map's grid starts small (8 × 8 = 64 simulations): its cost grows with the product
+  const [gridX, setGridX] = useState(8);
+  const [gridY, setGridY] = useState(8);
+  const [heatArm, setHeatArm] = useState<number | null>(null);
   const [chosen, setChosen] = useState<ParameterId[]>(DEFAULT_FACTORS);
   const [samples, setSamples] = useState(128);
   const [arm, setArm] = useState(0);
@@ -123,24 +130,40 @@ export function Toolkit() {
   const options = useMemo(() => variableOptions(scenario, t), [scenario, t]);
   const shown = scenario.arms.filter((a) => !a.hidden);
   const variable_ = options.some((o) => o.value === variable) ? variable : (options.at(-1)?.value ?? variable);
+  const variable2_ = options.some((o) => o.value === variable2) ? variable2 : (options.at(-2)?.value ?? variable2);
+  const heatArmIndex = heatArm !== null && heatArm < shown.length ? heatArm : null;
+  const heatArms = heatArmIndex === null ? shown.length : 1;
   const available = new Set(variableParameters(scenario.setting));
   const factors = chosen.filter((p) => available.has(p));
   const armIndex = Math.min(arm, Math.max(0, shown.length - 1));
   const versusIndex = versus !== null && versus < shown.length && versus !== armIndex ? versus : null;
   const day_ = Math.max(0, Math.min(scenario.horizon, day));
   const readoutString = readoutText(readout, day_);
-  const runs = kind === 'scan' ? points : runCount(kind, factors.length, samples);
+  const runs = kind === 'scan' ? points : kind === 'heatmap' ? gridX * gridY : runCount(kind, factors.length, samples);
   const running = status === 'running';
 
   const chooseVariable = (value: string) => {
     setVariable(value);
     setRange(rangeOf(scenario, value));
   };
+  const chooseVariable2 = (value: string) => {
+    setVariable2(value);
+    setRange2(rangeOf(scenario, value));
+  };
   const toggle = (p: ParameterId, on: boolean) =>
     setChosen((list) => (on ? [...list.filter((x) => x !== p), p] : list.filter((x) => x !== p)));
   const start = () => {
     if (kind === 'scan')
       startScan({ variable: variable_, min: range.min, max: range.max, points, readout: readoutString });
+    else if (kind === 'heatmap')
+      startHeatmap({
+        axes: [
+          { variable: variable_, min: range.min, max: range.max, points: gridX },
+          { variable: variable2_, min: range2.min, max: range2.max, points: gridY },
+        ],
+        readout: readoutString,
+        arm: heatArmIndex,
+      });
     else
       startSensitivity({
         method: kind,
@@ -172,6 +195,7 @@ export function Toolkit() {
           <span>{t('tool.kind')}</span>
           <select data-testid="tool-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as ToolkitKind)}>
             <option value="scan">{t('tool.kind.scan')}</option>
+            <option value="heatmap">{t('tool.kind.heatmap')}</option>
             <option value="tornado">{t('tool.kind.tornado')}</option>
             <option value="sobol">{t('tool.kind.sobol')}</option>
           </select>
@@ -200,7 +224,7 @@ export function Toolkit() {
             onValue={setDay}
           />
         ) : null}
-        {kind === 'scan' ? (
+        {kind === 'scan' || kind === 'heatmap' ? (
           <>
             <label className="select">
               <span>{t('tool.variable')}</span>
@@ -228,14 +252,77 @@ export function Toolkit() {
               value={range.max}
               onValue={(v) => setRange((r) => ({ ...r, max: v }))}
             />
-            <NumberInput
-              label={t('tool.points')}
-              testId="tool-points"
-              min={2}
-              max={200}
-              value={points}
-              onValue={(v) => setPoints(Math.max(2, Math.min(200, Math.round(v))))}
-            />
+            {kind === 'scan' ? (
+              <NumberInput
+                label={t('tool.points')}
+                testId="tool-points"
+                min={2}
+                max={200}
+                value={points}
+                onValue={(v) => setPoints(Math.max(2, Math.min(200, Math.round(v))))}
+              />
+            ) : (
+              <>
+                <NumberInput
+                  label={t('tool.points')}
+                  testId="tool-points"
+                  min={2}
+                  max={40}
+                  value={gridX}
+                  onValue={(v) => setGridX(Math.max(2, Math.min(40, Math.round(v))))}
+                />
+                <label className="select">
+                  <span>{t('tool.variable2')}</span>
+                  <select
+                    data-testid="tool-variable2"
+                    value={variable2_}
+                    onChange={(e) => chooseVariable2(e.currentTarget.value)}
+                  >
+                    {options.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <NumberInput
+                  label={t('tool.from')}
+                  testId="tool-from2"
+                  value={range2.min}
+                  onValue={(v) => setRange2((r) => ({ ...r, min: v }))}
+                />
+                <NumberInput
+                  label={t('tool.to')}
+                  testId="tool-to2"
+                  value={range2.max}
+                  onValue={(v) => setRange2((r) => ({ ...r, max: v }))}
+                />
+                <NumberInput
+                  label={t('tool.points')}
+                  testId="tool-points2"
+                  min={2}
+                  max={40}
+                  value={gridY}
+                  onValue={(v) => setGridY(Math.max(2, Math.min(40, Math.round(v))))}
+                />
+                <label className="select">
+                  <span>{t('tool.heatmapArm')}</span>
+                  <select
+                    data-testid="tool-heatmap-arm"
+                    value={heatArmIndex ?? ''}
+                    onChange={(e) => setHeatArm(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+                  >
+                    <option value="">{t('tool.heatmapArm.all')}</option>
+                    {shown.map((a, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: arms are chosen by their position among the visible
+                      <option key={i} value={i}>
+                        {a.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            )}
           </>
         ) : (
           <>
@@ -317,7 +404,11 @@ export function Toolkit() {
         <button type="button" className="primary" data-testid="tool-run" disabled={running} onClick={start}>
           {t('tool.run')}
         </button>
-        <span className="hint">{t('tool.runs', { runs })}</span>
+        <span className="hint" data-testid="tool-cost">
+          {kind === 'heatmap'
+            ? t('tool.heatmapCost', { x: gridX, y: gridY, arms: heatArms, runs, solves: runs * heatArms })
+            : t('tool.runs', { runs })}
+        </span>
         {running ? (
           <>
             <progress

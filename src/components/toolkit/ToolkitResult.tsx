@@ -7,6 +7,8 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { LegendEntry } from '../../charts/export';
 import { formatNumber } from '../../charts/format';
+import type { HeatmapData } from '../../charts/heatmap';
+import { heatmapLayout } from '../../charts/heatmapLayout';
 import { armStyle } from '../../charts/palette';
 import { drawScan, type ScanData } from '../../charts/scan';
 import { drawSobol, SOBOL_COLOURS, type SobolRow, sobolHeight } from '../../charts/sobol';
@@ -20,6 +22,8 @@ import { useWidth } from '../useWidth';
 
 const exporter = () => loadChunk(() => import('../../charts/export'));
 const csvExporter = () => loadChunk(() => import('../../charts/analysisCsv'));
+// the heat map's drawing (with d3's colour schemes) loads when a heat map is first shown, not with the page
+const heatmapChart = () => loadChunk(() => import('../../charts/heatmap'));
 
 const ROW_HEIGHT = 30;
 
@@ -39,6 +43,15 @@ function readoutLabel(readout: string, t: ReturnType<typeof useT>): string {
   const [kind, day] = readout.split('@');
   const name = t(`tool.readout.${kind}` as MessageKey);
   return day === undefined ? name : `${name} (${t('tool.day')} ${day})`;
+}
+
+/** The readout's unit, e.g. 'mm³' for a volume. */
+function readoutUnit(readout: string, t: ReturnType<typeof useT>): string {
+  return t(`tool.unit.${readout.split('@')[0]}` as MessageKey);
+}
+
+function withUnit(label: string, unit: string): string {
+  return unit ? `${label} (${unit})` : label;
 }
 
 function variableLabel(variable: string, t: ReturnType<typeof useT>): string {
@@ -93,6 +106,28 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
         : null,
     [outcome],
   );
+  const heatmap = useMemo<HeatmapData | null>(
+    () =>
+      outcome.kind === 'heatmap'
+        ? {
+            x: outcome.x,
+            y: outcome.y,
+            panels: outcome.arms.map((a, k) => ({ name: a.name, values: outcome.values[k] })),
+          }
+        : null,
+    [outcome],
+  );
+  const heatLabels = useMemo(
+    () =>
+      outcome.kind === 'heatmap'
+        ? {
+            x: withUnit(variableLabel(outcome.variables[0], t), outcome.units[0]),
+            y: withUnit(variableLabel(outcome.variables[1], t), outcome.units[1]),
+            value: withUnit(readoutLabel(outcome.readout, t), readoutUnit(outcome.readout, t)),
+          }
+        : null,
+    [outcome, t],
+  );
   const tornado = useMemo(() => tornadoData(outcome), [outcome]);
   const sobol = useMemo(() => sobolRows(outcome), [outcome]);
 
@@ -109,7 +144,26 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
         logX: outcome.log,
         locale: lang,
       });
-    else if (outcome.kind === 'tornado' && tornado)
+    else if (outcome.kind === 'heatmap' && heatmap && heatLabels) {
+      let live = true;
+      heatmapChart().then(
+        (chart) => {
+          if (!live) return;
+          chart.drawHeatmap(element, heatmap, {
+            width: w,
+            xLabel: heatLabels.x,
+            yLabel: heatLabels.y,
+            valueLabel: heatLabels.value,
+            locale: lang,
+          });
+          element.setAttribute('data-drawn', 'heatmap');
+        },
+        () => undefined,
+      );
+      return () => {
+        live = false;
+      };
+    } else if (outcome.kind === 'tornado' && tornado)
       drawTornado(element, tornado, {
         width: w,
         rowHeight: ROW_HEIGHT,
@@ -118,12 +172,12 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
       });
     else if (outcome.kind === 'sobol')
       drawSobol(element, sobol, { width: w, rowHeight: ROW_HEIGHT, xLabel: t('tool.sobolAxis'), locale: lang });
-  }, [outcome, scan, tornado, sobol, width, t, lang]);
+  }, [outcome, scan, heatmap, heatLabels, tornado, sobol, width, t, lang]);
 
   const changed = changedText(outcome.changed, t);
   const readout = readoutLabel(outcome.readout, t);
   const armText =
-    outcome.kind === 'scan'
+    outcome.kind === 'scan' || outcome.kind === 'heatmap'
       ? ''
       : outcome.versus
         ? t('tool.minus', { arm: outcome.arm, versus: outcome.versus })
@@ -131,32 +185,44 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
   const title =
     outcome.kind === 'scan'
       ? t('tool.scanTitle', { readout, variable: variableLabel(outcome.variable, t) })
-      : outcome.kind === 'tornado'
-        ? t('tool.tornadoTitle', { readout, arm: armText })
-        : t('tool.sobolTitle', { readout, arm: armText });
+      : outcome.kind === 'heatmap'
+        ? t('tool.heatmapTitle', {
+            readout,
+            x: variableLabel(outcome.variables[0], t),
+            y: variableLabel(outcome.variables[1], t),
+          })
+        : outcome.kind === 'tornado'
+          ? t('tool.tornadoTitle', { readout, arm: armText })
+          : t('tool.sobolTitle', { readout, arm: armText });
   const height =
     outcome.kind === 'scan'
       ? 300
-      : outcome.kind === 'tornado'
-        ? tornadoHeight(tornado?.rows.length ?? 1, ROW_HEIGHT)
-        : sobolHeight(sobol.length, ROW_HEIGHT);
+      : outcome.kind === 'heatmap'
+        ? heatmapLayout(width || 640, outcome.arms.length).height
+        : outcome.kind === 'tornado'
+          ? tornadoHeight(tornado?.rows.length ?? 1, ROW_HEIGHT)
+          : sobolHeight(sobol.length, ROW_HEIGHT);
   const legend: LegendEntry[] =
     outcome.kind === 'scan'
       ? outcome.arms.map((a) => ({ name: a.name, ...armStyle(a.slot) }))
-      : outcome.kind === 'tornado'
-        ? [
-            { name: t('tool.legend.low'), colour: TORNADO_COLOURS.low, dash: '' },
-            { name: t('tool.legend.high'), colour: TORNADO_COLOURS.high, dash: '' },
-          ]
-        : [
-            { name: t('tool.legend.first'), colour: SOBOL_COLOURS.first, dash: '' },
-            { name: t('tool.legend.total'), colour: SOBOL_COLOURS.total, dash: '' },
-          ];
-  const count = outcome.kind === 'scan' ? 0 : outcome.factors.length;
+      : outcome.kind === 'heatmap'
+        ? []
+        : outcome.kind === 'tornado'
+          ? [
+              { name: t('tool.legend.low'), colour: TORNADO_COLOURS.low, dash: '' },
+              { name: t('tool.legend.high'), colour: TORNADO_COLOURS.high, dash: '' },
+            ]
+          : [
+              { name: t('tool.legend.first'), colour: SOBOL_COLOURS.first, dash: '' },
+              { name: t('tool.legend.total'), colour: SOBOL_COLOURS.total, dash: '' },
+            ];
+  const count = outcome.kind === 'scan' || outcome.kind === 'heatmap' ? 0 : outcome.factors.length;
   const description =
     outcome.kind === 'scan'
       ? t('tool.description.scan', { readout, variable: variableLabel(outcome.variable, t) })
-      : t(outcome.kind === 'tornado' ? 'tool.description.tornado' : 'tool.description.sobol', { count });
+      : outcome.kind === 'heatmap' && heatLabels
+        ? t('tool.description.heatmap', { readout: heatLabels.value, x: heatLabels.x, y: heatLabels.y })
+        : t(outcome.kind === 'tornado' ? 'tool.description.tornado' : 'tool.description.sobol', { count });
   const constant = outcome.kind === 'sobol' && outcome.result.sobol?.constant === true;
   const note =
     outcome.kind === 'sobol' && outcome.result.sobol
@@ -167,7 +233,9 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
         })
       : outcome.kind === 'tornado' && tornado
         ? t('tool.tornadoNote', { base: formatNumber(tornado.base, lang) })
-        : '';
+        : outcome.kind === 'heatmap' && heatLabels
+          ? t('tool.heatmapNote', { readout: heatLabels.value })
+          : '';
   const notes = [armText, note, changed].filter((s) => s !== '');
 
   const save = async (file: string, blob: Blob) => {
@@ -192,14 +260,16 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
     const text =
       outcome.kind === 'scan' && scan
         ? csv.scanCsv(scan, outcome.variable, outcome.readout, plain)
-        : outcome.kind === 'tornado' && tornado
-          ? csv.tornadoCsv(
-              tornado,
-              (outcome.result.tornado?.bars ?? []).map((b) => ({ low: b.low, high: b.high })),
-              outcome.readout,
-              plain,
-            )
-          : csv.sobolCsv(sobol, outcome.readout, outcome.kind === 'sobol' ? outcome.samples : 0, plain);
+        : outcome.kind === 'heatmap' && heatmap
+          ? csv.heatmapCsv(heatmap, outcome.variables, outcome.readout, plain)
+          : outcome.kind === 'tornado' && tornado
+            ? csv.tornadoCsv(
+                tornado,
+                (outcome.result.tornado?.bars ?? []).map((b) => ({ low: b.low, high: b.high })),
+                outcome.readout,
+                plain,
+              )
+            : csv.sobolCsv(sobol, outcome.readout, outcome.kind === 'sobol' ? outcome.samples : 0, plain);
     await save(`timescape-${outcome.kind}-${stamp()}.csv`, new Blob([text], { type: 'text/csv' }));
   };
 
@@ -264,7 +334,11 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
           </p>
           <details className="toolkit-table" data-testid="tool-table">
             <summary>{t('tool.table')}</summary>
-            <DataTable outcome={outcome} scan={scan} tornado={tornado} sobol={sobol} />
+            {outcome.kind === 'heatmap' && heatmap && heatLabels ? (
+              <HeatmapTables data={heatmap} xLabel={heatLabels.x} yLabel={heatLabels.y} />
+            ) : (
+              <DataTable outcome={outcome} scan={scan} tornado={tornado} sobol={sobol} />
+            )}
           </details>
         </div>
       }
@@ -362,5 +436,45 @@ function DataTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The heat map's numbers: one table per arm, rows the second variable (top: its largest value, as drawn), columns the first. */
+function HeatmapTables({ data, xLabel, yLabel }: { data: HeatmapData; xLabel: string; yLabel: string }) {
+  const t = useT();
+  const lang = locale();
+  const f = (v: number) => formatNumber(v, lang);
+  const ny = data.y.length;
+  const rows = data.y.map((_, i1) => i1).reverse();
+  return (
+    <>
+      {data.panels.map((panel) => (
+        <table key={panel.name} data-testid="tool-heatmap-table">
+          <caption>{panel.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('tool.col.row', { x: xLabel, y: yLabel })}</th>
+              {data.x.map((x, i0) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: columns are the grid's values, in order
+                <th key={i0} scope="col">
+                  {f(x)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i1) => (
+              <tr key={i1}>
+                <th scope="row">{f(data.y[i1])}</th>
+                {data.x.map((_, i0) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: cells are the grid's points, in order
+                  <td key={i0}>{f(panel.values[i0 * ny + i1])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </>
   );
 }

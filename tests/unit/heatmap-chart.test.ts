@@ -1,0 +1,126 @@
+// @vitest-environment happy-dom
+// The 2-D scan's heat map: a cell per grid point in every arm's panel, each filled with the viridis colour of its
+// value on one scale shared by the panels (the lowest value darkest, the highest lightest), missing values grey with
+// a cross, the axes and the colour bar labelled with their units; the CSV carries every cell with both variables.
+import { interpolateViridis } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { heatmapCsv } from '../../src/charts/analysisCsv';
+import { drawHeatmap, heatmapColour, heatmapDomain, heatmapLayout } from '../../src/charts/heatmap';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const svgElement = () => {
+  const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+  document.body.append(svg);
+  return svg;
+};
+
+// 3 values of the first variable × 2 of the second; index i0 * 2 + i1
+const DATA = {
+  x: [0, 10, 20],
+  y: [1, 2],
+  panels: [
+    { name: 'A', values: [0, 1, 2, 3, 4, 5] },
+    { name: 'B', values: [10, Number.NaN, 6, 7, 8, 9] },
+  ],
+};
+const OPTIONS = {
+  width: 800,
+  xLabel: 'start day (days)',
+  yLabel: 'tCellRecruitment (cells/day)',
+  valueLabel: 'tumour volume (mm³)',
+  locale: 'en',
+};
+
+describe('heat map', () => {
+  it('draws one panel per arm and one cell per grid point, coloured by value on a shared viridis scale', () => {
+    const svg = svgElement();
+    drawHeatmap(svg, DATA, OPTIONS);
+    const panels = svg.querySelectorAll('g.heatmap-panel');
+    expect(panels).toHaveLength(2);
+    expect(panels[0].getAttribute('data-arm')).toBe('A');
+    expect(panels[0].querySelector('.panel-title')?.textContent).toBe('A');
+    for (const p of panels) expect(p.querySelectorAll('g.cell')).toHaveLength(6);
+    const cells = [...svg.querySelectorAll('g.cell')];
+    const fill = (c: Element) => c.querySelector('rect')?.getAttribute('fill');
+    // the shared domain is [0, 10]: A's 0 is viridis(0), B's 10 is viridis(1), A's 5 is the middle
+    expect(fill(cells[0])).toBe(interpolateViridis(0));
+    expect(fill(cells[5])).toBe(interpolateViridis(0.5));
+    expect(fill(cells[6])).toBe(interpolateViridis(1));
+    expect(cells.map((c) => c.getAttribute('data-value')).slice(6)).toEqual(['10', 'missing', '6', '7', '8', '9']);
+    expect(fill(cells[7])).toBe('#d9d9d9');
+    expect(cells[7].querySelector('text')?.textContent).toBe('×');
+    // the value is printed in the cell, in ink that reads on its colour (white on dark purple, black on yellow)
+    expect(cells[0].querySelector('text')?.textContent).toBe('0');
+    expect(cells[0].querySelector('text')?.getAttribute('fill')).toBe('#ffffff');
+    expect(cells[6].querySelector('text')?.getAttribute('fill')).toBe('#000000');
+  });
+
+  it('places the first variable along the columns and the second up the rows', () => {
+    const svg = svgElement();
+    drawHeatmap(svg, DATA, OPTIONS);
+    const cells = [...svg.querySelectorAll('g.heatmap-panel')[0].querySelectorAll('g.cell')];
+    const at = (c: Element) =>
+      (c.getAttribute('transform') ?? '')
+        .match(/translate\(([-\d.]+),([-\d.]+)\)/)
+        ?.slice(1)
+        .map(Number) ?? [];
+    const [x00, y00] = at(cells[0]);
+    const [x01, y01] = at(cells[1]);
+    const [x10, y10] = at(cells[2]);
+    expect(x01).toBe(x00);
+    expect(y01).toBeLessThan(y00); // the second variable's larger value is higher up
+    expect(x10).toBeGreaterThan(x00);
+    expect(y10).toBe(y00);
+    const ticks = [...svg.querySelectorAll('g.heatmap-panel')[0].querySelectorAll('.x-axis .tick text')];
+    expect(ticks.map((t) => t.textContent)).toEqual(['0', '10', '20']);
+  });
+
+  it('labels both axes and the colour bar with their units', () => {
+    const svg = svgElement();
+    drawHeatmap(svg, DATA, OPTIONS);
+    expect(svg.querySelector('.x-label')?.textContent).toBe('start day (days)');
+    expect(svg.querySelector('.y-label')?.textContent).toBe('tCellRecruitment (cells/day)');
+    expect(svg.querySelector('.legend-title')?.textContent).toBe('tumour volume (mm³)');
+    const steps = [...svg.querySelectorAll('.colour-legend rect.step')].map((r) => r.getAttribute('fill'));
+    expect(steps).toHaveLength(48);
+    expect(steps[0]).toBe(heatmapColour([0, 10])(10 * (0.5 / 48)));
+    expect(svg.querySelectorAll('.legend-axis .tick').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('redraws a smaller grid in place, without leftover cells or panels', () => {
+    const svg = svgElement();
+    drawHeatmap(svg, DATA, OPTIONS);
+    drawHeatmap(svg, { x: [1, 2], y: [3, 4], panels: [{ name: 'A', values: [1, 2, 3, 4] }] }, OPTIONS);
+    expect(svg.querySelectorAll('g.heatmap-panel')).toHaveLength(1);
+    expect(svg.querySelectorAll('g.cell')).toHaveLength(4);
+    expect(svg.querySelectorAll('g.colour-legend')).toHaveLength(1);
+  });
+
+  it('shares one domain over the panels, widens a flat map and survives a map with no value', () => {
+    expect(heatmapDomain(DATA.panels)).toEqual([0, 10]);
+    expect(heatmapDomain([{ name: 'A', values: [3, 3] }])).toEqual([2, 4]);
+    expect(heatmapDomain([{ name: 'A', values: [Number.NaN] }])).toEqual([0, 1]);
+  });
+
+  it('lays panels side by side while they fit, then wraps, and grows the height with the rows', () => {
+    expect(heatmapLayout(1200, 1).columns).toBe(1);
+    expect(heatmapLayout(1200, 5)).toMatchObject({ columns: 5, rows: 1 });
+    const three = heatmapLayout(700, 3);
+    const five = heatmapLayout(700, 5);
+    expect(three).toMatchObject({ columns: 3, rows: 1 });
+    expect(five).toMatchObject({ columns: 3, rows: 2, plot: three.plot });
+    expect(five.height - three.height).toBe(five.panelHeight);
+    expect(heatmapLayout(300, 5).columns).toBe(1);
+  });
+
+  it('exports every cell of every arm with both variables in a tidy CSV', () => {
+    const lines = heatmapCsv(DATA, ['cox2.start', 'p.tCellRecruitment'], 'volume@28', 'tCellKillRate=9')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('analysis,changed_parameters,variable,value,variable2,value2,arm,readout,output');
+    expect(lines).toHaveLength(1 + 6 * 2);
+    expect(lines[1]).toBe('heatmap,tCellKillRate=9,cox2.start,0,p.tCellRecruitment,1,A,volume@28,0');
+    expect(lines[2]).toBe('heatmap,tCellKillRate=9,cox2.start,0,p.tCellRecruitment,1,B,volume@28,10');
+    expect(lines[12]).toBe('heatmap,tCellKillRate=9,cox2.start,20,p.tCellRecruitment,2,B,volume@28,9');
+  });
+});
