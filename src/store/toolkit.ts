@@ -163,6 +163,33 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
     started = performance.now();
     set({ status: 'running', kind, done: 0, total, error: null });
   };
+  /** Checks and runs a scan (one or two axes) of `scenario`, then stores what `outcome` makes of its values per arm. */
+  const scan = (
+    kind: 'scan' | 'heatmap',
+    scenario: Scenario,
+    spec: ScanSpec,
+    readout: string,
+    arms: OutcomeArm[],
+    outcome: (values: number[][]) => Outcome,
+  ) => {
+    const problems = checkScan(scenario, spec);
+    if (problems.length > 0) {
+      set({ status: 'error', kind, error: problems.join('; ') });
+      return;
+    }
+    const total = scanSize(spec);
+    begin(kind, total);
+    const run = runScan(scenario, spec, [readout], total, progress);
+    current = run;
+    run.result.then((block) => {
+      if (current !== run) return;
+      current = null;
+      measure(total);
+      const a = block.arms;
+      const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
+      set({ status: 'done', outcome: outcome(values) });
+    }, fail);
+  };
   return {
     status: 'idle',
     kind: null,
@@ -178,37 +205,17 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
         return;
       }
       const axis = scanAxis(scenario, variable, request.points, request.min, request.max);
-      const spec: ScanSpec = { axes: [axis] };
-      const problems = checkScan(scenario, spec);
-      if (problems.length > 0) {
-        set({ status: 'error', kind: 'scan', error: problems.join('; ') });
-        return;
-      }
-      const total = scanSize(spec);
-      begin('scan', total);
-      const run = runScan(scenario, spec, [request.readout], total, progress);
-      current = run;
-      run.result.then((block) => {
-        if (current !== run) return;
-        current = null;
-        measure(total);
-        const a = block.arms;
-        const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
-        set({
-          status: 'done',
-          outcome: {
-            kind: 'scan',
-            variable: request.variable,
-            x: axisValues(axis),
-            log: axis.log,
-            readout: request.readout,
-            arms,
-            values,
-            scenario: full,
-            changed: parameterChanges(full),
-          },
-        });
-      }, fail);
+      scan('scan', scenario, { axes: [axis] }, request.readout, arms, (values) => ({
+        kind: 'scan',
+        variable: request.variable,
+        x: axisValues(axis),
+        log: axis.log,
+        readout: request.readout,
+        arms,
+        values,
+        scenario: full,
+        changed: parameterChanges(full),
+      }));
     },
     startHeatmap(request) {
       const all = visible();
@@ -230,38 +237,18 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
         ScanAxis,
         ScanAxis,
       ];
-      const spec: ScanSpec = { axes };
-      const problems = checkScan(scenario, spec);
-      if (problems.length > 0) {
-        set({ status: 'error', kind: 'heatmap', error: problems.join('; ') });
-        return;
-      }
-      const total = scanSize(spec);
-      begin('heatmap', total);
-      const run = runScan(scenario, spec, [request.readout], total, progress);
-      current = run;
-      run.result.then((block) => {
-        if (current !== run) return;
-        current = null;
-        measure(total);
-        const a = block.arms;
-        const values = arms.map((_, k) => Array.from({ length: total }, (_, i) => block.values[i * a + k]));
-        set({
-          status: 'done',
-          outcome: {
-            kind: 'heatmap',
-            variables: [request.axes[0].variable, request.axes[1].variable],
-            x: axisValues(axes[0]),
-            y: axisValues(axes[1]),
-            units: [defaultRange(scenario, axes[0].variable).unit, defaultRange(scenario, axes[1].variable).unit],
-            readout: request.readout,
-            arms,
-            values,
-            scenario: full,
-            changed: parameterChanges(full),
-          },
-        });
-      }, fail);
+      scan('heatmap', scenario, { axes }, request.readout, arms, (values) => ({
+        kind: 'heatmap',
+        variables: [request.axes[0].variable, request.axes[1].variable],
+        x: axisValues(axes[0]),
+        y: axisValues(axes[1]),
+        units: [defaultRange(scenario, axes[0].variable).unit, defaultRange(scenario, axes[1].variable).unit],
+        readout: request.readout,
+        arms,
+        values,
+        scenario: full,
+        changed: parameterChanges(full),
+      }));
     },
     startSensitivity(request) {
       const { scenario, arms, full } = visible();

@@ -212,6 +212,10 @@ test('a researcher maps day-28 volume over the COX-2 inhibitor start day and the
   await page.getByTestId('tool-variable').selectOption('cox2.start');
   await page.getByTestId('tool-from').fill('0');
   await page.getByTestId('tool-to').fill('21');
+  // the same variable twice is no map: the run waits for a different one
+  await page.getByTestId('tool-variable2').selectOption('cox2.start');
+  await expect(page.getByTestId('tool-same')).toHaveText('Choose two different variables.');
+  await expect(page.getByTestId('tool-run')).toBeDisabled();
   await page.getByTestId('tool-variable2').selectOption('p.tCellKillRate');
   await page.getByTestId('tool-from2').fill('2');
   await page.getByTestId('tool-to2').fill('12');

@@ -96,6 +96,61 @@ function NumberInput(props: {
   );
 }
 
+/** A scan axis: its variable, its range and its number of points (test ids tool-variable, tool-from, … + suffix). */
+function VariableFields(props: {
+  label: string;
+  suffix: string;
+  options: VariableOption[];
+  variable: string;
+  range: { min: number; max: number };
+  points: number;
+  maxPoints: number;
+  onVariable: (v: string) => void;
+  onRange: (update: (r: { min: number; max: number }) => { min: number; max: number }) => void;
+  onPoints: (n: number) => void;
+}) {
+  const t = useT();
+  const { suffix, range } = props;
+  return (
+    <>
+      <label className="select">
+        <span>{props.label}</span>
+        <select
+          data-testid={`tool-variable${suffix}`}
+          value={props.variable}
+          onChange={(e) => props.onVariable(e.currentTarget.value)}
+        >
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <NumberInput
+        label={t('tool.from')}
+        testId={`tool-from${suffix}`}
+        value={range.min}
+        onValue={(v) => props.onRange((r) => ({ ...r, min: v }))}
+      />
+      <NumberInput
+        label={t('tool.to')}
+        testId={`tool-to${suffix}`}
+        value={range.max}
+        onValue={(v) => props.onRange((r) => ({ ...r, max: v }))}
+      />
+      <NumberInput
+        label={t('tool.points')}
+        testId={`tool-points${suffix}`}
+        min={2}
+        max={props.maxPoints}
+        value={props.points}
+        onValue={(v) => props.onPoints(Math.max(2, Math.min(props.maxPoints, Math.round(v))))}
+      />
+    </>
+  );
+}
+
 export function Toolkit() {
   const t = useT();
   const id = useId();
@@ -141,6 +196,8 @@ export function Toolkit() {
   const readoutString = readoutText(readout, day_);
   const runs = kind === 'scan' ? points : kind === 'heatmap' ? gridX * gridY : runCount(kind, factors.length, samples);
   const running = status === 'running';
+  // a heat map of a variable against itself is a line: the run waits for a second, different variable
+  const same = kind === 'heatmap' && variable_ === variable2_;
 
   const chooseVariable = (value: string) => {
     setVariable(value);
@@ -226,84 +283,31 @@ export function Toolkit() {
         ) : null}
         {kind === 'scan' || kind === 'heatmap' ? (
           <>
-            <label className="select">
-              <span>{t('tool.variable')}</span>
-              <select
-                data-testid="tool-variable"
-                value={variable_}
-                onChange={(e) => chooseVariable(e.currentTarget.value)}
-              >
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <NumberInput
-              label={t('tool.from')}
-              testId="tool-from"
-              value={range.min}
-              onValue={(v) => setRange((r) => ({ ...r, min: v }))}
+            <VariableFields
+              label={t('tool.variable')}
+              suffix=""
+              options={options}
+              variable={variable_}
+              range={range}
+              points={kind === 'scan' ? points : gridX}
+              maxPoints={kind === 'scan' ? 200 : 40}
+              onVariable={chooseVariable}
+              onRange={setRange}
+              onPoints={kind === 'scan' ? setPoints : setGridX}
             />
-            <NumberInput
-              label={t('tool.to')}
-              testId="tool-to"
-              value={range.max}
-              onValue={(v) => setRange((r) => ({ ...r, max: v }))}
-            />
-            {kind === 'scan' ? (
-              <NumberInput
-                label={t('tool.points')}
-                testId="tool-points"
-                min={2}
-                max={200}
-                value={points}
-                onValue={(v) => setPoints(Math.max(2, Math.min(200, Math.round(v))))}
-              />
-            ) : (
+            {kind === 'scan' ? null : (
               <>
-                <NumberInput
-                  label={t('tool.points')}
-                  testId="tool-points"
-                  min={2}
-                  max={40}
-                  value={gridX}
-                  onValue={(v) => setGridX(Math.max(2, Math.min(40, Math.round(v))))}
-                />
-                <label className="select">
-                  <span>{t('tool.variable2')}</span>
-                  <select
-                    data-testid="tool-variable2"
-                    value={variable2_}
-                    onChange={(e) => chooseVariable2(e.currentTarget.value)}
-                  >
-                    {options.map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <NumberInput
-                  label={t('tool.from')}
-                  testId="tool-from2"
-                  value={range2.min}
-                  onValue={(v) => setRange2((r) => ({ ...r, min: v }))}
-                />
-                <NumberInput
-                  label={t('tool.to')}
-                  testId="tool-to2"
-                  value={range2.max}
-                  onValue={(v) => setRange2((r) => ({ ...r, max: v }))}
-                />
-                <NumberInput
-                  label={t('tool.points')}
-                  testId="tool-points2"
-                  min={2}
-                  max={40}
-                  value={gridY}
-                  onValue={(v) => setGridY(Math.max(2, Math.min(40, Math.round(v))))}
+                <VariableFields
+                  label={t('tool.variable2')}
+                  suffix="2"
+                  options={options}
+                  variable={variable2_}
+                  range={range2}
+                  points={gridY}
+                  maxPoints={40}
+                  onVariable={chooseVariable2}
+                  onRange={setRange2}
+                  onPoints={setGridY}
                 />
                 <label className="select">
                   <span>{t('tool.heatmapArm')}</span>
@@ -401,9 +405,14 @@ export function Toolkit() {
         )}
       </div>
       <div className="toolkit-run">
-        <button type="button" className="primary" data-testid="tool-run" disabled={running} onClick={start}>
+        <button type="button" className="primary" data-testid="tool-run" disabled={running || same} onClick={start}>
           {t('tool.run')}
         </button>
+        {same ? (
+          <span className="hint" role="alert" data-testid="tool-same">
+            {t('tool.heatmapSame')}
+          </span>
+        ) : null}
         <span className="hint" data-testid="tool-cost">
           {kind === 'heatmap'
             ? t('tool.heatmapCost', { x: gridX, y: gridY, arms: heatArms, runs, solves: runs * heatArms })
