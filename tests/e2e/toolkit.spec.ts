@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, openApp } from './helpers';
 
@@ -282,6 +282,7 @@ test('a researcher maps day-28 volume over the COX-2 inhibitor start day and the
   expect((svgText.match(/class="cell"/g) ?? []).length).toBe(64 * 5);
   const png = await save(page, 'tool-export-png');
   expect(png.data.subarray(1, 4).toString('latin1')).toBe('PNG');
+  await writeFile(test.info().outputPath('toolkit-heatmap-export.png'), png.data);
   const csv = (await save(page, 'tool-export-csv')).data.toString('utf8').trim().split(/\r\n/);
   expect(csv[0]).toBe('analysis,changed_parameters,variable,value,variable2,value2,arm,readout,output');
   expect(csv).toHaveLength(1 + 64 * 5);
