@@ -1,6 +1,6 @@
 /**
- * Arm styles: the Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008), black last, and a dash pattern per arm so
- * the curves stay distinguishable in greyscale and on a washed-out projector.
+ * The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design"), black last. Used for the
+ * trial's response categories; arms use ARM_COLOURS below.
  */
 export const OKABE_ITO = [
   '#0072B2', // blue
@@ -13,8 +13,38 @@ export const OKABE_ITO = [
   '#000000', // black
 ] as const;
 
-/** SVG stroke-dasharray per arm ('' = solid). */
-export const DASHES = ['', '8 4', '2 3', '10 3 2 3', '4 4', '12 4 2 4 2 4', '1 5', '6 2'] as const;
+/**
+ * Arm colours, one per arm slot. Okabe–Ito alone gave two oranges and two blues at 8 arms, and its orange and sky
+ * blue have less than 3:1 contrast on white. These 8 are taken from published colour-blind-safe palettes:
+ * Paul Tol's 'vibrant' blue #0077BB, 'muted' olive #999933, indigo #332288, green #117733 and wine #882255
+ * (P. Tol, "Colour schemes", SRON/EPS/TN/09-002, https://personal.sron.nl/~pault/), Okabe–Ito reddish purple
+ * #CC79A7 and black, and a mid grey #777777 (chosen: the darkest grey that stays apart from black). They were picked
+ * by an exhaustive search over those palettes' colours with at least 3:1 contrast on white (WCAG 2.1 SC 1.4.11) for
+ * the 8 whose smallest pairwise CIEDE2000 difference is largest under simulated protanopia, deuteranopia and
+ * tritanopia (Machado et al. 2009) while every pair stays at least 22 apart in normal vision. Measured by
+ * tests/unit/palette-vision.test.ts: min ΔE00 22 normal, 11 protanopia, 14 deuteranopia, 12 tritanopia.
+ */
+export const ARM_COLOURS = [
+  '#0077BB', // blue (Tol vibrant)
+  '#999933', // olive (Tol muted)
+  '#000000', // black (Okabe–Ito)
+  '#CC79A7', // reddish purple (Okabe–Ito)
+  '#117733', // green (Tol muted)
+  '#332288', // indigo (Tol muted)
+  '#882255', // wine (Tol muted)
+  '#777777', // grey
+] as const;
+
+/**
+ * SVG stroke-dasharray per arm ('' = solid). Solid and patterned arms alternate, and every pair of arms whose colours
+ * come closer than ΔE00 15 under some colour-vision deficiency is one solid, one patterned (blue/purple,
+ * blue/green, indigo/wine, purple/grey, wine/grey, olive/grey). Patterns are long enough to read at 3 px: no
+ * sparse 1 px dots, which vanished on a projector.
+ */
+export const DASHES = ['', '9 4', '', '2 3', '12 3 3 3', '', '5 4', ''] as const;
+
+/** Stroke width (px) of an arm's line in the charts: thick enough for a dash pattern to read on a projector. */
+export const ARM_LINE_WIDTH = 3;
 
 export interface ArmStyle {
   colour: string;
@@ -23,8 +53,8 @@ export interface ArmStyle {
 
 /** Style of the arm in slot `slot` (stable per arm, not per position among visible arms). */
 export function armStyle(slot: number): ArmStyle {
-  const i = ((slot % OKABE_ITO.length) + OKABE_ITO.length) % OKABE_ITO.length;
-  return { colour: OKABE_ITO[i], dash: DASHES[i] };
+  const i = ((slot % ARM_COLOURS.length) + ARM_COLOURS.length) % ARM_COLOURS.length;
+  return { colour: ARM_COLOURS[i], dash: DASHES[i] };
 }
 
 /** Sequential scale for levels 0..1 (light to dark blue), and the text colour readable on it. */

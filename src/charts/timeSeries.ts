@@ -5,7 +5,7 @@
  */
 import { area, axisBottom, axisLeft, line, type ScaleContinuousNumeric, scaleLinear, scaleLog, select } from 'd3';
 import { formatNumber, sampleAt } from './format';
-import { armStyle } from './palette';
+import { ARM_LINE_WIDTH, armStyle } from './palette';
 
 export interface ChartLine {
   /** stable arm key, written to data-arm */
@@ -143,6 +143,18 @@ type ResolvedOptions = Omit<TimeSeriesOptions, Defaulted> & {
 
 export const MARGIN = { top: 12, right: 16, bottom: 62, left: 64 };
 const DOSE_ROW = 5;
+/** The dose strip starts this far under the plot, below the time axis's tick labels. */
+const DOSE_TOP = 24;
+/** Room under the dose strip for the 13 px axis title (baseline 6 px above the bottom edge) and a small gap. */
+const TITLE_SPACE = 22;
+
+/**
+ * The bottom margin for `doseRowCount` rows of dose ticks: the default, grown so that the dose strip ends above the
+ * time axis title (with 4 or more drugs the strip used to run into the title).
+ */
+export function bottomMargin(doseRowCount: number): number {
+  return Math.max(MARGIN.bottom, DOSE_TOP + doseRowCount * DOSE_ROW + TITLE_SPACE);
+}
 
 /** The y range of all lines and areas, in display units. */
 function extent(data: TimeSeriesData, factor: number, positiveOnly: boolean): [number, number] {
@@ -222,7 +234,9 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   const plotLeft = MARGIN.left;
   const plotRight = width - MARGIN.right;
   const plotTop = MARGIN.top;
-  const plotBottom = height - MARGIN.bottom;
+  const rows = data.doses ? doseRows(data.doses) : [];
+  const doseRowCount = rows.reduce((n, r) => Math.max(n, r.row + 1), 0);
+  const plotBottom = height - bottomMargin(doseRowCount);
 
   const x = scaleLinear()
     .domain([0, o.horizon * o.timeFactor])
@@ -308,7 +322,7 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
 
   // Log axes: a curve that falls below the axis (an eradicated tumour) ends there instead of running along it.
   const floor = logLike ? y.domain()[0] * 0.999 : Number.NEGATIVE_INFINITY;
-  const geometry = `${width}|${height}|${x.domain().join(',')}|${y.domain().join(',')}|${logLike}`;
+  const geometry = `${width}|${height}|${x.domain().join(',')}|${y.domain().join(',')}|${logLike}|${plotBottom}`;
   const yOf = (v: number) => {
     const d = v * o.yFactor;
     return y(logLike ? Math.max(d, y.domain()[0]) : d);
@@ -343,7 +357,7 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('fill', 'none')
     .attr('stroke', (d) => d.colour ?? armStyle(d.slot).colour)
     .attr('stroke-dasharray', (d) => (d.dash ?? armStyle(d.slot).dash) || null)
-    .attr('stroke-width', (d) => (d.variant === 'secondary' ? 1.5 : 3))
+    .attr('stroke-width', (d) => (d.variant === 'secondary' ? 1.5 : ARM_LINE_WIDTH))
     .attr('stroke-opacity', (d) => (d.variant === 'secondary' ? 0.75 : 1))
     .attr('stroke-linejoin', 'round')
     .each(function (d) {
@@ -410,7 +424,6 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   // arm): the DOM does not grow with the number of doses, and a cursor move does not touch it. Ticks that fall on the
   // same pixel column are drawn once, so the path is at most one mark per pixel: where doses are closer than a pixel
   // the row becomes a solid band (the same density, drawn in bounded work).
-  const rows = data.doses ? doseRows(data.doses) : [];
   const doses = svg
     .selectAll<SVGGElement, null>('g.doses')
     .data([null])
@@ -432,7 +445,7 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       const el = this as SVGPathElement & { __drawn?: { days: number[]; geometry: string } };
       if (el.__drawn && el.__drawn.days === d.days && el.__drawn.geometry === geometry) return;
       el.__drawn = { days: d.days, geometry };
-      const top = plotBottom + 24 + d.row * DOSE_ROW;
+      const top = plotBottom + DOSE_TOP + d.row * DOSE_ROW;
       const columns = new Set<number>();
       let path = '';
       for (const day of d.days) {

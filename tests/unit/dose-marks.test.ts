@@ -66,3 +66,28 @@ describe('dose marks in aggregate', () => {
     expect([...svg.querySelectorAll('path.dose')].map((p) => p.getAttribute('d'))).toEqual(before);
   });
 });
+
+describe('dose strip and the time axis title', () => {
+  it('with a dose row for every drug, the lowest row ends above the axis title', () => {
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg') as SVGSVGElement;
+    const ticks = DRUG_IDS.map((drug, row) => ({ day: 100, drug, row, slot: 0 }));
+    drawTimeSeries(
+      svg,
+      { lines: [line], doses: ticks },
+      { id: 'v', horizon: 1825, width: 600, height: 240, xLabel: 'days' },
+    );
+    const title = svg.querySelector('text.x-label');
+    const titleBaseline = Number(title?.getAttribute('y'));
+    // the title's glyphs rise about 0.8 em (13 px font) above its baseline
+    const titleTop = titleBaseline - 0.8 * 13;
+    const lowest = Math.max(
+      ...[...svg.querySelectorAll('path.dose')].map((p) => {
+        const m = /M[\d.]+,([\d.]+)v(\d+)/.exec(p.getAttribute('d') ?? '');
+        return Number(m?.[1]) + Number(m?.[2]);
+      }),
+    );
+    expect(svg.querySelectorAll('path.dose')).toHaveLength(DRUG_IDS.length);
+    expect(lowest).toBeLessThan(titleTop);
+    expect(titleBaseline).toBeLessThanOrEqual(240);
+  });
+});

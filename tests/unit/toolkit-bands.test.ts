@@ -3,7 +3,7 @@
 // arm's colour, translucent.
 import { describe, expect, it } from 'vitest';
 import { bandAreas, bandFill, bandMedians } from '../../src/charts/bands';
-import { OKABE_ITO } from '../../src/charts/palette';
+import { ARM_COLOURS } from '../../src/charts/palette';
 import { decodeScenario } from '../../src/scenario';
 import { ensembleBands, ensembleBlock } from '../../src/worker/analysis';
 import { runEnsembleBands } from '../../src/worker/analysisPool';
@@ -60,8 +60,8 @@ describe('uncertainty bands', () => {
   });
 
   it("a band is the arm's colour, translucent, behind a dotted median line", () => {
-    expect(bandFill(0)).toBe('rgba(0, 114, 178, 0.16)');
-    expect(OKABE_ITO[0]).toBe('#0072B2');
+    expect(bandFill(0)).toBe('rgba(0, 119, 187, 0.16)');
+    expect(ARM_COLOURS[0]).toBe('#0077BB');
     const band = {
       arm: 7,
       slot: 1,

@@ -5,6 +5,7 @@
 // design's; a scenario's changed parameters are listed with their defaults.
 import { describe, expect, it } from 'vitest';
 import { scanCsv, sobolCsv, tornadoCsv } from '../../src/charts/analysisCsv';
+import { armStyle } from '../../src/charts/palette';
 import { drawScan, scanDomain } from '../../src/charts/scan';
 import { drawSobol, sobolDomain } from '../../src/charts/sobol';
 import { drawTimeSeries } from '../../src/charts/timeSeries';
@@ -43,7 +44,7 @@ describe('toolkit charts', () => {
     expect(lines[1].querySelectorAll('circle')).toHaveLength(3);
     // the gap splits B's path into two pieces
     expect((lines[1].querySelector('path')?.getAttribute('d') ?? '').match(/M/g)).toHaveLength(2);
-    expect(lines[1].querySelector('path')?.getAttribute('stroke-dasharray')).toBe('8 4');
+    expect(lines[1].querySelector('path')?.getAttribute('stroke-dasharray')).toBe(armStyle(1).dash);
     expect(svg.querySelector('.x-label')?.textContent).toBe('day');
   });
 
