@@ -39,9 +39,10 @@ export const ARM_COLOURS = [
  * SVG stroke-dasharray per arm ('' = solid). Solid and patterned arms alternate, and every pair of arms whose colours
  * come closer than ΔE00 15 under some colour-vision deficiency is one solid, one patterned (blue/purple,
  * blue/green, indigo/wine, purple/grey, wine/grey, olive/grey). Patterns are long enough to read at 3 px: no
- * sparse 1 px dots, which vanished on a projector.
+ * sparse 1 px dots, which vanished on a projector; the one dotted line is the dark wine, and the lightest colour
+ * (reddish purple, 3.1:1 on white) gets dashes, not dots.
  */
-export const DASHES = ['', '9 4', '', '2 3', '12 3 3 3', '', '5 4', ''] as const;
+export const DASHES = ['', '9 4', '', '6 3', '12 3 3 3', '', '2 3', ''] as const;
 
 /** Stroke width (px) of an arm's line in the charts: thick enough for a dash pattern to read on a projector. */
 export const ARM_LINE_WIDTH = 3;
