@@ -1,8 +1,8 @@
 /**
- * The worst link the codec accepts, built from the limits (src/scenario/limits.ts), not by hand: the longest horizon
- * with the most output points, the most arms, every drug in every arm at the most doses the codec allows, as densely
- * as allowed. It must render in bounded work. Measured against a peer in the same run (the same arms, horizon and
- * output grid with one dose per drug), so the bounds are ratios, not wall-clock times of a shared machine:
+ * The worst link the codec accepts, built from the limits by src/scenario/worst.ts (the scenario the cost study and its
+ * unit test measure), not by hand: the longest horizon with the most output points, the most arms, every drug in every
+ * arm at the most doses the codec allows, as densely as allowed. It must render in bounded work. Measured against a
+ * peer in the same run (the same arms, horizon and output grid with one dose per drug), so the bounds are ratios, not wall-clock times of a shared machine:
  * - DOM size independent of the dose count (at most 5 % more elements than the peer outside the axis ticks, whose
  *   number follows the curves' range, not the doses, and is bounded on its own);
  * - hover (cursor) and slider script time per update within 3x the peer's;
@@ -12,54 +12,18 @@
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
 import {
   ARM_LIMITS,
-  DOSE_LIMITS,
   DRUG_IDS,
   decodeScenario,
   encodeScenario,
-  HORIZON_LIMITS,
   MAX_QUERY_LENGTH,
-  OUTPUT_STEP_LIMITS,
   SCHEDULE_LIMITS,
-  type Scenario,
-  SETTING_SCALE,
-  type Setting,
 } from '../../src/scenario';
+import { worstScenario } from '../../src/scenario/worst';
 
 test.describe.configure({ timeout: 300_000 });
 
-/** The setting with the longest horizon: the most output points and the most room for doses. */
-function longestSetting(): Setting {
-  return (Object.keys(HORIZON_LIMITS) as Setting[]).reduce((a, b) =>
-    HORIZON_LIMITS[b].max > HORIZON_LIMITS[a].max ? b : a,
-  );
-}
-
 function linkFromLimits(dosesPerDrug: number): string {
-  const setting = longestSetting();
-  const horizon = HORIZON_LIMITS[setting].max;
-  const interval = SCHEDULE_LIMITS.interval.min;
-  const scenario: Scenario = {
-    setting,
-    horizon,
-    outputStep: horizon / OUTPUT_STEP_LIMITS.maxPoints,
-    inputs: { nrf2: 0.5, neat1: 0.5, il6: 0.5, axl: 'high', cd8Depleted: false },
-    arms: Array.from({ length: ARM_LIMITS.maxArms }, (_, i) => ({
-      name: `Arm ${i + 1}`,
-      inputs: {},
-      hidden: false,
-      treatments: Object.fromEntries(
-        DRUG_IDS.map((drug) => [
-          drug,
-          {
-            dose: DOSE_LIMITS[drug][SETTING_SCALE[setting]].max,
-            start: 0,
-            stop: dosesPerDrug * interval,
-            interval: dosesPerDrug > 1 ? interval : SCHEDULE_LIMITS.interval.max,
-          },
-        ]),
-      ),
-    })),
-  };
+  const scenario = worstScenario({ dosesPerDrug });
   const query = encodeScenario(scenario);
   const decoded = decodeScenario(query);
   expect(decoded.errors).toEqual([]);
