@@ -2,12 +2,11 @@
  * Biomarkers is the virtual trial's biomarker view (NRF2, PGE2, NEAT1 high against low, per arm); it exists to show
  * which patients a treatment helps.
  */
-import { Fragment, useId, useMemo, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
-import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
 import { useCohort } from '../../store/cohort';
@@ -27,6 +26,7 @@ import {
 import { Estimate } from './Estimate';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
+import { useRunArms } from './useRunArms';
 import { useSetCohort } from './useSetCohort';
 
 export function Biomarkers({ waiting }: { waiting: string | null }) {
@@ -35,9 +35,7 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
   const stem = useCohort(stemOf);
-  const runArms = useCohort((s) => s.scenario?.arms);
-  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
-  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
+  const { names, hypotheses } = useRunArms();
   const setCohort = useSetCohort();
   const [marker, setMarker] = useState<Biomarker>('NRF2');
   const narrow = useMediaQuery(NARROW_QUERY);

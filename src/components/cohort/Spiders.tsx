@@ -8,7 +8,7 @@ import { drawSpider } from '../../charts/spider';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { outputGrid } from '../../scenario/catalogue/calendar';
-import { hypothesisArms, SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
+import { SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
@@ -16,6 +16,7 @@ import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
 import { hypothesisNotes, REFERENCES, responseLegend, spiderLines, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
+import { useRunArms } from './useRunArms';
 
 export function Spiders({ waiting }: { waiting: string | null }) {
   const tc = useCohortT();
@@ -23,9 +24,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
   const stem = useCohort(stemOf);
-  const runArms = useCohort((s) => s.scenario?.arms);
-  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
-  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
+  const { names, hypotheses } = useRunArms();
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];

@@ -7,13 +7,13 @@ import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
 import { armCurves, type Endpoint, formatMedian, horizonMonths, hypothesisNotes, stemOf } from './chartData';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
 import { type HelpTopic, TrialHelp } from './TrialHelp';
+import { useRunArms } from './useRunArms';
 
 const TEXT = {
   pfs: { title: 'chart.km', y: 'chart.pfs', summary: 'summary.km', arm: 'summary.kmArm', testId: 'trial-km' },
@@ -28,9 +28,7 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
   const slots = useCohort((s) => s.slots);
   const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
   const stem = useCohort(stemOf);
-  const runArms = useCohort((s) => s.scenario?.arms);
-  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
-  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
+  const { names, hypotheses } = useRunArms();
   const [showCi, setShowCi] = useState(false);
   const narrow = useMediaQuery(NARROW_QUERY);
   const ciId = useId();

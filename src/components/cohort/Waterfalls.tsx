@@ -6,13 +6,13 @@ import { useMemo } from 'react';
 import { drawWaterfall } from '../../charts/waterfall';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
 import { hypothesisNotes, REFERENCES, responseCategories, responseLegend, stemOf, waterfallBars } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
+import { useRunArms } from './useRunArms';
 
 export function Waterfalls({ waiting }: { waiting: string | null }) {
   const tc = useCohortT();
@@ -21,9 +21,7 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
   const stem = useCohort(stemOf);
-  const runArms = useCohort((s) => s.scenario?.arms);
-  const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
-  const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
+  const { names, hypotheses } = useRunArms();
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
