@@ -9,6 +9,7 @@
 import { axisBottom, axisLeft, interpolateViridis, scaleBand, scaleLinear, scaleSequential, select } from 'd3';
 import { layerOf } from './frame';
 import { HEATMAP_MARGIN, heatmapLayout } from './heatmapLayout';
+import { inkOn } from './palette';
 
 export { HEATMAP_MARGIN, type HeatmapLayout, heatmapLayout } from './heatmapLayout';
 
@@ -59,12 +60,9 @@ export function heatmapColour(domain: [number, number]): (v: number) => string {
 }
 
 /** Black or white, whichever reads better on a viridis colour (viridis is light above about 0.6 of its range). */
-function inkOn(colour: string): string {
+function inkOnHex(colour: string): string {
   const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  const rgb = m ? [m[1], m[2], m[3]].map((h) => Number.parseInt(h, 16) / 255) : [0.5, 0.5, 0.5];
-  const lin = rgb.map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-  const luminance = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2];
-  return luminance > 0.18 ? '#000000' : '#ffffff';
+  return inkOn(m ? [m[1], m[2], m[3]].map((h) => Number.parseInt(h, 16)) : [128, 128, 128]);
 }
 
 interface Cell {
@@ -161,7 +159,7 @@ export function drawHeatmap(svgElement: SVGSVGElement, data: HeatmapData, o: Hea
       .attr('dy', '0.35em')
       .attr('text-anchor', 'middle')
       .attr('font-size', 10)
-      .attr('fill', (c) => (Number.isFinite(c.v) ? inkOn(colour(c.v)) : '#000000'))
+      .attr('fill', (c) => (Number.isFinite(c.v) ? inkOnHex(colour(c.v)) : '#000000'))
       .text((c) => (!showValues ? '' : Number.isFinite(c.v) ? format(c.v) : '×'));
     g.select<SVGGElement>('g.x-axis')
       .attr('transform', `translate(0,${layout.plot})`)

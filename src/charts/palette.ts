@@ -69,7 +69,7 @@ export function levelFill(level: number): string {
 }
 
 /** Relative luminance (WCAG 2) of an 8-bit sRGB colour. */
-function luminance(rgb: number[]): number {
+function luminance(rgb: readonly number[]): number {
   const [r, g, b] = rgb.map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
@@ -80,7 +80,11 @@ function luminance(rgb: number[]): number {
  * 0.5, fell to 3.4:1 on the middle shades.
  */
 export function levelText(level: number): string {
-  const fill = levelFill(level).match(/\d+/g)?.map(Number) ?? [0, 0, 0];
-  const l = luminance(fill);
+  return inkOn(levelFill(level).match(/\d+/g)?.map(Number) ?? [0, 0, 0]);
+}
+
+/** Black or white text, whichever contrasts more (WCAG 2 contrast ratio) with an 8-bit sRGB fill. */
+export function inkOn(rgb: readonly number[]): string {
+  const l = luminance(rgb);
   return 1.05 / (l + 0.05) > (l + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }
