@@ -2,10 +2,10 @@
  * Display conversions only: the model works in days and mm3; patient-scale views show months and cm3. Nothing here
  * computes science; it rescales and formats numbers for axes, readouts and labels.
  */
+import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
 import type { Scale } from '../scenario/types';
 
-/** Mean month, days (365.25 / 12). */
-export const DAYS_PER_MONTH = 30.4375;
+export { DAYS_PER_MONTH };
 export const MM3_PER_CM3 = 1000;
 
 export type TimeUnit = 'days' | 'months';

@@ -6,6 +6,7 @@
  * user text). Numbers are written in full precision; a limit that was not reached is an empty field.
  */
 import { csvField } from '../formats/csv';
+import { DAYS_PER_MONTH } from './format';
 
 /** One arm's per-patient outcomes, as a trial block holds them. */
 export interface PatientArm {
@@ -73,7 +74,6 @@ export interface ResponseRow {
   medianTimeToResponse?: number | null;
 }
 
-const DAYS_PER_MONTH = 30.44;
 const lines = (rows: string[]): string => `${rows.join('\r\n')}\r\n`;
 const num = (v: number | null | undefined): string =>
   v === null || v === undefined || !Number.isFinite(v) ? '' : String(v);

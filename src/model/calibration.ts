@@ -13,12 +13,11 @@
  * both. The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
  */
 
+import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
 import { IMBRAVE150_TARGETS as PUBLISHED, type PublishedFigure, type TrialTargetId } from '../scenario/catalogue/trial';
 import type { KaplanMeierResult } from '../stats';
 import { survivalAt } from '../stats';
 import type { CohortStatistics } from './cohort';
-
-export const MONTH_DAYS = 30.4375;
 
 export type TargetKind = 'rate' | 'months' | 'hazard-ratio';
 
@@ -160,15 +159,15 @@ export function trialMetrics(stats: CohortStatistics, smooth = false, interval =
     out[`dcr.${a}`] = (r.CR + r.PR + r.SD) / n;
     const last = arm.pfs.time.length > 0 ? arm.pfs.time[arm.pfs.time.length - 1] : 0;
     const median = smooth ? interpolatedMedian(arm.pfs.time, arm.pfs.survival) : (arm.medianPfs.median ?? last);
-    out[`mpfs.${a}`] = Math.min(median, last) / MONTH_DAYS;
+    out[`mpfs.${a}`] = Math.min(median, last) / DAYS_PER_MONTH;
     out[`os12.${a}`] = arm.os12?.estimate ?? Number.NaN;
-    out[`mos.${a}`] = (arm.medianOs.median ?? Number.POSITIVE_INFINITY) / MONTH_DAYS;
-    out[`ttr.${a}`] = (arm.timeToResponse.median ?? Number.NaN) / MONTH_DAYS;
+    out[`mos.${a}`] = (arm.medianOs.median ?? Number.POSITIVE_INFINITY) / DAYS_PER_MONTH;
+    out[`ttr.${a}`] = (arm.timeToResponse.median ?? Number.NaN) / DAYS_PER_MONTH;
     out[`ttr12.${a}`] = arm.timeToResponse.firstOrSecond;
     // PFS at the trial's median, read off the Kaplan–Meier curve at the assessment days and interpolated linearly
     // between them (continuous in the model's parameters, unlike the step median, which jumps from scan to scan)
     const target = IMBRAVE150_TARGETS.find((t) => t.id === `mpfs.${a}`);
-    if (target) out[`pfsAtMedian.${a}`] = scanInterpolatedSurvival(arm.pfs, target.value * MONTH_DAYS, interval);
+    if (target) out[`pfsAtMedian.${a}`] = scanInterpolatedSurvival(arm.pfs, target.value * DAYS_PER_MONTH, interval);
   });
   const c = stats.comparisons[0];
   out['hr.pfs'] = c?.cox.hazardRatio ?? Number.NaN;

@@ -6,6 +6,7 @@
  * free parameters to the two figures with this code; docs/model.md ("EGFR-mutant lung, patient") gives the loss and
  * the result. Pure: no I/O.
  */
+import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
 import type { Scenario } from '../scenario/types';
 import { createRandom, kaplanMeier, medianSurvival } from '../stats';
 import { assessRecist } from './cohort';
@@ -26,8 +27,6 @@ export const FLAURA_TARGETS = {
   untreatedDoublingDays: 191,
   regrowthPerMonth: 0.096,
 } as const;
-
-export const DAYS_PER_MONTH = 30.4375;
 
 /**
  * Between-patient variation (chosen: lognormal multipliers with median 1; no per-patient data are published). The

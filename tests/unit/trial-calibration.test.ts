@@ -10,8 +10,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AIMS, IMBRAVE150_TARGETS, MONTH_DAYS, type TrialTarget, trialMetrics } from '../../src/model/calibration';
+import { AIMS, IMBRAVE150_TARGETS, type TrialTarget, trialMetrics } from '../../src/model/calibration';
 import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
+import { DAYS_PER_MONTH } from '../../src/scenario/catalogue/calendar';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 
@@ -37,12 +38,12 @@ function standardError(t: TrialTarget): number {
   if (t.id.startsWith('os12')) return arm.os12 ? (arm.os12.upper - arm.os12.lower) / (2 * Z) : 1;
   if (t.id.startsWith('mpfs')) {
     const m = arm.medianPfs;
-    return m.lower !== null && m.upper !== null ? (m.upper - m.lower) / (2 * Z) / MONTH_DAYS : 1;
+    return m.lower !== null && m.upper !== null ? (m.upper - m.lower) / (2 * Z) / DAYS_PER_MONTH : 1;
   }
   if (t.id.startsWith('ttr')) {
     const days: number[] = [];
     const a = t.arm === 'comparison' ? 0 : t.arm;
-    for (const d of block.arms[a].responseDays) if (d > 0) days.push(d / MONTH_DAYS);
+    for (const d of block.arms[a].responseDays) if (d > 0) days.push(d / DAYS_PER_MONTH);
     const mean = days.reduce((x, y) => x + y, 0) / days.length;
     const sd = Math.sqrt(days.reduce((x, y) => x + (y - mean) ** 2, 0) / (days.length - 1));
     return (Math.sqrt(Math.PI / 2) * sd) / Math.sqrt(days.length);

@@ -5,6 +5,9 @@
  */
 import type { DoseSchedule } from '../types';
 
+/** Mean month, days (365.25 / 12): months on the trial's axes, in its tables and CSVs, and in the calibration's targets. */
+export const DAYS_PER_MONTH = 30.4375;
+
 /**
  * Dose times of a schedule that fall in [0, horizon): start, start + interval, ... while < stop.
  * Allocation-light; schedules are validated upstream (interval > 0), but a non-positive interval gives one dose.
