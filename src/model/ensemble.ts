@@ -1,16 +1,21 @@
 /**
  * The plausible parameter ensemble: seeded, reproducible sets of all model parameters drawn jointly, each within
  * ×0.7–1.3 of its value in the setting or within its documented range, whichever is narrower. The claims' robustness
- * (docs/model.md, "Robustness of the claims"), and later the virtual trial's and the toolkit's uncertainty bands, use
- * it through simulate()'s `parameterOverrides`.
+ * (docs/model.md, "Robustness of the claims"), the virtual trial's spreads across plausible models and the toolkit's
+ * uncertainty bands use it through simulate()'s `parameterOverrides`. Its median world is the default point.
  *
  *   const draws = ensembleDraws(200, 1);                     // 200 reproducible draws, seed 1
  *   const overrides = ensembleParameters(draws[17], 'hcc-mouse');
  *   simulate(scenario, { parameterOverrides: overrides });
  *
- * Distribution: uniform on each interval (chosen). The interval spans at most a factor 1.86, over which uniform and
- * log-uniform sampling differ little; uniform keeps the mean at the default value when the range does not clip it, and
- * keeps the figures comparable with the first model's review, which moved every parameter by a uniform ×0.7–1.3.
+ * Distribution: median at the default (chosen, docs/model.md "Robustness of the claims"). Half of the draws lie below
+ * the setting's value and half above it, each half uniform on its side of the interval: [low, value] and [value, high].
+ * Where ×0.7–1.3 lies inside the documented range the two sides are equally wide and this is the uniform ×0.7–1.3 of
+ * the first model's review. Where the range clips one side (a fraction such as m2KillSuppression 0.95 in [0.5, 0.98]),
+ * that side is narrower but still carries half the draws, so the ensemble's median world is the default point; a plain
+ * uniform on the clipped interval moved such a parameter mostly one way, and biased every hold rate and spread. A value
+ * at a bound of its range (one side of zero width) is either fixed, with the reason in FIXED_AT_BOUND, or its range
+ * was corrected with a source (parameters.ts): no interval is one-sided.
  *
  * A draw is a quantile u in [0, 1) per parameter, applied to the interval of each setting, so one draw is one
  * "plausible world" whatever the setting. The quantile of (seed, draw index, parameter id) comes from its own
@@ -18,13 +23,41 @@
  * removing a parameter does not move the others. (Deriving the streams by adding the index to one seed instead left
  * the parameters of a draw correlated: the unit test checks that they are not.)
  */
-import type { Setting } from '../scenario/types';
+import type { Scale, Setting } from '../scenario/types';
 import { createRandom } from '../stats/random';
 import { type ModelParameters, PARAMETERS, parameterRange } from './parameters';
 import { SETTING_INFO, settingParameters } from './settings';
 
 /** The relative perturbation around each value (×0.7–1.3). */
 export const ENSEMBLE_FACTORS = { low: 0.7, high: 1.3 } as const;
+
+/**
+ * Parameters whose value sits at a bound of their documented range at some scale, kept at that value in the ensemble
+ * (drawing them would move them one way only), with why the value is the bound and the range is not widened.
+ */
+export const FIXED_AT_BOUND: Readonly<
+  Partial<Record<keyof ModelParameters, { scales: readonly Scale[]; reason: string }>>
+> = {
+  tCellKillRate: {
+    scales: ['patient'],
+    reason:
+      "0.9/day is the one human value (QSPIO-TNBC's k_C_Tcell) and the bottom of the span of published models (0.9–18); " +
+      'no lower value is published, and the trial calibrates T-cell recruitment against this kill rate, so its ' +
+      'uncertainty is carried by tCellRecruitment',
+  },
+  pdl1IfnInduction: {
+    scales: ['mouse', 'patient'],
+    reason:
+      "6 is the source's value (QSPIO-TNBC r_PDL1_IFNg = 6, up to 7x PD-L1, Shin 2017) and the top of its range; the " +
+      "range's lower values are the first model's unsourced 3, and no source gives a larger induction",
+  },
+  pge2EffectorSuppression: {
+    scales: ['mouse'],
+    reason:
+      'a share, at most 1: the mouse value 1 says one PGE2 signal (EP2/EP4) holds back both infiltration and effector ' +
+      'differentiation (Lacher 2024); how strong that signal is, is drawn through pge2MaxInhibition, pge2Half and pge2Hill',
+  },
+};
 
 /** The interval one parameter is drawn from in one setting. */
 export interface ParameterInterval {
@@ -35,10 +68,14 @@ export interface ParameterInterval {
   high: number;
   /**
    * 'factor': ×0.7–1.3 lies inside the documented range; 'range': the range is narrower on at least one side;
-   * 'fixed': zero width (a value of 0, or a range of one point); 'outside-range': the setting's value lies outside its
-   * documented range, so the range cannot apply and ×0.7–1.3 is used alone.
+   * 'fixed': zero width (a value of 0, a range of one point, or a value at its range's bound listed in FIXED_AT_BOUND);
+   * 'outside-range': the setting's value lies outside its documented range, so the range cannot apply and ×0.7–1.3 is
+   * used alone; 'one-sided': the value sits at a bound of its range and is not in FIXED_AT_BOUND (a gap in the
+   * parameter table: a unit test fails on it; drawn on its one side only).
    */
-  basis: 'factor' | 'range' | 'fixed' | 'outside-range';
+  basis: 'factor' | 'range' | 'fixed' | 'outside-range' | 'one-sided';
+  /** why a value at its range's bound is fixed (FIXED_AT_BOUND) */
+  fixedReason?: string;
 }
 
 /** One member of the ensemble: a quantile per parameter id. */
@@ -64,7 +101,15 @@ export function plausibleIntervals(setting: Setting): readonly ParameterInterval
     if (value < lo || value > hi) return { id: info.id, value, low: a, high: b, basis: 'outside-range' };
     const low = Math.max(a, lo);
     const high = Math.min(b, hi);
-    const basis = low === high ? 'fixed' : low > a || high < b ? 'range' : 'factor';
+    if (low === high) return { id: info.id, value, low, high, basis: 'fixed' };
+    if (low === value || high === value) {
+      const fixed = FIXED_AT_BOUND[info.id];
+      const scale = SETTING_INFO[setting].scale;
+      if (fixed?.scales.includes(scale))
+        return { id: info.id, value, low: value, high: value, basis: 'fixed', fixedReason: fixed.reason };
+      return { id: info.id, value, low, high, basis: 'one-sided' };
+    }
+    const basis = low > a || high < b ? 'range' : 'factor';
     return { id: info.id, value, low, high, basis };
   });
   intervalCache.set(setting, out);
@@ -101,12 +146,20 @@ export function ensembleDraws(n: number, seed: number): EnsembleDraw[] {
   return Array.from({ length: n }, (_, i) => ensembleDraw(seed, i));
 }
 
+/**
+ * The value at quantile u of an interval: below the median (u < 0.5) uniform on [low, value], above it uniform on
+ * [value, high], so that u = 0.5 is the setting's value whatever the range clips. Monotone in u.
+ */
+export function intervalQuantile(interval: ParameterInterval, u: number): number {
+  return u < 0.5
+    ? interval.value - (interval.value - interval.low) * (1 - 2 * u)
+    : interval.value + (interval.high - interval.value) * (2 * u - 1);
+}
+
 /** A draw's parameter values in a setting: every parameter, ready for simulate()'s parameterOverrides. */
 export function ensembleParameters(draw: EnsembleDraw, setting: Setting): ModelParameters {
   const out = { ...settingParameters(setting) } as ModelParameters;
-  for (const interval of plausibleIntervals(setting)) {
-    const u = draw.quantiles[interval.id];
-    out[interval.id] = interval.low + u * (interval.high - interval.low);
-  }
+  for (const interval of plausibleIntervals(setting))
+    out[interval.id] = intervalQuantile(interval, draw.quantiles[interval.id]);
   return out;
 }

@@ -206,7 +206,11 @@ const TABLE: ParameterInfo[] = [
     0.15,
     0.01,
     [0.01, 2],
-    'patient: QSPIO-TNBC k_CD8_death 0.01/day (De Boer & Perelson 1995); mouse: chosen (prototype), between that and QSP-IO 2/day',
+    'patient: QSPIO-TNBC k_CD8_death 0.01/day (De Boer & Perelson 1995); mouse: chosen (prototype), between that and QSP-IO 2/day; ' +
+      'patient range down to 0.001/day: human antigen-specific CD8 T cells can live far longer (deuterium labelling after ' +
+      'yellow-fever vaccination: division plateaus at 0.1 %/day within a year, Zarnitsyna 2021 PLoS Comput Biol; ' +
+      'quiescent memory cells divide less than once a year, Akondy 2017 Nature)',
+    [1e-3, 2],
   ),
   p('tCellExhaustion', '1/day', 0.1, 0.1, [0.05, 0.5], 'QSP-IO k_Tcell 0.1/day (Sové 2020; QSPIO-TNBC the same)'),
   p(
@@ -360,7 +364,15 @@ const TABLE: ParameterInfo[] = [
     'patient: QSPIO-TNBC mature APC death 0.02/day (Marino & Kirschner 2004); mouse: chosen (prototype), includes migration to the lymph node',
   ),
   p('dcAntigenHalf', 'cells', 1e7, 1e9, [1e6, 1e10], 'chosen (prototype); patient: scaled to a 1 cm3 tumour'),
-  p('il6Half', 'relative', 0.3, 0.3, [0.1, 1], 'chosen (prototype)'),
+  p(
+    'il6Half',
+    'relative',
+    0.3,
+    0.3,
+    [0.03, 1],
+    'chosen (prototype); range: between the IL-6-deficient host (0.03) and the wild type (1), the two levels seed 004 ' +
+      'compares (deficiency removes the signalling, the wild type has it); colorectal liver setting 0.1',
+  ),
   p(
     'macrophageRecruitment',
     '1/day',
