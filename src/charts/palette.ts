@@ -36,6 +36,19 @@ export const ARM_COLOURS = [
 ] as const;
 
 /**
+ * Colours of the bar charts and the trial's response categories. Okabe–Ito orange #E69F00 (2.25:1) and sky blue
+ * #56B4E9 (2.31:1) fall below the 3:1 that WCAG 2.1 SC 1.4.11 asks of graphics on white; these keep Okabe–Ito's blue,
+ * vermillion and bluish green (>= 3.4:1), an orange darkened to #B35900 (4.8:1, chosen: Okabe–Ito orange's hue at the
+ * lightness of the blue) and a slate grey #5e6875 (5.7:1; the grey #8c96a3 was 3.0:1). Measured by
+ * tests/unit/palette-contrast.test.ts (contrast on white, and CIEDE2000 between the colours of one chart in normal
+ * vision and under the three simulated dichromacies).
+ */
+export const TORNADO_PALETTE = { low: '#0072B2', high: '#D55E00' } as const;
+export const SOBOL_PALETTE = { first: '#0072B2', total: '#B35900' } as const;
+/** Best overall response: complete, partial, stable, progressive. */
+export const RESPONSE_PALETTE = { CR: '#009E73', PR: '#0072B2', SD: '#5e6875', PD: '#D55E00' } as const;
+
+/**
  * SVG stroke-dasharray per arm ('' = solid). Solid and patterned arms alternate, and every pair of arms whose colours
  * come closer than ΔE00 15 under some colour-vision deficiency is one solid, one patterned (blue/purple,
  * blue/green, indigo/wine, purple/grey, wine/grey, olive/grey). Patterns are long enough to read at 3 px: no

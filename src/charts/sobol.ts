@@ -5,6 +5,7 @@
  */
 import { axisBottom, scaleLinear } from 'd3';
 import { layerOf } from './frame';
+import { SOBOL_PALETTE } from './palette';
 import { drawRowFrame, type RowChartOptions, rowChartFrame, rowChartHeight } from './rows';
 
 export interface SobolRow {
@@ -19,8 +20,8 @@ export interface SobolRow {
 
 export type SobolOptions = RowChartOptions;
 
-/** S1 and ST bar colours (Okabe–Ito blue and orange). */
-export const SOBOL_COLOURS = { first: '#0072B2', total: '#E69F00' } as const;
+/** S1 and ST bar colours (Okabe–Ito blue and a darkened orange, both >= 3:1 on white). */
+export const SOBOL_COLOURS = SOBOL_PALETTE;
 
 export function sobolHeight(rows: number, rowHeight: number): number {
   return rowChartHeight(rows, rowHeight);

@@ -5,6 +5,7 @@
  */
 import { axisBottom, scaleLinear } from 'd3';
 import { layerOf } from './frame';
+import { TORNADO_PALETTE } from './palette';
 import { drawRowFrame, type RowChartOptions, rowChartFrame, rowChartHeight } from './rows';
 
 export interface TornadoRow {
@@ -21,8 +22,8 @@ export interface TornadoData {
 
 export type TornadoOptions = RowChartOptions;
 
-/** Colours of the low-end and high-end bars (Okabe–Ito sky blue and vermillion). */
-export const TORNADO_COLOURS = { low: '#56B4E9', high: '#D55E00' } as const;
+/** Colours of the low-end and high-end bars (Okabe–Ito blue and vermillion, both >= 3:1 on white). */
+export const TORNADO_COLOURS = TORNADO_PALETTE;
 
 export function tornadoDomain(data: TornadoData): [number, number] {
   let lo = data.base;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { levelFill, levelText } from '../../src/charts/palette';
+import { levelFill, levelText, RESPONSE_PALETTE, SOBOL_PALETTE, TORNADO_PALETTE } from '../../src/charts/palette';
+import { SOBOL_COLOURS } from '../../src/charts/sobol';
+import { TORNADO_COLOURS } from '../../src/charts/tornado';
+import { RESPONSE_COLOURS } from '../../src/components/cohort/chartData';
+import { difference, VISIONS } from './colour-vision';
 
 function luminance(colour: string): number {
   const hex = colour.startsWith('#') ? (colour.slice(1).match(/../g) ?? []).map((h) => Number.parseInt(h, 16)) : [];
@@ -26,5 +30,40 @@ describe('mechanism diagram label colours', () => {
   it('are dark on light shades and white on dark ones', () => {
     expect(levelText(0)).toBe('#000000');
     expect(levelText(1)).toBe('#ffffff');
+  });
+});
+
+// The bar charts' and the trial's response colours are graphics on the chart's white: each needs 3:1 (WCAG 2.1
+// SC 1.4.11), and the colours of one chart must stay apart in normal vision and under simulated dichromacies.
+describe('bar chart and response colours', () => {
+  const sets = {
+    'tornado (low, high)': Object.values(TORNADO_PALETTE),
+    "Sobol' (S1, ST)": Object.values(SOBOL_PALETTE),
+    'trial response (CR, PR, SD, PD)': Object.values(RESPONSE_PALETTE),
+  };
+
+  it('Okabe–Ito orange and sky blue, used before, are below 3:1 on white (what this set replaces)', () => {
+    expect(contrast('#E69F00', '#ffffff')).toBeLessThan(3);
+    expect(contrast('#56B4E9', '#ffffff')).toBeLessThan(3);
+  });
+
+  it.each(Object.entries(sets))('%s: every colour has at least 3:1 contrast on white', (_name, colours) => {
+    for (const c of colours) {
+      console.log(`${_name} ${c} ${contrast(c, '#ffffff').toFixed(2)}:1 on white`);
+      expect(contrast(c, '#ffffff')).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it.each(Object.entries(sets))('%s: colours differ by ΔE00 >= 10 in every vision', (_name, colours) => {
+    for (const v of VISIONS)
+      for (let i = 0; i < colours.length; i++)
+        for (let j = i + 1; j < colours.length; j++)
+          expect(difference(colours[i], colours[j], v)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('the charts draw with these colours', () => {
+    expect(TORNADO_COLOURS).toEqual(TORNADO_PALETTE);
+    expect(SOBOL_COLOURS).toEqual(SOBOL_PALETTE);
+    expect(RESPONSE_COLOURS).toEqual(RESPONSE_PALETTE);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { DAYS_PER_MONTH } from '../../charts/format';
 import type { KmCurveData } from '../../charts/kaplanMeier';
-import { armStyle, OKABE_ITO } from '../../charts/palette';
+import { armStyle, OKABE_ITO, RESPONSE_PALETTE } from '../../charts/palette';
 import { type SpiderLine, spiderPoints } from '../../charts/spider';
 import type { KmTable, ResponseRow } from '../../charts/trialCsv';
 import { type WaterfallBar, waterfallOrder } from '../../charts/waterfall';
@@ -19,13 +19,8 @@ import type {
   SurvivalCurve,
 } from '../../store/cohort';
 
-/** Colour-blind-safe colours of the best overall response (Okabe–Ito), in RESPONSE_CODES order. */
-export const RESPONSE_COLOURS: Record<Response, string> = {
-  CR: OKABE_ITO[2], // bluish green
-  PR: OKABE_ITO[5], // sky blue
-  SD: '#8c96a3', // neutral grey
-  PD: OKABE_ITO[1], // vermillion
-};
+/** Colours of the best overall response (charts/palette.ts: colour-blind-safe, >= 3:1 on white), in RESPONSE_CODES order. */
+export const RESPONSE_COLOURS: Record<Response, string> = RESPONSE_PALETTE;
 
 /** Line styles of the high and low subgroups of a biomarker split. */
 export const SUBGROUP_STYLES = {
