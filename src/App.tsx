@@ -7,6 +7,7 @@ import { RestartNotice } from './components/FaultNotice';
 import { HistoryButtons } from './components/HistoryButtons';
 import { LinkNotice } from './components/LinkNotice';
 import { Mechanism } from './components/Mechanism';
+import { trapTab } from './components/Modal';
 import { PanelBoundary } from './components/PanelBoundary';
 import { ParametersPanel } from './components/ParametersPanel';
 import { Playback } from './components/Playback';
@@ -57,6 +58,10 @@ export function App() {
   }, [drawerOpen]);
 
   const panelHidden = drawer && !drawerOpen;
+  // The open drawer is a modal dialog: the page behind it is inert (not focusable, not clickable, hidden from
+  // assistive technology), Tab cycles inside it, Esc and the scrim close it, and the focus goes back to the toggle.
+  // The undo and restart notices stay usable: a preset loaded from the drawer can be undone at once.
+  const modal = drawer && drawerOpen;
   // Opening the drawer moves the focus into it (its Close button); closing it returns the focus to the toggle.
   const toggleRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -72,13 +77,13 @@ export function App() {
 
   return (
     <div className={`app${phone ? ' phone' : ''}${drawer ? ' drawer' : ''}${drawerOpen ? ' drawer-open' : ''}`}>
-      <a className="skip" href="#charts">
+      <a className="skip" href="#charts" inert={modal}>
         {t('app.skipToCharts')}
       </a>
-      <a className="skip" href="#playback">
+      <a className="skip" href="#playback" inert={modal}>
         {t('app.skipToPlay')}
       </a>
-      <header className="app-header">
+      <header className="app-header" inert={modal}>
         <div className="brand">
           <h1>{t('app.title')}</h1>
           <p>{t('app.subtitle')}</p>
@@ -110,6 +115,9 @@ export function App() {
           data-testid="control-panel"
           aria-label={t('panel.controls')}
           hidden={panelHidden}
+          role={modal ? 'dialog' : undefined}
+          aria-modal={modal ? true : undefined}
+          onKeyDown={modal ? trapTab : undefined}
         >
           {drawer ? (
             <button
@@ -145,7 +153,7 @@ export function App() {
             onClick={() => setDrawerOpen(false)}
           />
         ) : null}
-        <main className="workspace">
+        <main className="workspace" inert={modal}>
           <LinkNotice />
           <ReleaseNotice />
           {/* Each panel in its own boundary: one that fails to render shows "Try again", the others go on. */}

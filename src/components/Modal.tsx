@@ -1,7 +1,31 @@
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab and Shift+Tab inside the element whose keydown this handles: from the last focusable element Tab goes to
+ * the first, and from the first (or the container itself) Shift+Tab to the last. Elements not shown are skipped.
+ */
+export function trapTab(e: KeyboardEvent<HTMLElement>): void {
+  if (e.key !== 'Tab') return;
+  // not those inside a closed <details> (rendered with content-visibility: hidden) or otherwise not shown
+  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) =>
+    typeof el.checkVisibility === 'function'
+      ? el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
+      : el.getClientRects().length > 0,
+  );
+  if (items.length === 0) return;
+  const first = items[0];
+  const last = items[items.length - 1];
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 /**
  * A modal dialog on the native `<dialog>` element, shown with showModal() while it is mounted: the page behind it is
@@ -34,6 +58,12 @@ export function Modal({
     if (!element) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (!element.open) element.showModal();
+    // A dialog taller than its box (the Japanese help at 1280×720) would open scrolled down to its first button: it
+    // takes the focus itself instead, so it opens at its heading, and Tab goes on to its first control.
+    if (element.scrollHeight > element.clientHeight) {
+      element.focus();
+      element.scrollTop = 0;
+    }
     return () => {
       if (element.open) element.close();
       if (opener?.isConnected) opener.focus();
@@ -43,6 +73,7 @@ export function Modal({
   return (
     <dialog
       ref={dialog}
+      tabIndex={-1}
       className={`modal${className ? ` ${className}` : ''}`}
       data-testid={testId}
       aria-label={label}
@@ -57,20 +88,7 @@ export function Modal({
         // a click on the backdrop lands on the dialog element itself; the content is wrapped in .modal-body
         if (e.target === e.currentTarget) closeRef.current();
       }}
-      onKeyDown={(e) => {
-        if (e.key !== 'Tab') return;
-        const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
-        if (items.length === 0) return;
-        const first = items[0];
-        const last = items[items.length - 1];
-        if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
-          e.preventDefault();
-          last.focus();
-        } else if (!e.shiftKey && document.activeElement === last) {
-          e.preventDefault();
-          first.focus();
-        }
-      }}
+      onKeyDown={trapTab}
     >
       <div className="modal-body">{children}</div>
     </dialog>

@@ -2,7 +2,6 @@
  * HelpOverlay is the keyboard-shortcut help shown with '?'; it exists so that presenter shortcuts can be found
  * without documentation.
  */
-import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
 import { useTeaching } from '../../store/teaching';
 import { Modal } from '../Modal';
@@ -12,10 +11,7 @@ export function HelpOverlay() {
   const t = useT();
   const open = useTeaching((s) => s.helpOpen);
   const setOpen = useTeaching((s) => s.setHelpOpen);
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (open) close.current?.focus();
-  }, [open]);
+  // the dialog places the focus (Modal: its one button, or itself when it is taller than the screen)
   if (!open) return null;
   const rows: [string, string][] = [
     [t('help.space'), t('help.playPause')],
@@ -43,7 +39,7 @@ export function HelpOverlay() {
         ))}
       </dl>
       <p className="help-note">{t('help.note')}</p>
-      <button ref={close} type="button" className="primary" onClick={() => setOpen(false)}>
+      <button type="button" className="primary" onClick={() => setOpen(false)}>
         {t('help.close')}
       </button>
     </Modal>
