@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { type ArmBand, bandAreas, bandMedians } from '../charts/bands';
 import { displayUnits } from '../charts/format';
+import { armStyle } from '../charts/palette';
 import { stackAreas } from '../charts/stack';
 import type { ChartArea, ChartLine, ChartPoint } from '../charts/timeSeries';
 import { type MessageKey, useT } from '../i18n';
@@ -12,6 +13,7 @@ import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { parameterChanges } from '../scenario/variables';
 import { useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
+import { useFit } from '../store/fit';
 import { useMeasurements } from '../store/measurements';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
@@ -123,6 +125,36 @@ export function Charts() {
     }
     return (series: string): ChartPoint[] | undefined => bySeries.get(series);
   }, [measurements, scenarioArms, meta]);
+  // the fitted model's curves (store/fit.ts), dashed in the arm's colour, while the scenario is the one fitted
+  const fitCurves = useFit((s) => s.outcome?.curves);
+  const fitCurrent = useExplorer((s) => useFit.getState().outcome?.scenario === s.scenario);
+  const fittedOf = useMemo(() => {
+    const out = new Map<string, ChartLine[]>();
+    if (!fitCurrent || !fitCurves) return (_: string): ChartLine[] => [];
+    const byName = new Map<string, { key: number; slot: number }>();
+    scenarioArms.forEach((a, i) => {
+      if (!a.hidden && meta[i]) byName.set(a.name, { key: meta[i].key, slot: meta[i].slot });
+    });
+    for (const c of fitCurves) {
+      const arm = byName.get(c.arm);
+      if (!arm) continue;
+      for (const [series, values] of Object.entries(c.series)) {
+        const list = out.get(series) ?? [];
+        list.push({
+          arm: arm.key,
+          slot: arm.slot,
+          series: `${series}.fit`,
+          t: c.t,
+          values,
+          variant: 'secondary',
+          colour: armStyle(arm.slot).colour,
+          dash: '7 3',
+        });
+        out.set(series, list);
+      }
+    }
+    return (series: string): ChartLine[] => out.get(series) ?? [];
+  }, [fitCurrent, fitCurves, scenarioArms, meta]);
   const selectedKey = meta[selected]?.key;
   const selectedArm = arms.find((a) => a.key === selectedKey);
 
@@ -151,24 +183,24 @@ export function Charts() {
       }
     }
     return {
-      lines: [...lines, ...bandMedians(bands, 'tumourVolume')],
+      lines: [...lines, ...bandMedians(bands, 'tumourVolume'), ...fittedOf('tumourVolume')],
       areas: [...bandAreas(bands, 'tumourVolume'), ...areas],
     };
-  }, [arms, selectedArm, compartments, bands]);
+  }, [arms, selectedArm, compartments, bands, fittedOf]);
 
-  const cd8 = useMemo(() => linesOf(arms, 'cd8'), [arms]);
+  const cd8 = useMemo(() => [...linesOf(arms, 'cd8'), ...fittedOf('cd8')], [arms, fittedOf]);
   const macrophages = useMemo(
     () =>
       macrophageView === 'fraction'
-        ? linesOf(arms, 'm1Fraction')
-        : [...linesOf(arms, 'm1'), ...linesOf(arms, 'm2', 'secondary')],
-    [arms, macrophageView],
+        ? [...linesOf(arms, 'm1Fraction'), ...fittedOf('m1Fraction')]
+        : [...linesOf(arms, 'm1'), ...linesOf(arms, 'm2', 'secondary'), ...fittedOf('m1')],
+    [arms, macrophageView, fittedOf],
   );
-  const pge2 = useMemo(() => linesOf(arms, 'pge2Plasma'), [arms]);
+  const pge2 = useMemo(() => [...linesOf(arms, 'pge2Plasma'), ...fittedOf('pge2Plasma')], [arms, fittedOf]);
   const pdl1 = useMemo(() => linesOf(arms, 'pdl1'), [arms]);
   const cd24 = useMemo(() => linesOf(arms, 'cd24'), [arms]);
   const drugs = useMemo(() => linesOf(arms, `drug.${drugView}`), [arms, drugView]);
-  const toxicity = useMemo(() => linesOf(arms, 'igf1rToxicity'), [arms]);
+  const toxicity = useMemo(() => [...linesOf(arms, 'igf1rToxicity'), ...fittedOf('igf1rToxicity')], [arms, fittedOf]);
   const fractionDomain = useMemo<[number, number]>(() => [0, 1], []);
 
   const selectedName = scenarioArms[selected]?.name ?? '';
@@ -221,8 +253,15 @@ export function Charts() {
           </>
         }
         footer={
-          compartments !== 'total' || (measurementFile && pointsOf('tumourVolume')) ? (
+          compartments !== 'total' ||
+          (measurementFile && pointsOf('tumourVolume')) ||
+          fittedOf('tumourVolume').length > 0 ? (
             <>
+              {fittedOf('tumourVolume').length > 0 ? (
+                <p className="chart-note" data-testid="fit-curve-note">
+                  {t('fit.curveLegend')}
+                </p>
+              ) : null}
               {measurementFile && pointsOf('tumourVolume') ? (
                 <p className="chart-note" data-testid="measurements-note">
                   {t('data.note', { file: measurementFile })}

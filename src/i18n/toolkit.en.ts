@@ -113,7 +113,7 @@ export const toolkitEn = {
   'bands.error': 'band failed: {message}',
   'data.title': 'Your measurements',
   'data.intro':
-    'A CSV file with a header: day,arm,value[,sd][,n][,series] (series defaults to tumourVolume; arms by name). Points are drawn on the matching chart and arm, with bars of ± SD; a bad row is listed and the others are kept. Fit parameters to them with npm run -s fit.',
+    'A CSV file with a header: day,arm,value[,sd][,n][,series] (series defaults to tumourVolume; arms by name). Points are drawn on the matching chart and arm, with bars of ± SD; a bad row is listed and the others are kept. Fit parameters to them below (or with npm run -s fit).',
   'data.choose': 'Import measurements (CSV)',
   'data.clear': 'Remove measurements',
   'data.read': '{file}: {rows} measurements shown',
@@ -121,4 +121,6 @@ export const toolkitEn = {
   'data.problems': '{count} rows left out:',
   'data.error': 'The file could not be read: {message}',
   'data.note': 'Points: your measurements ({file}), mean ± SD',
+  'fit.curveLegend': 'dashed: fitted model',
+  'fit.loading': 'Loading the fit panel…',
 } as const;

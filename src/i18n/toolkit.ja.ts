@@ -113,7 +113,7 @@ export const toolkitJa = {
   'bands.error': '帯を計算できませんでした: {message}',
   'data.title': '測定データ',
   'data.intro':
-    '見出し行つきの CSV ファイル: day,arm,value[,sd][,n][,series]（series の既定は tumourVolume、群は名前で指定）。対応するグラフと群に ± SD のエラーバーつきの点で表示します。不正な行は一覧にし、ほかの行は使います。パラメーターのあてはめは npm run -s fit で行えます。',
+    '見出し行つきの CSV ファイル: day,arm,value[,sd][,n][,series]（series の既定は tumourVolume、群は名前で指定）。対応するグラフと群に ± SD のエラーバーつきの点で表示します。不正な行は一覧にし、ほかの行は使います。パラメーターのフィットは下の欄（または npm run -s fit）で行えます。',
   'data.choose': '測定データを読み込む（CSV）',
   'data.clear': '測定データを消す',
   'data.read': '{file}: {rows} 件の測定値を表示中',
@@ -121,4 +121,6 @@ export const toolkitJa = {
   'data.problems': '{count} 行を除外しました:',
   'data.error': 'ファイルを読み込めませんでした: {message}',
   'data.note': '点: 測定データ（{file}）、平均 ± SD',
+  'fit.curveLegend': '破線: フィットしたモデル',
+  'fit.loading': 'フィットの欄を読み込み中…',
 } as const;

@@ -88,6 +88,25 @@ export interface FitRequest {
   fitFactors: FitFactor[];
   data: FitDatum[];
   scale: 'log' | 'linear';
+  /** 95 % profile-likelihood intervals too (model/analysis/fit.ts) */
+  profile?: boolean;
+}
+
+/** A fit's progress: the Levenberg–Marquardt iterations, then the profiles (factor index from 0). */
+export type FitProgress =
+  | { phase: 'fit'; iterations: number; evaluations: number; ssr: number }
+  | { phase: 'profile'; factor: number; evaluations: number };
+
+/** The fitted model's curves: per arm of the request's scenario, its output times and the series the data name. */
+export interface FittedCurve {
+  armIndex: number;
+  t: Float64Array;
+  series: Record<string, Float64Array>;
+}
+
+export interface FitRun {
+  fit: FitResult;
+  curves: FittedCurve[];
 }
 
 /** Fits the factors to the measurements (serial: each step of Levenberg–Marquardt needs the one before). */
@@ -98,6 +117,40 @@ export function fitRequest(request: FitRequest): FitResult {
     request.data,
     request.scale,
   );
+}
+
+/**
+ * The fit with its progress reported after every iteration and profile step, then the fitted scenario simulated once
+ * (the explorer's tolerance) for the curves drawn over the measurements: the series the data name, per arm.
+ */
+export function fitWithCurves(request: FitRequest, onProgress: (progress: FitProgress) => void = () => {}): FitRun {
+  const fit = fitMeasurements(
+    (v) => valuesScenario(request.scenario, request.factors, v),
+    request.fitFactors,
+    request.data,
+    request.scale,
+    (iterations, evaluations, ssr) => {
+      onProgress({ phase: 'fit', iterations, evaluations, ssr });
+      return false;
+    },
+    {
+      profile: request.profile === true,
+      onProfileStep: (factor, evaluations) => onProgress({ phase: 'profile', factor, evaluations }),
+    },
+  );
+  const fitted = valuesScenario(
+    request.scenario,
+    request.factors,
+    fit.factors.map((f) => f.estimate),
+  );
+  const result = simulate(fitted, { integrator: integratorFor('interactive') });
+  const names = [...new Set(request.data.map((d) => d.series))] as SeriesName[];
+  const curves = result.arms.map((arm, armIndex) => ({
+    armIndex,
+    t: arm.t,
+    series: Object.fromEntries(names.filter((n) => arm.series[n]).map((n) => [n, arm.series[n]])),
+  }));
+  return { fit, curves };
 }
 
 /**

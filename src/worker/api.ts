@@ -31,8 +31,10 @@ import {
   type EnsembleRequest,
   ensembleBands,
   ensembleBlock,
+  type FitProgress,
   type FitRequest,
   fitRequest,
+  fitWithCurves,
   type SensitivityRequest,
   scanBlock,
   sensitivityBlock,
@@ -151,6 +153,21 @@ export const simulationApi = {
   /** Fits chosen parameters to measurements (weighted least squares, bounded Levenberg–Marquardt). */
   fit(request: FitRequest) {
     return fitRequest(request);
+  },
+  /**
+   * The fit with progress (a Comlink-proxied callback, called after every iteration and profile step) and the fitted
+   * model's curves; the page cancels it by terminating the worker (worker/fitClient.ts).
+   */
+  fitRun(request: FitRequest, onProgress: (progress: FitProgress) => void) {
+    const run = fitWithCurves(request, (p) => {
+      void onProgress(p);
+    });
+    const buffers = new Set<ArrayBuffer>();
+    for (const c of run.curves) {
+      buffers.add(c.t.buffer as ArrayBuffer);
+      for (const v of Object.values(c.series)) buffers.add(v.buffer as ArrayBuffer);
+    }
+    return Comlink.transfer(run, [...buffers]);
   },
   /** Sobol' indices, PRCC or the tornado from every run's output. */
   sensitivityResult(request: SensitivityRequest, y: Float64Array) {

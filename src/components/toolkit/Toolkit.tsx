@@ -4,18 +4,23 @@
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
 import { type MessageKey, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
 import { DRUG_IDS, type Scenario } from '../../scenario/types';
 import { defaultRange, parseVariable } from '../../scenario/variables';
 import { useExplorer } from '../../store/explorer';
+import { useMeasurements } from '../../store/measurements';
+import { loadChunk } from '../../store/release';
 import { runCount, type ToolkitKind, useToolkit } from '../../store/toolkit';
 import { MeasurementsImport } from './MeasurementsImport';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
 import { ToolkitResult } from './ToolkitResult';
 import './toolkit.css';
+
+// the fit panel (and its residual plot) loads as its own chunk once measurements have been imported
+const FitPanel = lazy(() => loadChunk(() => import('./FitPanel')).then((m) => ({ default: m.FitPanel })));
 
 /** The parameters of the question "which parameters decide whether COX-2 inhibition rescues NRF2-high tumours?". */
 export const DEFAULT_FACTORS: ParameterId[] = [
@@ -164,6 +169,7 @@ export function Toolkit() {
   const startSensitivity = useToolkit((s) => s.startSensitivity);
   const startHeatmap = useToolkit((s) => s.startHeatmap);
   const cancel = useToolkit((s) => s.cancel);
+  const measured = useMeasurements((s) => s.rows.length > 0);
 
   const [kind, setKind] = useState<ToolkitKind>('scan');
   const [readout, setReadout] = useState<ReadoutKind>('volume');
@@ -437,6 +443,11 @@ export function Toolkit() {
       </p>
       <ToolkitResult />
       <MeasurementsImport />
+      {measured ? (
+        <Suspense fallback={<p className="hint">{t('fit.loading')}</p>}>
+          <FitPanel />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

@@ -61,6 +61,8 @@ export interface ProfileInterval {
 export interface FitOptions {
   /** compute profile-likelihood intervals as well (costs 10–40 fits of the other factors per factor) */
   profile?: boolean;
+  /** after each point of a profile: the factor profiled (index) and the model evaluations of the profiles so far */
+  onProfileStep?: (factor: number, evaluations: number) => void;
 }
 
 export interface FitResult {
@@ -156,7 +158,9 @@ export function fitMeasurements(
   const profiles =
     options.profile && lm.converged
       ? factors.map((_, j) =>
-          profileFactor(j, lm.x, lm.ssr, lm.standardErrors[j], threshold, residualsAt, lowerZ, upperZ),
+          profileFactor(j, lm.x, lm.ssr, lm.standardErrors[j], threshold, residualsAt, lowerZ, upperZ, (e) =>
+            options.onProfileStep?.(j, e),
+          ),
         )
       : null;
   return {
@@ -223,6 +227,7 @@ function profileFactor(
   residualsAt: (z: Float64Array) => Float64Array,
   lower: readonly number[],
   upper: readonly number[],
+  onStep?: (evaluations: number) => void,
 ): ProfileInterval {
   const p = best.length;
   const others = Array.from({ length: p }, (_, k) => k).filter((k) => k !== j);
@@ -240,7 +245,9 @@ function profileFactor(
     };
     if (others.length === 0) {
       evaluations++;
-      return { ssr: sumSquares(residualsAt(full([]))), rest: start };
+      const ssr = sumSquares(residualsAt(full([])));
+      onStep?.(evaluations);
+      return { ssr, rest: start };
     }
     const fit = levenbergMarquardt(
       {
@@ -252,6 +259,7 @@ function profileFactor(
       { maxIterations: 40 },
     );
     evaluations += fit.evaluations;
+    onStep?.(evaluations);
     return { ssr: fit.ssr, rest: fit.x };
   };
   const span = upper[j] - lower[j];

@@ -73,6 +73,8 @@ export interface ScenarioSlice {
   setParameter: (id: string, value: number | undefined) => void;
   /** every model parameter back to the setting's value */
   resetParameters: () => void;
+  /** changes several model parameters in one undo step (a fit's values); does nothing if any value is out of range */
+  setParameters: (values: Readonly<Record<string, number>>) => void;
   setHorizon: (horizon: number) => void;
   setTreatment: (drug: DrugId, on: boolean) => void;
   setSchedule: (drug: DrugId, change: Partial<DoseSchedule>) => void;
@@ -293,6 +295,14 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         const next: Scenario = { ...scenario, parameters };
         if (Object.keys(parameters).length === 0) delete next.parameters;
         commit({ scenario: next }, { step: `parameter:${id}` });
+      },
+
+      setParameters: (values) => {
+        const { scenario } = get();
+        const entries = Object.entries(values);
+        if (entries.length === 0) return;
+        if (entries.some(([id, v]) => checkParameter(id, v, scenario.setting) !== null)) return;
+        commit({ scenario: { ...scenario, parameters: { ...scenario.parameters, ...values } } });
       },
 
       resetParameters: () => {
