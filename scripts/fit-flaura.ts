@@ -87,6 +87,7 @@ function main(): void {
   const round4 = (x: number) => Number(x.toPrecision(4));
   const parameters = Object.fromEntries(Object.entries(best.parameters).map(([k, v]) => [k, round4(v as number)]));
   const check = runFlaura(parameters, PATIENTS, SEED);
+  const current = JSON.parse(readFileSync(FILE, 'utf8'));
   const out = {
     version: 1,
     fittedBy: 'scripts/fit-flaura.ts',
@@ -100,6 +101,7 @@ function main(): void {
       untreatedDoublingDays: round4(untreatedDoublingDays(parameters)),
       regrowthPerMonth: round4(regrowthPerMonth(parameters)),
     },
+    population: current.population,
   };
   writeFileSync(FILE, `${JSON.stringify(out, null, 2)}\n`);
   console.log(JSON.stringify(out.result));

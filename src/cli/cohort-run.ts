@@ -4,8 +4,8 @@
  * Input: a scenario link, as for simulate. The cohort settings come from its keys n, seed, cancer, assess and pge2cut
  * (src/scenario/codec.ts); keys that are missing take their defaults (500 patients, seed 1, hcc, every 42 days,
  * PGE2 cut-off 3) without a message, and the normalised query in the output spells out every setting used, so the
- * run can be repeated exactly. A link without 's' is read in the hcc-patient setting, the only one a cohort runs in;
- * any other setting is an error. Bad input: exit status 2, one line per problem on stderr
+ * run can be repeated exactly. A link without 's' is read in the hcc-patient setting; a cohort runs there and in
+ * lung-patient (FLAURA's patients), and any other setting is an error. Bad input: exit status 2, one line per problem on stderr
  * (`cohort: <field>: <message>`), nothing on stdout.
  *
  * Output schema (stable):
@@ -37,7 +37,7 @@ import { RESPONSE_CODES } from '../scenario/catalogue/trial';
 import { decodeScenario } from '../scenario/codec';
 import { defaultCohort } from '../scenario/defaults';
 import { encodeScenario } from '../scenario/encode';
-import { COHORT_SETTING } from '../scenario/limits';
+import { COHORT_SETTINGS, DEFAULT_COHORT_SETTING, isCohortSetting } from '../scenario/limits';
 import type { Scenario } from '../scenario/types';
 import type { KaplanMeierResult, MedianSurvival, ProportionInterval } from '../stats';
 import { parseArgs } from './options';
@@ -56,7 +56,7 @@ import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange 
 export const COX_METHOD = 'Cox proportional hazards, Efron ties, Wald CI';
 
 const USAGE = `usage: cohort [--format json|csv] [--shard k/N] [--max-seconds N] '<query string or share URL>'
-  Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient setting).
+  Runs a virtual trial: every arm of the scenario given to the same virtual patients (hcc-patient or lung-patient setting).
   Cohort keys (missing ones take the default): n (size, 10..10000, 500), seed (0..2147483647, 1),
   cancer (hcc|escc|lusc|lung|pan-cancer, hcc), assess (days between assessments, 7..182, 42),
   pge2cut (PGE2 cut-off of the biomarker split, pg/mL, 1..1000, 100). Without s, the setting is hcc-patient.
@@ -78,15 +78,15 @@ function fail(message: string): CliOutput {
 function readScenario(input: string): { scenario: Scenario } | { errors: string[] } {
   let query = queryPart(input);
   if (!new URLSearchParams(query).has('s'))
-    query = query === '' ? `s=${COHORT_SETTING}` : `s=${COHORT_SETTING}&${query}`;
+    query = query === '' ? `s=${DEFAULT_COHORT_SETTING}` : `s=${DEFAULT_COHORT_SETTING}&${query}`;
   const decoded = decodeScenario(query);
   if (decoded.errors.length > 0) return { errors: decoded.errors.map((e) => `cohort: ${e.field}: ${e.message}`) };
   const scenario = decoded.scenario;
   // a link with cohort keys in another setting is reported by the decoder (field 'cohort'); this is one without them
-  if (scenario.setting !== COHORT_SETTING) {
+  if (!isCohortSetting(scenario.setting)) {
     return {
       errors: [
-        `cohort: setting: A virtual trial runs only in the ${COHORT_SETTING} setting; the link's setting (s) is ${scenario.setting}.`,
+        `cohort: setting: A virtual trial runs only in the ${COHORT_SETTINGS.join(' or ')} setting; the link's setting (s) is ${scenario.setting}.`,
       ],
     };
   }

@@ -20,6 +20,8 @@ export const cohortEn = {
   'trial.seed': 'Random seed',
   'trial.seedHint': 'The same seed gives the same patients.',
   'trial.cancer': 'Cancer type',
+  'trial.lungPopulation':
+    'EGFR-mutant lung cancer patients, as in FLAURA: they differ in how well osimertinib kills their tumour, how many resistant cells it holds, how fast it grows and how large it is. They have no NRF2, PGE2 or NEAT1 strata.',
   'trial.nrf2Share':
     'NRF2-active stratum: {share} % of patients (HCC: P-NRF2 immunostaining; other cancers: KEAP1/NRF2 mutations)',
   'trial.nrf2Source': 'Source: {source}',
@@ -33,7 +35,8 @@ export const cohortEn = {
   'trial.armsHint': 'The arms are those of the Explorer; the first arm is the reference for hazard ratios.',
   'trial.hiddenArms': '{count} hidden arm(s) left out, as in the Explorer.',
   'trial.editArms': 'Edit arms in the Explorer',
-  'trial.needSetting': 'A virtual trial runs in the “HCC, patient” setting only. The Explorer is set to “{setting}”.',
+  'trial.needSetting':
+    'A virtual trial runs in the “HCC, patient” and “EGFR-mutant lung, patient” settings only. The Explorer is set to “{setting}”.',
   'trial.needArms': 'A trial compares at least two arms; the scenario has {count}.',
   'trial.usePreset': 'Use HCC, atezolizumab + bevacizumab',
   'trial.usePresetHint': 'Loads the IMbrave150 regimen with and without celecoxib, {size} patients.',

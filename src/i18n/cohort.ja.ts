@@ -22,6 +22,8 @@ export const cohortJa: CohortCatalogue = {
   'trial.seed': '乱数シード',
   'trial.seedHint': '同じシードからは同じ患者集団が生成されます。',
   'trial.cancer': 'がん種',
+  'trial.lungPopulation':
+    'FLAURA と同様の EGFR 変異肺がん患者です。オシメルチニブの殺細胞効果、耐性細胞の量、増殖速度、腫瘍の大きさが患者ごとに異なります。NRF2・PGE2・NEAT1 による層別はありません。',
   'trial.nrf2Share':
     'NRF2 活性化群：患者の {share} %（HCC はリン酸化 NRF2 免疫染色、他のがんは KEAP1/NRF2 変異による）',
   'trial.nrf2Source': '出典：{source}',
@@ -36,7 +38,7 @@ export const cohortJa: CohortCatalogue = {
   'trial.hiddenArms': 'エクスプローラーと同じく、非表示の {count} 群は除外しています。',
   'trial.editArms': 'エクスプローラーで治療群を編集',
   'trial.needSetting':
-    'バーチャル臨床試験は「肝細胞がん（患者）」モデルでのみ実行できます。エクスプローラーは現在「{setting}」に設定されています。',
+    'バーチャル臨床試験は「肝細胞がん（患者）」と「EGFR 変異肺がん（患者）」モデルでのみ実行できます。エクスプローラーは現在「{setting}」に設定されています。',
   'trial.needArms': '臨床試験では 2 群以上を比較します。現在のシナリオは {count} 群です。',
   'trial.usePreset': '肝細胞がん・アテゾリズマブ＋ベバシズマブを読み込む',
   'trial.usePresetHint': 'IMbrave150 のレジメン（セレコキシブ併用あり・なし）を {size} 例で読み込みます。',

@@ -6,6 +6,7 @@
  */
 
 import {
+  BIOMARKER_SETTINGS,
   hypothesisArms,
   NRF2_ACTIVE_SHARE,
   RESPONSE_CODES,
@@ -13,7 +14,7 @@ import {
   SPIDER_PATIENTS,
 } from '../scenario/catalogue/trial';
 import { COHORT_LIMITS } from '../scenario/limits';
-import type { CohortSettings, Inputs, Scenario } from '../scenario/types';
+import type { CohortSettings, Inputs, Scenario, Setting } from '../scenario/types';
 import type { Integrator } from '../solver/types';
 import type {
   CensorMarks,
@@ -35,7 +36,17 @@ import {
   wilsonInterval,
 } from '../stats';
 import type { ModelParameters } from './parameters';
-import { measuredVolume, SORAFENIB_INHIBITION_CAP, TRIAL_POPULATION, type TrialPopulation } from './population';
+import {
+  type CohortPopulation,
+  isLungPopulation,
+  LUNG_TRIAL_POPULATION,
+  type LungTrialPopulation,
+  measuredVolume,
+  type OutcomePopulation,
+  SORAFENIB_INHIBITION_CAP,
+  TRIAL_POPULATION,
+  type TrialPopulation,
+} from './population';
 import type { SeriesName } from './series';
 import { settingParameters } from './settings';
 import { initialState, simulateArm } from './simulate';
@@ -91,7 +102,7 @@ export interface VirtualPatient {
 }
 
 /** A patient's residual fraction under a population (the patient's own draws, the population's distribution). */
-export function residualOf(draws: readonly [number, number], population: Readonly<TrialPopulation>): number {
+export function residualOf(draws: readonly [number, number], population: Readonly<OutcomePopulation>): number {
   return draws[0] < population.residualResorbed ? 0 : Math.min(1, population.residualMedian * draws[1]);
 }
 
@@ -165,6 +176,58 @@ export function samplePatients(
     });
   }
   return patients;
+}
+
+/**
+ * Draws the lung trial's cohort (FLAURA's patients, the lung-patient setting): per patient, in a fixed order, the
+ * multipliers of osimertinib's kill, of the share of resistant cells at the start and of both growth rates, and the
+ * target lesion; then, from the patient's outcome stream, the death and new-lesion draws. The tumour's biology
+ * (EGFR status, AXL, ...) is the scenario's own for every patient: these patients have no NRF2 strata (`cancer` is
+ * not read). `changed`: the scenario's parameter changes, which the multipliers vary around.
+ */
+export function sampleLungPatients(
+  settings: CohortSettings,
+  inputs: Inputs,
+  changed?: Partial<ModelParameters>,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): VirtualPatient[] {
+  const random = createRandom(settings.seed);
+  const base = changed ? { ...settingParameters('lung-patient'), ...changed } : settingParameters('lung-patient');
+  const patients: VirtualPatient[] = [];
+  for (let index = 0; index < settings.size; index++) {
+    const kill = random.lognormal(0, population.killLogSd);
+    const resistant = random.lognormal(0, population.resistantLogSd);
+    const growth = random.lognormal(0, population.growthLogSd);
+    const baselineCells = random.lognormal(Math.log(population.baselineCellsMedian), population.baselineLogSd);
+    const outcome = createRandom(outcomeSeed(settings.seed, index));
+    const deathDraw = outcome.exponential(1);
+    const newLesionDraw = outcome.exponential(1);
+    const residualDraws = [outcome.next(), outcome.lognormal(0, population.residualLogSd)] as const;
+    patients.push({
+      index,
+      nrf2Active: false,
+      inputs: { ...inputs, cd8Depleted: false },
+      overrides: {
+        osimertinibKill: base.osimertinibKill * kill,
+        resistantFraction: Math.min(population.resistantCap, base.resistantFraction * resistant),
+        sensitiveGrowthRate: base.sensitiveGrowthRate * growth,
+        resistantGrowthRate: base.resistantGrowthRate * growth,
+      },
+      baselineCells,
+      deathDraw,
+      newLesionDraw,
+      residual: residualOf(residualDraws, population),
+      residualDraws,
+    });
+  }
+  return patients;
+}
+
+/** The population a trial in this setting draws its patients from, and whose outcome parameters it uses. */
+export function trialPopulation(setting: Setting): CohortPopulation {
+  if (setting === 'lung-patient') return LUNG_TRIAL_POPULATION;
+  if (setting === 'hcc-patient') return TRIAL_POPULATION;
+  throw new Error(`a virtual trial does not run in the ${setting} setting`);
 }
 
 // --- RECIST 1.1 -----------------------------------------------------------------------------------------------------
@@ -259,7 +322,7 @@ export function patientOutcome(
   days: ArrayLike<number>,
   viable: ArrayLike<number>,
   patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual'>,
-  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  population: Readonly<OutcomePopulation> = TRIAL_POPULATION,
 ): PatientOutcome {
   // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
   const measured = new Float64Array(days.length);
@@ -338,20 +401,25 @@ export interface CohortTrajectories {
   baselinePge2: Float64Array;
 }
 
+/** Patients [from, to) of a scenario's cohort, drawn from its setting's population (or `population`, of that setting). */
 export function cohortPatients(
   scenario: Scenario,
   from: number,
   to: number,
-  population: Readonly<TrialPopulation>,
+  population: CohortPopulation = trialPopulation(scenario.setting),
 ): VirtualPatient[] {
   const settings = scenario.cohort;
   if (!settings) throw new Error('the scenario has no cohort settings');
-  return samplePatients(
-    { ...settings, size: to },
-    scenario.inputs.axl,
-    scenario.parameters as Partial<ModelParameters> | undefined,
-    population,
-  ).slice(from, to);
+  const changed = scenario.parameters as Partial<ModelParameters> | undefined;
+  const all = { ...settings, size: to };
+  const lung = scenario.setting === 'lung-patient';
+  if (lung !== isLungPopulation(population)) {
+    throw new Error(`the population given is not that of the ${scenario.setting} setting`);
+  }
+  const patients = isLungPopulation(population)
+    ? sampleLungPatients(all, scenario.inputs, changed, population)
+    : samplePatients(all, scenario.inputs.axl, changed, population);
+  return patients.slice(from, to);
 }
 
 /**
@@ -362,7 +430,7 @@ export function simulateTrajectories(
   scenario: Scenario,
   from: number,
   to: number,
-  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  population: CohortPopulation = trialPopulation(scenario.setting),
   integrator?: Integrator,
 ): CohortTrajectories {
   const settings = scenario.cohort;
@@ -408,7 +476,7 @@ export function simulateTrajectories(
 export function cohortOutcomes(
   scenario: Scenario,
   trajectories: CohortTrajectories,
-  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  population: CohortPopulation = trialPopulation(scenario.setting),
   sampled?: readonly VirtualPatient[],
 ): CohortBlock {
   const { from, to, days } = trajectories;
@@ -477,7 +545,7 @@ export function runCohortBlock(
   from: number,
   to: number,
   integrator?: Integrator,
-  population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  population: CohortPopulation = trialPopulation(scenario.setting),
 ): CohortBlock {
   return cohortOutcomes(scenario, simulateTrajectories(scenario, from, to, population, integrator), population);
 }
@@ -676,7 +744,10 @@ export function cohortStatistics(
       osLogRank: logRank([osReference, osComparison]),
     });
   }
-  if (options.biomarkers === false) return { arms, comparisons, biomarkers: [] };
+  // the biomarker splits need patients that carry the biomarkers (the HCC trial's; the lung trial's have none)
+  if (options.biomarkers === false || !BIOMARKER_SETTINGS.includes(scenario.setting)) {
+    return { arms, comparisons, biomarkers: [] };
+  }
   const cutoff = settings?.pge2Cutoff ?? COHORT_LIMITS.pge2Cutoff.default;
   const above = (values: Float64Array, threshold: number): Uint8Array => {
     const mask = new Uint8Array(values.length);

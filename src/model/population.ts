@@ -17,6 +17,7 @@
  *   to the viable tumour relative to baseline.
  * - backgroundHazard, burdenHazard, postProgressionHazard: the death hazard (src/model/survival.ts), 1/day.
  */
+import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
 
 export interface TrialPopulation {
@@ -73,4 +74,51 @@ export const TRIAL_POPULATION: Readonly<TrialPopulation> = Object.freeze({ ...fi
 /** Measured lesion volume: the viable volume plus the non-viable tissue left from what was lost since baseline. */
 export function measuredVolume(viable: number, baseline: number, residual: number): number {
   return viable + (baseline > viable ? residual * (baseline - viable) : 0);
+}
+
+/**
+ * What every trial setting's population gives the outcome side (patientOutcome): residual tissue in the measured
+ * lesion, new lesions and the death hazard (src/model/survival.ts).
+ */
+export type OutcomePopulation = Pick<
+  TrialPopulation,
+  | 'residualResorbed'
+  | 'residualMedian'
+  | 'residualLogSd'
+  | 'newLesionHazard'
+  | 'backgroundHazard'
+  | 'burdenHazard'
+  | 'postProgressionHazard'
+>;
+
+/**
+ * The virtual population of the EGFR-mutant lung trial (FLAURA's patients; docs/model.md, "EGFR-mutant lung,
+ * patient"): lognormal multipliers (median 1, these SDs of the logarithm) of the lung-patient setting's osimertinib
+ * kill, share of resistant cells at the start (capped at resistantCap) and growth rates; a lognormal target lesion;
+ * the outcome side of every trial. Read from src/model/fits/flaura.json, which scripts/fit-flaura.ts writes.
+ */
+export interface LungTrialPopulation extends OutcomePopulation {
+  setting: 'lung-patient';
+  killLogSd: number;
+  resistantLogSd: number;
+  resistantCap: number;
+  growthLogSd: number;
+  /** target lesion at baseline: median cells and SD of log */
+  baselineCellsMedian: number;
+  baselineLogSd: number;
+}
+
+/** The lung trial's population: the fit file's fixed and fitted values. */
+export const LUNG_TRIAL_POPULATION: Readonly<LungTrialPopulation> = Object.freeze({
+  setting: 'lung-patient',
+  ...lungFile.population.fixed,
+  ...lungFile.population.fitted,
+});
+
+/** A trial population of either setting. */
+export type CohortPopulation = Readonly<TrialPopulation> | Readonly<LungTrialPopulation>;
+
+/** True for the lung trial's population (the HCC one has no `setting`). */
+export function isLungPopulation(population: CohortPopulation): population is Readonly<LungTrialPopulation> {
+  return 'setting' in population && population.setting === 'lung-patient';
 }

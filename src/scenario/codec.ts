@@ -19,12 +19,13 @@
  *            n=500&seed=1&cancer=hcc&assess=42&pge2cut=100
  *          n        cohort size, a whole number of patients, 10..10000 (default 500)
  *          seed     seed of the random generator, a whole number 0..2147483647 (default 1)
- *          cancer   hcc | escc | lusc | lung | pan-cancer: the share of NRF2-active tumours (default hcc)
+ *          cancer   hcc | escc | lusc | lung | pan-cancer: the share of NRF2-active tumours (default hcc; the lung-patient
+ *                   trial has no NRF2 strata and does not read it)
  *          assess   days between RECIST assessments, 7..182 (default 42)
  *          pge2cut  baseline plasma PGE2 cut-off of the biomarker split, pg/mL, 1..1000 (default 100)
  *          Written only when the scenario has a cohort (all five, between cd8 and the first arm), so links without
  *          a cohort are exactly as before. Any one of them makes a cohort; the missing ones take their defaults.
- *          A cohort needs s=hcc-patient: in any other setting the keys are reported (field 'cohort', code
+ *          A cohort needs s=hcc-patient or s=lung-patient: in any other setting the keys are reported (field 'cohort', code
  *          'incompatible') and the cohort is dropped; the rest of the link is kept.
  *   p.<id>  optional, any number of them: a model parameter changed from the setting's value, e.g. p.tCellKillRate=4
  *          (ids and documented ranges: the parameter table, src/model/parameters.ts, via parameters.ts). Written after
@@ -395,8 +396,8 @@ function readView(single: Map<string, string>, errors: FieldError[]): ViewOption
 
 /**
  * The cohort settings: undefined when the link has none of their keys. Missing keys take their defaults silently, a
- * bad value takes its default with an error, and in a setting other than hcc-patient the cohort is dropped with one
- * error (its values are not read).
+ * bad value takes its default with an error, and in a setting other than hcc-patient and lung-patient the cohort is
+ * dropped with one error (its values are not read).
  */
 function readCohort(single: Map<string, string>, setting: Setting, errors: FieldError[]): CohortSettings | undefined {
   if (!COHORT_ORDER.some((key) => single.has(COHORT_KEYS[key]))) return undefined;

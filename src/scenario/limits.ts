@@ -130,7 +130,7 @@ export function withinCount(count: number, limit: number): boolean {
 }
 
 /**
- * A virtual trial (Scenario.cohort), only in the hcc-patient setting. Size and seed are whole numbers; the seed is any
+ * A virtual trial (Scenario.cohort), in a patient setting with a trial population (COHORT_SETTINGS). Size and seed are whole numbers; the seed is any
  * 31-bit non-negative integer (a safe integer, the same on every platform). The assessment interval is the spacing of
  * the RECIST assessments (42 days = every 6 weeks, as in IMbrave150); the PGE2 cut-off splits the cohort by baseline
  * plasma PGE2 in pg/mL (default 100 pg/mL, about twice the healthy level; docs/model.md).
@@ -145,8 +145,20 @@ export const COHORT_LIMITS = {
 /** The default cancer type of a cohort: HCC, the disease of the hcc-patient setting. */
 export const DEFAULT_CANCER: CancerType = 'hcc';
 
-/** The only setting a cohort can run in (patients with advanced HCC). */
-export const COHORT_SETTING: Setting = 'hcc-patient';
+/**
+ * The settings a cohort can run in: patients with advanced HCC (IMbrave150) and patients with advanced EGFR-mutant lung
+ * cancer (FLAURA). Each has its own virtual population and survival model (src/model/population.ts).
+ */
+export const COHORT_SETTINGS = ['hcc-patient', 'lung-patient'] as const satisfies readonly Setting[];
+export type CohortSetting = (typeof COHORT_SETTINGS)[number];
+
+/** The setting of a trial whose link names none (the CLI's default): patients with advanced HCC. */
+export const DEFAULT_COHORT_SETTING: CohortSetting = 'hcc-patient';
+
+/** True for a setting a virtual trial runs in. */
+export function isCohortSetting(setting: Setting): setting is CohortSetting {
+  return (COHORT_SETTINGS as readonly Setting[]).includes(setting);
+}
 
 /**
  * What the limits above are held to (measured by `npm run study:limits`; reasoning in docs/performance.md, "Codec

@@ -10,10 +10,11 @@ import {
   ARM_LIMITS,
   AXL_LEVELS,
   COHORT_LIMITS,
-  COHORT_SETTING,
+  COHORT_SETTINGS,
   doseRange,
   HORIZON_LIMITS,
   INPUT_RANGE,
+  isCohortSetting,
   MAX_QUERY_LENGTH,
   NUMERIC_INPUTS,
   OUTPUT_STEP_LIMITS,
@@ -303,13 +304,13 @@ export function checkCancer(value: unknown): FieldError | null {
   };
 }
 
-/** The error, if any, for a cohort in this setting: a virtual trial runs only in the hcc-patient setting. */
+/** The error, if any, for a cohort in this setting: a virtual trial runs only in the COHORT_SETTINGS. */
 export function checkCohortSetting(setting: Setting): FieldError | null {
-  if (setting === COHORT_SETTING) return null;
+  if (isCohortSetting(setting)) return null;
   return {
     field: 'cohort',
     code: 'incompatible',
-    message: `${FIELD_LABELS.cohort} need the ${COHORT_SETTING} setting; the setting is ${setting}.`,
+    message: `${FIELD_LABELS.cohort} need the ${COHORT_SETTINGS.join(' or ')} setting; the setting is ${setting}.`,
   };
 }
 

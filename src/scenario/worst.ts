@@ -8,7 +8,7 @@ import { type ParameterId, parameterRange, variableParameters } from './catalogu
 import {
   ARM_LIMITS,
   COHORT_LIMITS,
-  COHORT_SETTING,
+  DEFAULT_COHORT_SETTING,
   DOSE_LIMITS,
   HORIZON_LIMITS,
   OUTPUT_STEP_LIMITS,
@@ -66,7 +66,7 @@ export function worstScenario(options: WorstOptions = {}): Scenario {
 
 /** The heaviest virtual trial: the worst scenario in the trial's setting, the most patients, the densest assessments. */
 export function worstTrial(options: WorstOptions & { size?: number } = {}): Scenario {
-  const scenario = worstScenario({ ...options, setting: COHORT_SETTING });
+  const scenario = worstScenario({ ...options, setting: DEFAULT_COHORT_SETTING });
   return {
     ...scenario,
     cohort: {

@@ -506,10 +506,11 @@ export const CLAIMS: readonly Claim[] = [
     evaluate: (r) => {
       const v = (day: number) => r.at(F, F_O, 'tumourVolume', day);
       let nadirDay = 0;
-      for (let day = 1; day <= 1095; day++) if (v(day) < v(nadirDay)) nadirDay = day;
+      // the first three years (26 assessments 6 weeks apart: day 1092)
+      for (let day = 1; day <= 1092; day++) if (v(day) < v(nadirDay)) nadirDay = day;
       // RECIST progression of one lesion: the diameter 20 % above its smallest, i.e. the volume 1.2^3 = 1.728 x
       let progression = Number.POSITIVE_INFINITY;
-      for (let day = nadirDay; day <= 1095; day++) {
+      for (let day = nadirDay; day <= 1092; day++) {
         if (v(day) >= 1.728 * v(nadirDay)) {
           progression = day;
           break;

@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { presetById } from '../scenario/catalogue/presets';
 import { defaultCohort } from '../scenario/defaults';
 import { encodeScenario } from '../scenario/encode';
-import { COHORT_LIMITS, COHORT_SETTING } from '../scenario/limits';
+import { COHORT_LIMITS, isCohortSetting } from '../scenario/limits';
 import type { CohortSettings, Scenario } from '../scenario/types';
 import {
   type CohortBlock,
@@ -78,12 +78,11 @@ export function planTrial(scenario: Scenario, meta: ArmMeta[]): TrialPlan {
   const visible = visibleScenario(scenario, meta);
   const slots = scenario.arms.flatMap((arm, i) => (arm.hidden ? [] : [meta[i]?.slot ?? i]));
   const plan: Scenario = { ...visible.scenario, cohort: scenario.cohort ?? defaultCohort() };
-  const problem: TrialProblem =
-    scenario.setting !== COHORT_SETTING
-      ? { kind: 'setting' }
-      : plan.arms.length < 2
-        ? { kind: 'arms', count: plan.arms.length }
-        : null;
+  const problem: TrialProblem = !isCohortSetting(scenario.setting)
+    ? { kind: 'setting' }
+    : plan.arms.length < 2
+      ? { kind: 'arms', count: plan.arms.length }
+      : null;
   return { scenario: plan, slots, hiddenArms: scenario.arms.length - plan.arms.length, problem };
 }
 

@@ -39,6 +39,18 @@ describe('sharded cohort runs', () => {
     expect(mergedRun(QUERY, 1, ['--format', 'csv']).merged).toBe(single.stdout);
   });
 
+  it('the lung trial (FLAURA preset, lung-patient setting) merged from 3 shards equals one run byte for byte', () => {
+    const lung = `s=lung-patient&h=1092&n=30&seed=2&cancer=lung&arm=Untreated&arm=Osimertinib*osi:80@0-1092/1`;
+    const single = runCohortCli([lung]);
+    expect(single.stderr).toBe('');
+    expect(single.status).toBe(0);
+    expect(mergedRun(lung, 3).merged).toBe(single.stdout);
+    const out = JSON.parse(single.stdout);
+    // overall survival is part of the lung trial's statistics, and it has no biomarker splits
+    expect(out.arms[1].medianOsDays).toBeDefined();
+    expect(out.biomarkers).toEqual([]);
+  });
+
   it('refuses a missing, repeated or foreign shard with a message naming it', () => {
     const parts = [1, 2, 3].map((k) => runCohortCli(['--shard', `${k}/3`, QUERY]).stdout);
     const other = runCohortCli(['--shard', '3/3', QUERY.replace('seed=3', 'seed=4')]).stdout;

@@ -305,7 +305,7 @@ describe('cohort', () => {
       ).toEqual(fields);
     }
     expect(runCohortCli(['s=hcc-mouse']).stderr).toBe(
-      "cohort: setting: A virtual trial runs only in the hcc-patient setting; the link's setting (s) is hcc-mouse.\n",
+      "cohort: setting: A virtual trial runs only in the hcc-patient or lung-patient setting; the link's setting (s) is hcc-mouse.\n",
     );
     for (const args of [[], ['n=40', 'n=40'], ['--format', 'tsv', 'n=40'], ['--quick', 'n=40']]) {
       const out = runCohortCli(args);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model';
-import { assessRecist } from '../../src/model/cohort';
+import { assessRecist, cohortStatistics, runCohortBlock } from '../../src/model/cohort';
 import fit from '../../src/model/fits/flaura.json';
 import { FLAURA_TARGETS, regrowthPerMonth, runFlaura, untreatedDoublingDays } from '../../src/model/flaura';
 import { settingParameters } from '../../src/model/settings';
@@ -43,6 +43,21 @@ describe('EGFR-mutant lung, patient (FLAURA)', () => {
     expect(r.pfsDays).toBeGreaterThan(365);
     expect(r.pfsDays).toBeLessThan(3 * 365);
     expect(assessRecist(untreated.t, untreated.series.tumourVolume).best).not.toBe('PR');
+  });
+
+  it('the FLAURA preset is a virtual trial of the one trial runner: osimertinib against untreated, with OS', () => {
+    const preset = presetById('flaura-osimertinib');
+    if (!preset?.scenario.cohort) throw new Error('the flaura-osimertinib preset has no cohort');
+    const s: Scenario = { ...preset.scenario, cohort: { ...preset.scenario.cohort, size: 40 } };
+    const stats = cohortStatistics(s, runCohortBlock(s, 0, 40));
+    const [untreated, osimertinib] = stats.arms;
+    expect(osimertinib.orr.estimate).toBeGreaterThan(0.6);
+    expect(untreated.orr.estimate).toBe(0);
+    expect(stats.comparisons[0].cox.hazardRatio).toBeLessThan(0.3);
+    // overall survival is part of the lung trial's statistics; its patients carry no biomarker strata
+    expect(osimertinib.os.time.length).toBeGreaterThan(0);
+    expect(Number.isFinite(stats.comparisons[0].osCox.hazardRatio)).toBe(true);
+    expect(stats.biomarkers).toEqual([]);
   });
 
   it('osimertinib does nothing to an EGFR-wild-type lung tumour, nor to HCC or CRC (wild type by default)', () => {

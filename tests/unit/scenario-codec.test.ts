@@ -418,7 +418,7 @@ describe('cohort settings (a virtual trial)', () => {
     const r = decodeScenario(`${HEAD}&n=40&seed=abc&arm=A*atz:10@7-20/3`);
     const m = onlyError(r, 'incompatible', 'cohort');
     expect(m).toBe(
-      'Cohort settings (n, seed, cancer, assess, pge2cut) need the hcc-patient setting; the setting is hcc-mouse. ' +
+      'Cohort settings (n, seed, cancer, assess, pge2cut) need the hcc-patient or lung-patient setting; the setting is hcc-mouse. ' +
         'The cohort is dropped; the rest of the link is kept.',
     );
     expect(r.scenario.cohort).toBeUndefined();

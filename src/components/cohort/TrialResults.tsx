@@ -3,6 +3,7 @@
  * in reading order.
  */
 import { useCohortT } from '../../i18n/cohort';
+import { BIOMARKER_SETTINGS } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
@@ -19,6 +20,8 @@ export function TrialResults() {
   const tc = useCohortT();
   const status = useCohort((s) => s.status);
   const hasBlock = useCohort((s) => s.block !== null);
+  // the lung trial's patients carry no biomarker strata (NRF2, PGE2, NEAT1): no biomarker view
+  const biomarkers = useCohort((s) => s.scenario === null || BIOMARKER_SETTINGS.includes(s.scenario.setting));
   if (status === 'idle' || (!hasBlock && status !== 'running')) return null;
   const waiting = hasBlock ? null : tc('run.waiting');
   return (
@@ -36,7 +39,7 @@ export function TrialResults() {
       </section>
       <Waterfalls waiting={waiting} />
       <Spiders waiting={waiting} />
-      <Biomarkers waiting={waiting} />
+      {biomarkers ? <Biomarkers waiting={waiting} /> : null}
       <TrialExports />
     </>
   );

@@ -4,7 +4,7 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
-import { NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
+import { BIOMARKER_SETTINGS, NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
 import { CANCER_TYPES, type CancerType } from '../../scenario/types';
@@ -39,6 +39,8 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
   }, [running]);
 
   const disabled = plan.problem?.kind === 'setting';
+  // the NRF2 share and the PGE2 cut-off describe the HCC trial's biomarker strata; the lung trial's patients have none
+  const biomarkers = BIOMARKER_SETTINGS.includes(plan.scenario.setting);
   const weeks = settings.assessmentInterval / 7;
 
   return (
@@ -67,27 +69,34 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
             onCommit={(seed) => setCohort({ seed })}
           />
           <p className="hint">{tc('trial.seedHint')}</p>
-          <div className="field">
-            <label htmlFor={cancerId}>{tc('trial.cancer')}</label>
-            <select
-              id={cancerId}
-              data-testid="trial-cancer"
-              value={settings.cancer}
-              aria-describedby={`${cancerId}-share`}
-              onChange={(e) => setCohort({ cancer: e.currentTarget.value as CancerType })}
-            >
-              {CANCER_TYPES.map((c) => (
-                <option key={c} value={c}>
-                  {tc(`trial.cancer.${c}` as CohortMessageKey)}
-                </option>
-              ))}
-            </select>
-            <p id={`${cancerId}-share`} className="hint" data-testid="trial-nrf2-share">
-              <strong>{tc('trial.nrf2Share', { share: (share.share * 100).toFixed(1) })}</strong>
-              <br />
-              {tc('trial.nrf2Source', { source: share.source })}
+          {biomarkers ? null : (
+            <p className="hint" data-testid="trial-lung-population">
+              {tc('trial.lungPopulation')}
             </p>
-          </div>
+          )}
+          {biomarkers ? (
+            <div className="field">
+              <label htmlFor={cancerId}>{tc('trial.cancer')}</label>
+              <select
+                id={cancerId}
+                data-testid="trial-cancer"
+                value={settings.cancer}
+                aria-describedby={`${cancerId}-share`}
+                onChange={(e) => setCohort({ cancer: e.currentTarget.value as CancerType })}
+              >
+                {CANCER_TYPES.map((c) => (
+                  <option key={c} value={c}>
+                    {tc(`trial.cancer.${c}` as CohortMessageKey)}
+                  </option>
+                ))}
+              </select>
+              <p id={`${cancerId}-share`} className="hint" data-testid="trial-nrf2-share">
+                <strong>{tc('trial.nrf2Share', { share: (share.share * 100).toFixed(1) })}</strong>
+                <br />
+                {tc('trial.nrf2Source', { source: share.source })}
+              </p>
+            </div>
+          ) : null}
           <NumberField
             label={tc('trial.interval')}
             value={settings.assessmentInterval}
@@ -101,16 +110,20 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
           <p className="hint">
             {tc('trial.intervalHint', { weeks: Number.isInteger(weeks) ? weeks : weeks.toFixed(1) })}
           </p>
-          <NumberField
-            label={tc('trial.pge2Cutoff')}
-            value={settings.pge2Cutoff}
-            min={COHORT_LIMITS.pge2Cutoff.min}
-            max={COHORT_LIMITS.pge2Cutoff.max}
-            step={COHORT_LIMITS.pge2Cutoff.step}
-            testId="trial-pge2-cutoff"
-            onCommit={(pge2Cutoff) => setCohort({ pge2Cutoff })}
-          />
-          <p className="hint">{tc('trial.pge2CutoffHint')}</p>
+          {biomarkers ? (
+            <>
+              <NumberField
+                label={tc('trial.pge2Cutoff')}
+                value={settings.pge2Cutoff}
+                min={COHORT_LIMITS.pge2Cutoff.min}
+                max={COHORT_LIMITS.pge2Cutoff.max}
+                step={COHORT_LIMITS.pge2Cutoff.step}
+                testId="trial-pge2-cutoff"
+                onCommit={(pge2Cutoff) => setCohort({ pge2Cutoff })}
+              />
+              <p className="hint">{tc('trial.pge2CutoffHint')}</p>
+            </>
+          ) : null}
 
           <h4 className="trial-subheading">{tc('trial.arms')}</h4>
           <ol className="trial-arms" data-testid="trial-arms">

@@ -4,6 +4,7 @@
  * oral drugs in mg/kg/day.
  */
 import type { Arm, DoseSchedule, DrugId, Inputs, Scenario } from '../types';
+import { FLAURA_DESIGN } from './trial';
 
 /**
  * A seed experiment. Its title, two-line summary and arm names for display are in the message catalogues
@@ -44,8 +45,9 @@ const IL6_SEED004 = schedule(10, 7, 20, 3);
 const ATEZO_PATIENT = schedule(1200, 0, 540, 21);
 const BEV_PATIENT = schedule(15, 0, 540, 21);
 const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
-// FLAURA: osimertinib 80 mg once daily until progression (here for the 3 years shown).
-const OSI_PATIENT = schedule(80, 0, 1095, 1);
+// FLAURA: osimertinib 80 mg once daily until progression (here for the whole follow-up).
+const FLAURA_HORIZON = FLAURA_DESIGN.horizonDays;
+const OSI_PATIENT = schedule(FLAURA_DESIGN.osimertinibDose, 0, FLAURA_HORIZON, 1);
 // IMbrave150's comparator: sorafenib 400 mg twice daily (800 mg/day), continuously.
 const SORAFENIB_PATIENT = schedule(800, 0, 540, 1);
 
@@ -203,16 +205,24 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     // The patient-scale EGFR-mutant lung setting, fitted to FLAURA's osimertinib arm (docs/model.md, "EGFR-mutant
-    // lung, patient"): the tumour responds, then the cells osimertinib does not kill regrow.
+    // lung, patient"): the tumour responds, then the cells osimertinib does not kill regrow. A virtual trial of 500
+    // patients (seed 1, assessed every 6 weeks as in FLAURA), untreated arm first as the reference.
     id: 'flaura-osimertinib',
     citation: 'Soria et al., NEJM 2018 (FLAURA); Wang, Yamada, …, Yano, Nature Communications 2020',
     doi: '10.1056/NEJMoa1713137',
     scenario: {
       setting: 'lung-patient',
-      horizon: 1095,
+      horizon: FLAURA_HORIZON,
       outputStep: 1,
       inputs: BASE_INPUTS,
       arms: [arm('Untreated', {}), arm('Osimertinib 80 mg daily', {}, { osimertinib: OSI_PATIENT })],
+      cohort: {
+        size: 500,
+        seed: 1,
+        cancer: 'lung',
+        assessmentInterval: FLAURA_DESIGN.assessmentInterval,
+        pge2Cutoff: 100,
+      },
     },
   },
 ];

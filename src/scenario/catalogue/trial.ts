@@ -3,7 +3,7 @@
  * trajectories a spider plot keeps, and the share of NRF2-active tumours of each cancer type. It exists because the
  * model (which computes the outcomes) and the views (which label and colour them) must agree on these.
  */
-import type { Arm, CancerType, DrugId } from '../types';
+import type { Arm, CancerType, DrugId, Setting } from '../types';
 
 /** RECIST 1.1 best overall response. */
 export type Response = 'CR' | 'PR' | 'SD' | 'PD';
@@ -12,6 +12,12 @@ export const RESPONSE_CODES: readonly Response[] = ['CR', 'PR', 'SD', 'PD'];
 
 /** Patients whose whole trajectories are kept for the spider plot. */
 export const SPIDER_PATIENTS = 30;
+
+/**
+ * The trial settings whose virtual patients carry the seed-000 biomarkers (NRF2 stratum, baseline plasma PGE2, NEAT1),
+ * so that a trial's results split by them: the HCC trial's. The lung trial's patients differ in other ways.
+ */
+export const BIOMARKER_SETTINGS: readonly Setting[] = ['hcc-patient'];
 
 /** Share of NRF2-active tumours per cancer type. */
 export const NRF2_ACTIVE_SHARE: Record<CancerType, { share: number; source: string }> = {
@@ -117,6 +123,28 @@ export function matchImbrave150Arms(arms: readonly Pick<Arm, 'treatments'>[]): {
     sorafenib: arms.findIndex((a) => gives(a, IMBRAVE150_ARMS.sorafenib)),
   };
 }
+
+// --- FLAURA: what the lung trial is compared with ------------------------------------------------------------------
+
+/**
+ * FLAURA's design, shared by the flaura-osimertinib preset and the lung trial's fit (src/model/flaura.ts):
+ * osimertinib 80 mg once daily until progression (here for the whole follow-up), RECIST every 6 weeks, 26 assessments.
+ */
+export const FLAURA_DESIGN = { horizonDays: 1092, assessmentInterval: 42, osimertinibDose: 80 } as const;
+
+const SORIA_2018 = 'Soria et al., NEJM 2018; 378:113–125 (FLAURA primary analysis)';
+const RAMALINGAM_2020 = 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final overall survival)';
+
+/**
+ * FLAURA's osimertinib arm (untreated EGFR-mutant advanced NSCLC, n = 279): objective response (RECIST 1.1) and median
+ * PFS from the primary analysis, median OS with its 95 % interval from the final analysis.
+ */
+export const FLAURA_OSIMERTINIB = {
+  patients: 279,
+  orr: { value: pct(80), source: SORIA_2018 },
+  medianPfs: { value: 18.9, source: SORIA_2018 },
+  medianOs: { value: 38.6, lower: 34.5, upper: 41.8, source: RAMALINGAM_2020 },
+} as const;
 
 // --- hypotheses -----------------------------------------------------------------------------------------------------
 

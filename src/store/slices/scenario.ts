@@ -17,7 +17,14 @@ import type { StateCreator } from 'zustand';
 import { DRUG_CATALOGUE } from '../../scenario/catalogue/drugs';
 import { checkParameter } from '../../scenario/catalogue/parameters';
 import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
-import { ARM_LIMITS, EGFR_DEFAULT, HORIZON_LIMITS, SCHEDULE_LIMITS, SETTING_SCALE } from '../../scenario/limits';
+import {
+  ARM_LIMITS,
+  EGFR_DEFAULT,
+  HORIZON_LIMITS,
+  isCohortSetting,
+  SCHEDULE_LIMITS,
+  SETTING_SCALE,
+} from '../../scenario/limits';
 import { isInvisibleName, stripNameControls } from '../../scenario/names';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../../scenario/types';
 import { armInputs } from '../../scenario/types';
@@ -253,8 +260,8 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
           return { ...arm, treatments };
         });
         const next: Scenario = { ...scenario, setting, horizon, outputStep: defaultOutputStep(setting, horizon), arms };
-        // Virtual-cohort settings only exist for patients with HCC.
-        if (setting !== 'hcc-patient') delete next.cohort;
+        // Virtual-cohort settings only exist in the trial settings (patients with HCC or EGFR-mutant lung cancer).
+        if (!isCohortSetting(setting)) delete next.cohort;
         // A new setting starts from its own EGFR status (lung mutant, HCC and CRC wild type) unless an arm sets one.
         if (next.inputs.egfr !== undefined) {
           const { egfr: _, ...inputs } = next.inputs;
