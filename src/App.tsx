@@ -109,6 +109,7 @@ export function App() {
         ) : null}
       </header>
       <div className="layout" hidden={view !== 'explorer'}>
+        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal is set only together with role="dialog" */}
         <aside
           id="control-panel"
           className="control-panel"

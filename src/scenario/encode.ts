@@ -2,7 +2,7 @@
  * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
-import { orderedParameters, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
+import { orderedParameters, PARAMETER_IDS, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';
@@ -66,6 +66,24 @@ export const COHORT_ORDER = [
 export const COHORT_BY_KEY: ReadonlyMap<string, keyof CohortSettings> = new Map(
   COHORT_ORDER.map((k) => [COHORT_KEYS[k], k]),
 );
+
+/** The link's own keys, written first: format version, setting, horizon, output step. */
+export const BASE_KEYS = ['v', 's', 'h', 'dt'] as const;
+
+/**
+ * Every top-level key the codec reads, in the order they are written (the model parameters' `p.<id>` keys apart:
+ * PARAMETER_LINK_KEYS): what the link fuzzers draw from, so that a key added here is fuzzed without editing them.
+ */
+export const LINK_KEYS: readonly string[] = [
+  ...BASE_KEYS,
+  ...INPUT_ORDER.map((k) => INPUT_KEYS[k]),
+  ...COHORT_ORDER.map((k) => COHORT_KEYS[k]),
+  ...VIEW_ORDER.map((k) => VIEW_KEYS[k]),
+  'arm',
+];
+
+/** The link key of every model parameter (`p.<id>`). */
+export const PARAMETER_LINK_KEYS: readonly string[] = PARAMETER_IDS.map((id) => `${PARAMETER_KEY_PREFIX}${id}`);
 
 /** The link text of one view option. */
 export function viewValue<K extends keyof ViewOptions>(key: K, value: NonNullable<ViewOptions[K]>): string {

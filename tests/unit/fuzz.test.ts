@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { decodeScenario, encodeScenario, validateScenario } from '../../src/scenario';
+import { decodeScenario, encodeScenario, LINK_KEYS, PARAMETER_LINK_KEYS, validateScenario } from '../../src/scenario';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { createRandom, type Random } from '../../src/stats';
 import { arbScenario } from './arbitraries';
@@ -18,23 +18,9 @@ const CLI_RUNS = Math.max(1000, Math.round(CODEC_RUNS / 5));
 
 const ALPHABET =
   'v=&?*:@/-.+_~!,%#0123456789eE abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ日本語\u0000\uffff😀';
-const KEYS = [
-  'v',
-  's',
-  'h',
-  'dt',
-  'nrf2',
-  'neat1',
-  'il6',
-  'axl',
-  'cd8',
-  'arm',
-  'n',
-  'seed',
-  'cancer',
-  'assess',
-  'pge2cut',
-];
+/** The codec's own key lists (src/scenario/encode.ts): a key added to the codec is fuzzed without editing this. */
+const KEYS = [...LINK_KEYS];
+const PARAMETER_KEYS = [...PARAMETER_LINK_KEYS];
 
 function randomText(r: Random, max: number): string {
   const n = Math.floor(r.next() * max);
@@ -48,7 +34,13 @@ function randomLink(r: Random): string {
   const parts: string[] = [];
   const count = Math.floor(r.next() * 12);
   for (let i = 0; i < count; i++) {
-    const key = r.next() < 0.8 ? KEYS[Math.floor(r.next() * KEYS.length)] : randomText(r, 6);
+    const u = r.next();
+    const key =
+      u < 0.7
+        ? KEYS[Math.floor(r.next() * KEYS.length)]
+        : u < 0.8
+          ? PARAMETER_KEYS[Math.floor(r.next() * PARAMETER_KEYS.length)]
+          : randomText(r, 6);
     parts.push(`${key}=${randomText(r, 30)}`);
   }
   return parts.join('&');
@@ -77,6 +69,21 @@ function seedLinks(): string[] {
   links.push(...fc.sample(arbScenario, { numRuns: 200, seed: 42 }).map(encodeScenario));
   return links;
 }
+
+describe('the link keys the fuzzers draw from', () => {
+  it('are exactly the keys the codec reads: each is known to it, and a key outside them is reported as unknown', () => {
+    expect(KEYS).toContain('egfr');
+    for (const key of [...KEYS, ...PARAMETER_KEYS]) {
+      const decoded = decodeScenario(`s=hcc-mouse&arm=A&${key}=zz`);
+      expect(
+        decoded.errors.filter((e) => e.code === 'unknown-key' && e.field === key),
+        key,
+      ).toEqual([]);
+    }
+    const unknown = decodeScenario('s=hcc-mouse&arm=A&nrf3=1');
+    expect(unknown.errors.map((e) => e.code)).toContain('unknown-key');
+  });
+});
 
 describe('fuzzing the scenario codec', () => {
   it(`handles ${CODEC_RUNS.toLocaleString('en')} random and mutated links: no exception, specific errors, valid result`, () => {
