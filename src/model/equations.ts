@@ -354,11 +354,14 @@ export class TumourImmuneModel {
     dy[M1] = recruited * p.m1RecruitedFraction - toM2 * m1 + toM1 * m2 - p.macrophageDeath * m1;
     dy[M2] = recruited * (1 - p.m1RecruitedFraction) + toM2 * m1 - toM1 * m2 - p.macrophageDeath * m2;
 
-    // Seed 004: DC maturation needs antigen, is blocked by IL-6 and, partly, by PGE2.
+    // Seed 004: DC maturation needs antigen, is blocked by IL-6 and, partly, by PGE2. NRF2 in the tumour cells represses
+    // STING (Olagnier 2018), so an NRF2-active tumour gives DCs less of the type-I IFN that licenses them (not PGE2:
+    // a COX-2 inhibitor leaves it).
     dy[DC] =
       p.dcMaturationRate *
         (1 - s.il6Signal) *
         (1 - 0.5 * s.pge2Inhibition) *
+        (1 - p.nrf2StingSuppression * this.inputs.nrf2) *
         (tumour / (tumour + p.dcAntigenHalf)) *
         (1 - dc) -
       p.dcLoss * dc;

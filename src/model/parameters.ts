@@ -60,6 +60,8 @@ export interface ModelParameters {
   pge2Hill: number;
   /** share of PGE2's T-cell inhibition that also applies to killing (effector differentiation in the tumour), fraction */
   pge2EffectorSuppression: number;
+  /** share of DC maturation lost at full NRF2 activation (NRF2 represses tumour STING, so less type-I IFN), fraction */
+  nrf2StingSuppression: number;
   /** plasma PGE2 of the host without a tumour, pg/mL */
   pge2PlasmaBaseline: number;
   /** PGE2 released per tumour cell per day at COX-2 activity 1 (NRF2 wild type), pg/cell/day */
@@ -293,6 +295,18 @@ const TABLE: ParameterInfo[] = [
     'Lacher 2024 (Nature): tumour PGE2 acting on EP2/EP4 of CD8 T cells restricts their expansion and effector ' +
       'differentiation inside the tumour, not their priming; mouse: chosen 1, the same PGE2 signal that keeps them ' +
       'out; patient: 0 until the virtual trial, calibrated to IMbrave150 without it, is calibrated again with it',
+  ),
+  p(
+    'nrf2StingSuppression',
+    '-',
+    0.1,
+    0,
+    [0, 0.3],
+    'Olagnier 2018 (Nat Commun): NRF2 activation lowers STING (its mRNA stability) and type-I IFN production in human ' +
+      'cells, a route from NRF2 to priming that a COX-2 inhibitor leaves; size chosen: seed 000 finds that a COX-2 ' +
+      'inhibitor restores most of the control of NRF2-high grafts, so the PGE2-independent share stays small (0.1; ' +
+      'at 0.3 the COX-2 rescue fails in a third of the plausible ensemble); patient: 0 until the virtual trial, ' +
+      'calibrated to IMbrave150 without it, is calibrated again with it',
   ),
   p(
     'pge2PlasmaBaseline',

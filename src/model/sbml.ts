@@ -753,7 +753,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     ),
     'E6',
   );
-  // E7: dD/dt = k_D (1 - I_IL6)(1 - 0.5 I_G) N / (N + K_A) (1 - D) - d_D D
+  // E7: dD/dt = k_D (1 - I_IL6)(1 - 0.5 I_G)(1 - s_STING nrf2) N / (N + K_A) (1 - D) - d_D D
   rate(
     D,
     sub(
@@ -761,6 +761,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
         'dcMaturationRate',
         oneMinus('il6Signal'),
         oneMinus(mul(num(0.5), 'pge2Inhibition')),
+        oneMinus(mul('nrf2StingSuppression', 'nrf2')),
         div('tumourCells', add('tumourCells', 'dcAntigenHalf')),
         oneMinus(D),
       ),
