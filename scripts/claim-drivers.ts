@@ -3,7 +3,7 @@
  * for each claim and check, the Spearman rank correlation of every parameter's quantile with the check's value, and
  * the share of draws in which the claim holds in the lowest and highest third of its top parameters' intervals.
  *
- *   npx tsx scripts/claim-drivers.ts                      S1.3, S2.2, S4.2, S4.3, PGE2-patients; 200 draws, seed 1
+ *   npx tsx scripts/claim-drivers.ts                      the claims below 80 %; 200 draws, seed 1
  *   npx tsx scripts/claim-drivers.ts 'S2.2,claim 1' 400
  */
 import { ensembleDraws, ensembleParameters } from '../src/model';
@@ -11,7 +11,7 @@ import { PARAMETERS } from '../src/model/parameters';
 import { CLAIMS } from '../src/science/claims';
 import { claimScenarios, ROBUSTNESS_SEED, runClaims } from '../src/science/robustness';
 
-const ids = (process.argv[2] ?? 'S1.3,S2.2,S4.2,S4.3,PGE2-patients').split(',');
+const ids = (process.argv[2] ?? 'S1.2,claim 1,S2.3,S5.2,S5.3,S4.2,S4.3,FLAURA-lung,PGE2-patients').split(',');
 const n = Number(process.argv[3] ?? 200);
 const claims = CLAIMS.filter((c) => ids.includes(c.id));
 const scenarios = claimScenarios(claims);
