@@ -106,7 +106,7 @@ export const cohortEn = {
     'Progression is only seen when the tumour is measured: every {weeks} weeks ({days} days) here, as in IMbrave150. So every PFS is a whole number of assessment intervals (or the end of follow-up), the Kaplan–Meier curve steps down only on assessment days ({list} months, …), and a median and its limits must be one of these days. Two arms can share a median although their curves differ between the steps. Only a death before progression (it also ends PFS) falls between assessment days. In a real trial scans slip by a few days, which blurs the steps.',
   'help.os': 'How is overall survival modelled?',
   'help.os.body':
-    'Each virtual patient has a risk of dying on every day: a background risk from the liver disease, a risk that grows with the tumour’s size, and a higher risk after progression (later treatments are folded into it: a stated simplification). A patient has the same luck in every arm, so the arms differ only by what the treatment does to the tumour. A patient alive at the end of follow-up ({months} months) is censored. PFS counts a death before progression as an event, as IMbrave150 did, so a PFS can end between assessment days. OS at 12 months is the Kaplan–Meier estimate at 365 days, with its 95 % band.',
+    'Each virtual patient has a risk of dying on every day: a background risk (in HCC from the liver disease; in EGFR-mutant lung cancer that of people of the patients’ age), a risk that grows with the tumour’s size, and a higher risk after progression (later treatments are folded into it: a stated simplification). A patient has the same luck in every arm, so the arms differ only by what the treatment does to the tumour. A patient alive at the end of follow-up ({months} months) is censored. PFS counts a death before progression as an event, as IMbrave150 and FLAURA did, so a PFS can end between assessment days. OS at 12 months is the Kaplan–Meier estimate at 365 days, with its 95 % band.',
   'help.untreated': 'Why does an untreated arm have a PFS?',
   'help.untreated.body':
     'PFS ends at the first assessment that shows progression: a diameter at least 20 % (and 5 mm) above the smallest so far. A 20 % longer diameter is about 73 % more volume, and growth is only seen at the next assessment. So an untreated patient’s PFS is the time their tumour takes to grow that much, rounded up to an assessment day: fast tumours progress at the first assessment ({first} months), slow ones may not progress before follow-up ends and are censored. The placebo arm of a real trial has a PFS for the same reason.',
@@ -184,6 +184,12 @@ export const cohortEn = {
   'compare.noSorafenib':
     'No arm gives sorafenib alone, so the sorafenib column and the hazard ratios stay empty: add one (or load the IMbrave150 preset with its sorafenib arm) to compare them. The model’s intervals count sampling only.',
   'compare.sources': 'Sources: {sources}.',
+  'compare.flauraHeading': 'Model vs FLAURA',
+  'compare.osimertinib': 'Osimertinib',
+  'compare.flauraTrial': 'FLAURA (95 % CI)',
+  'compare.medianOs': 'Median OS, months',
+  'compare.flauraNote':
+    'FLAURA’s osimertinib arm (279 patients). Its comparator, gefitinib or erlotinib, is not in the model: the untreated arm is the model’s reference, not a trial arm. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month.',
 
   'chart.km': 'Progression-free survival (Kaplan–Meier)',
   'chart.kmCi': 'Show 95 % confidence bands',

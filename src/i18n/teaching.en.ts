@@ -73,8 +73,8 @@ export const teachingEn = {
 
   'preset.flaura-osimertinib.title': 'Osimertinib first line in a patient (EGFR-mutant lung cancer)',
   'preset.flaura-osimertinib.summary':
-    'A patient-scale EGFR-mutant lung tumour on osimertinib 80 mg daily, fitted to FLAURA (response 80 %, median PFS 18.9 months).\n' +
-    'It shrinks within weeks; the cells osimertinib does not kill regrow, and the tumour progresses after about a year and a half.',
+    'A patient-scale EGFR-mutant lung tumour on osimertinib 80 mg daily, fitted to FLAURA (response 80 %, median PFS 18.9 months, median overall survival 38.6 months).\n' +
+    'It shrinks within weeks; the cells osimertinib does not kill regrow, and the tumour progresses after about a year and a half. Open “Virtual trial” to give it to 500 virtual patients.',
   'preset.flaura-osimertinib.arm.0': 'Untreated',
   'preset.flaura-osimertinib.arm.1': 'Osimertinib 80 mg daily',
 

@@ -8,7 +8,17 @@
 import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
 import { FLAURA_DESIGN, FLAURA_OSIMERTINIB } from '../scenario/catalogue/trial';
 import type { Scenario } from '../scenario/types';
-import { type ArmStatistics, cohortStatistics, runCohortBlock } from './cohort';
+import { survivalAt } from '../stats';
+import { scanInterpolatedSurvival } from './calibration';
+import {
+  type ArmStatistics,
+  type CohortTrajectories,
+  cohortOutcomes,
+  cohortPatients,
+  cohortStatistics,
+  simulateTrajectories,
+  type VirtualPatient,
+} from './cohort';
 import type { ModelParameters } from './parameters';
 import { LUNG_TRIAL_POPULATION, type LungTrialPopulation } from './population';
 import { settingParameters } from './settings';
@@ -54,22 +64,76 @@ export function flauraTrialScenario(changes: Partial<ModelParameters>, n: number
   };
 }
 
+/** A month in days, and the landmarks of FLAURA's overall survival. */
+const MONTH = DAYS_PER_MONTH;
+
 export interface FlauraResult {
   patients: number;
   /** confirmed complete + partial responses */
   orr: number;
-  /** Kaplan–Meier median PFS, months (Infinity: not reached within the horizon) */
+  /** Kaplan–Meier median PFS and OS, months (Infinity: not reached within the follow-up) */
   medianPfsMonths: number;
+  medianOsMonths: number;
+  /** overall survival at 12, 24 and 36 months */
+  os12: number;
+  os24: number;
+  os36: number;
+  /**
+   * PFS at FLAURA's median PFS (read off the curve at the assessment days, interpolated between them) and OS at its
+   * median OS: the fit's distances for the two medians, continuous in the parameters (a step median jumps from scan
+   * to scan)
+   */
+  pfsAtTarget: number;
+  osAtTarget: number;
 }
 
-/** FLAURA's figures of one arm of a trial's statistics (cohortStatistics). */
-export function flauraFigures(arm: ArmStatistics): FlauraResult {
-  const median = arm.medianPfs.median;
+const monthsOf = (days: number | null | undefined): number =>
+  days === null || days === undefined ? Number.POSITIVE_INFINITY : days / MONTH;
+
+/** FLAURA's figures of one arm of a trial's statistics (cohortStatistics), assessed every `interval` days. */
+export function flauraFigures(arm: ArmStatistics, interval: number = FLAURA_DESIGN.assessmentInterval): FlauraResult {
   return {
     patients: arm.patients,
     orr: arm.orr.estimate,
-    medianPfsMonths: median === null || median === undefined ? Number.POSITIVE_INFINITY : median / DAYS_PER_MONTH,
+    medianPfsMonths: monthsOf(arm.medianPfs.median),
+    medianOsMonths: monthsOf(arm.medianOs.median),
+    os12: survivalAt(arm.os, 12 * MONTH),
+    os24: survivalAt(arm.os, 24 * MONTH),
+    os36: survivalAt(arm.os, 36 * MONTH),
+    pfsAtTarget: scanInterpolatedSurvival(arm.pfs, FLAURA_OSIMERTINIB.medianPfs.value * MONTH, interval),
+    osAtTarget: survivalAt(arm.os, FLAURA_OSIMERTINIB.medianOs.value * MONTH),
   };
+}
+
+/** The fit's trial, simulated once: its scenario, patients and trajectories (outcomes can then vary cheaply). */
+export interface FlauraRun {
+  scenario: Scenario;
+  patients: VirtualPatient[];
+  trajectories: CohortTrajectories;
+}
+
+/** Simulates the fit's trial (one osimertinib arm) with these parameter changes and this population. */
+export function simulateFlaura(
+  changes: Partial<ModelParameters>,
+  n = 200,
+  seed = 1,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): FlauraRun {
+  const scenario = flauraTrialScenario(changes, n, seed);
+  return {
+    scenario,
+    patients: cohortPatients(scenario, 0, n, population),
+    trajectories: simulateTrajectories(scenario, 0, n, population),
+  };
+}
+
+/** The figures of a simulated fit's trial under a population's outcome parameters (its death hazard). */
+export function flauraOutcomes(
+  run: FlauraRun,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): FlauraResult {
+  const block = cohortOutcomes(run.scenario, run.trajectories, population, run.patients);
+  return flauraFigures(cohortStatistics(run.scenario, block, { biomarkers: false }).arms[0]);
 }
 
 /** Runs the fit's trial (one osimertinib arm) with these parameter changes and this population. */
@@ -79,19 +143,61 @@ export function runFlaura(
   seed = 1,
   population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
 ): FlauraResult {
-  const scenario = flauraTrialScenario(changes, n, seed);
-  const block = runCohortBlock(scenario, 0, n, undefined, population);
-  return flauraFigures(cohortStatistics(scenario, block, { biomarkers: false }).arms[0]);
+  return flauraOutcomes(simulateFlaura(changes, n, seed, population), population);
 }
 
 /**
- * The fit's loss: squared distances from the trial's figures in units of the team's "close" (5 percentage points of
- * response rate, 1 month of median PFS; the calibration aims of the trial targets).
+ * The fit's targets, each with its precision in the trial (n = 279): the binomial SE of the response rate, of the
+ * survival proportions at 24 and 36 months, and of a survival proportion of 50 % for the two medians (PFS at 18.9
+ * months and OS at 38.6 months against 50 %).
  */
+export const FLAURA_FIT_TARGETS = (() => {
+  const n = FLAURA_OSIMERTINIB.patients;
+  const se = (p: number) => Math.sqrt((p * (1 - p)) / n);
+  const f = FLAURA_OSIMERTINIB;
+  return [
+    { id: 'orr', label: 'ORR', target: f.orr.value, se: se(f.orr.value), model: (r: FlauraResult) => r.orr },
+    {
+      id: 'pfsAtMedian',
+      label: `PFS at ${f.medianPfs.value} months (median PFS)`,
+      target: 0.5,
+      se: se(0.5),
+      model: (r: FlauraResult) => r.pfsAtTarget,
+    },
+    {
+      id: 'osAtMedian',
+      label: `OS at ${f.medianOs.value} months (median OS)`,
+      target: 0.5,
+      se: se(0.5),
+      model: (r: FlauraResult) => r.osAtTarget,
+    },
+    {
+      id: 'os24',
+      label: 'OS at 24 months',
+      target: f.os24.value,
+      se: se(f.os24.value),
+      model: (r: FlauraResult) => r.os24,
+    },
+    {
+      id: 'os36',
+      label: 'OS at 36 months',
+      target: f.os36.value,
+      se: se(f.os36.value),
+      model: (r: FlauraResult) => r.os36,
+    },
+  ] as const;
+})();
+
+/** Each target's standardised distance (model − target) / SE, by id. */
+export function flauraDistances(r: FlauraResult): Record<string, number> {
+  return Object.fromEntries(FLAURA_FIT_TARGETS.map((t) => [t.id, (t.model(r) - t.target) / t.se]));
+}
+
+/** The fit's loss: the sum of the squared standardised distances (each target weighted by its precision). */
 export function flauraLoss(r: FlauraResult): number {
-  const orr = (r.orr - FLAURA_TARGETS.orr) / 0.05;
-  const pfs = Number.isFinite(r.medianPfsMonths) ? (r.medianPfsMonths - FLAURA_TARGETS.medianPfsMonths) / 1 : 100;
-  return orr * orr + pfs * pfs;
+  let loss = 0;
+  for (const d of Object.values(flauraDistances(r))) loss += Number.isFinite(d) ? d * d : 1e6;
+  return loss;
 }
 
 // --- the median patient ---------------------------------------------------------------------------------------------

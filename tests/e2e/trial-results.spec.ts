@@ -361,3 +361,42 @@ test('the IMbrave150 trial is one click away from the trial view, and compares b
   await expect(page.getByTestId('trial-hypothesis')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with overall survival, no biomarker view', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await page.getByTestId('preset-flaura-osimertinib').click();
+  await page.getByTestId('view-trial').click();
+  // the lung trial's patients have no NRF2/PGE2 strata: their settings make way for a description of the population
+  await expect(page.getByTestId('trial-lung-population')).toContainText('FLAURA');
+  await expect(page.getByTestId('trial-cancer')).toHaveCount(0);
+  await expect(page.getByTestId('trial-pge2-cutoff')).toHaveCount(0);
+  const field = page.getByTestId('trial-size');
+  await field.fill('60');
+  await field.blur();
+  await expect(field).toHaveValue('60');
+  await runToEnd(page);
+  await expect(page).toHaveURL(/s=lung-patient.*n=60/);
+
+  const vs = page.getByTestId('trial-vs-flaura-table');
+  await expect(vs.locator('tbody tr')).toHaveCount(3);
+  await expect(page.getByTestId('trial-vs-flaura-orr-trial')).toHaveText('80.0 %');
+  await expect(page.getByTestId('trial-vs-flaura-medianOs-trial')).toHaveAttribute('aria-label', '38.6 (34.5–41.8)');
+  await expect(page.getByTestId('trial-vs-flaura-orr-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
+  await expect(page.getByTestId('trial-vs-flaura-medianOs-model')).toHaveAttribute('aria-label', /^(\d+\.\d|NR) \(/);
+  await expect(page.getByTestId('trial-vs-flaura-sources')).toContainText('Ramalingam et al., NEJM 2020');
+  // the IMbrave150 table and the biomarker view belong to the HCC trial
+  await expect(page.getByTestId('trial-vs')).toHaveCount(0);
+  await expect(page.getByTestId('trial-biomarkers')).toHaveCount(0);
+  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2);
+  await expect(page.getByTestId('svg-trial-km-os').locator('path.km-curve')).toHaveCount(2);
+
+  await page.screenshot({ path: test.info().outputPath('flaura-1280x800-full.png'), fullPage: true });
+  for (const id of ['trial-vs-flaura', 'trial-km-os']) {
+    await page.getByTestId(id).screenshot({ path: test.info().outputPath(`${id}-1280x800.png`) });
+  }
+  expect(errors).toEqual([]);
+});

@@ -8,6 +8,7 @@ import { useCohort } from '../../store/cohort';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
 import { EnsembleSpread } from './EnsembleSpread';
+import { FlauraComparison } from './FlauraComparison';
 import { HypothesisNotice } from './HypothesisNotice';
 import { Spiders } from './Spiders';
 import { SurvivalChart } from './SurvivalChart';
@@ -30,6 +31,7 @@ export function TrialResults() {
       <EnsembleSpread />
       <HypothesisNotice />
       <TrialComparison />
+      <FlauraComparison />
       <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">
         <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>
         <div className="trial-grid">

@@ -128,23 +128,35 @@ export function matchImbrave150Arms(arms: readonly Pick<Arm, 'treatments'>[]): {
 
 /**
  * FLAURA's design, shared by the flaura-osimertinib preset and the lung trial's fit (src/model/flaura.ts):
- * osimertinib 80 mg once daily until progression (here for the whole follow-up), RECIST every 6 weeks, 26 assessments.
+ * osimertinib 80 mg once daily until progression (here for the whole follow-up), RECIST every 6 weeks; 35 assessments
+ * (1470 days, 48.3 months: past the median OS of 38.6 months; FLAURA's median follow-up was 35.8 months, and every
+ * virtual patient alive at the end is censored there, a stated simplification of staggered entry).
  */
-export const FLAURA_DESIGN = { horizonDays: 1092, assessmentInterval: 42, osimertinibDose: 80 } as const;
+export const FLAURA_DESIGN = { horizonDays: 1470, assessmentInterval: 42, osimertinibDose: 80 } as const;
 
 const SORIA_2018 = 'Soria et al., NEJM 2018; 378:113–125 (FLAURA primary analysis)';
 const RAMALINGAM_2020 = 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final overall survival)';
 
 /**
  * FLAURA's osimertinib arm (untreated EGFR-mutant advanced NSCLC, n = 279): objective response (RECIST 1.1) and median
- * PFS from the primary analysis, median OS with its 95 % interval from the final analysis.
+ * PFS from the primary analysis, median OS with its 95 % interval and OS at 24 and 36 months from the final analysis.
  */
 export const FLAURA_OSIMERTINIB = {
   patients: 279,
   orr: { value: pct(80), source: SORIA_2018 },
   medianPfs: { value: 18.9, source: SORIA_2018 },
   medianOs: { value: 38.6, lower: 34.5, upper: 41.8, source: RAMALINGAM_2020 },
+  os24: { value: pct(74), source: RAMALINGAM_2020 },
+  os36: { value: pct(54), source: RAMALINGAM_2020 },
 } as const;
+
+/** The arm (index) that gives FLAURA's regimen, osimertinib alone, whatever its name; -1 for none. */
+export function matchFlauraArm(arms: readonly Pick<Arm, 'treatments'>[]): number {
+  return arms.findIndex((arm) => {
+    const given = Object.keys(arm.treatments).filter((d) => arm.treatments[d as keyof Arm['treatments']] !== undefined);
+    return given.length === 1 && given[0] === 'osimertinib';
+  });
+}
 
 // --- hypotheses -----------------------------------------------------------------------------------------------------
 
