@@ -2,7 +2,8 @@
  * Waterfall plot: one bar per patient, the best change of the tumour from baseline (%), sorted from the largest
  * growth on the left to the deepest shrinkage on the right, coloured by category (best overall response), with
  * dashed reference lines (RECIST: −30 % partial response, +20 % progression). Pure function of (svg, data, options).
- * Bars of one category are drawn as one path, so 10,000 patients cost a few paths, not 10,000 elements.
+ * Bars of one category are drawn as one path, so 10,000 patients cost a few paths, not 10,000 elements, and bars
+ * narrower than a pixel are merged per pixel column (barPaths).
  */
 
 import { axisLeft, scaleLinear, select } from 'd3';
@@ -59,6 +60,13 @@ export function waterfallDomain(bars: readonly WaterfallBar[]): [number, number]
 /**
  * Path data of the bars of one category. Bars get a gap when they are wide enough; a bar of zero change is drawn as
  * a thin stub across the zero line so that it still shows its colour.
+ *
+ * Bars narrower than a pixel (more patients than the plot is wide: 10,000 bars on ~500 px) are drawn per pixel
+ * column: the bars of one category in a column are one rectangle, as wide as they are together, as high as the
+ * highest of them and as deep as the deepest (every bar touches the zero line, so that is their union); a column's
+ * rectangles stand side by side in the order their categories first appear in it. The picture is the same at the
+ * screen's resolution, and a figure costs at most a few rectangles per pixel column to draw, lay out and paint
+ * instead of one per patient.
  */
 export function barPaths(
   bars: readonly WaterfallBar[],
@@ -73,21 +81,60 @@ export function barPaths(
   const w = (x1 - x0) / n;
   const gap = w > 3 ? Math.min(2, w * 0.2) : 0;
   const zero = y(0);
-  bars.forEach((bar, i) => {
-    const left = x0 + i * w;
-    let top = y(Math.max(0, bar.change));
-    let bottom = y(Math.min(0, bar.change));
-    if (bottom - top < 1.5) {
-      top = zero - 1;
-      bottom = zero + 1;
+  const rect = (category: number, left: number, width: number, top: number, bottom: number) =>
+    paths[category]?.push(
+      `M${left.toFixed(2)},${top.toFixed(1)}h${width.toFixed(2)}V${bottom.toFixed(1)}h${(-width).toFixed(2)}Z`,
+    );
+  const extent = (bar: WaterfallBar): [number, number] => {
+    const top = y(Math.max(0, bar.change));
+    const bottom = y(Math.min(0, bar.change));
+    return bottom - top < 1.5 ? [zero - 1, zero + 1] : [top, bottom];
+  };
+  if (w >= 1) {
+    bars.forEach((bar, i) => {
+      const [top, bottom] = extent(bar);
+      rect(bar.category, x0 + i * w, w - gap, top, bottom);
+    });
+    return paths.map((p) => p.join(''));
+  }
+  // per pixel column: count, top and bottom of each category, in the order the categories appear
+  const count = new Array<number>(categories).fill(0);
+  const tops = new Array<number>(categories).fill(0);
+  const bottoms = new Array<number>(categories).fill(0);
+  const order: number[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    let left = x0 + start * w;
+    for (const c of order) {
+      rect(c, left, count[c] * w, tops[c], bottoms[c]);
+      left += count[c] * w;
+      count[c] = 0;
     }
-    const list = paths[bar.category];
-    if (list) {
-      list.push(
-        `M${left.toFixed(2)},${top.toFixed(1)}h${(w - gap).toFixed(2)}V${bottom.toFixed(1)}h${(gap - w).toFixed(2)}Z`,
-      );
+    order.length = 0;
+    start = end;
+  };
+  let column = 0;
+  for (let i = 0; i < n; i++) {
+    const bar = bars[i];
+    const col = Math.floor(i * w);
+    if (col !== column) {
+      flush(i);
+      column = col;
     }
-  });
+    const c = bar.category;
+    if (!(c >= 0 && c < categories)) continue;
+    const [top, bottom] = extent(bar);
+    if (count[c] === 0) {
+      order.push(c);
+      tops[c] = top;
+      bottoms[c] = bottom;
+    } else {
+      if (top < tops[c]) tops[c] = top;
+      if (bottom > bottoms[c]) bottoms[c] = bottom;
+    }
+    count[c]++;
+  }
+  flush(n);
   return paths.map((p) => p.join(''));
 }
 

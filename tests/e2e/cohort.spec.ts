@@ -176,7 +176,8 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   const progress = page.getByTestId('trial-progress');
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('aria-valuemax', '5000');
-  // Partial results are drawn while the rest runs.
+  // Partial results are drawn while the rest runs: the figures on screen (one off screen draws when it scrolls in).
+  await page.getByTestId('svg-trial-km').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2, { timeout: 15_000 });
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await expect(page.getByTestId('trial-cancel')).toBeFocused();

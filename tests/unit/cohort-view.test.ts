@@ -2,7 +2,14 @@
 // adapters from a cohort block and its statistics to chart data, the number formats, and the trial plan.
 import { describe, expect, it } from 'vitest';
 import { DAYS_PER_MONTH } from '../../src/charts/format';
-import { bandPoints, kaplanMeierHeight, monthTicks, numberAtRisk, stepPoints } from '../../src/charts/kaplanMeier';
+import {
+  bandPoints,
+  kaplanMeierHeight,
+  monthTicks,
+  numberAtRisk,
+  stepPoints,
+  thinSteps,
+} from '../../src/charts/kaplanMeier';
 import { spiderDomain, spiderPoints } from '../../src/charts/spider';
 import { barPaths, waterfallDomain, waterfallOrder } from '../../src/charts/waterfall';
 import {
@@ -65,6 +72,33 @@ describe('Kaplan–Meier chart data', () => {
     for (const max of [0.5, 3, 11, 24, 40, 100, 333]) expect(monthTicks(max).length).toBeLessThanOrEqual(9);
   });
 
+  it('a step curve keeps the first and last vertex of each pixel column, so 10,000 steps draw as at most 2 per pixel', () => {
+    const n = 10_000;
+    const time = Array.from({ length: n }, (_, j) => 1 + (539 * j) / n);
+    const survival = time.map((_, j) => 1 - (j + 1) / (n + 1));
+    const points = stepPoints(time, survival);
+    const x = (t: number) => (400 * t) / 540;
+    const thin = thinSteps(points, x);
+    expect(thin.length).toBeLessThanOrEqual(2 * 400 + 2);
+    expect(thin[0]).toEqual([0, 1]);
+    expect(thin[thin.length - 1]).toEqual(points[points.length - 1]);
+    // every pixel column keeps its first and last step, and nothing is invented
+    const kept = new Set(thin);
+    for (const p of thin) expect(points).toContain(p);
+    const byColumn = new Map<number, [number, number][]>();
+    for (const p of points.slice(1)) {
+      const c = Math.floor(x(p[0]));
+      byColumn.set(c, [...(byColumn.get(c) ?? []), p]);
+    }
+    for (const column of byColumn.values()) {
+      expect(kept.has(column[0])).toBe(true);
+      expect(kept.has(column[column.length - 1])).toBe(true);
+    }
+    // a short curve is kept whole
+    const few = stepPoints([30, 200, 400], [0.8, 0.5, 0.2]);
+    expect(thinSteps(few, x)).toEqual(few);
+  });
+
   it('the chart grows by one row per curve in the at-risk table', () => {
     expect(kaplanMeierHeight(300, 2, false)).toBe(300);
     expect(kaplanMeierHeight(300, 3, true) - kaplanMeierHeight(300, 2, true)).toBeGreaterThan(20);
@@ -94,6 +128,41 @@ describe('waterfall data', () => {
     expect(paths[1].match(/M/g)).toHaveLength(1);
     expect(paths[2]).toBe('');
     expect(paths[3]).toMatch(/^M0\.00,99\.0h/); // stub from 99 to 101 around the zero line
+  });
+  it("bars narrower than a pixel are merged per pixel column, keeping each category's width and reach", () => {
+    const n = 10_000;
+    const change = Array.from({ length: n }, (_, i) => 60 - (160 * i) / n + ((i * 7919) % 13) - 6);
+    const category = change.map((c, i) => (c > 20 ? 3 : c < -30 ? (i % 5 === 0 ? 2 : 1) : 2));
+    const bars = waterfallOrder(change, category);
+    const y = (v: number) => 100 - v;
+    const paths = barPaths(bars, 4, 0, 400, y);
+    const rects = paths.map((p) =>
+      [...p.matchAll(/M([\d.-]+),([\d.-]+)h([\d.-]+)V([\d.-]+)/g)].map((m) => ({
+        x: Number(m[1]),
+        top: Number(m[2]),
+        width: Number(m[3]),
+        bottom: Number(m[4]),
+      })),
+    );
+    const pieces = rects.reduce((s, r) => s + r.length, 0);
+    console.log(`${n} bars on 400 px: ${pieces} rectangles`);
+    expect(pieces).toBeLessThan(400 * 4);
+    for (let c = 0; c < 4; c++) {
+      const own = bars.filter((b) => b.category === c);
+      const width = rects[c].reduce((s, r) => s + r.width, 0);
+      expect(width).toBeCloseTo((own.length * 400) / n, 0);
+      if (own.length === 0) continue;
+      expect(Math.min(...rects[c].map((r) => r.top))).toBeCloseTo(
+        Math.min(...own.map((b) => y(Math.max(0, b.change)))),
+        0,
+      );
+      expect(Math.max(...rects[c].map((r) => r.bottom))).toBeCloseTo(
+        Math.max(...own.map((b) => y(Math.min(0, b.change)))),
+        0,
+      );
+      // no rectangle is wider than a pixel column
+      for (const r of rects[c]) expect(r.width).toBeLessThanOrEqual(1.01);
+    }
   });
 });
 

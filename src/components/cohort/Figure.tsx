@@ -5,10 +5,12 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { LegendEntry } from '../../charts/export';
 import { useCohortT } from '../../i18n/cohort';
+import { useCohort } from '../../store/cohort';
 import { loadChunk } from '../../store/release';
 import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
 import { useWidth } from '../useWidth';
+import { drawNow, forget, queueDraw } from './drawQueue';
 
 interface FigureProps {
   testId: string;
@@ -60,10 +62,13 @@ function FigureBody({
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box, 480);
   const [saved, setSaved] = useState('');
+  // partial results of a running trial are drawn only on screen (drawQueue.ts)
+  const running = useCohort((s) => s.status === 'running');
 
   const save = async (format: 'svg' | 'png') => {
     const element = svg.current;
     if (!file || !element) return;
+    if (box.current) drawNow(box.current);
     try {
       const { chartToSvg, download, svgToPng } = await exporter();
       const text = chartToSvg(element, file.title, file.legend, file.notes);
@@ -94,9 +99,19 @@ function FigureBody({
     </span>
   ) : null;
 
+  // Drawn in a task of its own, figures on screen first (drawQueue.ts): a trial's figures never add up to one long task.
   useEffect(() => {
-    if (svg.current && draw) draw(svg.current, width);
-  }, [draw, width]);
+    const element = svg.current;
+    const frame = box.current;
+    if (!element || !frame || !draw) return;
+    return queueDraw(frame, () => draw(element, width), running);
+  }, [draw, width, running]);
+  useEffect(() => {
+    const frame = box.current;
+    return () => {
+      if (frame) forget(frame);
+    };
+  }, []);
 
   return (
     <ChartFrame

@@ -35,6 +35,29 @@ export function Spiders({ waiting }: { waiting: string | null }) {
     const days = outputGrid(horizon, interval);
     return block.arms.map((_, a) => spiderLines(block, a, days));
   }, [block, horizon, interval]);
+  const height = narrow ? 220 : 260;
+  const xLabel = tc('chart.months');
+  const yLabel = tc('chart.change');
+  // the same drawing across renders that change only the text, so a figure is not redrawn (Figure's queue)
+  const draws = useMemo(
+    () =>
+      lines.map((l) =>
+        l.length > 0
+          ? (svg: SVGSVGElement, width: number) =>
+              drawSpider(svg, l, {
+                width,
+                height,
+                timeFactor: 1 / DAYS_PER_MONTH,
+                maxTime: horizon,
+                xLabel,
+                yLabel,
+                references: REFERENCES,
+                locale: lang,
+              })
+          : null,
+      ),
+    [lines, height, horizon, xLabel, yLabel, lang],
+  );
   return (
     <section className="trial-card" aria-labelledby="trial-spider-heading">
       <h3 id="trial-spider-heading">{tc('chart.spider')}</h3>
@@ -55,7 +78,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
                 </>
               }
               summary={has ? tc('summary.spider', { n: l.length, name: arm.name }) : (waiting ?? '')}
-              height={narrow ? 220 : 260}
+              height={height}
               message={has ? null : (waiting ?? tc('run.waiting'))}
               loading
               file={{
@@ -64,21 +87,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
-              draw={
-                has
-                  ? (svg, width) =>
-                      drawSpider(svg, l, {
-                        width,
-                        height: narrow ? 220 : 260,
-                        timeFactor: 1 / DAYS_PER_MONTH,
-                        maxTime: horizon,
-                        xLabel: tc('chart.months'),
-                        yLabel: tc('chart.change'),
-                        references: REFERENCES,
-                        locale: lang,
-                      })
-                  : null
-              }
+              draw={draws[a] ?? null}
             />
           );
         })}

@@ -4,6 +4,7 @@
  * because these are the questions a student asks first. Native <details>: the keyboard opens them (Enter, Space) and
  * screen readers announce them as expandable; the texts use the run's own assessment interval and follow-up.
  */
+import { useMemo } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
@@ -17,7 +18,9 @@ export function TrialHelp({ topics, testId }: { topics: readonly HelpTopic[]; te
   const interval = useCohort((s) => s.scenario?.cohort?.assessmentInterval ?? defaultCohort().assessmentInterval);
   const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
   const lang = locale();
-  const months = (days: number) => (days / DAYS_PER_MONTH).toLocaleString(lang, { maximumFractionDigits: 1 });
+  // one number format per language (toLocaleString builds one at every call, in every redraw of a running trial)
+  const format = useMemo(() => new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }), [lang]);
+  const months = (days: number) => format.format(days / DAYS_PER_MONTH);
   const weeks = interval / 7;
   const params = {
     weeks: Number.isInteger(weeks) ? weeks : weeks.toFixed(1),

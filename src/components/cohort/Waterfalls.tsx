@@ -25,8 +25,24 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
-  const bars = useMemo(() => (block ? block.arms.map((_, a) => waterfallBars(block, a)) : []), [block]);
   const categories = useMemo(() => responseCategories(), []);
+  const height = narrow ? 220 : 260;
+  const yLabel = tc('chart.change');
+  // One drawing per arm and block, its bars sorted only when it is drawn (a waterfall off screen during a run is not:
+  // Figure's queue), and the same function across renders that change only the text, so a figure is not redrawn.
+  const draws = useMemo(
+    () =>
+      block
+        ? block.arms.map((_, a) => {
+            let bars: ReturnType<typeof waterfallBars> | null = null;
+            return (svg: SVGSVGElement, width: number) => {
+              bars ??= waterfallBars(block, a);
+              drawWaterfall(svg, { bars, categories }, { width, height, yLabel, references: REFERENCES, locale: lang });
+            };
+          })
+        : [],
+    [block, categories, height, yLabel, lang],
+  );
   return (
     <section className="trial-card" aria-labelledby="trial-waterfall-heading">
       <h3 id="trial-waterfall-heading">{tc('chart.waterfall')}</h3>
@@ -57,8 +73,8 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
                 </>
               }
               summary={summary}
-              height={narrow ? 220 : 260}
-              message={bars[a] ? null : waiting}
+              height={height}
+              message={draws[a] ? null : waiting}
               loading
               file={{
                 title: `${tc('chart.waterfall')}: ${arm.name}`,
@@ -66,22 +82,7 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
-              draw={
-                bars[a]
-                  ? (svg, width) =>
-                      drawWaterfall(
-                        svg,
-                        { bars: bars[a], categories },
-                        {
-                          width,
-                          height: narrow ? 220 : 260,
-                          yLabel: tc('chart.change'),
-                          references: REFERENCES,
-                          locale: lang,
-                        },
-                      )
-                  : null
-              }
+              draw={draws[a] ?? null}
             />
           );
         })}
