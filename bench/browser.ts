@@ -3,9 +3,12 @@
  * folder, serves it with `vite preview` and drives Debian's (or Playwright's) Chromium:
  *
  *  - slider input to painted frame with 4 arms, 30 moves, median, at 1x and at 4x CPU slowdown
- *    (Chrome DevTools Protocol Emulation.setCPUThrottlingRate);
+ *    (Chrome DevTools Protocol Emulation.setCPUThrottlingRate); its peer: the simulation of one move on one Node
+ *    thread (bench/peers.ts), the part of the frame no drawing can save;
  *  - a virtual trial of 10,000 patients x 8 arms: the page's own run time (the `timescape:cohort-run` measure), and the
  *    main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') during the run: their count, sum and longest;
+ *    its peer: the same trial on one Node thread (bench/peers.ts), so page/peer is ~0.5 for two workers that lose
+ *    nothing to the page;
  *  - a Sobol' analysis of 8 parameters with N = 512 (5,120 runs of 2 arms of the NRF2 preset) set up and run in the
  *    analyses panel as a person would: the page's run time (the `timescape:toolkit-run` measure) over the worker pool,
  *    the long tasks during it, and its peer: the same design on one Node thread in this process (bench/toolkit.ts),
@@ -20,6 +23,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { peerOf, SLIDER_VALUES } from './peers';
 import { benchToolkit } from './toolkit';
 
 export interface BrowserBench {
@@ -27,6 +31,8 @@ export interface BrowserBench {
   sliderMedianMs: { x1: number; x4: number };
   /** the input event's synchronous work (handlers and the render flushed right after), median of 30 moves */
   inputMedianMs: { x1: number; x4: number };
+  /** peer: the simulation of one move (the page's scenario, the same 30 values) on one Node thread, median, ms */
+  sliderPeerMs: number;
   trial: {
     patients: number;
     arms: number;
@@ -35,6 +41,8 @@ export interface BrowserBench {
     longTasks: number;
     longTaskMs: number;
     longestTaskMs: number;
+    /** peer: the same trial on one Node thread (timed on its first patients, scaled to its size), ms */
+    peerMs: number;
   };
   /** absent when BENCH_ONLY leaves it out */
   sobol?: {
@@ -104,15 +112,15 @@ async function waitReady(page: Page): Promise<void> {
 
 /** Median slider-to-paint over 30 moves, 4 arms (as tests/e2e/perf.spec.ts measures it). */
 async function sliderToPaint(page: Page): Promise<{ paint: number; input: number }> {
-  const durations = await page.evaluate(async () => {
+  const durations = await page.evaluate(async (values) => {
     const slider = document.querySelector<HTMLInputElement>('[data-testid="slider-il6"]');
     const charts = document.querySelector('#charts');
     if (!slider || !charts) throw new Error('slider or charts missing');
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
     const out: number[] = [];
     const input: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const value = (0.12 + ((i * 7) % 30) / 36).toFixed(2);
+    for (let i = 0; i < values.length; i++) {
+      const value = values[i].toFixed(2);
       const painted = new Promise<void>((resolve) => {
         const observer = new MutationObserver(() => {
           observer.disconnect();
@@ -136,7 +144,7 @@ async function sliderToPaint(page: Page): Promise<{ paint: number; input: number
       await new Promise((r) => setTimeout(r, 20));
     }
     return { out, input };
-  });
+  }, SLIDER_VALUES);
   const median = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return (sorted[14] + sorted[15]) / 2;
@@ -144,7 +152,7 @@ async function sliderToPaint(page: Page): Promise<{ paint: number; input: number
   return { paint: median(durations.out), input: median(durations.input) };
 }
 
-async function sliderBench(page: Page, rate: number): Promise<{ paint: number; input: number }> {
+async function sliderBench(page: Page, rate: number): Promise<{ paint: number; input: number; query: string }> {
   await page.goto(`${BASE}/`);
   await waitReady(page);
   await page.click('[data-testid="preset-nrf2-atezo-bev"]');
@@ -156,18 +164,22 @@ async function sliderBench(page: Page, rate: number): Promise<{ paint: number; i
     { timeout: 30_000 },
   );
   await waitReady(page);
+  const query = new URL(page.url()).search;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   try {
-    return await sliderToPaint(page);
+    return { ...(await sliderToPaint(page)), query };
   } finally {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
   }
 }
 
-async function trialBench(page: Page): Promise<BrowserBench['trial']> {
-  await page.goto(`${BASE}/?v=1&${EIGHT_ARM_TRIAL}&n=${TRIAL_SIZE}&seed=1#trial`);
+/** The trial's link (the bench's 8 arms, its size, seed 1). */
+const TRIAL_QUERY = `v=1&${EIGHT_ARM_TRIAL}&n=${TRIAL_SIZE}&seed=1`;
+
+async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peerMs'>> {
+  await page.goto(`${BASE}/?${TRIAL_QUERY}#trial`);
   await page.waitForSelector('[data-testid="trial-view"]', { timeout: 60_000 });
   // a link that opens the trial view recomputes its trial at once: cancel that run, then time one started by Run
   const autoRun = await page
@@ -186,7 +198,15 @@ async function trialBench(page: Page): Promise<BrowserBench['trial']> {
     }).observe({ type: 'longtask' });
   });
   await page.click('[data-testid="trial-run"]');
-  await page.waitForSelector('[data-testid="trial-status"][data-status="done"]', { timeout: 900_000 });
+  // polled every 250 ms, not every frame (waitForSelector's default): the wait must not keep the page drawing
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="trial-status"][data-status="done"]'),
+    undefined,
+    {
+      timeout: 900_000,
+      polling: 250,
+    },
+  );
   // the final statistics and charts render after the status changes: give them two frames
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate((patients) => {
@@ -275,15 +295,20 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     let slider = { x1: { paint: Number.NaN, input: Number.NaN }, x4: { paint: Number.NaN, input: Number.NaN } };
+    let sliderPeerMs = Number.NaN;
     if (ONLY.has('slider')) {
       const x1 = await sliderBench(page, 1);
-      log(
-        `  slider to painted frame, 4 arms, 30 moves, 1x CPU: median ${x1.paint.toFixed(1)} ms (input handling ${x1.input.toFixed(1)} ms)`,
-      );
       const x4 = await sliderBench(page, 4);
-      log(
-        `  slider to painted frame, 4 arms, 30 moves, 4x CPU slowdown: median ${x4.paint.toFixed(1)} ms (input handling ${x4.input.toFixed(1)} ms)`,
-      );
+      sliderPeerMs = peerOf({ kind: 'slider', query: x1.query, values: SLIDER_VALUES }).ms;
+      for (const [rate, r] of [
+        ['1x CPU', x1],
+        ['4x CPU slowdown', x4],
+      ] as const) {
+        log(
+          `  slider to painted frame, 4 arms, 30 moves, ${rate}: median ${r.paint.toFixed(1)} ms (input handling ${r.input.toFixed(1)} ms); ` +
+            `peer, the move's simulation on one Node thread: ${sliderPeerMs.toFixed(1)} ms (page/peer ${(r.paint / sliderPeerMs).toFixed(2)})`,
+        );
+      }
       slider = { x1, x4 };
     }
     let trial: BrowserBench['trial'] = {
@@ -294,12 +319,17 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
       longTasks: 0,
       longTaskMs: 0,
       longestTaskMs: 0,
+      peerMs: Number.NaN,
     };
     if (ONLY.has('trial')) {
-      trial = await trialBench(page);
+      const run = await trialBench(page);
+      const peer = peerOf({ kind: 'trial', query: TRIAL_QUERY, size: TRIAL_SIZE, patients: 500 });
+      trial = { ...run, peerMs: peer.ms };
       log(
         `  trial ${trial.patients} x ${trial.arms} arms (${trial.workers} workers): ${(trial.runMs / 1000).toFixed(1)} s; ` +
-          `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms`,
+          `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms; ` +
+          `peer, the same trial on one Node thread: ${(peer.ms / 1000).toFixed(1)} s (timed on ${peer.patients} patients, scaled; ` +
+          `page/peer ${(trial.runMs / peer.ms).toFixed(2)}, 2 ideal workers ${(1 / Math.min(2, trial.workers || 1)).toFixed(2)})`,
       );
     }
     let sobol: BrowserBench['sobol'];
@@ -317,6 +347,7 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     return {
       sliderMedianMs: { x1: slider.x1.paint, x4: slider.x4.paint },
       inputMedianMs: { x1: slider.x1.input, x4: slider.x4.input },
+      sliderPeerMs,
       trial,
       ...(sobol ? { sobol } : {}),
     };

@@ -75,6 +75,7 @@ const rows: [string, string, string][] = [
   [
     'trial 1000 x 2 arms, 1 worker / 2 workers (cold)',
     `${cohort.cold[0].toFixed(0)} / ${cohort.cold[1].toFixed(0)} ms (${(cohort.cold[0] / cohort.cold[1]).toFixed(2)}x); ` +
+      `pre-warmed (the page's first trial) ${cohort.prewarmed[0].toFixed(0)} / ${cohort.prewarmed[1].toFixed(0)} ms (${(cohort.prewarmed[0] / cohort.prewarmed[1]).toFixed(2)}x); ` +
       `warm ${cohort.warm[0].toFixed(0)} / ${cohort.warm[1].toFixed(0)} ms (${(cohort.warm[0] / cohort.warm[1]).toFixed(2)}x); ` +
       `cores now give ${(cohort.peer[0] / cohort.peer[1]).toFixed(2)}x`,
     '2 workers >= 1.7x of 1',
@@ -87,14 +88,16 @@ const rows: [string, string, string][] = [
   [
     'trial 10,000 x 8 arms in the browser',
     browser
-      ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms`
+      ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms; ` +
+        `one Node thread ${(browser.trial.peerMs / 1000).toFixed(1)} s (page/peer ${(browser.trial.runMs / browser.trial.peerMs).toFixed(2)})`
       : 'not measured',
     '<= 15 s, no task > 50 ms',
   ],
   [
     'slider to painted frame, 4 arms, median (1x / 4x CPU slowdown)',
     browser
-      ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms; input handling ${browser.inputMedianMs.x1.toFixed(1)} / ${browser.inputMedianMs.x4.toFixed(1)} ms`
+      ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms; input handling ${browser.inputMedianMs.x1.toFixed(1)} / ${browser.inputMedianMs.x4.toFixed(1)} ms; ` +
+        `the move's simulation on one Node thread ${browser.sliderPeerMs.toFixed(1)} ms (page/peer ${(browser.sliderMedianMs.x1 / browser.sliderPeerMs).toFixed(2)} / ${(browser.sliderMedianMs.x4 / browser.sliderPeerMs).toFixed(2)})`
       : 'not measured',
     '<= 1 frame (16.7 ms) at 4x too',
   ],

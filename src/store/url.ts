@@ -1,8 +1,8 @@
 /**
  * The address bar mirrors what a person would share, through the scenario codec: the scenario, the chart options
- * and the interface language. Read once at start-up, written back (history.replaceState, debounced) after each
- * change; a change that begins a new undo step is a new browser-history entry (history.pushState), so Back returns to
- * the scenario before it. Without a language in the link, the browser's preferred language is used (and then written).
+ * and the interface language. Read once at start-up, written back (history.replaceState, throttled, after the frame
+ * is painted) after each change; a change that begins a new undo step is a new browser-history entry
+ * (history.pushState), so Back returns to the scenario before it. Without a language in the link, the browser's preferred language is used (and then written).
  */
 
 import { create } from 'zustand';
@@ -102,12 +102,13 @@ export function readScenarioFromUrl(): void {
 
 /** Keep the query string in step with the scenario, the chart options and the language. Returns the unsubscribe. */
 export function syncUrlWithStore(): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  // the scheduled write's cancel, while one is scheduled
+  let pending: (() => void) | null = null;
   // A change that begins a new undo step (not a slider still being dragged) gets its own browser-history entry, so
   // that Back returns to the scenario before it instead of leaving the app; later changes of the same step replace it.
   let push = false;
   const write = () => {
-    timer = undefined;
+    pending = null;
     const url = `${location.pathname}?${addressQuery()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
       if (push) history.pushState(history.state, '', url);
@@ -115,41 +116,61 @@ export function syncUrlWithStore(): () => void {
     }
     push = false;
   };
-  // Throttled, not only debounced: the first change after a quiet spell is written at once (so a reload right after
-  // an edit reloads the edit: a reload starts from the address as it is when it is asked for, before any pagehide),
-  // later ones at most every WRITE_DELAY_MS, the last one always.
+  // Throttled, not only debounced, and never on the input path: the first change after a quiet spell is written
+  // right after the frame that shows it is painted (the encoding and history.replaceState cost ~6 ms at 4x CPU
+  // slowdown, which kept the slider's move from its frame), later ones at most every WRITE_DELAY_MS, the last one
+  // always. Anything that may read or keep the address takes a write still pending at once (flush, below).
   let lastWrite = -Infinity;
   const writeNow = () => {
     lastWrite = performance.now();
     write();
   };
+  const cancel = () => {
+    pending?.();
+    pending = null;
+  };
+  const afterPaint = () => {
+    if (typeof requestAnimationFrame === 'undefined' || document.hidden) {
+      const t = setTimeout(writeNow, 0);
+      pending = () => clearTimeout(t);
+      return;
+    }
+    const frame = requestAnimationFrame(() => {
+      const t = setTimeout(writeNow, 0);
+      pending = () => clearTimeout(t);
+    });
+    pending = () => cancelAnimationFrame(frame);
+  };
   // while Back/Forward brings the page in line with the address, the address is not written
   let restoring = false;
   const schedule = () => {
     if (restoring) return;
-    if (timer !== undefined) clearTimeout(timer);
+    cancel();
     if (performance.now() - lastWrite >= WRITE_DELAY_MS) {
-      writeNow();
+      afterPaint();
       return;
     }
-    timer = setTimeout(writeNow, WRITE_DELAY_MS);
+    const t = setTimeout(writeNow, WRITE_DELAY_MS);
+    pending = () => clearTimeout(t);
   };
-  // a write still pending when the page goes away (reload, close, another page) is done at once, so the address
-  // never lags behind an edit
+  // A write still pending is done at once when the page goes away (reload, close, another page), is hidden, loses the
+  // focus (a click in the address bar, to copy it) or copies: the address never lags behind an edit when it is read.
   const flush = () => {
-    if (timer === undefined) return;
-    clearTimeout(timer);
-    write();
+    if (pending === null) return;
+    cancel();
+    writeNow();
+  };
+  const flushWhenHidden = () => {
+    if (document.visibilityState === 'hidden') flush();
   };
   onBeforeReload(flush);
   addEventListener('pagehide', flush);
+  addEventListener('blur', flush);
+  addEventListener('copy', flush);
+  document.addEventListener('visibilitychange', flushWhenHidden);
   // Back and Forward (also across view switches, #trial) move to an entry whose address holds another scenario: the
   // address is the source of truth then, so the page takes the scenario and view from it. A write still pending
   // belonged to the entry left behind; it must not overwrite this one.
-  const cancel = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-  };
   const restore = () => {
     cancel();
     restoring = true;
@@ -189,8 +210,11 @@ export function syncUrlWithStore(): () => void {
     if (state.lesson !== previous.lesson) schedule();
   });
   return () => {
-    if (timer !== undefined) clearTimeout(timer);
+    cancel();
     removeEventListener('pagehide', flush);
+    removeEventListener('blur', flush);
+    removeEventListener('copy', flush);
+    document.removeEventListener('visibilitychange', flushWhenHidden);
     removeEventListener('popstate', restore);
     unsubscribe();
     unsubscribeLanguage();

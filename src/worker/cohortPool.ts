@@ -17,6 +17,7 @@
  */
 import * as Comlink from 'comlink';
 import { type CohortBlock, mergeBlocks } from '../model';
+import { defaultCohort } from '../scenario/defaults';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
 
@@ -104,13 +105,54 @@ interface PooledWorker {
 /** Workers of finished runs, per factory, for the next run. */
 const idle = new Map<WorkerFactory, PooledWorker[]>();
 
-function pooledWorker(factory: WorkerFactory): PooledWorker {
-  const kept = idle.get(factory)?.pop();
+function pooledWorker(factory: WorkerFactory, fresh = false): PooledWorker {
+  const kept = fresh ? undefined : idle.get(factory)?.pop();
   if (kept) return kept;
   const worker = factory();
   const pooled: PooledWorker = { worker, remote: Comlink.wrap<SimulationApi>(worker), onError: null, warm: false };
   worker.addEventListener('error', (event) => pooled.onError?.(event));
   return pooled;
+}
+
+/** Patients of the warm-up block (prewarmCohortWorkers): about as many as a fresh worker needs before the model's code
+ * runs at its compiled speed (bench/cohort.ts: a fresh thread's first ~200 patients x 2 arms run ~2x slower). */
+export const WARMUP_PATIENTS = 150;
+
+/**
+ * Starts the pool's workers before a first trial and warms them (started, module loaded, code compiled) on a block of
+ * `scenario`'s patients whose result is dropped, so that the first trial runs as fast as a later one: a fresh worker
+ * compiles the model while it simulates, and two fresh workers compiling at once on two cores lose most of the second
+ * core's gain (bench/cohort.ts: cold vs pre-warmed). Workers already kept warm count; a run that starts meanwhile takes
+ * the workers as they are (its first block waits behind the warm-up block). Returns when all are warm.
+ */
+export async function prewarmCohortWorkers(
+  scenario: Scenario,
+  options: { workers?: number; factory?: WorkerFactory; patients?: number } = {},
+): Promise<void> {
+  const factory = options.factory ?? defaultFactory;
+  const count = Math.max(1, Math.min(options.workers ?? poolSize(), 8));
+  const list = idle.get(factory) ?? [];
+  idle.set(factory, list);
+  const size = Math.max(1, Math.round(options.patients ?? WARMUP_PATIENTS));
+  const warmed: Promise<unknown>[] = [];
+  while (list.length < count) {
+    const pooled = pooledWorker(factory, true);
+    list.push(pooled);
+    // patients past the trial's own numbering would do as well: the block only compiles the code
+    warmed.push(
+      pooled.remote
+        .cohortBlock({ ...scenario, cohort: { ...(scenario.cohort ?? defaultCohort()), size } }, 0, size)
+        .then(
+          () => {
+            pooled.warm = true;
+          },
+          () => {
+            // a worker that cannot warm up fails its first real block, which reports it
+          },
+        ),
+    );
+  }
+  await Promise.all(warmed);
 }
 
 /** Terminates the workers kept warm for later runs (all factories, or one). */

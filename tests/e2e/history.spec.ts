@@ -41,18 +41,48 @@ test('Back and Forward through view switches and edits: the page shows what the 
   expect(errors).toEqual([]);
 });
 
-test('an edit made right before a reload is kept (written at once; a pending write is flushed on pagehide)', async ({
+test('an edit made right before a reload is kept (written right after its frame; a pending write is flushed on pagehide)', async ({
   page,
 }) => {
   await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A');
-  // set the value and reload in the same task: no time for the 250 ms delayed write
-  await page.evaluate(() => {
+  // set the value and reload right after the frame that shows it (a key press for the reload comes no sooner): no
+  // time for the 250 ms delayed write
+  await page.evaluate(async () => {
     const slider = document.querySelector<HTMLInputElement>('[data-testid="slider-nrf2"]');
     if (!slider) throw new Error('no slider');
     Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(slider, '0.3');
     slider.dispatchEvent(new Event('input', { bubbles: true }));
+    // the address is not written on the input path
+    if (/nrf2=0\.3/.test(location.search)) throw new Error('the address was written in the input event');
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     location.reload();
   });
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
   await expect(page.getByTestId('slider-nrf2')).toHaveValue('0.3');
+});
+
+test('the address holds the last edit as soon as the page loses the focus or copies (to copy the address bar)', async ({
+  page,
+}) => {
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.8&arm=A');
+  const seen = await page.evaluate(() => {
+    const slider = document.querySelector<HTMLInputElement>('[data-testid="slider-nrf2"]');
+    if (!slider) throw new Error('no slider');
+    const set = (value: string) => {
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(slider, value);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    // each edit and the event in the same task: only the flush can have written the address
+    set('0.3');
+    const before = location.search;
+    window.dispatchEvent(new Event('blur'));
+    const blur = location.search;
+    set('0.4');
+    document.dispatchEvent(new Event('copy', { bubbles: true }));
+    const copy = location.search;
+    return { before, blur, copy };
+  });
+  expect(seen.before).not.toMatch(/nrf2=0\.3/);
+  expect(seen.blur).toMatch(/nrf2=0\.3(&|$)/);
+  expect(seen.copy).toMatch(/nrf2=0\.4(&|$)/);
 });

@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useCohortT } from '../../i18n/cohort';
-import { clampCohort, planTrial, runLinkedTrial, trialKey, useCohort } from '../../store/cohort';
+import { clampCohort, planTrial, prewarmTrial, runLinkedTrial, trialKey, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
 import { TrialResults } from './TrialResults';
 import { TrialRunStatus } from './TrialRunStatus';
@@ -28,6 +28,8 @@ export function CohortView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the plan the page opened with
   useEffect(() => {
     runLinkedTrial(plan, scenario.cohort !== undefined);
+    // the trial's workers start and compile while the person reads the settings (store/cohort.ts prewarmTrial)
+    prewarmTrial(plan);
   }, []);
 
   // Arriving from the view switch: move focus to the view's heading so screen readers announce the new view.
