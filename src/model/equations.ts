@@ -283,11 +283,15 @@ export class TumourImmuneModel {
     const igf1r = occupancy(drug[IGF1RI], hm[IGF1RI]);
     const immuneKill = s.tCellKill + s.phagocytosis;
     // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016); the part that depends on VEGF-driven
-    // angiogenesis is lost when VEGF-A is blocked.
+    // angiogenesis is lost when VEGF-A is blocked. At most all of the growth is lost: the factor stops at 0 when
+    // dependence x block > 1 (possible only above the documented range, e.g. at corners of a link's parameter box).
+    // Below 0 it would turn the logistic factor's sign, so that a tumour above its carrying capacity grew as N^2 and
+    // blew up in finite time (the solver then gave up with a step-size underflow).
+    const angiogenesis = 1 - p.angiogenesisGrowthDependence * s.angiogenesisBlocked;
     const growth =
       (1 - tumour / p.carryingCapacity) *
       (1 + p.m2GrowthSupport * s.m2Fraction) *
-      (1 - p.angiogenesisGrowthDependence * s.angiogenesisBlocked) *
+      (angiogenesis > 0 ? angiogenesis : 0) *
       (1 - p.sorafenibGrowthInhibition * s.sorafenib);
 
     // Seed 003: osimertinib kills sensitive cells and pushes some into the persister state; off drug, persisters

@@ -534,7 +534,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'A11',
   );
   signal('immuneKill', 'kill = T-cell kill + phagocytosis', '1/day', add('tCellKill', 'phagocytosis'), 'kill');
-  // growth = (1 - N/K)(1 + g_M2 fM2)(1 - a_VEGF theta_angio)(1 - a_sor theta_sorafenib)
+  // growth = (1 - N/K)(1 + g_M2 fM2) max(1 - a_VEGF theta_angio, 0)(1 - a_sor theta_sorafenib)
   signal(
     'growth',
     'logistic growth factor with M2 support and VEGF-driven angiogenesis',
@@ -542,7 +542,12 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     mul(
       oneMinus(div('tumourCells', 'carryingCapacity')),
       add(num(1), mul('m2GrowthSupport', 'm2Fraction')),
-      oneMinus(mul('angiogenesisGrowthDependence', 'angiogenesisBlocked')),
+      // max(1 - a_VEGF theta_angio, 0): at most all of the growth is lost (equations.ts)
+      piecewise(
+        oneMinus(mul('angiogenesisGrowthDependence', 'angiogenesisBlocked')),
+        compare('lt', mul('angiogenesisGrowthDependence', 'angiogenesisBlocked'), num(1)),
+        num(0),
+      ),
       oneMinus(mul('sorafenibGrowthInhibition', occupancyId('sorafenib'))),
     ),
     'growth',

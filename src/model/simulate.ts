@@ -8,6 +8,7 @@ import { EGFR_DEFAULT } from '../scenario/limits';
 import type { Arm, Inputs, Scenario } from '../scenario/types';
 import { armInputs, DRUG_IDS } from '../scenario/types';
 import { createDormandPrince } from '../solver/dopri5';
+import { withStiffFallback } from '../solver/fallback';
 import type { Integrator } from '../solver/types';
 import { DRUG_COUNT, TumourImmuneModel } from './equations';
 import type { ModelParameters } from './parameters';
@@ -42,9 +43,11 @@ export const DEFAULT_RTOL = 1e-6;
  * The model's integrator at a relative tolerance (absolute tolerances: absoluteTolerances(), set for DEFAULT_RTOL,
  * or given). It carries the step size over breakpoints: a dose changes the right-hand side, so each segment starts
  * afresh, but with the step size the controller last proposed rather than a new estimate from a small start.
+ * Dormand–Prince, with a stiff fallback (RODAS3, same tolerances) for a segment it gives up on (withStiffFallback).
  */
 export function modelIntegrator(rtol: number = DEFAULT_RTOL, atol: Float64Array = absoluteTolerances()): Integrator {
-  return createDormandPrince(STATE_SIZE, { rtol, atol, carryStepSize: true });
+  const options = { rtol, atol, carryStepSize: true };
+  return withStiffFallback(createDormandPrince(STATE_SIZE, options), STATE_SIZE, options);
 }
 
 /**
