@@ -64,6 +64,15 @@ const rows: [string, string, string][] = [
     '<= 2x',
   ],
   [
+    "preset simulation vs the method's floor (RHS evaluations + the bare vector arithmetic of its steps)",
+    `${range(
+      model.map((r) => r.overMethodFloor),
+      2,
+      'x',
+    )} (${model.map((r) => `${r.preset} ${r.overMethodFloor.toFixed(2)}`).join(', ')})`,
+    'what is left: control, breakpoints, output',
+  ],
+  [
     'preset simulation vs odex, same right-hand side, same run',
     `${range(
       model.map((r) => r.speedupVsOdex),

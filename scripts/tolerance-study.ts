@@ -5,8 +5,10 @@
  * (absoluteTolerances() at rtol 1e-6). Every candidate is compared with a run 100x tighter (rtol and atol / 100):
  *
  *  - trial (and ensembles of virtual patients): every patient's best overall response (RECIST category) and
- *    progression day (PFS day and whether it is an event) on every arm must equal the tighter run's in >= 99.9 % of
- *    patient-arms. Trials: the calibration trial (IMbrave150 arms) and an 8-arm trial of the same drugs, seed 1.
+ *    progression (whether it is an event, and the PFS day within one pixel of a 4K-wide survival curve over the
+ *    trial's horizon: the PFS day is a real number since a death between assessments is placed by interpolation,
+ *    so exact equality would ask for bit-identical doubles) on every arm must equal the tighter run's in >= 99.9 %
+ *    of patient-arms. Trials: the calibration trial (IMbrave150 arms) and an 8-arm trial of the same drugs, seed 1.
  *  - explorer (interactive): every series of every preset and arm drawn on a 4K-wide chart (3840 px, and as tall as
  *    a 4K screen, 2160 px: the worst case) must be within one pixel of the tighter run's curve, on the chart's own
  *    axis (linear from 0 to 1.05x the largest value of the arms, or logarithmic over at most six decades, as
@@ -26,6 +28,7 @@ import type { Scenario } from '../src/scenario/types';
 const CANDIDATES = [1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 1e-6];
 const PATIENTS = Number(process.env.STUDY_PATIENTS ?? 1000);
 const PIXELS_HIGH = 2160;
+const PIXELS_WIDE = 3840;
 const TRIAL_AGREEMENT = 0.999;
 
 const integrator = (rtol: number) => integratorFor(rtol);
@@ -71,6 +74,12 @@ interface TrialRow {
   agreement: number;
   mismatches: number;
   patientArms: number;
+  /** share of patient-arms with the very same doubles */
+  identical: number;
+  /** days */
+  largestPfsDifference: number;
+  /** days per pixel of a 4K-wide survival curve over the trial's horizon */
+  pixelDays: number;
   cpuMs: number;
 }
 
@@ -89,18 +98,34 @@ function trialStudy(scenario: Scenario): TrialRow[] {
       run = runCohortBlock(scenario, 0, size, integrator(rtol));
     });
     const ref = runCohortBlock(scenario, 0, size, integrator(rtol / 100));
+    // the PFS day to a pixel of the survival curve on a 4K-wide chart of the trial's horizon
+    const pixelDays = scenario.horizon / PIXELS_WIDE;
     let mismatches = 0;
     let patientArms = 0;
+    let identical = 0;
+    let largestPfsDifference = 0;
     run.arms.forEach((arm, a) => {
       const r = ref.arms[a];
       for (let i = 0; i < size; i++) {
         patientArms++;
-        if (arm.best[i] !== r.best[i] || arm.pfsDays[i] !== r.pfsDays[i] || arm.progressed[i] !== r.progressed[i]) {
+        const difference = Math.abs(arm.pfsDays[i] - r.pfsDays[i]);
+        largestPfsDifference = Math.max(largestPfsDifference, difference);
+        if (arm.best[i] !== r.best[i] || difference > pixelDays || arm.progressed[i] !== r.progressed[i]) {
           mismatches++;
         }
+        if (arm.best[i] === r.best[i] && difference === 0 && arm.progressed[i] === r.progressed[i]) identical++;
       }
     });
-    return { rtol, agreement: 1 - mismatches / patientArms, mismatches, patientArms, cpuMs: ms };
+    return {
+      rtol,
+      agreement: 1 - mismatches / patientArms,
+      mismatches,
+      patientArms,
+      identical: identical / patientArms,
+      largestPfsDifference,
+      pixelDays,
+      cpuMs: ms,
+    };
   });
 }
 
@@ -186,13 +211,15 @@ const fmt = (x: number) => x.toExponential(0);
 console.log(`Tolerance study: each rtol against a run 100x tighter (atol scaled with rtol)\n`);
 const trialChoices: number[] = [];
 for (const { name, scenario } of trials()) {
-  console.log(`Trial (${name}), ${scenario.cohort?.size} patients: best response and progression day equal`);
-  console.log('| rtol | patient-arms equal | mismatches | CPU time |');
-  console.log('|---|---|---|---|');
   const rows = trialStudy(scenario);
+  console.log(
+    `Trial (${name}), ${scenario.cohort?.size} patients: best response equal, progression day within a pixel of a 4K survival curve (${rows[0].pixelDays.toFixed(3)} days)`,
+  );
+  console.log('| rtol | patient-arms equal | mismatches | bit-identical | largest PFS difference | CPU time |');
+  console.log('|---|---|---|---|---|---|');
   for (const r of rows) {
     console.log(
-      `| ${fmt(r.rtol)} | ${(100 * r.agreement).toFixed(2)} % | ${r.mismatches} of ${r.patientArms} | ${(r.cpuMs / 1000).toFixed(2)} s |`,
+      `| ${fmt(r.rtol)} | ${(100 * r.agreement).toFixed(2)} % | ${r.mismatches} of ${r.patientArms} | ${(100 * r.identical).toFixed(1)} % | ${r.largestPfsDifference.toPrecision(2)} days | ${(r.cpuMs / 1000).toFixed(2)} s |`,
     );
   }
   const chosen = loosestPassing(rows, (r) => r.agreement >= TRIAL_AGREEMENT);

@@ -120,24 +120,23 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
 
   // Workspaces. Within integrate, k1/k7 and y/ynew are swapped by reference after each accepted step (FSAL).
   const wk1 = new Float64Array(n);
-  const k2 = new Float64Array(n);
-  const k3 = new Float64Array(n);
-  const k4 = new Float64Array(n);
-  const k5 = new Float64Array(n);
-  const k6 = new Float64Array(n);
+  const wK2 = new Float64Array(n);
+  const wK3 = new Float64Array(n);
+  const wK4 = new Float64Array(n);
+  const wK5 = new Float64Array(n);
+  const wK6 = new Float64Array(n);
   const wk7 = new Float64Array(n);
   const wy = new Float64Array(n);
   const wynew = new Float64Array(n);
-  const ystage = new Float64Array(n);
-  const yout = new Float64Array(n);
+  const wYstage = new Float64Array(n);
+  const wYout = new Float64Array(n);
   // the first five terms of the error estimate, summed while the 5th-order solution is formed (k7 comes after)
-  const errPart = new Float64Array(n);
-  // dense-output coefficients of the last accepted step
-  const r1 = new Float64Array(n);
-  const r2 = new Float64Array(n);
-  const r3 = new Float64Array(n);
-  const r4 = new Float64Array(n);
-  const r5 = new Float64Array(n);
+  const wErrPart = new Float64Array(n);
+  // dense-output coefficients of the last accepted step (r1 = y at its start)
+  const wR2 = new Float64Array(n);
+  const wR3 = new Float64Array(n);
+  const wR4 = new Float64Array(n);
+  const wR5 = new Float64Array(n);
 
   const statistics: SolverStatistics = { rhsEvaluations: 0, acceptedSteps: 0, rejectedSteps: 0 };
   // carryStepSize: where the last call ended and the step size proposed there (0: none)
@@ -146,6 +145,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
 
   /** Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2). */
   function initialStep(f: RightHandSide, t0: number, y0: Float64Array, k1: Float64Array, hmax: number): number {
+    const k2 = wK2;
+    const ystage = wYstage;
     let d0 = 0;
     let d1 = 0;
     for (let i = 0; i < n; i++) {
@@ -192,6 +193,19 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     if (!Number.isFinite(t0) || !Number.isFinite(t1)) throw new RangeError(`non-finite interval [${t0}, ${t1}]`);
     if (t1 < t0) throw new RangeError(`integrate needs t1 >= t0, got [${t0}, ${t1}]`);
     if (y.length !== n) throw new RangeError(`state has length ${y.length}, expected ${n}`);
+    // local references (k1/k7 and y/ynew swapped on acceptance) keep the hot loops free of closure-variable loads
+    const k2 = wK2;
+    const k3 = wK3;
+    const k4 = wK4;
+    const k5 = wK5;
+    const k6 = wK6;
+    const ystage = wYstage;
+    const yout = wYout;
+    const errPart = wErrPart;
+    const r2 = wR2;
+    const r3 = wR3;
+    const r4 = wR4;
+    const r5 = wR5;
 
     const gridLength = grid.length;
     let k = from;
@@ -208,7 +222,6 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(y[i])) throw new SolverError(`non-finite initial state y[${i}] = ${y[i]}`, t0);
     }
-    // local references (swapped on acceptance) keep the hot loops free of closure-variable loads
     let k1 = wk1;
     let k7 = wk7;
     let ycur = wy;
@@ -321,36 +334,60 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         if (k < gridLength) {
           let g = grid[k];
           if (g < tnew || (g === tnew && (!last || includeEnd))) {
-            // dense-output coefficients of this step (HNW I, §II.6; as in the DOPRI5 code)
-            for (let i = 0; i < n; i++) {
-              const y0 = ycur[i];
-              const ydiff = ynew[i] - y0;
-              const bspl = h * k1[i] - ydiff;
-              r1[i] = y0;
-              r2[i] = ydiff;
-              r3[i] = bspl;
-              r4[i] = ydiff - h * k7[i] - bspl;
-              r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-            }
-            do {
+            const g2 = k + 1 < gridLength ? grid[k + 1] : Number.POSITIVE_INFINITY;
+            if (!(g2 < tnew || (g2 === tnew && (!last || includeEnd)))) {
+              // one output in this step (the explorer's daily grid, mostly): the interpolant evaluated at once, from
+              // the same coefficients in the same order as below (bit-identical), without storing them
               if (g === tnew) {
                 yout.set(ynew);
               } else {
                 const theta = (g - t) / h;
                 const theta1 = 1 - theta;
                 for (let i = 0; i < n; i++) {
-                  yout[i] = r1[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
+                  const y0 = ycur[i];
+                  const ydiff = ynew[i] - y0;
+                  const bspl = h * k1[i] - ydiff;
+                  const c4 = ydiff - h * k7[i] - bspl;
+                  const c5 = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+                  yout[i] = y0 + theta * (ydiff + theta1 * (bspl + theta * (c4 + theta1 * c5)));
                 }
               }
               if (onOutput(k, g, yout) === true) {
-                // stopped by the caller at this output: y(g) is its state; the next call starts afresh
                 y.set(yout);
                 return k + 1;
               }
               k++;
-              if (k >= gridLength) break;
-              g = grid[k];
-            } while (g < tnew || (g === tnew && (!last || includeEnd)));
+            } else {
+              // dense-output coefficients of this step (HNW I, §II.6; as in the DOPRI5 code; r1 = y(t) is ycur)
+              for (let i = 0; i < n; i++) {
+                const y0 = ycur[i];
+                const ydiff = ynew[i] - y0;
+                const bspl = h * k1[i] - ydiff;
+                r2[i] = ydiff;
+                r3[i] = bspl;
+                r4[i] = ydiff - h * k7[i] - bspl;
+                r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+              }
+              do {
+                if (g === tnew) {
+                  yout.set(ynew);
+                } else {
+                  const theta = (g - t) / h;
+                  const theta1 = 1 - theta;
+                  for (let i = 0; i < n; i++) {
+                    yout[i] = ycur[i] + theta * (r2[i] + theta1 * (r3[i] + theta * (r4[i] + theta1 * r5[i])));
+                  }
+                }
+                if (onOutput(k, g, yout) === true) {
+                  // stopped by the caller at this output: y(g) is its state; the next call starts afresh
+                  y.set(yout);
+                  return k + 1;
+                }
+                k++;
+                if (k >= gridLength) break;
+                g = grid[k];
+              } while (g < tnew || (g === tnew && (!last || includeEnd)));
+            }
           }
         }
 
