@@ -114,9 +114,13 @@ function pooledWorker(factory: WorkerFactory, fresh = false): PooledWorker {
   return pooled;
 }
 
-/** Patients of the warm-up block (prewarmCohortWorkers): about as many as a fresh worker needs before the model's code
- * runs at its compiled speed (bench/cohort.ts: a fresh thread's first ~200 patients x 2 arms run ~2x slower). */
-export const WARMUP_PATIENTS = 150;
+/**
+ * Patients of the warm-up block (prewarmCohortWorkers). A fresh thread's first ~200 patients x 2 arms run ~2x slower
+ * (bench/cohort.ts); chosen smaller, so that a trial started right after the view opens waits little behind it (its
+ * first block queues behind the warm-up) and the trial's cost probe is not slowed for long: the first compilation
+ * is what it buys, not the whole warm-up.
+ */
+export const WARMUP_PATIENTS = 40;
 
 /**
  * Starts the pool's workers before a first trial and warms them (started, module loaded, code compiled) on a block of
