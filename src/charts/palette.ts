@@ -45,8 +45,8 @@ export const ARM_COLOURS = [
  */
 export const TORNADO_PALETTE = { low: '#0072B2', high: '#D55E00' } as const;
 export const SOBOL_PALETTE = { first: '#0072B2', total: '#B35900' } as const;
-/** Best overall response: complete, partial, stable, progressive. */
-export const RESPONSE_PALETTE = { CR: '#009E73', PR: '#0072B2', SD: '#5e6875', PD: '#D55E00' } as const;
+/** Best overall response: complete, partial, stable, progressive, not evaluable (Tol's wine, 10:1 on white). */
+export const RESPONSE_PALETTE = { CR: '#009E73', PR: '#0072B2', SD: '#5e6875', PD: '#D55E00', NE: '#882255' } as const;
 
 /**
  * SVG stroke-dasharray per arm ('' = solid). Solid and patterned arms alternate, and every pair of arms whose colours

@@ -23,7 +23,7 @@
  *
  * --format csv: one row per patient and arm, patient-major:
  *   patient,arm,best,bestChange,pfsDays,progressed,osDays,death,nrf2Active,baselinePge2
- * patient counts from 1; best is CR|PR|SD|PD (confirmed best overall response, RECIST 1.1); bestChange is the best
+ * patient counts from 1; best is CR|PR|SD|PD|NE (confirmed best overall response, RECIST 1.1; NE: no post-baseline scan); bestChange is the best
  * change of the lesion diameter from baseline, %; progressed (the PFS event: progression or death), death and nrf2Active
  * are 0 or 1; osDays is overall survival (to death, or censored at the last assessment); baselinePge2 is plasma PGE2 at
  * day 0, pg/mL. Each arm's JSON also has medianOsDays, os12 (survival at 365.25 days with its log-log interval; null

@@ -24,6 +24,17 @@ export const cohortEn = {
     'EGFR-mutant lung cancer patients, as in FLAURA: they differ in how well osimertinib kills their tumour, how many resistant cells it holds, how fast it grows and how large it is. They have no NRF2, PGE2 or NEAT1 strata.',
   'trial.nrf2Share':
     'NRF2-active stratum: {share} % of patients (HCC: P-NRF2 immunostaining; other cancers: KEAP1/NRF2 mutations)',
+  'source.nrf2.hcc': 'P-NRF2-positive in 36.1 % of 335 resected HCCs (Iseda et al. 2021)',
+  'source.nrf2.escc': 'NFE2L2 hotspot mutations in 35.9 % of oesophageal SCC (seed 002, C-CAT)',
+  'source.nrf2.lusc': 'NFE2L2 hotspot mutations in 19.6 % of lung SCC (seed 002, C-CAT)',
+  'source.nrf2.lung': 'KEAP1 mutations in 11.0 % of lung cancers (seed 002, C-CAT)',
+  'source.nrf2.pan-cancer': 'KEAP1 mutations in 2.5 % of 60,056 advanced solid tumours (seed 002, C-CAT)',
+  'source.finn2020': 'Finn et al., NEJM 2020; 382:1894–1905 (IMbrave150 primary analysis)',
+  'source.salem2021':
+    'Salem et al., Cancer Med 2021; 10:5437–5447 (characterisation of response in IMbrave150: median time to response, RECIST 1.1, range 1.2–12.3 months)',
+  'source.cox2Evidence': 'Yamamoto, Kodama et al., Hepatology 2026 (DOI 10.1097/HEP.0000000000001677)',
+  'source.cox2Caveat':
+    'Finn et al., NEJM 2020 (IMbrave150 eligibility); EASL Clinical Practice Guidelines on decompensated cirrhosis, J Hepatol 2018',
   'trial.nrf2Source': 'Source: {source}',
   'trial.interval': 'Assessment interval',
   'trial.intervalUnit': 'days',
@@ -97,7 +108,7 @@ export const cohortEn = {
 
   'help.rates': 'What do ORR, DCR, HR and the brackets mean?',
   'help.rates.body':
-    'ORR, objective response rate: the share of patients whose best confirmed response is complete (CR: the target lesion has disappeared) or partial (PR: its diameter at least 30 % below baseline). DCR, disease control rate: CR + PR + stable disease (SD: neither a response nor progression), so only patients whose first assessment already shows progression fall outside it. HR, hazard ratio: how often patients of an arm progress, at any moment, relative to the reference arm (the first): 0.59 means 41 % fewer progressions per month among the patients still free of progression, 1 no difference; it comes from a Cox model. p: the log-rank test of equal curves. The brackets are 95 % intervals: how far a figure could move with another draw of as many patients. They count sampling only, not the model’s own uncertainty.',
+    'ORR, objective response rate: the share of patients whose best confirmed response is complete (CR: the target lesion has disappeared) or partial (PR: its diameter at least 30 % below baseline). DCR, disease control rate: CR + PR + stable disease (SD: neither a response nor progression), so only patients whose first assessment already shows progression (PD), and those never assessed, fall outside it. NE, not evaluable: no assessment after baseline, because the patient died or left the trial’s scans (not treated, consent withdrawn, early toxicity) before the first one; IMbrave150 had 6.8 % and 20.2 % (sorafenib) such patients. Every share is of all the arm’s patients, NE included, as in the trial. HR, hazard ratio: how often patients of an arm progress, at any moment, relative to the reference arm (the first): 0.59 means 41 % fewer progressions per month among the patients still free of progression, 1 no difference; it comes from a Cox model. p: the log-rank test of equal curves. The brackets are 95 % intervals: how far a figure could move with another draw of as many patients. They count sampling only, not the model’s own uncertainty.',
   'help.nr': 'Why “NR”?',
   'help.nr.body':
     'The median PFS is the first time the Kaplan–Meier curve is at or below 50 %. If more than half of the patients are still free of progression when follow-up ends ({months} months here), the curve never gets there: the median is “not reached” (NR). Each limit of its 95 % interval is found the same way on the confidence band, so a band that stays above 50 % gives an NR limit, e.g. “8.3 (6.9–NR)”. More patients or a longer follow-up can turn NR into a number; it never means “infinite”.',
@@ -158,6 +169,11 @@ export const cohortEn = {
   'spread.orr': 'ORR, {name}',
   'spread.medianPfs': 'Median PFS, months, {name}',
   'spread.medianOs': 'Median OS, months, {name}',
+  'spread.size': 'Plausible models to repeat the trial over:',
+  'spread.os12': 'OS at 12 months, {name}',
+  'spread.directions': "Seed 000's biomarker directions across plausible models",
+  'spread.directionShares':
+    '{name}: NRF2-active patients have the shorter PFS in {nrf2} of {draws} plausible models; PGE2-high patients in {pge2}.',
   'spread.note':
     'Across plausible models: the 2.5th to 97.5th percentile of the figure over the parameter sets (NR where a median is not reached). An arm marked Hypothesis rests on what these sets assume about the COX-2 inhibitor.',
 
@@ -173,6 +189,7 @@ export const cohortEn = {
   'compare.pr': 'Partial response',
   'compare.sd': 'Stable disease',
   'compare.pd': 'Progressive disease (best response)',
+  'compare.ne': 'Not evaluable (no assessment after baseline)',
   'compare.dcr': 'DCR',
   'compare.timeToResponse': 'Median time to response, months',
   'compare.medianPfs': 'Median PFS, months',
@@ -202,7 +219,7 @@ export const cohortEn = {
   'chart.censored': '| censored',
   'chart.waterfall': 'Waterfall: best change in tumour diameter',
   'chart.waterfallNote':
-    'One bar per patient, sorted; dashed lines at −30 % (partial response) and +20 % (progression). The best change is the smallest diameter change at any assessment up to progression, so tumours that only grew stand above zero.',
+    'One bar per patient, sorted; dashed lines at −30 % (partial response) and +20 % (progression). The best change is the smallest diameter change at any assessment up to progression, so tumours that only grew stand above zero. Patients never assessed after baseline (NE) have no bar.',
   'chart.change': 'change from baseline, %',
   'chart.spider': 'Spider plot: tumour diameter over time',
   'chart.spiderNote': 'The first {count} patients of the cohort; each line ends at progression.',
@@ -213,6 +230,7 @@ export const cohortEn = {
   'response.PR': 'Partial response',
   'response.SD': 'Stable disease',
   'response.PD': 'Progressive disease',
+  'response.NE': 'Not evaluable',
 
   'bio.heading': 'Biomarkers',
   'bio.choose': 'Split patients by',

@@ -8,9 +8,9 @@
  *  - rates: the binomial SE √(p (1 − p) / n) of the trial's arm (n = 336 atezo/bev, 165 sorafenib; p = 0.5/n for 0 %);
  *  - medians and 12-month OS: the SE read off the published 95 % CI, (upper − lower) / (2 · 1.96);
  *  - hazard ratios: on the log scale, (ln upper − ln lower) / (2 · 1.96).
- * SD and PD as best response are reported but not fitted: the trial had patients without an evaluable scan (6.8 % and
- * 20.2 %), a category the model does not have, so its PD also holds them. ORR, CR and DCR are shares of all patients in
- * both. The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
+ * Every best-response category is a share of all randomised patients, as in the trial, NE (not evaluable: no
+ * post-baseline scan, 6.8 % and 20.2 %) included; PR and DCR are left out of the loss only because they are sums of
+ * other fitted rows (PR = ORR − CR, DCR = 1 − PD − NE). The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
  */
 
 import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
@@ -59,8 +59,8 @@ function interval(figure: PublishedFigure): [number, number] {
 }
 
 function rates(arm: 0 | 1): TrialTarget[] {
-  const fitted = new Set(['orr', 'cr', 'dcr']);
-  return (['orr', 'cr', 'pr', 'sd', 'pd', 'dcr'] as const).map((id) => {
+  const fitted = new Set(['orr', 'cr', 'sd', 'pd', 'ne']);
+  return (['orr', 'cr', 'pr', 'sd', 'pd', 'ne', 'dcr'] as const).map((id) => {
     const value = published(id, arm).value;
     return {
       id: `${id}.${arm}`,
@@ -156,6 +156,7 @@ export function trialMetrics(stats: CohortStatistics, smooth = false, interval =
     out[`pr.${a}`] = r.PR / n;
     out[`sd.${a}`] = r.SD / n;
     out[`pd.${a}`] = r.PD / n;
+    out[`ne.${a}`] = r.NE / n;
     out[`dcr.${a}`] = (r.CR + r.PR + r.SD) / n;
     const last = arm.pfs.time.length > 0 ? arm.pfs.time[arm.pfs.time.length - 1] : 0;
     const median = smooth ? interpolatedMedian(arm.pfs.time, arm.pfs.survival) : (arm.medianPfs.median ?? last);

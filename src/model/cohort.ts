@@ -43,7 +43,6 @@ import {
   type LungTrialPopulation,
   measuredVolume,
   type OutcomePopulation,
-  SORAFENIB_INHIBITION_CAP,
   TRIAL_POPULATION,
   type TrialPopulation,
 } from './population';
@@ -99,6 +98,11 @@ export interface VirtualPatient {
   residual: number;
   /** the draws behind `residual`: a uniform (resorbed when below residualResorbed) and a lognormal spread */
   residualDraws: readonly [number, number];
+  /**
+   * Exp(1) deviate that sets when the patient leaves the trial's scans against the arm's withdrawal hazard (the HCC
+   * trial's patients; the lung trial has no withdrawal: FLAURA is not calibrated for "not evaluable")
+   */
+  withdrawalDraw?: number;
 }
 
 /** A patient's residual fraction under a population (the patient's own draws, the population's distribution). */
@@ -147,12 +151,15 @@ export function samplePatients(
       d.baselineCells[0],
       d.baselineCells[1],
     );
-    // the patient's second stream, in a fixed order: death, new lesion, residual tissue, sorafenib sensitivity
+    // the patient's second stream, in a fixed order: death, new lesion, residual tissue, sorafenib sensitivity, its
+    // dose reduction, withdrawal
     const outcome = createRandom(outcomeSeed(settings.seed, index));
     const deathDraw = outcome.exponential(1);
     const newLesionDraw = outcome.exponential(1);
     const residualDraws = [outcome.next(), outcome.lognormal(0, population.residualLogSd)] as const;
     const sorafenib = outcome.lognormal(0, population.sorafenibLogSd);
+    const reduced = outcome.next() < population.sorafenibDoseReducedShare;
+    const withdrawalDraw = outcome.exponential(1);
     patients.push({
       index,
       nrf2Active,
@@ -163,16 +170,19 @@ export function samplePatients(
         tCellKillRate: base.tCellKillRate * population.killScale * kill,
         tCellRecruitment: base.tCellRecruitment * population.recruitmentScale * recruitment,
         pge2Basal: base.pge2Basal * pge2,
-        sorafenibGrowthInhibition: Math.min(
-          SORAFENIB_INHIBITION_CAP,
-          base.sorafenibGrowthInhibition * population.sorafenibScale * sorafenib,
-        ),
+        sorafenibGrowthInhibition:
+          Math.min(
+            population.sorafenibInhibitionCap,
+            base.sorafenibGrowthInhibition * population.sorafenibScale * sorafenib,
+          ) * (reduced ? population.sorafenibReducedEffect : 1),
+        pge2EffectorSuppression: population.pge2EffectorSuppression,
       },
       baselineCells,
       deathDraw,
       newLesionDraw,
       residual: residualOf(residualDraws, population),
       residualDraws,
+      withdrawalDraw,
     });
   }
   return patients;
@@ -311,18 +321,35 @@ export interface PatientOutcome extends RecistOutcome {
   death: boolean;
 }
 
+/** The outcome side of a population with the HCC trial's arm-specific hazards, which the lung trial does not have. */
+export type OutcomeHazards = OutcomePopulation &
+  Partial<Pick<TrialPopulation, 'sorafenibLiverHazard' | 'withdrawalHazard' | 'sorafenibWithdrawalHazard'>>;
+
+/** What an arm changes in a patient's outcome besides the tumour: it gives sorafenib (toxicity) or not. */
+export interface ArmRisk {
+  sorafenib: boolean;
+}
+
+/** The arm risk of an arm: whether it gives sorafenib. */
+export function armRisk(arm: Pick<Scenario['arms'][number], 'treatments'>): ArmRisk {
+  return { sorafenib: arm.treatments.sorafenib !== undefined };
+}
+
 /**
  * RECIST 1.1 and survival together, from the viable target-lesion volume at the assessment days: scans measure it
  * with the patient's residual tissue, new lesions come from the new-lesion hazard, and death from the death hazard
  * (src/model/survival.ts). `progressed`/`pfsDays` are progression-free survival as IMbrave150 defined it: progression
- * or death, whichever comes first. Assessments after a death do not happen; a patient who dies before
- * the first assessment has best response PD (the model has no "not evaluable"; docs/model.md).
+ * or death, whichever comes first. Assessments after a death do not happen. A patient with no assessment after
+ * baseline is not evaluable (NE): one who died before the first scan (a PFS event on the day of death), or who left
+ * the trial's scans before it (withdrawal hazard of the arm; PFS censored that day, survival still followed, on the
+ * arm's tumour course: a stated simplification).
  */
 export function patientOutcome(
   days: ArrayLike<number>,
   viable: ArrayLike<number>,
-  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual'>,
-  population: Readonly<OutcomePopulation> = TRIAL_POPULATION,
+  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw'>,
+  population: Readonly<OutcomeHazards> = TRIAL_POPULATION,
+  risk: ArmRisk = { sorafenib: false },
 ): PatientOutcome {
   // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
   const measured = new Float64Array(days.length);
@@ -331,8 +358,31 @@ export function patientOutcome(
     newLesionDay(days, viable, population.newLesionHazard, patient.newLesionDraw) ?? Number.POSITIVE_INFINITY;
   const recist = assessRecist(days, measured, lesion);
   const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
-  const died = deathDay(days, viable, progressionDay, patient.deathDraw, population);
-  if (died === null) return { ...recist, osDays: days[days.length - 1], death: false };
+  const hazards = risk.sorafenib
+    ? { ...population, backgroundHazard: population.backgroundHazard + (population.sorafenibLiverHazard ?? 0) }
+    : population;
+  const died = deathDay(days, viable, progressionDay, patient.deathDraw, hazards);
+  const last = days[days.length - 1];
+  // leaving the scans before the first assessment (no later withdrawal: a stated simplification)
+  const withdrawal =
+    (population.withdrawalHazard ?? 0) + (risk.sorafenib ? (population.sorafenibWithdrawalHazard ?? 0) : 0);
+  const left =
+    withdrawal > 0 && patient.withdrawalDraw !== undefined
+      ? patient.withdrawalDraw / withdrawal
+      : Number.POSITIVE_INFINITY;
+  const firstScan = days.length > 1 ? days[1] : Number.POSITIVE_INFINITY;
+  if (left < firstScan && (died === null || died > left)) {
+    return {
+      best: 'NE',
+      bestChange: 0,
+      progressed: false,
+      pfsDays: left,
+      responseDays: 0,
+      osDays: died ?? last,
+      death: died !== null,
+    };
+  }
+  if (died === null) return { ...recist, osDays: last, death: false };
   if (died >= progressionDay) return { ...recist, osDays: died, death: true };
   // died before progression was seen: only the assessments before the death count
   let k = 1;
@@ -340,7 +390,8 @@ export function patientOutcome(
   const seen = assessRecist(Array.prototype.slice.call(days, 0, k), measured.subarray(0, k), lesion);
   return {
     ...seen,
-    best: k === 1 ? 'PD' : seen.best,
+    best: k === 1 ? 'NE' : seen.best,
+    bestChange: k === 1 ? 0 : seen.bestChange,
     progressed: true,
     pfsDays: died,
     osDays: died,
@@ -507,6 +558,7 @@ export function cohortOutcomes(
     baselinePge2: Float64Array.from(trajectories.baselinePge2),
     baselineDiameter: new Float64Array(n),
   };
+  const risks = scenario.arms.map(armRisk);
   patients.forEach((patient, i) => {
     block.nrf2Active[i] = patient.nrf2Active ? 1 : 0;
     block.nrf2[i] = patient.inputs.nrf2;
@@ -514,7 +566,7 @@ export function cohortOutcomes(
     block.il6[i] = patient.inputs.il6;
     scenario.arms.forEach((_, a) => {
       const viable = trajectories.volumes[a].subarray(i * k, (i + 1) * k);
-      const outcome = patientOutcome(days, viable, patient, population);
+      const outcome = patientOutcome(days, viable, patient, population, risks[a]);
       const out = block.arms[a];
       out.pfsDays[i] = outcome.pfsDays;
       out.progressed[i] = outcome.progressed ? 1 : 0;
@@ -602,6 +654,8 @@ export interface ArmStatistics {
   name: string;
   patients: number;
   responses: Record<Response, number>;
+  /** each best response's share of the arm's patients with its 95 % Wilson interval */
+  responseRates: Record<Response, ProportionInterval>;
   /** objective response rate (CR + PR) with its 95 % Wilson interval */
   orr: ProportionInterval;
   /** disease control rate (CR + PR + SD) with its 95 % Wilson interval */
@@ -709,7 +763,7 @@ export function cohortStatistics(
   const settings = scenario.cohort;
   const hypotheses = hypothesisArms(scenario.arms);
   const arms: ArmStatistics[] = block.arms.map((arm, a) => {
-    const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0 };
+    const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
     for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
     const n = arm.best.length;
     const pfs = survivalCurve(arm.pfsDays, arm.progressed);
@@ -718,6 +772,10 @@ export function cohortStatistics(
       name: scenario.arms[a].name,
       patients: n,
       responses,
+      responseRates: Object.fromEntries(RESPONSE_CODES.map((r) => [r, proportion(responses[r], n)])) as Record<
+        Response,
+        ProportionInterval
+      >,
       orr: proportion(responses.CR + responses.PR, n),
       dcr: proportion(responses.CR + responses.PR + responses.SD, n),
       pfs,

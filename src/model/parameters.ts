@@ -294,7 +294,8 @@ const TABLE: ParameterInfo[] = [
     [0, 1],
     'Lacher 2024 (Nature): tumour PGE2 acting on EP2/EP4 of CD8 T cells restricts their expansion and effector ' +
       'differentiation inside the tumour, not their priming; mouse: chosen 1, the same PGE2 signal that keeps them ' +
-      'out; patient: 0 until the virtual trial, calibrated to IMbrave150 without it, is calibrated again with it',
+      'out; patient: 0 in a single simulated patient; the virtual trial fits it to IMbrave150 as a population parameter ' +
+      '(src/model/trial-population.json)',
   ),
   p(
     'nrf2StingSuppression',

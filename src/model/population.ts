@@ -16,6 +16,19 @@
  * - newLesionHazard: new lesions (progression outside the target lesion) per day at the baseline burden, in proportion
  *   to the viable tumour relative to baseline.
  * - backgroundHazard, burdenHazard, postProgressionHazard: the death hazard (src/model/survival.ts), 1/day.
+ * - sorafenibLiverHazard: the death hazard added in an arm that gives sorafenib, 1/day: sorafenib worsens liver
+ *   function (ALBI score) sooner than atezolizumab + bevacizumab (Kudo et al., Liver Cancer 2023, IMbrave150 post hoc).
+ * - sorafenibInhibitionCap: the largest per-patient sorafenibGrowthInhibition (chosen 4: at full occupancy the most
+ *   sensitive tumours lose cells at up to about three times their own growth rate, sorafenib's pro-apoptotic action,
+ *   so that responses within months are possible; version 1 had 2, which allowed almost none).
+ * - sorafenibDoseReducedShare, sorafenibReducedEffect: the share of patients whose sorafenib dose is reduced or
+ *   interrupted for toxicity (SHARP: reductions 26 %, interruptions 44 %; Llovet et al., NEJM 2008), and the fraction
+ *   of their sensitivity that remains (fitted: from 0, stopped, to 1, no change; the dose halves, 400 of 800 mg a day,
+ *   and interruptions leave the tumour untreated for a while).
+ * - withdrawalHazard, sorafenibWithdrawalHazard: leaving the trial's scans before the first assessment, 1/day, in any
+ *   arm and added in an arm that gives sorafenib (not treated after randomisation, consent withdrawn, early toxicity):
+ *   with the deaths before the first scan, what makes a patient "not evaluable".
+ * - pge2EffectorSuppression: the patient-scale PGE2 hold on T-cell effector differentiation (parameters.ts), 0..1.
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -33,6 +46,13 @@ export interface TrialPopulation {
   backgroundHazard: number;
   burdenHazard: number;
   postProgressionHazard: number;
+  sorafenibLiverHazard: number;
+  sorafenibInhibitionCap: number;
+  sorafenibDoseReducedShare: number;
+  sorafenibReducedEffect: number;
+  withdrawalHazard: number;
+  sorafenibWithdrawalHazard: number;
+  pge2EffectorSuppression: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
@@ -41,11 +61,17 @@ export const FITTED_PARAMETERS = [
   'growthScale',
   'recruitmentScale',
   'sorafenibScale',
+  'sorafenibLogSd',
+  'sorafenibReducedEffect',
+  'pge2EffectorSuppression',
   'residualResorbed',
   'residualMedian',
   'newLesionHazard',
   'burdenHazard',
   'postProgressionHazard',
+  'sorafenibLiverHazard',
+  'withdrawalHazard',
+  'sorafenibWithdrawalHazard',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
@@ -55,15 +81,18 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   growthScale: [0.3, 3],
   recruitmentScale: [0.2, 5],
   sorafenibScale: [0.3, 6],
+  sorafenibLogSd: [0.2, 2],
+  sorafenibReducedEffect: [0, 1],
+  pge2EffectorSuppression: [0, 1],
   residualResorbed: [0, 1],
   residualMedian: [0.001, 1],
   newLesionHazard: [0, 0.05],
   burdenHazard: [0, 0.01],
   postProgressionHazard: [0, 0.05],
+  sorafenibLiverHazard: [0, 0.01],
+  withdrawalHazard: [0, 0.02],
+  sorafenibWithdrawalHazard: [0, 0.02],
 };
-
-/** The largest per-patient sorafenibGrowthInhibition (chosen: net loss at most the tumour's own growth rate). */
-export const SORAFENIB_INHIBITION_CAP = 2;
 
 /** The file's version: bumped when the meaning of a field changes. */
 export const TRIAL_POPULATION_VERSION: number = file.version;

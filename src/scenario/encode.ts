@@ -5,7 +5,15 @@
 import { orderedParameters, PARAMETER_IDS, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
-import { COMPARTMENT_VIEWS, LINK_LANGUAGES, MACROPHAGE_VIEWS, VIEW_KEYS, VIEW_ORDER, type ViewOptions } from './view';
+import {
+  COMPARTMENT_VIEWS,
+  ENSEMBLE_DRAWS_LIMITS,
+  LINK_LANGUAGES,
+  MACROPHAGE_VIEWS,
+  VIEW_KEYS,
+  VIEW_ORDER,
+  type ViewOptions,
+} from './view';
 
 /** The format version this code writes. Bump it only with a migration from the previous version (migrations.ts). */
 export const FORMAT_VERSION = 2;
@@ -105,6 +113,8 @@ export function viewAllowed(key: keyof ViewOptions): readonly string[] {
       return Object.values(DRUG_CODES);
     case 'language':
       return LINK_LANGUAGES;
+    case 'ensembleDraws':
+      return [`a whole number from ${ENSEMBLE_DRAWS_LIMITS.min} to ${ENSEMBLE_DRAWS_LIMITS.max}`];
   }
 }
 
@@ -112,6 +122,11 @@ export function viewAllowed(key: keyof ViewOptions): readonly string[] {
 export function parseViewValue<K extends keyof ViewOptions>(key: K, text: string): ViewOptions[K] | undefined {
   if (key === 'logScale') return (text === '1' ? true : text === '0' ? false : undefined) as ViewOptions[K];
   if (key === 'drugView') return DRUG_BY_CODE.get(text) as ViewOptions[K];
+  if (key === 'ensembleDraws') {
+    const n = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+    const ok = Number.isInteger(n) && n >= ENSEMBLE_DRAWS_LIMITS.min && n <= ENSEMBLE_DRAWS_LIMITS.max;
+    return (ok ? n : undefined) as ViewOptions[K];
+  }
   return (viewAllowed(key).includes(text) ? text : undefined) as ViewOptions[K];
 }
 

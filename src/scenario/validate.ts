@@ -51,6 +51,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'view.macrophageView': 'Macrophage chart (mac)',
   'view.drugView': 'Drug shown (drug)',
   'view.language': 'Language (lang)',
+  'view.ensembleDraws': 'Ensemble size across plausible models (draws)',
 };
 
 function withUnit(x: number, unit: string): string {

@@ -8,6 +8,8 @@
  *   mac    fraction | counts           macrophage chart (default fraction)
  *   drug   a drug code (atz, bev, …)   drug shown in the drug-level chart (default atz)
  *   lang   en | ja                     interface language (default: the browser's)
+ *   draws  a whole number, 5..100      size of the ensemble of plausible models a virtual trial is repeated over
+ *                                      ("across plausible models"; default 20)
  *
  * Each is written only when the view has it, between the cohort keys and the arms, so links without them read
  * exactly as before. A bad value is reported and left out (the default applies); nothing else in the link changes.
@@ -28,7 +30,12 @@ export interface ViewOptions {
   macrophageView?: MacrophageView;
   drugView?: DrugId;
   language?: LinkLanguage;
+  ensembleDraws?: number;
 }
+
+/** The ensemble size of "across plausible models": whole draws in this range (chosen: 5 gives a rough range, 100 a
+ * steady 2.5–97.5 % one at five times the default's cost). */
+export const ENSEMBLE_DRAWS_LIMITS = { min: 5, max: 100, default: 20 } as const;
 
 /** Query keys of the view options, in the order they are written. */
 export const VIEW_KEYS = {
@@ -37,6 +44,7 @@ export const VIEW_KEYS = {
   macrophageView: 'mac',
   drugView: 'drug',
   language: 'lang',
+  ensembleDraws: 'draws',
 } as const satisfies Record<keyof ViewOptions, string>;
 export const VIEW_ORDER = [
   'logScale',
@@ -44,11 +52,12 @@ export const VIEW_ORDER = [
   'macrophageView',
   'drugView',
   'language',
+  'ensembleDraws',
 ] as const satisfies readonly (keyof ViewOptions)[];
 export const VIEW_BY_KEY: ReadonlyMap<string, keyof ViewOptions> = new Map(VIEW_ORDER.map((k) => [VIEW_KEYS[k], k]));
 
 /**
  * Room the view keys may take in a link on top of MAX_QUERY_LENGTH (the scenario's own limit): the longest possible
- * '&log=0&comp=separate&mac=fraction&drug=il6ab&lang=en' is 52 characters.
+ * '&log=0&comp=separate&mac=fraction&drug=il6ab&lang=en&draws=100' is 62 characters.
  */
 export const VIEW_QUERY_RESERVE = 64;

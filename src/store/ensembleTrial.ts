@@ -5,6 +5,7 @@
  * beside that trial's sampling intervals only.
  */
 import { create } from 'zustand';
+import { ENSEMBLE_DRAWS_LIMITS } from '../scenario/view';
 import {
   AnalysisCancelled,
   type AnalysisRun,
@@ -12,11 +13,24 @@ import {
   runEnsembleTrial,
 } from '../worker/analysisPool';
 import { useCohort } from './cohort';
+import { useExplorer } from './explorer';
 
 export type { EnsembleSpread, EnsembleTrialResult } from '../worker/analysisPool';
 
-/** Draws of the ensemble (chosen: enough for a 2.5–97.5 % range to mean something, few enough to wait for). */
-export const ENSEMBLE_TRIAL_DRAWS = 20;
+/** Draws of the ensemble by default (chosen: enough for a 2.5–97.5 % range to mean something, few enough to wait for). */
+export const ENSEMBLE_TRIAL_DRAWS: number = ENSEMBLE_DRAWS_LIMITS.default;
+/** The sizes offered in the trial view (a link may give any whole number within ENSEMBLE_DRAWS_LIMITS). */
+export const ENSEMBLE_DRAW_CHOICES: readonly number[] = [5, 10, 20, 50, 100];
+
+/** The ensemble size chosen (kept in the link as a view option, `draws`), or the default. */
+export function ensembleDraws(view: { ensembleDraws?: number } = useExplorer.getState().view): number {
+  return view.ensembleDraws ?? ENSEMBLE_TRIAL_DRAWS;
+}
+
+/** Chooses the ensemble size (written to the link). */
+export function setEnsembleDraws(draws: number): void {
+  useExplorer.getState().setView({ ensembleDraws: draws });
+}
 export const ENSEMBLE_TRIAL_SEED = 1;
 
 export type EnsembleTrialStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -47,8 +61,9 @@ export const useEnsembleTrial = create<EnsembleTrialState>()((set, get) => ({
     const { scenario, key, status } = useCohort.getState();
     if (!scenario || status !== 'done') return;
     get().cancel();
-    set({ status: 'running', done: 0, total: ENSEMBLE_TRIAL_DRAWS, key, result: null, error: '' });
-    const run = runEnsembleTrial(scenario, ENSEMBLE_TRIAL_DRAWS, ENSEMBLE_TRIAL_SEED, (done, total) => {
+    const draws = ensembleDraws();
+    set({ status: 'running', done: 0, total: draws, key, result: null, error: '' });
+    const run = runEnsembleTrial(scenario, draws, ENSEMBLE_TRIAL_SEED, (done, total) => {
       if (current === run) set({ done, total });
     });
     current = run;
@@ -56,7 +71,7 @@ export const useEnsembleTrial = create<EnsembleTrialState>()((set, get) => ({
       (result) => {
         if (current !== run) return;
         current = null;
-        set({ status: 'done', done: ENSEMBLE_TRIAL_DRAWS, result });
+        set({ status: 'done', done: draws, result });
       },
       (error: unknown) => {
         if (current !== run) return;

@@ -152,7 +152,7 @@ test('exports: patients, Kaplan–Meier and response CSV (formulas neutralised),
 
   const responses = await save(page, 'trial-export-responses');
   const responseRows = parseCsv(responses.text);
-  expect(responseRows[0].slice(0, 6)).toEqual(['arm', 'patients', 'CR', 'PR', 'SD', 'PD']);
+  expect(responseRows[0].slice(0, 7)).toEqual(['arm', 'patients', 'CR', 'PR', 'SD', 'PD', 'NE']);
   expect(responseRows).toHaveLength(3);
   expect(responseRows[1][0]).toBe(`'${name}`);
 
@@ -226,6 +226,13 @@ test('the numbers explained: "?" disclosures open by keyboard, in English and Ja
   await expect(steps.locator('p')).toContainText('6 週（42 日）ごと');
   await expect(page.getByTestId('trial-hypothesis')).toContainText('仮説');
   await expect(page.getByTestId('trial-hypothesis')).toContainText('NSAID');
+  // the source lines are in Japanese too (the citations themselves stay as published)
+  await expect(page.getByTestId('trial-vs-sources')).toContainText('IMbrave150 主解析');
+  await expect(page.getByTestId('trial-vs-sources')).not.toContainText('primary analysis');
+  await expect(page.getByTestId('trial-nrf2-share')).toContainText('切除 HCC 335 例');
+  await expect(page.getByTestId('trial-hypothesis')).toContainText('適格基準');
+  await expect(page.getByTestId('trial-hypothesis')).not.toContainText('eligibility');
+  await expect(page.getByTestId('trial-vs-ne')).toContainText('評価不能');
 
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalOverflow(page);
@@ -262,7 +269,16 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   await expect(page.getByTestId('trial-os-hr-1')).toHaveAttribute('aria-label', /^\d\.\d\d \(\d\.\d\d–\d\.\d\d\)$/);
 
   const vs = page.getByTestId('trial-vs-table');
-  await expect(vs.locator('tbody tr')).toHaveCount(11);
+  await expect(vs.locator('tbody tr')).toHaveCount(12);
+  // every best-response category with its interval, not evaluable (NE) included
+  for (const id of ['cr', 'pr', 'sd', 'pd', 'ne'])
+    for (const side of ['atezoBev', 'sorafenib'])
+      await expect(page.getByTestId(`trial-vs-${id}-${side}-model`)).toHaveAttribute(
+        'aria-label',
+        /^\d+\.\d % \(\d+\.\d–\d+\.\d\)$/,
+      );
+  await expect(page.getByTestId('trial-vs-ne-atezoBev-trial')).toHaveText('6.8 %');
+  await expect(page.getByTestId('trial-vs-ne-sorafenib-trial')).toHaveText('20.2 %');
   await expect(page.getByTestId('trial-vs-orr-atezoBev-trial')).toHaveText('27.3 %');
   await expect(page.getByTestId('trial-vs-orr-sorafenib-trial')).toHaveText('11.9 %');
   await expect(page.getByTestId('trial-vs-medianPfs-atezoBev-trial')).toHaveAttribute('aria-label', '6.8 (5.7–8.3)');
@@ -293,7 +309,19 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   }
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalOverflow(page);
-  for (const id of ['trial-survival-table', 'trial-vs', 'trial-km-os']) {
+  // on a phone every column of the tables shows: each row is a card, each value under its column's name
+  for (const id of ['trial-orr-1', 'trial-ttr-1', 'trial-os-hr-1', 'trial-os12-2', 'trial-vs-osHr-atezoBev-trial']) {
+    const cell = page.getByTestId(id);
+    await cell.scrollIntoViewIfNeeded();
+    await expect(cell).toBeInViewport();
+    const box = await cell.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390, id).toBe(true);
+  }
+  const label = await page
+    .getByTestId('trial-os12-1')
+    .evaluate((td) => getComputedStyle(td, '::before').getPropertyValue('content'));
+  expect(label).toContain('OS at 12 months');
+  for (const id of ['trial-table', 'trial-survival-table', 'trial-vs', 'trial-km-os']) {
     await page.getByTestId(id).scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`${id}-390x844.png`) });
   }
@@ -310,10 +338,17 @@ test('across plausible models: the cost said first, progress and Cancel, then ea
   const card = page.getByTestId('trial-spread');
   await expect(page.getByTestId('trial-spread-cost')).toContainText('20 trials of 20 patients × 2 arms');
   await expect(page.getByTestId('trial-spread-cost')).toContainText(/about \d/);
+  // the ensemble size is chosen, costed and kept in the link
+  await page.getByTestId('trial-spread-size').selectOption('5');
+  await expect(page.getByTestId('trial-spread-cost')).toContainText('5 trials of 20 patients × 2 arms');
+  await expect(page).toHaveURL(/&draws=5&.*#trial$/);
+  await page.reload();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
+  await expect(page.getByTestId('trial-spread-size')).toHaveValue('5');
 
   await page.getByTestId('trial-spread-run').click();
   await expect(page.getByTestId('trial-spread-progress')).toBeVisible();
-  await expect(page.getByTestId('trial-spread-progress')).toHaveAttribute('aria-valuemax', '20');
+  await expect(page.getByTestId('trial-spread-progress')).toHaveAttribute('aria-valuemax', '5');
   await page.getByTestId('trial-spread-cancel').click();
   await expect(card).toContainText('Cancelled');
   await expect(page.getByTestId('trial-spread-progress')).toHaveCount(0);
@@ -324,6 +359,13 @@ test('across plausible models: the cost said first, progress and Cancel, then ea
   await expect(hr).toHaveText(/^\d\.\d\d \(\d\.\d\d–\d\.\d\d\); across plausible models \d\.\d\d–\d\.\d\d$/);
   await expect(page.getByTestId('trial-spread-orr-0-text')).toHaveText(
     /^\d+\.\d % \(\d+\.\d–\d+\.\d\); across plausible models \d+\.\d %–\d+\.\d %$/,
+  );
+  await expect(page.getByTestId('trial-spread-os12-0-text')).toHaveText(
+    /^\d+\.\d % \(\d+\.\d–\d+\.\d\); across plausible models \d+\.\d %–\d+\.\d %$/,
+  );
+  await expect(card).toContainText('Computed over 5 plausible parameter sets');
+  await expect(page.getByTestId('trial-spread-directions-1')).toHaveText(
+    /NRF2-active patients have the shorter PFS in \d+ % of 5 plausible models; PGE2-high patients in \d+ %\./,
   );
   // the COX-2-inhibitor arm is marked a hypothesis here too
   await expect(page.getByTestId('trial-spread-pfsHr-1').locator('.hypothesis-badge')).toHaveText('Hypothesis');

@@ -18,6 +18,7 @@ import {
   type DoseSchedule,
   DRUG_IDS,
   type DrugId,
+  ENSEMBLE_DRAWS_LIMITS,
   HORIZON_LIMITS,
   INPUT_RANGE,
   type Inputs,
@@ -239,6 +240,7 @@ export const arbView: fc.Arbitrary<ViewOptions> = fc.record(
     macrophageView: fc.constantFrom(...MACROPHAGE_VIEWS),
     drugView: fc.constantFrom(...DRUG_IDS),
     language: fc.constantFrom(...LINK_LANGUAGES),
+    ensembleDraws: fc.integer({ min: ENSEMBLE_DRAWS_LIMITS.min, max: ENSEMBLE_DRAWS_LIMITS.max }),
   },
   { requiredKeys: [] },
 );

@@ -3,6 +3,7 @@ import { type CohortBlock, cohortStatistics, patientOutcome, runCohortBlock, YEA
 import { TRIAL_POPULATION } from '../../src/model/population';
 import { BURDEN_REFERENCE_MM3, deathDay, newLesionDay, type SurvivalParameters } from '../../src/model/survival';
 import { presetById } from '../../src/scenario/catalogue/presets';
+import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
 import type { Scenario } from '../../src/scenario/types';
 import { kaplanMeier, survivalIntervalAt } from '../../src/stats';
 
@@ -55,9 +56,10 @@ describe('a patient outcome with survival', () => {
     expect(o.responseDays).toBe(42);
   });
 
-  it('a death before the first assessment is best response PD, and OS = PFS = the day of death', () => {
+  it('a death before the first assessment is not evaluable (NE), and OS = PFS = the day of death', () => {
     const o = patientOutcome([0, 42, 84], [cm3(40), cm3(26), cm3(25)], patient(0.2), population);
-    expect(o.best).toBe('PD');
+    expect(o.best).toBe('NE');
+    expect(o.progressed).toBe(true);
     expect(o.osDays).toBeCloseTo(20, 9);
     expect(o.pfsDays).toBeCloseTo(20, 9);
   });
@@ -65,6 +67,40 @@ describe('a patient outcome with survival', () => {
   it('a patient alive at the data cut is censored there for OS; progression keeps its assessment day', () => {
     const o = patientOutcome([0, 42, 84], [cm3(30), cm3(37), cm3(45)], patient(10), population);
     expect(o).toMatchObject({ best: 'PD', progressed: true, pfsDays: 42, death: false, osDays: 84, responseDays: 0 });
+  });
+});
+
+describe('not evaluable: leaving the scans before the first one', () => {
+  const days = [0, 42, 84, 126];
+  const shrinking = [cm3(40), cm3(26), cm3(20), cm3(18)];
+  const leaving = { ...population, backgroundHazard: 0, withdrawalHazard: 0.01, sorafenibWithdrawalHazard: 0.02 };
+
+  it('a withdrawal before the first scan is NE, with PFS censored on its day and survival still followed', () => {
+    // withdrawal at draw / hazard = 0.2 / 0.01 = day 20
+    const o = patientOutcome(days, shrinking, { ...patient(10), withdrawalDraw: 0.2 }, leaving);
+    expect(o).toMatchObject({ best: 'NE', progressed: false, responseDays: 0, death: false, osDays: 126 });
+    expect(o.pfsDays).toBeCloseTo(20, 9);
+  });
+
+  it('a withdrawal after the first scan changes nothing: the patient is evaluable', () => {
+    const o = patientOutcome(days, shrinking, { ...patient(10), withdrawalDraw: 0.5 }, leaving);
+    expect(o.best).toBe('PR');
+  });
+
+  it('an arm that gives sorafenib adds its own withdrawal hazard (early toxicity)', () => {
+    const p = { ...patient(10), withdrawalDraw: 0.5 };
+    // 0.5 / 0.01 = day 50 without sorafenib; 0.5 / 0.03 = day 16.7 with it
+    expect(patientOutcome(days, shrinking, p, leaving, { sorafenib: false }).best).toBe('PR');
+    const o = patientOutcome(days, shrinking, p, leaving, { sorafenib: true });
+    expect(o.best).toBe('NE');
+    expect(o.pfsDays).toBeCloseTo(0.5 / 0.03, 9);
+  });
+
+  it('an arm that gives sorafenib adds the liver-function death hazard', () => {
+    const liver = { ...population, sorafenibLiverHazard: 0.01 };
+    const p = patient(1);
+    expect(patientOutcome(days, shrinking, p, liver, { sorafenib: false }).osDays).toBeCloseTo(100, 9);
+    expect(patientOutcome(days, shrinking, p, liver, { sorafenib: true }).osDays).toBeCloseTo(50, 9);
   });
 });
 
@@ -124,12 +160,16 @@ describe('overall survival in a virtual trial', () => {
   const { scenario, block } = trial(200, 5);
   const stats = cohortStatistics(scenario, block);
 
-  it('every patient has OS at least as long as PFS, and a death is a PFS event', () => {
+  it('every patient has OS at least as long as PFS, and a death is a PFS event unless the patient had left the scans', () => {
+    const ne = RESPONSE_CODES.indexOf('NE');
     for (const arm of block.arms) {
       for (let i = 0; i < arm.osDays.length; i++) {
         expect(arm.osDays[i]).toBeGreaterThanOrEqual(arm.pfsDays[i]);
         expect(arm.osDays[i]).toBeLessThanOrEqual(scenario.horizon);
-        if (arm.death[i] === 1) expect(arm.progressed[i]).toBe(1);
+        // a withdrawn patient (NE, PFS censored the day they left) is still followed for survival
+        const withdrawn = arm.best[i] === ne && arm.progressed[i] === 0;
+        if (arm.death[i] === 1 && !withdrawn) expect(arm.progressed[i]).toBe(1);
+        if (withdrawn) expect(arm.pfsDays[i]).toBeLessThan(scenario.cohort?.assessmentInterval ?? 42);
       }
     }
   });

@@ -27,7 +27,7 @@ import {
   waterfallBars,
 } from '../../src/components/cohort/chartData';
 import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
-import { SPIDER_PATIENTS } from '../../src/scenario/catalogue/trial';
+import { RESPONSE_CODES, SPIDER_PATIENTS } from '../../src/scenario/catalogue/trial';
 import { defaultCohort, defaultScenario } from '../../src/scenario/defaults';
 import { COHORT_LIMITS } from '../../src/scenario/limits';
 import type { Scenario } from '../../src/scenario/types';
@@ -209,12 +209,24 @@ describe('trial adapters', () => {
     expect(curves.every((c) => ['hi', 'lo'].includes(c.label))).toBe(true);
   });
 
-  it('waterfall bars: every patient once, sorted, coloured by best response', () => {
+  it('waterfall bars: every evaluable patient once (NE left out), sorted, coloured by best response', () => {
     const bars = waterfallBars(block, 0);
-    expect(bars).toHaveLength(12);
+    const evaluable = Array.from(block.arms[0].best).filter((b) => RESPONSE_CODES[b] !== 'NE').length;
+    expect(bars).toHaveLength(evaluable);
     for (let i = 1; i < bars.length; i++) expect(bars[i].change).toBeLessThanOrEqual(bars[i - 1].change);
-    expect(Object.keys(RESPONSE_COLOURS)).toEqual(['CR', 'PR', 'SD', 'PD']);
-    expect(new Set(Object.values(RESPONSE_COLOURS)).size).toBe(4);
+    expect(Object.keys(RESPONSE_COLOURS)).toEqual(['CR', 'PR', 'SD', 'PD', 'NE']);
+    expect(new Set(Object.values(RESPONSE_COLOURS)).size).toBe(5);
+  });
+
+  it('a not-evaluable patient has no waterfall bar', () => {
+    const arm = block.arms[0];
+    const withNe = {
+      ...block,
+      arms: [{ ...arm, best: Uint8Array.from(arm.best, (b, i) => (i === 0 ? RESPONSE_CODES.indexOf('NE') : b)) }],
+    };
+    const before = waterfallBars(block, 0).length;
+    const wasEvaluable = RESPONSE_CODES[arm.best[0]] !== 'NE';
+    expect(waterfallBars(withNe, 0)).toHaveLength(wasEvaluable ? before - 1 : before);
   });
 
   it('spider lines: the kept patients, ending at progression', () => {

@@ -39,7 +39,7 @@ describe('bar chart and response colours', () => {
   const sets = {
     'tornado (low, high)': Object.values(TORNADO_PALETTE),
     "Sobol' (S1, ST)": Object.values(SOBOL_PALETTE),
-    'trial response (CR, PR, SD, PD)': Object.values(RESPONSE_PALETTE),
+    'trial response (CR, PR, SD, PD, NE)': Object.values(RESPONSE_PALETTE),
   };
 
   it('Okabe–Ito orange and sky blue, used before, are below 3:1 on white (what this set replaces)', () => {

@@ -3,6 +3,8 @@
  * effector function of the CD8 T cells that do get into the tumour, not only their entry. Named after what it proves.
  */
 import { describe, expect, it } from 'vitest';
+import { samplePatients } from '../../src/model/cohort';
+import { TRIAL_POPULATION } from '../../src/model/population';
 import { settingParameters } from '../../src/model/settings';
 import { simulate } from '../../src/model/simulate';
 import { presetById } from '../../src/scenario/catalogue/presets';
@@ -23,9 +25,13 @@ const finalVolumes = (s: Scenario): number[] =>
   });
 
 describe('PGE2 holds back tumour T-cell effectors (pge2EffectorSuppression)', () => {
-  it('is on in the mouse and off at patient scale (the IMbrave150 calibration was made without it)', () => {
+  it('is on in the mouse, off in a single simulated patient, and the virtual trial gives its patients the calibrated value', () => {
     expect(settingParameters('hcc-mouse').pge2EffectorSuppression).toBe(1);
     expect(settingParameters('hcc-patient').pge2EffectorSuppression).toBe(0);
+    const preset = presetById('imbrave150-trial');
+    if (!preset?.scenario.cohort) throw new Error('no preset imbrave150-trial');
+    const [patient] = samplePatients({ ...preset.scenario.cohort, size: 1 });
+    expect(patient.overrides.pge2EffectorSuppression).toBe(TRIAL_POPULATION.pge2EffectorSuppression);
   });
 
   it('makes treated tumours end larger, NRF2-high and NRF2-low alike (the immune-controlled NRF2-low tumour moves most)', () => {

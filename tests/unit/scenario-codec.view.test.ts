@@ -65,6 +65,10 @@ describe('view keys in a link', () => {
       ['drug=atezolizumab', 'view.drugView', ['(drug)', 'atz, bev, pd1']],
       ['lang=fr', 'view.language', ['Language (lang)', "'fr'", 'en, ja']],
       ['lang=JA', 'view.language', ["'JA'"]],
+      ['draws=3', 'view.ensembleDraws', ['(draws)', "'3'", 'a whole number from 5 to 100']],
+      ['draws=101', 'view.ensembleDraws', ["'101'", 'from 5 to 100']],
+      ['draws=20.5', 'view.ensembleDraws', ["'20.5'"]],
+      ['draws=1e1', 'view.ensembleDraws', ["'1e1'"]],
     ];
     for (const [pair, field, parts] of cases) {
       const r = decodeScenario(`${HEAD}&comp=stacked&${pair}&arm=A`.replace('comp=stacked&comp', 'comp'));
@@ -75,6 +79,16 @@ describe('view keys in a link', () => {
       const key = field.slice('view.'.length) as keyof ViewOptions;
       expect(r.view[key]).toBeUndefined();
     }
+  });
+
+  it('the ensemble size of "across plausible models" (draws) travels in the link and reads back', () => {
+    const s = defaultScenario();
+    const link = encodeLink(s, { ensembleDraws: 50 });
+    expect(link).toBe(`${HEAD}&draws=50&arm=Control`);
+    const r = decodeScenario(link);
+    expect(r.errors).toEqual([]);
+    expect(r.view).toEqual({ ensembleDraws: 50 });
+    expect(r.normalised).toBe(link);
   });
 
   it('a repeated key keeps the first value and says so', () => {

@@ -36,14 +36,16 @@ export function ArmTable() {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-response-caption" tabIndex={0}>
-        <table className="trial-table" data-testid="trial-table">
+        <table className="trial-table trial-cards" data-testid="trial-table">
           <caption id="trial-response-caption">{tc('results.responseCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{tc('results.arm')}</th>
               <th scope="col">{tc('results.n')}</th>
               <th scope="col">
-                <abbr title={RESPONSE_CODES.map((r) => tc(`response.${r}`)).join(' / ')}>CR / PR / SD / PD</abbr>
+                <abbr title={RESPONSE_CODES.map((r) => tc(`response.${r}`)).join(' / ')}>
+                  {RESPONSE_CODES.join(' / ')}
+                </abbr>
               </th>
               <th scope="col">{tc('results.orr')}</th>
               <th scope="col">{tc('results.dcr')}</th>
@@ -55,11 +57,13 @@ export function ArmTable() {
               // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
               <tr key={a} data-testid={`trial-row-${a}`}>
                 {armCell(a, arm.name)}
-                <td>{formatCount(arm.patients, lang)}</td>
-                <td>{RESPONSE_CODES.map((r) => formatCount(arm.responses[r], lang)).join(' / ')}</td>
-                <Estimate testId={`trial-orr-${a}`} text={formatRate(arm.orr, lang)} />
-                <Estimate text={formatRate(arm.dcr, lang)} />
-                <td data-testid={`trial-ttr-${a}`}>
+                <td data-label={tc('results.n')}>{formatCount(arm.patients, lang)}</td>
+                <td data-label={RESPONSE_CODES.join(' / ')}>
+                  {RESPONSE_CODES.map((r) => formatCount(arm.responses[r], lang)).join(' / ')}
+                </td>
+                <Estimate testId={`trial-orr-${a}`} text={formatRate(arm.orr, lang)} label={tc('results.orr')} />
+                <Estimate text={formatRate(arm.dcr, lang)} label={tc('results.dcr')} />
+                <td data-testid={`trial-ttr-${a}`} data-label={tc('results.timeToResponse')}>
                   {arm.timeToResponse.median === null ? '–' : formatMonths(arm.timeToResponse.median, lang)}
                 </td>
               </tr>
@@ -70,7 +74,7 @@ export function ArmTable() {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-survival-caption" tabIndex={0}>
-        <table className="trial-table" data-testid="trial-survival-table">
+        <table className="trial-table trial-cards" data-testid="trial-survival-table">
           <caption id="trial-survival-caption">{tc('results.survivalCaption', { reference })}</caption>
           <thead>
             <tr>
@@ -91,19 +95,33 @@ export function ArmTable() {
                 // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
                 <tr key={a} data-testid={`trial-survival-row-${a}`}>
                   {armCell(a, arm.name)}
-                  <Estimate testId={`trial-pfs-${a}`} text={formatMedian(arm.medianPfs, nr, lang)} />
                   <Estimate
+                    testId={`trial-pfs-${a}`}
+                    text={formatMedian(arm.medianPfs, nr, lang)}
+                    label={tc('results.medianPfs')}
+                  />
+                  <Estimate
+                    label={tc('results.pfsHr')}
                     text={
                       comparison
                         ? formatRatio(comparison.cox.hazardRatio, comparison.cox.lower, comparison.cox.upper, lang)
                         : tc('results.reference')
                     }
                   />
-                  <td>{comparison ? formatP(comparison.logRank.pValue, lang) : '–'}</td>
-                  <Estimate testId={`trial-os-${a}`} text={formatMedian(arm.medianOs, nr, lang)} />
-                  <Estimate testId={`trial-os12-${a}`} text={arm.os12 ? formatRate(arm.os12, lang) : '–'} />
+                  <td data-label={tc('results.p')}>{comparison ? formatP(comparison.logRank.pValue, lang) : '–'}</td>
+                  <Estimate
+                    testId={`trial-os-${a}`}
+                    text={formatMedian(arm.medianOs, nr, lang)}
+                    label={tc('results.medianOs')}
+                  />
+                  <Estimate
+                    testId={`trial-os12-${a}`}
+                    text={arm.os12 ? formatRate(arm.os12, lang) : '–'}
+                    label={tc('results.os12')}
+                  />
                   <Estimate
                     testId={`trial-os-hr-${a}`}
+                    label={tc('results.osHr')}
                     text={
                       comparison
                         ? formatRatio(
@@ -115,7 +133,7 @@ export function ArmTable() {
                         : tc('results.reference')
                     }
                   />
-                  <td>{comparison ? formatP(comparison.osLogRank.pValue, lang) : '–'}</td>
+                  <td data-label={tc('results.p')}>{comparison ? formatP(comparison.osLogRank.pValue, lang) : '–'}</td>
                 </tr>
               );
             })}

@@ -7,7 +7,8 @@
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
-import { ENSEMBLE_TRIAL_DRAWS, useEnsembleTrial } from '../../store/ensembleTrial';
+import { ENSEMBLE_DRAW_CHOICES, ensembleDraws, setEnsembleDraws, useEnsembleTrial } from '../../store/ensembleTrial';
+import { useExplorer } from '../../store/explorer';
 import { costKey, estimateSeconds, trialWorkers, useTrialCost } from '../../store/trialCost';
 import { ArmSwatch } from '../ArmSwatch';
 import { formatCount, formatMedian, formatRate, formatRatio, formatSpread, type SpreadKind } from './chartData';
@@ -22,6 +23,7 @@ export function EnsembleSpread() {
   const key = useCohort((s) => s.key);
   const ensemble = useEnsembleTrial();
   const cost = useTrialCost();
+  const draws = ensembleDraws(useExplorer((s) => s.view));
   if (!statistics || !scenario || trialStatus !== 'done') return null;
   const lang = locale();
   const nr = tc('results.notReached');
@@ -30,10 +32,7 @@ export function EnsembleSpread() {
   const result = mine?.status === 'done' ? mine.result : null;
   const running = mine?.status === 'running';
   const known = cost.key === costKey(scenario) && cost.msPerPatient !== null ? cost.msPerPatient : null;
-  const seconds =
-    known === null
-      ? null
-      : estimateSeconds(known, size * ENSEMBLE_TRIAL_DRAWS, trialWorkers(size * ENSEMBLE_TRIAL_DRAWS));
+  const seconds = known === null ? null : estimateSeconds(known, size * draws, trialWorkers(size * draws));
   const number = (v: number) => v.toLocaleString(lang, { maximumFractionDigits: v < 10 ? 1 : 0 });
   const duration =
     seconds === null
@@ -67,10 +66,27 @@ export function EnsembleSpread() {
   return (
     <section className="trial-card" aria-labelledby="trial-spread-heading" data-testid="trial-spread">
       <h3 id="trial-spread-heading">{tc('spread.heading')}</h3>
-      <p className="hint">{tc('spread.intro', { draws: ENSEMBLE_TRIAL_DRAWS })}</p>
+      <p className="hint">{tc('spread.intro', { draws })}</p>
+      <label className="trial-spread-size">
+        {tc('spread.size')}{' '}
+        <select
+          data-testid="trial-spread-size"
+          value={draws}
+          disabled={running}
+          onChange={(e) => setEnsembleDraws(Number(e.currentTarget.value))}
+        >
+          {[...new Set([...ENSEMBLE_DRAW_CHOICES, draws])]
+            .sort((a, b) => a - b)
+            .map((n) => (
+              <option key={n} value={n}>
+                {formatCount(n, lang)}
+              </option>
+            ))}
+        </select>
+      </label>
       <p data-testid="trial-spread-cost">
         {tc('spread.cost', {
-          draws: ENSEMBLE_TRIAL_DRAWS,
+          draws,
           patients: formatCount(size, lang),
           arms: scenario.arms.length,
           duration,
@@ -167,13 +183,48 @@ export function EnsembleSpread() {
                     s ? spreadText('months', s.medianOs) : null,
                     s?.hypothesis ?? false,
                   ),
+                  row(
+                    `os12-${a}`,
+                    tc('spread.os12', { name: arm.name }),
+                    a,
+                    arm.os12 ? formatRate(arm.os12, lang) : '–',
+                    s ? spreadText('rate', s.os12) : null,
+                    s?.hypothesis ?? false,
+                  ),
                 ];
               })}
             </tbody>
           </table>
         </div>
       ) : null}
-      {result ? <p className="hint">{tc('spread.note')}</p> : null}
+      {result ? (
+        <>
+          <h4 id="trial-directions-heading">{tc('spread.directions')}</h4>
+          <ul
+            className="trial-directions"
+            data-testid="trial-spread-directions"
+            aria-labelledby="trial-directions-heading"
+          >
+            {statistics.arms.map((arm, a) => {
+              const s = result.arms[a];
+              if (!s) return null;
+              const pct = (share: number) => `${formatCount(Math.round(100 * share), lang)} %`;
+              return (
+                <li key={arm.name} data-testid={`trial-spread-directions-${a}`}>
+                  <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
+                  {tc('spread.directionShares', {
+                    name: arm.name,
+                    nrf2: pct(s.nrf2Shorter),
+                    pge2: pct(s.pge2Shorter),
+                    draws: result.draws,
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+          <p className="hint">{tc('spread.note')}</p>
+        </>
+      ) : null}
     </section>
   );
 }

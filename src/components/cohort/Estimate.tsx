@@ -4,13 +4,18 @@
  */
 import { splitEstimate } from './chartData';
 
-/** An estimate with its interval on a second, smaller line. */
-export function Estimate({ text, testId }: { text: string; testId?: string }) {
+/**
+ * An estimate with its interval on a second, smaller line. `label`: the cell's column, which a phone's card layout
+ * shows beside the value (the table's header row is hidden there).
+ */
+export function Estimate({ text, testId, label }: { text: string; testId?: string; label?: string }) {
   const [estimate, interval] = splitEstimate(text);
   return (
-    <td data-testid={testId} aria-label={text}>
-      <span className="estimate">{estimate}</span>
-      {interval ? <span className="interval">{interval}</span> : null}
+    <td data-testid={testId} aria-label={text} data-label={label}>
+      <span className="value">
+        <span className="estimate">{estimate}</span>
+        {interval ? <span className="interval">{interval}</span> : null}
+      </span>
     </td>
   );
 }

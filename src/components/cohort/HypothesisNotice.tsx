@@ -4,7 +4,7 @@
  * never read as a prediction or a recommendation.
  */
 import { useCohortT } from '../../i18n/cohort';
-import { COX2_HYPOTHESIS, hypothesisArms } from '../../scenario/catalogue/trial';
+import { hypothesisArms } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 
@@ -37,7 +37,7 @@ export function HypothesisNotice() {
         <strong>{tc('hypothesis.caveatLabel')}</strong> {tc('hypothesis.caveat')}
       </p>
       <p className="hint">
-        {tc('hypothesis.sources', { evidence: COX2_HYPOTHESIS.evidence, caveat: COX2_HYPOTHESIS.caveat })}
+        {tc('hypothesis.sources', { evidence: tc('source.cox2Evidence'), caveat: tc('source.cox2Caveat') })}
       </p>
     </section>
   );

@@ -27,7 +27,7 @@ export function TrialComparison() {
   if (match.atezoBev < 0) return null;
   const lang = locale();
   const nr = tc('results.notReached');
-  const sources = [...new Set(IMBRAVE150_TARGETS.map((t) => t.source))];
+  const sources = [...new Set(IMBRAVE150_TARGETS.map((t) => tc(`source.${t.sourceKey}` as CohortMessageKey)))];
   const armHeader = (index: number, label: string) => (
     <th scope="colgroup" colSpan={2}>
       {index >= 0 ? <ArmSwatch slot={slots[index] ?? index} width={22} height={12} /> : null}
@@ -36,9 +36,10 @@ export function TrialComparison() {
     </th>
   );
   const cells = (target: TrialTarget, side: 'atezoBev' | 'sorafenib', published: PublishedFigure | undefined) => {
+    const arm = tc(side === 'atezoBev' ? 'compare.atezoBev' : 'compare.sorafenib');
     if (target.kind === 'ratio' && side === 'sorafenib') {
       return (
-        <td colSpan={2} className="trial-reference">
+        <td colSpan={2} className="trial-reference" data-label={arm}>
           {tc('results.reference')}
         </td>
       );
@@ -46,10 +47,15 @@ export function TrialComparison() {
     const model = modelFigure(statistics as CohortStatistics, target, match, side, nr, lang);
     return (
       <>
-        <Estimate testId={`trial-vs-${target.id}-${side}-model`} text={model ?? tc('compare.noArm')} />
+        <Estimate
+          testId={`trial-vs-${target.id}-${side}-model`}
+          text={model ?? tc('compare.noArm')}
+          label={`${arm}: ${tc('compare.model')}`}
+        />
         <Estimate
           testId={`trial-vs-${target.id}-${side}-trial`}
           text={published ? publishedText(target, published, lang) : '–'}
+          label={`${arm}: ${tc('compare.trial')}`}
         />
       </>
     );
@@ -60,7 +66,7 @@ export function TrialComparison() {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-vs-heading" tabIndex={0}>
-        <table className="trial-table trial-vs-table" data-testid="trial-vs-table">
+        <table className="trial-table trial-vs-table trial-cards" data-testid="trial-vs-table">
           <thead>
             <tr>
               <td />

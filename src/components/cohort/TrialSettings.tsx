@@ -93,7 +93,7 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
               <p id={`${cancerId}-share`} className="hint" data-testid="trial-nrf2-share">
                 <strong>{tc('trial.nrf2Share', { share: (share.share * 100).toFixed(1) })}</strong>
                 <br />
-                {tc('trial.nrf2Source', { source: share.source })}
+                {tc('trial.nrf2Source', { source: tc(`source.nrf2.${settings.cancer}` as CohortMessageKey) })}
               </p>
             </div>
           ) : null}

@@ -83,10 +83,17 @@ export function subgroupCurves(
   return curves;
 }
 
-/** Waterfall bars of one arm: best change per patient, category = index of the best response. */
+const NOT_EVALUABLE = RESPONSE_CODES.indexOf('NE');
+
+/**
+ * Waterfall bars of one arm: best change per patient, category = index of the best response. Patients without a
+ * post-baseline scan (NE) have no change to draw and are left out, as trials' waterfalls leave them out.
+ */
 export function waterfallBars(block: CohortBlock, arm: number): WaterfallBar[] {
   const a = block.arms[arm];
-  return a ? waterfallOrder(a.bestChange, a.best) : [];
+  if (!a) return [];
+  const change = Float64Array.from(a.bestChange, (c, i) => (a.best[i] === NOT_EVALUABLE ? Number.NaN : c));
+  return waterfallOrder(change, a.best);
 }
 
 /** The response colours as an exported figure's legend ("CR: Complete response", ...). */
@@ -280,7 +287,6 @@ export function modelFigure(
   const arm = statistics.arms[index];
   if (!arm) return null;
   const rate = (p: { estimate: number; lower: number; upper: number }) => formatRate({ ...p, level: 0.95 }, locale);
-  const share = (count: number) => `${fixed((100 * count) / Math.max(1, arm.patients), 1, locale)} %`;
   switch (target.id) {
     case 'orr':
       return rate(arm.orr);
@@ -290,7 +296,8 @@ export function modelFigure(
     case 'pr':
     case 'sd':
     case 'pd':
-      return share(arm.responses[target.id.toUpperCase() as Response]);
+    case 'ne':
+      return rate(arm.responseRates[target.id.toUpperCase() as Response]);
     case 'timeToResponse':
       return arm.timeToResponse.median === null ? '–' : formatMonths(arm.timeToResponse.median, locale);
     case 'medianPfs':

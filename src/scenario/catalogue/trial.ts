@@ -5,10 +5,13 @@
  */
 import type { Arm, CancerType, DrugId, Setting } from '../types';
 
-/** RECIST 1.1 best overall response. */
-export type Response = 'CR' | 'PR' | 'SD' | 'PD';
+/**
+ * RECIST 1.1 best overall response; NE: not evaluable, no post-baseline assessment (the patient died or left the
+ * trial's scans before the first one), as IMbrave150 reported it.
+ */
+export type Response = 'CR' | 'PR' | 'SD' | 'PD' | 'NE';
 /** Response codes in the order results store them (a block's `best` is an index into this list). */
-export const RESPONSE_CODES: readonly Response[] = ['CR', 'PR', 'SD', 'PD'];
+export const RESPONSE_CODES: readonly Response[] = ['CR', 'PR', 'SD', 'PD', 'NE'];
 
 /** Patients whose whole trajectories are kept for the spider plot. */
 export const SPIDER_PATIENTS = 30;
@@ -44,6 +47,7 @@ export type TrialTargetId =
   | 'pr'
   | 'sd'
   | 'pd'
+  | 'ne'
   | 'dcr'
   | 'timeToResponse'
   | 'medianPfs'
@@ -58,6 +62,8 @@ export interface TrialTarget {
   atezoBev?: PublishedFigure;
   sorafenib?: PublishedFigure;
   source: string;
+  /** which source: the interface shows it in its own language (src/i18n, 'source.<key>') */
+  sourceKey: 'finn2020' | 'salem2021';
 }
 
 /** A percentage as the fraction the statistics use. */
@@ -72,18 +78,70 @@ const FINN_2020 = 'Finn et al., NEJM 2020; 382:1894–1905 (IMbrave150 primary a
  * at the primary analysis.
  */
 export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
-  { id: 'orr', kind: 'rate', atezoBev: { value: pct(27.3) }, sorafenib: { value: pct(11.9) }, source: FINN_2020 },
-  { id: 'cr', kind: 'rate', atezoBev: { value: pct(5.5) }, sorafenib: { value: pct(0) }, source: FINN_2020 },
-  { id: 'pr', kind: 'rate', atezoBev: { value: pct(21.8) }, sorafenib: { value: pct(11.9) }, source: FINN_2020 },
-  { id: 'sd', kind: 'rate', atezoBev: { value: pct(46.3) }, sorafenib: { value: pct(43.4) }, source: FINN_2020 },
-  { id: 'pd', kind: 'rate', atezoBev: { value: pct(19.6) }, sorafenib: { value: pct(24.5) }, source: FINN_2020 },
-  { id: 'dcr', kind: 'rate', atezoBev: { value: pct(73.6) }, sorafenib: { value: pct(55.3) }, source: FINN_2020 },
+  {
+    id: 'orr',
+    kind: 'rate',
+    atezoBev: { value: pct(27.3) },
+    sorafenib: { value: pct(11.9) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  {
+    id: 'cr',
+    kind: 'rate',
+    atezoBev: { value: pct(5.5) },
+    sorafenib: { value: pct(0) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  {
+    id: 'pr',
+    kind: 'rate',
+    atezoBev: { value: pct(21.8) },
+    sorafenib: { value: pct(11.9) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  {
+    id: 'sd',
+    kind: 'rate',
+    atezoBev: { value: pct(46.3) },
+    sorafenib: { value: pct(43.4) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  {
+    id: 'pd',
+    kind: 'rate',
+    atezoBev: { value: pct(19.6) },
+    sorafenib: { value: pct(24.5) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  // not evaluable or missing: the remainder of the four categories above (NEJM 2020, Table 2)
+  {
+    id: 'ne',
+    kind: 'rate',
+    atezoBev: { value: pct(6.8) },
+    sorafenib: { value: pct(20.2) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
+  {
+    id: 'dcr',
+    kind: 'rate',
+    atezoBev: { value: pct(73.6) },
+    sorafenib: { value: pct(55.3) },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
   {
     id: 'timeToResponse',
     kind: 'months',
     atezoBev: { value: 2.8 },
     source:
-      'Characterization of response in IMbrave150, Cancer Med 2021; 10:5437–5447 (median time to response, RECIST 1.1, range 1.2–12.3 months)',
+      'Salem et al., Cancer Med 2021; 10:5437–5447 (characterisation of response in IMbrave150: median time to response, RECIST 1.1, range 1.2–12.3 months)',
+    sourceKey: 'salem2021',
   },
   {
     id: 'medianPfs',
@@ -91,16 +149,30 @@ export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
     atezoBev: { value: 6.8, lower: 5.7, upper: 8.3 },
     sorafenib: { value: 4.3, lower: 4.0, upper: 5.6 },
     source: FINN_2020,
+    sourceKey: 'finn2020',
   },
-  { id: 'pfsHr', kind: 'ratio', atezoBev: { value: 0.59, lower: 0.47, upper: 0.76 }, source: FINN_2020 },
+  {
+    id: 'pfsHr',
+    kind: 'ratio',
+    atezoBev: { value: 0.59, lower: 0.47, upper: 0.76 },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
   {
     id: 'os12',
     kind: 'rate',
     atezoBev: { value: pct(67.2), lower: pct(61.3), upper: pct(73.1) },
     sorafenib: { value: pct(54.6), lower: pct(45.2), upper: pct(64) },
     source: FINN_2020,
+    sourceKey: 'finn2020',
   },
-  { id: 'osHr', kind: 'ratio', atezoBev: { value: 0.58, lower: 0.42, upper: 0.79 }, source: FINN_2020 },
+  {
+    id: 'osHr',
+    kind: 'ratio',
+    atezoBev: { value: 0.58, lower: 0.42, upper: 0.79 },
+    source: FINN_2020,
+    sourceKey: 'finn2020',
+  },
 ];
 
 /** The drugs of IMbrave150's arms: an arm is compared with an arm of the trial when it gives exactly these. */

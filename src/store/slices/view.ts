@@ -6,8 +6,12 @@
 import type { StateCreator } from 'zustand';
 import type { ViewOptions } from '../../scenario/view';
 
-/** The chart options: every link-carried view option except the language (which the i18n store owns). */
-export type ChartView = Required<Omit<ViewOptions, 'language'>>;
+/**
+ * The chart options: every link-carried view option except the language (which the i18n store owns). The ensemble
+ * size of the trial's "across plausible models" is there only once chosen (or given by a link), so that links
+ * without it stay as they were.
+ */
+export type ChartView = Required<Omit<ViewOptions, 'language' | 'ensembleDraws'>> & Pick<ViewOptions, 'ensembleDraws'>;
 export type CompartmentView = ChartView['compartments'];
 export type MacrophageView = ChartView['macrophageView'];
 
