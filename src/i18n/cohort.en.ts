@@ -197,7 +197,7 @@ export const cohortEn = {
   'compare.os12': 'OS at 12 months',
   'compare.osHr': 'OS hazard ratio vs sorafenib',
   'compare.note':
-    'The model’s intervals count sampling only (the trial’s size), not the model’s own uncertainty. CR, PR, SD and PD are shares without intervals. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
+    'The model’s intervals count sampling only (the trial’s size), not the model’s own uncertainty. Every best-response share (CR, PR, SD, PD, NE) is of all the arm’s patients, with its Wilson interval. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
   'compare.noSorafenib':
     'No arm gives sorafenib alone, so the sorafenib column and the hazard ratios stay empty: add one (or load the IMbrave150 preset with its sorafenib arm) to compare them. The model’s intervals count sampling only.',
   'compare.sources': 'Sources: {sources}.',

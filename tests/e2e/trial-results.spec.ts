@@ -310,12 +310,24 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   await page.setViewportSize({ width: 390, height: 844 });
   await noHorizontalOverflow(page);
   // on a phone every column of the tables shows: each row is a card, each value under its column's name
-  for (const id of ['trial-orr-1', 'trial-ttr-1', 'trial-os-hr-1', 'trial-os12-2', 'trial-vs-osHr-atezoBev-trial']) {
+  for (const id of [
+    'trial-orr-1',
+    'trial-ttr-1',
+    'trial-os-hr-1',
+    'trial-os12-2',
+    'trial-vs-osHr-atezoBev-trial',
+    'trial-vs-ne-atezoBev-model',
+  ]) {
     const cell = page.getByTestId(id);
     await cell.scrollIntoViewIfNeeded();
     await expect(cell).toBeInViewport();
-    const box = await cell.boundingBox();
-    expect(box && box.x >= 0 && box.x + box.width <= 390, id).toBe(true);
+    // the cell and everything in it (its column's name and its value) fit on the screen
+    const fits = await cell.evaluate((td) => {
+      const r = td.getBoundingClientRect();
+      const value = td.querySelector('.value')?.getBoundingClientRect() ?? r;
+      return r.left >= 0 && r.right <= innerWidth && td.scrollWidth <= td.clientWidth + 1 && value.right <= r.right + 1;
+    });
+    expect(fits, id).toBe(true);
   }
   const label = await page
     .getByTestId('trial-os12-1')
@@ -338,6 +350,16 @@ test('across plausible models: the cost said first, progress and Cancel, then ea
   const card = page.getByTestId('trial-spread');
   await expect(page.getByTestId('trial-spread-cost')).toContainText('20 trials of 20 patients × 2 arms');
   await expect(page.getByTestId('trial-spread-cost')).toContainText(/about \d/);
+
+  await page.getByTestId('trial-spread-run').click();
+  await expect(page.getByTestId('trial-spread-progress')).toBeVisible();
+  await expect(page.getByTestId('trial-spread-progress')).toHaveAttribute('aria-valuemax', '20');
+  // the size cannot change while a run is on
+  await expect(page.getByTestId('trial-spread-size')).toBeDisabled();
+  await page.getByTestId('trial-spread-cancel').click();
+  await expect(card).toContainText('Cancelled');
+  await expect(page.getByTestId('trial-spread-progress')).toHaveCount(0);
+
   // the ensemble size is chosen, costed and kept in the link
   await page.getByTestId('trial-spread-size').selectOption('5');
   await expect(page.getByTestId('trial-spread-cost')).toContainText('5 trials of 20 patients × 2 arms');
@@ -345,13 +367,6 @@ test('across plausible models: the cost said first, progress and Cancel, then ea
   await page.reload();
   await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 60_000 });
   await expect(page.getByTestId('trial-spread-size')).toHaveValue('5');
-
-  await page.getByTestId('trial-spread-run').click();
-  await expect(page.getByTestId('trial-spread-progress')).toBeVisible();
-  await expect(page.getByTestId('trial-spread-progress')).toHaveAttribute('aria-valuemax', '5');
-  await page.getByTestId('trial-spread-cancel').click();
-  await expect(card).toContainText('Cancelled');
-  await expect(page.getByTestId('trial-spread-progress')).toHaveCount(0);
 
   await page.getByTestId('trial-spread-run').click();
   await expect(page.getByTestId('trial-spread-table')).toBeVisible({ timeout: 150_000 });
