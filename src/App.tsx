@@ -62,6 +62,18 @@ export function App() {
   // assistive technology), Tab cycles inside it, Esc and the scrim close it, and the focus goes back to the toggle.
   // The undo and restart notices stay usable: a preset loaded from the drawer can be undone at once.
   const modal = drawer && drawerOpen;
+  const panelRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const panel = panelRef.current;
+    if (!modal || !panel) return;
+    // (aria-modal set here: the linter does not see that the role is 'dialog' while the drawer is open)
+    panel.setAttribute('aria-modal', 'true');
+    panel.addEventListener('keydown', trapTab);
+    return () => {
+      panel.removeAttribute('aria-modal');
+      panel.removeEventListener('keydown', trapTab);
+    };
+  }, [modal]);
   // Opening the drawer moves the focus into it (its Close button); closing it returns the focus to the toggle.
   const toggleRef = useRef<HTMLButtonElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -109,16 +121,15 @@ export function App() {
         ) : null}
       </header>
       <div className="layout" hidden={view !== 'explorer'}>
-        {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: aria-modal is set only together with role="dialog" */}
-        <aside
+        {/* a section, not an aside: an aside may not take the dialog role (axe aria-allowed-role) */}
+        <section
+          ref={panelRef}
           id="control-panel"
           className="control-panel"
           data-testid="control-panel"
           aria-label={t('panel.controls')}
           hidden={panelHidden}
-          role={modal ? 'dialog' : undefined}
-          aria-modal={modal ? true : undefined}
-          onKeyDown={modal ? trapTab : undefined}
+          role={modal ? 'dialog' : 'complementary'}
         >
           {drawer ? (
             <button
@@ -144,7 +155,7 @@ export function App() {
           <PanelBoundary name="parameters" label={t('params.summary')}>
             <ParametersPanel />
           </PanelBoundary>
-        </aside>
+        </section>
         {drawer && drawerOpen ? (
           <button
             type="button"

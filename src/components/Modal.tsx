@@ -1,4 +1,4 @@
-import { type KeyboardEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
@@ -7,10 +7,11 @@ const FOCUSABLE =
  * Keeps Tab and Shift+Tab inside the element whose keydown this handles: from the last focusable element Tab goes to
  * the first, and from the first (or the container itself) Shift+Tab to the last. Elements not shown are skipped.
  */
-export function trapTab(e: KeyboardEvent<HTMLElement>): void {
-  if (e.key !== 'Tab') return;
+export function trapTab(e: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'currentTarget' | 'preventDefault'>): void {
+  if (e.key !== 'Tab' || !(e.currentTarget instanceof HTMLElement)) return;
+  const container = e.currentTarget;
   // not those inside a closed <details> (rendered with content-visibility: hidden) or otherwise not shown
-  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) =>
+  const items = Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) =>
     typeof el.checkVisibility === 'function'
       ? el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
       : el.getClientRects().length > 0,
@@ -18,7 +19,7 @@ export function trapTab(e: KeyboardEvent<HTMLElement>): void {
   if (items.length === 0) return;
   const first = items[0];
   const last = items[items.length - 1];
-  if (e.shiftKey && (document.activeElement === first || document.activeElement === e.currentTarget)) {
+  if (e.shiftKey && (document.activeElement === first || document.activeElement === container)) {
     e.preventDefault();
     last.focus();
   } else if (!e.shiftKey && document.activeElement === last) {

@@ -2,7 +2,9 @@
  * The address bar mirrors what a person would share, through the scenario codec: the scenario, the chart options
  * and the interface language. Read once at start-up, written back (history.replaceState, throttled, after the frame
  * is painted) after each change; a change that begins a new undo step is a new browser-history entry
- * (history.pushState), so Back returns to the scenario before it. Without a language in the link, the browser's preferred language is used (and then written).
+ * (history.pushState), so Back returns to the scenario before it, and Ctrl+Z moves back to that entry too
+ * (store/historyEntries.ts), so that undo/redo and Back/Forward are one history. Without a language in the link, the
+ * browser's preferred language is used (and then written).
  */
 
 import { create } from 'zustand';
@@ -11,6 +13,7 @@ import { LESSONS } from '../lessons/lessons';
 import { decodeScenario, encodeLink } from '../scenario/codec';
 import type { ViewOptions } from '../scenario/view';
 import { useExplorer } from './explorer';
+import { EntryLedger, tagOf } from './historyEntries';
 import { onBeforeReload } from './release';
 import { type LessonPosition, useTeaching } from './teaching';
 import { VIEW_HASH } from './view';
@@ -107,12 +110,18 @@ export function syncUrlWithStore(): () => void {
   // A change that begins a new undo step (not a slider still being dragged) gets its own browser-history entry, so
   // that Back returns to the scenario before it instead of leaving the app; later changes of the same step replace it.
   let push = false;
+  // Every entry of the page is tagged with its position and the undo depth it holds (historyEntries.ts).
+  const ledger = new EntryLedger(tagOf(history.state)?.pos ?? 0);
+  const depth = () => useExplorer.getState().historyDepth;
+  history.replaceState(ledger.replace(depth()), '', location.href);
   const write = () => {
     pending = null;
     const url = `${location.pathname}?${addressQuery()}${location.hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) {
-      if (push) history.pushState(history.state, '', url);
-      else history.replaceState(history.state, '', url);
+      if (push) history.pushState(ledger.push(depth()), '', url);
+      else history.replaceState(ledger.replace(depth()), '', url);
+    } else if (tagOf(history.state)?.depth !== depth()) {
+      history.replaceState(ledger.replace(depth()), '', url);
     }
     push = false;
   };
@@ -171,8 +180,34 @@ export function syncUrlWithStore(): () => void {
   // Back and Forward (also across view switches, #trial) move to an entry whose address holds another scenario: the
   // address is the source of truth then, so the page takes the scenario and view from it. A write still pending
   // belonged to the entry left behind; it must not overwrite this one.
+  // Undo and redo move the browser to the entry that holds the scenario they bring back (history.go), when there is
+  // one; its arrival is then expected, and only the address is brought in line with the page (it already shows it).
+  let expected: number | null = null;
+  const travel = (direction: -1 | 1) => {
+    cancel();
+    push = false;
+    const distance = ledger.distanceTo(depth(), direction);
+    if (distance === null || distance === 0) {
+      // no entry of its own (or the current one): the current entry takes the scenario, as before
+      expected = null;
+      write();
+      return;
+    }
+    expected = ledger.pos + distance;
+    history.go(distance);
+  };
   const restore = () => {
     cancel();
+    const tag = tagOf(history.state);
+    if (expected !== null && tag?.pos === expected) {
+      expected = null;
+      ledger.arrive(tag, depth());
+      push = false;
+      write();
+      return;
+    }
+    expected = null;
+    ledger.arrive(tag, depth());
     restoring = true;
     try {
       restoreFromAddress();
@@ -181,6 +216,8 @@ export function syncUrlWithStore(): () => void {
     }
     cancel();
     push = false; // the entry a change above would have pushed is the one the browser is on
+    // the entry now holds the page's scenario at its undo depth (a Back to an older scenario is a change of its own)
+    if (tagOf(history.state)?.depth !== depth()) history.replaceState(ledger.replace(depth()), '', location.href);
   };
   const restoreFromAddress = () => {
     const split = splitLesson(location.search.replace(/^\?/, ''));
@@ -194,13 +231,31 @@ export function syncUrlWithStore(): () => void {
     const previous = state.past[state.past.length - 1];
     const next = state.future[state.future.length - 1];
     const sameView = (s: typeof scenario) => encodeLink(s, { ...currentView(), ...view });
-    if (previous && sameView(previous.scenario) === query) state.undo();
-    else if (next && sameView(next.scenario) === query) state.redo();
+    // the address as the page would write it (the first entry's bare address is the starting scenario's)
+    const target = sameView(scenario);
+    const holds = (s: typeof scenario) => {
+      const link = sameView(s);
+      return link === query || link === target;
+    };
+    if (previous && holds(previous.scenario)) state.undo();
+    else if (next && holds(next.scenario)) state.redo();
     else state.setScenario(scenario);
     applyView(view);
   };
   addEventListener('popstate', restore);
+  // a fragment link (#trial) adds an entry the page did not tag (when the browser does not say so with a popstate)
+  const tagNewEntry = () => {
+    if (tagOf(history.state)) return;
+    ledger.arrive(null, depth());
+    history.replaceState(ledger.replace(depth()), '', location.href);
+  };
+  addEventListener('hashchange', tagNewEntry);
   const unsubscribe = useExplorer.subscribe((state, previous) => {
+    // an undo or a redo (the depth moved without a new step): Back or Forward to its entry, not a rewrite of this one
+    if (!restoring && state.historyStep === previous.historyStep && state.historyDepth !== previous.historyDepth) {
+      travel(state.historyDepth < previous.historyDepth ? -1 : 1);
+      return;
+    }
     if (state.historyStep !== previous.historyStep && state.scenario !== previous.scenario) push = true;
     // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
     if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
@@ -216,6 +271,7 @@ export function syncUrlWithStore(): () => void {
     removeEventListener('copy', flush);
     document.removeEventListener('visibilitychange', flushWhenHidden);
     removeEventListener('popstate', restore);
+    removeEventListener('hashchange', tagNewEntry);
     unsubscribe();
     unsubscribeLanguage();
     unsubscribeLesson();

@@ -84,3 +84,42 @@ test('N over an edited scenario, deleting an arm and changing the setting are un
   await page.screenshot({ path: test.info().outputPath('undo-notice-ja-1280x800.png') });
   expect(errors).toEqual([]);
 });
+
+test('undo and Back are one history: after Ctrl+Z one Back goes to the step before; Forward and Shift+Ctrl+Z redo', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, '/?s=hcc-mouse&nrf2=0.2&arm=A');
+  const nrf2 = page.getByTestId('slider-nrf2');
+  const neat1 = page.getByTestId('slider-neat1');
+  await nrf2.fill('0.5');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#|$)/);
+  await neat1.fill('0.4');
+  await expect(page).toHaveURL(/[?&]neat1=0\.4(&|#|$)/);
+  const entries = await page.evaluate(() => history.length);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+
+  await page.keyboard.press(`${MOD}+z`); // undoes NEAT1: the browser steps back to the entry of the NRF2 change
+  await expect(neat1).not.toHaveValue('0.4');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.5(&|#|$)/);
+  await expect(page).not.toHaveURL(/[?&]neat1=0\.4(&|#|$)/);
+  expect(await page.evaluate(() => history.length)).toBe(entries); // no entry rewritten or added
+
+  await page.goBack(); // one Back after the undo: the scenario before the NRF2 change (before the fix: no change)
+  await expect(nrf2).toHaveValue('0.2');
+  await expect(page).toHaveURL(/[?&]nrf2=0\.2(&|#|$)/);
+
+  await page.goForward(); // Forward is redo
+  await expect(nrf2).toHaveValue('0.5');
+  await page.keyboard.press(`Shift+${MOD}+z`); // and redo is Forward
+  await expect(neat1).toHaveValue('0.4');
+  await expect(page).toHaveURL(/[?&]neat1=0\.4(&|#|$)/);
+  await page.getByTestId('undo').click(); // the Undo button too
+  await expect(neat1).not.toHaveValue('0.4');
+  await page.goBack();
+  await expect(nrf2).toHaveValue('0.2');
+  // the page never left the app
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  expect(errors).toEqual([]);
+});

@@ -1,9 +1,10 @@
 // Undo and redo of scenario changes: every change is one step, a drag of one control is one step until the pointer is
 // released, the history is bounded, and the changes that replace much at once raise a notice with Undo.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import { defaultScenario } from '../../src/scenario/defaults';
 import { HISTORY_LIMIT, useExplorer } from '../../src/store/explorer';
+import { syncUrlWithStore } from '../../src/store/url';
 
 beforeEach(() => {
   useExplorer.getState().setScenario(defaultScenario());
@@ -84,5 +85,137 @@ describe('scenario history', () => {
     s.undo();
     s.undo();
     expect(useExplorer.getState().scenario).toBe(custom);
+  });
+});
+
+/**
+ * A browser's session history, as far as the address sync uses it: a list of entries (address and state), the
+ * current one, pushState/replaceState, and go(n), which moves later and then fires popstate (as browsers do).
+ */
+class FakeBrowser {
+  entries: { url: URL; state: unknown }[] = [];
+  index = 0;
+  private listeners = new Map<string, Set<() => void>>();
+  constructor(start: string) {
+    this.entries.push({ url: new URL(start), state: null });
+  }
+  get location() {
+    const url = this.entries[this.index].url;
+    return {
+      origin: url.origin,
+      pathname: url.pathname,
+      search: url.search,
+      hash: url.hash,
+      href: url.href,
+      reload: () => {},
+    };
+  }
+  readonly history = {
+    state: null as unknown,
+    pushState: (state: unknown, _: string, url: string) => {
+      this.entries.splice(this.index + 1);
+      this.entries.push({ url: new URL(url, this.entries[this.index].url), state: structuredClone(state) });
+      this.index += 1;
+      this.history.state = structuredClone(state);
+    },
+    replaceState: (state: unknown, _: string, url: string) => {
+      this.entries[this.index] = { url: new URL(url, this.entries[this.index].url), state: structuredClone(state) };
+      this.history.state = structuredClone(state);
+    },
+    go: (n: number) => {
+      const target = this.index + n;
+      if (n === 0 || target < 0 || target >= this.entries.length) return;
+      setTimeout(() => {
+        this.index = target;
+        this.history.state = structuredClone(this.entries[target].state);
+        for (const f of this.listeners.get('popstate') ?? []) f();
+      }, 1);
+    },
+  };
+  back = () => this.history.go(-1);
+  forward = () => this.history.go(1);
+  addEventListener = (type: string, f: () => void) => {
+    if (!this.listeners.has(type)) this.listeners.set(type, new Set());
+    this.listeners.get(type)?.add(f);
+  };
+  removeEventListener = (type: string, f: () => void) => this.listeners.get(type)?.delete(f);
+  param(name: string): string | null {
+    return this.entries[this.index].url.searchParams.get(name);
+  }
+}
+
+describe('undo/redo and Back/Forward are one history', () => {
+  let browser: FakeBrowser;
+  let stop: () => void = () => {};
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 320)); // past the address write's delay
+
+  beforeEach(() => {
+    browser = new FakeBrowser('http://localhost/');
+    Object.defineProperty(globalThis, 'location', { get: () => browser.location, configurable: true });
+    vi.stubGlobal('history', browser.history);
+    vi.stubGlobal('addEventListener', browser.addEventListener);
+    vi.stubGlobal('removeEventListener', browser.removeEventListener);
+    // the address sync also listens for the page being hidden
+    vi.stubGlobal('document', {
+      hidden: false,
+      visibilityState: 'visible',
+      documentElement: { lang: '', classList: { toggle: () => false } },
+      addEventListener: () => {},
+      removeEventListener: () => {},
+    });
+  });
+  afterEach(() => {
+    stop();
+    vi.unstubAllGlobals();
+    Reflect.deleteProperty(globalThis, 'location');
+  });
+
+  it('after Ctrl+Z, one Back goes to the step before (the undo was a Back), and Ctrl+Shift+Z is Forward', async () => {
+    stop = syncUrlWithStore();
+    const s = useExplorer.getState();
+    const start = s.scenario.inputs.nrf2;
+    s.setInput('nrf2', 0.9);
+    s.endHistoryStep();
+    await settle();
+    s.setInput('neat1', 0.4);
+    s.endHistoryStep();
+    await settle();
+    expect(browser.entries).toHaveLength(3); // the start and one entry per change
+    expect(browser.index).toBe(2);
+
+    useExplorer.getState().undo(); // Ctrl+Z
+    await settle();
+    // the browser stepped back to the entry of the first change; the one of the second is Forward from here
+    expect(browser.index).toBe(1);
+    expect(browser.entries).toHaveLength(3);
+    expect(browser.param('neat1')).not.toBe('0.4');
+    expect(browser.param('nrf2')).toBe('0.9');
+    expect(useExplorer.getState().scenario.inputs.neat1).not.toBe(0.4);
+
+    browser.back(); // one Back after the undo: the scenario before the first change (was: no change at all)
+    await settle();
+    expect(browser.index).toBe(0);
+    expect(useExplorer.getState().scenario.inputs.nrf2).toBe(start);
+
+    browser.forward(); // Forward is redo
+    await settle();
+    expect(useExplorer.getState().scenario.inputs.nrf2).toBe(0.9);
+    useExplorer.getState().redo(); // Ctrl+Shift+Z is Forward
+    await settle();
+    expect(browser.index).toBe(2);
+    expect(useExplorer.getState().scenario.inputs.neat1).toBe(0.4);
+    expect(useExplorer.getState().future).toEqual([]);
+
+    // a new change after an undo drops the entries ahead, as it drops the redo steps
+    useExplorer.getState().undo();
+    await settle();
+    useExplorer.getState().setInput('il6', 0.2);
+    await settle();
+    expect(browser.entries).toHaveLength(3);
+    expect(browser.param('il6')).toBe('0.2');
+    expect(browser.param('neat1')).not.toBe('0.4');
+    useExplorer.getState().redo(); // nothing to redo: the browser stays
+    await settle();
+    expect(browser.index).toBe(2);
   });
 });

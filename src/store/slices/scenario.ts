@@ -110,6 +110,9 @@ export interface ScenarioSlice {
   /** counts the undo steps begun (a merged change of the same control does not count): the address pushes a new
    * browser-history entry for each, so that Back returns to the scenario before it */
   historyStep: number;
+  /** undo depth of the scenario: a new step adds one, an undo takes one away, a redo adds it back. The address tags
+   * each browser-history entry with it (store/historyEntries.ts), so that undo and redo move through those entries */
+  historyDepth: number;
   undo: () => void;
   redo: () => void;
   /** ends the current step: the next change of the same control is a new undo step */
@@ -204,7 +207,14 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
       const past = merge ? state.past : [...state.past, snapshot(state)].slice(-HISTORY_LIMIT);
       const undoNotice = options.notice ? { ...options.notice, id: (state.undoNotice?.id ?? 0) + 1 } : null;
       edited = true;
-      set({ ...change, past, future: [], undoNotice, historyStep: state.historyStep + (merge ? 0 : 1) });
+      set({
+        ...change,
+        past,
+        future: [],
+        undoNotice,
+        historyStep: state.historyStep + (merge ? 0 : 1),
+        historyDepth: state.historyDepth + (merge ? 0 : 1),
+      });
     };
     /** Brings a snapshot back; the cursor and playback follow the horizon when it changes. */
     const restore = (target: ScenarioSnapshot): Partial<ScenarioSlice & Playback> => {
@@ -501,13 +511,19 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
       future: [],
       undoNotice: null,
       historyStep: 0,
+      historyDepth: 0,
       undo: () => {
         const state = get();
         const previous = state.past[state.past.length - 1];
         if (!previous) return;
         openStep = null;
         edited = true;
-        set({ ...restore(previous), past: state.past.slice(0, -1), future: [...state.future, snapshot(state)] });
+        set({
+          ...restore(previous),
+          past: state.past.slice(0, -1),
+          future: [...state.future, snapshot(state)],
+          historyDepth: state.historyDepth - 1,
+        });
       },
       redo: () => {
         const state = get();
@@ -515,7 +531,12 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         if (!next) return;
         openStep = null;
         edited = true;
-        set({ ...restore(next), future: state.future.slice(0, -1), past: [...state.past, snapshot(state)] });
+        set({
+          ...restore(next),
+          future: state.future.slice(0, -1),
+          past: [...state.past, snapshot(state)],
+          historyDepth: state.historyDepth + 1,
+        });
       },
       endHistoryStep: () => {
         openStep = null;
