@@ -86,6 +86,8 @@ export interface TimeSeriesData {
   lines: ChartLine[];
   areas?: ChartArea[];
   doses?: DoseTick[];
+  /** the name drawn at the left of each drug's dose row (drug id -> short name); a row without one has no label */
+  doseLabels?: Readonly<Record<string, string>>;
   /** measurements (the toolkit's imported data), in the lines' units */
   points?: ChartPoint[];
 }
@@ -142,7 +144,9 @@ type ResolvedOptions = Omit<TimeSeriesOptions, Defaulted> & {
 };
 
 export const MARGIN = { top: 12, right: 16, bottom: 62, left: 64 };
-const DOSE_ROW = 5;
+/** Height of one drug's row of dose ticks: room for its 11 px name at the left (the ticks are 4 px). */
+const DOSE_ROW = 13;
+const DOSE_TICK = 5;
 /** The dose strip starts this far under the plot, below the time axis's tick labels. */
 const DOSE_TOP = 24;
 /** Room under the dose strip for the 13 px axis title (baseline 6 px above the bottom edge) and a small gap. */
@@ -445,17 +449,35 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       const el = this as SVGPathElement & { __drawn?: { days: number[]; geometry: string } };
       if (el.__drawn && el.__drawn.days === d.days && el.__drawn.geometry === geometry) return;
       el.__drawn = { days: d.days, geometry };
-      const top = plotBottom + DOSE_TOP + d.row * DOSE_ROW;
+      const top = plotBottom + DOSE_TOP + d.row * DOSE_ROW + (DOSE_ROW - DOSE_TICK) / 2;
       const columns = new Set<number>();
       let path = '';
       for (const day of d.days) {
         const px = Math.round(x(day * o.timeFactor));
         if (!Number.isFinite(px) || columns.has(px)) continue;
         columns.add(px);
-        path += `M${px},${top}v4`;
+        path += `M${px},${top}v${DOSE_TICK}`;
       }
       el.setAttribute('d', path);
     });
+  // Which row is which drug: its short name at the left, in the margin beside the row (the rows are one arm's drugs,
+  // so one label per row). Hidden from assistive technology like the ticks: the treatment editor lists the schedules.
+  const labels = data.doseLabels;
+  const labelRows = labels ? [...new Map(rows.map((r) => [r.row, r])).values()].filter((r) => labels[r.drug]) : [];
+  doses
+    .selectAll<SVGTextElement, DoseRow>('text.dose-label')
+    .data(labelRows, (d) => `${d.row}|${d.drug}`)
+    .join('text')
+    .attr('class', 'dose-label')
+    .attr('data-testid', 'dose-label')
+    .attr('data-drug', (d) => d.drug)
+    .attr('x', MARGIN.left - 6)
+    .attr('y', (d) => plotBottom + DOSE_TOP + d.row * DOSE_ROW + DOSE_ROW / 2)
+    .attr('dy', '0.35em')
+    .attr('text-anchor', 'end')
+    .attr('font-size', 11)
+    .attr('fill', '#1f2933')
+    .text((d) => labels?.[d.drug] ?? '');
 
   // Cursor line and a dot per line at the cursor day.
   const cursorData = o.cursorDay === null ? [] : [o.cursorDay];

@@ -5,6 +5,7 @@
 import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { displayUnits, formatColumn, formatTime, sampleAt } from '../charts/format';
 import {
+  bottomMargin,
   type ChartArea,
   type ChartLine,
   type ChartPoint,
@@ -12,9 +13,9 @@ import {
   drawTimeSeries,
   MARGIN,
 } from '../charts/timeSeries';
-import { locale, useT } from '../i18n';
+import { isLanguage, locale, tIn, useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
-import { type Arm, DRUG_IDS } from '../scenario/types';
+import { type Arm, DRUG_IDS, type DrugId } from '../scenario/types';
 import { scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
 import { ChartFrame } from './ChartFrame';
@@ -87,6 +88,11 @@ function TimeSeriesChartBody({
   // arms) then keeps the same ticks, so the charts are not redrawn with the old result on the input path; they
   // redraw once, when the new result arrives.
   const doses = useMemo(() => doseTicks(selectedArmOfScenario, horizon, slot), [selectedArmOfScenario, horizon, slot]);
+  const language = locale();
+  const doseLabels = useMemo(() => doseRowLabels(language), [language]);
+  // the chart grows by its dose rows beyond the first, so that with many drugs the plot keeps its height
+  const doseRowCount = useMemo(() => doses.reduce((n, d) => Math.max(n, d.row + 1), 0), [doses]);
+  const drawnHeight = height + bottomMargin(doseRowCount) - bottomMargin(1);
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
   const reportError = useReportError();
 
@@ -98,11 +104,11 @@ function TimeSeriesChartBody({
       try {
         drawTimeSeries(
           element,
-          { lines, areas, doses, points },
+          { lines, areas, doses, doseLabels, points },
           {
             id,
             width,
-            height,
+            height: drawnHeight,
             horizon,
             timeFactor: units.timeFactor,
             yFactor,
@@ -126,10 +132,11 @@ function TimeSeriesChartBody({
     lines,
     areas,
     doses,
+    doseLabels,
     points,
     id,
     width,
-    height,
+    drawnHeight,
     horizon,
     units.timeFactor,
     yFactor,
@@ -201,7 +208,7 @@ function TimeSeriesChartBody({
       data={{ 'data-lines': lines.length }}
       controls={controls}
       boxRef={box}
-      boxStyle={{ height }}
+      boxStyle={{ height: drawnHeight }}
       message={message}
       messageTestId="chart-message"
       loading={!hasResult && !errored}
@@ -252,6 +259,13 @@ function TimeSeriesChartBody({
       ) : null}
     </ChartFrame>
   );
+}
+
+/** The short name of each drug beside its row of dose ticks, in the page's language. */
+function doseRowLabels(language: string): Record<DrugId, string> {
+  return Object.fromEntries(
+    DRUG_IDS.map((d) => [d, tIn(isLanguage(language) ? language : 'en', `dose.short.${d}`)]),
+  ) as Record<DrugId, string>;
 }
 
 /** Dose days of the selected arm, one row per drug given. */

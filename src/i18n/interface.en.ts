@@ -1,5 +1,15 @@
 /** English messages of the interface's handling: reset, saved scenarios, scenario files, field problems. */
 export const interfaceEn = {
+  // the short name beside each drug's row of dose ticks under a chart (the full name is in the treatment editor)
+  'dose.short.atezolizumab': 'Atezo',
+  'dose.short.bevacizumab': 'Bev',
+  'dose.short.antiPD1': 'aPD-1',
+  'dose.short.cox2i': 'COX-2i',
+  'dose.short.antiCD24': 'aCD24',
+  'dose.short.antiIL6': 'aIL-6',
+  'dose.short.osimertinib': 'Osim',
+  'dose.short.sorafenib': 'Soraf',
+  'dose.short.igf1ri': 'IGF-1Ri',
   'history.reset': 'Reset all',
   'history.resetHint': 'Back to the scenario the app starts with (can be undone)',
   'history.notice.reset': 'Everything was reset to the starting scenario.',
@@ -8,6 +18,13 @@ export const interfaceEn = {
   'history.notice.settingHorizon': 'Setting changed to {name}: the horizon went from {from} to {to} days.',
   'history.notice.settingSchedules':
     'Setting changed to {name}: the horizon went from {from} to {to} days, and every arm’s dosing schedules were replaced by this setting’s defaults (mouse doses in mg/kg and patient doses in mg have no one-to-one conversion).',
+  'history.notice.settingConverted':
+    'Setting changed to {name}: the horizon went from {from} to {to} days, and each dosing schedule was carried to the {scale} scale at the same multiple of its reference regimen (dose, interval and window): {list}.',
+  'history.notice.conversion':
+    '{arm}, {drug}: {fromDose} every {fromEvery} days, days {fromStart}–{fromStop} → {toDose} every {toEvery} days, days {toStart}–{toStop}',
+  'history.notice.conversionMore': 'and {count} more',
+  'history.scale.mouse': 'mouse',
+  'history.scale.patient': 'patient',
 
   'saved.title': 'Saved scenarios',
   'saved.intro': 'Kept in this browser only. To move a scenario to another computer, use its link or a file.',

@@ -2,6 +2,16 @@
 import type { interfaceEn } from './interface.en';
 
 export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } = {
+  // the short name beside each drug's row of dose ticks under a chart (the full name is in the treatment editor)
+  'dose.short.atezolizumab': 'アテゾ',
+  'dose.short.bevacizumab': 'ベバシ',
+  'dose.short.antiPD1': '抗PD-1',
+  'dose.short.cox2i': 'COX-2阻',
+  'dose.short.antiCD24': '抗CD24',
+  'dose.short.antiIL6': '抗IL-6',
+  'dose.short.osimertinib': 'オシメ',
+  'dose.short.sorafenib': 'ソラフ',
+  'dose.short.igf1ri': 'IGF-1R阻',
   'history.reset': 'すべてリセット',
   'history.resetHint': '起動時のシナリオに戻す（元に戻せます）',
   'history.notice.reset': 'すべてを起動時のシナリオに戻しました。',
@@ -10,6 +20,13 @@ export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } =
   'history.notice.settingHorizon': '設定を{name}に変更しました。観察期間は{from}日から{to}日になりました。',
   'history.notice.settingSchedules':
     '設定を{name}に変更しました。観察期間は{from}日から{to}日になり、すべての群の投与スケジュールはこの設定の既定値に置き換えられました（マウスの用量 mg/kg と患者の用量 mg は一対一に換算できません）。',
+  'history.notice.settingConverted':
+    '設定を{name}に変更しました。観察期間は{from}日から{to}日になり、各投与スケジュールは基準レジメンに対する同じ倍率（用量・間隔・期間）で{scale}のスケールに換算されました：{list}。',
+  'history.notice.conversion':
+    '{arm}、{drug}：{fromDose}を{fromEvery}日ごと、{fromStart}〜{fromStop}日目 → {toDose}を{toEvery}日ごと、{toStart}〜{toStop}日目',
+  'history.notice.conversionMore': 'ほか{count}件',
+  'history.scale.mouse': 'マウス',
+  'history.scale.patient': '患者',
 
   'saved.title': '保存したシナリオ',
   'saved.intro': 'このブラウザーの中だけに保存されます。別のコンピューターへはリンクかファイルで移してください。',

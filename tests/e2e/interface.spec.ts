@@ -200,16 +200,24 @@ test('any arm can have its own biology: "This arm only" keeps the value for the 
   expect(errors).toEqual([]);
 });
 
-test('a setting change says what it changed (horizon in days, schedules replaced); the day box is labelled in days', async ({
+test('a setting change converts each schedule to the new scale and says how (units in both); Undo brings the mouse schedule back', async ({
   page,
 }) => {
   const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await openApp(page, '/?s=hcc-mouse&arm=A*igf:10@7-21/1');
   await page.getByTestId('setting').selectOption('hcc-patient');
   const notice = page.getByTestId('undo-notice');
-  await expect(notice).toContainText('from 28 to');
-  await expect(notice).toContainText('dosing schedules were replaced');
+  await expect(notice).toContainText('from 28 to 540 days');
+  // IGF-1R inhibitor: 10 of the study's 25 mg/kg/day on days 7–21 of its 0–10 → 0.4 × the label's 300 mg/day,
+  // at the same place in the label's 60-day course
+  await expect(notice).toContainText('10 mg/kg every 1 days, days 7–21 → 120 mg every 1 days, days 42–126');
   await expect(page.getByTestId('readout')).not.toContainText('Month');
+  await page.screenshot({ path: test.info().outputPath('setting-converted-1280x720.png') });
+  await expect(page).toHaveURL(/igf:120@42-126\/1/);
+  await page.getByTestId('undo-notice-undo').click();
+  await expect(page).toHaveURL(/igf:10@7-21\/1/);
+  await expect(page.getByTestId('setting')).toHaveValue('hcc-mouse');
   expect(errors).toEqual([]);
 });
 

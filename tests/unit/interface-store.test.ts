@@ -68,17 +68,27 @@ describe('reset all and per-arm biology', () => {
     expect(useExplorer.getState().historyStep).toBe(before + 2);
   });
 
-  it('a setting change tells the horizon before and after and whether schedules were replaced', () => {
+  it('a setting change tells the horizon before and after and each schedule it converted to the new scale', () => {
     const s = useExplorer.getState();
     s.setTreatment('igf1ri', true);
+    s.setSchedule('igf1ri', { dose: 50 }); // twice the mouse reference dose (25 mg/kg/day)
     s.setSetting('hcc-patient');
-    const notice = useExplorer.getState().undoNotice;
+    const state = useExplorer.getState();
+    const notice = state.undoNotice;
     expect(notice?.kind).toBe('setting');
-    expect(notice?.detail).toEqual({
+    expect(notice?.detail).toMatchObject({
       fromHorizon: 28,
-      toHorizon: useExplorer.getState().scenario.horizon,
-      schedulesReplaced: true,
+      toHorizon: state.scenario.horizon,
+      schedulesReplaced: false,
+      fromScale: 'mouse',
+      toScale: 'patient',
     });
+    const to = state.scenario.arms[state.selectedArm].treatments.igf1ri;
+    // twice the label dose (300 mg/day), daily, over the label's 60 days
+    expect(to).toEqual({ dose: 600, start: 0, stop: 60, interval: 1 });
+    expect(notice?.detail?.conversions).toEqual([
+      { arm: state.scenario.arms[state.selectedArm].name, drug: 'igf1ri', from: expect.any(Object), to },
+    ]);
   });
 });
 

@@ -16,6 +16,7 @@
 import type { StateCreator } from 'zustand';
 import { DRUG_CATALOGUE } from '../../scenario/catalogue/drugs';
 import { checkParameter } from '../../scenario/catalogue/parameters';
+import { convertSchedule } from '../../scenario/convert';
 import { defaultHorizon, defaultOutputStep } from '../../scenario/defaults';
 import {
   ARM_LIMITS,
@@ -57,9 +58,26 @@ export interface UndoNotice {
   /** the deleted arm's name, the preset's id, the new setting, or the name of the scenario loaded */
   subject: string;
   /** for a setting change: what else changed with it (the horizon in days, and whether schedules were replaced) */
-  detail?: { fromHorizon: number; toHorizon: number; schedulesReplaced: boolean };
+  detail?: {
+    fromHorizon: number;
+    toHorizon: number;
+    /** schedules replaced by the new scale's defaults (no conversion); false since schedules are converted */
+    schedulesReplaced: boolean;
+    fromScale?: Scale;
+    toScale?: Scale;
+    /** each schedule carried to the new scale (scenario/convert.ts), arm by arm */
+    conversions?: ScheduleConversion[];
+  };
   /** new for every notice, so a repeated notice restarts its timer */
   id: number;
+}
+
+/** One dosing schedule carried between the mouse and the patient scale by a setting change. */
+export interface ScheduleConversion {
+  arm: string;
+  drug: DrugId;
+  from: DoseSchedule;
+  to: DoseSchedule;
 }
 
 /** Undo steps kept (older ones are dropped). */
@@ -260,12 +278,19 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         const horizon = defaultHorizon(setting);
         const scale = SETTING_SCALE[setting];
         const rescale = SETTING_SCALE[scenario.setting] !== scale;
+        const fromScale = SETTING_SCALE[scenario.setting];
+        const conversions: ScheduleConversion[] = [];
         const arms = scenario.arms.map((arm) => {
           if (!rescale) return arm;
-          // Doses and units differ between mice and patients: keep which drugs are given, with the scale's defaults.
+          // Doses and units differ between mice and patients: each schedule is carried as the same multiple of its
+          // scale's reference regimen (scenario/convert.ts), in the new scale's units.
           const treatments: Arm['treatments'] = {};
           for (const drug of Object.keys(arm.treatments) as DrugId[]) {
-            treatments[drug] = defaultSchedule(drug, scale, horizon);
+            const before = arm.treatments[drug];
+            if (!before) continue;
+            const after = clampSchedule(convertSchedule(drug, before, fromScale, scale, horizon));
+            treatments[drug] = after;
+            conversions.push({ arm: arm.name, drug, from: before, to: after });
           }
           return { ...arm, treatments };
         });
@@ -296,7 +321,10 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
               detail: {
                 fromHorizon: scenario.horizon,
                 toHorizon: horizon,
-                schedulesReplaced: rescale && scenario.arms.some((a) => Object.keys(a.treatments).length > 0),
+                schedulesReplaced: false,
+                fromScale,
+                toScale: scale,
+                conversions,
               },
             },
           },
