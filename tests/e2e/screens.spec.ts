@@ -158,3 +158,54 @@ test('projector 1280×720: a one-row header, and in presenter mode the chart fir
   const lessonChart = await page.getByTestId('svg-volume').boundingBox();
   expect((lessonChart?.y ?? 999) + (lessonChart?.height ?? 0) * 0.6).toBeLessThanOrEqual(720);
 });
+
+test('wide desktop 1920×1080: a one-row header, the chart with its legend, Play and the values at the pointer on the first screen', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // the IGF-1R arm selected, so that its dose row (and its drug's name) is drawn under the charts
+  await openApp(page, LINK);
+  await page.getByTestId('arm-select-1').click();
+  await expect(page.getByTestId('svg-volume').locator('[data-testid="dose-label"]')).toHaveText(['IGF-1Ri']);
+  const header = await page.locator('.app-header').boundingBox();
+  console.log(`1920×1080: header ${Math.round(header?.height ?? 0)} px`);
+  expect(header?.height ?? 999).toBeLessThanOrEqual(72);
+  // the controls are a sidebar here, not a drawer
+  await expect(page.getByTestId('drawer-toggle')).toHaveCount(0);
+  await expect(page.getByTestId('control-panel')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth)).toBeLessThanOrEqual(0);
+  await expect(page.getByTestId('play')).toBeInViewport();
+  const chart = await page.getByTestId('svg-volume').boundingBox();
+  if (!chart) throw new Error('chart not laid out');
+  console.log(`1920×1080: volume chart ${Math.round(chart.width)}×${Math.round(chart.height)} at y ${Math.round(chart.y)}`);
+  expect(chart.y + chart.height).toBeLessThanOrEqual(1080);
+  await expect(page.getByTestId('legend-volume').locator('li')).toHaveCount(3);
+  await expect(page.getByTestId('legend-volume')).toBeInViewport();
+  await shoot(page, 'wide-1920-explorer');
+
+  // values where you point: every arm's value, beside the pointer
+  await page.mouse.move(chart.x + chart.width * 0.5, chart.y + chart.height / 3);
+  const tip = page.getByTestId('tooltip-volume');
+  await expect(tip).toBeVisible();
+  await expect(tip.locator('li')).toHaveCount(3);
+  const tipBox = await tip.boundingBox();
+  if (!tipBox) throw new Error('no tooltip box');
+  // beside the pointer: one of its sides within 40 px of the cursor line
+  const pointer = chart.x + chart.width * 0.5;
+  expect(Math.min(Math.abs(tipBox.x - pointer), Math.abs(tipBox.x + tipBox.width - pointer))).toBeLessThan(40);
+  await shoot(page, 'wide-1920-pointer');
+  await page.mouse.move(5, 5);
+
+  await page.getByTestId('language').selectOption('ja');
+  expect((await page.locator('.app-header').boundingBox())?.height ?? 999).toBeLessThanOrEqual(72);
+  await shoot(page, 'wide-1920-japanese');
+  await page.getByTestId('language').selectOption('en');
+
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await page.evaluate(() => scrollTo(0, 0));
+  const big = await page.getByTestId('svg-volume').boundingBox();
+  expect((big?.y ?? 999) + (big?.height ?? 0)).toBeLessThanOrEqual(1080);
+  expect(big?.width ?? 0).toBeGreaterThanOrEqual(960);
+  await shoot(page, 'wide-1920-presenter');
+});
