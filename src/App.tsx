@@ -14,10 +14,8 @@ import { Playback } from './components/Playback';
 import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
 import { ReleaseNotice } from './components/ReleaseNotice';
-import { SavedScenarios } from './components/SavedScenarios';
 import { Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
-import { Exports } from './components/teaching/Exports';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
 import { Toolkit } from './components/toolkit/Toolkit';
@@ -31,6 +29,17 @@ import { useView } from './store/view';
 /** The trial view is its own chunk: the explorer's first load does not carry the trial's tables and charts. */
 const CohortView = lazy(() =>
   loadChunk(() => import('./components/cohort/CohortView')).then((m) => ({ default: m.CohortView })),
+);
+
+/** Saved scenarios (and opening a scenario file) are their own chunk, loaded just after the first draw: the
+ * first-load budget stays for what the first screen shows. */
+const SavedScenarios = lazy(() =>
+  loadChunk(() => import('./components/SavedScenarios')).then((m) => ({ default: m.SavedScenarios })),
+);
+
+/** The exports (figures, CSV, scenario files) are their own chunk too, like the saved scenarios. */
+const Exports = lazy(() =>
+  loadChunk(() => import('./components/teaching/Exports')).then((m) => ({ default: m.Exports })),
 );
 
 const PHONE_QUERY = '(max-width: 900px)';
@@ -150,7 +159,9 @@ export function App() {
             <Presets />
           </PanelBoundary>
           <PanelBoundary name="saved" label={t('saved.title')}>
-            <SavedScenarios />
+            <Suspense fallback={<div className="saved-loading" aria-busy="true" />}>
+              <SavedScenarios />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name="parameters" label={t('params.summary')}>
             <ParametersPanel />
@@ -185,7 +196,9 @@ export function App() {
             <Readout />
           </PanelBoundary>
           <PanelBoundary name="exports" label={t('export.title')}>
-            <Exports />
+            <Suspense fallback={<div className="exports-loading" aria-busy="true" />}>
+              <Exports />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name="toolkit" label={t('tool.title')}>
             <Toolkit />

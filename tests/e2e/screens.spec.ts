@@ -177,7 +177,9 @@ test('wide desktop 1920×1080: a one-row header, the chart with its legend, Play
   await expect(page.getByTestId('play')).toBeInViewport();
   const chart = await page.getByTestId('svg-volume').boundingBox();
   if (!chart) throw new Error('chart not laid out');
-  console.log(`1920×1080: volume chart ${Math.round(chart.width)}×${Math.round(chart.height)} at y ${Math.round(chart.y)}`);
+  console.log(
+    `1920×1080: volume chart ${Math.round(chart.width)}×${Math.round(chart.height)} at y ${Math.round(chart.y)}`,
+  );
   expect(chart.y + chart.height).toBeLessThanOrEqual(1080);
   await expect(page.getByTestId('legend-volume').locator('li')).toHaveCount(3);
   await expect(page.getByTestId('legend-volume')).toBeInViewport();
