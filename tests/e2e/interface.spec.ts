@@ -80,7 +80,9 @@ test('saved scenarios: saved under a name, listed, renamed, loaded, deleted with
 
   await setNrf2(page, '0.2');
   await page.reload();
-  await expect(page.getByTestId('saved-entry-name')).toHaveText(['NRF2 high']);
+  // the app loads again (the saved-scenarios panel is its own chunk, loaded after the first draw)
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready', { timeout: 20_000 });
+  await expect(page.getByTestId('saved-entry-name')).toHaveText(['NRF2 high'], { timeout: 10_000 });
   await page.getByRole('button', { name: 'Load “NRF2 high”' }).click();
   await expect(page.getByTestId('value-nrf2')).toHaveText('0.80');
   await expect(page.getByTestId('undo-notice')).toHaveAttribute('data-kind', 'saved');
