@@ -6,11 +6,6 @@
  * Placeholders are written {name} and filled by tc(key, { name: ... }).
  */
 export const cohortEn = {
-  'view.label': 'View',
-  'view.explorer': 'Explorer',
-  'view.trial': 'Virtual trial',
-  'view.trialRunning': 'Virtual trial ({percent} %)',
-
   'trial.heading': 'Virtual trial',
   'trial.intro':
     'Every arm is given to the same virtual patients with advanced HCC (in the “EGFR-mutant lung, patient” setting: with advanced EGFR-mutant lung cancer). Tumours are measured every assessment interval and classified by RECIST 1.1; progression-free survival is the time to the first assessment showing progression.',

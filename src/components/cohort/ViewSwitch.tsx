@@ -2,7 +2,8 @@
  * ViewSwitch is the switch between the explorer and the virtual trial; it exists because the two views share one
  * scenario.
  */
-import { useCohortT } from '../../i18n/cohort';
+// the main catalogue, not the trial's: the switch is on every page, the trial's texts load with the trial view
+import { useT } from '../../i18n';
 import { useCohort } from '../../store/cohort';
 import { useView, VIEW_HASH, type View } from '../../store/view';
 
@@ -11,7 +12,7 @@ import { useView, VIEW_HASH, type View } from '../../store/view';
  * back button and shared links. A running trial shows its progress on its link.
  */
 export function ViewSwitch() {
-  const tc = useCohortT();
+  const t = useT();
   const view = useView((s) => s.view);
   const setView = useView((s) => s.setView);
   const running = useCohort((s) => s.status === 'running');
@@ -28,9 +29,9 @@ export function ViewSwitch() {
     </a>
   );
   return (
-    <nav className="view-switch" aria-label={tc('view.label')}>
-      {link('explorer', tc('view.explorer'))}
-      {link('trial', running ? tc('view.trialRunning', { percent }) : tc('view.trial'))}
+    <nav className="view-switch" aria-label={t('viewSwitch.label')}>
+      {link('explorer', t('viewSwitch.explorer'))}
+      {link('trial', running ? t('viewSwitch.trialRunning', { percent }) : t('viewSwitch.trial'))}
     </nav>
   );
 }
