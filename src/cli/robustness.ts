@@ -23,7 +23,9 @@ import { parseArgs } from './options';
 import { MAX_SECONDS_USAGE, PARTIAL_STATUS, processSink, readMaxSeconds, startProgress } from './progress';
 
 const USAGE = `usage: robustness [--format table|json] [--draws N] [--seed S] [--claims ID,ID...] [--write] [--max-seconds N]
-  Runs every claim at the default point and on N plausible parameter sets (default ${ROBUSTNESS_DRAWS}, seed ${ROBUSTNESS_SEED}).
+  Runs every claim at the default point and on N plausible parameter sets (default ${ROBUSTNESS_DRAWS}, seed ${ROBUSTNESS_SEED}),
+  and over the first N draws whose untreated grafts grow as measured (src/science/plausibility.ts), with the
+  acceptance rate of each setting's criterion.
   --claims  only these claims (ids of src/science/claims.ts, e.g. S2.2,'claim 1'); not with --write
   --write   updates the generated section of docs/model.md and src/scenario/claim-robustness.json
 ${MAX_SECONDS_USAGE}; the fractions

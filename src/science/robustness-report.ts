@@ -2,7 +2,8 @@
  * The robustness report in its three forms: a text table (the command line), a markdown section (docs/model.md,
  * between the ROBUSTNESS markers) and the versioned data file the app reads (src/scenario/claim-robustness.json).
  */
-import type { ClaimRobustness, RobustnessReport } from './robustness';
+import { acceptedBand, plausibilityCriterion } from './plausibility';
+import type { ClaimRobustness, PlausibleFraction, RobustnessReport } from './robustness';
 
 /** Version of the data file's schema; the app's reader checks it. */
 export const ROBUSTNESS_DATA_VERSION = 1;
@@ -20,13 +21,30 @@ function formatValue(x: number): string {
   return x.toFixed(3);
 }
 
+/** A hold rate over the plausible draws, or "= all" when no criterion filters the claim's settings. */
+function plausibleCell(p: PlausibleFraction, counts: boolean): string {
+  if (!p.filtered) return '(no criterion)';
+  if (p.draws === 0) return 'no accepted draw';
+  return counts ? `${p.holds}/${p.draws} = ${pct(p.fraction.estimate)}` : pct(p.fraction.estimate);
+}
+
+/** One line per setting with a criterion: its band and how many draws it accepted. */
+function acceptanceLines(report: RobustnessReport): string[] {
+  return report.acceptance.map((a) => {
+    const c = plausibilityCriterion(a.setting);
+    const band = c ? acceptedBand(c) : undefined;
+    const what = c && band ? `${c.arm} volume day ${c.day} in ${band.low}–${band.high} mm³` : '';
+    return `${a.setting}: ${what}; accepted ${a.accepted}/${a.draws} = ${pct(a.accepted / Math.max(a.draws, 1))} (${a.acceptedAll}/${a.drawsAll} of all draws run)`;
+  });
+}
+
 /** The check of a claim that holds least often over the ensemble. */
 function weakest(c: ClaimRobustness): { measure: string; expected: string; fraction: number } | undefined {
   return [...c.checks].sort((a, b) => a.fraction - b.fraction)[0];
 }
 
 export function robustnessTable(report: RobustnessReport): string {
-  const rows = [['claim', 'at default', 'value', 'holds in', '95 % CI', 'weakest check']];
+  const rows = [['claim', 'at default', 'value', 'holds in', '95 % CI', 'plausible draws', 'weakest check']];
   for (const c of report.claims) {
     const w = weakest(c);
     rows.push([
@@ -35,6 +53,7 @@ export function robustnessTable(report: RobustnessReport): string {
       formatValue(c.atDefault.value),
       `${c.holds}/${c.draws} = ${pct(c.fraction.estimate)}`,
       `${pct(c.fraction.lower)}–${pct(c.fraction.upper)}`,
+      plausibleCell(c.plausible, true),
       w && c.checks.length > 1 ? `${w.measure} ${w.expected}: ${pct(w.fraction)}` : '',
     ]);
   }
@@ -45,12 +64,17 @@ export function robustnessTable(report: RobustnessReport): string {
       '',
       `${s.holds}/${s.draws} = ${pct(s.fraction.estimate)}`,
       `${pct(s.fraction.lower)}–${pct(s.fraction.upper)}`,
+      plausibleCell(s.plausible, true),
       s.text.en,
     ]);
   }
   const widths = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
   const line = (r: string[]) => `${r.map((cell, k) => cell.padEnd(widths[k])).join('  ')}`.trimEnd();
-  return `${[`plausible parameter sets: ${report.draws} (seed ${report.seed})`, ...rows.map(line)].join('\n')}\n`;
+  return `${[
+    `plausible parameter sets: ${report.draws} (seed ${report.seed}); plausible draws: the first ${report.plausibleDraws} accepted`,
+    ...acceptanceLines(report),
+    ...rows.map(line),
+  ].join('\n')}\n`;
 }
 
 export function robustnessMarkdown(report: RobustnessReport): string {
@@ -58,23 +82,27 @@ export function robustnessMarkdown(report: RobustnessReport): string {
     `${report.draws} parameter sets of the plausible ensemble (seed ${report.seed}). "holds in": the share of parameter`,
     'sets in which every check of the claim holds, with its Wilson 95 % interval; "value": the first check at the',
     'default point. Claims 1–6 of the science summary hold when all their assertions hold in the same parameter set.',
+    `"plausible draws": the share over the first ${report.plausibleDraws} draws whose untreated grafts grow as measured`,
+    '(criteria under "Plausible models"; "(no criterion)": the claim\'s settings accept every draw). Acceptance:',
     '',
-    '| claim | seed claim | at default | value | holds in | 95 % CI | weakest check (share holding) |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...acceptanceLines(report).map((l) => `- ${l}`),
+    '',
+    '| claim | seed claim | at default | value | holds in | 95 % CI | plausible draws | weakest check (share holding) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const c of report.claims) {
     const w = weakest(c);
     lines.push(
       `| ${c.id} | ${c.seedClaims.join(', ')} | ${c.atDefault.holds ? 'holds' : '**fails**'} | ${formatValue(c.atDefault.value)} | ${pct(
         c.fraction.estimate,
-      )} | ${pct(c.fraction.lower)}–${pct(c.fraction.upper)} | ${w && c.checks.length > 1 ? `${w.measure} ${w.expected} (${pct(w.fraction)})` : ''} |`,
+      )} | ${pct(c.fraction.lower)}–${pct(c.fraction.upper)} | ${plausibleCell(c.plausible, false)} | ${w && c.checks.length > 1 ? `${w.measure} ${w.expected} (${pct(w.fraction)})` : ''} |`,
     );
   }
   for (const s of report.seedClaims) {
     lines.push(
       `| claim ${s.claim}: ${s.text.en} | ${s.claim} | ${s.atDefault ? 'holds' : '**fails**'} |  | ${pct(s.fraction.estimate)} | ${pct(
         s.fraction.lower,
-      )}–${pct(s.fraction.upper)} |  |`,
+      )}–${pct(s.fraction.upper)} | ${plausibleCell(s.plausible, false)} |  |`,
     );
   }
   return lines.join('\n');
@@ -106,6 +134,7 @@ export interface RobustnessData {
     upper: number;
     /** each check: its value at the default point and the share of parameter sets in which it holds */
     checks: { measure: string; expected: string; valueAtDefault: number | null; fraction: number }[];
+    plausible: PlausibleData;
   }[];
   seedClaims: {
     claim: number;
@@ -115,7 +144,31 @@ export interface RobustnessData {
     fraction: number;
     lower: number;
     upper: number;
+    plausible: PlausibleData;
   }[];
+  plausibleDraws: number;
+  acceptance: { setting: string; accepted: number; draws: number; acceptedAll: number; drawsAll: number }[];
+}
+
+/** A hold rate over the plausible draws in the data file. */
+export interface PlausibleData {
+  filtered: boolean;
+  holds: number;
+  draws: number;
+  fraction: number;
+  lower: number;
+  upper: number;
+}
+
+function plausibleData(p: PlausibleFraction): PlausibleData {
+  return {
+    filtered: p.filtered,
+    holds: p.holds,
+    draws: p.draws,
+    fraction: round(p.fraction.estimate),
+    lower: round(p.fraction.lower),
+    upper: round(p.fraction.upper),
+  };
 }
 
 export function robustnessData(report: RobustnessReport): RobustnessData {
@@ -143,6 +196,7 @@ export function robustnessData(report: RobustnessReport): RobustnessData {
           fraction: round(check.fraction),
         };
       }),
+      plausible: plausibleData(c.plausible),
     })),
     seedClaims: report.seedClaims.map((s) => ({
       claim: s.claim,
@@ -152,7 +206,10 @@ export function robustnessData(report: RobustnessReport): RobustnessData {
       fraction: round(s.fraction.estimate),
       lower: round(s.fraction.lower),
       upper: round(s.fraction.upper),
+      plausible: plausibleData(s.plausible),
     })),
+    plausibleDraws: report.plausibleDraws,
+    acceptance: report.acceptance.map((a) => ({ ...a })),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import {
   type ArmResult,
-  ensembleDraws,
+  ensembleDraw,
   ensembleParameters,
   integratorFor,
   type ModelParameters,
@@ -16,6 +16,7 @@ import {
 import type { Scenario, Setting } from '../scenario/types';
 import { type ProportionInterval, wilsonInterval } from '../stats/proportions';
 import { CLAIMS, type Claim, type ClaimOutcome, claimResults, SCENARIOS, SEED_CLAIMS } from './claims';
+import { controlVolume, PLAUSIBILITY_CRITERIA, withinBand } from './plausibility';
 
 /** Seed and size of the ensemble the tests, docs/model.md and the app's figures use. */
 export const ROBUSTNESS_SEED = 1;
@@ -122,6 +123,28 @@ export interface ClaimRobustness {
   fraction: ProportionInterval;
   /** per check: the fraction of parameter sets in which it holds (to see which part of a claim fails) */
   checks: { measure: string; expected: string; fraction: number }[];
+  /** the same over the plausible draws only (src/science/plausibility.ts) */
+  plausible: PlausibleFraction;
+}
+
+/** A claim's hold rate over the plausible (accepted) draws: the first `draws` draws accepted in its settings. */
+export interface PlausibleFraction {
+  holds: number;
+  draws: number;
+  fraction: ProportionInterval;
+  /** false when the claim's settings have no plausibility criterion (every draw is accepted) */
+  filtered: boolean;
+}
+
+/** How many of the ensemble's draws a setting's plausibility criterion accepted. */
+export interface SettingAcceptance {
+  setting: Setting;
+  /** of the first `draws` draws of the report */
+  accepted: number;
+  draws: number;
+  /** of every draw run to reach the plausible draws' target */
+  acceptedAll: number;
+  drawsAll: number;
 }
 
 /** The science summary's claims 1–6 (all their assertions together) and 7 (finite, non-negative outputs). */
@@ -132,11 +155,15 @@ export interface SeedClaimRobustness {
   holds: number;
   draws: number;
   fraction: ProportionInterval;
+  plausible: PlausibleFraction;
 }
 
 export interface RobustnessReport {
   seed: number;
   draws: number;
+  /** the plausible draws each claim is counted over (accepted draws of its settings), and the acceptance per setting */
+  plausibleDraws: number;
+  acceptance: SettingAcceptance[];
   claims: ClaimRobustness[];
   seedClaims: SeedClaimRobustness[];
 }
@@ -149,13 +176,31 @@ export interface RobustnessOptions {
   onDraw?: (done: number, total: number) => void;
   /** asked after each parameter set: true stops, and the report covers the sets done (its `draws`) */
   shouldStop?: (done: number) => boolean;
+  /**
+   * accepted draws each claim's plausible figure is counted over (default: `draws`); more draws are run, beyond
+   * `draws`, until every claim has them (at most PLAUSIBLE_MAX_FACTOR × this many draws)
+   */
+  plausibleDraws?: number;
 }
 
-/** Runs the claims at the default point and on `draws` members of the ensemble. */
+/** The most draws run to find the plausible ones, as a multiple of the accepted draws asked for. */
+export const PLAUSIBLE_MAX_FACTOR = 20;
+
+/** The settings a claim's scenarios run in. */
+function claimSettings(claim: Claim, scenarios: ReadonlyMap<string, Scenario>): Setting[] {
+  return [...new Set(Object.keys(claim.arms).map((k) => scenarios.get(k)?.setting as Setting))];
+}
+
+/**
+ * Runs the claims at the default point and on `draws` members of the ensemble; also counts each claim over its
+ * plausible draws (the first `plausibleDraws` draws whose control grafts, in the claim's settings, grow as measured:
+ * src/science/plausibility.ts), running further draws for them where needed.
+ */
 export function measureRobustness(options: RobustnessOptions = {}): RobustnessReport {
   const asked = options.draws ?? ROBUSTNESS_DRAWS;
   const seed = options.seed ?? ROBUSTNESS_SEED;
   const claims = options.claims ?? CLAIMS;
+  const target = options.plausibleDraws ?? asked;
   const scenarios = claimScenarios(claims);
   const atDefault = runClaims(claims, { outputStep: 1 }, scenarios);
   const holds = new Map(claims.map((c) => [c.id, 0]));
@@ -164,18 +209,68 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
   );
   const seedHolds = new Map<number, number>();
   const seedClaimIds = (n: number) => claims.filter((c) => c.seedClaims.includes(n)).map((c) => c.id);
+  const seedParts = new Map(SEED_CLAIMS.map((s) => [s.claim, seedClaimIds(s.claim)]));
   let finite = 0;
-  const members = ensembleDraws(asked, seed);
+  // the criteria of the settings these claims run in, and each claim's (and seed claim's) criterion settings
+  const used = new Set([...scenarios.values()].map((s) => s.setting));
+  const criteria = PLAUSIBILITY_CRITERIA.filter((c) => used.has(c.setting));
+  const filteredBy = new Map(
+    claims.map((c) => [c.id, claimSettings(c, scenarios).filter((st) => criteria.some((k) => k.setting === st))]),
+  );
+  const seedFilteredBy = new Map(
+    [...seedParts].map(([n, ids]) => [n, [...new Set(ids.flatMap((id) => filteredBy.get(id) ?? []))]]),
+  );
+  const pHolds = new Map(claims.map((c) => [c.id, 0]));
+  const pDraws = new Map(claims.map((c) => [c.id, 0]));
+  const pSeedHolds = new Map<number, number>();
+  const pSeedDraws = new Map<number, number>();
+  const accepted = new Map(criteria.map((c) => [c.setting, 0]));
+  const acceptedAll = new Map(criteria.map((c) => [c.setting, 0]));
   // the draws at the ensemble's tolerance (model/tolerances.ts); the default point as the app shows it
   const integrator = integratorFor('ensemble');
   // the parameter sets done: all of them unless shouldStop ended the run early
   let draws = 0;
-  for (const draw of members) {
+  let drawsAll = 0;
+  let stopped = false;
+  const maxDraws = Math.max(asked, PLAUSIBLE_MAX_FACTOR * target);
+  const claimNeeds = (id: string) => (pDraws.get(id) ?? 0) < target;
+  const seedNeeds = (n: number) => (seedParts.get(n)?.length ?? 0) > 0 && (pSeedDraws.get(n) ?? 0) < target;
+  for (let index = 0; index < maxDraws; index++) {
+    const first = index < asked && !stopped;
+    if (!first && claims.every((c) => !claimNeeds(c.id)) && SEED_CLAIMS.every((s) => !seedNeeds(s.claim))) break;
+    if (!first && stopped) break;
+    const draw = ensembleDraw(seed, index);
+    const ok = new Map(criteria.map((c) => [c.setting, withinBand(c, controlVolume(c, draw))]));
+    for (const [st, yes] of ok) {
+      if (!yes) continue;
+      acceptedAll.set(st, (acceptedAll.get(st) ?? 0) + 1);
+      if (first) accepted.set(st, (accepted.get(st) ?? 0) + 1);
+    }
+    const isAccepted = (settings: readonly Setting[]) => settings.every((st) => ok.get(st));
+    const pClaims = claims.filter((c) => claimNeeds(c.id) && isAccepted(filteredBy.get(c.id) ?? []));
+    const pSeeds = SEED_CLAIMS.filter((s) => seedNeeds(s.claim) && isAccepted(seedFilteredBy.get(s.claim) ?? []));
+    drawsAll++;
+    if (!first && pClaims.length === 0 && pSeeds.length === 0) continue;
+    const toRun = first
+      ? claims
+      : claims.filter(
+          (c) => pClaims.includes(c) || pSeeds.some((s) => seedParts.get(s.claim)?.includes(c.id) ?? false),
+        );
     const run = runClaims(
-      claims,
+      toRun,
       { outputStep: 1, parameters: (setting) => ensembleParameters(draw, setting), integrator },
-      scenarios,
+      first ? scenarios : claimScenarios(toRun),
     );
+    for (const c of pClaims) {
+      pDraws.set(c.id, (pDraws.get(c.id) ?? 0) + 1);
+      if (run.outcomes.get(c.id)?.holds) pHolds.set(c.id, (pHolds.get(c.id) ?? 0) + 1);
+    }
+    for (const s of pSeeds) {
+      pSeedDraws.set(s.claim, (pSeedDraws.get(s.claim) ?? 0) + 1);
+      if (seedParts.get(s.claim)?.every((id) => run.outcomes.get(id)?.holds))
+        pSeedHolds.set(s.claim, (pSeedHolds.get(s.claim) ?? 0) + 1);
+    }
+    if (!first) continue;
     for (const c of claims) {
       const o = run.outcomes.get(c.id);
       if (!o) continue;
@@ -187,15 +282,21 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
         });
     }
     for (const s of SEED_CLAIMS) {
-      const ids = seedClaimIds(s.claim);
+      const ids = seedParts.get(s.claim) ?? [];
       if (ids.length > 0 && ids.every((id) => run.outcomes.get(id)?.holds))
         seedHolds.set(s.claim, (seedHolds.get(s.claim) ?? 0) + 1);
     }
     if (run.finiteAndNonNegative) finite++;
     draws++;
     options.onDraw?.(draws, asked);
-    if (options.shouldStop?.(draws)) break;
+    if (options.shouldStop?.(draws)) stopped = true;
   }
+  const plausible = (h: number, n: number, filtered: boolean): PlausibleFraction => ({
+    holds: h,
+    draws: n,
+    fraction: wilsonInterval(h, Math.max(n, 1)),
+    filtered,
+  });
 
   const claimRows = claims.map((c): ClaimRobustness => {
     const o = atDefault.outcomes.get(c.id) as ClaimOutcome;
@@ -215,11 +316,12 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
         expected: check.expected,
         fraction: (counts[k] ?? 0) / draws,
       })),
+      plausible: plausible(pHolds.get(c.id) ?? 0, pDraws.get(c.id) ?? 0, (filteredBy.get(c.id) ?? []).length > 0),
     };
   });
   const seedRows: SeedClaimRobustness[] = [];
   for (const s of SEED_CLAIMS) {
-    const ids = seedClaimIds(s.claim);
+    const ids = seedParts.get(s.claim) ?? [];
     if (ids.length === 0) continue;
     const h = seedHolds.get(s.claim) ?? 0;
     seedRows.push({
@@ -229,6 +331,11 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
       holds: h,
       draws,
       fraction: wilsonInterval(h, draws),
+      plausible: plausible(
+        pSeedHolds.get(s.claim) ?? 0,
+        pSeedDraws.get(s.claim) ?? 0,
+        (seedFilteredBy.get(s.claim) ?? []).length > 0,
+      ),
     });
   }
   seedRows.push({
@@ -241,6 +348,16 @@ export function measureRobustness(options: RobustnessOptions = {}): RobustnessRe
     holds: finite,
     draws,
     fraction: wilsonInterval(finite, draws),
+    plausible: plausible(finite, draws, false),
   });
-  return { seed, draws, claims: claimRows, seedClaims: seedRows };
+  const acceptance = criteria.map(
+    (c): SettingAcceptance => ({
+      setting: c.setting,
+      accepted: accepted.get(c.setting) ?? 0,
+      draws,
+      acceptedAll: acceptedAll.get(c.setting) ?? 0,
+      drawsAll,
+    }),
+  );
+  return { seed, draws, plausibleDraws: target, acceptance, claims: claimRows, seedClaims: seedRows };
 }

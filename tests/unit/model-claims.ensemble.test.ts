@@ -91,3 +91,40 @@ describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} pla
     expect(row?.holds).toBe(ROBUSTNESS_DRAWS);
   });
 });
+
+/**
+ * Claims that hold in >= 80 % of the plausible draws only: the first 200 draws whose untreated graft grows as measured
+ * control grafts grow (src/science/plausibility.ts; the criterion and its sources in docs/model.md, "Plausible
+ * models"). Over all draws these claims are below the bar; the figures of both are in docs/model.md.
+ */
+const PLAUSIBLE_ONLY_CLAIMS = ['S1.2', 'claim 1'];
+
+let plausibleReport: RobustnessReport | undefined;
+function plausibleEnsemble(): RobustnessReport {
+  plausibleReport ??= measureRobustness({
+    draws: 1,
+    plausibleDraws: ROBUSTNESS_DRAWS,
+    seed: ROBUSTNESS_SEED,
+    claims: PLAUSIBLE_ONLY_CLAIMS.map((id) => {
+      const c = claimById(id);
+      if (!c) throw new Error(`no claim ${id}`);
+      return c;
+    }),
+  });
+  return plausibleReport;
+}
+
+describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} plausible draws (control grafts grow as measured)`, () => {
+  for (const id of PLAUSIBLE_ONLY_CLAIMS) {
+    const claim = claimById(id);
+    it(`${id} ${claim?.text.en ?? '(missing claim)'}: holds in >= 80 % of the draws whose untreated graft grows as measured`, () => {
+      const row = plausibleEnsemble().claims.find((c) => c.id === id);
+      expect(row?.plausible.filtered, `${id} has a plausibility criterion`).toBe(true);
+      expect(row?.plausible.draws).toBe(ROBUSTNESS_DRAWS);
+      expect(
+        row?.plausible.fraction.estimate ?? 0,
+        `${id}: ${row?.plausible.holds}/${row?.plausible.draws}`,
+      ).toBeGreaterThanOrEqual(ROBUSTNESS_BAR);
+    });
+  }
+});

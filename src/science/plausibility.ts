@@ -1,0 +1,105 @@
+/**
+ * Plausible models (Allen, Rieger & Musante 2016, CPT Pharmacometrics Syst Pharmacol 5:140–146): a member of the
+ * parameter ensemble is kept only if its untreated (control) graft grows as measured control grafts grow. Treating
+ * graft growth as free within ×0.7–1.3 ignores that every mouse study measures it in its untreated arm; the claims'
+ * robustness over the accepted draws is reported beside the figure over all draws (docs/model.md, "Robustness of the
+ * claims", "Plausible models").
+ *
+ * One criterion per mouse setting whose grafts are measured: the untreated arm's tumour volume on a day, within a
+ * factor of a measured control mean. The seeds' releases give no control volumes, so each target is a published
+ * control of the same kind of graft in the same host strain; the tolerance is wider than the study's SD because line
+ * and inoculum differ from the seeds' (chosen: ×/÷2, one volume doubling of the graft either way). Settings without a
+ * criterion (the xenograft, whose claims turn on osimertinib's kill, and the patient settings, calibrated to trials)
+ * accept every draw.
+ */
+import { type EnsembleDraw, ensembleParameters, integratorFor, simulate } from '../model';
+import type { Setting } from '../scenario/types';
+import { SCENARIOS } from './claims';
+
+export interface PlausibilityCriterion {
+  setting: Setting;
+  /** the scenario (a key of SCENARIOS) and its untreated arm whose volume is compared */
+  scenario: string;
+  arm: string;
+  /** day of the readout */
+  day: number;
+  /** the measured control mean, mm³ (1 mg of tumour ≈ 1 mm³) */
+  target: number;
+  /** accepted within target / factor … target × factor */
+  factor: number;
+  /** the measurement: what, where, mean ± SD, n */
+  source: string;
+  /** why this tolerance */
+  tolerance: string;
+}
+
+export const PLAUSIBILITY_CRITERIA: readonly PlausibilityCriterion[] = [
+  {
+    setting: 'hcc-mouse',
+    scenario: 'nrf2-atezo-bev',
+    arm: 'NRF2-low, untreated',
+    day: 16,
+    target: 77,
+    factor: 2,
+    source:
+      'Hepa1-6 HCC grafts in C57BL/6 mice, PBS controls: tumour weight on day 16 0.077 ± 0.017 g (mean ± SD, n = 5; ' +
+      'Oncotarget 2015;6:27252, Fig. 1B, PMC4694987)',
+    tolerance:
+      "chosen: ×/÷2, one volume doubling either way; the study's SD (22 %) is one experiment's, and its line and " +
+      "inoculum are not the seeds' (seeds 000 and 001 name neither)",
+  },
+  {
+    setting: 'crc-liver',
+    scenario: 'il6-pdl1',
+    arm: 'IL-6 high, untreated',
+    day: 21,
+    target: 594,
+    factor: 2,
+    source:
+      'CT-26 colon cancer cells injected into the spleen of BALB/c mice (the route of seed 004), controls: spleen ' +
+      'tumour 594 ± 51 mm³ on day 21 (mean ± SD, n = 10; Clin Cancer Res, "Therapy of CT-26 murine colon cancer ' +
+      'experimental liver metastasis by CPT-11 in combination with JBT-3002", table)',
+    tolerance:
+      'chosen: ×/÷2, one volume doubling either way; that study injected 10⁴ cells, the setting starts from 10⁶, and ' +
+      'its tumour is the spleen graft, not the liver metastases the setting stands for',
+  },
+];
+
+/** The criterion of a setting, if it has one. */
+export function plausibilityCriterion(setting: Setting): PlausibilityCriterion | undefined {
+  return PLAUSIBILITY_CRITERIA.find((c) => c.setting === setting);
+}
+
+/** The accepted band of a criterion, mm³. */
+export function acceptedBand(c: PlausibilityCriterion): { low: number; high: number } {
+  return { low: c.target / c.factor, high: c.target * c.factor };
+}
+
+/** The untreated arm's volume (mm³) on the criterion's day, with these parameters (the setting's own if none). */
+export function controlVolume(c: PlausibilityCriterion, draw?: EnsembleDraw): number {
+  const build = SCENARIOS[c.scenario];
+  if (!build) throw new Error(`plausibility criterion reads scenario "${c.scenario}", which claims.ts does not define`);
+  const s = build();
+  const arms = s.arms.filter((a) => a.name === c.arm);
+  if (arms.length !== 1) throw new Error(`scenario "${c.scenario}" has no arm "${c.arm}"`);
+  const result = simulate(
+    { ...s, arms, outputStep: 1, horizon: Math.max(c.day, 1) },
+    draw
+      ? { parameterOverrides: ensembleParameters(draw, c.setting), integrator: integratorFor('ensemble') }
+      : { integrator: integratorFor('ensemble') },
+  );
+  const a = result.arms[0];
+  const k = a.t.findIndex((t) => t >= c.day - 1e-9);
+  return k >= 0 ? a.series.tumourVolume[k] : Number.NaN;
+}
+
+/** Whether a volume lies in the criterion's band. */
+export function withinBand(c: PlausibilityCriterion, volume: number): boolean {
+  const { low, high } = acceptedBand(c);
+  return volume >= low && volume <= high;
+}
+
+/** For each setting with a criterion, whether this draw's control grows as measured. */
+export function plausibleSettings(draw: EnsembleDraw): Map<Setting, boolean> {
+  return new Map(PLAUSIBILITY_CRITERIA.map((c) => [c.setting, withinBand(c, controlVolume(c, draw))]));
+}
