@@ -5,8 +5,23 @@
  * washed-out projector); a labelled colour bar gives the readout and its unit; cells whose value is not finite are
  * drawn in light grey with a cross. Cells are equal in size whatever the spacing of the values (a log-spaced axis
  * keeps equal cells); the ticks name the values. Pure function of (svg, data, options); the values arrive computed.
+ *
+ * A difference between two arms (`diverging`) is drawn on a diverging scale centred on 0 instead: ColorBrewer's
+ * red–blue (RdBu, readable by the common colour-vision deficiencies), blue below 0, white at 0, red above, over a
+ * domain symmetric about 0 (±the largest absolute difference), so the same shade means the same size of difference
+ * either way.
  */
-import { axisBottom, axisLeft, interpolateViridis, scaleBand, scaleLinear, scaleSequential, select } from 'd3';
+import {
+  axisBottom,
+  axisLeft,
+  interpolateRdBu,
+  interpolateViridis,
+  scaleBand,
+  scaleDiverging,
+  scaleLinear,
+  scaleSequential,
+  select,
+} from 'd3';
 import { layerOf } from './frame';
 import { HEATMAP_MARGIN, heatmapLayout } from './heatmapLayout';
 import { inkOn } from './palette';
@@ -34,6 +49,8 @@ export interface HeatmapOptions {
   /** the colour bar's title: the readout with its unit */
   valueLabel: string;
   locale: string;
+  /** a difference: diverging colours centred on 0 (see the header) */
+  diverging?: boolean;
 }
 
 const MISSING = '#d9d9d9';
@@ -53,16 +70,31 @@ export function heatmapDomain(panels: readonly HeatmapPanel[]): [number, number]
   return [lo, hi];
 }
 
+/** The diverging domain: symmetric about 0, ± the largest absolute finite value (±1 when all are 0 or none). */
+export function divergingDomain(panels: readonly HeatmapPanel[]): [number, number] {
+  let m = 0;
+  for (const p of panels) for (const v of p.values) if (Number.isFinite(v)) m = Math.max(m, Math.abs(v));
+  if (!(m > 0)) m = 1;
+  return [-m, m];
+}
+
 /** The colour of a value on the shared scale (MISSING when it is not finite). */
-export function heatmapColour(domain: [number, number]): (v: number) => string {
+export function heatmapColour(domain: [number, number], diverging = false): (v: number) => string {
+  if (diverging) {
+    // RdBu runs red (0) to blue (1): reversed, so that negative differences are blue and positive ones red
+    const scale = scaleDiverging((t: number) => interpolateRdBu(1 - t)).domain([domain[0], 0, domain[1]]);
+    return (v) => (Number.isFinite(v) ? scale(v) : MISSING);
+  }
   const scale = scaleSequential(interpolateViridis).domain(domain);
   return (v) => (Number.isFinite(v) ? scale(v) : MISSING);
 }
 
-/** Black or white, whichever reads better on a viridis colour (viridis is light above about 0.6 of its range). */
+/** Black or white, whichever reads better on a colour given as #rrggbb or rgb(r, g, b). */
 function inkOnHex(colour: string): string {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
-  return inkOn(m ? [m[1], m[2], m[3]].map((h) => Number.parseInt(h, 16)) : [128, 128, 128]);
+  const hex = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (hex) return inkOn([hex[1], hex[2], hex[3]].map((h) => Number.parseInt(h, 16)));
+  const rgb = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(colour);
+  return inkOn(rgb ? [rgb[1], rgb[2], rgb[3]].map(Number) : [128, 128, 128]);
 }
 
 interface Cell {
@@ -89,10 +121,11 @@ export function drawHeatmap(svgElement: SVGSVGElement, data: HeatmapData, o: Hea
   const svg = select(svgElement)
     .attr('viewBox', `0 0 ${width} ${layout.height}`)
     .attr('width', width)
-    .attr('height', layout.height);
+    .attr('height', layout.height)
+    .attr('data-scale', o.diverging ? 'diverging' : 'viridis');
   const format = (v: number) => v.toLocaleString(o.locale, { maximumSignificantDigits: 3 });
-  const domain = heatmapDomain(data.panels);
-  const colour = heatmapColour(domain);
+  const domain = o.diverging ? divergingDomain(data.panels) : heatmapDomain(data.panels);
+  const colour = heatmapColour(domain, o.diverging);
   const nx = data.x.length;
   const ny = data.y.length;
   const xi = Array.from({ length: nx }, (_, i) => i);
@@ -123,9 +156,11 @@ export function drawHeatmap(svgElement: SVGSVGElement, data: HeatmapData, o: Hea
     });
   panels
     .select('text.panel-title')
-    .attr('x', layout.plot / 2)
+    // one column (one arm, or a difference with its long name): the title starts at the panel's left edge, so a long
+    // name runs to the right, where the page has room, instead of off the left edge
+    .attr('x', layout.columns === 1 ? -HEATMAP_MARGIN.left + 4 : layout.plot / 2)
     .attr('y', -8)
-    .attr('text-anchor', 'middle')
+    .attr('text-anchor', layout.columns === 1 ? 'start' : 'middle')
     .attr('font-weight', 'bold')
     .text((d) => d.name);
   panels.each(function (panel) {

@@ -123,4 +123,7 @@ export const toolkitEn = {
   'data.note': 'Points: your measurements ({file}), mean ± SD',
   'fit.curveLegend': 'dashed: fitted model',
   'fit.loading': 'Loading the fit panel…',
+  'tool.heatmapVersus': 'minus arm (a difference)',
+  'tool.heatmapDiffNote':
+    'Colour: {readout} of {arm} minus {versus}, on a red–blue scale centred on 0 (blue: lower in {arm}, red: higher); grey with × : no value.',
 } as const;

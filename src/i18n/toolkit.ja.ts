@@ -123,4 +123,7 @@ export const toolkitJa = {
   'data.note': '点: 測定データ（{file}）、平均 ± SD',
   'fit.curveLegend': '破線: フィットしたモデル',
   'fit.loading': 'フィットの欄を読み込み中…',
+  'tool.heatmapVersus': '差を取る群（引く側）',
+  'tool.heatmapDiffNote':
+    '色: {arm} の{readout}から {versus} の値を引いた差。0 を中心とする赤–青の尺度（青: {arm} のほうが低い、赤: 高い）。× つきの灰色: 値なし。',
 } as const;

@@ -7,7 +7,7 @@
  * Point order: 1-D, i = index along the axis; 2-D, i = i0 * n1 + i1 (the second axis varies fastest).
  */
 import type { Scenario } from './types';
-import { applyVariable, checkVariable, defaultRange, fromUnit, type Variable, variableName } from './variables';
+import { applyVariable, checkVariableProblem, defaultRange, fromUnit, type Variable, variableName } from './variables';
 
 export interface ScanAxis {
   variable: Variable;
@@ -64,18 +64,36 @@ export function scanScenario(base: Scenario, spec: ScanSpec, index: number): Sce
 }
 
 /** Everything wrong with a scan of this scenario ([] when it can run). */
+/** A problem of a scan, in English and Japanese (the page shows the one of its language). */
+export interface ScanProblem {
+  message: string;
+  messageJa: string;
+}
+
 export function checkScan(base: Scenario, spec: ScanSpec): string[] {
-  const problems: string[] = [];
-  if (spec.axes.length < 1 || spec.axes.length > 2) problems.push('a scan has one or two variables');
+  return checkScanProblems(base, spec).map((p) => p.message);
+}
+
+/** checkScan's problems with their Japanese text. */
+export function checkScanProblems(base: Scenario, spec: ScanSpec): ScanProblem[] {
+  const problems: ScanProblem[] = [];
+  const add = (message: string, messageJa: string) => problems.push({ message, messageJa });
+  if (spec.axes.length < 1 || spec.axes.length > 2)
+    add('a scan has one or two variables', 'スキャンの変数は 1 つか 2 つです');
   for (const axis of spec.axes) {
     const name = variableName(axis.variable);
-    const e = checkVariable(base, axis.variable);
+    const e = checkVariableProblem(base, axis.variable);
     if (e) problems.push(e);
-    if (!Number.isInteger(axis.points) || axis.points < 1) problems.push(`${name}: points must be a whole number >= 1`);
-    if (!(Number.isFinite(axis.min) && Number.isFinite(axis.max))) problems.push(`${name}: the range must be finite`);
-    else if (axis.min < 0 || axis.max < 0) problems.push(`${name}: the range must not be negative`);
-    if (axis.log && !(axis.min > 0)) problems.push(`${name}: a log-spaced range must be positive`);
+    if (!Number.isInteger(axis.points) || axis.points < 1)
+      add(`${name}: points must be a whole number >= 1`, `${name}: 点数は 1 以上の整数にしてください`);
+    if (!(Number.isFinite(axis.min) && Number.isFinite(axis.max)))
+      add(`${name}: the range must be finite`, `${name}: 範囲は有限の数にしてください`);
+    else if (axis.min < 0 || axis.max < 0)
+      add(`${name}: the range must not be negative`, `${name}: 範囲に負の値は使えません`);
+    if (axis.log && !(axis.min > 0))
+      add(`${name}: a log-spaced range must be positive`, `${name}: 対数間隔の範囲は正の値にしてください`);
   }
-  if (scanSize(spec) > MAX_SCAN_POINTS) problems.push(`a scan has at most ${MAX_SCAN_POINTS} points`);
+  if (scanSize(spec) > MAX_SCAN_POINTS)
+    add(`a scan has at most ${MAX_SCAN_POINTS} points`, `スキャンの点数は最大 ${MAX_SCAN_POINTS} です`);
   return problems;
 }

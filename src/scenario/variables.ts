@@ -86,15 +86,31 @@ export function affectedArms(scenario: Scenario, v: Variable): number[] {
 
 /** A problem with using the variable on this scenario (an arm that does not exist, a drug no arm gives), or null. */
 export function checkVariable(scenario: Scenario, v: Variable): string | null {
+  return checkVariableProblem(scenario, v)?.message ?? null;
+}
+
+/** checkVariable's problem with its Japanese text, or null. */
+export function checkVariableProblem(scenario: Scenario, v: Variable): { message: string; messageJa: string } | null {
+  const name = variableName(v);
   if (v.kind !== 'parameter' && v.arm !== undefined && v.arm >= scenario.arms.length) {
-    return `${variableName(v)}: the scenario has ${scenario.arms.length} arms`;
+    return {
+      message: `${name}: the scenario has ${scenario.arms.length} arms`,
+      messageJa: `${name}: このシナリオの群は ${scenario.arms.length} 個です`,
+    };
   }
   if (v.kind === 'schedule' && affectedArms(scenario, v).length === 0) {
-    return `${variableName(v)}: no arm${v.arm === undefined ? '' : ` ${v.arm + 1}`} gives ${v.drug}`;
+    return {
+      message: `${name}: no arm${v.arm === undefined ? '' : ` ${v.arm + 1}`} gives ${v.drug}`,
+      messageJa: `${name}: ${v.arm === undefined ? '' : `群 ${v.arm + 1} で`}${v.drug} を投与する群がありません`,
+    };
   }
   if (v.kind === 'parameter') {
     const r = parameterRange(v.id, scenario.setting);
-    if (!(r.max > r.min)) return `${variableName(v)} has no range to vary over in ${scenario.setting}`;
+    if (!(r.max > r.min))
+      return {
+        message: `${name} has no range to vary over in ${scenario.setting}`,
+        messageJa: `${name} は ${scenario.setting} では動かせる範囲がありません`,
+      };
   }
   return null;
 }

@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import { PARAMETER_KEY_PREFIX, type ParameterId } from '../scenario/catalogue/parameters';
-import { axisValues, checkScan, type ScanAxis, type ScanSpec, scanAxis, scanSize } from '../scenario/scan';
+import { axisValues, checkScanProblems, type ScanAxis, type ScanSpec, scanAxis, scanSize } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import { defaultRange, type Factor, parameterChanges, parseVariable, type Variable } from '../scenario/variables';
 import {
@@ -57,6 +57,8 @@ export interface HeatmapOutcome {
   arms: OutcomeArm[];
   /** per arm, one value per grid point, index i0 * y.length + i1 */
   values: number[][];
+  /** a map of one arm minus another (one panel, `arms` = [that difference]), drawn on a diverging scale */
+  difference: { arm: string; versus: string } | null;
 }
 
 export interface SensitivityOutcome {
@@ -97,6 +99,8 @@ export interface HeatmapRequest {
   readout: string;
   /** one visible arm (its index), or null for every visible arm (one panel each) */
   arm: number | null;
+  /** with one arm: another visible arm, and the map shows the first minus this one */
+  versus?: number | null;
 }
 
 export interface SensitivityRequestOptions {
@@ -115,7 +119,9 @@ interface ToolkitState {
   kind: ToolkitKind | null;
   done: number;
   total: number;
+  /** what went wrong, in English, and in Japanese when the problem is the request's (a worker's failure is English) */
   error: string | null;
+  errorJa: string | null;
   outcome: Outcome | null;
   startScan: (request: ScanRequest) => void;
   startHeatmap: (request: HeatmapRequest) => void;
@@ -156,12 +162,20 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
   };
   const fail = (error: unknown) => {
     if (error instanceof AnalysisCancelled) return;
-    set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
+    set({ status: 'error', error: error instanceof Error ? error.message : String(error), errorJa: null });
   };
+  /** a request that cannot run: its problem in both languages */
+  const refuse = (kind: ToolkitKind, error: string, errorJa: string) => set({ status: 'error', kind, error, errorJa });
+  const unreadable = (kind: ToolkitKind, text: string, error: string) =>
+    refuse(
+      kind,
+      error,
+      `変数 '${text}' を読み取れません（p.<パラメーター>、nrf2、neat1、il6、<薬剤>.dose/start/window）`,
+    );
   const begin = (kind: ToolkitKind, total: number) => {
     current?.cancel();
     started = performance.now();
-    set({ status: 'running', kind, done: 0, total, error: null });
+    set({ status: 'running', kind, done: 0, total, error: null, errorJa: null });
   };
   /** Checks and runs a scan (one or two axes) of `scenario`, then stores what `outcome` makes of its values per arm. */
   const scan = (
@@ -172,9 +186,9 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
     arms: OutcomeArm[],
     outcome: (values: number[][]) => Outcome,
   ) => {
-    const problems = checkScan(scenario, spec);
+    const problems = checkScanProblems(scenario, spec);
     if (problems.length > 0) {
-      set({ status: 'error', kind, error: problems.join('; ') });
+      refuse(kind, problems.map((p) => p.message).join('; '), problems.map((p) => p.messageJa).join('、'));
       return;
     }
     const total = scanSize(spec);
@@ -196,12 +210,13 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
     done: 0,
     total: 0,
     error: null,
+    errorJa: null,
     outcome: null,
     startScan(request) {
       const { scenario, arms, full } = visible();
       const variable = parseVariable(request.variable);
       if ('error' in variable) {
-        set({ status: 'error', kind: 'scan', error: variable.error });
+        unreadable('scan', request.variable, variable.error);
         return;
       }
       const axis = scanAxis(scenario, variable, request.points, request.min, request.max);
@@ -221,22 +236,34 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
       const all = visible();
       const { full } = all;
       const one = request.arm !== null && request.arm >= 0 && request.arm < all.arms.length ? request.arm : null;
-      const scenario = one === null ? all.scenario : { ...all.scenario, arms: [all.scenario.arms[one]] };
-      const arms = one === null ? all.arms : [all.arms[one]];
+      const versus =
+        one !== null &&
+        request.versus !== undefined &&
+        request.versus !== null &&
+        request.versus !== one &&
+        request.versus >= 0 &&
+        request.versus < all.arms.length
+          ? request.versus
+          : null;
+      const picked = one === null ? null : versus === null ? [one] : [one, versus];
+      const scenario =
+        picked === null ? all.scenario : { ...all.scenario, arms: picked.map((i) => all.scenario.arms[i]) };
+      const arms = picked === null ? all.arms : picked.map((i) => all.arms[i]);
       const variables = request.axes.map((a) => parseVariable(a.variable));
-      for (const v of variables)
+      for (const [j, v] of variables.entries())
         if ('error' in v) {
-          set({ status: 'error', kind: 'heatmap', error: v.error });
+          unreadable('heatmap', request.axes[j].variable, v.error);
           return;
         }
       if (request.axes[0].variable === request.axes[1].variable) {
-        set({ status: 'error', kind: 'heatmap', error: 'choose two different variables' });
+        refuse('heatmap', 'choose two different variables', '異なる 2 つの変数を選んでください');
         return;
       }
       const axes = request.axes.map((a, j) => scanAxis(scenario, variables[j] as Variable, a.points, a.min, a.max)) as [
         ScanAxis,
         ScanAxis,
       ];
+      const difference = versus === null ? null : { arm: arms[0].name, versus: arms[1].name };
       scan('heatmap', scenario, { axes }, request.readout, arms, (values) => ({
         kind: 'heatmap',
         variables: [request.axes[0].variable, request.axes[1].variable],
@@ -244,8 +271,10 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
         y: axisValues(axes[1]),
         units: [defaultRange(scenario, axes[0].variable).unit, defaultRange(scenario, axes[1].variable).unit],
         readout: request.readout,
-        arms,
-        values,
+        // a difference is one panel: the first arm's value minus the second's at every grid point
+        arms: difference ? [{ name: `${difference.arm} − ${difference.versus}`, slot: arms[0].slot }] : arms,
+        values: difference ? [values[0].map((v, i) => v - values[1][i])] : values,
+        difference,
         scenario: full,
         changed: parameterChanges(full),
       }));
@@ -261,11 +290,13 @@ export const useToolkit = create<ToolkitState>()((set, get) => {
         names.push(id);
       }
       if (factors.length === 0 || (request.method === 'sobol' && factors.length < 2)) {
-        set({ status: 'error', kind: request.method, error: 'choose at least two parameters' });
+        if (request.method === 'sobol')
+          refuse('sobol', 'choose at least two parameters', 'パラメーターを 2 つ以上選んでください');
+        else refuse('tornado', 'choose at least one parameter', 'パラメーターを 1 つ以上選んでください');
         return;
       }
       if (request.arm < 0 || request.arm >= scenario.arms.length) {
-        set({ status: 'error', kind: request.method, error: 'choose a visible arm' });
+        refuse(request.method, 'choose a visible arm', '表示中の群を選んでください');
         return;
       }
       const versus = request.versus !== null && request.versus !== request.arm ? request.versus : null;

@@ -295,3 +295,64 @@ test('a researcher maps day-28 volume over the COX-2 inhibitor start day and the
   await expect(result.locator('g.heatmap-panel')).toHaveCount(1);
   expect(errors).toEqual([]);
 });
+
+test('in Japanese, a researcher maps the COX-2 inhibitor’s benefit (its arm minus atezo/bev alone) over its start day and the kill rate on a scale centred on 0, and a bad range is refused in Japanese', async ({
+  page,
+}) => {
+  // two runs of the worker pool: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, `/?${NRF2}&lang=ja`);
+  await page.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('heatmap');
+  await page.getByTestId('tool-variable').selectOption('cox2.start');
+  await page.getByTestId('tool-variable2').selectOption('p.tCellKillRate');
+  await page.getByTestId('tool-from2').fill('2');
+  await page.getByTestId('tool-to2').fill('12');
+  await page.getByTestId('tool-points').fill('6');
+  await page.getByTestId('tool-points2').fill('6');
+  await page.getByTestId('tool-readout').selectOption('volume');
+  await page.getByTestId('tool-day').fill('28');
+  // a negative start day is refused by the store, in Japanese
+  await page.getByTestId('tool-from').fill('-3');
+  await page.getByTestId('tool-to').fill('21');
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toHaveText(
+    '解析を実行できませんでした: cox2.start: 範囲に負の値は使えません',
+  );
+  await page.getByTestId('tool-from').fill('0');
+  // one arm minus another: one panel, two arms' solves
+  await page.getByTestId('tool-heatmap-arm').selectOption('4');
+  await page.getByTestId('tool-heatmap-versus').selectOption('3');
+  await expect(page.getByTestId('tool-cost')).toHaveText(
+    '6 × 6 の格子: シミュレーション 36 回 × 2 群 = モデル求解 72 回',
+  );
+  await page.getByTestId('tool-run').click();
+  await expect(page.getByTestId('tool-status')).toContainText('完了: シミュレーション 36 回', { timeout: 90_000 });
+  const result = page.getByTestId('tool-result');
+  await expect(page.getByTestId('svg-tool')).toHaveAttribute('data-drawn', 'heatmap');
+  await expect(page.getByTestId('svg-tool')).toHaveAttribute('data-scale', 'diverging');
+  await expect(result.locator('g.heatmap-panel')).toHaveCount(1);
+  const name = 'NRF2-high, atezo/bev + COX-2i − NRF2-high, atezo/bev';
+  await expect(result.locator('g.heatmap-panel')).toHaveAttribute('data-arm', name);
+  await expect(result.locator('g.cell')).toHaveCount(36);
+  await expect(result).toContainText('0 を中心とする赤–青の尺度');
+  // the COX-2 inhibitor never leaves a larger tumour than atezo/bev alone: every difference is ≤ 0, the cells blue
+  const values = await result
+    .locator('g.cell')
+    .evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-value'))));
+  expect(values.every((v) => Number.isFinite(v) && v <= 1e-6)).toBe(true);
+  expect(Math.min(...values)).toBeLessThan(-100);
+  // the table and the CSV carry the difference as one "arm"
+  await page.getByTestId('tool-table').locator('summary').click();
+  await expect(page.getByTestId('tool-heatmap-table')).toHaveCount(1);
+  await expect(page.getByTestId('tool-heatmap-table').locator('caption')).toHaveText(name);
+  await page.getByTestId('tool-table').locator('summary').click();
+  const csv = (await save(page, 'tool-export-csv')).data.toString('utf8').trim().split(/\r\n/);
+  expect(csv).toHaveLength(1 + 36);
+  expect(csv[1]).toContain(name);
+  await result.scrollIntoViewIfNeeded();
+  await result.screenshot({ path: test.info().outputPath('toolkit-heatmap-difference-ja.png') });
+  expect(errors).toEqual([]);
+});

@@ -2,10 +2,12 @@
 // The 2-D scan's heat map: a cell per grid point in every arm's panel, each filled with the viridis colour of its
 // value on one scale shared by the panels (the lowest value darkest, the highest lightest), missing values grey with
 // a cross, the axes and the colour bar labelled with their units; the CSV carries every cell with both variables.
-import { interpolateViridis } from 'd3';
+import { interpolateRdBu, interpolateViridis } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { heatmapCsv } from '../../src/charts/analysisCsv';
-import { drawHeatmap, heatmapColour, heatmapDomain, heatmapLayout } from '../../src/charts/heatmap';
+import { divergingDomain, drawHeatmap, heatmapColour, heatmapDomain, heatmapLayout } from '../../src/charts/heatmap';
+import { decodeScenario, parseVariable } from '../../src/scenario';
+import { checkScanProblems, scanAxis } from '../../src/scenario/scan';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const svgElement = () => {
@@ -122,5 +124,55 @@ describe('heat map', () => {
     expect(lines[1]).toBe('heatmap,tCellKillRate=9,cox2.start,0,p.tCellRecruitment,1,A,volume@28,0');
     expect(lines[2]).toBe('heatmap,tCellKillRate=9,cox2.start,0,p.tCellRecruitment,1,B,volume@28,10');
     expect(lines[12]).toBe('heatmap,tCellKillRate=9,cox2.start,20,p.tCellRecruitment,2,B,volume@28,9');
+  });
+});
+
+describe('heat map of a difference between two arms', () => {
+  const DIFF = { x: [0, 10], y: [1, 2], panels: [{ name: 'B − A', values: [-4, -1, 0, 2] }] };
+  it('is drawn on a red–blue scale centred on 0 over a domain symmetric about 0', () => {
+    expect(divergingDomain(DIFF.panels)).toEqual([-4, 4]);
+    expect(divergingDomain([{ name: 'flat', values: [0, 0, Number.NaN] }])).toEqual([-1, 1]);
+    const colour = heatmapColour([-4, 4], true);
+    // 0 is RdBu's middle (near white), the most negative value its blue end, +4 its red end
+    expect(colour(0)).toBe(interpolateRdBu(0.5));
+    expect(colour(-4)).toBe(interpolateRdBu(1));
+    expect(colour(4)).toBe(interpolateRdBu(0));
+    expect(colour(2)).toBe(interpolateRdBu(0.25));
+    expect(colour(Number.NaN)).toBe('#d9d9d9');
+    const svg = svgElement();
+    drawHeatmap(svg, DIFF, { ...OPTIONS, diverging: true });
+    expect(svg.getAttribute('data-scale')).toBe('diverging');
+    const fills = [...svg.querySelectorAll('g.cell rect')].map((r) => r.getAttribute('fill'));
+    expect(fills).toEqual([-4, -1, 0, 2].map((v) => colour(v)));
+    // the colour bar runs from −4 to +4 and passes through white at its middle
+    const steps = [...svg.querySelectorAll('rect.step')].map((r) => r.getAttribute('fill'));
+    expect(steps[0]).toBe(colour(-4 + (0.5 / 48) * 8));
+    // every cell's label reads on its colour (dark blue and red take white ink, the pale middle black)
+    const inks = [...svg.querySelectorAll('g.cell text')].map((t) => t.getAttribute('fill'));
+    expect(inks[0]).toBe('#ffffff');
+    expect(inks[2]).toBe('#000000');
+  });
+});
+
+describe('scan problems in both languages', () => {
+  it('each problem of a scan has a Japanese text beside the English one', () => {
+    const scenario = decodeScenario('s=hcc-mouse&arm=A').scenario;
+    const v = parseVariable('cox2.start');
+    if ('error' in v) throw new Error(v.error);
+    const k = parseVariable('p.tCellKillRate');
+    if ('error' in k) throw new Error(k.error);
+    const problems = checkScanProblems(scenario, {
+      axes: [scanAxis(scenario, v, 0, 0, 21), { ...scanAxis(scenario, k, 5, 1, 2), min: -1, max: Number.NaN }],
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      'cox2.start: no arm gives cox2i',
+      'cox2.start: points must be a whole number >= 1',
+      'p.tCellKillRate: the range must be finite',
+    ]);
+    expect(problems.map((p) => p.messageJa)).toEqual([
+      'cox2.start: cox2i を投与する群がありません',
+      'cox2.start: 点数は 1 以上の整数にしてください',
+      'p.tCellKillRate: 範囲は有限の数にしてください',
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
 import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
-import { type MessageKey, useT } from '../../i18n';
+import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
 import { DRUG_IDS, type Scenario } from '../../scenario/types';
@@ -164,7 +164,8 @@ export function Toolkit() {
   const status = useToolkit((s) => s.status);
   const done = useToolkit((s) => s.done);
   const total = useToolkit((s) => s.total);
-  const error = useToolkit((s) => s.error);
+  const error = useToolkit((s) => (useLanguage.getState().language === 'ja' ? (s.errorJa ?? s.error) : s.error));
+  useLanguage((s) => s.language);
   const startScan = useToolkit((s) => s.startScan);
   const startSensitivity = useToolkit((s) => s.startSensitivity);
   const startHeatmap = useToolkit((s) => s.startHeatmap);
@@ -183,6 +184,7 @@ export function Toolkit() {
   const [gridX, setGridX] = useState(8);
   const [gridY, setGridY] = useState(8);
   const [heatArm, setHeatArm] = useState<number | null>(null);
+  const [heatVersus, setHeatVersus] = useState<number | null>(null);
   const [chosen, setChosen] = useState<ParameterId[]>(DEFAULT_FACTORS);
   const [samples, setSamples] = useState(128);
   const [arm, setArm] = useState(0);
@@ -193,7 +195,11 @@ export function Toolkit() {
   const variable_ = options.some((o) => o.value === variable) ? variable : (options.at(-1)?.value ?? variable);
   const variable2_ = options.some((o) => o.value === variable2) ? variable2 : (options.at(-2)?.value ?? variable2);
   const heatArmIndex = heatArm !== null && heatArm < shown.length ? heatArm : null;
-  const heatArms = heatArmIndex === null ? shown.length : 1;
+  const heatVersusIndex =
+    heatArmIndex !== null && heatVersus !== null && heatVersus < shown.length && heatVersus !== heatArmIndex
+      ? heatVersus
+      : null;
+  const heatArms = heatArmIndex === null ? shown.length : heatVersusIndex === null ? 1 : 2;
   const available = new Set(variableParameters(scenario.setting));
   const factors = chosen.filter((p) => available.has(p));
   const armIndex = Math.min(arm, Math.max(0, shown.length - 1));
@@ -226,6 +232,7 @@ export function Toolkit() {
         ],
         readout: readoutString,
         arm: heatArmIndex,
+        versus: heatVersusIndex,
       });
     else
       startSensitivity({
@@ -331,6 +338,28 @@ export function Toolkit() {
                     ))}
                   </select>
                 </label>
+                {heatArmIndex !== null ? (
+                  <label className="select">
+                    <span>{t('tool.heatmapVersus')}</span>
+                    <select
+                      data-testid="tool-heatmap-versus"
+                      value={heatVersusIndex ?? ''}
+                      onChange={(e) =>
+                        setHeatVersus(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))
+                      }
+                    >
+                      <option value="">{t('tool.versus.none')}</option>
+                      {shown.map((a, i) =>
+                        i === heatArmIndex ? null : (
+                          // biome-ignore lint/suspicious/noArrayIndexKey: arms are chosen by their position among the visible
+                          <option key={i} value={i}>
+                            {a.name}
+                          </option>
+                        ),
+                      )}
+                    </select>
+                  </label>
+                ) : null}
               </>
             )}
           </>

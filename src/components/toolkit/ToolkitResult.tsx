@@ -155,6 +155,7 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
             yLabel: heatLabels.y,
             valueLabel: heatLabels.value,
             locale: lang,
+            diverging: outcome.difference !== null,
           });
           element.setAttribute('data-drawn', 'heatmap');
         },
@@ -177,11 +178,15 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
   const changed = changedText(outcome.changed, t);
   const readout = readoutLabel(outcome.readout, t);
   const armText =
-    outcome.kind === 'scan' || outcome.kind === 'heatmap'
+    outcome.kind === 'scan'
       ? ''
-      : outcome.versus
-        ? t('tool.minus', { arm: outcome.arm, versus: outcome.versus })
-        : outcome.arm;
+      : outcome.kind === 'heatmap'
+        ? outcome.difference
+          ? t('tool.minus', { arm: outcome.difference.arm, versus: outcome.difference.versus })
+          : ''
+        : outcome.versus
+          ? t('tool.minus', { arm: outcome.arm, versus: outcome.versus })
+          : outcome.arm;
   const title =
     outcome.kind === 'scan'
       ? t('tool.scanTitle', { readout, variable: variableLabel(outcome.variable, t) })
@@ -234,7 +239,13 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
       : outcome.kind === 'tornado' && tornado
         ? t('tool.tornadoNote', { base: formatNumber(tornado.base, lang) })
         : outcome.kind === 'heatmap' && heatLabels
-          ? t('tool.heatmapNote', { readout: heatLabels.value })
+          ? outcome.difference
+            ? t('tool.heatmapDiffNote', {
+                readout: heatLabels.value,
+                arm: outcome.difference.arm,
+                versus: outcome.difference.versus,
+              })
+            : t('tool.heatmapNote', { readout: heatLabels.value })
           : '';
   const notes = [armText, note, changed].filter((s) => s !== '');
 
