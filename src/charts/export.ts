@@ -233,14 +233,39 @@ export interface ArmData {
   series: Record<string, Float64Array>;
 }
 
-/** Tidy CSV: one row per arm, day and series (header arm,day,series,value); numbers in full precision. */
-export function tidyCsv(arms: ArmData[]): string {
-  const lines = ['arm,day,series,value'];
+/** An arm's uncertainty band of one series (the 5 %, 50 % and 95 % quantiles at the arm's output times). */
+export interface BandColumns {
+  lower: Float64Array;
+  median: Float64Array;
+  upper: Float64Array;
+}
+
+export interface TidyOptions {
+  /** per arm name, per series: the band's quantiles (columns p5, p50, p95; empty where a series has none) */
+  bands?: ReadonlyMap<string, Readonly<Record<string, BandColumns>>>;
+  /** the model parameters changed from their defaults, `id=value;...` ('' when none) */
+  changed?: string;
+}
+
+/**
+ * Tidy CSV: one row per arm, day and series (header arm,day,series,value,p5,p50,p95,changed_parameters); numbers in
+ * full precision. p5/p50/p95: the uncertainty band's quantiles when it was computed for the scenario (else empty);
+ * changed_parameters: the same on every row, as in the toolkit's CSVs, so a row read alone still says how it was made.
+ */
+export function tidyCsv(arms: ArmData[], options: TidyOptions = {}): string {
+  const lines = ['arm,day,series,value,p5,p50,p95,changed_parameters'];
+  const changed = csvField(options.changed ?? '');
   for (const arm of arms) {
     const name = csvField(arm.name);
+    const bands = options.bands?.get(arm.name);
     for (const series of Object.keys(arm.series)) {
       const values = arm.series[series];
-      for (let i = 0; i < arm.t.length; i++) lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]}`);
+      const band = bands?.[series];
+      const fits = band !== undefined && band.median.length === arm.t.length;
+      for (let i = 0; i < arm.t.length; i++) {
+        const q = fits ? `${band.lower[i]},${band.median[i]},${band.upper[i]}` : ',,';
+        lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]},${q},${changed}`);
+      }
     }
   }
   return `${lines.join('\r\n')}\r\n`;

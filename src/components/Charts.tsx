@@ -11,7 +11,7 @@ import type { ChartArea, ChartLine, ChartPoint } from '../charts/timeSeries';
 import { type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { parameterChanges } from '../scenario/variables';
-import { useBands } from '../store/bands';
+import { type BandSeries, useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
 import { useFit } from '../store/fit';
 import { useMeasurements } from '../store/measurements';
@@ -92,15 +92,17 @@ export function Charts() {
   const bandScenario = useBands((s) => s.scenario);
   const bandArms = useBands((s) => s.arms);
   const bandsCurrent = useExplorer((s) => bandsOn && bandScenario === s.scenario);
-  const bands = useMemo<ArmBand[]>(
-    () =>
-      bandsCurrent
-        ? bandArms
-            .filter((b) => arms.some((a) => a.key === b.key))
-            .map((b) => ({ arm: b.key, slot: b.slot, t: b.t, lower: b.lower, median: b.median, upper: b.upper }))
-        : [],
-    [bandsCurrent, bandArms, arms],
-  );
+  /** the bands of one series over the visible arms (none when the bands are off or out of date) */
+  const bandsOf = useMemo(() => {
+    const shown = bandsCurrent ? bandArms.filter((b) => arms.some((a) => a.key === b.key)) : [];
+    return (series: BandSeries): ArmBand[] =>
+      shown.map((b) => ({ arm: b.key, slot: b.slot, t: b.t, ...b.series[series] }));
+  }, [bandsCurrent, bandArms, arms]);
+  /** a chart's band areas and median lines of one series */
+  const withBands = (lines: ChartLine[], series: BandSeries): { lines: ChartLine[]; areas: ChartArea[] } => {
+    const bands = bandsOf(series);
+    return { lines: [...lines, ...bandMedians(bands, series)], areas: bandAreas(bands, series) };
+  };
   // imported measurements (store/measurements.ts): points with ± SD bars on the matching chart and visible arm
   const measurements = useMeasurements((s) => s.rows);
   const measurementFile = useMeasurements((s) => s.fileName);
@@ -182,25 +184,38 @@ export function Charts() {
         });
       }
     }
+    const bands = bandsOf('tumourVolume');
     return {
       lines: [...lines, ...bandMedians(bands, 'tumourVolume'), ...fittedOf('tumourVolume')],
       areas: [...bandAreas(bands, 'tumourVolume'), ...areas],
     };
-  }, [arms, selectedArm, compartments, bands, fittedOf]);
+  }, [arms, selectedArm, compartments, bandsOf, fittedOf]);
 
-  const cd8 = useMemo(() => [...linesOf(arms, 'cd8'), ...fittedOf('cd8')], [arms, fittedOf]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
+  const cd8 = useMemo(() => withBands([...linesOf(arms, 'cd8'), ...fittedOf('cd8')], 'cd8'), [arms, fittedOf, bandsOf]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
   const macrophages = useMemo(
     () =>
       macrophageView === 'fraction'
-        ? [...linesOf(arms, 'm1Fraction'), ...fittedOf('m1Fraction')]
-        : [...linesOf(arms, 'm1'), ...linesOf(arms, 'm2', 'secondary'), ...fittedOf('m1')],
-    [arms, macrophageView, fittedOf],
+        ? withBands([...linesOf(arms, 'm1Fraction'), ...fittedOf('m1Fraction')], 'm1Fraction')
+        : withBands([...linesOf(arms, 'm1'), ...linesOf(arms, 'm2', 'secondary'), ...fittedOf('m1')], 'm1'),
+    [arms, macrophageView, fittedOf, bandsOf],
   );
-  const pge2 = useMemo(() => [...linesOf(arms, 'pge2Plasma'), ...fittedOf('pge2Plasma')], [arms, fittedOf]);
-  const pdl1 = useMemo(() => linesOf(arms, 'pdl1'), [arms]);
-  const cd24 = useMemo(() => linesOf(arms, 'cd24'), [arms]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
+  const pge2 = useMemo(
+    () => withBands([...linesOf(arms, 'pge2Plasma'), ...fittedOf('pge2Plasma')], 'pge2Plasma'),
+    [arms, fittedOf, bandsOf],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
+  const pdl1 = useMemo(() => withBands(linesOf(arms, 'pdl1'), 'pdl1'), [arms, bandsOf]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
+  const cd24 = useMemo(() => withBands(linesOf(arms, 'cd24'), 'cd24'), [arms, bandsOf]);
   const drugs = useMemo(() => linesOf(arms, `drug.${drugView}`), [arms, drugView]);
-  const toxicity = useMemo(() => [...linesOf(arms, 'igf1rToxicity'), ...fittedOf('igf1rToxicity')], [arms, fittedOf]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
+  const toxicity = useMemo(
+    () => withBands([...linesOf(arms, 'igf1rToxicity'), ...fittedOf('igf1rToxicity')], 'igf1rToxicity'),
+    [arms, fittedOf, bandsOf],
+  );
   const fractionDomain = useMemo<[number, number]>(() => [0, 1], []);
 
   const selectedName = scenarioArms[selected]?.name ?? '';
@@ -291,7 +306,8 @@ export function Charts() {
           id="cd8"
           title={t('chart.cd8')}
           yLabel={t('unit.cells')}
-          lines={cd8}
+          lines={cd8.lines}
+          areas={cd8.areas}
           points={pointsOf('cd8')}
           height={220}
         />
@@ -299,7 +315,8 @@ export function Charts() {
           id="macrophages"
           title={t(macrophageView === 'fraction' ? 'chart.m1Fraction' : 'chart.macrophages')}
           yLabel={t(macrophageView === 'fraction' ? 'unit.fraction' : 'unit.cells')}
-          lines={macrophages}
+          lines={macrophages.lines}
+          areas={macrophages.areas}
           points={pointsOf(macrophageView === 'fraction' ? 'm1Fraction' : 'm1')}
           height={220}
           yDomain={macrophageView === 'fraction' ? fractionDomain : undefined}
@@ -322,12 +339,27 @@ export function Charts() {
           id="pge2"
           title={t('chart.pge2')}
           yLabel={t('unit.pgPerMl')}
-          lines={pge2}
+          lines={pge2.lines}
+          areas={pge2.areas}
           points={pointsOf('pge2Plasma')}
           height={220}
         />
-        <TimeSeriesChart id="pdl1" title={t('chart.pdl1')} yLabel={t('unit.relative')} lines={pdl1} height={220} />
-        <TimeSeriesChart id="cd24" title={t('chart.cd24')} yLabel={t('unit.relative')} lines={cd24} height={220} />
+        <TimeSeriesChart
+          id="pdl1"
+          title={t('chart.pdl1')}
+          yLabel={t('unit.relative')}
+          lines={pdl1.lines}
+          areas={pdl1.areas}
+          height={220}
+        />
+        <TimeSeriesChart
+          id="cd24"
+          title={t('chart.cd24')}
+          yLabel={t('unit.relative')}
+          lines={cd24.lines}
+          areas={cd24.areas}
+          height={220}
+        />
         <TimeSeriesChart
           id="drugs"
           title={t('chart.drugs')}
@@ -355,7 +387,8 @@ export function Charts() {
           id="toxicity"
           title={t('chart.igf1rToxicity')}
           yLabel={t('unit.occupancyDays')}
-          lines={toxicity}
+          lines={toxicity.lines}
+          areas={toxicity.areas}
           points={pointsOf('igf1rToxicity')}
           height={220}
         />

@@ -1,5 +1,5 @@
 /**
- * Uncertainty bands of the tumour-volume chart: when switched on, the visible arms are simulated over the first
+ * Uncertainty bands of the time-series charts (BAND_SERIES: tumour volume, CD8, macrophages, PGE2, PD-L1, CD24, toxicity): when switched on, the visible arms are simulated over the first
  * BAND_MEMBERS members of the plausible parameter ensemble (model/ensemble.ts, seed 1: the claims' robustness
  * ensemble) in one pool worker, and the 5 %, 50 % and 95 % quantiles per arm and day are kept. Computed while the user
  * is idle: each scenario change cancels the run under way and starts a new one BAND_IDLE_MS after the last change, in
@@ -10,19 +10,37 @@ import { create } from 'zustand';
 import { outputGrid } from '../scenario/catalogue/calendar';
 import type { Scenario } from '../scenario/types';
 import { AnalysisCancelled, type AnalysisRun, runEnsembleBands } from '../worker/analysisPool';
-import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
+import { type ArmMeta, type SeriesName, useExplorer, visibleScenario } from './explorer';
 
 export const BAND_MEMBERS = 100;
 export const BAND_SEED = 1;
 export const BAND_IDLE_MS = 700;
 
+/** The series that get bands: every time-series chart's (the drug levels, which the ensemble does not move, apart). */
+export const BAND_SERIES = [
+  'tumourVolume',
+  'cd8',
+  'm1Fraction',
+  'm1',
+  'pge2Plasma',
+  'pdl1',
+  'cd24',
+  'igf1rToxicity',
+] as const satisfies readonly SeriesName[];
+export type BandSeries = (typeof BAND_SERIES)[number];
+
+export interface BandQuantiles {
+  lower: Float64Array;
+  median: Float64Array;
+  upper: Float64Array;
+}
+
 export interface BandArm {
   key: number;
   slot: number;
   t: Float64Array;
-  lower: Float64Array;
-  median: Float64Array;
-  upper: Float64Array;
+  /** the 5 %, 50 % and 95 % quantiles of each series of BAND_SERIES */
+  series: Record<BandSeries, BandQuantiles>;
 }
 
 export type BandStatus = 'off' | 'waiting' | 'running' | 'done' | 'error';
@@ -61,7 +79,7 @@ function start(): void {
   const slotOf = (key: number) => meta.find((m: ArmMeta) => m.key === key)?.slot ?? 0;
   useBands.setState({ status: 'running', done: 0, total: BAND_MEMBERS, error: null });
   const mine = runEnsembleBands(
-    { scenario, seed: BAND_SEED, series: 'tumourVolume' },
+    { scenario, seed: BAND_SEED, series: BAND_SERIES },
     BAND_MEMBERS,
     points,
     (done, total) => {
@@ -74,8 +92,11 @@ function start(): void {
     (q) => {
       if (run !== mine) return;
       run = null;
-      const width = scenario.arms.length * points;
-      const slice = (k: number, a: number) => q.slice(k * width + a * points, k * width + (a + 1) * points);
+      // quantile k of series s, arm a: q[k * S * A * T + (s * A + a) * T + ...]
+      const arms = scenario.arms.length;
+      const width = BAND_SERIES.length * arms * points;
+      const slice = (k: number, s: number, a: number) =>
+        q.slice(k * width + (s * arms + a) * points, k * width + (s * arms + a + 1) * points);
       useBands.setState({
         status: 'done',
         scenario: full,
@@ -83,9 +104,12 @@ function start(): void {
           key,
           slot: slotOf(key),
           t,
-          lower: slice(0, a),
-          median: slice(1, a),
-          upper: slice(2, a),
+          series: Object.fromEntries(
+            BAND_SERIES.map((name, s) => [
+              name,
+              { lower: slice(0, s, a), median: slice(1, s, a), upper: slice(2, s, a) },
+            ]),
+          ) as Record<BandSeries, BandQuantiles>,
         })),
       });
     },

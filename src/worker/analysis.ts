@@ -161,13 +161,18 @@ export interface EnsembleRequest {
   scenario: Scenario;
   /** the ensemble's seed (draw i is the same whatever the number of draws) */
   seed: number;
-  series: SeriesName;
+  /** one series, or several (each member's values then hold every series in turn) */
+  series: SeriesName | readonly SeriesName[];
 }
 
-/** Members [from, to): values[(i - from) * A * T + a * T + k] for arm a at output point k. */
+/**
+ * Members [from, to): values[(i - from) * S * A * T + (s * A + a) * T + k] for series s (in the request's order; S = 1
+ * for one series) of arm a at output point k.
+ */
 export function ensembleBlock(request: EnsembleRequest, from: number, to: number): Float64Array {
   const { scenario } = request;
   const integrator = integratorFor('ensemble');
+  const series: readonly SeriesName[] = typeof request.series === 'string' ? [request.series] : request.series;
   let out = new Float64Array(0);
   let width = 0;
   for (let i = from; i < to; i++) {
@@ -177,14 +182,15 @@ export function ensembleBlock(request: EnsembleRequest, from: number, to: number
     };
     const result = simulate(scenario, { parameterOverrides: overrides, integrator });
     if (i === from) {
-      width = result.arms.reduce((n, a) => n + a.t.length, 0);
+      width = series.length * result.arms.reduce((n, a) => n + a.t.length, 0);
       out = new Float64Array((to - from) * width);
     }
     let at = (i - from) * width;
-    for (const arm of result.arms) {
-      out.set(arm.series[request.series], at);
-      at += arm.t.length;
-    }
+    for (const name of series)
+      for (const arm of result.arms) {
+        out.set(arm.series[name], at);
+        at += arm.t.length;
+      }
   }
   return out;
 }

@@ -181,7 +181,8 @@ export function runSensitivity(
 
 /**
  * Uncertainty bands in the pool: `members` ensemble members of the scenario, then the 5 %, 50 % and 95 % quantiles
- * per arm and output point ([q * A * T + a * T + k], computed in a worker). `points`: output points per arm.
+ * per series, arm and output point ([q * S * A * T + (s * A + a) * T + k], computed in a worker; S = 1 for one
+ * series). `points`: output points per arm.
  */
 export function runEnsembleBands(
   request: EnsembleRequest,
@@ -201,7 +202,8 @@ export function runEnsembleBands(
           at += b.length;
         }
         if (!remote) throw new Error('the ensemble has no members');
-        return await remote.ensembleBands(values, members, request.scenario.arms.length, points);
+        const series = typeof request.series === 'string' ? 1 : request.series.length;
+        return await remote.ensembleBands(values, members, series * request.scenario.arms.length, points);
       } finally {
         stop();
       }

@@ -131,6 +131,8 @@ test('a tornado and Sobol indices of the COX-2 inhibitor contrast run in the wor
 test('uncertainty bands: each arm gets a 5-95 % band and a median over the plausible parameter ensemble, computed in the background and again after an edit', async ({
   page,
 }) => {
+  // two ensembles of 100 members: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
   await openApp(page, '/?s=hcc-mouse&h=28&dt=0.5&arm=Control&arm=Atezo*atz:10@7-20/3&lang=en');
@@ -145,6 +147,24 @@ test('uncertainty bands: each arm gets a 5-95 % band and a median over the plaus
   await expect(volume.locator('path.line[data-series="tumourVolume.median"]')).toHaveCount(2);
   await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('toolkit-bands.png') });
+  // the other time-series charts have their bands too
+  for (const chart of ['cd8', 'macrophages', 'pge2', 'pdl1', 'cd24', 'toxicity'])
+    await expect(page.getByTestId(`svg-${chart}`).locator('path.area'), chart).toHaveCount(2);
+  await expect(page.getByTestId('svg-cd8').locator('path.line[data-series="cd8.median"]')).toHaveCount(2);
+  await page.getByTestId('chart-cd8').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('toolkit-bands-cd8.png') });
+  // and the data CSV carries the band's 5/50/95 % quantiles beside each value
+  const rows = (await save(page, 'export-csv')).data.toString('utf8').trim().split('\r\n');
+  expect(rows[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters');
+  const cd8 = rows
+    .filter((r) => r.startsWith('Atezo,28,cd8,'))[0]
+    .split(',')
+    .map(Number);
+  expect(cd8[4]).toBeLessThanOrEqual(cd8[5]);
+  expect(cd8[5]).toBeLessThanOrEqual(cd8[6]);
+  expect(cd8[6]).toBeGreaterThan(cd8[4]);
+  // a series without a band (a drug level) leaves the columns empty
+  expect(rows.find((r) => r.startsWith('Atezo,28,drug.atezolizumab,'))?.endsWith(',,,,')).toBe(true);
 
   // an edit hides the old bands (they belong to the old scenario) and computes new ones once the user pauses
   await page.getByTestId('slider-nrf2').focus();

@@ -23,7 +23,28 @@ describe('CSV export of link text', () => {
 
   it('writes one row per arm, day and series', () => {
     const csv = tidyCsv([{ name: '=1+1', t: Float64Array.of(0, 1), series: { v: Float64Array.of(-2, 3) } }]);
-    expect(csv).toBe("arm,day,series,value\r\n'=1+1,0,v,-2\r\n'=1+1,1,v,3\r\n");
+    expect(csv).toBe("arm,day,series,value,p5,p50,p95,changed_parameters\r\n'=1+1,0,v,-2,,,,\r\n'=1+1,1,v,3,,,,\r\n");
+  });
+
+  it('carries the uncertainty band’s 5/50/95 % quantiles where a series has one, and the changed parameters on every row (quoted: a semicolon separates fields in some spreadsheets)', () => {
+    const arm = {
+      name: 'A',
+      t: Float64Array.of(0, 1),
+      series: { tumourVolume: Float64Array.of(1, 2), drug: Float64Array.of(0, 5) },
+    };
+    const band = { lower: Float64Array.of(0.9, 1.5), median: Float64Array.of(1, 2.1), upper: Float64Array.of(1.1, 3) };
+    const csv = tidyCsv([arm], {
+      bands: new Map([['A', { tumourVolume: band }]]),
+      changed: 'tCellKillRate=9;pge2Hill=2',
+    });
+    expect(csv.split('\r\n')).toEqual([
+      'arm,day,series,value,p5,p50,p95,changed_parameters',
+      'A,0,tumourVolume,1,0.9,1,1.1,"tCellKillRate=9;pge2Hill=2"',
+      'A,1,tumourVolume,2,1.5,2.1,3,"tCellKillRate=9;pge2Hill=2"',
+      'A,0,drug,0,,,,"tCellKillRate=9;pge2Hill=2"',
+      'A,1,drug,5,,,,"tCellKillRate=9;pge2Hill=2"',
+      '',
+    ]);
   });
 });
 

@@ -46,6 +46,28 @@ describe('uncertainty bands', () => {
     for (let m = 0; m < 4; m++) expect(a[m * 2 * POINTS + POINTS - 1]).toBeGreaterThan(b[m * 2 * POINTS + POINTS - 1]);
   });
 
+  it('several series at once: each member holds every series in turn, each equal to its own one-series run, and the pool gives their quantiles', async () => {
+    const series = ['tumourVolume', 'cd8', 'pge2Plasma'] as const;
+    const all = ensembleBlock({ scenario, seed: 1, series }, 0, 3);
+    const width = 2 * POINTS;
+    expect(all).toHaveLength(3 * series.length * width);
+    series.forEach((name, s) => {
+      const one = ensembleBlock({ scenario, seed: 1, series: name }, 0, 3);
+      for (let m = 0; m < 3; m++)
+        expect(Array.from(all.subarray((m * series.length + s) * width, (m * series.length + s + 1) * width))).toEqual(
+          Array.from(one.subarray(m * width, (m + 1) * width)),
+        );
+    });
+    const q = await runEnsembleBands({ scenario, seed: 1, series }, 3, POINTS, () => {}, { workers: 1, factory })
+      .result;
+    expect(Array.from(q)).toEqual(Array.from(ensembleBands(all, 3, series.length * 2, POINTS)));
+    // the CD8 band (series 1) of arm 0 at the last point lies between its 5 % and 95 % ends
+    const w = series.length * width;
+    const at = (k: number) => q[k * w + 1 * width + POINTS - 1];
+    expect(at(0)).toBeLessThanOrEqual(at(1));
+    expect(at(1)).toBeLessThanOrEqual(at(2));
+  });
+
   it('the pool gives the bands of the direct run, with progress to the number of members', async () => {
     const progress: number[] = [];
     const request = { scenario, seed: 1, series: 'tumourVolume' as const };

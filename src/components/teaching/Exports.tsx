@@ -3,7 +3,7 @@
  * that a figure in a lecture or a report can be traced to a link.
  */
 import { useId, useState } from 'react';
-import type { ArmData, LegendEntry } from '../../charts/export';
+import type { ArmData, BandColumns, LegendEntry } from '../../charts/export';
 import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
 import type { WideColumn } from '../../charts/wideCsv';
@@ -11,6 +11,7 @@ import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { FORMAT_VERSION } from '../../scenario/encode';
 import { DRUG_IDS } from '../../scenario/types';
 import { parameterChanges } from '../../scenario/variables';
+import { useBands } from '../../store/bands';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
 import { loadChunk } from '../../store/release';
@@ -144,7 +145,19 @@ export function Exports() {
       return;
     }
     const { tidyCsv } = await exporter();
-    await save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms)], { type: 'text/csv' }));
+    const { scenario, meta } = useExplorer.getState();
+    // the uncertainty bands, when they were computed for this scenario (store/bands.ts), by arm name
+    const bandState = useBands.getState();
+    const bands = new Map<string, Record<string, BandColumns>>();
+    if (bandState.on && bandState.scenario === scenario)
+      for (const b of bandState.arms) {
+        const index = meta.findIndex((m) => m.key === b.key);
+        if (index >= 0) bands.set(scenario.arms[index].name, b.series);
+      }
+    const changed = parameterChanges(scenario)
+      .map((c) => `${c.id}=${c.value}`)
+      .join(';');
+    await save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms, { bands, changed })], { type: 'text/csv' }));
   };
   const exportWideCsv = async () => {
     const data = resultArms(view);
