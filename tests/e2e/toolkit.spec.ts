@@ -16,6 +16,8 @@ async function save(page: Page, testId: string): Promise<{ name: string; data: B
 test('a researcher scans the COX-2 inhibitor start day against day-28 volume with a changed parameter, reads the table and exports the figure', async ({
   page,
 }) => {
+  // runs in the worker pool: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
   await openApp(page, `/?${NRF2}&p.tCellKillRate=9&lang=en`);
@@ -78,6 +80,8 @@ test('a researcher scans the COX-2 inhibitor start day against day-28 volume wit
 test('a tornado and Sobol indices of the COX-2 inhibitor contrast run in the workers, can be cancelled, and read in Japanese', async ({
   page,
 }) => {
+  // runs in the worker pool: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
   await openApp(page, `/?${NRF2}&lang=ja`);
@@ -224,6 +228,8 @@ test('a researcher imports measurements: points with SD bars on the matching cha
 test('a researcher maps day-28 volume over the COX-2 inhibitor start day and the T-cell kill rate: a heat map per arm, its cost first, cancel, table and exports', async ({
   page,
 }) => {
+  // runs in the worker pool: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 1000 });
   await openApp(page, `/?${NRF2}&lang=en`);
