@@ -18,7 +18,6 @@ import { Status } from './components/Status';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
-import { Toolkit } from './components/toolkit/Toolkit';
 import { UndoNotice } from './components/UndoNotice';
 import { useMediaQuery } from './components/useMediaQuery';
 import { useT } from './i18n';
@@ -27,6 +26,10 @@ import { useTeaching } from './store/teaching';
 import { useView } from './store/view';
 
 /** The trial view is its own chunk: the explorer's first load does not carry the trial's tables and charts. */
+// the analyses panel (scans, heat maps, sensitivity, measurements and fits) loads as its own chunk
+const Toolkit = lazy(() =>
+  loadChunk(() => import('./components/toolkit/Toolkit')).then((m) => ({ default: m.Toolkit })),
+);
 const CohortView = lazy(() =>
   loadChunk(() => import('./components/cohort/CohortView')).then((m) => ({ default: m.CohortView })),
 );
@@ -201,7 +204,9 @@ export function App() {
             </Suspense>
           </PanelBoundary>
           <PanelBoundary name="toolkit" label={t('tool.title')}>
-            <Toolkit />
+            <Suspense fallback={null}>
+              <Toolkit />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name="treatments" label={t('panel.treatments')}>
             <TreatmentEditor />

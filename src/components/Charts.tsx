@@ -13,11 +13,11 @@ import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { parameterChanges } from '../scenario/variables';
 import { type BandSeries, useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
-import { useFit } from '../store/fit';
+import { useFitCurves } from '../store/fitCurves';
 import { useMeasurements } from '../store/measurements';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
-import { changedText } from './toolkit/ToolkitResult';
+import { changedText } from './toolkit/changedText';
 
 /** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
 const COMPARTMENTS = [
@@ -128,11 +128,12 @@ export function Charts() {
     return (series: string): ChartPoint[] | undefined => bySeries.get(series);
   }, [measurements, scenarioArms, meta]);
   // the fitted model's curves (store/fit.ts), dashed in the arm's colour, while the scenario is the one fitted
-  const fitCurves = useFit((s) => s.outcome?.curves);
-  const fitCurrent = useExplorer((s) => useFit.getState().outcome?.scenario === s.scenario);
+  const fitCurves = useFitCurves((s) => s.curves);
+  const fitScenario = useFitCurves((s) => s.scenario);
+  const fitCurrent = useExplorer((s) => fitScenario !== null && fitScenario === s.scenario);
   const fittedOf = useMemo(() => {
     const out = new Map<string, ChartLine[]>();
-    if (!fitCurrent || !fitCurves) return (_: string): ChartLine[] => [];
+    if (!fitCurrent || fitCurves.length === 0) return (_: string): ChartLine[] => [];
     const byName = new Map<string, { key: number; slot: number }>();
     scenarioArms.forEach((a, i) => {
       if (!a.hidden && meta[i]) byName.set(a.name, { key: meta[i].key, slot: meta[i].slot });

@@ -4,7 +4,8 @@
  * between them), the fit runs in a worker of its own (worker/fitClient.ts: bounded Levenberg–Marquardt by weighted
  * least squares, optionally with profile-likelihood intervals) with progress and cancel, and the outcome keeps what
  * it was computed from (the explorer's scenario, the rows used) with the fitted model's curves for the charts.
- * "Apply" sets the fitted values as one undoable change of the scenario.
+ * "Apply" sets the fitted values as one undoable change of the scenario. The curves go to store/fitCurves.ts, which
+ * the charts read (this module loads with the fit panel's chunk).
  *
  * Problems are codes with parameters, not sentences: the panel words them in the page's language.
  */
@@ -20,6 +21,7 @@ import { defaultRange, type Factor, parameterChanges, parseVariable } from '../s
 import { AnalysisCancelled, type AnalysisRun } from '../worker/analysisPool';
 import { type FitProgress, type FitRun, runFit } from '../worker/fitClient';
 import { useExplorer } from './explorer';
+import { useFitCurves } from './fitCurves';
 import { type Measurement, useMeasurements } from './measurements';
 
 export type { FitProgress } from '../worker/fitClient';
@@ -282,6 +284,8 @@ export const useFit = create<FitState>()((set, get) => ({
             changed: parameterChanges(scenario),
           },
         });
+        const { outcome } = get();
+        if (outcome) useFitCurves.setState({ scenario, curves: outcome.curves });
       },
       (error: unknown) => {
         if (current !== run) return;
@@ -306,5 +310,6 @@ export const useFit = create<FitState>()((set, get) => ({
   clear() {
     get().cancel();
     set({ status: 'idle', outcome: null, check: null, error: null, progress: null });
+    useFitCurves.setState({ scenario: null, curves: [] });
   },
 }));

@@ -45,6 +45,8 @@ function syntheticCsv(seed: number): string {
 test('a researcher fits the growth and kill rates to synthetic measurements: bad fields are named, the fit can be cancelled, the true values lie in their intervals, and applying them is undoable', async ({
   page,
 }) => {
+  // several fits in a worker: minutes on a loaded 2-core machine
+  test.setTimeout(180_000);
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 1100 });
   await openApp(page, `/?${LINK}&lang=en`);
@@ -102,7 +104,7 @@ test('a researcher fits the growth and kill rates to synthetic measurements: bad
   await page.getByTestId('fit-profile').check();
   await page.evaluate(async () => {
     (document.querySelector('[data-testid="fit-run"]') as HTMLButtonElement).click();
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 2000; i++) {
       const cancel = document.querySelector<HTMLButtonElement>('[data-testid="fit-cancel"]');
       if (cancel) {
         cancel.click();

@@ -17,7 +17,7 @@ import { armSbml } from '../../store/exports';
 import { loadChunk } from '../../store/release';
 import { scenarioFileText } from '../../store/scenarioFile';
 import { currentLink, currentQuery } from '../../store/url';
-import { changedText } from '../toolkit/ToolkitResult';
+import { changedText } from '../toolkit/changedText';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
 const CHARTS: [string, MessageKey][] = [

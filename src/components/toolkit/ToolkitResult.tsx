@@ -16,9 +16,10 @@ import { drawTornado, TORNADO_COLOURS, type TornadoData, tornadoHeight } from '.
 import { locale, type MessageKey, useT } from '../../i18n';
 import { useExplorer } from '../../store/explorer';
 import { loadChunk } from '../../store/release';
-import { type ChangedParameter, type Outcome, useToolkit } from '../../store/toolkit';
+import { type Outcome, useToolkit } from '../../store/toolkit';
 import { ChartFrame } from '../ChartFrame';
 import { useWidth } from '../useWidth';
+import { changedText } from './changedText';
 
 const exporter = () => loadChunk(() => import('../../charts/export'));
 const csvExporter = () => loadChunk(() => import('../../charts/analysisCsv'));
@@ -26,18 +27,6 @@ const csvExporter = () => loadChunk(() => import('../../charts/analysisCsv'));
 const heatmapChart = () => loadChunk(() => import('../../charts/heatmap'));
 
 const ROW_HEIGHT = 30;
-
-/** The caption line of changed parameters ('' when none): shown under the title and written into exports. */
-export function changedText(changed: readonly ChangedParameter[], t: ReturnType<typeof useT>): string {
-  if (changed.length === 0) return '';
-  const lang = locale();
-  const list = changed
-    .map((c) =>
-      t('params.changeItem', { id: c.id, value: formatNumber(c.value, lang), default: formatNumber(c.default, lang) }),
-    )
-    .join('; ');
-  return t('params.captionChanged', { list });
-}
 
 function readoutLabel(readout: string, t: ReturnType<typeof useT>): string {
   const [kind, day] = readout.split('@');
