@@ -5,7 +5,7 @@
  */
 import { select } from 'd3';
 import type { DrugId } from '../scenario/types';
-import { levelFill, levelText } from './palette';
+import { LEVEL_BAR_COLOUR, levelFill, levelText } from './palette';
 
 export type NodeId =
   | 'nrf2'
@@ -284,7 +284,7 @@ export function drawMechanism(svgElement: SVGSVGElement, states: NodeState[], o:
     .attr('y', 30)
     .attr('height', 6)
     .attr('rx', 3)
-    .attr('fill', '#e69f00')
+    .attr('fill', LEVEL_BAR_COLOUR)
     .attr('width', (n) => (NODE_W - 24) * (stateById.get(n.id)?.level ?? 0));
 
   nodes

@@ -43,6 +43,12 @@ export const ARM_COLOURS = [
  * tests/unit/palette-contrast.test.ts (contrast on white, and CIEDE2000 between the colours of one chart in normal
  * vision and under the three simulated dichromacies).
  */
+/**
+ * The mechanism diagram's level bars and the page's focus ring (styles.css --focus): Okabe–Ito orange darkened to
+ * 4.83:1 on white, since #E69F00 (2.25:1) is below WCAG 1.4.11's 3:1 for graphics and focus indicators.
+ */
+export const LEVEL_BAR_COLOUR = '#B35900';
+
 export const TORNADO_PALETTE = { low: '#0072B2', high: '#D55E00' } as const;
 export const SOBOL_PALETTE = { first: '#0072B2', total: '#B35900' } as const;
 /** Best overall response: complete, partial, stable, progressive, not evaluable (Tol's wine, 10:1 on white). */

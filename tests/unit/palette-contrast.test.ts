@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { levelFill, levelText, RESPONSE_PALETTE, SOBOL_PALETTE, TORNADO_PALETTE } from '../../src/charts/palette';
+import {
+  LEVEL_BAR_COLOUR,
+  levelFill,
+  levelText,
+  RESPONSE_PALETTE,
+  SOBOL_PALETTE,
+  TORNADO_PALETTE,
+} from '../../src/charts/palette';
 import { SOBOL_COLOURS } from '../../src/charts/sobol';
 import { TORNADO_COLOURS } from '../../src/charts/tornado';
 import { RESPONSE_COLOURS } from '../../src/components/cohort/chartData';
@@ -25,6 +33,18 @@ describe('mechanism diagram label colours', () => {
       lowest = Math.min(lowest, contrast(levelText(level), levelFill(level)));
     }
     expect(lowest).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('level bars and the focus ring (styles.css --focus, the same colour) have 3:1 on white and the page grey', () => {
+    const css = readFileSync(new URL('../../src/styles.css', import.meta.url), 'utf8');
+    const variable = (name: string) => css.match(new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`))?.[1] ?? '';
+    expect(variable('focus').toLowerCase()).toBe(LEVEL_BAR_COLOUR.toLowerCase());
+    for (const background of ['#ffffff', variable('bg'), variable('panel')]) {
+      console.log(
+        `focus/level bar ${LEVEL_BAR_COLOUR} ${contrast(LEVEL_BAR_COLOUR, background).toFixed(2)}:1 on ${background}`,
+      );
+      expect(contrast(LEVEL_BAR_COLOUR, background)).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('are dark on light shades and white on dark ones', () => {
