@@ -25,6 +25,8 @@ export const cohortEn = {
   'source.nrf2.lung': 'KEAP1 mutations in 11.0 % of lung cancers (seed 002, C-CAT)',
   'source.nrf2.pan-cancer': 'KEAP1 mutations in 2.5 % of 60,056 advanced solid tumours (seed 002, C-CAT)',
   'source.finn2020': 'Finn et al., NEJM 2020; 382:1894–1905 (IMbrave150 primary analysis)',
+  'source.soria2018': 'Soria et al., NEJM 2018; 378:113–125 (FLAURA primary analysis)',
+  'source.ramalingam2020': 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final overall survival)',
   'source.salem2021':
     'Salem et al., Cancer Med 2021; 10:5437–5447 (characterisation of response in IMbrave150: median time to response, RECIST 1.1, range 1.2–12.3 months)',
   'source.cox2Evidence': 'Yamamoto, Kodama et al., Hepatology 2026 (DOI 10.1097/HEP.0000000000001677)',

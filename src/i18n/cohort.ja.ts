@@ -27,6 +27,8 @@ export const cohortJa: CohortCatalogue = {
   'source.nrf2.lung': '肺がんの 11.0 % に KEAP1 変異（シード 002、C-CAT）',
   'source.nrf2.pan-cancer': '進行固形がん 60,056 例の 2.5 % に KEAP1 変異（シード 002、C-CAT）',
   'source.finn2020': 'Finn et al., NEJM 2020; 382:1894–1905（IMbrave150 主解析）',
+  'source.soria2018': 'Soria et al., NEJM 2018; 378:113–125（FLAURA 主解析）',
+  'source.ramalingam2020': 'Ramalingam et al., NEJM 2020; 382:41–50（FLAURA 全生存期間の最終解析）',
   'source.salem2021':
     'Salem et al., Cancer Med 2021; 10:5437–5447（IMbrave150 の奏効の特徴：奏効までの期間の中央値、RECIST 1.1、範囲 1.2–12.3 か月）',
   'source.cox2Evidence': 'Yamamoto, Kodama et al., Hepatology 2026（論文の DOI 10.1097/HEP.0000000000001677）',

@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { cohortEn } from '../../src/i18n/cohort.en';
 import { cohortJa } from '../../src/i18n/cohort.ja';
-import { COX2_HYPOTHESIS, IMBRAVE150_TARGETS, NRF2_ACTIVE_SHARE } from '../../src/scenario/catalogue/trial';
+import {
+  COX2_HYPOTHESIS,
+  FLAURA_OSIMERTINIB,
+  IMBRAVE150_TARGETS,
+  NRF2_ACTIVE_SHARE,
+} from '../../src/scenario/catalogue/trial';
 import { CANCER_TYPES } from '../../src/scenario/types';
 
 const en = cohortEn as Record<string, string>;
@@ -15,6 +20,11 @@ const ja = cohortJa as Record<string, string>;
 describe('the trial view cites its sources in the page language', () => {
   it('every IMbrave150 figure names a source the view shows in English as the catalogue gives it', () => {
     for (const t of IMBRAVE150_TARGETS) expect(en[`source.${t.sourceKey}`], t.id).toBe(t.source);
+  });
+
+  it('every FLAURA figure names a source the view shows in English as the catalogue gives it', () => {
+    for (const [id, f] of Object.entries(FLAURA_OSIMERTINIB))
+      if (typeof f === 'object') expect(en[`source.${f.sourceKey}`], id).toBe(f.source);
   });
 
   it('every NRF2-share source and the COX-2 hypothesis sources are given in English as the catalogue gives them', () => {

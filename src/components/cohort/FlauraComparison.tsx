@@ -5,7 +5,7 @@
  * their sources are in the trial catalogue (scenario/catalogue/trial.ts).
  */
 import { locale } from '../../i18n';
-import { useCohortT } from '../../i18n/cohort';
+import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { FLAURA_OSIMERTINIB, matchFlauraArm } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
@@ -29,22 +29,24 @@ export function FlauraComparison() {
       id: 'orr',
       label: tc('compare.orr'),
       model: formatRate(arm.orr, lang),
-      trial: publishedText({ id: 'orr', kind: 'rate', source: f.orr.source }, f.orr, lang),
+      trial: publishedText({ kind: 'rate' }, f.orr, lang),
     },
     {
       id: 'medianPfs',
       label: tc('compare.medianPfs'),
       model: formatMedian(arm.medianPfs, nr, lang),
-      trial: publishedText({ id: 'medianPfs', kind: 'months', source: f.medianPfs.source }, f.medianPfs, lang),
+      trial: publishedText({ kind: 'months' }, f.medianPfs, lang),
     },
     {
       id: 'medianOs',
       label: tc('compare.medianOs'),
       model: formatMedian(arm.medianOs, nr, lang),
-      trial: publishedText({ id: 'medianPfs', kind: 'months', source: f.medianOs.source }, f.medianOs, lang),
+      trial: publishedText({ kind: 'months' }, f.medianOs, lang),
     },
   ];
-  const sources = [...new Set([f.orr.source, f.medianPfs.source, f.medianOs.source])];
+  const sources = [
+    ...new Set([f.orr, f.medianPfs, f.medianOs].map((x) => tc(`source.${x.sourceKey}` as CohortMessageKey))),
+  ];
   return (
     <section className="trial-card" aria-labelledby="trial-flaura-heading" data-testid="trial-vs-flaura">
       <h3 id="trial-flaura-heading">{tc('compare.flauraHeading')}</h3>

@@ -259,11 +259,7 @@ export function formatMonths(days: number, locale = 'en'): string {
 // --- model vs IMbrave150 ------------------------------------------------------------------------------------------
 
 /** A published figure as the table prints it: rates in %, medians in months, ratios as they are; "(lo–hi)" if given. */
-export function publishedText(
-  target: Pick<TrialTarget, 'id' | 'kind' | 'source'>,
-  figure: PublishedFigure,
-  locale = 'en',
-): string {
+export function publishedText(target: Pick<TrialTarget, 'kind'>, figure: PublishedFigure, locale = 'en'): string {
   const f = (v: number) =>
     target.kind === 'rate' ? `${fixed(100 * v, 1, locale)} %` : fixed(v, target.kind === 'ratio' ? 2 : 1, locale);
   const g = (v: number) => (target.kind === 'rate' ? fixed(100 * v, 1, locale) : f(v));

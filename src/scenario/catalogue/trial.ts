@@ -215,11 +215,11 @@ const RAMALINGAM_2020 = 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final
  */
 export const FLAURA_OSIMERTINIB = {
   patients: 279,
-  orr: { value: pct(80), source: SORIA_2018 },
-  medianPfs: { value: 18.9, source: SORIA_2018 },
-  medianOs: { value: 38.6, lower: 34.5, upper: 41.8, source: RAMALINGAM_2020 },
-  os24: { value: pct(74), source: RAMALINGAM_2020 },
-  os36: { value: pct(54), source: RAMALINGAM_2020 },
+  orr: { value: pct(80), source: SORIA_2018, sourceKey: 'soria2018' },
+  medianPfs: { value: 18.9, source: SORIA_2018, sourceKey: 'soria2018' },
+  medianOs: { value: 38.6, lower: 34.5, upper: 41.8, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
+  os24: { value: pct(74), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
+  os36: { value: pct(54), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
 } as const;
 
 /** The arm (index) that gives FLAURA's regimen, osimertinib alone, whatever its name; -1 for none. */
