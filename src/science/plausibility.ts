@@ -57,7 +57,7 @@ export const PLAUSIBILITY_CRITERIA: readonly PlausibilityCriterion[] = [
     factor: 2,
     source:
       'CT-26 colon cancer cells injected into the spleen of BALB/c mice (the route of seed 004), controls: spleen ' +
-      'tumour 594 ± 51 mm³ on day 21 (mean ± SD, n = 10; Clin Cancer Res, "Therapy of CT-26 murine colon cancer ' +
+      'tumour 594 ± 51 mm³ on day 21 (mean ± SD, n = 10; Shinohara, Killion, Kuniyasu, Kumar & Fidler, Clin Cancer Res, "Therapy of CT-26 murine colon cancer ' +
       'experimental liver metastasis by CPT-11 in combination with JBT-3002", table)',
     tolerance:
       'chosen: ×/÷2, one volume doubling either way; that study injected 10⁴ cells, the setting starts from 10⁶, and ' +
