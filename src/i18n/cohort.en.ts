@@ -8,7 +8,9 @@
 export const cohortEn = {
   'trial.heading': 'Virtual trial',
   'trial.intro':
-    'Every arm is given to the same virtual patients with advanced HCC (in the “EGFR-mutant lung, patient” setting: with advanced EGFR-mutant lung cancer). Tumours are measured every assessment interval and classified by RECIST 1.1; progression-free survival is the time to the first assessment showing progression.',
+    'Every arm is given to the same virtual patients with {patients}. Tumours are measured every assessment interval and classified by RECIST 1.1; progression-free survival is the time to the first assessment showing progression.',
+  'trial.patients.hcc': 'advanced HCC',
+  'trial.patients.lung': 'advanced EGFR-mutant lung cancer',
   'trial.settings': 'Trial settings',
   'trial.size': 'Patients',
   'trial.sizeUnit': 'patients',

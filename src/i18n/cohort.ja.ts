@@ -10,7 +10,9 @@ import type { CohortCatalogue } from './cohort.en';
 export const cohortJa: CohortCatalogue = {
   'trial.heading': 'バーチャル臨床試験',
   'trial.intro':
-    'どの群の治療も、同じ進行肝細胞がん（「EGFR 変異肺がん（患者）」モデルでは進行 EGFR 変異肺がん）の仮想患者集団に行います。評価間隔ごとに腫瘍を測定して RECIST 1.1 で効果を判定し、無増悪生存期間（PFS）は、初めて増悪と判定された評価時点までの期間とします。',
+    'どの群の治療も、同じ{patients}の仮想患者集団に行います。評価間隔ごとに腫瘍を測定して RECIST 1.1 で効果を判定し、無増悪生存期間（PFS）は、初めて増悪と判定された評価時点までの期間とします。',
+  'trial.patients.hcc': '進行肝細胞がん',
+  'trial.patients.lung': '進行 EGFR 変異肺がん',
   'trial.settings': '試験の設定',
   'trial.size': '患者数',
   'trial.sizeUnit': '例',

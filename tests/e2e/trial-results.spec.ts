@@ -429,6 +429,9 @@ test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with 
   await page.getByTestId('view-trial').click();
   // the lung trial's patients have no NRF2/PGE2 strata: their settings make way for a description of the population
   await expect(page.getByTestId('trial-lung-population')).toContainText('FLAURA');
+  // the introduction names the lung trial's patients, not HCC's
+  await expect(page.getByTestId('trial-intro')).toContainText('advanced EGFR-mutant lung cancer');
+  await expect(page.getByTestId('trial-intro')).not.toContainText('HCC');
   await expect(page.getByTestId('trial-cancer')).toHaveCount(0);
   await expect(page.getByTestId('trial-pge2-cutoff')).toHaveCount(0);
   const field = page.getByTestId('trial-size');

@@ -43,7 +43,11 @@ export function CohortView() {
         <h2 id="trial-heading" tabIndex={-1} ref={heading}>
           {tc('trial.heading')}
         </h2>
-        <p className="hint">{tc('trial.intro')}</p>
+        <p className="hint" data-testid="trial-intro">
+          {tc('trial.intro', {
+            patients: tc(plan.scenario.setting === 'lung-patient' ? 'trial.patients.lung' : 'trial.patients.hcc'),
+          })}
+        </p>
         <TrialSettings plan={plan} />
       </aside>
       <section className="trial-main" id="trial-results" aria-label={tc('results.heading')}>
