@@ -1,8 +1,8 @@
 /**
- * Pieces shared by the trial charts (Kaplan–Meier, waterfall, spider): persistent layers, axis titles and dashed
+ * Pieces shared by the charts (trial charts, scans, residuals): persistent layers, numeric axes, axis titles and dashed
  * reference lines. Pure D3 on a given SVG; nothing here knows where the data came from.
  */
-import type { ScaleLinear, Selection } from 'd3';
+import { type AxisScale, axisBottom, axisLeft, type NumberValue, type ScaleLinear, type Selection } from 'd3';
 
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 export type Layer = Selection<SVGGElement, unknown, null, undefined>;
@@ -19,6 +19,30 @@ export interface PlotBox {
   right: number;
   top: number;
   bottom: number;
+}
+
+/**
+ * The x and y axes of a plain numeric chart (scan lines, fit residuals): about six ticks each, in one number format;
+ * `logX` asks a logarithmic x axis for five ticks in d3's '~g' format.
+ */
+export function drawNumberAxes(
+  svg: Svg,
+  box: PlotBox,
+  x: AxisScale<NumberValue>,
+  y: AxisScale<NumberValue>,
+  format: (v: NumberValue) => string,
+  logX = false,
+): void {
+  layerOf(svg, 'axis x-axis')
+    .attr('transform', `translate(0,${box.bottom})`)
+    .call(
+      axisBottom(x)
+        .ticks(logX ? 5 : 6, logX ? '~g' : undefined)
+        .tickFormat(format),
+    );
+  layerOf(svg, 'axis y-axis')
+    .attr('transform', `translate(${box.left},0)`)
+    .call(axisLeft(y).ticks(6).tickFormat(format));
 }
 
 /** Axis titles: x under the axis (omitted when null), y rotated at `yOffset` from the left edge. */

@@ -4,8 +4,8 @@
  * dashed lines at ±2 (where a residual of a good weighted fit rarely goes). Pure function of (svg, data, options); the
  * residuals arrive computed (the fit ran in a worker).
  */
-import { axisBottom, axisLeft, scaleLinear, select } from 'd3';
-import { drawAxisTitles, drawReferenceLines, layerOf } from './frame';
+import { scaleLinear, select } from 'd3';
+import { drawAxisTitles, drawNumberAxes, drawReferenceLines, layerOf } from './frame';
 import { armStyle } from './palette';
 
 export interface ResidualPoint {
@@ -54,20 +54,7 @@ export function drawResiduals(svgElement: SVGSVGElement, points: readonly Residu
   const y = scaleLinear().domain(residualDomain(points, o.bands)).range([box.bottom, box.top]);
   const format = (v: number | { valueOf(): number }) =>
     Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 3 });
-  layerOf(svg, 'axis x-axis')
-    .attr('transform', `translate(0,${box.bottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(6)
-        .tickFormat((v) => format(v)),
-    );
-  layerOf(svg, 'axis y-axis')
-    .attr('transform', `translate(${box.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(6)
-        .tickFormat((v) => format(v)),
-    );
+  drawNumberAxes(svg, box, x, y, format);
   drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16);
   drawReferenceLines(
     layerOf(svg, 'references'),

@@ -3,8 +3,8 @@
  * palette colours and dash patterns. The x axis is logarithmic when the scan's points were spaced on a log scale.
  * Pure function of (svg, data, options); the readout values arrive computed (the worker pool ran the scan).
  */
-import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
-import { drawAxisTitles, layerOf } from './frame';
+import { line, scaleLinear, scaleLog, select } from 'd3';
+import { drawAxisTitles, drawNumberAxes, layerOf } from './frame';
 import { armStyle } from './palette';
 
 export interface ScanLine {
@@ -69,20 +69,7 @@ export function drawScan(svgElement: SVGSVGElement, data: ScanData, o: ScanOptio
   const y = scaleLinear().domain(scanDomain(data.lines)).range([box.bottom, box.top]).nice();
   const format = (v: d3NumberLike) => Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 4 });
 
-  layerOf(svg, 'axis x-axis')
-    .attr('transform', `translate(0,${box.bottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(logX ? 5 : 6, logX ? '~g' : undefined)
-        .tickFormat((v) => format(v)),
-    );
-  layerOf(svg, 'axis y-axis')
-    .attr('transform', `translate(${box.left},0)`)
-    .call(
-      axisLeft(y)
-        .ticks(6)
-        .tickFormat((v) => format(v)),
-    );
+  drawNumberAxes(svg, box, x, y, format, logX);
   drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16);
 
   const path = line<number>()
