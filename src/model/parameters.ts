@@ -455,7 +455,9 @@ const TABLE: ParameterInfo[] = [
     1.6,
     1.6 * P,
     [0.5, 3],
-    'chosen (prototype): AXL-low cells very sensitive; ~80 % respond in patients (seed 003)',
+    'chosen (prototype): AXL-low cells very sensitive; ~80 % respond in patients (seed 003); patient range: the ' +
+      'mouse range x 1/12, as the value (PATIENT_IMMUNE_SCALE); the patient lung setting fits its own (FLAURA)',
+    [0.5 * P, 3 * P],
   ),
   p(
     'persisterEntry',
@@ -471,7 +473,9 @@ const TABLE: ParameterInfo[] = [
     0.1,
     0.1 * P,
     [0.01, 0.3],
-    'Sharma 2010: tolerance relinquished within ~9 doublings off drug',
+    'Sharma 2010: tolerance relinquished within ~9 doublings off drug; patient range: the mouse range x 1/12, as the ' +
+      'value (PATIENT_IMMUNE_SCALE)',
+    [0.01 * P, 0.3 * P],
   ),
   p(
     'resistanceAcquisition',
@@ -489,7 +493,8 @@ const TABLE: ParameterInfo[] = [
     2.5,
     2.5 * P,
     [0.5, 4],
-    'Sharma 2010: IGF-1R inhibition ablates persisters; seed 003; size chosen (2.5: a 10-day window leaves well under one persister, seed 003)',
+    'Sharma 2010: IGF-1R inhibition ablates persisters; seed 003; size chosen (2.5: a 10-day window leaves well under one persister, seed 003); patient range: the mouse range x 1/12, as the value (PATIENT_IMMUNE_SCALE)',
+    [0.5 * P, 4 * P],
   ),
   p(
     'axlHighIgf1rDependence',

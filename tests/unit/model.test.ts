@@ -237,13 +237,12 @@ describe('claim 7: outputs are finite and non-negative for every input', () => {
 });
 
 describe('parameters', () => {
-  it('every patient value lies within its documented patient range, except the EGFR-lung parameters still scaled from the mouse', () => {
-    const scaledFromMouse = ['osimertinibKill', 'persisterReversion', 'igf1rPersisterKill'];
+  it('every patient value lies within its documented patient range', () => {
     const outside = PARAMETERS.filter((info) => {
       const [lo, hi] = parameterRange(info, 'patient');
       return info.patient < lo || info.patient > hi;
     }).map((info) => info.id);
-    expect(outside.filter((id) => !scaledFromMouse.includes(id))).toEqual([]);
+    expect(outside).toEqual([]);
   });
 
   it('every parameter has a finite value at both scales, within its documented range at the mouse scale', () => {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run';
-import { PARAMETERS } from '../../src/model/parameters';
+import { parameterRange as documentedRange, PARAMETERS } from '../../src/model/parameters';
+import { SETTING_INFO } from '../../src/model/settings';
 import { simulate } from '../../src/model/simulate';
 import {
   decodeScenario,
@@ -110,6 +111,45 @@ describe('model parameters in the link', () => {
     expect(patient.max).toBeLessThan(mouse.max);
     expect(decodeScenario(`s=hcc-patient&p.tCellRecruitment=${mouse.max}`).errors[0]?.field).toBe('p.tCellRecruitment');
     expect(decodeScenario(`s=hcc-patient&p.tCellRecruitment=${patient.max}`).errors).toEqual([]);
+  });
+
+  it("each setting's box is the table's documented range at its scale, widened only to hold the setting's own value", () => {
+    for (const setting of SETTINGS) {
+      const scale = SETTING_INFO[setting].scale;
+      for (const info of PARAMETERS) {
+        const [lo, hi] = documentedRange(info, scale);
+        const own = parameterDefault(info.id, setting);
+        const r = parameterRange(info.id, setting);
+        expect(r.min, `${setting} ${info.id}`).toBe(Math.min(lo, own));
+        expect(r.max, `${setting} ${info.id}`).toBe(Math.max(hi, own));
+        expect(r.unit).toBe(info.unit);
+      }
+    }
+    // the patient box of a parameter with a documented patient range is that range, not the mouse range rescaled
+    expect(parameterRange('angiogenesisGrowthDependence', 'hcc-patient')).toMatchObject({ min: 0.1, max: 0.6 });
+    expect(parameterRange('angiogenesisGrowthDependence', 'hcc-mouse')).toMatchObject({ min: 0, max: 0.2 });
+  });
+
+  it('a patient link outside the documented patient range gets the per-field error in both languages; inside is accepted', () => {
+    const bad = decodeScenario('s=hcc-patient&p.angiogenesisGrowthDependence=3&p.pd1Hill=2.5');
+    expect(bad.errors).toHaveLength(1);
+    const [e] = bad.errors;
+    expect(e.field).toBe('p.angiogenesisGrowthDependence');
+    expect(e.code).toBe('out-of-range');
+    expect(e.message).toContain('from 0.1 to 0.6 in hcc-patient');
+    expect(e.messageJa).toContain('範囲外');
+    expect(e.messageJa).toContain('hcc-patient では 0.1〜0.6');
+    expect(bad.scenario.parameters).toEqual({ pd1Hill: 2.5 });
+    // the mouse range's top (0.2) is below the patient range: refused in a patient link, accepted in a mouse one
+    expect(decodeScenario('s=hcc-patient&p.angiogenesisGrowthDependence=0.05').errors[0]?.code).toBe('out-of-range');
+    expect(decodeScenario('s=hcc-mouse&p.angiogenesisGrowthDependence=0.05').errors).toEqual([]);
+    for (const value of [0.1, 0.45, 0.6]) {
+      const ok = decodeScenario(`s=hcc-patient&p.angiogenesisGrowthDependence=${value}`);
+      expect(ok.errors).toEqual([]);
+      expect(ok.scenario.parameters).toEqual({ angiogenesisGrowthDependence: value });
+    }
+    // the EGFR-lung rates, still the mouse rates x 1/12 at the patient scale, have the patient range documented too
+    expect(decodeScenario('s=hcc-patient&p.osimertinibKill=1').errors[0]?.field).toBe('p.osimertinibKill');
   });
 
   it('validateScenario rejects a changed parameter outside its range', () => {

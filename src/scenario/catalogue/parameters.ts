@@ -4,14 +4,15 @@
  * (src/model/parameters.ts, pure data) and the settings' overrides. Nothing here lists parameters by name, so a
  * parameter added to the table is editable, shareable and scannable at once.
  *
- * Ranges: the table documents one plausible range per parameter, written for the mouse scale. In a patient setting a
- * parameter whose patient value lies outside that range (the immune and growth kinetics, slowed for patients) has the
- * range scaled by the same factor as its value, patient / mouse (chosen: keeps the range's width relative to the
- * default). A setting's own default (e.g. no T-cell recruitment in an immunodeficient xenograft) is always inside.
+ * Ranges (the box a link, the command line and the panels accept): the table's documented range at the setting's
+ * scale, the patient range where the table gives one (`patientRange`) and the mouse range otherwise, exactly as the
+ * ensemble reads it (model/parameters.ts `parameterRange`). A setting's own value (e.g. no T-cell recruitment in an
+ * immunodeficient xenograft, the FLAURA fit of the patient lung setting) widens the box to hold it, so a setting's
+ * default is always accepted.
  */
 // The one import of the model from the scenario layer, and on purpose: the parameter table is the single source of
 // truth for ids, units, values and ranges, and it is pure data (parameters.ts and settings.ts run no model code).
-import { PARAMETERS, type ParameterInfo } from '../../model/parameters';
+import { parameterRange as documentedRange, PARAMETERS, type ParameterInfo } from '../../model/parameters';
 import { settingParameters } from '../../model/settings';
 import { type FieldError, quote } from '../fieldError';
 import { SETTING_SCALE } from '../limits';
@@ -52,15 +53,10 @@ export interface ParameterRange {
   unit: string;
 }
 
-/** The documented range of a parameter in a setting (see the header for the patient scale). */
+/** The documented range of a parameter in a setting, widened to hold the setting's own value (see the header). */
 export function parameterRange(id: ParameterId, setting: Setting): ParameterRange {
   const info = parameterInfo(id);
-  let [min, max] = info.range;
-  if (SETTING_SCALE[setting] === 'patient' && (info.patient < min || info.patient > max) && info.mouse > 0) {
-    const factor = info.patient / info.mouse;
-    min *= factor;
-    max *= factor;
-  }
+  const [min, max] = documentedRange(info, SETTING_SCALE[setting]);
   const own = parameterDefault(id, setting);
   return { min: Math.min(min, own), max: Math.max(max, own), unit: info.unit };
 }
