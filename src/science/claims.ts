@@ -118,6 +118,25 @@ const ge = (measure: string, value: number, bound: number, label = String(bound)
 });
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : a > 0 ? Number.POSITIVE_INFINITY : 1);
 
+/** RECIST 1.1 in volume for one lesion: a partial response is the diameter down 30 % (volume 0.7^3), progression up 20 %. */
+const RESPONSE_VOLUME = 0.343;
+const PROGRESSION_VOLUME = 1.728;
+
+/**
+ * Plasma PGE2 as a biomarker of the treated tumour's course (PGE2-patients): day 180 / day 0 below 0.8 if the tumour
+ * responded (volume below 0.343 of day 0), above 1 if it progressed (above 1.728), and on the side of 1 its volume moved
+ * if it is stable. Whether the median NRF2-wild-type patient responds at all is not this claim (about 30 % of patients
+ * respond to atezo/bev): the claim is that PGE2 follows the response, whichever way it goes.
+ */
+function pge2FollowsResponse(pge2Ratio: number, volumeRatio: number): ClaimCheck {
+  const measure = 'plasma PGE2 day 180 / day 0, wild type on atezo/bev, against the course of its tumour';
+  if (volumeRatio < RESPONSE_VOLUME) return lt(measure, pge2Ratio, 0.8, '0.8 (responded)');
+  if (volumeRatio > PROGRESSION_VOLUME) return gt(measure, pge2Ratio, 1, '1 (progressed)');
+  return volumeRatio < 1
+    ? lt(measure, pge2Ratio, 1, '1 (stable, smaller)')
+    : ge(measure, pge2Ratio, 1, '1 (stable, not smaller)');
+}
+
 const N = 'nrf2-atezo-bev';
 const NL_U = 'NRF2-low, untreated';
 const NL_T = 'NRF2-low, atezo/bev';
@@ -365,8 +384,8 @@ export const CLAIMS: readonly Claim[] = [
     seedClaims: [],
     preset: K,
     text: {
-      en: 'plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation, grows with the untreated tumour and falls when it responds',
-      ja: '血漿PGE2（pg/mL）はKEAP1/NRF2変異で高く、未治療では腫瘍とともに増え、奏効すると下がる',
+      en: 'plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation, grows with the untreated tumour, falls when the treated tumour responds and rises when it progresses',
+      ja: '血漿PGE2（pg/mL）はKEAP1/NRF2変異で高く、未治療では腫瘍とともに増え、治療中の腫瘍が奏効すると下がり、増悪すると上がる',
     },
     arms: { [K]: ['NRF2 wild type, untreated', 'KEAP1/NRF2-mutant, untreated', 'NRF2 wild type, atezo/bev'] },
     evaluate: (r) => {
@@ -382,10 +401,12 @@ export const CLAIMS: readonly Claim[] = [
           ratio(r.at(K, 'NRF2 wild type, untreated', 'pge2Plasma', 180), wt),
           1,
         ),
-        lt(
-          'plasma PGE2 day 180 / day 0, wild type on atezo/bev',
+        pge2FollowsResponse(
           ratio(r.at(K, 'NRF2 wild type, atezo/bev', 'pge2Plasma', 180), wt),
-          0.8,
+          ratio(
+            r.at(K, 'NRF2 wild type, atezo/bev', 'tumourVolume', 180),
+            r.at(K, 'NRF2 wild type, atezo/bev', 'tumourVolume', 0),
+          ),
         ),
       ]);
     },

@@ -24,6 +24,7 @@ const ROBUST_CLAIMS = [
   'S2.4',
   'CD24-M1',
   'S3.1',
+  'PGE2-patients',
   'NEAT1-plasma',
   'S4.1',
   'S4.4',

@@ -50,7 +50,7 @@ describe('seed 001: NEAT1 -> CD24 -> macrophages and anti-PD-1 (HCC, mice)', () 
 describe('seed 002: KEAP1/NRF2-mutant tumours (patients)', () => {
   it('S3.1 a KEAP1/NRF2-mutant tumour fares worse than wild type under atezolizumab + bevacizumab', () =>
     expectClaim('S3.1'));
-  it('claim 1 in patients: plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation and falls when the tumour responds', () =>
+  it('claim 1 in patients: plasma PGE2 (pg/mL) is higher with a KEAP1/NRF2 mutation, falls when the tumour responds and rises when it progresses', () =>
     expectClaim('PGE2-patients'));
   it('seed 001 in patients: plasma NEAT1 falls after treatment', () => expectClaim('NEAT1-plasma'));
 });
