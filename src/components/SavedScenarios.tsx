@@ -68,8 +68,8 @@ export function SavedScenarios() {
   };
 
   const load = (entry: SavedScenario) => {
-    const { scenario, errors } = decodeScenario(entry.query);
-    setScenario(scenario, { kind: 'saved', subject: entry.name });
+    const { scenario, errors, view } = decodeScenario(entry.query);
+    setScenario(scenario, { kind: 'saved', subject: entry.name }, view.preset ?? null);
     setMessage(
       errors.length > 0
         ? {
@@ -100,7 +100,7 @@ export function SavedScenarios() {
     }
     const result = readScenarioFile(text);
     if (result.ok) {
-      setScenario(result.scenario, { kind: 'import', subject: name });
+      setScenario(result.scenario, { kind: 'import', subject: name }, result.preset);
       setMessage(null);
     } else if (result.problem === 'fields') {
       setMessage({

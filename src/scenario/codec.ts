@@ -32,8 +32,8 @@
  *          the view keys, in the table's order, only for changed parameters. A value outside the parameter's range in
  *          the link's setting, not a number, or an unknown id is reported (field 'p.<id>') and the setting's value is
  *          used; the rest of the link is kept. Renamed parameters are read under their new id (PARAMETER_RENAMES).
- *   log, comp, mac, drug, lang, draws   optional: how the scenario is shown (chart options, language, the trial's
- *          ensemble size across plausible models); see view.ts.
+ *   log, comp, mac, drug, lang, draws, preset   optional: how the scenario is shown (chart options, language, the
+ *          trial's ensemble size across plausible models, the preset whose arm names follow the language); see view.ts.
  *          Written only when given (encodeLink(s, view)); the decoder returns them as `view`.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)

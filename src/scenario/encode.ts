@@ -3,6 +3,7 @@
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
 import { orderedParameters, PARAMETER_IDS, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
+import { PRESETS } from './catalogue/presets';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 import {
@@ -115,6 +116,8 @@ export function viewAllowed(key: keyof ViewOptions): readonly string[] {
       return LINK_LANGUAGES;
     case 'ensembleDraws':
       return [`a whole number from ${ENSEMBLE_DRAWS_LIMITS.min} to ${ENSEMBLE_DRAWS_LIMITS.max}`];
+    case 'preset':
+      return PRESETS.map((p) => p.id);
   }
 }
 

@@ -52,6 +52,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'view.drugView': 'Drug shown (drug)',
   'view.language': 'Language (lang)',
   'view.ensembleDraws': 'Ensemble size across plausible models (draws)',
+  'view.preset': 'Preset the scenario came from (preset)',
 };
 
 function withUnit(x: number, unit: string): string {

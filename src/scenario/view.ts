@@ -10,6 +10,9 @@
  *   lang   en | ja                     interface language (default: the browser's)
  *   draws  a whole number, 5..100      size of the ensemble of plausible models a virtual trial is repeated over
  *                                      ("across plausible models"; default 20)
+ *   preset a preset id (nrf2-atezo-bev, …)  the seed experiment the scenario was loaded from (none by default): the
+ *                                      page that opens the link names that preset's arms in its own language and
+ *                                      renames them on a language switch, as the page the link came from does
  *
  * Each is written only when the view has it, between the cohort keys and the arms, so links without them read
  * exactly as before. A bad value is reported and left out (the default applies); nothing else in the link changes.
@@ -31,6 +34,8 @@ export interface ViewOptions {
   drugView?: DrugId;
   language?: LinkLanguage;
   ensembleDraws?: number;
+  /** id of the preset the scenario was loaded from (PRESETS): its arms' names follow the interface language */
+  preset?: string;
 }
 
 /** The ensemble size of "across plausible models": whole draws in this range (chosen: 5 gives a rough range, 100 a
@@ -45,6 +50,7 @@ export const VIEW_KEYS = {
   drugView: 'drug',
   language: 'lang',
   ensembleDraws: 'draws',
+  preset: 'preset',
 } as const satisfies Record<keyof ViewOptions, string>;
 export const VIEW_ORDER = [
   'logScale',
@@ -53,11 +59,13 @@ export const VIEW_ORDER = [
   'drugView',
   'language',
   'ensembleDraws',
+  'preset',
 ] as const satisfies readonly (keyof ViewOptions)[];
 export const VIEW_BY_KEY: ReadonlyMap<string, keyof ViewOptions> = new Map(VIEW_ORDER.map((k) => [VIEW_KEYS[k], k]));
 
 /**
  * Room the view keys may take in a link on top of MAX_QUERY_LENGTH (the scenario's own limit): the longest possible
- * '&log=0&comp=separate&mac=fraction&drug=il6ab&lang=en&draws=100' is 62 characters.
+ * '&log=0&comp=separate&mac=fraction&drug=il6ab&lang=en&draws=100' is 62 characters, and '&preset=' with the longest
+ * preset id (19 characters, checked by scenario-codec.view.test.ts) 27 more: 89.
  */
-export const VIEW_QUERY_RESERVE = 64;
+export const VIEW_QUERY_RESERVE = 96;

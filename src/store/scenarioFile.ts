@@ -14,7 +14,11 @@ export const SCENARIO_FILE_FORMAT = 'timescape-scenario';
 export const SCENARIO_FILE_MAX_BYTES = 1_000_000;
 
 export type ScenarioFileResult =
-  | { ok: true; scenario: Scenario }
+  | {
+      ok: true;
+      scenario: Scenario /** the preset its link names (its arms' names follow the language) */;
+      preset: string | null;
+    }
   | { ok: false; problem: 'too-large' | 'not-json' | 'not-scenario'; detail?: string }
   | { ok: false; problem: 'fields'; errors: LinkError[] };
 
@@ -47,7 +51,7 @@ export function readScenarioFile(text: string): ScenarioFileResult {
       return { ok: false, problem: 'not-scenario' };
     }
   } else return { ok: false, problem: 'not-scenario' };
-  const { scenario, errors } = decodeScenario(query);
+  const { scenario, errors, view } = decodeScenario(query);
   if (errors.length > 0) return { ok: false, problem: 'fields', errors };
-  return { ok: true, scenario };
+  return { ok: true, scenario, preset: view.preset ?? null };
 }

@@ -22,7 +22,8 @@ const WRITE_DELAY_MS = 250;
 
 /** The view options of the current state, as a link carries them. */
 export function currentView(): ViewOptions {
-  return { ...useExplorer.getState().view, language: useLanguage.getState().language };
+  const { view, presetId } = useExplorer.getState();
+  return { ...view, language: useLanguage.getState().language, ...(presetId ? { preset: presetId } : {}) };
 }
 
 /** The query string (without '?') of the current state: what 'Copy link' shares. */
@@ -72,9 +73,20 @@ export function currentLink(): string {
 
 /** Applies the view options of a link (the ones it has) to the stores. */
 export function applyView(view: ViewOptions): void {
-  const { language: _language, ...chart } = view;
+  // the preset belongs to the scenario's undo steps: setScenario takes it (linkPreset)
+  const { language: _language, preset: _preset, ...chart } = view;
   useExplorer.getState().setView(chart);
   if (view.language && isLanguage(view.language)) useLanguage.getState().setLanguage(view.language);
+}
+
+/**
+ * The preset a link's scenario came from: the one it names (`preset=`), or else the preset of the lesson step it opens
+ * at (links copied mid-lesson before the key existed). Unknown ids never get here: the codec reports and drops them.
+ */
+export function linkPreset(view: ViewOptions, lesson: LessonPosition | null): string | null {
+  if (view.preset) return view.preset;
+  const step = lesson ? LESSONS.find((l) => l.id === lesson.id)?.steps[lesson.step] : undefined;
+  return step?.preset ?? null;
 }
 
 /**
@@ -93,7 +105,7 @@ export function readScenarioFromUrl(): void {
   const { scenario, errors, view } = decodeScenario(query);
   // the step's text and question are shown over the link's scenario (which may have been changed after the step began)
   useTeaching.getState().setLesson(lesson);
-  useExplorer.getState().setScenario(scenario);
+  useExplorer.getState().setScenario(scenario, undefined, linkPreset(view, lesson));
   // the link's scenario is where the session starts: nothing before it to undo
   useExplorer.getState().clearHistory();
   useLanguage.getState().setLanguage(browserLanguage());
@@ -239,7 +251,7 @@ export function syncUrlWithStore(): () => void {
     };
     if (previous && holds(previous.scenario)) state.undo();
     else if (next && holds(next.scenario)) state.redo();
-    else state.setScenario(scenario);
+    else state.setScenario(scenario, undefined, linkPreset(view, split.lesson));
     applyView(view);
   };
   addEventListener('popstate', restore);
@@ -258,7 +270,8 @@ export function syncUrlWithStore(): () => void {
     }
     if (state.historyStep !== previous.historyStep && state.scenario !== previous.scenario) push = true;
     // The view slice replaces its `view` object on every change, so one comparison covers every chart option.
-    if (state.scenario !== previous.scenario || state.view !== previous.view) schedule();
+    if (state.scenario !== previous.scenario || state.view !== previous.view || state.presetId !== previous.presetId)
+      schedule();
   });
   const unsubscribeLanguage = useLanguage.subscribe(schedule);
   const unsubscribeLesson = useTeaching.subscribe((state, previous) => {

@@ -153,7 +153,7 @@ for (const size of SIZES) {
     await expect(page.getByTestId('trial-ttr-1')).toBeVisible();
     await shoot('08-trial-results');
 
-    // 9. a link copied mid-lesson opens at that step, and the lesson follows a switch to Japanese
+    // 9. a link copied mid-lesson opens at that step, and the lesson and its arm names follow a switch to Japanese
     await openApp(page);
     await page.getByTestId('lessons').locator('summary').click();
     await page.getByTestId('lesson-nrf2').click();
@@ -168,6 +168,8 @@ for (const size of SIZES) {
     await page.getByTestId('language').selectOption('ja');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ja');
     await expect(page.getByTestId('lesson-progress')).not.toHaveText('Step 2 of 3');
+    // the page opened from the link knows the lesson's preset: its arms are named in Japanese too
+    await expect(page.getByTestId('arm-name').first()).toHaveText('NRF2 低・無治療');
     await page.getByTestId('lesson').scrollIntoViewIfNeeded();
     await expect(page.getByTestId('lesson-progress')).toBeInViewport();
     await shoot('09-japanese-lesson-from-link');

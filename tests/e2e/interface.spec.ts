@@ -267,7 +267,18 @@ test('a link copied mid-lesson opens at that step; preset arm names follow a lan
   await openApp(other, copied.replace(/^https?:\/\/[^/]+/, ''));
   await expect(other.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
   await expect(other.getByTestId('link-notice')).toHaveCount(0);
+  // the opened page knows the lesson's preset: its arm names follow a switch to Japanese
+  await other.getByTestId('language').selectOption('ja');
+  await expect(other.getByTestId('arm-name').first()).toHaveText('NRF2 低・無治療');
   await other.close();
+  // so does a link copied mid-lesson before links named their preset (the lesson step's preset is used)
+  expect(copied).toMatch(/&preset=nrf2-atezo-bev&/);
+  const older = await context.newPage();
+  await openApp(older, copied.replace(/^https?:\/\/[^/]+/, '').replace('&preset=nrf2-atezo-bev', ''));
+  await expect(older.getByTestId('lesson-progress')).toHaveText('Step 2 of 3');
+  await older.getByTestId('language').selectOption('ja');
+  await expect(older.getByTestId('arm-name').first()).toHaveText('NRF2 低・無治療');
+  await older.close();
   // a lesson that does not exist is left out, the rest of the link still opens
   const wrong = await context.newPage();
   await openApp(wrong, '/?s=hcc-mouse&nrf2=0.4&lesson=nowhere.9');
@@ -287,6 +298,39 @@ test('a link copied mid-lesson opens at that step; preset arm names follow a lan
   await expect(names.first()).toHaveText('NRF2 低・無治療');
   // the arm renamed by hand keeps its name
   await expect(names.last()).toHaveText('Mine');
+  expect(errors).toEqual([]);
+});
+
+test('a scenario opened from a copied link knows its preset: its arm names follow a switch to Japanese', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await openApp(page);
+  await page.getByTestId('preset-nrf2-atezo-bev').click();
+  const names = page.getByTestId('arm-name');
+  await expect(names.first()).toHaveText('NRF2-low, untreated');
+  const count = await names.count();
+  await page.getByTestId(`arm-select-${count - 1}`).click();
+  await page.getByTestId('arm-rename').click();
+  await page.locator('[data-testid^="arm-name-input-"]').fill('Mine');
+  await page.keyboard.press('Enter');
+  await expect(names.last()).toHaveText('Mine');
+  await expect(page).toHaveURL(/arm=Mine/);
+  // the link as copied, opened on its own (no history of the page it came from)
+  const copied = page
+    .url()
+    .replace(/^https?:\/\/[^/]+/, '')
+    .replace(/#.*$/, '');
+  await openApp(page, copied);
+  await expect(page.getByTestId('link-notice')).toHaveCount(0);
+  await expect(page.getByTestId('preset-nrf2-atezo-bev')).toHaveAttribute('aria-pressed', 'true');
+  await expect(names.first()).toHaveText('NRF2-low, untreated');
+  await page.getByTestId('language').selectOption('ja');
+  await expect(names.first()).toHaveText('NRF2 低・無治療');
+  await expect(names.last()).toHaveText('Mine');
+  // and back
+  await page.getByTestId('language').selectOption('en');
+  await expect(names.first()).toHaveText('NRF2-low, untreated');
   expect(errors).toEqual([]);
 });
 

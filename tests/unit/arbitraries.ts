@@ -35,6 +35,7 @@ import {
   validateScenario,
 } from '../../src/scenario';
 import { PARAMETER_IDS, parameterRange } from '../../src/scenario/catalogue';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { isInvisibleName, stripNameControls } from '../../src/scenario/names';
 
 /** Any double in [min, max] (never -0). */
@@ -241,6 +242,7 @@ export const arbView: fc.Arbitrary<ViewOptions> = fc.record(
     drugView: fc.constantFrom(...DRUG_IDS),
     language: fc.constantFrom(...LINK_LANGUAGES),
     ensembleDraws: fc.integer({ min: ENSEMBLE_DRAWS_LIMITS.min, max: ENSEMBLE_DRAWS_LIMITS.max }),
+    preset: fc.constantFrom(...PRESETS.map((p) => p.id)),
   },
   { requiredKeys: [] },
 );

@@ -290,7 +290,7 @@ describe('one error per code, with its field and a specific message', () => {
   });
 
   it('too-long: an oversize link, and an arm name over 40 characters', () => {
-    const huge = `${HEAD}&arm=${'x'.repeat(MAX_QUERY_LENGTH)}`;
+    const huge = `${HEAD}&arm=${'x'.repeat(MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE)}`;
     let r = decodeScenario(huge);
     let m = onlyError(r, 'too-long', 'query');
     expect(m).toContain(`${huge.length} characters`);

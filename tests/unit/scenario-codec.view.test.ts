@@ -19,6 +19,7 @@ import {
   type ViewOptions,
   validateScenario,
 } from '../../src/scenario';
+import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { arbScenario, arbView } from './arbitraries';
 
 const RUNS = Number(process.env.SCENARIO_PROPERTY_RUNS ?? 1000);
@@ -69,6 +70,8 @@ describe('view keys in a link', () => {
       ['draws=101', 'view.ensembleDraws', ["'101'", 'from 5 to 100']],
       ['draws=20.5', 'view.ensembleDraws', ["'20.5'"]],
       ['draws=1e1', 'view.ensembleDraws', ["'1e1'"]],
+      ['preset=nowhere', 'view.preset', ['Preset the scenario came from (preset)', "'nowhere'", 'nrf2-atezo-bev']],
+      ['preset=NRF2-ATEZO-BEV', 'view.preset', ["'NRF2-ATEZO-BEV'"]],
     ];
     for (const [pair, field, parts] of cases) {
       const r = decodeScenario(`${HEAD}&comp=stacked&${pair}&arm=A`.replace('comp=stacked&comp', 'comp'));
@@ -89,6 +92,28 @@ describe('view keys in a link', () => {
     expect(r.errors).toEqual([]);
     expect(r.view).toEqual({ ensembleDraws: 50 });
     expect(r.normalised).toBe(link);
+  });
+
+  it('the preset the scenario came from (preset) travels in the link and reads back, within the reserve', () => {
+    const s = defaultScenario();
+    const link = encodeLink(s, { language: 'en', preset: 'nrf2-atezo-bev' });
+    expect(link).toBe(`${HEAD}&lang=en&preset=nrf2-atezo-bev&arm=Control`);
+    const r = decodeScenario(link);
+    expect(r.errors).toEqual([]);
+    expect(r.view).toEqual({ language: 'en', preset: 'nrf2-atezo-bev' });
+    expect(r.normalised).toBe(link);
+    // every view key at its longest still fits in the room kept for the view keys
+    const longestPreset = PRESETS.map((p) => p.id).reduce((a, b) => (b.length > a.length ? b : a));
+    const longest = encodeLink(s, {
+      logScale: false,
+      compartments: 'separate',
+      macrophageView: 'fraction',
+      drugView: 'antiIL6',
+      language: 'en',
+      ensembleDraws: 100,
+      preset: longestPreset,
+    });
+    expect(longest.length - encodeScenario(s).length).toBeLessThanOrEqual(VIEW_QUERY_RESERVE);
   });
 
   it('a repeated key keeps the first value and says so', () => {

@@ -110,8 +110,16 @@ export interface ScenarioSlice {
   toggleHidden: (index: number) => void;
   deleteArm: (index: number) => void;
   loadPreset: (presetId: string, scenario: Scenario) => void;
-  /** replace the whole scenario (e.g. from a shared link); `notice` names it in an Undo notice (a saved scenario, a file) */
-  setScenario: (scenario: Scenario, notice?: { kind: 'import' | 'saved'; subject: string }) => void;
+  /**
+   * replace the whole scenario (e.g. from a shared link); `notice` names it in an Undo notice (a saved scenario, a
+   * file); `presetId` is the preset it was loaded from, when the link or the saved entry says so (its arms' names
+   * then follow the language, store/teaching.ts renamePresetArms)
+   */
+  setScenario: (
+    scenario: Scenario,
+    notice?: { kind: 'import' | 'saved'; subject: string },
+    presetId?: string | null,
+  ) => void;
   /** everything back to the scenario the app starts with (undoable, with a notice) */
   resetAll: (initial: Scenario) => void;
   /** which input the selected arm sets on its own ("this arm only"): on copies the shared value into the arm */
@@ -483,13 +491,13 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         edited = false;
       },
 
-      setScenario: (scenario, notice) => {
+      setScenario: (scenario, notice, presetId = null) => {
         commit(
           {
             scenario,
             meta: freshMeta(scenario.arms.length),
             selectedArm: 0,
-            presetId: null,
+            presetId,
             cursorDay: scenario.horizon,
             playDay: null,
             playing: false,

@@ -7,11 +7,13 @@ import type { StateCreator } from 'zustand';
 import type { ViewOptions } from '../../scenario/view';
 
 /**
- * The chart options: every link-carried view option except the language (which the i18n store owns). The ensemble
+ * The chart options: every link-carried view option except the language (which the i18n store owns) and the preset
+ * the scenario came from (the scenario slice's presetId: it belongs to the scenario's undo steps). The ensemble
  * size of the trial's "across plausible models" is there only once chosen (or given by a link), so that links
  * without it stay as they were.
  */
-export type ChartView = Required<Omit<ViewOptions, 'language' | 'ensembleDraws'>> & Pick<ViewOptions, 'ensembleDraws'>;
+export type ChartView = Required<Omit<ViewOptions, 'language' | 'preset' | 'ensembleDraws'>> &
+  Pick<ViewOptions, 'ensembleDraws'>;
 export type CompartmentView = ChartView['compartments'];
 export type MacrophageView = ChartView['macrophageView'];
 
