@@ -117,9 +117,24 @@ export const en = {
   'viewSwitch.explorer': 'Explorer',
   'viewSwitch.trial': 'Virtual trial',
   'viewSwitch.trialRunning': 'Virtual trial ({percent} %)',
-  'presets.robustness.summary': 'Its claims over {n} plausible parameter sets',
-  'presets.robustness.holds': 'holds in {pct} % of plausible parameter sets',
+  'presets.robustness.summary': 'Its claims over {n} drawn parameter sets',
+  'presets.robustness.holdsPlausible': 'holds in {pct} % of parameter sets consistent with untreated graft growth',
+  'presets.robustness.holdsAllToo': '; {all} % of all sets',
+  'presets.robustness.holdsAll': 'holds in {pct} % of all parameter sets (no growth criterion in this setting)',
   'presets.robustness.interval': '95 % interval {lower}–{upper} %: holds in {holds} of {n} parameter sets',
+  'presets.robustness.intervalPlausible':
+    'consistent with graft growth: 95 % interval {lower}–{upper} %, holds in {holds} of {n} sets',
+  'presets.robustness.intervalAll': 'all sets: {text}',
+  'presets.robustness.explainSummary': 'What “consistent with untreated graft growth” means',
+  'presets.robustness.explainAll':
+    'All sets: {n} parameter sets drawn around the default point, each parameter within ×0.7–1.3 of its value or its documented range, whichever is narrower.',
+  'presets.robustness.explainPlausible':
+    'Consistent with untreated graft growth: a set counts only if its untreated graft on day {day} is within ×/÷{factor} of a measured control mean of {target} mm³ (accepted {low}–{high} mm³); {accepted} of the first {draws} sets pass. Measured: {measured}.',
+  'presets.robustness.standIn':
+    'The seed study reports no control volumes, so the target is a published control of the same kind of graft in the same mouse strain; the tolerance ×/÷{factor} is chosen (one volume doubling either way). Method: plausible models (Allen, Rieger & Musante 2016).',
+  'presets.robustness.source': 'Source: {source}',
+  'presets.robustness.noCriterion':
+    'This setting has no growth criterion: there is no measured untreated growth to compare with (the xenograft’s claims turn on osimertinib’s kill; the patient settings are calibrated to trials), so every drawn set counts.',
 
   'playback.play': 'Play',
   'playback.pause': 'Pause',

@@ -119,9 +119,24 @@ export const ja: Catalogue = {
   'viewSwitch.explorer': 'エクスプローラー',
   'viewSwitch.trial': 'バーチャル臨床試験',
   'viewSwitch.trialRunning': 'バーチャル臨床試験（{percent} %）',
-  'presets.robustness.summary': '妥当なパラメータ集合 {n} 通りでの主張の頑健性',
-  'presets.robustness.holds': '妥当なパラメータ集合の {pct} % で成り立つ',
+  'presets.robustness.summary': '抽出したパラメータ集合 {n} 通りでの主張の頑健性',
+  'presets.robustness.holdsPlausible': '無治療の腫瘍増殖と整合するパラメータ集合の {pct} % で成り立つ',
+  'presets.robustness.holdsAllToo': '（全集合では {all} %）',
+  'presets.robustness.holdsAll': '全パラメータ集合の {pct} % で成り立つ（この設定には増殖の基準がない）',
   'presets.robustness.interval': '95 % 区間 {lower}–{upper} %：{n} 通り中 {holds} 通りで成り立つ',
+  'presets.robustness.intervalPlausible':
+    '増殖と整合する集合：95 % 区間 {lower}–{upper} %、{n} 通り中 {holds} 通りで成り立つ',
+  'presets.robustness.intervalAll': '全集合：{text}',
+  'presets.robustness.explainSummary': '「無治療の腫瘍増殖と整合する」とは',
+  'presets.robustness.explainAll':
+    '全集合：既定値のまわりに抽出した {n} 通りのパラメータ集合。各パラメータは値の ×0.7–1.3 と文書化された範囲のうち狭い方から抽出します。',
+  'presets.robustness.explainPlausible':
+    '無治療の腫瘍増殖と整合する集合：無治療の移植腫瘍が {day} 日目に、実測された対照平均 {target} mm³ の ×/÷{factor} 以内（{low}–{high} mm³）に入る集合だけを数えます。最初の {draws} 通りのうち {accepted} 通りが該当します。実測：{measured}。',
+  'presets.robustness.standIn':
+    '元の研究は対照群の腫瘍体積を報告していないため、同じ系統のマウスに同じ種類の腫瘍を移植した既報の対照群を目標にしています。許容幅 ×/÷{factor} は選んだ値です（体積の倍加1回分）。方法：plausible models（Allen, Rieger & Musante 2016）。',
+  'presets.robustness.source': '出典：{source}',
+  'presets.robustness.noCriterion':
+    'この設定には増殖の基準がありません。比較できる無治療の増殖の実測がないためです（異種移植の主張はオシメルチニブの殺細胞効果で決まり、患者の設定は臨床試験に合わせて較正されています）。そのため抽出したすべての集合を数えます。',
 
   'playback.play': '再生',
   'playback.pause': '一時停止',

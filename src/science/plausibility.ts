@@ -29,6 +29,8 @@ export interface PlausibilityCriterion {
   factor: number;
   /** the measurement: what, where, mean ± SD, n */
   source: string;
+  /** the measured control in a few words, for the app's explanation (English and Japanese) */
+  measured: { en: string; ja: string };
   /** why this tolerance */
   tolerance: string;
 }
@@ -44,6 +46,10 @@ export const PLAUSIBILITY_CRITERIA: readonly PlausibilityCriterion[] = [
     source:
       'Hepa1-6 HCC grafts in C57BL/6 mice, PBS controls: tumour weight on day 16 0.077 ± 0.017 g (mean ± SD, n = 5; ' +
       'Oncotarget 2015;6:27252, Fig. 1B, PMC4694987)',
+    measured: {
+      en: 'untreated Hepa1-6 liver-cancer grafts in C57BL/6 mice, weighed on day 16',
+      ja: 'C57BL/6マウスに移植したHepa1-6肝癌の無治療対照（16日目の腫瘍重量）',
+    },
     tolerance:
       "chosen: ×/÷2, one volume doubling either way; the study's SD (22 %) is one experiment's, and its line and " +
       "inoculum are not the seeds' (seeds 000 and 001 name neither)",
@@ -59,6 +65,10 @@ export const PLAUSIBILITY_CRITERIA: readonly PlausibilityCriterion[] = [
       'CT-26 colon cancer cells injected into the spleen of BALB/c mice (the route of seed 004), controls: spleen ' +
       'tumour 594 ± 51 mm³ on day 21 (mean ± SD, n = 10; Shinohara, Killion, Kuniyasu, Kumar & Fidler, Clin Cancer Res, "Therapy of CT-26 murine colon cancer ' +
       'experimental liver metastasis by CPT-11 in combination with JBT-3002", table)',
+    measured: {
+      en: 'untreated CT-26 colon-cancer cells injected into the spleen of BALB/c mice, measured on day 21',
+      ja: 'BALB/cマウスの脾臓に注入したCT-26大腸癌細胞の無治療対照（21日目の腫瘍体積）',
+    },
     tolerance:
       'chosen: ×/÷2, one volume doubling either way; that study injected 10⁴ cells, the setting starts from 10⁶, and ' +
       'its tumour is the spleen graft, not the liver metastases the setting stands for',

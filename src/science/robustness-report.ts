@@ -2,7 +2,8 @@
  * The robustness report in its three forms: a text table (the command line), a markdown section (docs/model.md,
  * between the ROBUSTNESS markers) and the versioned data file the app reads (src/scenario/claim-robustness.json).
  */
-import { acceptedBand, plausibilityCriterion } from './plausibility';
+import { claimById, SCENARIOS } from './claims';
+import { acceptedBand, PLAUSIBILITY_CRITERIA, plausibilityCriterion } from './plausibility';
 import type { ClaimRobustness, PlausibleFraction, RobustnessReport } from './robustness';
 
 /** Version of the data file's schema; the app's reader checks it. */
@@ -148,11 +149,27 @@ export interface RobustnessData {
   }[];
   plausibleDraws: number;
   acceptance: { setting: string; accepted: number; draws: number; acceptedAll: number; drawsAll: number }[];
+  /** the plausibility criteria (src/science/plausibility.ts), for the app's explanation of "plausible" */
+  criteria: {
+    setting: string;
+    arm: string;
+    day: number;
+    /** the measured control mean and the accepted band, mm³ */
+    target: number;
+    factor: number;
+    low: number;
+    high: number;
+    measured: { en: string; ja: string };
+    source: string;
+    tolerance: string;
+  }[];
 }
 
 /** A hold rate over the plausible draws in the data file. */
 export interface PlausibleData {
   filtered: boolean;
+  /** the settings whose criterion filters the draws (empty when not filtered) */
+  settings: string[];
   holds: number;
   draws: number;
   fraction: number;
@@ -160,9 +177,18 @@ export interface PlausibleData {
   upper: number;
 }
 
-function plausibleData(p: PlausibleFraction): PlausibleData {
+/** The settings with a plausibility criterion that the claim's scenarios run in. */
+function criterionSettings(claimId: string): string[] {
+  const claim = claimById(claimId);
+  if (!claim) return [];
+  const settings = new Set(Object.keys(claim.arms).map((k) => SCENARIOS[k]?.().setting));
+  return PLAUSIBILITY_CRITERIA.filter((c) => settings.has(c.setting)).map((c) => c.setting);
+}
+
+function plausibleData(p: PlausibleFraction, settings: string[]): PlausibleData {
   return {
     filtered: p.filtered,
+    settings: p.filtered ? settings : [],
     holds: p.holds,
     draws: p.draws,
     fraction: round(p.fraction.estimate),
@@ -196,7 +222,7 @@ export function robustnessData(report: RobustnessReport): RobustnessData {
           fraction: round(check.fraction),
         };
       }),
-      plausible: plausibleData(c.plausible),
+      plausible: plausibleData(c.plausible, criterionSettings(c.id)),
     })),
     seedClaims: report.seedClaims.map((s) => ({
       claim: s.claim,
@@ -206,18 +232,33 @@ export function robustnessData(report: RobustnessReport): RobustnessData {
       fraction: round(s.fraction.estimate),
       lower: round(s.fraction.lower),
       upper: round(s.fraction.upper),
-      plausible: plausibleData(s.plausible),
+      plausible: plausibleData(s.plausible, [
+        ...new Set(report.claims.filter((c) => c.seedClaims.includes(s.claim)).flatMap((c) => criterionSettings(c.id))),
+      ]),
     })),
     plausibleDraws: report.plausibleDraws,
     acceptance: report.acceptance.map((a) => ({ ...a })),
+    criteria: PLAUSIBILITY_CRITERIA.map((c) => ({
+      setting: c.setting,
+      arm: c.arm,
+      day: c.day,
+      target: c.target,
+      factor: c.factor,
+      ...acceptedBand(c),
+      measured: c.measured,
+      source: c.source,
+      tolerance: c.tolerance,
+    })),
   };
 }
 
-/** The data file's text: JSON indented by two spaces, arrays of numbers on one line (as the formatter writes them). */
+/**
+ * The data file's text: JSON indented by two spaces, arrays of numbers and of setting ids on one line (as the
+ * formatter writes them).
+ */
 export function robustnessJson(data: RobustnessData): string {
-  const text = JSON.stringify(data, null, 2).replace(
-    /\[\s+([-\d.,\s]*?)\s+\]/g,
-    (_, items: string) => `[${items.split(/,\s*/).join(', ')}]`,
-  );
+  const text = JSON.stringify(data, null, 2)
+    .replace(/\[\s+([-\d.,\s]*?)\s+\]/g, (_, items: string) => `[${items.split(/,\s*/).join(', ')}]`)
+    .replace(/\[\s+("[\w-]+"(?:,\s+"[\w-]+")*)\s+\]/g, (_, items: string) => `[${items.split(/,\s*/).join(', ')}]`);
   return `${text}\n`;
 }

@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { presetClaimRobustness } from '../../src/scenario/robustness';
+import { presetClaimRobustness, presetPlausibilityCriteria } from '../../src/scenario/robustness';
+import { PLAUSIBILITY_CRITERIA } from '../../src/science/plausibility';
 import { CLAIMS } from '../../src/science/claims';
 import { measureRobustness, ROBUSTNESS_DRAWS, ROBUSTNESS_SEED } from '../../src/science/robustness';
 import {
@@ -44,6 +45,29 @@ describe('the robustness figures in the app and in docs/model.md', () => {
       expect(shown?.draws).toBe(ROBUSTNESS_DRAWS);
     }
     expect(presetClaimRobustness('no-such-preset')).toEqual([]);
+  });
+
+  it('the app shows the plausible figure where a growth criterion filters the claim, with the criterion and its source', () => {
+    for (const c of CLAIMS) {
+      const shown = presetClaimRobustness(c.preset).find((x) => x.id === c.id);
+      const row = report.claims.find((x) => x.id === c.id);
+      if (!row?.plausible.filtered) {
+        expect(shown?.plausible, c.id).toBeNull();
+        continue;
+      }
+      expect(shown?.plausible?.holds, c.id).toBe(row.plausible.holds);
+      expect(shown?.plausible?.draws, c.id).toBe(row.plausible.draws);
+      expect(shown?.plausible?.settings.length, c.id).toBeGreaterThan(0);
+    }
+    const hcc = presetPlausibilityCriteria('nrf2-atezo-bev');
+    expect(hcc.map((k) => k.setting)).toEqual(['hcc-mouse']);
+    const criterion = PLAUSIBILITY_CRITERIA.find((k) => k.setting === 'hcc-mouse');
+    expect(hcc[0]).toMatchObject({ source: criterion?.source, day: criterion?.day, target: criterion?.target });
+    expect(hcc[0].measured.ja.length).toBeGreaterThan(0);
+    expect(hcc[0].accepted).toBe(report.acceptance.find((a) => a.setting === 'hcc-mouse')?.accepted);
+    // the patient and xenograft presets have none: every draw counts, and the app says so
+    expect(presetPlausibilityCriteria('keap1-nrf2-patients')).toEqual([]);
+    expect(presetClaimRobustness('keap1-nrf2-patients').every((c) => c.plausible === null)).toBe(true);
   });
 
   it('the generated section replaces only the text between its markers, and a document without them is refused', () => {
