@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { presetClaimRobustness, presetPlausibilityCriteria } from '../../src/scenario/robustness';
-import { PLAUSIBILITY_CRITERIA } from '../../src/science/plausibility';
 import { CLAIMS } from '../../src/science/claims';
+import { PLAUSIBILITY_CRITERIA } from '../../src/science/plausibility';
 import { measureRobustness, ROBUSTNESS_DRAWS, ROBUSTNESS_SEED } from '../../src/science/robustness';
 import {
   GENERATED_END,
