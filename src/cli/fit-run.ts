@@ -19,7 +19,7 @@ import { type FitFactor, fitMeasurements, SERIES_NAMES } from '../model';
 import { PARAMETER_KEY_PREFIX, parameterDefault } from '../scenario/catalogue/parameters';
 import { encodeScenario } from '../scenario/encode';
 import { currentValue, type Factor, valuesScenario, variableName } from '../scenario/variables';
-import { fail, parseArgs, readFactor, readLink, unknownOptions } from './options';
+import { applyToolDefaults, fail, parseArgs, readFactor, readLink, unknownOptions } from './options';
 import {
   MAX_SECONDS_USAGE,
   type ProgressSink,
@@ -39,6 +39,7 @@ const USAGE = `usage: fit --data FILE.csv [--parameters ID,ID,...] [--vary VAR[=
     Wald intervals from the Jacobian.
 ${MAX_SECONDS_USAGE}; the best
                    point so far is printed with "converged": false and "partial": {"done": iterations, ...}
+  A link with tool=fit and tool.f gives the factors when neither --parameters nor --vary does.
   Progress (iterations, model evaluations, sum of squares) goes to stderr.
   e.g. fit --data volumes.csv --parameters tCellKillRate,sensitiveGrowthRate 'v=1&s=hcc-mouse&h=28&arm=...'
 `;
@@ -52,6 +53,7 @@ export function runFitCli(
 ): CliOutput {
   const parsed = parseArgs(args, ['help', 'profile']);
   if (parsed.flags.has('help')) return { status: 0, stdout: USAGE, stderr: '' };
+  applyToolDefaults(parsed, 'fit');
   const problems = unknownOptions(parsed, ALLOWED);
   const format = parsed.options.get('format')?.at(-1) ?? 'json';
   if (format !== 'json' && format !== 'csv') problems.push(`--format must be json or csv, not '${format}'`);

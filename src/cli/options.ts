@@ -2,6 +2,7 @@
  * Option parsing shared by the toolkit commands (scan, sensitivity, fit): `--name value` or `--name=value`, options
  * that repeat, one positional link, `--shard k/N`, and the scenario read from the link with its messages.
  */
+import { PARAMETER_KEY_PREFIX } from '../scenario/catalogue/parameters';
 import { decodeScenario } from '../scenario/codec';
 import type { Scenario } from '../scenario/types';
 import { defaultRange, type Factor, parseVariable, type Variable, type VariableRange } from '../scenario/variables';
@@ -101,3 +102,47 @@ export function readFactor(
 }
 
 export type { Factor };
+
+/**
+ * The analysis a link sets up (its `tool` keys, scenario/toolSettings.ts) as this command's options, for every option
+ * the command line does not give itself: `npm run -s scan '<link of a heat map>'` runs the heat map the link shares.
+ * Returns the --vary texts that came from the link (their axes are spaced as the app spaces them).
+ */
+export function applyToolDefaults(parsed: ParsedArgs, command: 'scan' | 'sensitivity' | 'fit'): Set<string> {
+  const fromLink = new Set<string>();
+  if (parsed.positional.length !== 1) return fromLink;
+  const { tool } = decodeScenario(queryPart(parsed.positional[0]));
+  if (!tool) return fromLink;
+  const has = (name: string) => parsed.options.has(name);
+  const set = (name: string, value: string | number | undefined) => {
+    if (!has(name) && value !== undefined) parsed.options.set(name, [String(value)]);
+  };
+  const arms = () => {
+    set('arm', tool.arm === undefined ? undefined : tool.arm + 1);
+    if (tool.arm !== undefined) set('versus', tool.versus === undefined ? undefined : tool.versus + 1);
+  };
+  const params = (tool.factors ?? []).filter((f) => f.startsWith(PARAMETER_KEY_PREFIX));
+  const others = (tool.factors ?? []).filter((f) => !f.startsWith(PARAMETER_KEY_PREFIX));
+  if (command === 'scan' && (tool.kind === 'scan' || tool.kind === 'heatmap')) {
+    if (!has('vary') && tool.x) {
+      const axes = [tool.x, ...(tool.kind === 'heatmap' && tool.y ? [tool.y] : [])];
+      const texts = axes.map((a) => `${a.variable}=${a.min}:${a.max}:${a.points}`);
+      for (const t of texts) fromLink.add(t);
+      parsed.options.set('vary', texts);
+    }
+    set('readout', tool.readout);
+    if (tool.kind === 'heatmap') arms();
+  } else if (command === 'sensitivity' && (tool.kind === 'tornado' || tool.kind === 'sobol')) {
+    set('method', tool.kind);
+    if (!has('parameters') && !has('vary') && params.length > 0)
+      parsed.options.set('parameters', [params.map((p) => p.slice(PARAMETER_KEY_PREFIX.length)).join(',')]);
+    set('readout', tool.readout);
+    arms();
+    set('samples', tool.kind === 'sobol' ? tool.samples : undefined);
+  } else if (command === 'fit' && tool.kind === 'fit' && !has('parameters') && !has('vary')) {
+    if (params.length > 0)
+      parsed.options.set('parameters', [params.map((p) => p.slice(PARAMETER_KEY_PREFIX.length)).join(',')]);
+    if (others.length > 0) parsed.options.set('vary', others);
+  }
+  return fromLink;
+}

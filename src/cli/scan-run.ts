@@ -10,10 +10,19 @@
  */
 import { csvField } from '../formats/csv';
 import { parseReadout, type Readout, readoutName, readoutUnit, runReadouts } from '../model';
-import { axisValues, checkScan, type ScanAxis, scanScenario, scanSize } from '../scenario/scan';
+import { axisValues, checkScan, type ScanAxis, scanAxis, scanScenario, scanSize } from '../scenario/scan';
 import type { Scenario } from '../scenario/types';
 import { variableName } from '../scenario/variables';
-import { fail, type ParsedArgs, parseArgs, readFactor, readLink, readNumberOption, unknownOptions } from './options';
+import {
+  applyToolDefaults,
+  fail,
+  type ParsedArgs,
+  parseArgs,
+  readFactor,
+  readLink,
+  readNumberOption,
+  unknownOptions,
+} from './options';
 import {
   MAX_SECONDS_USAGE,
   type PartialMark,
@@ -26,15 +35,20 @@ import {
 import { CLI_VERSION, type CliOutput } from './run';
 import { parseShardArgument, registerMerge, type Shard, shardOutput, shardRange } from './shard';
 
-const USAGE = `usage: scan --vary VAR[=MIN:MAX] [--vary VAR2[=MIN:MAX]] [--points N] [--readout R]... [--log]
-            [--shard k/N] [--max-seconds N] [--format json|csv] '<query string or share URL>'
+const USAGE = `usage: scan --vary VAR[=MIN:MAX[:POINTS]] [--vary VAR2[=MIN:MAX[:POINTS]]] [--points N] [--readout R]...
+            [--arm N [--versus M]] [--log] [--shard k/N] [--max-seconds N] [--format json|csv]
+            '<query string or share URL>'
   VAR: p.<parameter> (any id of docs/model.md's table), nrf2, neat1, il6 (shared; armN.nrf2 for arm N only),
        <drug>.dose, <drug>.start, <drug>.window (drug codes atz bev pd1 cox2 cd24 il6ab osi igf; armN.cox2.start
        for arm N only). Without MIN:MAX, the documented range.
   R:   volume@DAY (default: at the horizon), change@DAY, logvolume@DAY, ttp, eradication, toxicity[@DAY],
        <series>@DAY.
-  --points N    values per variable (default 21 for one variable, 11 for two)
+  --points N    values per variable (default 21 for one variable, 11 for two); :POINTS after a range: that axis's
+  --arm N       only arm N (counting from 1); --versus M: arms N and M, and their difference as a third "arm"
+                named 'N's name − M's name' (the app's difference heat map)
   --log         space the values on a log scale
+  A link with an analysis (tool=scan or heatmap, tool.x, tool.y, tool.r, tool.arm, tool.vs) gives the options
+  this command line leaves out: 'scan <link>' runs the scan or heat map the link shares, spaced as the app spaces it.
   --shard k/N   compute part k of N of the points and print a shard file; 'merge' joins the N files
 ${MAX_SECONDS_USAGE}; JSON then has
                    "partial": {"done", "total", ...} and the points finished, CSV their rows
@@ -42,7 +56,7 @@ ${MAX_SECONDS_USAGE}; JSON then has
   e.g. scan --vary cox2.start=0:21 --readout volume@28 'v=1&s=hcc-mouse&h=28&arm=...'
 `;
 
-const ALLOWED = ['vary', 'points', 'readout', 'format', 'shard', 'max-seconds'];
+const ALLOWED = ['vary', 'points', 'readout', 'arm', 'versus', 'format', 'shard', 'max-seconds'];
 
 const FLAGS = ['help', 'log'];
 
@@ -52,28 +66,53 @@ interface ScanSetup {
   axes: ScanAxis[];
   points: number;
   readouts: Readout[];
+  /** the arms' names in the output; with a difference, the last is 'A − B' (computed, not simulated) */
+  armNames: string[];
+  difference: boolean;
   format: 'json' | 'csv';
   shard: Shard | null;
   maxSeconds: number | null;
 }
 
 function readScan(parsed: ParsedArgs): ScanSetup | { errors: string[] } {
+  const fromLink = applyToolDefaults(parsed, 'scan');
   const problems = unknownOptions(parsed, ALLOWED);
   const format = parsed.options.get('format')?.at(-1) ?? 'json';
   if (format !== 'json' && format !== 'csv') problems.push(`--format must be json or csv, not '${format}'`);
   if (problems.length > 0) return { errors: problems };
   const link = readLink(parsed);
   if ('errors' in link) return link;
-  const { scenario } = link;
+  const armCount = link.scenario.arms.length;
+  const arm = readNumberOption(parsed, 'arm', 1, 1, armCount, true);
+  const versus = parsed.options.has('versus') ? readNumberOption(parsed, 'versus', 1, 1, armCount, true) : undefined;
+  for (const x of [arm, versus]) if (typeof x === 'object' && x) return { errors: [x.error] };
+  if (versus !== undefined && !parsed.options.has('arm')) return { errors: ['--versus needs --arm'] };
+  if (versus !== undefined && versus === arm) return { errors: ['--versus must be another arm'] };
+  // --arm (and --versus): only those arms are simulated, as the app's heat map of one arm (or a difference) does
+  const picked = parsed.options.has('arm')
+    ? [(arm as number) - 1, ...(typeof versus === 'number' ? [versus - 1] : [])]
+    : null;
+  const scenario = picked ? { ...link.scenario, arms: picked.map((i) => link.scenario.arms[i]) } : link.scenario;
+  const difference = picked !== null && picked.length === 2;
+  const armNames = scenario.arms.map((a) => a.name);
+  if (difference) armNames.push(`${armNames[0]} − ${armNames[1]}`);
   const varies = parsed.options.get('vary') ?? [];
   if (varies.length < 1 || varies.length > 2) return { errors: ['give one or two --vary options'] };
   const points = readNumberOption(parsed, 'points', varies.length === 1 ? 21 : 11, 1, 1000, true);
   if (typeof points !== 'number') return { errors: [points.error] };
   const axes: ScanAxis[] = [];
   for (const text of varies) {
-    const f = readFactor(text, scenario, parsed.flags.has('log'));
+    // VAR=MIN:MAX:POINTS: this axis's own number of points
+    const own = /^(.*=[^:]+:[^:]+):(\d+)$/.exec(text);
+    const f = readFactor(own ? own[1] : text, scenario, parsed.flags.has('log'));
+    const n = own ? Number(own[2]) : points;
+    if (own && !(n >= 1 && n <= 1000)) problems.push(`${text}: POINTS must be a whole number from 1 to 1000`);
     if ('error' in f) problems.push(f.error);
-    else axes.push({ variable: f.variable, min: f.range.min, max: f.range.max, points, log: f.range.log });
+    else {
+      // an axis from the link is spaced as the app spaces it: log where the documented range is log-spaced
+      const log = fromLink.has(text) ? scanAxis(scenario, f.variable, n, f.range.min, f.range.max).log : f.range.log;
+      axes.push({ variable: f.variable, min: f.range.min, max: f.range.max, points: n, log });
+    }
   }
   const readouts: Readout[] = [];
   for (const text of parsed.options.get('readout') ?? [`volume@${scenario.horizon}`]) {
@@ -91,7 +130,18 @@ function readScan(parsed: ParsedArgs): ScanSetup | { errors: string[] } {
   if (shard && 'error' in shard) return { errors: [shard.error] };
   const maxSeconds = readMaxSeconds(parsed);
   if (maxSeconds !== null && typeof maxSeconds === 'object') return { errors: [maxSeconds.error] };
-  return { scenario, query: link.query, axes, points, readouts, format: format as 'json' | 'csv', shard, maxSeconds };
+  return {
+    scenario,
+    query: link.query,
+    axes,
+    points,
+    readouts,
+    armNames,
+    difference,
+    format: format as 'json' | 'csv',
+    shard,
+    maxSeconds,
+  };
 }
 
 /** Column name of readout ri of arm a in a shard file. */
@@ -99,14 +149,21 @@ const column = (ri: number, a: number): string => `r${ri}.a${a}`;
 
 /** The command's output from the values of points [0, total) (values[i * width + ri * arms + a]). */
 function printScan(setup: ScanSetup, values: ArrayLike<number>, partial: PartialMark | null = null): CliOutput {
-  const { axes, points, readouts, scenario } = setup;
+  const { axes, readouts, scenario } = setup;
   // a partial run: the points finished, [0, done)
   const total = partial ? partial.done : scanSize({ axes });
   const axisX = axes.map(axisValues);
+  const n1 = axes.length === 2 ? axisX[1].length : 1;
   const xOf = (i: number): number[] =>
-    axes.length === 1 ? [axisX[0][i]] : [axisX[0][Math.floor(i / points)], axisX[1][i % points]];
-  const arms = scenario.arms.map((a) => a.name);
-  const width = readouts.length * arms.length;
+    axes.length === 1 ? [axisX[0][i]] : [axisX[0][Math.floor(i / n1)], axisX[1][i % n1]];
+  const arms = setup.armNames;
+  const simulated = scenario.arms.length;
+  const width = readouts.length * simulated;
+  /** readout ri of output arm a at point i (the difference arm: the first simulated arm minus the second) */
+  const cellValue = (i: number, ri: number, a: number): number =>
+    a < simulated
+      ? values[i * width + ri * simulated + a]
+      : values[i * width + ri * simulated] - values[i * width + ri * simulated + 1];
   if (setup.format === 'csv') {
     const header = ['point', ...axes.map((a) => csvField(variableName(a.variable))), 'arm'];
     for (const r of readouts) header.push(csvField(readoutName(r)));
@@ -116,7 +173,7 @@ function printScan(setup: ScanSetup, values: ArrayLike<number>, partial: Partial
       arms.forEach((name, a) => {
         const cells = [String(i), ...x.map(String), csvField(name)];
         readouts.forEach((_, ri) => {
-          cells.push(String(values[i * width + ri * arms.length + a]));
+          cells.push(String(cellValue(i, ri, a)));
         });
         rows.push(cells.join(','));
       });
@@ -137,10 +194,11 @@ function printScan(setup: ScanSetup, values: ArrayLike<number>, partial: Partial
     })),
     readouts: readouts.map((r) => ({ name: readoutName(r), unit: readoutUnit(r) })),
     arms,
+    ...(setup.difference ? { difference: { arm: arms[0], versus: arms[1], name: arms[2] } } : {}),
     points: Array.from({ length: total }, (_, i) => {
       const point: Record<string, unknown> = { index: i, x: xOf(i) };
       readouts.forEach((r, ri) => {
-        point[readoutName(r)] = arms.map((_, a) => values[i * width + ri * arms.length + a]);
+        point[readoutName(r)] = arms.map((_, a) => cellValue(i, ri, a));
       });
       return point;
     }),

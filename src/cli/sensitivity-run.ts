@@ -31,7 +31,16 @@ import {
 import { PARAMETER_KEY_PREFIX, variableParameters } from '../scenario/catalogue/parameters';
 import type { Scenario } from '../scenario/types';
 import { checkVariable, type Factor, factorScenario, variableName } from '../scenario/variables';
-import { fail, type ParsedArgs, parseArgs, readFactor, readLink, readNumberOption, unknownOptions } from './options';
+import {
+  applyToolDefaults,
+  fail,
+  type ParsedArgs,
+  parseArgs,
+  readFactor,
+  readLink,
+  readNumberOption,
+  unknownOptions,
+} from './options';
 import {
   MAX_SECONDS_USAGE,
   type PartialMark,
@@ -56,6 +65,8 @@ const USAGE = `usage: sensitivity [--method sobol|prcc|tornado] [--parameters ID
                 exactly this command's output without --shard
 ${MAX_SECONDS_USAGE}; the indices need
                    every run of the design, so a stopped run prints {"partial", "outputs"} (CSV run,output) instead
+  A link with an analysis (tool=tornado or sobol, tool.f, tool.r, tool.arm, tool.vs, tool.n) gives the options this
+  command line leaves out: 'sensitivity <link>' runs the analysis the link shares.
   Progress (runs done, time left) goes to stderr.
   e.g. sensitivity --parameters pge2Half,nrf2Pge2Induction,tCellKillRate --readout change@28 --arm 5 --versus 4 \\
        'v=1&s=hcc-mouse&h=28&...'
@@ -93,6 +104,7 @@ export interface SensitivitySetup {
 
 /** Reads and checks every option: the setup of the run, or the messages. */
 export function readSensitivity(parsed: ParsedArgs): SensitivitySetup | { errors: string[] } {
+  applyToolDefaults(parsed, 'sensitivity');
   const problems = unknownOptions(parsed, ALLOWED);
   const format = parsed.options.get('format')?.at(-1) ?? 'json';
   if (format !== 'json' && format !== 'csv') problems.push(`--format must be json or csv, not '${format}'`);

@@ -25,6 +25,7 @@ export function linkFieldText(field: string): string {
   if (field.startsWith('p.')) return t('link.field.parameter', { id: field.slice(2) });
   if (field.startsWith('cohort.')) return t('link.field.cohort');
   if (field.startsWith('view.')) return t('link.field.view', { key: field.slice(5) });
+  if (field === 'tool' || field.startsWith('tool.')) return t('link.field.tool', { key: field });
   if (INPUTS.has(field)) return t('link.field.input', { key: field });
   const key = TOP_LEVEL[field];
   return key ? t(key) : t('link.field.other', { key: field });

@@ -379,6 +379,7 @@ export const en = {
   'link.field.parameter': 'Model parameter {id}',
   'link.field.parameters': 'Model parameters',
   'link.field.view': 'Chart option {key}',
+  'link.field.tool': 'Analysis setting {key}',
   'link.field.other': 'Parameter {key}',
   'link.code.unknown-version': 'the format version is not one this release reads.',
   'link.code.unknown-key': 'not known to this release; ignored.',

@@ -380,6 +380,7 @@ export const ja: Catalogue = {
   'link.field.parameter': 'モデルパラメーター {id}',
   'link.field.parameters': 'モデルパラメーター',
   'link.field.view': 'グラフの設定 {key}',
+  'link.field.tool': '解析の設定 {key}',
   'link.field.other': 'パラメーター {key}',
   'link.code.unknown-version': 'このリリースが読めない形式バージョンです。',
   'link.code.unknown-key': 'このリリースでは使われていないため、無視しました。',

@@ -64,6 +64,7 @@ export const toolkitEn = {
   'tool.versus': 'Minus arm',
   'tool.versus.none': 'none',
   'tool.samples': 'Base samples N',
+  'tool.linkWaiting': 'This link sets up the analysis above ({solves} model solves): press Run to compute it.',
   'tool.runs': '{runs} simulations',
   'tool.run': 'Run analysis',
   'tool.cancel': 'Cancel',

@@ -64,6 +64,7 @@ export const toolkitJa = {
   'tool.versus': '差し引く群',
   'tool.versus.none': 'なし',
   'tool.samples': '基本サンプル数 N',
+  'tool.linkWaiting': 'このリンクは上の解析を設定しています（モデル求解 {solves} 回）。実行を押すと計算します。',
   'tool.runs': 'シミュレーション {runs} 回',
   'tool.run': '解析を実行',
   'tool.cancel': '中止',

@@ -35,6 +35,10 @@
  *   log, comp, mac, drug, lang, draws, preset   optional: how the scenario is shown (chart options, language, the
  *          trial's ensemble size across plausible models, the preset whose arm names follow the language); see view.ts.
  *          Written only when given (encodeLink(s, view)); the decoder returns them as `view`.
+ *   tool, tool.x, tool.y, tool.r, tool.arm, tool.vs, tool.f, tool.n   optional: the analysis set up in the toolkit (a
+ *          scan, heat map, tornado, Sobol' indices or a fit, its variables, readout, arms and factors); see
+ *          toolSettings.ts. Written after the view keys (encodeLink(s, view, tool)); the decoder returns it as `tool`,
+ *          checked against the link's scenario, each bad field reported and left out.
  *   arm    one per arm, in order: the name, then '*'-separated items:
  *            hide                             the arm is hidden (kept and shared, not drawn)
  *            nrf2=1, neat1=…, il6=…, axl=…, cd8=…, egfr=…   an input override for this arm
@@ -93,6 +97,9 @@ import {
 } from './limits';
 import { FIRST_VERSION, type MigrationRegistry, migrations } from './migrations';
 import { stripNameControls } from './names';
+import { NUMBER, parseNumber } from './number';
+import { readTool } from './tool';
+import { TOOL_BY_KEY, TOOL_QUERY_RESERVE, type ToolSettings } from './toolSettings';
 import type { Arm, CancerType, CohortSettings, DoseSchedule, Inputs, Scenario, Setting } from './types';
 import { DRUG_IDS } from './types';
 import {
@@ -116,6 +123,7 @@ import {
 import { VIEW_BY_KEY, VIEW_KEYS, VIEW_ORDER, VIEW_QUERY_RESERVE, type ViewOptions } from './view';
 
 export { encodeLink, encodeScenario, FORMAT_VERSION } from './encode';
+export type { ToolSettings } from './toolSettings';
 export type { FieldError, FieldErrorCode } from './validate';
 export { validateScenario } from './validate';
 export type { ViewOptions } from './view';
@@ -127,7 +135,9 @@ export interface DecodeResult {
   errors: FieldError[];
   /** the view options the link gives (only those it gives, and only valid ones) */
   view: ViewOptions;
-  /** encodeLink(scenario, view): the canonical form of the link, to put back in the address bar */
+  /** the analysis the link sets up (toolSettings.ts; only valid fields), when it has one */
+  tool?: ToolSettings;
+  /** encodeLink(scenario, view, tool): the canonical form of the link, to put back in the address bar */
   normalised: string;
 }
 
@@ -168,27 +178,9 @@ const SINGLE_KEYS: Record<string, string> = {
   assess: 'cohort.assessmentInterval',
   pge2cut: 'cohort.pge2Cutoff',
   ...Object.fromEntries([...VIEW_BY_KEY].map(([key, field]) => [key, `view.${field}`])),
+  // the analysis keys: their field is the key itself (tool, tool.x, ...)
+  ...Object.fromEntries([...TOOL_BY_KEY.keys()].map((key) => [key, key])),
 };
-
-/** A decimal number as people and String(x) write it: no hex, no 'Infinity', no spaces, no leading '+'. */
-const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
-
-/** True when a decimal number has a non-zero digit before its exponent (so it does not denote zero). */
-function nonZeroDigits(text: string): boolean {
-  return /[1-9]/.test(text.replace(/e.*$/i, ''));
-}
-
-/**
- * The number a text denotes, or undefined if it is not a finite decimal number. -0 reads as 0. A non-zero number too
- * small for a double (1e-400, which Number() reads as 0) is undefined too: silently reading it as 0 would change
- * the scenario without a word.
- */
-function parseNumber(text: string): number | undefined {
-  if (!NUMBER.test(text)) return undefined;
-  const x = Number(text);
-  if (x === 0 && nonZeroDigits(text)) return undefined;
-  return Number.isFinite(x) ? x + 0 : undefined;
-}
 
 function notANumber(field: string, label: string, text: string, allowed: string): FieldError {
   const what = !NUMBER.test(text)
@@ -211,8 +203,8 @@ function finish(scenario: Scenario, view: ViewOptions, errors: FieldError[]): De
   return { scenario, errors, view, normalised: encodeLink(scenario, view) };
 }
 
-/** Longest query read: the scenario's limit, plus room for the view keys. */
-const MAX_LINK_LENGTH = MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE;
+/** Longest query read: the scenario's limit, plus room for the view keys and the analysis keys. */
+export const MAX_LINK_LENGTH = MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE + TOOL_QUERY_RESERVE;
 
 function decodeUnguarded(query: string, registry: MigrationRegistry, currentVersion: number): DecodeResult {
   const errors: FieldError[] = [];
@@ -252,7 +244,7 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
         // the field names the key; a parameter with no name at all ("=1", "&&") still gets a field to show
         field: key === '' ? '(unnamed)' : key.length > 40 ? `${key.slice(0, 40)}…` : key,
         code: 'unknown-key',
-        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, egfr, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang, p.<parameter> and arm.`,
+        message: `Unknown parameter ${quote(key)} is ignored; the parameters are v, s, h, dt, nrf2, neat1, il6, axl, cd8, egfr, n, seed, cancer, assess, pge2cut, log, comp, mac, drug, lang, draws, tool, tool.x, tool.y, tool.r, tool.arm, tool.vs, tool.f, tool.n, p.<parameter> and arm.`,
       });
     }
   }
@@ -332,7 +324,9 @@ function decodeUnguarded(query: string, registry: MigrationRegistry, currentVers
     });
     normalised = encodeScenario(scenario);
   }
-  return { scenario, errors, view, normalised: encodeLink(scenario, view) };
+  // the analysis is read against the final scenario (its arms, horizon and setting)
+  const tool = readTool(single, scenario, errors);
+  return { scenario, errors, view, ...(tool ? { tool } : {}), normalised: encodeLink(scenario, view, tool) };
 }
 
 /**

@@ -2,8 +2,9 @@
  * Writing a scenario as a query string (format version 1). The format is described in codec.ts; this module holds
  * the writer and the vocabulary (keys and drug codes) the reader shares.
  */
-import { orderedParameters, PARAMETER_IDS, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
+import { isParameterId, orderedParameters, PARAMETER_IDS, PARAMETER_KEY_PREFIX } from './catalogue/parameters';
 import { PRESETS } from './catalogue/presets';
+import { TOOL_KEYS, TOOL_ORDER, type ToolAxis, type ToolSettings, toolUses } from './toolSettings';
 import type { Arm, CohortSettings, DrugId, Inputs, Scenario } from './types';
 import { DRUG_IDS } from './types';
 import {
@@ -88,6 +89,7 @@ export const LINK_KEYS: readonly string[] = [
   ...INPUT_ORDER.map((k) => INPUT_KEYS[k]),
   ...COHORT_ORDER.map((k) => COHORT_KEYS[k]),
   ...VIEW_ORDER.map((k) => VIEW_KEYS[k]),
+  ...TOOL_ORDER.map((k) => TOOL_KEYS[k]),
   'arm',
 ];
 
@@ -131,6 +133,33 @@ export function parseViewValue<K extends keyof ViewOptions>(key: K, text: string
     return (ok ? n : undefined) as ViewOptions[K];
   }
   return (viewAllowed(key).includes(text) ? text : undefined) as ViewOptions[K];
+}
+
+function axisText(a: ToolAxis): string {
+  return `${a.variable}:${formatNumber(a.min)}:${formatNumber(a.max)}:${formatNumber(a.points)}`;
+}
+
+/** A factor as tool.f writes it: a parameter by its bare id, any other variable by its name. */
+export function factorText(name: string): string {
+  return name.startsWith(PARAMETER_KEY_PREFIX) && isParameterId(name.slice(PARAMETER_KEY_PREFIX.length))
+    ? name.slice(PARAMETER_KEY_PREFIX.length)
+    : name;
+}
+
+/** The key-value pairs of an analysis (only what its tool uses), in TOOL_ORDER, before URL encoding. */
+export function toolPairs(tool: ToolSettings | undefined): [string, string][] {
+  if (!tool) return [];
+  const out: [string, string][] = [[TOOL_KEYS.kind, tool.kind]];
+  const has = (k: keyof ToolSettings) => toolUses(tool.kind, k) && tool[k] !== undefined;
+  if (has('x')) out.push([TOOL_KEYS.x, axisText(tool.x as ToolAxis)]);
+  if (has('y')) out.push([TOOL_KEYS.y, axisText(tool.y as ToolAxis)]);
+  if (has('readout')) out.push([TOOL_KEYS.readout, tool.readout as string]);
+  if (has('arm')) out.push([TOOL_KEYS.arm, String((tool.arm as number) + 1)]);
+  if (has('versus') && has('arm')) out.push([TOOL_KEYS.versus, String((tool.versus as number) + 1)]);
+  if (has('factors') && (tool.factors as string[]).length > 0)
+    out.push([TOOL_KEYS.factors, (tool.factors as string[]).map(factorText).join(',')]);
+  if (has('samples')) out.push([TOOL_KEYS.samples, String(tool.samples)]);
+  return out;
 }
 
 /** The item that marks an arm as hidden. */
@@ -207,8 +236,11 @@ export function encodeScenario(s: Scenario): string {
   return encodeLink(s, {});
 }
 
-/** encodeScenario with view options (chart options, language): what the app's address bar and shared links hold. */
-export function encodeLink(s: Scenario, view: ViewOptions): string {
+/**
+ * encodeScenario with view options (chart options, language) and the analysis set up in the toolkit (toolSettings.ts,
+ * after the view keys): what the app's address bar and shared links hold.
+ */
+export function encodeLink(s: Scenario, view: ViewOptions, tool?: ToolSettings): string {
   const pairs: [string, string][] = [
     ['v', String(FORMAT_VERSION)],
     ['s', s.setting],
@@ -230,6 +262,7 @@ export function encodeLink(s: Scenario, view: ViewOptions): string {
     const value = view[key];
     if (value !== undefined) pairs.push([VIEW_KEYS[key], viewValue(key, value)]);
   }
+  pairs.push(...toolPairs(tool));
   for (const [id, value] of orderedParameters(s.parameters))
     pairs.push([`${PARAMETER_KEY_PREFIX}${id}`, formatNumber(value)]);
   for (const arm of s.arms) pairs.push(['arm', armValue(arm)]);

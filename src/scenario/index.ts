@@ -6,6 +6,8 @@ export * from './limits';
 export * from './migrations';
 export * from './names';
 export * from './scan';
+export * from './tool';
+export * from './toolSettings';
 export * from './types';
 export * from './validate';
 export * from './variables';

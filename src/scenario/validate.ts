@@ -53,6 +53,14 @@ export const FIELD_LABELS: Record<string, string> = {
   'view.language': 'Language (lang)',
   'view.ensembleDraws': 'Ensemble size across plausible models (draws)',
   'view.preset': 'Preset the scenario came from (preset)',
+  tool: 'Analysis (tool)',
+  'tool.x': 'Analysis variable (tool.x)',
+  'tool.y': 'Analysis second variable (tool.y)',
+  'tool.r': 'Analysis readout (tool.r)',
+  'tool.arm': 'Analysis arm (tool.arm)',
+  'tool.vs': 'Analysis arm compared with (tool.vs)',
+  'tool.f': 'Analysis factors (tool.f)',
+  'tool.n': 'Analysis samples (tool.n)',
 };
 
 function withUnit(x: number, unit: string): string {

@@ -16,6 +16,7 @@ import { useExplorer } from './explorer';
 import { EntryLedger, tagOf } from './historyEntries';
 import { onBeforeReload } from './release';
 import { type LessonPosition, useTeaching } from './teaching';
+import { currentTool, useToolSettings } from './toolSettings';
 import { VIEW_HASH } from './view';
 
 const WRITE_DELAY_MS = 250;
@@ -26,9 +27,9 @@ export function currentView(): ViewOptions {
   return { ...view, language: useLanguage.getState().language, ...(presetId ? { preset: presetId } : {}) };
 }
 
-/** The query string (without '?') of the current state: what 'Copy link' shares. */
+/** The query string (without '?') of the current state: what 'Copy link' shares (with the analysis last run). */
 export function currentQuery(): string {
-  return encodeLink(useExplorer.getState().scenario, currentView());
+  return encodeLink(useExplorer.getState().scenario, currentView(), currentTool());
 }
 
 /**
@@ -102,7 +103,8 @@ export function readScenarioFromUrl(): void {
     useLanguage.getState().setLanguage(browserLanguage());
     return;
   }
-  const { scenario, errors, view } = decodeScenario(query);
+  const { scenario, errors, view, tool } = decodeScenario(query);
+  useToolSettings.getState().setFromLink(tool ?? null);
   // the step's text and question are shown over the link's scenario (which may have been changed after the step began)
   useTeaching.getState().setLesson(lesson);
   useExplorer.getState().setScenario(scenario, undefined, linkPreset(view, lesson));
@@ -236,13 +238,14 @@ export function syncUrlWithStore(): () => void {
     const query = split.query;
     useTeaching.getState().setLesson(split.lesson);
     if (query === currentQuery()) return;
-    const { scenario, view } = decodeScenario(query);
+    const { scenario, view, tool } = decodeScenario(query);
+    useToolSettings.getState().setFromLink(tool ?? null);
     // Back to the scenario before the last change (or Forward to the one undone) is that undo step itself: the arms
     // keep their colours and the selected arm; any other entry replaces the scenario (an undoable change too).
     const state = useExplorer.getState();
     const previous = state.past[state.past.length - 1];
     const next = state.future[state.future.length - 1];
-    const sameView = (s: typeof scenario) => encodeLink(s, { ...currentView(), ...view });
+    const sameView = (s: typeof scenario) => encodeLink(s, { ...currentView(), ...view }, tool);
     // the address as the page would write it (the first entry's bare address is the starting scenario's)
     const target = sameView(scenario);
     const holds = (s: typeof scenario) => {
@@ -274,6 +277,9 @@ export function syncUrlWithStore(): () => void {
       schedule();
   });
   const unsubscribeLanguage = useLanguage.subscribe(schedule);
+  const unsubscribeTool = useToolSettings.subscribe((state, previous) => {
+    if (state.settings !== previous.settings) schedule();
+  });
   const unsubscribeLesson = useTeaching.subscribe((state, previous) => {
     if (state.lesson !== previous.lesson) schedule();
   });
@@ -287,6 +293,7 @@ export function syncUrlWithStore(): () => void {
     removeEventListener('hashchange', tagNewEntry);
     unsubscribe();
     unsubscribeLanguage();
+    unsubscribeTool();
     unsubscribeLesson();
   };
 }

@@ -15,7 +15,8 @@ import { expect, type Page, test } from '@playwright/test';
 import fc from 'fast-check';
 import { en } from '../../src/i18n/en';
 import { ja } from '../../src/i18n/ja';
-import { decodeScenario, LINK_KEYS, MAX_QUERY_LENGTH, PARAMETER_LINK_KEYS } from '../../src/scenario';
+import { decodeScenario, LINK_KEYS, PARAMETER_LINK_KEYS } from '../../src/scenario';
+import { MAX_LINK_LENGTH } from '../../src/scenario/codec';
 import { collectErrors } from './helpers';
 
 const SEED = Number(process.env.LINK_FUZZ_SEED ?? 20261201);
@@ -128,7 +129,7 @@ const link: fc.Arbitrary<{ query: string }> = fc
     const own = `s=hcc-mouse&nrf2=${nrf2}&comp=${comp}&lang=${language}&arm=Control`;
     let query = [own, ...parts].join('&');
     if (shape === 'truncated') query = query.slice(0, own.length + (cut % (query.length - own.length + 1)));
-    if (shape === 'oversize') query = `${query}&zz=${'9'.repeat(MAX_QUERY_LENGTH)}`;
+    if (shape === 'oversize') query = `${query}&zz=${'9'.repeat(MAX_LINK_LENGTH)}`;
     return { query };
   });
 

@@ -87,7 +87,7 @@ describe('simulate', () => {
       ['arm=+++', ['arm[0].name']],
       [`arm=${'x'.repeat(41)}`, ['arm[0].name']],
       [Array.from({ length: 9 }, (_, i) => `arm=A${i}`).join('&'), ['arms']],
-      [`arm=${'x'.repeat(8100)}`, ['query']],
+      [`arm=${'x'.repeat(9500)}`, ['query']],
       ['h=40&h=50', ['horizon']],
       ['n=40', ['cohort']],
       ['s=hcc-patient&n=5&cancer=liver', ['cohort.size', 'cohort.cancer']],

@@ -17,6 +17,7 @@ import {
   migrations,
   type Scenario,
   SETTINGS,
+  TOOL_QUERY_RESERVE,
   VIEW_QUERY_RESERVE,
   validateScenario,
 } from '../../src/scenario';
@@ -290,12 +291,12 @@ describe('one error per code, with its field and a specific message', () => {
   });
 
   it('too-long: an oversize link, and an arm name over 40 characters', () => {
-    const huge = `${HEAD}&arm=${'x'.repeat(MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE)}`;
+    const huge = `${HEAD}&arm=${'x'.repeat(MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE + TOOL_QUERY_RESERVE)}`;
     let r = decodeScenario(huge);
     let m = onlyError(r, 'too-long', 'query');
     expect(m).toContain(`${huge.length} characters`);
-    // the scenario's limit plus room for the optional view keys
-    expect(m).toContain(`${MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE}`);
+    // the scenario's limit plus room for the optional view and analysis keys
+    expect(m).toContain(`${MAX_QUERY_LENGTH + VIEW_QUERY_RESERVE + TOOL_QUERY_RESERVE}`);
     expect(r.scenario).toEqual(defaultScenario());
 
     r = decodeScenario(`${HEAD}&arm=${'長'.repeat(45)}`);

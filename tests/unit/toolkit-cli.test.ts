@@ -155,3 +155,52 @@ describe('sensitivity command', () => {
     expect(runSensitivityCli(['--readout', 'ttp', nrf2Link]).stderr).toContain('give the factors');
   });
 });
+
+describe('the commands read the analysis a link shares (tool keys)', () => {
+  const heatmap =
+    'tool=heatmap&tool.x=cox2.start:0:21:3&tool.y=p.tCellKillRate:2:12:2&tool.r=volume@28&tool.arm=5&tool.vs=4';
+
+  it('scan runs the link’s difference heat map: the same numbers as the options written out, and the difference of the two arms', () => {
+    const fromLink = runScanCli(['--format', 'csv', `${nrf2Link}&${heatmap}`]);
+    expect(fromLink.stderr).toBe('');
+    const explicit = runScanCli([
+      ...['--vary', 'cox2.start=0:21:3', '--vary', 'p.tCellKillRate=2:12:2', '--readout', 'volume@28'],
+      ...['--arm', '5', '--versus', '4', '--format', 'csv', nrf2Link],
+    ]);
+    expect(fromLink.stdout).toBe(explicit.stdout);
+    const rows = fromLink.stdout.trim().split('\n').slice(1);
+    // 3 × 2 points × (two arms and their difference); axes of their own lengths
+    expect(rows).toHaveLength(3 * 2 * 3);
+    expect(rows[0]).toMatch(/^0,0,2,"NRF2-high, atezo\/bev \+ COX-2i",/);
+    expect(rows[17]).toMatch(/^5,21,12,"NRF2-high, atezo\/bev \+ COX-2i − NRF2-high, atezo\/bev",/);
+    const value = (r: string) => Number(r.split(',').at(-1));
+    for (let p = 0; p < 6; p++)
+      expect(value(rows[3 * p + 2])).toBeCloseTo(value(rows[3 * p]) - value(rows[3 * p + 1]), 9);
+    // what the command line gives itself wins over the link
+    const own = JSON.parse(runScanCli(['--readout', 'volume@14', `${nrf2Link}&${heatmap}`]).stdout);
+    expect(own.readouts[0].name).toBe('volume@14');
+    expect(own.difference.name).toBe('NRF2-high, atezo/bev + COX-2i − NRF2-high, atezo/bev');
+  });
+
+  it('sensitivity runs the link’s tornado or Sobol’ analysis, as the options written out would', () => {
+    const tornado =
+      'tool=tornado&tool.r=logvolume@28&tool.arm=5&tool.vs=4&tool.f=pge2Half,nrf2Pge2Induction,tCellKillRate';
+    const fromLink = runSensitivityCli([`${nrf2Link}&${tornado}`]);
+    expect(fromLink.stderr).toBe('');
+    const explicit = runSensitivityCli([
+      ...['--method', 'tornado', '--parameters', 'pge2Half,nrf2Pge2Induction,tCellKillRate'],
+      ...['--readout', 'logvolume@28', '--arm', '5', '--versus', '4', nrf2Link],
+    ]);
+    // the same analysis; only the query echoed differs (the link's own, with its tool keys)
+    const { query: q1, ...a } = JSON.parse(fromLink.stdout);
+    const { query: q2, ...b } = JSON.parse(explicit.stdout);
+    expect(a).toEqual(b);
+    expect(q1).toContain('tool=tornado');
+    expect(q2).not.toContain('tool=');
+    const sobol = JSON.parse(
+      runSensitivityCli([`${nrf2Link}&${tornado.replace('tornado', 'sobol')}&tool.n=32`]).stdout,
+    );
+    expect(sobol.method).toBe('sobol');
+    expect(sobol.runs).toBe(32 * 5);
+  });
+});

@@ -4,16 +4,24 @@
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
-import { lazy, Suspense, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
+import {
+  DAY_READOUTS,
+  TOOL_READOUTS,
+  TOOL_SAMPLES,
+  type ToolReadout,
+  type ToolSettings,
+} from '../../scenario/toolSettings';
 import { DRUG_IDS, type Scenario } from '../../scenario/types';
 import { defaultRange, parseVariable } from '../../scenario/variables';
 import { useExplorer } from '../../store/explorer';
 import { useMeasurements } from '../../store/measurements';
 import { loadChunk } from '../../store/release';
 import { runCount, type ToolkitKind, useToolkit } from '../../store/toolkit';
+import { useToolSettings } from '../../store/toolSettings';
 import { MeasurementsImport } from './MeasurementsImport';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
 import { ToolkitResult } from './ToolkitResult';
@@ -34,12 +42,62 @@ export const DEFAULT_FACTORS: ParameterId[] = [
   'tCellDeath',
 ];
 
-const READOUTS = ['volume', 'change', 'logvolume', 'ttp', 'eradication', 'toxicity'] as const;
-type ReadoutKind = (typeof READOUTS)[number];
-const DAY_READOUTS = new Set<ReadoutKind>(['volume', 'change', 'logvolume', 'toxicity']);
+const READOUTS = TOOL_READOUTS;
+type ReadoutKind = ToolReadout;
 
 export function readoutText(kind: ReadoutKind, day: number): string {
   return DAY_READOUTS.has(kind) ? `${kind}@${day}` : kind;
+}
+
+/**
+ * A link's analysis is computed when it opens if it costs at most this many model solves (a 6 × 6 difference map is
+ * 72, the 8 × 8 default over five arms 320; chosen so that a shared link never starts minutes of work unasked);
+ * a larger one is set up and waits for Run.
+ */
+export const LINK_AUTORUN_SOLVES = 400;
+
+/** The visible position of the scenario's arm `index` (null when hidden or absent), and back. */
+function visibleIndex(scenario: Scenario, index: number | undefined): number | null {
+  if (index === undefined || !scenario.arms[index] || scenario.arms[index].hidden) return null;
+  return scenario.arms.slice(0, index).filter((a) => !a.hidden).length;
+}
+function scenarioIndex(scenario: Scenario, visible: number | null): number | undefined {
+  if (visible === null) return undefined;
+  const all = scenario.arms.map((a, i) => (a.hidden ? -1 : i)).filter((i) => i >= 0);
+  return all[visible];
+}
+
+/** The form's starting values: the link's analysis where it gives them, the panel's defaults otherwise. */
+function initialForm(scenario: Scenario, linked: ToolSettings | null) {
+  const tool = linked && linked.kind !== 'fit' ? linked : null;
+  const readout = tool?.readout ?? 'volume@28';
+  const at = readout.indexOf('@');
+  const heat = tool?.kind === 'heatmap';
+  const scan = tool?.kind === 'scan' || heat;
+  const x = scan ? tool?.x : undefined;
+  const y = heat ? tool?.y : undefined;
+  const variable = x?.variable ?? 'p.tCellKillRate';
+  const variable2 = y?.variable ?? 'p.tCellRecruitment';
+  return {
+    kind: (tool?.kind ?? 'scan') as ToolkitKind,
+    readout: (at < 0 ? readout : readout.slice(0, at)) as ReadoutKind,
+    day: at < 0 ? 28 : Number(readout.slice(at + 1)),
+    variable,
+    range: x ? { min: x.min, max: x.max } : rangeOf(scenario, variable),
+    points: tool?.kind === 'scan' && x ? x.points : 21,
+    variable2,
+    range2: y ? { min: y.min, max: y.max } : rangeOf(scenario, variable2),
+    gridX: heat && x ? x.points : 8,
+    gridY: y ? y.points : 8,
+    heatArm: heat ? visibleIndex(scenario, tool?.arm) : null,
+    heatVersus: heat ? visibleIndex(scenario, tool?.versus) : null,
+    chosen: (tool?.factors && !heat && tool.kind !== 'scan'
+      ? tool.factors.filter((f) => f.startsWith('p.')).map((f) => f.slice(2))
+      : DEFAULT_FACTORS) as ParameterId[],
+    samples: tool?.samples ?? 128,
+    arm: (!scan ? visibleIndex(scenario, tool?.arm) : null) ?? 0,
+    versus: !scan ? visibleIndex(scenario, tool?.versus) : null,
+  };
 }
 
 const DRUG_KEYS = Object.fromEntries(DRUG_IDS.map((d) => [d, `drug.${d}` as MessageKey])) as Record<
@@ -157,6 +215,12 @@ function VariableFields(props: {
 }
 
 export function Toolkit() {
+  // a link read (on opening, or Back/Forward to another analysis) fills the form anew
+  const revision = useToolSettings((s) => s.linkRevision);
+  return <ToolkitPanel key={revision} revision={revision} />;
+}
+
+function ToolkitPanel({ revision }: { revision: number }) {
   const t = useT();
   const id = useId();
   // deferred: a slider move re-renders the toolkit's form in the background, not on the input path
@@ -172,23 +236,26 @@ export function Toolkit() {
   const cancel = useToolkit((s) => s.cancel);
   const measured = useMeasurements((s) => s.rows.length > 0);
 
-  const [kind, setKind] = useState<ToolkitKind>('scan');
-  const [readout, setReadout] = useState<ReadoutKind>('volume');
-  const [day, setDay] = useState(28);
-  const [variable, setVariable] = useState('p.tCellKillRate');
-  const [range, setRange] = useState(() => rangeOf(scenario, 'p.tCellKillRate'));
-  const [points, setPoints] = useState(21);
-  const [variable2, setVariable2] = useState('p.tCellRecruitment');
-  const [range2, setRange2] = useState(() => rangeOf(scenario, 'p.tCellRecruitment'));
+  const [initial] = useState(() => initialForm(scenario, useToolSettings.getState().settings));
+  const [kind, setKind] = useState<ToolkitKind>(initial.kind);
+  const [readout, setReadout] = useState<ReadoutKind>(initial.readout);
+  const [day, setDay] = useState(initial.day);
+  const [variable, setVariable] = useState(initial.variable);
+  const [range, setRange] = useState(initial.range);
+  const [points, setPoints] = useState(initial.points);
+  const [variable2, setVariable2] = useState(initial.variable2);
+  const [range2, setRange2] = useState(initial.range2);
   // a heat map's grid starts small (8 × 8 = 64 simulations): its cost grows with the product
-  const [gridX, setGridX] = useState(8);
-  const [gridY, setGridY] = useState(8);
-  const [heatArm, setHeatArm] = useState<number | null>(null);
-  const [heatVersus, setHeatVersus] = useState<number | null>(null);
-  const [chosen, setChosen] = useState<ParameterId[]>(DEFAULT_FACTORS);
-  const [samples, setSamples] = useState(128);
-  const [arm, setArm] = useState(0);
-  const [versus, setVersus] = useState<number | null>(null);
+  const [gridX, setGridX] = useState(initial.gridX);
+  const [gridY, setGridY] = useState(initial.gridY);
+  const [heatArm, setHeatArm] = useState<number | null>(initial.heatArm);
+  const [heatVersus, setHeatVersus] = useState<number | null>(initial.heatVersus);
+  const [chosen, setChosen] = useState<ParameterId[]>(initial.chosen);
+  const [samples, setSamples] = useState(initial.samples);
+  const [arm, setArm] = useState(initial.arm);
+  const [versus, setVersus] = useState<number | null>(initial.versus);
+  // a link's analysis too large to run unasked: its cost, shown until it is run
+  const [waiting, setWaiting] = useState<number | null>(null);
 
   const options = useMemo(() => variableOptions(scenario, t), [scenario, t]);
   const shown = scenario.arms.filter((a) => !a.hidden);
@@ -221,7 +288,36 @@ export function Toolkit() {
   };
   const toggle = (p: ParameterId, on: boolean) =>
     setChosen((list) => (on ? [...list.filter((x) => x !== p), p] : list.filter((x) => x !== p)));
+  const solves =
+    kind === 'scan'
+      ? runs * shown.length
+      : kind === 'heatmap'
+        ? runs * heatArms
+        : runs * (versusIndex === null ? 1 : 2);
+  /** The analysis as the link writes it (arms counted over all of the scenario's, hidden ones too). */
+  const settings = (): ToolSettings => {
+    if (kind === 'scan') return { kind, x: { variable: variable_, ...range, points }, readout: readoutString };
+    if (kind === 'heatmap')
+      return {
+        kind,
+        x: { variable: variable_, ...range, points: gridX },
+        y: { variable: variable2_, ...range2, points: gridY },
+        readout: readoutString,
+        arm: scenarioIndex(scenario, heatArmIndex),
+        versus: scenarioIndex(scenario, heatVersusIndex),
+      };
+    return {
+      kind,
+      readout: readoutString,
+      arm: scenarioIndex(scenario, armIndex),
+      versus: scenarioIndex(scenario, versusIndex),
+      factors: factors.map((p) => `p.${p}`),
+      ...(kind === 'sobol' ? { samples } : {}),
+    };
+  };
   const start = () => {
+    setWaiting(null);
+    useToolSettings.getState().setSettings(settings());
     if (kind === 'scan')
       startScan({ variable: variable_, min: range.min, max: range.max, points, readout: readoutString });
     else if (kind === 'heatmap')
@@ -244,6 +340,18 @@ export function Toolkit() {
         versus: versusIndex,
       });
   };
+
+  // a link's analysis is taken up once: run at once when cheap, otherwise set up with its cost shown
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per link read (the panel is keyed by it)
+  useEffect(() => {
+    const store = useToolSettings.getState();
+    const linked = store.settings;
+    if (revision === 0 || store.takenUp >= revision || !linked || linked.kind === 'fit') return;
+    store.takeUp(revision);
+    if (same) return;
+    if (solves <= LINK_AUTORUN_SOLVES) start();
+    else setWaiting(solves);
+  }, []);
 
   const statusText =
     status === 'running'
@@ -402,7 +510,7 @@ export function Toolkit() {
                   value={samples}
                   onChange={(e) => setSamples(Number(e.currentTarget.value))}
                 >
-                  {[32, 64, 128, 256, 512, 1024].map((n) => (
+                  {TOOL_SAMPLES.map((n) => (
                     <option key={n} value={n}>
                       {n}
                     </option>
@@ -468,7 +576,7 @@ export function Toolkit() {
         ) : null}
       </div>
       <p className="toolkit-status" role="status" data-testid="tool-status">
-        {statusText}
+        {waiting !== null && status === 'idle' ? t('tool.linkWaiting', { solves: waiting }) : statusText}
       </p>
       <ToolkitResult />
       <MeasurementsImport />
