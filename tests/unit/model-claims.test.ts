@@ -5,7 +5,14 @@
  * every check that failed with its value.
  */
 import { describe, expect, it } from 'vitest';
-import { CLAIMS, type ClaimCheck, claimById, SCENARIOS, SEED_CLAIMS } from '../../src/science/claims';
+import {
+  CLAIMS,
+  type ClaimCheck,
+  type ClaimResults,
+  claimById,
+  SCENARIOS,
+  SEED_CLAIMS,
+} from '../../src/science/claims';
 import { claimScenarios, runClaims } from '../../src/science/robustness';
 
 // The presets' own output grids (not the ensemble's one-day grid): what a user of the app sees.
@@ -123,5 +130,34 @@ describe('the claims as data', () => {
         else expect(b[k], `${c.id} check ${k}`).toBe(v);
       });
     }
+  });
+
+  it('PGE2-patients reads plasma PGE2 against the treated tumour: it must fall in a responder and rise in a progressor', () => {
+    const claim = claimById('PGE2-patients');
+    if (!claim) throw new Error('no claim PGE2-patients');
+    // day-0 plasma PGE2 50 pg/mL (wild type), 100 (mutant); the untreated wild type rises to 70 by day 180
+    const course = (treatedVolume180: number, treatedPge2180: number): ClaimResults => ({
+      at: (_s, arm, series, day) => {
+        if (series === 'tumourVolume') return day === 0 ? 1e4 : arm.includes('atezo/bev') ? treatedVolume180 : 2e4;
+        if (arm.startsWith('KEAP1')) return 100;
+        if (day === 0) return 50;
+        return arm.includes('atezo/bev') ? treatedPge2180 : 70;
+      },
+      ratio: () => Number.NaN,
+      summary: () => {
+        throw new Error('not read');
+      },
+    });
+    const third = (v: number, p: number) => claim.evaluate(course(v, p)).checks[2];
+    // responded (volume 0.1 x day 0): PGE2 must fall below 0.8 x
+    expect(third(1e3, 35).holds).toBe(true);
+    expect(third(1e3, 45).holds).toBe(false);
+    // progressed (volume 2 x day 0): PGE2 must rise
+    expect(third(2e4, 60).holds).toBe(true);
+    expect(third(2e4, 45).holds).toBe(false);
+    // stable, smaller (0.8 x): below day 0; stable, larger (1.2 x): not below it
+    expect(third(8e3, 48).holds).toBe(true);
+    expect(third(8e3, 52).holds).toBe(false);
+    expect(third(1.2e4, 48).holds).toBe(false);
   });
 });
