@@ -195,8 +195,22 @@ export class TumourImmuneModel {
     return this.signalsAtClock(y);
   }
 
-  /** The algebraic signals at time drugs.clock[0] and state y, into this.s. */
-  private signalsAtClock(y: Float64Array): Signals {
+  /**
+   * The signals an output records (plasma PGE2, intratumoral PGE2, plasma NEAT1, CD24, PD-L1, with what they depend
+   * on: the drug levels, IL-6 signalling and IFN) at time t and state y, into this.s; the other fields of this.s are
+   * left as they were. The same computations as signals() (which calls this first), so the same values, bit for bit.
+   */
+  readoutSignals(t: number, y: Float64Array): Signals {
+    this.drugs.clock[0] = t;
+    return this.readoutAtClock(y);
+  }
+
+  /** tumour cells and CD24 (absolute) at the last readoutAtClock(), for the rest of signalsAtClock() */
+  private readTumour = 0;
+  private readCd24 = 0;
+
+  /** The readout signals at time drugs.clock[0] and state y (see readoutSignals). */
+  private readoutAtClock(y: Float64Array): Signals {
     const p = this.p;
     const s = this.s;
     const inputs = this.inputs;
@@ -204,31 +218,21 @@ export class TumourImmuneModel {
     const drug = this.drugs.levelsAtClock();
     const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]);
     const effector = pos(y[CD8]);
-    const m1 = pos(y[M1]);
-    const m2 = pos(y[M2]);
+    this.readTumour = tumour;
 
     // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
     const cox2Blocked = occupancy(drug[COX2I], hm[COX2I]);
     const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
-    const ph = power(pge2, p.pge2Hill);
     s.pge2 = pge2;
     // Plasma PGE2 (the biomarker): host production plus the tumour's, in proportion to tumour burden x COX-2 activity,
     // at the steady state of its clearance (plasma half-life under a minute, so quasi-steady on the scale of days).
     s.pge2PlasmaPgMl = p.pge2PlasmaBaseline + (p.pge2CellProduction * tumour * pge2) / (p.pge2Clearance * 1000);
     // Plasma NEAT1 (seed 001: it falls after treatment): tumour release in proportion to burden and expression.
     s.neat1Plasma = 1 + (p.neat1PlasmaRelease * tumour * (1 + NEAT1_HIGH_FOLD_MINUS_ONE * inputs.neat1)) / 1e9;
-    s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);
 
     // Seed 004: IL-6 signalling, blocked by anti-IL-6.
     const il6 = inputs.il6 * (1 - occupancy(drug[ANTI_IL6], hm[ANTI_IL6]));
     s.il6Signal = il6 / (il6 + p.il6Half);
-
-    // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels. VEGF-driven angiogenesis also feeds growth.
-    // Sorafenib blocks VEGFR (and RAF, below); the two anti-angiogenic blocks act independently on the pathway.
-    const bevacizumab = occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB]);
-    s.sorafenib = occupancy(drug[SORAFENIB], hm[SORAFENIB]);
-    s.angiogenesisBlocked = 1 - (1 - bevacizumab) * (1 - s.sorafenib);
-    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - bevacizumab));
 
     // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
     // low (seed 004: IL-6-deficient DCs make IFN-alpha/beta, which raises tumour PD-L1: adaptive escape).
@@ -238,14 +242,42 @@ export class TumourImmuneModel {
       p.pdl1Basal *
       (1 + (p.pdl1IfnInduction * s.ifn) / (s.ifn + p.pdl1IfnHalf)) *
       (1 - occupancy(drug[ATEZOLIZUMAB], hm[ATEZOLIZUMAB]));
-    const engaged = (s.pdl1 * (1 - occupancy(drug[ANTI_PD1], hm[ANTI_PD1]))) / p.pd1HalfPdl1;
-    const en = power(engaged, p.pd1Hill);
-    s.pd1Inhibition = en / (1 + en);
 
     // Seed 001: NEAT1 -| miR-320a -| SP1 -> CD24 ("don't eat me"), blocked by anti-CD24.
     const cd24 =
       p.cd24Basal * (1 + p.neat1Cd24Induction * inputs.neat1) * (1 - occupancy(drug[ANTI_CD24], hm[ANTI_CD24]));
     s.cd24 = cd24 / p.cd24Basal;
+    this.readCd24 = cd24;
+    return s;
+  }
+
+  /** The algebraic signals at time drugs.clock[0] and state y, into this.s. */
+  private signalsAtClock(y: Float64Array): Signals {
+    const s = this.readoutAtClock(y);
+    const p = this.p;
+    const hm = this.halfMaximal;
+    const drug = this.drugs.levels; // filled by readoutAtClock() for this t
+    const tumour = this.readTumour;
+    const effector = pos(y[CD8]);
+    const m1 = pos(y[M1]);
+    const m2 = pos(y[M2]);
+
+    const ph = power(s.pge2, p.pge2Hill);
+    s.pge2Inhibition = (p.pge2MaxInhibition * ph) / (ph + this.pge2HalfPower);
+
+    // Seed 000: VEGF excludes T cells; bevacizumab normalises vessels. VEGF-driven angiogenesis also feeds growth.
+    // Sorafenib blocks VEGFR (and RAF, below); the two anti-angiogenic blocks act independently on the pathway.
+    const bevacizumab = occupancy(drug[BEVACIZUMAB], hm[BEVACIZUMAB]);
+    s.sorafenib = occupancy(drug[SORAFENIB], hm[SORAFENIB]);
+    s.angiogenesisBlocked = 1 - (1 - bevacizumab) * (1 - s.sorafenib);
+    s.vascularAccess = 1 / (1 + p.vegfExclusion * (1 - bevacizumab));
+
+    // PD-1 engagement by the free PD-L1 (readoutAtClock), after anti-PD-1 binding.
+    const engaged = (s.pdl1 * (1 - occupancy(drug[ANTI_PD1], hm[ANTI_PD1]))) / p.pd1HalfPdl1;
+    const en = power(engaged, p.pd1Hill);
+    s.pd1Inhibition = en / (1 + en);
+
+    const cd24 = this.readCd24;
     const c2 = cd24 * cd24;
     s.cd24Engagement = c2 / (1 + c2);
 

@@ -43,10 +43,11 @@ export const DEFAULT_RTOL = 1e-6;
  * The model's integrator at a relative tolerance (absolute tolerances: absoluteTolerances(), set for DEFAULT_RTOL,
  * or given). It carries the step size over breakpoints: a dose changes the right-hand side, so each segment starts
  * afresh, but with the step size the controller last proposed rather than a new estimate from a small start.
- * Dormand–Prince, with a stiff fallback (RODAS3, same tolerances) for a segment it gives up on (withStiffFallback).
+ * Dormand–Prince, with a stiff integrator (RODAS3, same tolerances) for the rest of a segment once Dormand–Prince's
+ * stiffness test fires, and for a segment it gives up on (withStiffFallback).
  */
 export function modelIntegrator(rtol: number = DEFAULT_RTOL, atol: Float64Array = absoluteTolerances()): Integrator {
-  const options = { rtol, atol, carryStepSize: true };
+  const options = { rtol, atol, carryStepSize: true, detectStiffness: true };
   return withStiffFallback(createDormandPrince(STATE_SIZE, options), STATE_SIZE, options);
 }
 
@@ -264,7 +265,16 @@ function establishedTumour(model: TumourImmuneModel, y0: Float64Array, integrato
   model.drugs.t0 = 0;
   const end = HISTORY_CHECKS[HISTORY_CHECKS.length - 1];
   const reached = (_k: number, _t: number, yk: Float64Array): boolean => yk[SENSITIVE] >= target;
-  integrator.integrate(model.derivatives, 0, end, y, HISTORY_CHECKS, 0, reached, true);
+  // The history stays with Dormand–Prince throughout (no stiffness switch): near its immune equilibrium the untreated
+  // tumour is mildly stiff at the trial's tolerance (the test fires after ~1,000 steps in about 1 patient in 9 of the
+  // HCC trials), where the stiff method was no faster, and a switch would move those patients' day-0 state.
+  const switching = integrator.detectStiffness;
+  if (switching) integrator.detectStiffness = false;
+  try {
+    integrator.integrate(model.derivatives, 0, end, y, HISTORY_CHECKS, 0, reached, true);
+  } finally {
+    if (switching) integrator.detectStiffness = true;
+  }
   const scale = target / Math.max(y[SENSITIVE] + y[ESCAPE], 1);
   for (const i of [SENSITIVE, ESCAPE, CD8, M1, M2]) y0[i] = y[i] * scale;
   y0[DC] = y[DC];
@@ -380,18 +390,43 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
   const volumeOnly = wanted !== null && wanted.size === 2;
   let removedLineages = 0;
 
+  // the series as locals: the record of series is keyed by name (27 names: a dictionary-mode object), so a lookup per
+  // series and output would cost a hash probe each
+  const {
+    tumourVolume,
+    sensitiveVolume,
+    persisterVolume,
+    resistantVolume,
+    escapeVolume,
+    eradicationProbability: eradication,
+    cd8: cd8Series,
+    cd8PerTumourCell,
+    m1: m1Series,
+    m2: m2Series,
+    m1Fraction,
+    dcMaturation,
+    pge2Plasma,
+    pge2Tumour,
+    neat1Plasma,
+    cd24: cd24Series,
+    pdl1: pdl1Series,
+    igf1rToxicity,
+  } = series;
+  const m1RecruitedFraction = model.p.m1RecruitedFraction;
+
   const record = (k: number, t: number, y: Float64Array): void => {
     if (volumeOnly) {
       // the trial's path: the volume only, no signals (other subsets write into empty arrays: no-ops)
       // the same order of summation as below, so the volumes are bit-identical
       const sp = (y[SENSITIVE] > 0 ? y[SENSITIVE] : 0) + (y[PERSISTER] > 0 ? y[PERSISTER] : 0);
       const spr = sp + (y[RESISTANT] > 0 ? y[RESISTANT] : 0);
-      series.tumourVolume[k] = (spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0)) / CELLS_PER_MM3;
-      series.eradicationProbability[k] = eradicationProbability(y, removedLineages);
+      tumourVolume[k] = (spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0)) / CELLS_PER_MM3;
+      eradication[k] = eradicationProbability(y, removedLineages);
       return;
     }
-    const s = model.signals(t, y);
-    const levels = model.drugs.levels; // at t, filled by signals()
+    // only the signals an output records (the same values as the full signals: see readoutSignals)
+    const s = model.readoutSignals(t, y);
+    const levels = model.drugs.levels; // at t, filled by readoutSignals()
     const sensitive = y[SENSITIVE] > 0 ? y[SENSITIVE] : 0;
     const persister = y[PERSISTER] > 0 ? y[PERSISTER] : 0;
     const resistant = y[RESISTANT] > 0 ? y[RESISTANT] : 0;
@@ -400,25 +435,25 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     const cd8 = y[CD8] > 0 ? y[CD8] : 0;
     const m1 = y[M1] > 0 ? y[M1] : 0;
     const m2 = y[M2] > 0 ? y[M2] : 0;
-    series.tumourVolume[k] = tumour / CELLS_PER_MM3;
-    series.sensitiveVolume[k] = sensitive / CELLS_PER_MM3;
-    series.persisterVolume[k] = persister / CELLS_PER_MM3;
-    series.resistantVolume[k] = resistant / CELLS_PER_MM3;
-    series.escapeVolume[k] = variants / CELLS_PER_MM3;
-    series.eradicationProbability[k] = eradicationProbability(y, removedLineages);
-    series.cd8[k] = cd8;
-    series.cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
-    series.m1[k] = m1;
-    series.m2[k] = m2;
+    tumourVolume[k] = tumour / CELLS_PER_MM3;
+    sensitiveVolume[k] = sensitive / CELLS_PER_MM3;
+    persisterVolume[k] = persister / CELLS_PER_MM3;
+    resistantVolume[k] = resistant / CELLS_PER_MM3;
+    escapeVolume[k] = variants / CELLS_PER_MM3;
+    eradication[k] = eradicationProbability(y, removedLineages);
+    cd8Series[k] = cd8;
+    cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
+    m1Series[k] = m1;
+    m2Series[k] = m2;
     // With no macrophages yet (day 0 of a graft) the fraction is that of arriving macrophages, its limit as t -> 0.
-    series.m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : model.p.m1RecruitedFraction;
-    series.dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
-    series.pge2Plasma[k] = s.pge2PlasmaPgMl;
-    series.pge2Tumour[k] = s.pge2;
-    series.neat1Plasma[k] = s.neat1Plasma;
-    series.cd24[k] = s.cd24;
-    series.pdl1[k] = s.pdl1;
-    series.igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;
+    m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : m1RecruitedFraction;
+    dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
+    pge2Plasma[k] = s.pge2PlasmaPgMl;
+    pge2Tumour[k] = s.pge2;
+    neat1Plasma[k] = s.neat1Plasma;
+    cd24Series[k] = s.cd24;
+    pdl1Series[k] = s.pdl1;
+    igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;
     for (let i = 0; i < DRUG_COUNT; i++) {
       const level = levels[i];
       drugSeries[i][k] = level > 0 ? level : 0;

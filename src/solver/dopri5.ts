@@ -20,6 +20,7 @@ import {
   SolverError,
   type SolverOptions,
   type SolverStatistics,
+  StiffnessDetected,
 } from './types';
 
 export const DEFAULT_SOLVER_OPTIONS: Readonly<SolverOptions> = Object.freeze({
@@ -28,6 +29,7 @@ export const DEFAULT_SOLVER_OPTIONS: Readonly<SolverOptions> = Object.freeze({
   maxStep: Number.POSITIVE_INFINITY,
   maxSteps: 100_000,
   carryStepSize: false,
+  detectStiffness: false,
 });
 
 // Nodes c_i and coefficients a_ij (HNW I, Table 5.2).
@@ -84,6 +86,16 @@ const FACMAX = 10;
 const NONFINITE_SHRINK = 0.25;
 const EPS = Number.EPSILON;
 
+// stiffness detection (HNW II, §IV.2, and the DOPRI5 code's NSTIFF, IASTI, NONSTI)
+/** the test runs every this many accepted steps of a call (the DOPRI5 code's default NSTIFF) */
+export const STIFFNESS_CHECK_STEPS = 1000;
+/** h·|λ| above this: the step is at the boundary of the stability region (3.3 on the negative real axis) */
+const STIFF_H_LAMBDA = 3.25;
+/** this many tests in a row above it: stiff */
+const STIFF_STEPS = 15;
+/** this many tests in a row below it reset the count */
+const NONSTIFF_STEPS = 6;
+
 /**
  * Creates a DOPRI5 integrator for systems of dimension `n`. Options default to DEFAULT_SOLVER_OPTIONS
  * (rtol 1e-6, atol 1e-9, maxStep ∞, maxSteps 100000). Statistics: every call to integrate costs
@@ -102,6 +114,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const maxStep = options.maxStep ?? DEFAULT_SOLVER_OPTIONS.maxStep;
   const maxSteps = options.maxSteps ?? DEFAULT_SOLVER_OPTIONS.maxSteps;
   const carryStepSize = options.carryStepSize ?? DEFAULT_SOLVER_OPTIONS.carryStepSize;
+  let detectStiffness = options.detectStiffness ?? DEFAULT_SOLVER_OPTIONS.detectStiffness;
   if (!(rtol >= 0) || !Number.isFinite(rtol)) throw new RangeError(`rtol must be finite and >= 0, got ${rtol}`);
   if (!(maxStep > 0)) throw new RangeError(`maxStep must be > 0, got ${maxStep}`);
   if (!(maxSteps >= 1)) throw new RangeError(`maxSteps must be >= 1, got ${maxSteps}`);
@@ -194,6 +207,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     if (t1 < t0) throw new RangeError(`integrate needs t1 >= t0, got [${t0}, ${t1}]`);
     if (y.length !== n) throw new RangeError(`state has length ${y.length}, expected ${n}`);
     // local references (k1/k7 and y/ynew swapped on acceptance) keep the hot loops free of closure-variable loads
+    const stiffnessTest = detectStiffness;
     const k2 = wK2;
     const k3 = wK3;
     const k4 = wK4;
@@ -250,6 +264,10 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     let facold = 1e-4;
     let rejectedLast = false;
     let steps = 0;
+    // stiffness detection: accepted steps of this call, tests in a row above / below the boundary
+    let accepted = 0;
+    let stiffInRow = 0;
+    let nonstiffInRow = 0;
 
     for (;;) {
       if (steps >= maxSteps) {
@@ -330,6 +348,31 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         else if (fac < 1 / FACMAX) fac = 1 / FACMAX;
         facold = err > 1e-4 ? err : 1e-4;
 
+        // stiffness test (only read, nothing of the step changes): h·|λ| ≈ h ‖k7 − k6‖ / ‖ynew − ystage‖, both
+        // stages at tnew (ystage still holds the 6th stage's state)
+        let stiff = false;
+        if (stiffnessTest) {
+          accepted++;
+          if (accepted % STIFFNESS_CHECK_STEPS === 0 || stiffInRow > 0) {
+            let num = 0;
+            let den = 0;
+            for (let i = 0; i < n; i++) {
+              const a = k7[i] - k6[i];
+              const b = ynew[i] - ystage[i];
+              num += a * a;
+              den += b * b;
+            }
+            if (den > 0 && h * Math.sqrt(num / den) > STIFF_H_LAMBDA) {
+              nonstiffInRow = 0;
+              stiffInRow++;
+              stiff = stiffInRow >= STIFF_STEPS;
+            } else {
+              nonstiffInRow++;
+              if (nonstiffInRow >= NONSTIFF_STEPS) stiffInRow = 0;
+            }
+          }
+        }
+
         // dense output at grid points in (t, tnew]
         if (k < gridLength) {
           let g = grid[k];
@@ -404,6 +447,11 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         if (hnew > maxStep) hnew = maxStep;
         if (rejectedLast && hnew > h) hnew = h;
         rejectedLast = false;
+        if (stiff) {
+          // stiff from here: the state at t (this step's outputs given) goes back to the caller
+          y.set(ycur);
+          throw new StiffnessDetected(t, k);
+        }
         if (last) {
           // the step the controller proposes after the last one (the last is often cut short to end at t1: then
           // the one it cut is proposed, since the error allowed it)
@@ -430,6 +478,12 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
       statistics.rhsEvaluations = 0;
       statistics.acceptedSteps = 0;
       statistics.rejectedSteps = 0;
+    },
+    get detectStiffness() {
+      return detectStiffness;
+    },
+    set detectStiffness(on: boolean) {
+      detectStiffness = on;
     },
     integrate,
   };

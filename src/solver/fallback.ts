@@ -9,17 +9,24 @@
  * at the next, and each failed explicit attempt costs up to maxSteps steps. A call that does not continue (a new arm,
  * a new patient) goes to the explicit integrator again.
  *
+ * Stiffness detection: when the explicit integrator was made with `detectStiffness` and its test fires (it throws
+ * StiffnessDetected with the state at that time), the rest of the call goes to the stiff integrator from there: no
+ * work is repeated, and the outputs before that time stay the explicit solution's. The calls that continue the run go
+ * to the stiff integrator too, as after a failure.
+ *
  * Output: a fallback call repeats the outputs the failed explicit attempt had already given, from the stiff solution
  * (the callback sees those indices twice; the later values are the ones to keep). A callback that stopped the
  * explicit attempt (returned true) ended it without a failure, so nothing is repeated after a stop.
  */
 import { createRosenbrock } from './rosenbrock';
 import type { Integrator, OutputCallback, RightHandSide, SolverOptions, SolverStatistics } from './types';
-import { SolverError } from './types';
+import { SolverError, StiffnessDetected } from './types';
 
 export interface FallbackIntegrator extends Integrator {
   /** calls (since creation or resetStatistics) that the stiff integrator made, after a failure or in stiff mode */
   readonly stiffCalls: number;
+  /** of those, the calls that switched to it when the explicit integrator's stiffness test fired */
+  readonly stiffSwitches: number;
 }
 
 /**
@@ -34,6 +41,7 @@ export function withStiffFallback(
   let stiff: Integrator | null = null;
   const start = new Float64Array(n);
   let stiffCalls = 0;
+  let stiffSwitches = 0;
   /** where the last stiff call ended (NaN: not in stiff mode) */
   let stiffUntil = Number.NaN;
 
@@ -72,10 +80,20 @@ export function withStiffFallback(
     get stiffCalls() {
       return stiffCalls;
     },
+    get stiffSwitches() {
+      return stiffSwitches;
+    },
+    get detectStiffness() {
+      return explicit.detectStiffness;
+    },
+    set detectStiffness(on: boolean | undefined) {
+      if (on !== undefined && explicit.detectStiffness !== undefined) explicit.detectStiffness = on;
+    },
     resetStatistics(): void {
       explicit.resetStatistics();
       stiff?.resetStatistics();
       stiffCalls = 0;
+      stiffSwitches = 0;
     },
     integrate(f, t0, t1, y, grid, from, onOutput, includeEnd): number {
       if (t0 === stiffUntil) return stiffIntegrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
@@ -84,6 +102,11 @@ export function withStiffFallback(
       try {
         return explicit.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
       } catch (error) {
+        if (error instanceof StiffnessDetected) {
+          // y is the state at error.t: the rest of the call with the stiff integrator
+          stiffSwitches++;
+          return stiffIntegrate(f, error.t, t1, y, grid, error.next, onOutput, includeEnd);
+        }
         if (!(error instanceof SolverError)) throw error;
         y.set(start);
         return stiffIntegrate(f, t0, t1, y, grid, from, onOutput, includeEnd);

@@ -1,5 +1,5 @@
-export { createDormandPrince, DEFAULT_SOLVER_OPTIONS } from './dopri5';
+export { createDormandPrince, DEFAULT_SOLVER_OPTIONS, STIFFNESS_CHECK_STEPS } from './dopri5';
 export { type FallbackIntegrator, withStiffFallback } from './fallback';
 export { createRosenbrock } from './rosenbrock';
 export type { Integrator, OutputCallback, RightHandSide, SolverOptions, SolverStatistics } from './types';
-export { SolverError } from './types';
+export { SolverError, StiffnessDetected } from './types';

@@ -20,6 +20,15 @@ export interface SolverOptions {
    * control is the same; it saves the estimate's evaluation and the steps that grow from a small start again.
    */
   carryStepSize: boolean;
+  /**
+   * Stiffness detection (Dormand–Prince only; default false): Hairer's test of the DOPRI5 code (HNW II, §IV.2), an
+   * estimate of h·|λ| for the dominant eigenvalue λ of the Jacobian from the last two stages of an accepted step. It is
+   * tested every STIFFNESS_CHECK_STEPS accepted steps of a call, and at every step while it is above the boundary of
+   * the method's stability region; after 15 such steps in a row integrate throws StiffnessDetected, with the state
+   * there in its state argument: the caller (withStiffFallback) continues with a stiff method. The test changes no
+   * step: where it does not fire, the results are those without it, bit for bit.
+   */
+  detectStiffness: boolean;
 }
 
 export interface SolverStatistics {
@@ -39,6 +48,11 @@ export interface Integrator {
   /** cumulative counts since creation or the last resetStatistics() */
   readonly statistics: SolverStatistics;
   resetStatistics(): void;
+  /**
+   * Whether the stiffness test runs (integrators that have one: Dormand–Prince, and the stiff fallback around it);
+   * starts as SolverOptions.detectStiffness and may be changed between calls.
+   */
+  detectStiffness?: boolean;
   /**
    * Integrate from t0 to t1 (> t0), overwriting `y` (length n) with y(t1). The right-hand side is assumed smooth on
    * [t0, t1]; discontinuities (dose times) go between calls, and each call starts afresh (no step carried over).
@@ -67,5 +81,20 @@ export class SolverError extends Error {
     super(message);
     this.name = 'SolverError';
     this.t = t;
+  }
+}
+
+/**
+ * Thrown by an integrator with detectStiffness when the problem has become stiff at `t`: integrate has left y(t) in its
+ * state argument, and every output before `next` (the first grid index not yet output) was given.
+ */
+export class StiffnessDetected extends Error {
+  readonly t: number;
+  readonly next: number;
+  constructor(t: number, next: number) {
+    super(`the problem has become stiff at t = ${t}`);
+    this.name = 'StiffnessDetected';
+    this.t = t;
+    this.next = next;
   }
 }

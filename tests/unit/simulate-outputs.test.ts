@@ -1,6 +1,7 @@
 // simulateArm's `series` option: only the requested series are filled, with the same values as a full run.
 import { describe, expect, it } from 'vitest';
-import { simulateArm } from '../../src/model/simulate';
+import { buildArmProblem, simulateArm, startDrugSegment } from '../../src/model/simulate';
+import { STATE_SIZE } from '../../src/model/state';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 
 describe('output series on request', () => {
@@ -27,5 +28,38 @@ describe('output series on request', () => {
     expect(Array.from(some.series.cd8)).toEqual(Array.from(full.series.cd8));
     expect(Array.from(some.series.tumourVolume)).toEqual(Array.from(full.series.tumourVolume));
     expect(some.series.m1.length).toBe(0);
+  });
+
+  it('the signals an output records are those of the full signals, bit for bit, at states along every preset arm', () => {
+    const recorded = ['pge2', 'pge2PlasmaPgMl', 'neat1Plasma', 'ifn', 'il6Signal', 'pdl1', 'cd24'] as const;
+    let compared = 0;
+    for (const preset of PRESETS) {
+      for (const arm of preset.scenario.arms) {
+        const run = simulateArm(preset.scenario, arm);
+        const problem = buildArmProblem(preset.scenario, arm);
+        const model = problem.model;
+        // every breakpoint's drug segment, at states of the run's trajectory (cells, T cells, macrophages, DCs)
+        problem.breakpoints.forEach((b, i) => {
+          startDrugSegment(problem, b);
+          const k = Math.min(run.t.length - 1, Math.round((b.t / preset.scenario.horizon) * (run.t.length - 1)));
+          const y = new Float64Array(STATE_SIZE);
+          y.set(problem.y0);
+          y[0] = run.series.sensitiveVolume[k] * 1e6 + i;
+          y[3] = run.series.cd8[k];
+          y[4] = run.series.m1[k];
+          y[5] = run.series.m2[k];
+          y[6] = run.series.dcMaturation[k];
+          const t = b.t + 0.37;
+          const full = { ...model.signals(t, y) };
+          const fullLevels = Float64Array.from(model.drugs.levels);
+          model.s.pdl1 = Number.NaN; // not left over from the full call
+          const readout = model.readoutSignals(t, y);
+          for (const name of recorded) expect(Object.is(readout[name], full[name])).toBe(true);
+          expect(Array.from(model.drugs.levels)).toEqual(Array.from(fullLevels));
+          compared++;
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });

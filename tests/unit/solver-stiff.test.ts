@@ -14,6 +14,8 @@ import {
   createRosenbrock,
   type RightHandSide,
   SolverError,
+  STIFFNESS_CHECK_STEPS,
+  StiffnessDetected,
   withStiffFallback,
 } from '../../src/solver';
 
@@ -245,6 +247,112 @@ describe('Dormand–Prince with the stiff fallback', () => {
     };
     expect(() => fallback.integrate(broken, 0, 1, Float64Array.from([1]), NO_GRID, 0, ignore, true)).toThrow(
       'bug in the right-hand side',
+    );
+  });
+});
+
+describe("Dormand–Prince's stiffness test and the switch to RODAS3", () => {
+  it('van der Pol (mu = 1000): switches after the test fires and reaches the reference, each output once', () => {
+    const options = { rtol: 1e-6, atol: 1e-6, detectStiffness: true };
+    const fallback = withStiffFallback(createDormandPrince(2, options), 2, options);
+    const grid = Float64Array.from({ length: 40 }, (_, k) => (k + 1) * 0.05);
+    const seen: number[] = [];
+    const y = Float64Array.from([2, 0]);
+    fallback.integrate(vanDerPol, 0, 2, y, grid, 0, (k) => void seen.push(k), true);
+    expect(fallback.stiffSwitches).toBe(1);
+    expect(fallback.stiffCalls).toBe(1);
+    expect(Math.abs(y[0] - VAN_DER_POL_2[0])).toBeLessThan(3e-6);
+    expect(Math.abs(y[1] - VAN_DER_POL_2[1])).toBeLessThan(3e-6);
+    // every output once, in order (nothing is repeated: the stiff method continues where the explicit one stopped)
+    expect(seen).toEqual(Array.from(grid, (_, k) => k));
+    // the explicit method's share: the test's first check after STIFFNESS_CHECK_STEPS steps, then 15 in a row
+    // (before, the explicit method ran into its step limit: more than 6 x 100,000 evaluations wasted)
+    expect(fallback.statistics.rhsEvaluations).toBeLessThan(6 * (STIFFNESS_CHECK_STEPS + 100) + 20_000);
+  });
+
+  it('Robertson: switches in its first call, then continues stiff, matching RODAS3 alone at a tight tolerance', () => {
+    // (to t = 1e11 in one call Dormand–Prince cannot even start: its smallest step, 16 ulps of t, is above the first
+    // step it needs; the fallback on failure covers that case, above)
+    const rtol = 1e-6;
+    const atol = Float64Array.from([1e-8, 1e-14, 1e-8]);
+    const options = { rtol, atol, carryStepSize: true, detectStiffness: true };
+    const fallback = withStiffFallback(createDormandPrince(3, options), 3, options);
+    const ends = [40, 400, 4e3, 4e4, 4e5];
+    const y = Float64Array.from([1, 0, 0]);
+    let t = 0;
+    for (const end of ends) {
+      fallback.integrate(robertson, t, end, y, NO_GRID, 0, ignore, true);
+      t = end;
+      if (end === 40) expect(fallback.stiffSwitches).toBe(1);
+    }
+    expect(fallback.stiffCalls).toBe(ends.length);
+    expect(fallback.statistics.acceptedSteps).toBeLessThan(STIFFNESS_CHECK_STEPS + 1000);
+    const reference = Float64Array.from([1, 0, 0]);
+    const tight = createRosenbrock(3, { rtol: 1e-10, atol: Float64Array.from([1e-14, 1e-20, 1e-14]) });
+    tight.integrate(robertson, 0, 4e5, reference, NO_GRID, 0, ignore, true);
+    for (let i = 0; i < 3; i++)
+      expect(Math.abs(y[i] - reference[i])).toBeLessThan(10 * (atol[i] + rtol * reference[i]));
+    expect(Math.abs(y[0] + y[1] + y[2] - 1)).toBeLessThan(1e-12);
+  });
+
+  it('changes nothing where the problem is not stiff: bit-identical over thousands of steps per call', () => {
+    // a lightly damped oscillator over 200 periods: |h lambda| stays well inside the stability region, and each call
+    // takes more than STIFFNESS_CHECK_STEPS steps, so the test runs
+    const f: RightHandSide = (_t, y, dy) => {
+      dy[0] = y[1];
+      dy[1] = -y[0] - 1e-3 * y[1];
+    };
+    const grid = Float64Array.from({ length: 400 }, (_, k) => k * Math.PI);
+    const run = (detectStiffness: boolean) => {
+      const options = { rtol: 1e-9, atol: 1e-12, carryStepSize: true, detectStiffness };
+      const integrator = withStiffFallback(createDormandPrince(2, options), 2, options);
+      const out: number[] = [];
+      const y = Float64Array.from([1, 0]);
+      let next = 0;
+      for (let s = 0; s < 2; s++) {
+        next = integrator.integrate(
+          f,
+          s * 200 * Math.PI,
+          (s + 1) * 200 * Math.PI,
+          y,
+          grid,
+          next,
+          (_k, _t, yk) => {
+            out.push(yk[0], yk[1]);
+          },
+          s === 1,
+        );
+      }
+      return { out, y: Array.from(y), stats: { ...integrator.statistics }, switches: integrator.stiffSwitches };
+    };
+    const on = run(true);
+    const off = run(false);
+    expect(on.stats.acceptedSteps).toBeGreaterThan(2 * STIFFNESS_CHECK_STEPS);
+    expect(on.switches).toBe(0);
+    expect(on.out).toEqual(off.out);
+    expect(on.y).toEqual(off.y);
+    expect(on.stats).toEqual(off.stats);
+  });
+
+  it('Dormand–Prince alone throws StiffnessDetected with the state at that time; turned off, it does not', () => {
+    const integrator = createDormandPrince(2, { rtol: 1e-6, atol: 1e-6, detectStiffness: true, maxSteps: 5_000 });
+    const y = Float64Array.from([2, 0]);
+    let stopped: unknown = null;
+    try {
+      integrator.integrate(vanDerPol, 0, 2, y, NO_GRID, 0, ignore, true);
+    } catch (error) {
+      stopped = error;
+    }
+    expect(stopped).toBeInstanceOf(StiffnessDetected);
+    const at = (stopped as StiffnessDetected).t;
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(2);
+    // y is the state at that time: still on the slow manifold near y1 = 2
+    expect(Math.abs(y[0] - 2)).toBeLessThan(0.1);
+    integrator.detectStiffness = false;
+    // without the test the explicit method grinds on until its step limit
+    expect(() => integrator.integrate(vanDerPol, 0, 2, Float64Array.from([2, 0]), NO_GRID, 0, ignore, true)).toThrow(
+      SolverError,
     );
   });
 });
