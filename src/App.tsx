@@ -15,6 +15,7 @@ import { Presets } from './components/Presets';
 import { Readout } from './components/Readout';
 import { ReleaseNotice } from './components/ReleaseNotice';
 import { Status } from './components/Status';
+import { watchStickyInset } from './components/stickyInset';
 import { TreatmentEditor } from './components/TreatmentEditor';
 import { ShareBar } from './components/teaching/Share';
 import { Teaching } from './components/teaching/Teaching';
@@ -59,6 +60,8 @@ export function App() {
   useEffect(() => {
     if (!drawer) setDrawerOpen(false);
   }, [drawer]);
+  // whatever is scrolled into view lands below the bar stuck at the top (the header, or a phone's Play bar)
+  useEffect(() => watchStickyInset(), []);
 
   useEffect(() => {
     if (!drawerOpen) return;

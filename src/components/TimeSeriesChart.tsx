@@ -83,6 +83,21 @@ function TimeSeriesChartBody({
   const errored = useExplorer((s) => s.status === 'error');
   const hasResult = useExplorer((s) => s.result !== null);
   const setCursorDay = useExplorer((s) => s.setCursorDay);
+  // A pointer over the plot moves the shared cursor (every chart and the readout follow it) for as long as it is
+  // there: when it leaves (a mouse moved away, a finger lifted, a touch taken over by scrolling) the cursor goes back
+  // to the day it had before, unless a mouse click put it there or something else (Play, the day box) moved it since.
+  const hover = useRef<{ before: number; set: number } | null>(null);
+  const pointCursor = useRef((day: number) => {
+    const before = hover.current?.before ?? useExplorer.getState().cursorDay;
+    setCursorDay(day);
+    hover.current = { before, set: useExplorer.getState().cursorDay };
+  }).current;
+  const endHover = () => {
+    const pointed = hover.current;
+    hover.current = null;
+    setActive(false);
+    if (pointed && useExplorer.getState().cursorDay === pointed.set) setCursorDay(pointed.before);
+  };
   const units = displayUnits(scale);
   // Keyed on the selected arm and the horizon, not the whole scenario: a slider move (a new scenario with the same
   // arms) then keeps the same ticks, so the charts are not redrawn with the old result on the input path; they
@@ -119,7 +134,7 @@ function TimeSeriesChartBody({
             clipDay: playDay,
             cursorDay,
             locale: locale(),
-            onCursor: setCursorDay,
+            onCursor: pointCursor,
           },
         );
       } catch (error) {
@@ -146,7 +161,7 @@ function TimeSeriesChartBody({
     yLabel,
     playDay,
     cursorDay,
-    setCursorDay,
+    pointCursor,
   ]);
 
   const step = Math.max(horizon / 100, outputStep);
@@ -226,8 +241,20 @@ function TimeSeriesChartBody({
         aria-valuetext={timeText}
         onKeyDown={onKeyDown}
         onPointerEnter={() => setActive(true)}
-        onPointerLeave={() => setActive(false)}
-        onFocus={() => setActive(true)}
+        onPointerLeave={endHover}
+        onPointerCancel={endHover}
+        onPointerUp={(e) => {
+          // a finger or a pen lifted: nothing points any more (a mouse is still there, and its click pins the cursor)
+          if (e.pointerType !== 'mouse') endHover();
+        }}
+        onPointerDown={(e) => {
+          if (e.pointerType === 'mouse') hover.current = null;
+        }}
+        onTouchEnd={endHover}
+        onFocus={(e) => {
+          // by keyboard only: a tap focuses the chart too (after the finger is lifted), and must not leave a tooltip
+          if (e.currentTarget.matches(':focus-visible')) setActive(true);
+        }}
         onBlur={() => setActive(false)}
       >
         <svg ref={svg} data-testid={`svg-${id}`} aria-hidden="true" />

@@ -113,6 +113,41 @@ for (const size of PHONES) {
   });
 }
 
+test('phone 390×844 in presenter mode: a two-row header, Play and the whole volume chart with its legend on the first screen', async ({
+  page,
+}) => {
+  const size = { width: 390, height: 844 };
+  await page.setViewportSize(size);
+  await openApp(page, LINK);
+  await page.getByTestId('share-more').click();
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).toHaveClass(/presenter/);
+  await page.getByTestId('share-more').click();
+  await expect(page.getByTestId('share-more')).toHaveAttribute('aria-expanded', 'false');
+  await page.evaluate(() => scrollTo(0, 0));
+  await shoot(page, 'phone-390-presenter');
+  const header = await page.locator('.app-header').boundingBox();
+  const play = await page.getByTestId('play').boundingBox();
+  const chart = await page.getByTestId('svg-volume').boundingBox();
+  if (!header || !play || !chart) throw new Error('header, play or chart not laid out');
+  console.log(
+    `phone 390 presenter: header ${Math.round(header.height)} px, Play at y ${Math.round(play.y)}, ` +
+      `volume chart y ${Math.round(chart.y)}–${Math.round(chart.y + chart.height)} of ${size.height}`,
+  );
+  // two rows at most, the view switch's and the tools' (it was four, ~212 px, with the projector's 22 px type)
+  expect(header.height).toBeLessThanOrEqual(112);
+  expect(play.y + play.height).toBeLessThanOrEqual(size.height);
+  expect(chart.y + chart.height).toBeLessThanOrEqual(size.height);
+  await expect(page.getByTestId('legend-volume')).toBeInViewport();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  // the compact header's controls are still big enough to tap
+  expect(await smallTargets(page, '.app-header')).toEqual([]);
+  // Space plays, wherever focus is
+  await page.keyboard.press(' ');
+  await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('projector 1280×720: a one-row header, and in presenter mode the chart first and large with its legend', async ({
   page,
 }) => {
@@ -210,4 +245,94 @@ test('wide desktop 1920×1080: a one-row header, the chart with its legend, Play
   expect((big?.y ?? 999) + (big?.height ?? 0)).toBeLessThanOrEqual(1080);
   expect(big?.width ?? 0).toBeGreaterThanOrEqual(960);
   await shoot(page, 'wide-1920-presenter');
+});
+
+/** Where the cursor line of a chart is drawn (its x in the SVG), or null without one. */
+function cursorX(page: Page, id = 'volume'): Promise<number | null> {
+  return page
+    .getByTestId(`svg-${id}`)
+    .locator('g.cursor line')
+    .evaluateAll((els) => (els.length > 0 ? Number(els[0].getAttribute('x1')) : null));
+}
+
+test.describe('phone 390×844 with a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('a section scrolled to lands below the sticky Play bar, not under it', async ({ page }) => {
+    await openApp(page, LINK);
+    const bar = page.locator('.workspace > section.playback');
+    for (const target of ['#charts', '[data-testid="readout"]', '[data-testid="mechanism"]']) {
+      await page.locator(target).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const barBox = await bar.boundingBox();
+      const heading = await page.locator(target).locator('h2, h3').first().boundingBox();
+      if (!barBox || !heading) throw new Error(`${target} not laid out`);
+      console.log(
+        `phone: ${target} heading at y ${Math.round(heading.y)}, Play bar ${Math.round(barBox.y)}–${Math.round(barBox.y + barBox.height)}`,
+      );
+      expect(heading.y, target).toBeGreaterThanOrEqual(barBox.y + barBox.height);
+    }
+    await shoot(page, 'phone-390-scrolled-below-play-bar');
+  });
+
+  test('a touch on a chart shows its values while the finger is down; the cursor line goes back when it lifts', async ({
+    page,
+  }) => {
+    await openApp(page, LINK);
+    const svg = page.getByTestId('svg-volume');
+    await svg.scrollIntoViewIfNeeded();
+    const before = await cursorX(page);
+    const day = await page.getByTestId('chart-volume').locator('.chart-focus').getAttribute('aria-valuenow');
+    const box = await svg.boundingBox();
+    if (!box || before === null) throw new Error('chart not laid out');
+    await page.touchscreen.tap(box.x + box.width * 0.45, box.y + box.height * 0.4);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await shoot(page, 'phone-390-after-touch');
+    // the line is back where it was (the last day), not left where the finger was
+    await expect.poll(() => cursorX(page)).toBe(before);
+    await expect(page.getByTestId('chart-volume').locator('.chart-focus')).toHaveAttribute('aria-valuenow', day ?? '');
+    await expect(page.getByTestId('tooltip-volume')).toHaveCount(0);
+  });
+});
+
+test('a mouse that leaves a chart takes its cursor line back; a click leaves it where it was put', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, LINK);
+  const svg = page.getByTestId('svg-volume');
+  const before = await cursorX(page);
+  const box = await svg.boundingBox();
+  if (!box || before === null) throw new Error('chart not laid out');
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.4);
+  await expect(page.getByTestId('tooltip-volume')).toBeVisible();
+  const hovered = await cursorX(page);
+  expect(hovered).not.toBe(before);
+  await page.mouse.move(5, 5);
+  await expect.poll(() => cursorX(page)).toBe(before);
+  // a click pins the cursor: it stays after the mouse leaves
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.4);
+  await page.mouse.move(5, 5);
+  await expect(page.getByTestId('tooltip-volume')).toHaveCount(0);
+  expect(await cursorX(page)).toBe(hovered);
+});
+
+test('1280×720: an arm chip reached after scrolling is below the sticky header, not under it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openApp(page, LINK);
+  const header = await page.locator('.app-header').boundingBox();
+  if (!header) throw new Error('no header');
+  for (const how of ['focus', 'scrollIntoView'] as const) {
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    const chip = page.getByTestId('arm-select-2');
+    if (how === 'focus') await chip.focus();
+    else await chip.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    const box = await chip.boundingBox();
+    const heading = await page.locator('#arms-heading, .arms h2').first().boundingBox();
+    if (!box) throw new Error('chip not laid out');
+    console.log(
+      `1280 (${how}): header bottom ${Math.round(header.y + header.height)}, chip top ${Math.round(box.y)}, arms heading ${Math.round(heading?.y ?? -1)}`,
+    );
+    expect(box.y, how).toBeGreaterThanOrEqual(header.y + header.height);
+  }
+  await shoot(page, 'projector-arm-chips-below-header');
 });
