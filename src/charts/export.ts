@@ -240,21 +240,52 @@ export interface BandColumns {
   upper: Float64Array;
 }
 
+/** A measurement as the tidy CSV writes it (the researcher's file, store/measurements.ts). */
+export interface TidyMeasurement {
+  arm: string;
+  day: number;
+  series: string;
+  value: number;
+  sd?: number;
+  n?: number;
+}
+
+/** A fitted factor as the tidy CSV writes it: its estimate, standard error and 95 % interval. */
+export interface TidyFitted {
+  name: string;
+  estimate: number;
+  standardError: number;
+  lower: number;
+  upper: number;
+}
+
 export interface TidyOptions {
   /** per arm name, per series: the band's quantiles (columns p5, p50, p95; empty where a series has none) */
   bands?: ReadonlyMap<string, Readonly<Record<string, BandColumns>>>;
   /** the model parameters changed from their defaults, `id=value;...` ('' when none) */
   changed?: string;
+  /** imported measurements: rows with source 'measured' (and their SD and n) */
+  measurements?: readonly TidyMeasurement[];
+  /** the fitted model's curves: rows with source 'fitted' */
+  fittedCurves?: readonly ArmData[];
+  /** the fitted values: one row each with source 'fit' (series = the factor, value = the estimate, se, lower, upper) */
+  fitted?: readonly TidyFitted[];
 }
 
+export const TIDY_HEADER = 'arm,day,series,value,p5,p50,p95,changed_parameters,source,sd,n,se,lower,upper';
+
 /**
- * Tidy CSV: one row per arm, day and series (header arm,day,series,value,p5,p50,p95,changed_parameters); numbers in
- * full precision. p5/p50/p95: the uncertainty band's quantiles when it was computed for the scenario (else empty);
- * changed_parameters: the same on every row, as in the toolkit's CSVs, so a row read alone still says how it was made.
+ * Tidy CSV: one row per arm, day and series (header TIDY_HEADER); numbers in full precision. p5/p50/p95: the
+ * uncertainty band's quantiles when it was computed for the scenario (else empty); changed_parameters: the same on
+ * every row, as in the toolkit's CSVs, so a row read alone still says how it was made. source: 'model' (the curves),
+ * 'measured' (an imported measurement, with its sd and n where the file gave them), 'fitted' (the fitted model's
+ * curve) or 'fit' (a fitted value: arm and day empty, series the factor, value the estimate, se its standard error,
+ * lower and upper its 95 % interval).
  */
 export function tidyCsv(arms: ArmData[], options: TidyOptions = {}): string {
-  const lines = ['arm,day,series,value,p5,p50,p95,changed_parameters'];
+  const lines = [TIDY_HEADER];
   const changed = csvField(options.changed ?? '');
+  const num = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '' : String(x));
   for (const arm of arms) {
     const name = csvField(arm.name);
     const bands = options.bands?.get(arm.name);
@@ -264,10 +295,26 @@ export function tidyCsv(arms: ArmData[], options: TidyOptions = {}): string {
       const fits = band !== undefined && band.median.length === arm.t.length;
       for (let i = 0; i < arm.t.length; i++) {
         const q = fits ? `${band.lower[i]},${band.median[i]},${band.upper[i]}` : ',,';
-        lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]},${q},${changed}`);
+        lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]},${q},${changed},model,,,,,`);
       }
     }
   }
+  for (const m of options.measurements ?? [])
+    lines.push(
+      `${csvField(m.arm)},${m.day},${csvField(m.series)},${m.value},,,,${changed},measured,${num(m.sd)},${num(m.n)},,,`,
+    );
+  for (const arm of options.fittedCurves ?? []) {
+    const name = csvField(arm.name);
+    for (const series of Object.keys(arm.series)) {
+      const values = arm.series[series];
+      for (let i = 0; i < arm.t.length; i++)
+        lines.push(`${name},${arm.t[i]},${csvField(series)},${values[i]},,,,${changed},fitted,,,,,`);
+    }
+  }
+  for (const f of options.fitted ?? [])
+    lines.push(
+      `,,${csvField(f.name)},${f.estimate},,,,${changed},fit,,,${num(f.standardError)},${num(f.lower)},${num(f.upper)}`,
+    );
   return `${lines.join('\r\n')}\r\n`;
 }
 

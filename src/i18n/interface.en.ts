@@ -83,6 +83,7 @@ export const interfaceEn = {
   'app.skipToPlay': 'Skip to Play',
   'export.wideCsv': 'Data for spreadsheets (CSV, a column per arm)',
   'export.wideScenario': 'TIMEscape scenario: {link}',
+  'export.wideFitted': 'fitted {name} = {estimate} (standard error {se}; 95 % interval {lower} to {upper}) from {file}',
   'export.wideUnits':
     'One row per day; time in days and tumour volume in mm³ at every setting (the model’s units); six significant digits.',
   'chart.legend': 'Arms in {title}',

@@ -85,6 +85,7 @@ export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } =
   'app.skipToPlay': '再生へ移動',
   'export.wideCsv': '表計算用データ（CSV、群ごとに列）',
   'export.wideScenario': 'TIMEscape のシナリオ：{link}',
+  'export.wideFitted': 'フィット {name} = {estimate}（標準誤差 {se}、95 % 区間 {lower}～{upper}）、データ {file}',
   'export.wideUnits': '1日1行。時間は日、腫瘍体積はどの設定でも mm³（モデルの単位）。有効数字6桁。',
   'chart.legend': '{title}の群',
   'readout.cards': '群ごとの値',

@@ -21,7 +21,7 @@ import { defaultRange, type Factor, parameterChanges, parseVariable } from '../s
 import { AnalysisCancelled, type AnalysisRun } from '../worker/analysisPool';
 import { type FitProgress, type FitRun, runFit } from '../worker/fitClient';
 import { useExplorer } from './explorer';
-import { useFitCurves } from './fitCurves';
+import { NO_FIT, useFitCurves } from './fitCurves';
 import { type Measurement, useMeasurements } from './measurements';
 
 export type { FitProgress } from '../worker/fitClient';
@@ -285,7 +285,19 @@ export const useFit = create<FitState>()((set, get) => ({
           },
         });
         const { outcome } = get();
-        if (outcome) useFitCurves.setState({ scenario, curves: outcome.curves });
+        if (outcome)
+          useFitCurves.setState({
+            scenario,
+            curves: outcome.curves,
+            summary: {
+              file: outcome.fileName,
+              scale: outcome.scale,
+              weighted: outcome.weighted,
+              converged: outcome.converged,
+              factors: outcome.factors.map(({ id, ...f }) => ({ name: id, ...f })),
+              goodness: outcome.goodness,
+            },
+          });
       },
       (error: unknown) => {
         if (current !== run) return;
@@ -310,6 +322,6 @@ export const useFit = create<FitState>()((set, get) => ({
   clear() {
     get().cancel();
     set({ status: 'idle', outcome: null, check: null, error: null, progress: null });
-    useFitCurves.setState({ scenario: null, curves: [] });
+    useFitCurves.setState(NO_FIT);
   },
 }));

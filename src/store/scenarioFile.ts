@@ -7,6 +7,8 @@
 import { decodeScenario, encodeLink } from '../scenario/codec';
 import type { Scenario } from '../scenario/types';
 import { validateScenario } from '../scenario/validate';
+import type { FitSummary } from './fitCurves';
+import type { Measurement } from './measurements';
 import type { LinkError } from './slices/scenario';
 
 export const SCENARIO_FILE_FORMAT = 'timescape-scenario';
@@ -22,9 +24,32 @@ export type ScenarioFileResult =
   | { ok: false; problem: 'too-large' | 'not-json' | 'not-scenario'; detail?: string }
   | { ok: false; problem: 'fields'; errors: LinkError[] };
 
-/** The JSON text of a scenario file for `scenario` with the link `query`. */
-export function scenarioFileText(scenario: Scenario, query: string, version: number): string {
-  return `${JSON.stringify({ format: SCENARIO_FILE_FORMAT, version, link: query, scenario }, null, 2)}\n`;
+/** What a scenario file carries beside the scenario: the imported measurements and the fit to them, when there are. */
+export interface ScenarioFileExtras {
+  measurements?: { file: string; rows: readonly Measurement[] };
+  /** the fitted values with their intervals and the goodness of fit, and the link of the scenario fitted */
+  fit?: FitSummary & { link: string };
+}
+
+/**
+ * The JSON text of a scenario file for `scenario` with the link `query`; `measurements` and `fit` when given (read
+ * back, the file loads its link; they are for people and other programs).
+ */
+export function scenarioFileText(
+  scenario: Scenario,
+  query: string,
+  version: number,
+  extras: ScenarioFileExtras = {},
+): string {
+  const file = {
+    format: SCENARIO_FILE_FORMAT,
+    version,
+    link: query,
+    scenario,
+    ...(extras.measurements && extras.measurements.rows.length > 0 ? { measurements: extras.measurements } : {}),
+    ...(extras.fit ? { fit: extras.fit } : {}),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 /** Reads a scenario file's text; never throws. A file with any invalid field is refused with every problem listed. */

@@ -51,7 +51,7 @@ test('exports: chart SVG with legend and labels, 2x PNG, tidy CSV of all arms, s
 
   const csv = await save(page, 'export-csv');
   const rows = csv.data.toString('utf8').trim().split('\r\n');
-  expect(rows[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters');
+  expect(rows[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters,source,sd,n,se,lower,upper');
   // RFC 4180 fields: names with commas are quoted
   const fields = (row: string) =>
     [...row.matchAll(/("(?:[^"]|"")*"|[^,]*)(?:,|$)/g)].map((m) => m[1].replace(/^"|"$/g, '').replaceAll('""', '"'));

@@ -4,7 +4,8 @@
  * fit runs in a worker (a run can be cancelled), and the recovered values lie inside their intervals; the fitted
  * curves are drawn over the chart, and "Apply fitted values" is one undoable change.
  */
-import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
 import { simulate, valueAt } from '../../src/model';
 import { decodeScenario, parseVariable, valuesScenario } from '../../src/scenario';
 import { defaultRange, type Factor } from '../../src/scenario/variables';
@@ -40,6 +41,12 @@ function syntheticCsv(seed: number): string {
     }
   });
   return lines.join('\n');
+}
+
+async function saved(page: Page, testId: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId(testId).click();
+  return (await readFile(await (await download).path())).toString('utf8');
 }
 
 test('a researcher fits the growth and kill rates to synthetic measurements: bad fields are named, the fit can be cancelled, the true values lie in their intervals, and applying them is undoable', async ({
@@ -148,6 +155,34 @@ test('a researcher fits the growth and kill rates to synthetic measurements: bad
   await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
   await page.screenshot({ path: test.info().outputPath('fit-curves.png') });
 
+  // the exports carry the measurements (with their SD) and the fit: the data CSV as rows of their own source, the
+  // wide CSV the fitted values as notes, the scenario file both
+  const tidy = (await saved(page, 'export-csv')).trim().split('\r\n');
+  expect(tidy[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters,source,sd,n,se,lower,upper');
+  const measured = tidy.filter((r) => r.split(',')[8] === 'measured');
+  expect(measured).toHaveLength(20);
+  expect(measured[0]).toMatch(/^Control,2,tumourVolume,[\d.]+,,,,,measured,[\d.]+,,,,$/);
+  expect(tidy.filter((r) => r.split(',')[8] === 'fitted').length).toBeGreaterThan(40);
+  const fitRows = tidy.filter((r) => r.split(',')[8] === 'fit');
+  expect(fitRows.map((r) => r.split(',')[2])).toEqual(['sensitiveGrowthRate', 'tCellKillRate']);
+  const [, , , estimate, , , , , , , , se, lower, upper] = fitRows[0].split(',').map(Number);
+  expect(Number(await growth.getAttribute('data-estimate'))).toBeCloseTo(estimate, 10);
+  expect(se).toBeGreaterThan(0);
+  expect(lower).toBeLessThanOrEqual(TRUTH.sensitiveGrowthRate);
+  expect(upper).toBeGreaterThanOrEqual(TRUTH.sensitiveGrowthRate);
+  const wide = await saved(page, 'export-wide-csv');
+  expect(wide).toMatch(
+    /# fitted sensitiveGrowthRate = 0\.\d+ \(standard error [\d.e-]+; 95 % interval [\d.]+ to [\d.]+\) from synthetic\.csv/,
+  );
+  const file = JSON.parse(await saved(page, 'export-json'));
+  expect(file.measurements.file).toBe('synthetic.csv');
+  expect(file.measurements.rows).toHaveLength(20);
+  expect(file.measurements.rows[0].sd).toBeGreaterThan(0);
+  expect(file.fit.factors.map((f: { name: string }) => f.name)).toEqual(['sensitiveGrowthRate', 'tCellKillRate']);
+  expect(file.fit.factors[1].profile.upper).toBeGreaterThan(file.fit.factors[1].estimate);
+  expect(file.fit.goodness.points).toBe(20);
+  expect(file.fit.link).toContain('arm=Atezo');
+
   // apply: the scenario takes the fitted values in one step; Undo brings the defaults back
   await page.getByTestId('fit-apply').click();
   await expect(page.getByTestId('charts-changed')).toContainText('sensitiveGrowthRate = 0.4');
@@ -159,5 +194,18 @@ test('a researcher fits the growth and kill rates to synthetic measurements: bad
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('charts-changed')).toHaveCount(0);
   await expect(page).not.toHaveURL(/p\.sensitiveGrowthRate/);
+  // back on the scenario fitted, its fitted curves are drawn again; removing the measurements removes them at once
+  await expect(volume.locator('path[data-series="tumourVolume.fit"]')).toHaveCount(2);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('fit-curves-390.png') });
+  await page.getByTestId('measurements-clear').click();
+  await expect(volume.locator('path[data-series="tumourVolume.fit"]')).toHaveCount(0);
+  await page.getByTestId('chart-volume').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('fit-cleared-390.png') });
+  await page.setViewportSize({ width: 1280, height: 1100 });
+  await expect(page.getByTestId('fit-panel')).toHaveCount(0);
+  const after = (await saved(page, 'export-csv')).trim().split('\r\n');
+  expect(after.filter((r) => r.split(',')[8] !== 'model')).toEqual([after[0]]);
   expect(errors).toEqual([]);
 });

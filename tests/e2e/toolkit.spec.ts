@@ -172,7 +172,7 @@ test('uncertainty bands: each arm gets a 5-95 % band and a median over the plaus
   await page.screenshot({ path: test.info().outputPath('toolkit-bands-cd8.png') });
   // and the data CSV carries the band's 5/50/95 % quantiles beside each value
   const rows = (await save(page, 'export-csv')).data.toString('utf8').trim().split('\r\n');
-  expect(rows[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters');
+  expect(rows[0]).toBe('arm,day,series,value,p5,p50,p95,changed_parameters,source,sd,n,se,lower,upper');
   const cd8 = rows
     .filter((r) => r.startsWith('Atezo,28,cd8,'))[0]
     .split(',')
@@ -181,7 +181,33 @@ test('uncertainty bands: each arm gets a 5-95 % band and a median over the plaus
   expect(cd8[5]).toBeLessThanOrEqual(cd8[6]);
   expect(cd8[6]).toBeGreaterThan(cd8[4]);
   // a series without a band (a drug level) leaves the columns empty
-  expect(rows.find((r) => r.startsWith('Atezo,28,drug.atezolizumab,'))?.endsWith(',,,,')).toBe(true);
+  expect(
+    rows
+      .find((r) => r.startsWith('Atezo,28,drug.atezolizumab,'))
+      ?.split(',')
+      .slice(4, 7),
+  ).toEqual(['', '', '']);
+  // the wide CSV too: p5, p50 and p95 columns after each series that has a band, none after a drug level
+  const wide = (await save(page, 'export-wide-csv')).data
+    .toString('utf8')
+    .split('\r\n')
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const header = wide[0].split(',');
+  const at = (name: string) => header.indexOf(name);
+  const cd8Column = header.findIndex((h) => h.startsWith('Atezo: CD8') && !/ p\d+$/.test(h));
+  expect(header.slice(cd8Column + 1, cd8Column + 4)).toEqual(
+    ['p5', 'p50', 'p95'].map((q) => `${header[cd8Column]} ${q}`),
+  );
+  expect(header.some((h) => /atezolizumab.* p5$/i.test(h))).toBe(false);
+  const day28 =
+    wide
+      .find((l) => l.startsWith('28,'))
+      ?.split(',')
+      .map(Number) ?? [];
+  expect(day28[cd8Column + 1]).toBeLessThanOrEqual(day28[cd8Column + 2]);
+  expect(day28[cd8Column + 2]).toBeLessThanOrEqual(day28[cd8Column + 3]);
+  expect(day28[cd8Column + 3]).toBeGreaterThan(day28[cd8Column + 1]);
+  expect(at('day')).toBe(0);
 
   // an edit hides the old bands (they belong to the old scenario) and computes new ones once the user pauses
   await page.getByTestId('slider-nrf2').focus();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tidyCsv, wrapText } from '../../src/charts/export';
+import { TIDY_HEADER, tidyCsv, wrapText } from '../../src/charts/export';
 import { csvField } from '../../src/formats/csv';
 
 describe('CSV export of link text', () => {
@@ -23,7 +23,8 @@ describe('CSV export of link text', () => {
 
   it('writes one row per arm, day and series', () => {
     const csv = tidyCsv([{ name: '=1+1', t: Float64Array.of(0, 1), series: { v: Float64Array.of(-2, 3) } }]);
-    expect(csv).toBe("arm,day,series,value,p5,p50,p95,changed_parameters\r\n'=1+1,0,v,-2,,,,\r\n'=1+1,1,v,3,,,,\r\n");
+    expect(csv).toBe(`${TIDY_HEADER}\r\n'=1+1,0,v,-2,,,,,model,,,,,\r\n'=1+1,1,v,3,,,,,model,,,,,\r\n`);
+    expect(TIDY_HEADER).toBe('arm,day,series,value,p5,p50,p95,changed_parameters,source,sd,n,se,lower,upper');
   });
 
   it('carries the uncertainty band’s 5/50/95 % quantiles where a series has one, and the changed parameters on every row (quoted: a semicolon separates fields in some spreadsheets)', () => {
@@ -38,13 +39,36 @@ describe('CSV export of link text', () => {
       changed: 'tCellKillRate=9;pge2Hill=2',
     });
     expect(csv.split('\r\n')).toEqual([
-      'arm,day,series,value,p5,p50,p95,changed_parameters',
-      'A,0,tumourVolume,1,0.9,1,1.1,"tCellKillRate=9;pge2Hill=2"',
-      'A,1,tumourVolume,2,1.5,2.1,3,"tCellKillRate=9;pge2Hill=2"',
-      'A,0,drug,0,,,,"tCellKillRate=9;pge2Hill=2"',
-      'A,1,drug,5,,,,"tCellKillRate=9;pge2Hill=2"',
+      TIDY_HEADER,
+      'A,0,tumourVolume,1,0.9,1,1.1,"tCellKillRate=9;pge2Hill=2",model,,,,,',
+      'A,1,tumourVolume,2,1.5,2.1,3,"tCellKillRate=9;pge2Hill=2",model,,,,,',
+      'A,0,drug,0,,,,"tCellKillRate=9;pge2Hill=2",model,,,,,',
+      'A,1,drug,5,,,,"tCellKillRate=9;pge2Hill=2",model,,,,,',
       '',
     ]);
+  });
+
+  it('carries the imported measurements with their SD and n, the fitted curves, and each fitted value with its standard error and 95 % interval', () => {
+    const arm = { name: 'A', t: Float64Array.of(0, 7), series: { tumourVolume: Float64Array.of(100, 250) } };
+    const csv = tidyCsv([arm], {
+      changed: 'tCellKillRate=4.66',
+      measurements: [
+        { arm: 'A', day: 7, series: 'tumourVolume', value: 240, sd: 12.5, n: 5 },
+        { arm: 'A', day: 14, series: 'tumourVolume', value: 410 },
+      ],
+      fittedCurves: [{ name: 'A', t: Float64Array.of(0, 7), series: { tumourVolume: Float64Array.of(100, 245) } }],
+      fitted: [{ name: 'tCellKillRate', estimate: 4.66, standardError: 0.9, lower: 2.9, upper: 6.41 }],
+    });
+    expect(csv.split('\r\n').slice(3)).toEqual([
+      'A,7,tumourVolume,240,,,,tCellKillRate=4.66,measured,12.5,5,,,',
+      'A,14,tumourVolume,410,,,,tCellKillRate=4.66,measured,,,,,',
+      'A,0,tumourVolume,100,,,,tCellKillRate=4.66,fitted,,,,,',
+      'A,7,tumourVolume,245,,,,tCellKillRate=4.66,fitted,,,,,',
+      ',,tCellKillRate,4.66,,,,tCellKillRate=4.66,fit,,,0.9,2.9,6.41',
+      '',
+    ]);
+    // every row has the header's 14 fields
+    for (const line of csv.trim().split('\r\n')) expect(line.split(',')).toHaveLength(14);
   });
 });
 

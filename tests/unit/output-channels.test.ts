@@ -178,7 +178,7 @@ describe('exports are well-formed for every name the codec accepts', () => {
           const csv = tidyCsv([{ name, t: Float64Array.of(0), series: { v: Float64Array.of(1) } }]);
           const rows = parseCsv(csv.replaceAll('\r\n', '\n'));
           expect(rows).toHaveLength(2);
-          expect(rows[1]).toHaveLength(8);
+          expect(rows[1]).toHaveLength(14);
           expect(readCsvField(rows[1][0])).toBe(name);
         },
       ),

@@ -1,7 +1,7 @@
 // The wide CSV: a comment header, one row per whole day, one column per arm and series with its unit, six
 // significant digits; names with commas or quotes stay one field.
 import { describe, expect, it } from 'vitest';
-import { sixDigits, wideCsv } from '../../src/charts/wideCsv';
+import { sixDigits, type WideArm, wideCsv } from '../../src/charts/wideCsv';
 import { parseCsv } from '../../src/formats/csv';
 
 describe('wide CSV', () => {
@@ -30,5 +30,44 @@ describe('wide CSV', () => {
     expect(sixDigits(708496)).toBe('708496');
     expect(sixDigits(0.5)).toBe('0.5');
     expect(sixDigits(Number.NaN)).toBe('');
+  });
+
+  it('carries the uncertainty band’s 5 %, 50 % and 95 % quantiles after a series that has one, read at each whole day', () => {
+    const t = Float64Array.from([0, 0.5, 1]);
+    const arms: WideArm[] = [
+      {
+        name: 'A',
+        t,
+        series: { tumourVolume: Float64Array.from([10, 15, 20]), cd8: Float64Array.from([1, 2, 3]) },
+        bands: {
+          tumourVolume: {
+            lower: Float64Array.from([9, 13, 17]),
+            median: Float64Array.from([10, 15, 20]),
+            upper: Float64Array.from([11, 17, 24]),
+          },
+        },
+      },
+      { name: 'B', t, series: { tumourVolume: Float64Array.from([5, 5, 5]) } },
+    ];
+    const text = wideCsv(
+      arms,
+      [
+        { series: 'tumourVolume', label: 'volume (mm³)' },
+        { series: 'cd8', label: 'CD8 (cells)' },
+      ],
+      [],
+    );
+    const rows = parseCsv(text.trimEnd());
+    expect(rows[0]).toEqual([
+      'day',
+      'A: volume (mm³)',
+      'A: volume (mm³) p5',
+      'A: volume (mm³) p50',
+      'A: volume (mm³) p95',
+      'A: CD8 (cells)',
+      'B: volume (mm³)',
+    ]);
+    expect(rows[1]).toEqual(['0', '10', '9', '10', '11', '1', '5']);
+    expect(rows[2]).toEqual(['1', '20', '17', '20', '24', '3', '5']);
   });
 });

@@ -8,14 +8,16 @@ import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
 import type { WideColumn } from '../../charts/wideCsv';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
-import { FORMAT_VERSION } from '../../scenario/encode';
+import { encodeScenario, FORMAT_VERSION } from '../../scenario/encode';
 import { DRUG_IDS } from '../../scenario/types';
 import { parameterChanges } from '../../scenario/variables';
 import { useBands } from '../../store/bands';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
 import { armSbml } from '../../store/exports';
+import { useFitCurves } from '../../store/fitCurves';
+import { useMeasurements } from '../../store/measurements';
 import { loadChunk } from '../../store/release';
-import { scenarioFileText } from '../../store/scenarioFile';
+import { type ScenarioFileExtras, scenarioFileText } from '../../store/scenarioFile';
 import { currentLink, currentQuery } from '../../store/url';
 import { changedText } from '../toolkit/changedText';
 
@@ -97,6 +99,23 @@ export function summaryText(view: ResultView | null): string[] {
   return lines;
 }
 
+/**
+ * The imported measurements and the fit to them, as the exports write them: the fitted curves only while the
+ * scenario is the one fitted (as the charts draw them), the fitted values while there is a fit.
+ */
+function measuredAndFitted() {
+  const { rows, fileName } = useMeasurements.getState();
+  const fit = useFitCurves.getState();
+  const { scenario } = useExplorer.getState();
+  const current = fit.scenario !== null && fit.scenario === scenario;
+  return {
+    rows,
+    fileName: fileName ?? '',
+    curves: current ? fit.curves.map((c) => ({ name: c.arm, t: c.t, series: c.series })) : [],
+    summary: fit.summary && fit.scenario ? { ...fit.summary, link: encodeScenario(fit.scenario) } : null,
+  };
+}
+
 /** The export code (SVG and PNG drawing, CSV) is loaded at the first export, not with the page. */
 const exporter = () => loadChunk(() => import('../../charts/export'));
 
@@ -157,7 +176,16 @@ export function Exports() {
     const changed = parameterChanges(scenario)
       .map((c) => `${c.id}=${c.value}`)
       .join(';');
-    await save(`timescape-data-${stamp()}.csv`, new Blob([tidyCsv(arms, { bands, changed })], { type: 'text/csv' }));
+    // the researcher's measurements, the fitted curves and the fitted values, as rows of their own source
+    const own = measuredAndFitted();
+    const text = tidyCsv(arms, {
+      bands,
+      changed,
+      measurements: own.rows,
+      fittedCurves: own.curves,
+      fitted: own.summary?.factors ?? [],
+    });
+    await save(`timescape-data-${stamp()}.csv`, new Blob([text], { type: 'text/csv' }));
   };
   const exportWideCsv = async () => {
     const data = resultArms(view);
@@ -177,10 +205,31 @@ export function Exports() {
       ...DRUG_IDS.map((d) => ({ series: `drug.${d}`, label: `${t(`drug.${d}`)} (${t('unit.nM')})` })),
       { series: 'igf1rToxicity', label: `${t('chart.igf1rToxicity')} (${t('unit.occupancyDays')})` },
     ];
+    // the uncertainty bands beside their series, when they were computed for this scenario
+    const { scenario, meta } = useExplorer.getState();
+    const bandState = useBands.getState();
+    if (bandState.on && bandState.scenario === scenario)
+      for (const b of bandState.arms) {
+        const index = meta.findIndex((m) => m.key === b.key);
+        const arm = index >= 0 ? data.find((a) => a.name === scenario.arms[index].name) : undefined;
+        if (arm) Object.assign(arm, { bands: b.series });
+      }
+    const own = measuredAndFitted();
     const comments = [
       t('export.wideScenario', { link: currentLink() }),
       t('export.wideUnits'),
       `release ${document.documentElement.dataset.release ?? ''}`,
+      // the fitted values with their intervals (the measurements themselves are rows of the data CSV and the JSON)
+      ...(own.summary?.factors ?? []).map((f) =>
+        t('export.wideFitted', {
+          name: f.name,
+          estimate: String(f.estimate),
+          se: String(f.standardError),
+          lower: String(f.lower),
+          upper: String(f.upper),
+          file: own.summary?.file ?? '',
+        }),
+      ),
     ];
     const text = wideCsv(data, columns, comments);
     await save(`timescape-data-wide-${stamp()}.csv`, new Blob([text], { type: 'text/csv' }));
@@ -188,7 +237,12 @@ export function Exports() {
   const exportJson = () => {
     const { scenario } = useExplorer.getState();
     // the file loads back with "Open scenario file…" (store/scenarioFile.ts reads its link through the codec)
-    const text = scenarioFileText(scenario, currentQuery(), FORMAT_VERSION);
+    const own = measuredAndFitted();
+    const extras: ScenarioFileExtras = {
+      ...(own.rows.length > 0 ? { measurements: { file: own.fileName, rows: own.rows } } : {}),
+      ...(own.summary ? { fit: own.summary } : {}),
+    };
+    const text = scenarioFileText(scenario, currentQuery(), FORMAT_VERSION, extras);
     save(`timescape-scenario-${stamp()}.json`, new Blob([text], { type: 'application/json' }));
   };
   const exportSbml = async () => {
