@@ -1,6 +1,6 @@
 // Prints the treatment table of docs/model.md from src/model/treatments.ts (pharmacology) and
 // src/scenario/catalogue/drugs.ts (units, typical schedules): npx tsx scripts/drug-table.ts
-import { DRUG_LIST, type DrugPharmacology } from '../src/model/treatments';
+import { DRUG_LIST, type DrugPharmacology, pharmacology } from '../src/model/treatments';
 import { DRUG_CATALOGUE } from '../src/scenario/catalogue/drugs';
 import type { Scale } from '../src/scenario/types';
 
@@ -15,6 +15,6 @@ for (const d of DRUG_LIST) {
     return `${unit}; ${f(p.nMPerUnit)}; ${f(p.eliminationRate)}; ${sch.dose} ${unit} days ${sch.start}–${sch.stop} every ${sch.interval} d`;
   };
   console.log(
-    `| \`${d.id}\` ${d.label} | ${d.target} | ${d.route} | ${d.halfMaximal} | ${s(d.mouse, 'mouse')} | ${s(d.patient, 'patient')} |`,
+    `| \`${d.id}\` ${d.label} | ${d.target} | ${d.route} | ${d.halfMaximal} | ${s(pharmacology(d.id, 'mouse'), 'mouse')} | ${s(pharmacology(d.id, 'patient'), 'patient')} |`,
   );
 }

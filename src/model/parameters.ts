@@ -6,7 +6,9 @@
  * published models where one exists). Patient values are set per parameter, each with its source or reason: human
  * cell kinetics from the human QSP models (QSP-IO, QSPIO-TNBC) where they have one, the same cellular rate as the
  * mouse where the process does not depend on the species, and calibration to IMbrave150 where stated. Drug
- * pharmacokinetics are per drug in treatments.ts.
+ * pharmacokinetics (half-life; central volume of an antibody, apparent oral clearance of a small molecule) are rows of
+ * this table too, so that they can be changed like any other parameter; treatments.ts turns them into each drug's
+ * elimination rate and level per unit of dose.
  */
 
 export interface ModelParameters {
@@ -134,6 +136,26 @@ export interface ModelParameters {
   cellLossFactor: number;
   /** a compartment whose expected surviving lineages fall below this is set to zero (P(survival) below it) */
   extinctionThreshold: number;
+  // drug pharmacokinetics (one compartment; treatments.ts): half-life, day; central volume of an antibody, L;
+  // apparent oral clearance (CL/F) of a small molecule, L/day
+  atezolizumabHalfLife: number;
+  atezolizumabVolume: number;
+  bevacizumabHalfLife: number;
+  bevacizumabVolume: number;
+  antiPD1HalfLife: number;
+  antiPD1Volume: number;
+  cox2iHalfLife: number;
+  cox2iClearance: number;
+  antiCD24HalfLife: number;
+  antiCD24Volume: number;
+  antiIL6HalfLife: number;
+  antiIL6Volume: number;
+  osimertinibHalfLife: number;
+  osimertinibClearance: number;
+  sorafenibHalfLife: number;
+  sorafenibClearance: number;
+  igf1riHalfLife: number;
+  igf1riClearance: number;
 }
 
 /** One documented parameter. */
@@ -156,6 +178,27 @@ export interface ParameterInfo {
 export const PATIENT_IMMUNE_SCALE = 1 / 12;
 
 const P = PATIENT_IMMUNE_SCALE;
+
+/** Mouse antibody half-life, day: elimination 0.15/day (Kosinsky 2018, mouse anti-PD-L1). */
+const MOUSE_ANTIBODY_HALF_LIFE = Math.LN2 / 0.15;
+/** Mouse antibody distribution volume, L: 3 mL in a 20 g mouse (Kosinsky 2018, V_d 0.003 L). */
+const MOUSE_ANTIBODY_VOLUME = 3e-3;
+
+/**
+ * The apparent oral clearance (L/day) at which `mgPerUnit` mg per unit of daily dose of a drug of this molar mass
+ * (g/mol) gives an average level of `nMPerUnit` nM: for the levels the model brief and the labels state per dose.
+ */
+function oralClearance(mgPerUnit: number, molarMass: number, nMPerUnit: number): number {
+  return (mgPerUnit * 1e-3) / molarMass / nMPerUnit / 1e-9;
+}
+
+/** The PK range rule where no between-patient range is published: ×0.5–2 of the value (chosen). */
+const pkRange = (value: number): [number, number] => [value / 2, value * 2];
+
+const MOUSE_PK_ANTIBODY =
+  'mouse: elimination 0.15/day (half-life 4.6 days) and 3 mL distribution volume (Kosinsky 2018, mouse anti-PD-L1), ' +
+  'for every antibody (no drug-specific mouse PK used); range x0.5-2 chosen';
+const PATIENT_PK_RANGE = 'patient range x0.5-2 chosen, around the between-patient spread that popPK reports';
 
 /** [id, unit, mouse value, patient value, range, source] */
 const TABLE: ParameterInfo[] = [
@@ -543,6 +586,176 @@ const TABLE: ParameterInfo[] = [
     [0.01, 0.01],
     'chosen: a compartment still populated with probability under 1 % leaves the curves; its lineages stay in ' +
       'P(eradication) (hybrid scheme, docs/model.md)',
+  ),
+  // --- drug pharmacokinetics (treatments.ts turns these into elimination rates and levels per unit of dose) -----
+  p(
+    'atezolizumabHalfLife',
+    'day',
+    MOUSE_ANTIBODY_HALF_LIFE,
+    27,
+    pkRange(MOUSE_ANTIBODY_HALF_LIFE),
+    `patient: terminal half-life 27 days (label; Cancer Chemother Pharmacol 2019, doi 10.1007/s00280-019-03954-8); covariates move its clearance by at most +/-30 % (Cancer Chemother Pharmacol 2021;88:211); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(27),
+  ),
+  p(
+    'atezolizumabVolume',
+    'L',
+    MOUSE_ANTIBODY_VOLUME,
+    3.28,
+    pkRange(MOUSE_ANTIBODY_VOLUME),
+    `patient: central volume V1 3.28 L of the typical patient (label popPK, 472 patients; 1200 mg flat dose, 145 kDa); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(3.28),
+  ),
+  p(
+    'bevacizumabHalfLife',
+    'day',
+    MOUSE_ANTIBODY_HALF_LIFE,
+    20,
+    pkRange(MOUSE_ANTIBODY_HALF_LIFE),
+    `patient: half-life 20 days, range 11-50 days (label; Cancer Chemother Pharmacol 2008;62:779, 491 patients; Han 2016: 19.6 days); ${MOUSE_PK_ANTIBODY}; patient range: the label's 11-50 days`,
+    [11, 50],
+  ),
+  p(
+    'bevacizumabVolume',
+    'L',
+    MOUSE_ANTIBODY_VOLUME,
+    2.9,
+    pkRange(MOUSE_ANTIBODY_VOLUME),
+    `patient: central volume 2.9 L (CV 22 %, label; Han 2016: 2.88 L for 70 kg; 15 mg/kg for 70 kg, 149 kDa); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(2.9),
+  ),
+  p(
+    'antiPD1HalfLife',
+    'day',
+    MOUSE_ANTIBODY_HALF_LIFE,
+    22,
+    pkRange(MOUSE_ANTIBODY_HALF_LIFE),
+    `patient: pembrolizumab-like, half-life 22 days (label, from memory: not checked against the label here); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(22),
+  ),
+  p(
+    'antiPD1Volume',
+    'L',
+    MOUSE_ANTIBODY_VOLUME,
+    6,
+    pkRange(MOUSE_ANTIBODY_VOLUME),
+    `patient: pembrolizumab-like, volume at steady state 6.0 L (label, from memory; 200 mg flat dose, 149 kDa); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(6),
+  ),
+  p(
+    'cox2iHalfLife',
+    'day',
+    11.2 / 24,
+    11.2 / 24,
+    pkRange(11.2 / 24),
+    `celecoxib effective half-life 11.2 h (label table); mouse: chosen the same; ranges x0.5-2 chosen`,
+    pkRange(11.2 / 24),
+  ),
+  p(
+    'cox2iClearance',
+    'L/day',
+    oralClearance(0.02, 381.4, 5000 / 30),
+    665,
+    pkRange(oralClearance(0.02, 381.4, 5000 / 30)),
+    'patient: celecoxib CL/F 27.7 L/h = 665 L/day (label table; 381.4 g/mol, so 3.95 nM average per mg/day); mouse: ' +
+      'chosen so that 30 mg/kg/day (0.6 mg/day in a 20 g mouse) gives 5 uM average (mouse plasma levels of a few ' +
+      `ug/mL), the prototype's occupancy of 0.91; range x0.5-2 chosen; ${PATIENT_PK_RANGE}`,
+    pkRange(665),
+  ),
+  p(
+    'antiCD24HalfLife',
+    'day',
+    MOUSE_ANTIBODY_HALF_LIFE,
+    20,
+    pkRange(MOUSE_ANTIBODY_HALF_LIFE),
+    `hypothetical: no approved anti-CD24 and no PK found; patient: an IgG1 like bevacizumab (20 days), chosen; ${MOUSE_PK_ANTIBODY}; range x0.5-2 chosen`,
+    pkRange(20),
+  ),
+  p(
+    'antiCD24Volume',
+    'L',
+    MOUSE_ANTIBODY_VOLUME,
+    2.9,
+    pkRange(MOUSE_ANTIBODY_VOLUME),
+    `hypothetical: patient an IgG1 like bevacizumab (2.9 L; 10 mg/kg for 70 kg, 150 kDa), chosen; ${MOUSE_PK_ANTIBODY}; range x0.5-2 chosen`,
+    pkRange(2.9),
+  ),
+  p(
+    'antiIL6HalfLife',
+    'day',
+    MOUSE_ANTIBODY_HALF_LIFE,
+    20.6,
+    pkRange(MOUSE_ANTIBODY_HALF_LIFE),
+    `patient: siltuximab-like, half-life 20.6 days (label, from memory: not checked against the label here); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(20.6),
+  ),
+  p(
+    'antiIL6Volume',
+    'L',
+    MOUSE_ANTIBODY_VOLUME,
+    4.5,
+    pkRange(MOUSE_ANTIBODY_VOLUME),
+    `patient: siltuximab-like, volume 4.5 L (label, from memory; 11 mg/kg for 70 kg, 145 kDa); ${MOUSE_PK_ANTIBODY}; ${PATIENT_PK_RANGE}`,
+    pkRange(4.5),
+  ),
+  p(
+    'osimertinibHalfLife',
+    'day',
+    3 / 24,
+    48.3 / 24,
+    pkRange(3 / 24),
+    `patient: mean half-life 48.3 h (Planchard 2016, AURA); mouse: ~3 h (model review); ranges x0.5-2 chosen`,
+    pkRange(48.3 / 24),
+  ),
+  p(
+    'osimertinibClearance',
+    'L/day',
+    oralClearance(0.02, 499.6, 100 / 5),
+    343,
+    pkRange(oralClearance(0.02, 499.6, 100 / 5)),
+    'patient: CL/F 14.3 L/h = 343 L/day (label; popPK 14.2 L/h, Brown 2017; 499.6 g/mol, so 5.84 nM average per ' +
+      "mg/day); mouse: chosen so that 5 mg/kg/day (the usual xenograft dose) gives the prototype's 100 nM; range " +
+      `x0.5-2 chosen; ${PATIENT_PK_RANGE}`,
+    pkRange(343),
+  ),
+  p(
+    'sorafenibHalfLife',
+    'day',
+    6 / 24,
+    36 / 24,
+    pkRange(6 / 24),
+    "patient: half-life 25-48 h (label), 36 h taken; mouse: chosen 6 h; patient range: the label's 25-48 h; mouse " +
+      'range x0.5-2 chosen',
+    [25 / 24, 48 / 24],
+  ),
+  p(
+    'sorafenibClearance',
+    'L/day',
+    oralClearance(0.02, 464.8, 10000 / 30),
+    oralClearance(1, 464.8, 10000 / 800),
+    pkRange(oralClearance(0.02, 464.8, 10000 / 30)),
+    'chosen: 800 mg/day gives ~10 uM average total plasma level in patients (steady-state levels of a few mg/L, ' +
+      'label; 464.8 g/mol: CL/F 172 L/day = 7.2 L/h), and 30 mg/kg/day the same order in mice; ranges x0.5-2 chosen',
+    pkRange(oralClearance(1, 464.8, 10000 / 800)),
+  ),
+  p(
+    'igf1riHalfLife',
+    'day',
+    3 / 24,
+    6 / 24,
+    pkRange(3 / 24),
+    'chosen: linsitinib, no half-life found (mouse 3 h and patient 6 h, like other small molecules); ranges x0.5-2 chosen',
+    pkRange(6 / 24),
+  ),
+  p(
+    'igf1riClearance',
+    'L/day',
+    oralClearance(0.02, 421.5, 300 / 25),
+    oralClearance(1, 421.5, 1000 / 300),
+    pkRange(oralClearance(0.02, 421.5, 300 / 25)),
+    "chosen: no clearance found for linsitinib (421.5 g/mol); 25 mg/kg/day gives the prototype's 300 nM in mice, " +
+      '150 mg twice daily (the MTD) ~1 uM in patients (CL/F 712 L/day); ranges x0.5-2 chosen',
+    pkRange(oralClearance(1, 421.5, 1000 / 300)),
   ),
 ];
 

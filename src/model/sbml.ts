@@ -18,7 +18,7 @@ import { type ModelParameters, PARAMETERS } from './parameters';
 import { SETTING_INFO } from './settings';
 import { type ArmProblem, buildArmProblem, type SimulateOptions } from './simulate';
 import { CELLS_PER_MM3, STATE_NAMES } from './state';
-import { DRUGS } from './treatments';
+import { DRUGS, pharmacology } from './treatments';
 
 /** Version of the export's layout (ids, rules, events); bumped when a consumer would need to change. */
 export const SBML_EXPORT_VERSION = '1';
@@ -330,7 +330,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   // --- drugs: occupancy and one-compartment pharmacokinetics ---------------------------------------------------
   DRUG_IDS.forEach((drug, slot) => {
     const d = DRUGS[drug];
-    const pk = d[scale];
+    const pk = pharmacology(drug, scale, p);
     constant(
       `K_${drug}`,
       `${d.label}: level for half-maximal effect`,
@@ -343,14 +343,14 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
       `${d.label}: first-order elimination`,
       problem.model.drugs.elimination[slot],
       '1/day',
-      `treatments.ts, ${scale} pharmacokinetics`,
+      `ln 2 / ${d.pk.halfLife} (parameter table; treatments.ts)`,
       'SBO:0000009',
     );
     variable(
       drugLevelId(drug),
       `${d.label}: level`,
       'nM',
-      `${d.route === 'bolus' ? 'bolus doses as events' : 'zero-order oral input during the dosing window'}; ${round(pk.nMPerUnit)} nM per unit of dose`,
+      `${d.route === 'bolus' ? 'bolus doses as events' : 'zero-order oral input during the dosing window'}; ${round(pk.nMPerUnit)} nM per unit of dose (from ${d.pk.exposure}, parameter table; treatments.ts)`,
     );
     // theta_x = A_x / (A_x + K_x), 0 without drug (docs/model.md, "Algebraic signals")
     rule(

@@ -34,7 +34,7 @@ import {
   STATE_SIZE,
   TUMOUR_COMPARTMENTS,
 } from './state';
-import { DRUGS } from './treatments';
+import { DRUGS, pharmacology } from './treatments';
 
 /** Default accuracy: chosen so that curves are exact to the eye and tests, measured in bench/ against tighter runs. */
 export const DEFAULT_RTOL = 1e-6;
@@ -142,7 +142,7 @@ export function buildArmProblem(
   const oralWindows: number[][] = DRUG_IDS.map(() => []);
   DRUG_IDS.forEach((drug, slot) => {
     const d = DRUGS[drug];
-    const pk = d[scale];
+    const pk = pharmacology(drug, scale, params);
     halfMaximal[slot] = d.halfMaximal;
     elimination[slot] = pk.eliminationRate;
     const schedule = arm.treatments[drug];

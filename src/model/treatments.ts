@@ -1,7 +1,10 @@
 /**
  * Drugs: what each one blocks, its one-compartment pharmacokinetics at each scale, and the conversion of
- * a dosing schedule into dose events. Sources are in docs/model.md (section "Treatments"); every number here is quoted
- * there with its origin. Dose units and typical schedules are scenario-level knowledge (src/scenario/catalogue/drugs.ts),
+ * a dosing schedule into dose events. The PK constants that vary (half-life; central volume of an antibody, apparent
+ * oral clearance of a small molecule) are rows of the parameter table (parameters.ts, "drug pharmacokinetics"), so a
+ * link, the command line and the parameters panel change them like any parameter; what stays here is fixed by the
+ * drug or the dose unit (molar mass, mg per unit of dose). Sources are in docs/model.md (section "Treatments") and the
+ * parameter table. Dose units and typical schedules are scenario-level knowledge (src/scenario/catalogue/drugs.ts),
  * and so are the days a schedule doses on (src/scenario/catalogue/calendar.ts).
  *
  * Two routes:
@@ -15,6 +18,7 @@
 
 import type { DrugId, Scale } from '../scenario/types';
 import { DRUG_IDS } from '../scenario/types';
+import { MOUSE_PARAMETERS, type ModelParameters, PATIENT_PARAMETERS } from './parameters';
 
 export type Route = 'bolus' | 'oral';
 
@@ -26,6 +30,14 @@ export interface DrugPharmacology {
   eliminationRate: number;
 }
 
+/** What a dose unit means at one scale: mg of drug per unit, and the molar mass that turns mg into moles. */
+export interface DoseUnitInfo {
+  /** mg of drug per unit of dose: 1 for a flat dose in mg, the body weight in kg for a dose in mg/kg */
+  mgPerUnit: number;
+  /** g/mol (an IgG antibody ~145–150 kDa) */
+  molarMass: number;
+}
+
 export interface DrugInfo {
   id: DrugId;
   /** English label; the UI translates by id */
@@ -35,23 +47,25 @@ export interface DrugInfo {
   route: Route;
   /** level for half-maximal target occupancy, nM (Kd or IC50) */
   halfMaximal: number;
-  mouse: DrugPharmacology;
-  patient: DrugPharmacology;
+  /**
+   * its rows of the parameter table: the half-life (day), and the central volume (L) of a bolus antibody or the
+   * apparent oral clearance CL/F (L/day) of an oral drug
+   */
+  pk: { halfLife: keyof ModelParameters; exposure: keyof ModelParameters };
+  mouse: DoseUnitInfo;
+  patient: DoseUnitInfo;
 }
 
 const LN2 = Math.LN2;
 
-/**
- * Mouse antibody dosing: 20 g mouse, 3 mL distribution volume (Kosinsky et al. 2018, V_d 0.003 L), IgG 150 kDa, so
- * 1 mg/kg = 20 µg = 1.33e-10 mol in 3 mL = 44.4 nM. Elimination 0.15/day (Kosinsky 2018, mouse anti-PD-L1).
- */
-const MOUSE_ANTIBODY_NM_PER_MG_KG = (0.02e-3 / 150_000 / 3e-3) * 1e9;
-const MOUSE_ANTIBODY_ELIMINATION = 0.15;
+/** Mouse doses are in mg/kg for a 20 g mouse (model brief); mouse antibodies are taken as 150 kDa IgG. */
+const MOUSE_MG_PER_MG_KG = 0.02;
+const MOUSE_ANTIBODY: DoseUnitInfo = { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 150_000 };
+/** Patient doses in mg/kg are for a 70 kg patient. */
+const PATIENT_KG = 70;
 
-/** Patient IgG1 antibodies: 70 kg patient. */
-function patientAntibodyNMPerUnit(mgPerUnit: number, molarMassKDa: number, volumeL: number): number {
-  return (mgPerUnit * 1e-3) / (molarMassKDa * 1000) / volumeL / 1e-9;
-}
+const pk = (drug: string, exposure: 'Volume' | 'Clearance') =>
+  ({ halfLife: `${drug}HalfLife`, exposure: `${drug}${exposure}` }) as DrugInfo['pk'];
 
 const DEFINITIONS: Record<DrugId, DrugInfo> = {
   atezolizumab: {
@@ -60,15 +74,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'PD-L1',
     route: 'bolus',
     halfMaximal: 0.4, // Kd atezolizumab–PD-L1 0.4 nM (QSPIO-TNBC, Wang et al. 2021)
-    mouse: {
-      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
-      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-    },
-    patient: {
-      // 1200 mg flat dose; V1 3.28 L, 145 kDa (label); half-life 27 days (label)
-      nMPerUnit: patientAntibodyNMPerUnit(1, 145, 3.28),
-      eliminationRate: LN2 / 27,
-    },
+    pk: pk('atezolizumab', 'Volume'),
+    mouse: MOUSE_ANTIBODY,
+    // 1200 mg flat dose; 145 kDa (label)
+    patient: { mgPerUnit: 1, molarMass: 145_000 },
   },
   bevacizumab: {
     id: 'bevacizumab',
@@ -76,15 +85,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'VEGF-A',
     route: 'bolus',
     halfMaximal: 1, // chosen: sub-nanomolar to nanomolar VEGF-A affinity; fully occupied at any clinical level
-    mouse: {
-      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
-      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-    },
-    patient: {
-      // 15 mg/kg for 70 kg; Vc 2.9 L, 149 kDa, half-life 20 days (label)
-      nMPerUnit: patientAntibodyNMPerUnit(70, 149, 2.9),
-      eliminationRate: LN2 / 20,
-    },
+    pk: pk('bevacizumab', 'Volume'),
+    mouse: MOUSE_ANTIBODY,
+    // 15 mg/kg for 70 kg; 149 kDa (label)
+    patient: { mgPerUnit: PATIENT_KG, molarMass: 149_000 },
   },
   antiPD1: {
     id: 'antiPD1',
@@ -92,15 +96,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'PD-1',
     route: 'bolus',
     halfMaximal: 1, // chosen: order of nivolumab's 2.6 nM (QSP-IO) and pembrolizumab's sub-nM affinity
-    mouse: {
-      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
-      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-    },
-    patient: {
-      // pembrolizumab-like 200 mg every 3 weeks; 149 kDa; Vss 6.0 L and half-life 22 days (label, from memory)
-      nMPerUnit: patientAntibodyNMPerUnit(1, 149, 6.0),
-      eliminationRate: LN2 / 22,
-    },
+    pk: pk('antiPD1', 'Volume'),
+    mouse: MOUSE_ANTIBODY,
+    // pembrolizumab-like 200 mg every 3 weeks; 149 kDa
+    patient: { mgPerUnit: 1, molarMass: 149_000 },
   },
   cox2i: {
     id: 'cox2i',
@@ -110,17 +109,11 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     // Total plasma level for half inhibition of COX-2 in whole blood: chosen 500 nM. The enzyme IC50 is ~40 nM (model
     // brief), but 97 % of celecoxib is protein-bound (label) and whole-blood assays give ~0.3–1 µM.
     halfMaximal: 500,
-    mouse: {
-      // chosen: 30 mg/kg/day gives 5 µM average (mouse plasma levels of a few µg/mL), i.e. the prototype's occupancy
-      // of 0.91 (400 nM against 40 nM)
-      nMPerUnit: 5000 / 30,
-      eliminationRate: LN2 / (11.2 / 24),
-    },
-    patient: {
-      // 200 mg twice daily = 400 mg/day; CL/F 27.7 L/h = 665 L/day; 381.4 g/mol -> 3.95 nM per mg/day (label table)
-      nMPerUnit: (1 / 665 / 381.4) * 1e6,
-      eliminationRate: LN2 / (11.2 / 24),
-    },
+    pk: pk('cox2i', 'Clearance'),
+    // 381.4 g/mol
+    mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 381.4 },
+    // 200 mg twice daily = 400 mg/day
+    patient: { mgPerUnit: 1, molarMass: 381.4 },
   },
   antiCD24: {
     id: 'antiCD24',
@@ -128,15 +121,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'CD24',
     route: 'bolus',
     halfMaximal: 1, // chosen: nanomolar antibody affinity (no published value found)
-    mouse: {
-      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
-      eliminationRate: MOUSE_ANTIBODY_ELIMINATION, // chosen: no anti-CD24 PK found; same as other mouse IgG
-    },
-    patient: {
-      // hypothetical: no approved anti-CD24; IgG1 like bevacizumab (2.9 L, 150 kDa, 20 days), 10 mg/kg every 3 weeks
-      nMPerUnit: patientAntibodyNMPerUnit(70, 150, 2.9),
-      eliminationRate: LN2 / 20,
-    },
+    pk: pk('antiCD24', 'Volume'),
+    mouse: MOUSE_ANTIBODY,
+    // hypothetical: no approved anti-CD24; IgG1 like bevacizumab (150 kDa), 10 mg/kg every 3 weeks
+    patient: { mgPerUnit: PATIENT_KG, molarMass: 150_000 },
   },
   antiIL6: {
     id: 'antiIL6',
@@ -144,15 +132,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'IL-6',
     route: 'bolus',
     halfMaximal: 1, // chosen: nanomolar antibody affinity
-    mouse: {
-      nMPerUnit: MOUSE_ANTIBODY_NM_PER_MG_KG,
-      eliminationRate: MOUSE_ANTIBODY_ELIMINATION,
-    },
-    patient: {
-      // siltuximab-like 11 mg/kg every 3 weeks; 145 kDa; V 4.5 L and half-life 20.6 days (label, from memory)
-      nMPerUnit: patientAntibodyNMPerUnit(70, 145, 4.5),
-      eliminationRate: LN2 / 20.6,
-    },
+    pk: pk('antiIL6', 'Volume'),
+    mouse: MOUSE_ANTIBODY,
+    // siltuximab-like 11 mg/kg every 3 weeks; 145 kDa
+    patient: { mgPerUnit: PATIENT_KG, molarMass: 145_000 },
   },
   osimertinib: {
     id: 'osimertinib',
@@ -160,16 +143,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'EGFR',
     route: 'oral',
     halfMaximal: 10, // chosen (prototype): low-nanomolar cellular potency on mutant EGFR
-    mouse: {
-      // chosen: 5 mg/kg/day (the usual xenograft dose) gives the prototype's 100 nM; mouse half-life ~3 h (review)
-      nMPerUnit: 100 / 5,
-      eliminationRate: LN2 / (3 / 24),
-    },
-    patient: {
-      // 80 mg daily; CL/F 14.3 L/h = 343 L/day; 499.6 g/mol -> 5.84 nM per mg/day; half-life 48.3 h (Planchard 2016)
-      nMPerUnit: (1 / 343 / 499.6) * 1e6,
-      eliminationRate: LN2 / (48.3 / 24),
-    },
+    pk: pk('osimertinib', 'Clearance'),
+    // 499.6 g/mol; 80 mg daily in patients, 5 mg/kg/day in mice
+    mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 499.6 },
+    patient: { mgPerUnit: 1, molarMass: 499.6 },
   },
   sorafenib: {
     id: 'sorafenib',
@@ -180,17 +157,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     // total leaves ~25 nM free, the range of its kinase IC50s (RAF-1 6, B-RAF 22, VEGFR-2 90, VEGFR-3 20, PDGFR-beta
     // 57 nM; Wilhelm 2004).
     halfMaximal: 5000,
-    mouse: {
-      // chosen: 30 mg/kg/day gives ~10 uM average, the order of the patients' exposure; half-life chosen 6 h
-      nMPerUnit: 10000 / 30,
-      eliminationRate: LN2 / (6 / 24),
-    },
-    patient: {
-      // chosen: 800 mg/day gives ~10 uM average total plasma level (464.8 g/mol; steady-state levels of a few mg/L,
-      // reached within 7 days, peak-to-trough under 2: label); half-life 25–48 h (label), 36 h taken
-      nMPerUnit: 10000 / 800,
-      eliminationRate: LN2 / (36 / 24),
-    },
+    pk: pk('sorafenib', 'Clearance'),
+    // 464.8 g/mol; 800 mg/day in patients, 30 mg/kg/day in mice
+    mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 464.8 },
+    patient: { mgPerUnit: 1, molarMass: 464.8 },
   },
   igf1ri: {
     id: 'igf1ri',
@@ -198,16 +168,10 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     target: 'IGF-1R / insulin receptor',
     route: 'oral',
     halfMaximal: 30, // chosen (prototype): tens of nM cellular IC50 for IGF-1R and the insulin receptor alike
-    mouse: {
-      // chosen: 25 mg/kg/day gives the prototype's 300 nM; half-life ~3 h (chosen, like other small molecules)
-      nMPerUnit: 300 / 25,
-      eliminationRate: LN2 / (3 / 24),
-    },
-    patient: {
-      // chosen: 150 mg twice daily (the MTD) gives ~1 µM average; no clearance found for linsitinib
-      nMPerUnit: 1000 / 300,
-      eliminationRate: LN2 / (6 / 24),
-    },
+    pk: pk('igf1ri', 'Clearance'),
+    // linsitinib 421.5 g/mol; 150 mg twice daily (the MTD) in patients, 25 mg/kg/day in mice
+    mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 421.5 },
+    patient: { mgPerUnit: 1, molarMass: 421.5 },
   },
 };
 
@@ -215,6 +179,20 @@ export const DRUGS: Readonly<Record<DrugId, DrugInfo>> = DEFINITIONS;
 
 export const DRUG_LIST: readonly DrugInfo[] = DRUG_IDS.map((id) => DRUGS[id]);
 
-export function pharmacology(drug: DrugId, scale: Scale): DrugPharmacology {
-  return DRUGS[drug][scale];
+/**
+ * A drug's one-compartment PK at a scale with these parameters (the scale's own when none are given): elimination
+ * ln 2 / half-life, and the level per unit of dose, mg per unit / molar mass / volume for a bolus (the jump) or
+ * / CL/F for an oral drug (the average level per unit of daily dose).
+ */
+export function pharmacology(
+  drug: DrugId,
+  scale: Scale,
+  params: Readonly<ModelParameters> = scale === 'mouse' ? MOUSE_PARAMETERS : PATIENT_PARAMETERS,
+): DrugPharmacology {
+  const d = DRUGS[drug];
+  const unit = d[scale];
+  return {
+    nMPerUnit: (unit.mgPerUnit * 1e-3) / unit.molarMass / params[d.pk.exposure] / 1e-9,
+    eliminationRate: LN2 / params[d.pk.halfLife],
+  };
 }

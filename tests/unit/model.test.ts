@@ -5,7 +5,7 @@ import { PARAMETERS, parameterRange } from '../../src/model/parameters';
 import { SERIES_NAMES } from '../../src/model/series';
 import { settingParameters } from '../../src/model/settings';
 import { simulate, simulateArm, valueAt } from '../../src/model/simulate';
-import { DRUGS } from '../../src/model/treatments';
+import { pharmacology } from '../../src/model/treatments';
 import { doseTimes, outputGrid } from '../../src/scenario/catalogue/calendar';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { DOSE_LIMITS } from '../../src/scenario/limits';
@@ -37,7 +37,7 @@ describe('pharmacokinetics', () => {
   it('a bolus antibody dose jumps by dose x nM per unit and decays exponentially (analytic)', () => {
     const s = scenario('hcc-mouse', 14, { atezolizumab: { dose: 10, start: 2, stop: 3, interval: 3 } });
     const arm = simulate(s).arms[0];
-    const pk = DRUGS.atezolizumab.mouse;
+    const pk = pharmacology('atezolizumab', 'mouse');
     const c0 = 10 * pk.nMPerUnit;
     expect(c0).toBeCloseTo(444.4, 1); // 10 mg/kg = 200 µg in a 20 g mouse, 3 mL, 150 kDa
     for (const day of [2, 3.5, 8, 14]) {
@@ -50,11 +50,39 @@ describe('pharmacokinetics', () => {
   it('daily oral dosing reaches the average steady-state level and washes out after the last interval', () => {
     const s = scenario('lung-egfr', 20, { osimertinib: { dose: 5, start: 0, stop: 10, interval: 1 } });
     const arm = simulate(s).arms[0];
-    const pk = DRUGS.osimertinib.mouse;
+    const pk = pharmacology('osimertinib', 'mouse');
     // 5 mg/kg/day -> 100 nM average (treatments.ts); mouse half-life 3 h, so steady state within a day
     expect(valueAt(arm.t, arm.series['drug.osimertinib'], 5)).toBeCloseTo(5 * pk.nMPerUnit, 3);
     const afterStop = 100 * Math.exp(-pk.eliminationRate * 1);
     expect(valueAt(arm.t, arm.series['drug.osimertinib'], 11)).toBeCloseTo(afterStop, 3);
+  });
+
+  it('the PK rows of the parameter table set the drug levels: a link that halves the half-life doubles the decay rate', () => {
+    const s = scenario('hcc-mouse', 14, { atezolizumab: { dose: 10, start: 2, stop: 3, interval: 3 } });
+    const base = pharmacology('atezolizumab', 'mouse');
+    const changed: Scenario = { ...s, parameters: { atezolizumabHalfLife: Math.LN2 / base.eliminationRate / 2 } };
+    const arm = simulate(changed).arms[0];
+    const c0 = 10 * base.nMPerUnit;
+    expect(valueAt(arm.t, arm.series['drug.atezolizumab'], 8)).toBeCloseTo(
+      c0 * Math.exp(-2 * base.eliminationRate * 6),
+      3,
+    );
+    // a larger central volume lowers the jump of a bolus, a larger oral clearance the average level, in proportion
+    const wide = simulate({ ...s, parameters: { atezolizumabVolume: 0.006 } }).arms[0];
+    expect(valueAt(wide.t, wide.series['drug.atezolizumab'], 2)).toBeCloseTo(c0 / 2, 3);
+    const params = { ...settingParameters('hcc-patient'), osimertinibClearance: 686 };
+    expect(pharmacology('osimertinib', 'patient', params).nMPerUnit).toBeCloseTo(
+      pharmacology('osimertinib', 'patient').nMPerUnit / 2,
+      12,
+    );
+  });
+
+  it('the PK rows reproduce the label figures: atezolizumab 1200 mg jumps by 2.52 uM, t1/2 27 days; osimertinib 80 mg/day averages 467 nM', () => {
+    const atezo = pharmacology('atezolizumab', 'patient');
+    expect(1200 * atezo.nMPerUnit).toBeCloseTo(2523, 0); // 1200 mg / 145 kDa / 3.28 L
+    expect(Math.LN2 / atezo.eliminationRate).toBeCloseTo(27, 10);
+    expect(80 * pharmacology('osimertinib', 'patient').nMPerUnit).toBeCloseTo(466.85, 1); // 80 mg/day / 343 L/day / 499.6
+    expect(10 * pharmacology('atezolizumab', 'mouse').nMPerUnit).toBeCloseTo(444.4, 1);
   });
 });
 

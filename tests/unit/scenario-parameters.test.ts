@@ -176,4 +176,19 @@ describe('changed parameters reach the simulation', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('p.sensitiveGrowthRate');
   });
+
+  it('drug PK is in the link and the command line: a shorter bevacizumab half-life leaves less drug, and one outside the label range is refused', () => {
+    const query = 's=hcc-patient&h=84&arm=Bev*bev:15@0-63/21';
+    const level = (q: string) => {
+      const r = runCli([q]);
+      expect(r.status, r.stderr).toBe(0);
+      const levels = JSON.parse(r.stdout).series['drug.bevacizumab'][0] as number[];
+      return levels[levels.length - 1];
+    };
+    expect(level(`${query}&p.bevacizumabHalfLife=11`)).toBeLessThan(level(query));
+    const bad = decodeScenario(`${query}&p.bevacizumabHalfLife=5`);
+    expect(bad.errors[0]?.field).toBe('p.bevacizumabHalfLife');
+    expect(bad.errors[0]?.message).toContain('from 11 to 50 day in hcc-patient');
+    expect(bad.errors[0]?.messageJa).toContain('hcc-patient では 11〜50 day');
+  });
 });

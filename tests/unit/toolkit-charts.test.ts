@@ -162,6 +162,10 @@ describe('toolkit bookkeeping', () => {
     expect(parameterGroup('pge2Half')).toBe('pge2');
     expect(parameterGroup('m2KillSuppression')).toBe('macrophages');
     expect(parameterGroup('persisterEntry')).toBe('egfr');
+    expect(parameterGroup('atezolizumabHalfLife')).toBe('pk');
+    expect(parameterGroup('osimertinibClearance')).toBe('pk');
+    expect(parameterGroup('osimertinibKill')).toBe('egfr');
+    expect(parameterGroup('pge2Clearance')).toBe('pge2');
     expect(parameterGroup('aNewThing')).toBe('other');
   });
 
