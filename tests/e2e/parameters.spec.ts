@@ -61,3 +61,26 @@ test('a shared link with a parameter out of its range explains the problem in Ja
   await expect(page.getByTestId('parameter-tCellKillRate')).toHaveAttribute('data-changed', 'false');
   await page.screenshot({ path: test.info().outputPath('parameters-link-ja.png'), fullPage: false });
 });
+
+test('drug PK has its own group: a patient link changes bevacizumab’s half-life within the label range, and the group shows unit, range and source', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  await openApp(page, '/?s=hcc-patient&h=84&p.bevacizumabHalfLife=11&arm=Bev*bev:15@0-63/21&lang=en');
+  await expect(page.getByTestId('link-notice')).toHaveCount(0);
+  await page.getByTestId('parameters-panel').locator(':scope > summary').click();
+  const group = page.getByTestId('parameter-group-pk');
+  await expect(group).toHaveAttribute('open', '');
+  await expect(group.locator(':scope > summary')).toContainText('Drug pharmacokinetics');
+  const row = page.getByTestId('parameter-bevacizumabHalfLife');
+  await expect(row).toHaveAttribute('data-changed', 'true');
+  await expect(row).toContainText('changed from 20');
+  await expect(row).toContainText('range 11–50');
+  await expect(row).toContainText('label');
+  await expect(page.getByTestId('parameter-atezolizumabVolume')).toContainText('default 3.28');
+  await expect(page.getByTestId('parameter-osimertinibClearance')).toContainText('default 343');
+  await row.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('parameters-pk.png') });
+  expect(errors).toEqual([]);
+});
