@@ -2,8 +2,9 @@
  * Cohort benchmark: 1,000 virtual patients x 2 arms (the calibration trial), against the floor (patients x the time of
  * one patient's arms, measured in the same run), on 1 and on 2 worker threads:
  *  - cold: fresh threads, their start-up, module load and JIT warm-up included (a page's first trial);
- *  - pre-warmed: fresh threads that first simulated a warm-up block (untimed), as the page's pool does when the trial
- *    view opens (prewarmCohortWorkers): the page's first trial;
+ *  - pre-warmed: fresh threads warmed first (untimed) as the page's pool does when the trial view opens
+ *    (prewarmCohortWorkers: blocks of WARMUP_BLOCK_PATIENTS until the cost per patient settles, at most
+ *    WARMUP_MAX_PATIENTS): the page's first trial, when Run is pressed after the warm-up (about a second);
  *  - warm: the same threads again (the pool keeps its workers between runs);
  *  - peer: the same fixed amount of model work on 1 and on 2 threads at once, i.e. the speed-up the machine's cores
  *    give right now. On a quiet 2-core machine it is ~2x; when other processes load the machine it is what bounds the
@@ -15,7 +16,13 @@ import { cohortStatistics, runCohortBlock, simulateTrajectories } from '../src/m
 import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 import { coxHazardRatio, kaplanMeier, logRank } from '../src/stats';
-import { blockSize, nextBlockSize, WARMUP_PATIENTS } from '../src/worker/cohortPool';
+import {
+  blockSize,
+  nextBlockSize,
+  WARMUP_BLOCK_PATIENTS,
+  WARMUP_MAX_PATIENTS,
+  warmedUp,
+} from '../src/worker/cohortPool';
 import { measure } from './timing';
 
 export interface CohortBench {
@@ -24,7 +31,7 @@ export interface CohortBench {
   floorMs: number;
   mainMs: number;
   cold: [number, number];
-  /** fresh threads warmed first on WARMUP_PATIENTS patients, as the page does when the trial view opens */
+  /** fresh threads warmed first as the page does when the trial view opens (prewarmCohortWorkers) */
   prewarmed: [number, number];
   warm: [number, number];
   peer: [number, number];
@@ -97,10 +104,25 @@ class Threads {
     );
     return performance.now() - start;
   }
-  /** Every thread simulates `patients` patients of the scenario, untimed (the pool's prewarmCohortWorkers). */
-  async warmUp(scenario: Scenario, patients: number): Promise<void> {
-    const block = { ...scenario, cohort: { ...(scenario.cohort ?? { seed: 1 }), size: patients } } as Scenario;
-    await Promise.all(this.workers.map((_, i) => this.ask(i, { scenario: block, from: 0, to: patients })));
+  /**
+   * Every thread warms up as the pool's prewarmCohortWorkers does: blocks of WARMUP_BLOCK_PATIENTS patients, untimed,
+   * until its cost per patient settles (warmedUp). Returns the patients each thread simulated.
+   */
+  async warmUp(scenario: Scenario): Promise<number[]> {
+    const size = Math.ceil(WARMUP_MAX_PATIENTS / WARMUP_BLOCK_PATIENTS) * WARMUP_BLOCK_PATIENTS;
+    const block = { ...scenario, cohort: { ...(scenario.cohort ?? { seed: 1 }), size } } as Scenario;
+    return Promise.all(
+      this.workers.map(async (_, i) => {
+        const times: number[] = [];
+        do {
+          const from = times.length * WARMUP_BLOCK_PATIENTS;
+          const start = performance.now();
+          await this.ask(i, { scenario: block, from, to: from + WARMUP_BLOCK_PATIENTS });
+          times.push((performance.now() - start) / WARMUP_BLOCK_PATIENTS);
+        } while (!warmedUp(times));
+        return times.length * WARMUP_BLOCK_PATIENTS;
+      }),
+    );
   }
   async spin(scenario: Scenario, repeats: number): Promise<number> {
     const start = performance.now();
@@ -149,9 +171,10 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
     cold.push(await pool.run(scenario, size));
   }
   const prewarmed: number[] = [];
+  const warmUpPatients: number[] = [];
   for (const count of [1, 2]) {
     const pool = new Threads(count, workerUrl);
-    await pool.warmUp(scenario, WARMUP_PATIENTS);
+    warmUpPatients.push(...(await pool.warmUp(scenario)));
     prewarmed.push(await pool.run(scenario, size));
     await pool.close();
   }
@@ -179,7 +202,10 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
     `  cold (new threads):                 ${fmt(cold[0])}   ${fmt(cold[1])}     ${speedup(cold).toFixed(2)}x`,
   );
   console.log(
-    `  pre-warmed (${WARMUP_PATIENTS} patients first):     ${fmt(prewarmed[0])}   ${fmt(prewarmed[1])}     ${speedup(prewarmed).toFixed(2)}x  (the page's first trial)`,
+    `  pre-warmed (until settled):         ${fmt(prewarmed[0])}   ${fmt(prewarmed[1])}     ${speedup(prewarmed).toFixed(2)}x  (the page's first trial, Run pressed after the view's warm-up)`,
+  );
+  console.log(
+    `    (cold = fresh threads, nothing run before: start-up, module load and JIT warm-up in the time; pre-warmed = fresh threads that first ran untimed blocks of ${WARMUP_BLOCK_PATIENTS} patients until their cost settled: ${warmUpPatients.join(' / ')} patients per thread, 1-thread pool / 2-thread pool)`,
   );
   console.log(
     `  warm (same threads, second run):    ${fmt(warm[0])}   ${fmt(warm[1])}     ${speedup(warm).toFixed(2)}x`,

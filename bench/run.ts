@@ -83,8 +83,8 @@ const rows: [string, string, string][] = [
   ],
   [
     'trial 1000 x 2 arms, 1 worker / 2 workers (cold)',
-    `${cohort.cold[0].toFixed(0)} / ${cohort.cold[1].toFixed(0)} ms (${(cohort.cold[0] / cohort.cold[1]).toFixed(2)}x); ` +
-      `pre-warmed (the page's first trial) ${cohort.prewarmed[0].toFixed(0)} / ${cohort.prewarmed[1].toFixed(0)} ms (${(cohort.prewarmed[0] / cohort.prewarmed[1]).toFixed(2)}x); ` +
+    `cold (fresh threads) ${cohort.cold[0].toFixed(0)} / ${cohort.cold[1].toFixed(0)} ms (${(cohort.cold[0] / cohort.cold[1]).toFixed(2)}x); ` +
+      `pre-warmed (the page's first trial: workers warmed until settled when the view opens) ${cohort.prewarmed[0].toFixed(0)} / ${cohort.prewarmed[1].toFixed(0)} ms (${(cohort.prewarmed[0] / cohort.prewarmed[1]).toFixed(2)}x); ` +
       `warm ${cohort.warm[0].toFixed(0)} / ${cohort.warm[1].toFixed(0)} ms (${(cohort.warm[0] / cohort.warm[1]).toFixed(2)}x); ` +
       `cores now give ${(cohort.peer[0] / cohort.peer[1]).toFixed(2)}x`,
     '2 workers >= 1.7x of 1',

@@ -115,45 +115,71 @@ function pooledWorker(factory: WorkerFactory, fresh = false): PooledWorker {
 }
 
 /**
- * Patients of the warm-up block (prewarmCohortWorkers). A fresh thread's first ~200 patients x 2 arms run ~2x slower
- * (bench/cohort.ts); chosen smaller, so that a trial started right after the view opens waits little behind it (its
- * first block queues behind the warm-up) and the trial's cost probe is not slowed for long: the first compilation
- * is what it buys, not the whole warm-up.
+ * The warm-up (prewarmCohortWorkers): a fresh worker runs its first ~200 patients x 2 arms about 2x slower while its
+ * code is compiled (bench/cohort.ts), and two fresh workers compiling at once on two cores lose most of the second
+ * core's gain. So the pool warms its workers on blocks of WARMUP_BLOCK_PATIENTS patients (results dropped), one after
+ * another, until their cost per patient has settled (warmedUp) or WARMUP_MAX_PATIENTS were simulated. The blocks are
+ * small so that a trial started meanwhile waits behind one of them at most (it takes the worker, and the warm-up
+ * stops).
  */
-export const WARMUP_PATIENTS = 40;
+export const WARMUP_BLOCK_PATIENTS = 10;
+/** The most patients a worker's warm-up simulates (its blocks' total). */
+export const WARMUP_MAX_PATIENTS = 200;
+/** Warm-up blocks at least, before the cost can count as settled (chosen: the first three run the slowest code). */
+const WARMUP_MIN_BLOCKS = 4;
+/** Settled: the last two blocks within this factor of the fastest so far (chosen: above the blocks' own noise). */
+const WARMUP_SETTLED = 1.2;
+
+/** Whether a worker's warm-up is done, given its warm-up blocks' times per patient so far, in order. */
+export function warmedUp(msPerPatient: readonly number[]): boolean {
+  const n = msPerPatient.length;
+  if (n * WARMUP_BLOCK_PATIENTS >= WARMUP_MAX_PATIENTS) return true;
+  if (n < WARMUP_MIN_BLOCKS) return false;
+  const fastest = Math.min(...msPerPatient);
+  return msPerPatient[n - 1] <= WARMUP_SETTLED * fastest && msPerPatient[n - 2] <= WARMUP_SETTLED * fastest;
+}
 
 /**
- * Starts the pool's workers before a first trial and warms them (started, module loaded, code compiled) on a block of
- * `scenario`'s patients whose result is dropped, so that the first trial runs as fast as a later one: a fresh worker
- * compiles the model while it simulates, and two fresh workers compiling at once on two cores lose most of the second
- * core's gain (bench/cohort.ts: cold vs pre-warmed). Workers already kept warm count; a run that starts meanwhile takes
- * the workers as they are (its first block waits behind the warm-up block). Returns when all are warm.
+ * Starts the pool's workers before a first trial and warms them (started, module loaded, code compiled) on blocks of
+ * `scenario`'s patients whose results are dropped, until warmedUp (see WARMUP_BLOCK_PATIENTS), so that the first trial
+ * runs as fast as a later one. Workers already kept warm count. A run that starts meanwhile takes the workers as they
+ * are: its first block waits behind the warm-up block in flight, and that worker's warm-up ends. Returns when every
+ * worker's warm-up has ended.
  */
 export async function prewarmCohortWorkers(
   scenario: Scenario,
-  options: { workers?: number; factory?: WorkerFactory; patients?: number } = {},
+  options: { workers?: number; factory?: WorkerFactory; blockPatients?: number } = {},
 ): Promise<void> {
   const factory = options.factory ?? defaultFactory;
   const count = Math.max(1, Math.min(options.workers ?? poolSize(), 8));
   const list = idle.get(factory) ?? [];
   idle.set(factory, list);
-  const size = Math.max(1, Math.round(options.patients ?? WARMUP_PATIENTS));
+  const block = Math.max(1, Math.round(options.blockPatients ?? WARMUP_BLOCK_PATIENTS));
+  // the warm-up's patients: any of the scenario's patients would do, the blocks only compile the code
+  const warmUpScenario: Scenario = {
+    ...scenario,
+    cohort: { ...(scenario.cohort ?? defaultCohort()), size: Math.ceil(WARMUP_MAX_PATIENTS / block) * block },
+  };
+  const warmUp = async (pooled: PooledWorker): Promise<void> => {
+    const times: number[] = [];
+    // stops when a run has taken the worker (it is no longer idle) or when the cost has settled
+    while ((idle.get(factory) ?? []).includes(pooled)) {
+      const from = times.length * block;
+      const started = Date.now();
+      await pooled.remote.cohortBlock(warmUpScenario, from, from + block);
+      pooled.warm = true;
+      times.push((Date.now() - started) / block);
+      if (warmedUp(times)) return;
+    }
+  };
   const warmed: Promise<unknown>[] = [];
   while (list.length < count) {
     const pooled = pooledWorker(factory, true);
     list.push(pooled);
-    // patients past the trial's own numbering would do as well: the block only compiles the code
     warmed.push(
-      pooled.remote
-        .cohortBlock({ ...scenario, cohort: { ...(scenario.cohort ?? defaultCohort()), size } }, 0, size)
-        .then(
-          () => {
-            pooled.warm = true;
-          },
-          () => {
-            // a worker that cannot warm up fails its first real block, which reports it
-          },
-        ),
+      warmUp(pooled).catch(() => {
+        // a worker that cannot warm up fails its first real block, which reports it
+      }),
     );
   }
   await Promise.all(warmed);

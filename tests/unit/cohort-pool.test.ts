@@ -13,9 +13,13 @@ import {
   CohortCancelled,
   type CohortProgress,
   nextBlockSize,
+  prewarmCohortWorkers,
   releaseIdleWorkers,
   runCohort,
   TARGET_BLOCK_MS,
+  WARMUP_BLOCK_PATIENTS,
+  WARMUP_MAX_PATIENTS,
+  warmedUp,
 } from '../../src/worker/cohortPool';
 
 const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
@@ -123,6 +127,63 @@ describe('cohort worker pool', () => {
     await expect(run.result).rejects.toBeInstanceOf(CohortCancelled);
     expect(created).toBe(2);
     expect(terminated).toBe(2);
+    releaseIdleWorkers(counting);
+  });
+
+  it('a warm-up has settled when its last two blocks are within 1.2x of its fastest, or at its patient limit', () => {
+    expect(warmedUp([5, 3, 2])).toBe(false); // too few blocks
+    expect(warmedUp([5, 3, 2, 1.5, 1.2])).toBe(false); // still getting faster
+    expect(warmedUp([5, 3, 1.1, 1.2, 1.0])).toBe(true);
+    expect(warmedUp(Array.from({ length: WARMUP_MAX_PATIENTS / WARMUP_BLOCK_PATIENTS }, (_, i) => 10 - i * 0.4))).toBe(
+      true,
+    );
+  });
+
+  it('pre-warms on small blocks until settled, and a run started meanwhile takes the workers and ends the warm-up', async () => {
+    const blocks: { warmUp: boolean; patients: number }[] = [];
+    let created = 0;
+    const counting = (): Worker => {
+      created++;
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose(
+        {
+          ...simulationApi,
+          cohortBlock(scenario: Scenario, from: number, to: number) {
+            blocks.push({ warmUp: scenario.cohort?.size === WARMUP_MAX_PATIENTS, patients: to - from });
+            return simulationApi.cohortBlock(scenario, from, to);
+          },
+        },
+        port2,
+      );
+      return Object.assign(port1, {
+        terminate() {
+          port1.close();
+          port2.close();
+        },
+      }) as unknown as Worker;
+    };
+    const scenario = trial(20);
+    await prewarmCohortWorkers(scenario, { workers: 2, factory: counting });
+    const warmUps = blocks.filter((b) => b.warmUp);
+    expect(warmUps.length).toBeGreaterThanOrEqual(2 * 4);
+    expect(warmUps.length).toBeLessThanOrEqual((2 * WARMUP_MAX_PATIENTS) / WARMUP_BLOCK_PATIENTS);
+    for (const b of warmUps) expect(b.patients).toBe(WARMUP_BLOCK_PATIENTS);
+    // the run uses the warmed workers and gives the same result as a direct run
+    const direct = runCohortBlock(scenario, 0, 20);
+    const result = await runCohort(scenario, () => {}, { workers: 2, factory: counting, keepWarm: true }).result;
+    expect(created).toBe(2);
+    expect(Array.from(result.arms[1].pfsDays)).toEqual(Array.from(direct.arms[1].pfsDays));
+    releaseIdleWorkers(counting);
+
+    // a run right after the warm-up started: at most the warm-up block in flight per worker is done
+    blocks.length = 0;
+    const warming = prewarmCohortWorkers(scenario, { workers: 2, factory: counting });
+    const run = runCohort(scenario, () => {}, { workers: 2, factory: counting, keepWarm: true });
+    const again = await run.result;
+    await warming;
+    expect(blocks.filter((b) => b.warmUp).length).toBeLessThanOrEqual(2);
+    expect(created).toBe(4);
+    expect(Array.from(again.arms[0].best)).toEqual(Array.from(direct.arms[0].best));
     releaseIdleWorkers(counting);
   });
 });
