@@ -48,6 +48,15 @@ async function estimatedSeconds(page: Page, source: 'first' | 'last run'): Promi
   return seconds;
 }
 
+/** In one read: the survival curves drawn, the run's status and its progress (patients done). */
+function trialState(page: Page): Promise<{ curves: number; status: string; done: number }> {
+  return page.evaluate(() => ({
+    curves: document.querySelectorAll('[data-testid="svg-trial-km"] path.km-curve').length,
+    status: document.querySelector('[data-testid="trial-status"]')?.getAttribute('data-status') ?? '',
+    done: Number(document.querySelector('[data-testid="trial-progress"]')?.getAttribute('aria-valuenow') ?? 0),
+  }));
+}
+
 async function noHorizontalOverflow(page: Page): Promise<void> {
   // after a viewport change the charts resize on their next ResizeObserver callback: wait for the layout to settle
   await expect
@@ -177,9 +186,20 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   await expect(progress).toBeVisible();
   await expect(progress).toHaveAttribute('aria-valuemax', '5000');
   // Partial results are drawn while the rest runs: the figures on screen (one off screen draws when it scrolls in).
+  // The first partial statistics put the tables above the figures, which pushes the survival figure below the
+  // screen: it is scrolled to after they came (scrolled to before, it was drawn only at the end, when the progress
+  // bar had gone).
+  await expect
+    .poll(async () => Number((await page.getByTestId('trial-table').locator('tbody td').first().textContent()) ?? 0), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
   await page.getByTestId('svg-trial-km').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2, { timeout: 15_000 });
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  const drawn = await trialState(page);
+  console.log(`partial survival curves drawn at ${drawn.done} of 5,000 patients (${drawn.status})`);
+  expect(drawn.status).toBe('running');
+  expect(drawn.done).toBeGreaterThan(0);
   await expect(page.getByTestId('trial-cancel')).toBeFocused();
   await expect(page.getByTestId('view-trial')).toContainText('%');
   await page.screenshot({ path: test.info().outputPath('trial-running-1280x720.png') });
@@ -214,5 +234,16 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   await setSize(page, 20);
   await runToEnd(page);
   await expect(page.getByTestId('trial-table').locator('tbody td').first()).toHaveText('20');
+  // A new run does not show the last run's curves as its own: nothing is drawn until its first patients are in.
+  await page.getByTestId('svg-trial-km').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2);
+  await setSize(page, 5000);
+  await page.getByTestId('trial-run').click();
+  const rerun = await trialState(page);
+  console.log(`right after Run again: ${JSON.stringify(rerun)}`);
+  expect(rerun.status).toBe('running');
+  expect(rerun.curves === 0 || rerun.done > 0, JSON.stringify(rerun)).toBe(true);
+  await page.getByTestId('trial-cancel').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
   expect(errors).toEqual([]);
 });

@@ -103,7 +103,13 @@ function FigureBody({
   useEffect(() => {
     const element = svg.current;
     const frame = box.current;
-    if (!element || !frame || !draw) return;
+    if (!element || !frame) return;
+    // Nothing to draw (a new run has no results yet): the last run's chart goes, so that nothing of it shows through
+    // the waiting veil or passes for a partial result of the new run.
+    if (!draw) {
+      element.replaceChildren();
+      return;
+    }
     return queueDraw(frame, () => draw(element, width), running);
   }, [draw, width, running]);
   useEffect(() => {
