@@ -231,3 +231,22 @@ export function parameterChanges(scenario: Pick<Scenario, 'setting' | 'parameter
     default: parameterDefault(id, scenario.setting),
   }));
 }
+
+/**
+ * The range a fit may move a variable over: a parameter's documented range; a drug's dose within the setting's dose
+ * limits; its start day from day 0 to the horizon (the window's length kept, as applyVariable moves it); its window
+ * length from the shortest dose interval (SCHEDULE_LIMITS) to the horizon, and no longer than keeps every arm giving
+ * the drug within the dose-count limit. Every value inside keeps each schedule valid (validateScenario), so a fit's
+ * steps and its result are scenarios the codec accepts.
+ */
+export function fitRange(scenario: Scenario, v: Variable): VariableRange {
+  const r = defaultRange(scenario, v);
+  if (v.kind !== 'schedule') return r;
+  if (v.field === 'dose') return r;
+  const horizon = Math.min(scenario.horizon, HORIZON_LIMITS[scenario.setting].max);
+  if (v.field === 'start')
+    return { ...r, min: SCHEDULE_LIMITS.start.min, max: Math.min(horizon, SCHEDULE_LIMITS.start.max) };
+  const intervals = affectedArms(scenario, v).map((i) => scenario.arms[i].treatments[v.drug]?.interval ?? Infinity);
+  const longest = Math.min(horizon, ...intervals.map((dt) => (SCHEDULE_LIMITS.maxDoses - 1) * dt));
+  return { ...r, min: SCHEDULE_LIMITS.interval.min, max: longest };
+}

@@ -10,14 +10,17 @@
  * Problems are codes with parameters, not sentences: the panel words them in the page's language.
  */
 import { create } from 'zustand';
-import {
-  PARAMETER_KEY_PREFIX,
-  type ParameterId,
-  parameterDefault,
-  parameterRange,
-} from '../scenario/catalogue/parameters';
+import { isParameterId, PARAMETER_KEY_PREFIX, parameterDefault } from '../scenario/catalogue/parameters';
 import type { Scenario } from '../scenario/types';
-import { defaultRange, type Factor, parameterChanges, parseVariable } from '../scenario/variables';
+import {
+  currentValue,
+  type Factor,
+  fitRange,
+  parameterChanges,
+  parseVariable,
+  type Variable,
+  type VariableRange,
+} from '../scenario/variables';
 import { AnalysisCancelled, type AnalysisRun } from '../worker/analysisPool';
 import { type FitProgress, type FitRun, runFit } from '../worker/fitClient';
 import { useExplorer } from './explorer';
@@ -26,9 +29,27 @@ import { type Measurement, useMeasurements } from './measurements';
 
 export type { FitProgress } from '../worker/fitClient';
 
-/** One parameter to fit, as the panel's fields give it (numbers as typed: NaN when a field is not a number). */
+/**
+ * What a fit may move: a model parameter by its id (tCellKillRate), or a drug's dose, start day or window length in
+ * every arm that gives it, by its variable name (cox2.start, atz.dose, igf.window).
+ */
+export type FitId = string;
+
+/** The variable a fit id names, or null when it names none. */
+export function fitVariable(id: FitId): Variable | null {
+  const v = parseVariable(isParameterId(id) ? `${PARAMETER_KEY_PREFIX}${id}` : id);
+  return 'error' in v || v.kind === 'input' ? null : v;
+}
+
+/** The range a fit id moves over: its documented range, or what keeps the schedules valid (variables.ts fitRange). */
+export function fitIdRange(scenario: Scenario, id: FitId): VariableRange {
+  const v = fitVariable(id);
+  return v ? fitRange(scenario, v) : { min: 0, max: 0, unit: '', log: false };
+}
+
+/** One parameter (or dose, start day, window) to fit, as the panel's fields give it (NaN: not a number). */
 export interface FitField {
-  id: ParameterId;
+  id: FitId;
   min: number;
   max: number;
   start: number;
@@ -41,10 +62,10 @@ export interface FitSetup {
 }
 
 export type FitFieldProblem =
-  | { id: ParameterId; field: 'min' | 'max' | 'start'; code: 'not-a-number' }
-  | { id: ParameterId; field: 'min' | 'max'; code: 'below-range' | 'above-range'; limit: number; unit: string }
-  | { id: ParameterId; field: 'max'; code: 'order' }
-  | { id: ParameterId; field: 'start'; code: 'start-outside'; min: number; max: number };
+  | { id: FitId; field: 'min' | 'max' | 'start'; code: 'not-a-number' }
+  | { id: FitId; field: 'min' | 'max'; code: 'below-range' | 'above-range'; limit: number; unit: string }
+  | { id: FitId; field: 'max'; code: 'order' }
+  | { id: FitId; field: 'start'; code: 'start-outside'; min: number; max: number };
 
 export type FitProblem =
   | { code: 'no-parameters' }
@@ -61,7 +82,7 @@ export interface FitCheck {
 export function checkFitSetup(scenario: Scenario, setup: FitSetup, rows: readonly Measurement[]): FitCheck {
   const fields: FitFieldProblem[] = [];
   for (const f of setup.fields) {
-    const r = parameterRange(f.id, scenario.setting);
+    const r = fitIdRange(scenario, f.id);
     const before = fields.length;
     for (const key of ['min', 'max'] as const) {
       const v = f[key];
@@ -96,13 +117,15 @@ function matchedRows(scenario: Scenario, rows: readonly Measurement[]): { row: M
   return out;
 }
 
-/** The starting value of a parameter in a fit: the scenario's value. */
-export function fitStart(scenario: Scenario, id: ParameterId): number {
-  return scenario.parameters?.[id] ?? parameterDefault(id, scenario.setting);
+/** The starting value of a fit: the scenario's value (a drug given in several arms: the first arm's). */
+export function fitStart(scenario: Scenario, id: FitId): number {
+  if (isParameterId(id)) return scenario.parameters?.[id] ?? parameterDefault(id, scenario.setting);
+  const v = fitVariable(id);
+  return v ? currentValue(scenario, v, {}) : Number.NaN;
 }
 
 export interface FittedFactor {
-  id: ParameterId;
+  id: FitId;
   unit: string;
   start: number;
   estimate: number;
@@ -159,9 +182,9 @@ interface FitState {
 
 let current: AnalysisRun<FitRun> | null = null;
 
-/** A fitted value as it is written into the scenario: 6 significant digits, inside the documented range. */
+/** A fitted value as it is written into the scenario: 6 significant digits, inside its range (fitIdRange). */
 export function appliedValue(f: FittedFactor, scenario: Scenario): number {
-  const r = parameterRange(f.id, scenario.setting);
+  const r = fitIdRange(scenario, f.id);
   return Math.min(r.max, Math.max(r.min, Number(f.estimate.toPrecision(6))));
 }
 
@@ -190,9 +213,9 @@ export const useFit = create<FitState>()((set, get) => ({
     };
     const factors: Factor[] = [];
     for (const f of setup.fields) {
-      const v = parseVariable(`${PARAMETER_KEY_PREFIX}${f.id}`);
-      if ('error' in v) continue;
-      const documented = defaultRange(scenario, v);
+      const v = fitVariable(f.id);
+      if (!v) continue;
+      const documented = fitRange(scenario, v);
       factors.push({
         variable: v,
         range: { min: f.min, max: f.max, unit: documented.unit, log: documented.log && f.min > 0 },
@@ -316,8 +339,14 @@ export const useFit = create<FitState>()((set, get) => ({
   apply() {
     const { outcome } = get();
     if (!outcome) return;
-    const { scenario, setParameters } = useExplorer.getState();
-    setParameters(Object.fromEntries(outcome.factors.map((f) => [f.id, appliedValue(f, scenario)])));
+    const { scenario, setVariables } = useExplorer.getState();
+    // parameters and schedules in one undoable change
+    setVariables(
+      outcome.factors.map((f) => ({
+        variable: isParameterId(f.id) ? `${PARAMETER_KEY_PREFIX}${f.id}` : f.id,
+        value: appliedValue(f, scenario),
+      })),
+    );
   },
   clear() {
     get().cancel();

@@ -209,3 +209,61 @@ test('a researcher fits the growth and kill rates to synthetic measurements: bad
   expect(after.filter((r) => r.split(',')[8] !== 'model')).toEqual([after[0]]);
   expect(errors).toEqual([]);
 });
+
+test('a researcher fits the osimertinib start day to measurements of the treated arm: the start is bounded by the schedule, recovered within its interval, and applied to the schedule in one undoable step', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  const link = 's=lung-egfr&h=28&dt=0.5&arm=Control&arm=Osi*osi:5@7-28/1';
+  // measurements made with the drug started on day 4 (the link says day 7), 2.3 % noise
+  const scenario = decodeScenario(link).scenario;
+  const v = parseVariable('osi.start');
+  if ('error' in v) throw new Error(v.error);
+  const truth = simulate(valuesScenario(scenario, [{ variable: v, range: defaultRange(scenario, v) }], [4]));
+  const random = createRandom(3);
+  const lines = ['day,arm,value'];
+  for (let day = 2; day <= 20; day += 2)
+    lines.push(
+      `${day},Osi,${(valueAt(truth.arms[1].t, truth.arms[1].series.tumourVolume, day) * 10 ** (0.01 * random.normal())).toPrecision(6)}`,
+    );
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 1000 });
+    await openApp(page, `/?${link}&lang=en`);
+    await page.getByTestId('measurements').scrollIntoViewIfNeeded();
+    await page.getByTestId('measurements-file').setInputFiles({
+      name: 'osi.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n'), 'utf8'),
+    });
+    await expect(page.getByTestId('measurements-status')).toContainText('osi.csv: 10 measurements shown');
+    // the schedules of the measured arm are offered beside the parameters
+    await page.getByTestId('fit-add').selectOption('osi.start');
+    await expect(page.getByTestId('fit-row-osi.start')).toContainText('(days)');
+    await expect(page.getByTestId('fit-start-osi.start')).toHaveValue('7');
+    // a start past the horizon is outside what keeps the schedule valid
+    await page.getByTestId('fit-max-osi.start').fill('40');
+    await page.getByTestId('fit-run').click();
+    await expect(page.getByTestId('fit-error-max-osi.start')).toBeVisible();
+    await page.getByTestId('fit-max-osi.start').fill('14');
+    await page.getByTestId('fit-run').click();
+    await expect(page.getByTestId('fit-status')).toContainText('Fitted:', { timeout: 120_000 });
+    const row = page.getByTestId('fit-result-osi.start');
+    const [estimate, lower, upper] = await Promise.all(
+      ['data-estimate', 'data-lower', 'data-upper'].map(async (a) => Number(await row.getAttribute(a))),
+    );
+    expect(lower).toBeLessThanOrEqual(4);
+    expect(upper).toBeGreaterThanOrEqual(4);
+    expect(Math.abs(estimate - 4)).toBeLessThan(0.3);
+    // the address shares the fit's factor (not the data)
+    expect(new URL(page.url()).search).toContain('&tool=fit&tool.f=osi.start&');
+    await page.getByTestId('fit-result').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`fit-start-day-${width}.png`) });
+  }
+  // applied: the schedule starts on the fitted day, its 21-day window kept; Undo restores day 7
+  await page.getByTestId('fit-apply').click();
+  await expect(page).toHaveURL(/osi:5@4\.\d+-25\.\d+\/1/);
+  await page.getByTestId('undo').click();
+  await expect(page).toHaveURL(/osi:5@7-28\/1/);
+  expect(errors).toEqual([]);
+});

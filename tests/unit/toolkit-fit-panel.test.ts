@@ -8,10 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { drawResiduals, residualDomain } from '../../src/charts/residuals';
 import { simulate, valueAt } from '../../src/model';
 import { integratorFor } from '../../src/model/tolerances';
-import { decodeScenario, parseVariable, valuesScenario } from '../../src/scenario';
+import { applyVariable, decodeScenario, parseVariable, validateScenario, valuesScenario } from '../../src/scenario';
 import { defaultRange, type Factor } from '../../src/scenario/variables';
 import { createRandom } from '../../src/stats';
-import { appliedValue, checkFitSetup, fitStart } from '../../src/store/fit';
+import { useExplorer } from '../../src/store/explorer';
+import { appliedValue, checkFitSetup, fitIdRange, fitStart, fitVariable } from '../../src/store/fit';
 import type { Measurement } from '../../src/store/measurements';
 import { type FitProgress, fitWithCurves } from '../../src/worker/analysis';
 
@@ -177,5 +178,90 @@ describe('residual plot', () => {
     });
     expect(svg.querySelectorAll('g.residual-points')).toHaveLength(1);
     expect(svg.querySelectorAll('g.reference')).toHaveLength(1);
+  });
+});
+
+describe('fitting a dose, start day or window from the app', () => {
+  it('bounds them by what keeps every schedule valid, starts from the scenario’s schedule, and checks the fields', () => {
+    const range = (id: string) => fitIdRange(scenario, id);
+    expect(range('atz.start')).toMatchObject({ min: 0, max: 21, unit: 'days' });
+    expect(range('atz.window')).toMatchObject({ min: 0.25, max: 21 });
+    expect(range('atz.dose').max).toBeGreaterThan(10);
+    expect(fitStart(scenario, 'atz.start')).toBe(7);
+    expect(fitStart(scenario, 'atz.window')).toBe(13);
+    expect(fitStart(scenario, 'atz.dose')).toBe(10);
+    // every value inside the range gives a scenario the validator accepts
+    for (const id of ['atz.start', 'atz.window', 'atz.dose']) {
+      const v = fitVariable(id);
+      if (!v) throw new Error(id);
+      for (const x of [range(id).min, range(id).max])
+        expect(validateScenario(applyVariable(scenario, v, x)), `${id} = ${x}`).toEqual([]);
+    }
+    const check = checkFitSetup(
+      scenario,
+      {
+        fields: [
+          { id: 'atz.start', min: 0, max: 30, start: 7 },
+          { id: 'atz.window', min: 0, max: 14, start: 13 },
+        ],
+        profile: false,
+        scale: 'log',
+      },
+      rows,
+    );
+    expect(check.fields.map((f) => `${f.id}:${f.field}:${f.code}`)).toEqual([
+      'atz.start:max:above-range',
+      'atz.window:min:below-range',
+    ]);
+    // a slider is not something a fit moves
+    expect(fitVariable('nrf2')).toBeNull();
+  });
+
+  it('recovers a start day from synthetic measurements of the treated arm, within its interval (osimertinib, EGFR-mutant lung graft)', () => {
+    const lung = decodeScenario('s=lung-egfr&h=28&dt=0.5&arm=Control&arm=Osi*osi:5@7-28/1').scenario;
+    const v = fitVariable('osi.start');
+    if (!v) throw new Error('osi.start');
+    const factors: Factor[] = [{ variable: v, range: fitIdRange(lung, 'osi.start') }];
+    const truth = simulate(valuesScenario(lung, factors, [4]));
+    const random = createRandom(3);
+    const data = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((day) => ({
+      armIndex: 1,
+      series: 'tumourVolume',
+      day,
+      value: valueAt(truth.arms[1].t, truth.arms[1].series.tumourVolume, day) * 10 ** (0.01 * random.normal()),
+    }));
+    const run = fitWithCurves(
+      {
+        scenario: lung,
+        factors,
+        fitFactors: [{ name: 'osi.start', min: 0, max: 14, log: false, start: 7 }],
+        data,
+        scale: 'log',
+      },
+      () => undefined,
+    );
+    const f = run.fit.factors[0];
+    expect(run.fit.converged).toBe(true);
+    // 4.026 [3.993, 4.059] with this seed
+    expect(f.lower).toBeLessThanOrEqual(4);
+    expect(f.upper).toBeGreaterThanOrEqual(4);
+    expect(f.upper - f.lower).toBeLessThan(0.5);
+  });
+
+  it('applies a start day and a parameter together as one undoable change', () => {
+    const { setScenario } = useExplorer.getState();
+    setScenario(scenario);
+    useExplorer.getState().setVariables([
+      { variable: 'atz.start', value: 4.5 },
+      { variable: 'p.tCellKillRate', value: 5 },
+    ]);
+    const after = useExplorer.getState().scenario;
+    expect(after.arms[1].treatments.atezolizumab).toMatchObject({ start: 4.5, stop: 17.5 });
+    expect(after.parameters?.tCellKillRate).toBe(5);
+    useExplorer.getState().undo();
+    expect(useExplorer.getState().scenario).toEqual(scenario);
+    // a value that would break a schedule changes nothing
+    useExplorer.getState().setVariables([{ variable: 'atz.window', value: 0 }]);
+    expect(useExplorer.getState().scenario).toEqual(scenario);
   });
 });

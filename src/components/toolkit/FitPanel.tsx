@@ -9,18 +9,23 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { drawResiduals, type ResidualPoint } from '../../charts/residuals';
 import { locale, useT } from '../../i18n';
-import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
+import { variableParameters } from '../../scenario/catalogue/parameters';
+import { DRUG_CODES } from '../../scenario/encode';
+import { DRUG_IDS } from '../../scenario/types';
 import { useExplorer } from '../../store/explorer';
 import {
   appliedValue,
   type FitField,
   type FitFieldProblem,
+  type FitId,
   type FitOutcome,
   type FitProblem,
+  fitIdRange,
   fitStart,
   useFit,
 } from '../../store/fit';
 import { useMeasurements } from '../../store/measurements';
+import { useToolSettings } from '../../store/toolSettings';
 import { useWidth } from '../useWidth';
 import { type FitMessageKey, useFitT } from './fitMessages';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
@@ -33,6 +38,11 @@ function sig(value: number, lang: string): string {
   const abs = Math.abs(value);
   if (abs !== 0 && (abs >= 1e6 || abs < 1e-3)) return value.toExponential(3).replace('e+', 'e');
   return value.toLocaleString(lang, { maximumSignificantDigits: 4 });
+}
+
+/** A fit id as a variable's name (tool.f): parameters as p.<id>. */
+function factorName(id: FitId): string {
+  return /^[A-Za-z0-9]+$/.test(id) ? `p.${id}` : id;
 }
 
 /** The text of a field's value as the panel first shows it (a plain number a person can read and edit). */
@@ -69,7 +79,7 @@ function problemText(p: FitProblem, ft: T): string {
 }
 
 interface Row {
-  id: ParameterId;
+  id: FitId;
   min: string;
   max: string;
   start: string;
@@ -84,8 +94,17 @@ export function FitPanel() {
   const rows = useMeasurements((s) => s.rows);
   const fileName = useMeasurements((s) => s.fileName);
   const { status, progress, error, check, outcome, start, cancel, apply } = useFit();
-  const [chosen, setChosen] = useState<Row[]>([]);
-  const [adding, setAdding] = useState<ParameterId | ''>('');
+  // the factors of a link's fit (tool=fit&tool.f=...), over their full ranges from the scenario's values
+  const [chosen, setChosen] = useState<Row[]>(() => {
+    const linked = useToolSettings.getState().settings;
+    if (linked?.kind !== 'fit') return [];
+    return (linked.factors ?? []).map((name) => {
+      const id = name.startsWith('p.') ? name.slice(2) : name;
+      const r = fitIdRange(scenario, id);
+      return { id, min: fieldText(r.min), max: fieldText(r.max), start: fieldText(fitStart(scenario, id)) };
+    });
+  });
+  const [adding, setAdding] = useState<FitId>('');
   const [profile, setProfile] = useState(false);
   const [scale, setScale] = useState<'log' | 'linear'>('log');
   const [applied, setApplied] = useState(false);
@@ -95,17 +114,23 @@ export function FitPanel() {
     const names = new Set(scenario.arms.map((a) => a.name));
     return rows.filter((r) => names.has(r.arm)).length;
   }, [rows, scenario.arms]);
+  // doses, start days and window lengths of the drugs the measured arms are given (in every arm giving the drug)
+  const schedules = useMemo(() => {
+    const measured = new Set(rows.map((r) => r.arm));
+    const given = DRUG_IDS.filter((d) => scenario.arms.some((a) => measured.has(a.name) && a.treatments[d]));
+    return given.flatMap((d) => (['start', 'window', 'dose'] as const).map((f) => `${DRUG_CODES[d]}.${f}`));
+  }, [rows, scenario.arms]);
 
-  const add = (p: ParameterId) => {
+  const add = (p: FitId) => {
     if (chosen.some((c) => c.id === p)) return;
-    const r = parameterRange(p, scenario.setting);
+    const r = fitIdRange(scenario, p);
     setChosen((list) => [
       ...list,
       { id: p, min: fieldText(r.min), max: fieldText(r.max), start: fieldText(fitStart(scenario, p)) },
     ]);
     setAdding('');
   };
-  const edit = (p: ParameterId, change: Partial<Row>) =>
+  const edit = (p: FitId, change: Partial<Row>) =>
     setChosen((list) => list.map((c) => (c.id === p ? { ...c, ...change } : c)));
   const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
   const fields: FitField[] = chosen.map((c) => ({
@@ -116,10 +141,12 @@ export function FitPanel() {
   }));
   const run = () => {
     setApplied(false);
+    // the link shares the fit's factors (the measurements stay in this browser)
+    useToolSettings.getState().setSettings({ kind: 'fit', factors: chosen.map((c) => factorName(c.id)) });
     start({ fields, profile, scale });
   };
   const running = status === 'running';
-  const problemOf = (p: ParameterId, field: 'min' | 'max' | 'start') =>
+  const problemOf = (p: FitId, field: 'min' | 'max' | 'start') =>
     check?.fields.find((f) => f.id === p && f.field === field);
 
   const progressText =
@@ -152,12 +179,23 @@ export function FitPanel() {
             data-testid="fit-add"
             value={adding}
             onChange={(e) => {
-              const v = e.currentTarget.value as ParameterId | '';
+              const v = e.currentTarget.value;
               if (v) add(v);
               else setAdding('');
             }}
           >
             <option value="">{ft('fit.addChoose')}</option>
+            {schedules.some((v) => !chosen.some((c) => c.id === v)) ? (
+              <optgroup label={ft('fit.group.schedules')}>
+                {schedules
+                  .filter((v) => !chosen.some((c) => c.id === v))
+                  .map((v) => (
+                    <option key={v} value={v}>
+                      {v}
+                    </option>
+                  ))}
+              </optgroup>
+            ) : null}
             {PARAMETER_GROUPS.map((group) => {
               const ids = available.filter((p) => parameterGroup(p) === group && !chosen.some((c) => c.id === p));
               if (ids.length === 0) return null;
@@ -189,7 +227,7 @@ export function FitPanel() {
           </thead>
           <tbody>
             {chosen.map((c) => {
-              const r = parameterRange(c.id, scenario.setting);
+              const r = fitIdRange(scenario, c.id);
               const unit = r.unit === '-' ? '' : r.unit;
               return (
                 <tr key={c.id} data-testid={`fit-row-${c.id}`}>

@@ -8,10 +8,11 @@ import { fill, type MessageParams, useLanguage } from '../../i18n';
 const en = {
   'fit.title': 'Fit parameters to your measurements',
   'fit.intro':
-    'Choose model parameters and their bounds; the fit (weighted least squares, bounded Levenberg–Marquardt) runs in the background. Weights come from the file’s SDs when it gives them.',
+    'Choose model parameters (or a measured arm’s drug dose, start day or window) and their bounds; the fit (weighted least squares, bounded Levenberg–Marquardt) runs in the background. Weights come from the file’s SDs when it gives them.',
   'fit.data': '{file}: {rows} measurements, {matched} on arms of this scenario',
   'fit.add': 'Add a parameter to fit',
   'fit.addChoose': 'Choose…',
+  'fit.group.schedules': 'Doses, start days and windows (every arm giving the drug)',
   'fit.col.parameter': 'Parameter',
   'fit.col.lower': 'Lower bound',
   'fit.col.upper': 'Upper bound',
@@ -79,10 +80,11 @@ export type FitMessageKey = keyof typeof en;
 const ja: Record<FitMessageKey, string> = {
   'fit.title': '測定値へのパラメーターのフィット',
   'fit.intro':
-    'モデルパラメーターとその範囲を選びます。フィット（重み付き最小二乗法、範囲つき Levenberg–Marquardt 法）はバックグラウンドで実行します。ファイルに SD があれば重みに使います。',
+    'モデルパラメーター（または測定した群の薬剤の用量・開始日・投与期間）とその範囲を選びます。フィット（重み付き最小二乗法、範囲つき Levenberg–Marquardt 法）はバックグラウンドで実行します。ファイルに SD があれば重みに使います。',
   'fit.data': '{file}: 測定値 {rows} 件（うちこのシナリオの群のもの {matched} 件）',
   'fit.add': 'フィットするパラメーターを追加',
   'fit.addChoose': '選択…',
+  'fit.group.schedules': '用量・開始日・投与期間（その薬剤を投与するすべての群）',
   'fit.col.parameter': 'パラメーター',
   'fit.col.lower': '下限',
   'fit.col.upper': '上限',

@@ -30,6 +30,8 @@ import { isInvisibleName, stripNameControls } from '../../scenario/names';
 import type { Arm, CohortSettings, DoseSchedule, DrugId, Inputs, Scale, Scenario, Setting } from '../../scenario/types';
 import { armInputs } from '../../scenario/types';
 import type { FieldError } from '../../scenario/validate';
+import { validateScenario } from '../../scenario/validate';
+import { applyVariable, parseVariable } from '../../scenario/variables';
 import type { ViewSlice } from './view';
 
 /** A problem of a shared link, as the codec reports it. */
@@ -100,6 +102,11 @@ export interface ScenarioSlice {
   resetParameters: () => void;
   /** changes several model parameters in one undo step (a fit's values); does nothing if any value is out of range */
   setParameters: (values: Readonly<Record<string, number>>) => void;
+  /**
+   * sets several variables (scenario/variables.ts names: p.<id>, cox2.start, ...) in one undo step (a fit's values);
+   * does nothing if any is unreadable or the result would not be a valid scenario
+   */
+  setVariables: (values: readonly { variable: string; value: number }[]) => void;
   setHorizon: (horizon: number) => void;
   setTreatment: (drug: DrugId, on: boolean) => void;
   setSchedule: (drug: DrugId, change: Partial<DoseSchedule>) => void;
@@ -356,6 +363,19 @@ export function createScenarioSlice(initial: Scenario): StateCreator<ScenarioSli
         if (entries.length === 0) return;
         if (entries.some(([id, v]) => checkParameter(id, v, scenario.setting) !== null)) return;
         commit({ scenario: { ...scenario, parameters: { ...scenario.parameters, ...values } } });
+      },
+
+      setVariables: (values) => {
+        if (values.length === 0) return;
+        let next = get().scenario;
+        for (const { variable, value } of values) {
+          const v = parseVariable(variable);
+          if ('error' in v || !Number.isFinite(value)) return;
+          if (v.kind === 'parameter' && checkParameter(v.id, value, next.setting) !== null) return;
+          next = applyVariable(next, v, value);
+        }
+        if (validateScenario(next).length > 0) return;
+        commit({ scenario: next });
       },
 
       resetParameters: () => {
