@@ -180,7 +180,9 @@ for (const size of SIZES) {
     await interval.fill('0');
     const why = page.getByTestId('interval-igf1ri-error');
     await expect(why).toContainText('at least');
-    await interval.scrollIntoViewIfNeeded();
+    // the message is under the field: scrolled to itself (the field can be on screen at the window's bottom edge)
+    await why.scrollIntoViewIfNeeded();
+    await expect(interval).toBeInViewport();
     await expect(why).toBeInViewport();
     await shoot('10-refused-dosing-value');
     await interval.blur();
