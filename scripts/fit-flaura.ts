@@ -8,6 +8,9 @@
  *   npx tsx scripts/fit-flaura.ts --check    print the current file's figures and distances, write nothing
  *   npx tsx scripts/fit-flaura.ts --report   the model's mean and SD over seeds 1-5 of 1000 patients, write nothing
  *   npx tsx scripts/fit-flaura.ts --persister-route   FLAURA's trial with relapse from persisters (docs/model.md)
+ *   npx tsx scripts/fit-flaura.ts --comparator [--with '{"t790mFraction":0.003}']   both of FLAURA's arms (gefitinib
+ *       and osimertinib) on the same patients: mean and SD over seeds 1-5 of 1000 patients, at the file's values (and
+ *       these parameter changes), write nothing
  *
  * What is fitted, to what:
  * - the two growth rates, by bisection on the median patient: its untreated doubling time (191 days) and its regrowth
@@ -31,6 +34,7 @@ import {
   flauraLoss,
   flauraOutcomes,
   regrowthPerMonth,
+  runFlauraComparison,
   simulateFlaura,
   untreatedDoublingDays,
 } from '../src/model/flaura';
@@ -158,6 +162,29 @@ function main(): void {
     const solved = growthRates(current.parameters.osimertinibKill, route.resistantFraction, route);
     const r = flauraOutcomes(simulateFlaura(solved, 200, 1, LUNG_TRIAL_POPULATION), LUNG_TRIAL_POPULATION);
     console.log(JSON.stringify({ parameters: solved, result: r }));
+    return;
+  }
+  if (process.argv.includes('--comparator')) {
+    // docs/model.md ("T790M and the first-generation inhibitors"): the comparator is not fitted; this reports it
+    const at = process.argv.indexOf('--with');
+    const changes = { ...current.parameters, ...(at > 0 ? JSON.parse(process.argv[at + 1]) : {}) };
+    const seeds = [1, 2, 3, 4, 5];
+    const runs = seeds.map((seed) => runFlauraComparison(changes, 1000, seed, LUNG_TRIAL_POPULATION));
+    const stat = (v: number[]) => {
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+      return { mean: round4(mean), sd: round4(sd), seeds: v.map(round4) };
+    };
+    const keys = ['orr', 'medianPfsMonths', 'medianOsMonths', 'os24', 'os36'] as const;
+    const arm = (side: 'osimertinib' | 'comparator') =>
+      Object.fromEntries(keys.map((k) => [k, stat(runs.map((r) => r[side][k]))]));
+    const summary = {
+      osimertinib: arm('osimertinib'),
+      comparator: arm('comparator'),
+      pfsHr: stat(runs.map((r) => r.pfsHr)),
+      osHr: stat(runs.map((r) => r.osHr)),
+    };
+    console.log(JSON.stringify(summary, null, 1));
     return;
   }
   if (process.argv.includes('--report')) {

@@ -61,6 +61,7 @@ const DRUG_KEYS: Record<DrugId, MessageKey> = {
   antiIL6: 'drug.antiIL6',
   osimertinib: 'drug.osimertinib',
   sorafenib: 'drug.sorafenib',
+  gefitinib: 'drug.gefitinib',
   igf1ri: 'drug.igf1ri',
 };
 

@@ -18,7 +18,7 @@ export const cohortEn = {
   'trial.seedHint': 'The same seed gives the same patients.',
   'trial.cancer': 'Cancer type',
   'trial.lungPopulation':
-    'EGFR-mutant lung cancer patients, as in FLAURA: they differ in how well osimertinib kills their tumour, how many resistant cells it holds, how fast it grows and how large it is. They have no NRF2, PGE2 or NEAT1 strata.',
+    'EGFR-mutant lung cancer patients, as in FLAURA: they differ in how well osimertinib kills their tumour, how many resistant cells and how many EGFR T790M cells (which gefitinib does not kill) it holds, how fast it grows and how large it is. They have no NRF2, PGE2 or NEAT1 strata.',
   'trial.nrf2Share':
     'NRF2-active stratum: {share} % of patients (HCC: P-NRF2 immunostaining; other cancers: KEAP1/NRF2 mutations)',
   'source.nrf2.hcc': 'P-NRF2-positive in 36.1 % of 335 resected HCCs (Iseda et al. 2021)',
@@ -205,7 +205,12 @@ export const cohortEn = {
   'compare.flauraTrial': 'FLAURA (95 % CI)',
   'compare.medianOs': 'Median OS, months',
   'compare.flauraNote':
-    'FLAURA’s osimertinib arm (279 patients). Its comparator, gefitinib or erlotinib, is not in the model: the untreated arm is the model’s reference, not a trial arm. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month.',
+    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to the osimertinib arm only: the comparator’s figures follow from gefitinib’s dose and potency and from the EGFR T790M cells it does not kill, not from a fit. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month.',
+  'compare.flauraNoComparator':
+    'No arm gives gefitinib alone, so the comparator column and the hazard ratios stay empty: add one (or load the FLAURA preset with its gefitinib arm) to compare them. The model’s intervals count sampling only.',
+  'compare.gefitinib': 'Gefitinib (comparator)',
+  'compare.flauraPfsHr': 'PFS hazard ratio, osimertinib vs comparator',
+  'compare.flauraOsHr': 'OS hazard ratio, osimertinib vs comparator',
 
   'chart.km': 'Progression-free survival (Kaplan–Meier)',
   'chart.kmCi': 'Show 95 % confidence bands',

@@ -73,6 +73,7 @@ export const en = {
   'drug.antiIL6': 'Anti-IL-6',
   'drug.osimertinib': 'Osimertinib (EGFR inhibitor)',
   'drug.sorafenib': 'Sorafenib (multi-kinase inhibitor)',
+  'drug.gefitinib': 'Gefitinib (first-generation EGFR inhibitor)',
   'drug.igf1ri': 'IGF-1R inhibitor',
 
   'treatment.for': 'Schedule for arm: {arm}',

@@ -9,6 +9,7 @@ export const interfaceEn = {
   'dose.short.antiIL6': 'aIL-6',
   'dose.short.osimertinib': 'Osim',
   'dose.short.sorafenib': 'Soraf',
+  'dose.short.gefitinib': 'Gefit',
   'dose.short.igf1ri': 'IGF-1Ri',
   'history.reset': 'Reset all',
   'history.resetHint': 'Back to the scenario the app starts with (can be undone)',

@@ -11,6 +11,7 @@ export const interfaceJa: { readonly [K in keyof typeof interfaceEn]: string } =
   'dose.short.antiIL6': '抗IL-6',
   'dose.short.osimertinib': 'オシメ',
   'dose.short.sorafenib': 'ソラフ',
+  'dose.short.gefitinib': 'ゲフィ',
   'dose.short.igf1ri': 'IGF-1R阻',
   'history.reset': 'すべてリセット',
   'history.resetHint': '起動時のシナリオに戻す（元に戻せます）',

@@ -75,6 +75,7 @@ export const ja: Catalogue = {
   'drug.antiIL6': '抗 IL-6 抗体',
   'drug.osimertinib': 'オシメルチニブ（EGFR 阻害薬）',
   'drug.sorafenib': 'ソラフェニブ（マルチキナーゼ阻害薬）',
+  'drug.gefitinib': 'ゲフィチニブ（第1世代 EGFR 阻害薬）',
   'drug.igf1ri': 'IGF-1R 阻害薬',
 
   'treatment.for': '投与スケジュール：{arm}',

@@ -71,12 +71,14 @@ export const teachingEn = {
   'preset.hcc-atezo-bev-trial.arm.0': 'Atezo/bev',
   'preset.hcc-atezo-bev-trial.arm.1': 'Atezo/bev + celecoxib',
 
-  'preset.flaura-osimertinib.title': 'Osimertinib first line in a patient (EGFR-mutant lung cancer)',
+  'preset.flaura-osimertinib.title':
+    'FLAURA: osimertinib vs gefitinib first line in a patient (EGFR-mutant lung cancer)',
   'preset.flaura-osimertinib.summary':
-    'A patient-scale EGFR-mutant lung tumour on osimertinib 80 mg daily, fitted to FLAURA (response 80 %, median PFS 18.9 months, median overall survival 38.6 months).\n' +
-    'It shrinks within weeks; the cells osimertinib does not kill regrow, and the tumour progresses after about a year and a half. Open “Virtual trial” to give it to 500 virtual patients.',
-  'preset.flaura-osimertinib.arm.0': 'Untreated',
+    'A patient-scale EGFR-mutant lung tumour on osimertinib 80 mg daily, fitted to FLAURA (response 80 %, median PFS 18.9 months, median overall survival 38.6 months), beside FLAURA’s comparator, gefitinib 250 mg daily, which does not kill cells with the EGFR T790M mutation (osimertinib does).\n' +
+    'It shrinks within weeks; the cells neither drug kills regrow, and the tumour progresses after about a year and a half. Open “Virtual trial” to give both drugs to 500 virtual patients and compare them with FLAURA.',
+  'preset.flaura-osimertinib.arm.0': 'Gefitinib 250 mg daily',
   'preset.flaura-osimertinib.arm.1': 'Osimertinib 80 mg daily',
+  'preset.flaura-osimertinib.arm.2': 'Untreated',
 
   'preset.imbrave150-trial.title': 'IMbrave150: atezolizumab + bevacizumab vs sorafenib',
   'preset.imbrave150-trial.summary':

@@ -63,12 +63,13 @@ export const teachingJa: { readonly [K in keyof typeof teachingEn]: string } = {
   'preset.imbrave150.arm.1': 'アテゾ/ベバ',
   'preset.imbrave150.arm.2': 'アテゾ/ベバ＋セレコキシブ',
 
-  'preset.flaura-osimertinib.title': '患者におけるオシメルチニブ一次治療（EGFR 変異肺がん）',
+  'preset.flaura-osimertinib.title': 'FLAURA：患者におけるオシメルチニブとゲフィチニブの一次治療（EGFR 変異肺がん）',
   'preset.flaura-osimertinib.summary':
-    '患者スケールの EGFR 変異肺がんにオシメルチニブ 80 mg を毎日投与します。FLAURA（奏効率 80 %、無増悪生存期間中央値 18.9 か月、全生存期間中央値 38.6 か月）に合わせてあります。\n' +
-    '数週間で縮小しますが、オシメルチニブが殺せない細胞が再増殖し、約 1 年半で増悪します。「バーチャル臨床試験」で 500 例のバーチャル患者に投与できます。',
-  'preset.flaura-osimertinib.arm.0': '無治療',
+    '患者スケールの EGFR 変異肺がんにオシメルチニブ 80 mg を毎日投与します。FLAURA（奏効率 80 %、無増悪生存期間中央値 18.9 か月、全生存期間中央値 38.6 か月）に合わせてあります。FLAURA の対照薬ゲフィチニブ 250 mg 毎日の群も並べます。ゲフィチニブは EGFR T790M 変異をもつ細胞を殺せません（オシメルチニブは殺せます）。\n' +
+    '数週間で縮小しますが、どちらの薬も殺せない細胞が再増殖し、約 1 年半で増悪します。「バーチャル臨床試験」で 500 例のバーチャル患者に両方の薬を投与し、FLAURA と比べられます。',
+  'preset.flaura-osimertinib.arm.0': 'ゲフィチニブ 250 mg 毎日',
   'preset.flaura-osimertinib.arm.1': 'オシメルチニブ 80 mg 毎日',
+  'preset.flaura-osimertinib.arm.2': '無治療',
 
   'preset.hcc-atezo-bev-trial.title':
     '肝細胞がん・アテゾリズマブ＋ベバシズマブ：IMbrave150 に合わせたバーチャル臨床試験',

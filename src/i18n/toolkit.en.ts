@@ -16,7 +16,7 @@ export const toolkitEn = {
   'params.group.vessels': 'VEGF and vessels (bevacizumab, sorafenib)',
   'params.group.il6': 'IL-6 and dendritic cells (IL-6 blockade)',
   'params.group.macrophages': 'Macrophages, NEAT1 and CD24 (anti-CD24)',
-  'params.group.egfr': 'EGFR, persisters and IGF-1R (osimertinib, IGF-1R inhibitor)',
+  'params.group.egfr': 'EGFR, T790M, persisters and IGF-1R (osimertinib, gefitinib, IGF-1R inhibitor)',
   'params.group.pk': 'Drug pharmacokinetics (half-lives, volumes, oral clearances)',
   'params.group.other': 'Other parameters',
   'params.captionChanged': 'Changed parameters: {list}',

@@ -16,7 +16,7 @@ export const toolkitJa = {
   'params.group.vessels': 'VEGF と血管（ベバシズマブ、ソラフェニブ）',
   'params.group.il6': 'IL-6 と樹状細胞（IL-6 阻害）',
   'params.group.macrophages': 'マクロファージ、NEAT1 と CD24（抗 CD24 抗体）',
-  'params.group.egfr': 'EGFR、パーシスター細胞と IGF-1R（オシメルチニブ、IGF-1R 阻害薬）',
+  'params.group.egfr': 'EGFR、T790M、パーシスター細胞と IGF-1R（オシメルチニブ、ゲフィチニブ、IGF-1R 阻害薬）',
   'params.group.pk': '薬物動態（半減期、分布容積、経口クリアランス）',
   'params.group.other': 'その他のパラメーター',
   'params.captionChanged': '変更したパラメーター: {list}',

@@ -213,6 +213,8 @@ export function sampleLungPatients(
     const deathDraw = outcome.exponential(1);
     const newLesionDraw = outcome.exponential(1);
     const residualDraws = [outcome.next(), outcome.lognormal(0, population.residualLogSd)] as const;
+    // drawn after the others of this stream, so that adding it moved no earlier draw
+    const t790m = outcome.lognormal(0, population.t790mLogSd);
     patients.push({
       index,
       nrf2Active: false,
@@ -220,6 +222,7 @@ export function sampleLungPatients(
       overrides: {
         osimertinibKill: base.osimertinibKill * kill,
         resistantFraction: Math.min(population.resistantCap, base.resistantFraction * resistant),
+        t790mFraction: Math.min(population.t790mCap, base.t790mFraction * t790m),
         sensitiveGrowthRate: base.sensitiveGrowthRate * growth,
         resistantGrowthRate: base.resistantGrowthRate * growth,
       },

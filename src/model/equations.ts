@@ -14,11 +14,13 @@ import {
   LINEAGE_PERSISTER,
   LINEAGE_RESISTANT,
   LINEAGE_SENSITIVE,
+  LINEAGE_T790M,
   M1,
   M2,
   PERSISTER,
   RESISTANT,
   SENSITIVE,
+  T790M,
 } from './state';
 
 // Drug slots, in DRUG_IDS order.
@@ -31,7 +33,8 @@ const ANTI_IL6 = 5;
 const OSIMERTINIB = 6;
 const IGF1RI = 7;
 const SORAFENIB = 8;
-export const DRUG_COUNT = 9;
+const GEFITINIB = 9;
+export const DRUG_COUNT = 10;
 
 /**
  * Drug levels in closed form. One-compartment pharmacokinetics with first-order elimination k and a zero-order input
@@ -216,7 +219,7 @@ export class TumourImmuneModel {
     const inputs = this.inputs;
     const hm = this.halfMaximal;
     const drug = this.drugs.levelsAtClock();
-    const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]);
+    const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]) + pos(y[T790M]);
     const effector = pos(y[CD8]);
     this.readTumour = tumour;
 
@@ -305,13 +308,19 @@ export class TumourImmuneModel {
     const persister = pos(y[PERSISTER]);
     const resistant = pos(y[RESISTANT]);
     const variants = pos(y[ESCAPE]);
-    const tumour = sensitive + persister + resistant + variants;
+    const t790m = pos(y[T790M]);
+    const tumour = sensitive + persister + resistant + variants + t790m;
     const effector = pos(y[CD8]);
     const m1 = pos(y[M1]);
     const m2 = pos(y[M2]);
     const dc = pos(y[DC]);
 
     const osimertinib = occupancy(drug[OSIMERTINIB], hm[OSIMERTINIB]) * this.egfrDependence;
+    // A first-generation inhibitor (gefitinib) blocks EGFR with a sensitising mutation but not EGFR T790M. On cells
+    // with the sensitising mutation alone the two inhibitors act on one receptor: blocked 1 - (1 - th_o)(1 - th_g).
+    // Without gefitinib this is osimertinib's occupancy itself (not recomputed, so the arms without it are unchanged).
+    const gefitinib = occupancy(drug[GEFITINIB], hm[GEFITINIB]) * this.egfrDependence;
+    const egfrBlocked = gefitinib > 0 ? 1 - (1 - osimertinib) * (1 - gefitinib) : osimertinib;
     const igf1r = occupancy(drug[IGF1RI], hm[IGF1RI]);
     const immuneKill = s.tCellKill + s.phagocytosis;
     // Logistic growth, boosted by M2 macrophages (den Breems & Eftimie 2016); the part that depends on VEGF-driven
@@ -328,10 +337,15 @@ export class TumourImmuneModel {
 
     // Seed 003: osimertinib kills sensitive cells and pushes some into the persister state; off drug, persisters
     // revert; under drug a few acquire resistance; IGF-1R inhibition kills persisters that depend on IGF-1R.
-    const entry = p.persisterEntry * osimertinib;
-    const reversion = p.persisterReversion * (1 - osimertinib);
+    // EGFR inhibition of either kind kills sensitive cells and pushes some into the persister state (osimertinibKill
+    // is the kill at full EGFR blockade); under osimertinib persisters acquire osimertinib resistance (C797S, MET:
+    // resistant to both), under gefitinib they acquire T790M (Hata 2016), which osimertinib still kills.
+    const entry = p.persisterEntry * egfrBlocked;
+    const reversion = p.persisterReversion * (1 - egfrBlocked);
     const acquisition = p.resistanceAcquisition * osimertinib;
-    const osiKill = p.osimertinibKill * osimertinib;
+    const t790mGain = p.t790mAcquisition * gefitinib;
+    const osiKill = p.osimertinibKill * egfrBlocked;
+    const t790mKill = p.osimertinibKill * osimertinib;
     const persisterLoss = p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill;
     // Immune-escape variants (antigen-presentation or IFN-signalling loss) arise at divisions of sensitive cells.
     const growthUp = growth > 0 ? growth : 0;
@@ -344,8 +358,11 @@ export class TumourImmuneModel {
       (osiKill + entry) * sensitive +
       reversion * persister -
       escapeFlux;
-    dy[PERSISTER] = entry * sensitive - (reversion + acquisition + persisterLoss) * persister;
+    dy[PERSISTER] = entry * sensitive - (reversion + acquisition + t790mGain + persisterLoss) * persister;
     dy[RESISTANT] = p.resistantGrowthRate * resistant * growth + acquisition * persister - immuneKill * resistant;
+    // T790M cells grow as resistant cells do (the regrowth rate measured on first-line gefitinib/erlotinib, Nishino
+    // 2016, is theirs), are killed by osimertinib only, and by the immune response.
+    dy[T790M] = p.resistantGrowthRate * t790m * growth + t790mGain * persister - (immuneKill + t790mKill) * t790m;
     // Escape variants evade immune killing (T cells and macrophages: the model's lumped primary and acquired
     // resistance to immunotherapy); osimertinib still acts on them.
     dy[ESCAPE] = p.sensitiveGrowthRate * variants * growth - osiKill * variants + escapeFlux;
@@ -360,12 +377,15 @@ export class TumourImmuneModel {
     const wP = pos(y[LINEAGE_PERSISTER]);
     const wR = pos(y[LINEAGE_RESISTANT]);
     const wV = pos(y[LINEAGE_ESCAPE]);
+    const wT = pos(y[LINEAGE_T790M]);
     dy[LINEAGE_SENSITIVE] =
       -(intrinsicS + immuneKill + osiKill) * wS * share(wS, sensitive) - entry * wS + reversion * wP;
-    dy[LINEAGE_PERSISTER] = -persisterLoss * wP * share(wP, persister) - (reversion + acquisition) * wP + entry * wS;
+    dy[LINEAGE_PERSISTER] =
+      -persisterLoss * wP * share(wP, persister) - (reversion + acquisition + t790mGain) * wP + entry * wS;
     dy[LINEAGE_RESISTANT] = -(intrinsicR + immuneKill) * wR * share(wR, resistant) + acquisition * wP;
     // A new escape variant belongs to its parent's lineage: it carries the parent compartment's weight per cell.
     dy[LINEAGE_ESCAPE] = -(intrinsicS + osiKill) * wV * share(wV, variants) + escapeFlux * share(wS, sensitive);
+    dy[LINEAGE_T790M] = -(intrinsicR + immuneKill + t790mKill) * wT * share(wT, t790m) + t790mGain * wP;
 
     // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
     // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.

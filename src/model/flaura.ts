@@ -64,6 +64,55 @@ export function flauraTrialScenario(changes: Partial<ModelParameters>, n: number
   };
 }
 
+/**
+ * FLAURA's two arms side by side, on the same virtual patients: the comparator, gefitinib 250 mg daily, first (the
+ * reference, so that the hazard ratios are osimertinib's against it, as FLAURA's), then osimertinib 80 mg daily.
+ */
+export function flauraComparisonScenario(changes: Partial<ModelParameters>, n: number, seed: number): Scenario {
+  const d = FLAURA_DESIGN;
+  const osimertinib = flauraTrialScenario(changes, n, seed);
+  return {
+    ...osimertinib,
+    arms: [
+      {
+        name: 'Gefitinib 250 mg daily',
+        inputs: {},
+        treatments: { gefitinib: { dose: d.comparatorDose, start: 0, stop: d.horizonDays, interval: 1 } },
+      },
+      ...osimertinib.arms,
+    ],
+  };
+}
+
+/** FLAURA's figures of both arms and osimertinib's hazard ratios against the comparator (Cox, PFS and OS). */
+export interface FlauraComparison {
+  osimertinib: FlauraResult;
+  comparator: FlauraResult;
+  pfsHr: number;
+  osHr: number;
+}
+
+/** Runs FLAURA's two arms (flauraComparisonScenario) with these parameter changes and this population. */
+export function runFlauraComparison(
+  changes: Partial<ModelParameters>,
+  n = 200,
+  seed = 1,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): FlauraComparison {
+  const scenario = flauraComparisonScenario(changes, n, seed);
+  const trajectories = simulateTrajectories(scenario, 0, n, population);
+  const block = cohortOutcomes(scenario, trajectories, population, cohortPatients(scenario, 0, n, population));
+  const stats = cohortStatistics(scenario, block, { biomarkers: false });
+  const comparison = stats.comparisons.find((c) => c.reference === 0 && c.comparison === 1);
+  if (!comparison) throw new Error('FLAURA comparison: the two arms were not compared');
+  return {
+    comparator: flauraFigures(stats.arms[0]),
+    osimertinib: flauraFigures(stats.arms[1]),
+    pfsHr: comparison.cox.hazardRatio,
+    osHr: comparison.osCox.hazardRatio,
+  };
+}
+
 /** A month in days, and the landmarks of FLAURA's overall survival. */
 const MONTH = DAYS_PER_MONTH;
 

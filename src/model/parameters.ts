@@ -129,6 +129,13 @@ export interface ModelParameters {
   axlHighIgf1rDependence: number;
   /** osimertinib-resistant cells present before treatment (EGFR-mutant tumours), fraction of tumour cells at day 0 */
   resistantFraction: number;
+  /**
+   * EGFR T790M cells present before treatment (EGFR-mutant tumours), fraction of tumour cells at day 0: not killed by
+   * a first-generation EGFR inhibitor (gefitinib), killed by osimertinib
+   */
+  t790mFraction: number;
+  /** conversion of persisters to T790M cells under a first-generation EGFR inhibitor, 1/day */
+  t790mAcquisition: number;
   // immune escape and small populations
   /** immune-escape variants (B2M, JAK1/2, HLA loss) arising per division of a sensitive cell */
   immuneEscapeRate: number;
@@ -156,6 +163,8 @@ export interface ModelParameters {
   sorafenibClearance: number;
   igf1riHalfLife: number;
   igf1riClearance: number;
+  gefitinibHalfLife: number;
+  gefitinibClearance: number;
 }
 
 /** One documented parameter. */
@@ -559,6 +568,27 @@ const TABLE: ParameterInfo[] = [
       'resistance arises mostly from persisters); 0.01 cell per graft chosen',
   ),
   p(
+    't790mFraction',
+    'fraction',
+    0,
+    7.5e-5,
+    [0, 0.3],
+    'patient: the median of a lognormal fitted to pre-treatment digital PCR of 109 EGFR-mutant NSCLCs (T790M detected ' +
+      'in 38.5 %, lowest 0.02 %, median 0.14 % of the positive ones, highest 28.5 %: P(>2e-4) = 0.385 and P(>1.4e-3) = ' +
+      '0.1925 give a median of 7.5e-5 and an SD of log 3.4; variant allele fraction taken as the share of cells); ' +
+      'mouse 0, chosen: no first-generation inhibitor in seed 003, and osimertinib kills T790M cells as it kills the ' +
+      'others',
+  ),
+  p(
+    't790mAcquisition',
+    '1/day',
+    1e-7,
+    1e-7,
+    [0, 1e-3],
+    'chosen as resistanceAcquisition: drug-tolerant persisters under gefitinib evolve T790M (Hata 2016 Nat Med), at ' +
+      'the rate resistant clones emerge from persister pools',
+  ),
+  p(
     'immuneEscapeRate',
     'per division',
     0,
@@ -756,6 +786,27 @@ const TABLE: ParameterInfo[] = [
     "chosen: no clearance found for linsitinib (421.5 g/mol); 25 mg/kg/day gives the prototype's 300 nM in mice, " +
       '150 mg twice daily (the MTD) ~1 uM in patients (CL/F 712 L/day); ranges x0.5-2 chosen',
     pkRange(oralClearance(1, 421.5, 1000 / 300)),
+  ),
+  p(
+    'gefitinibHalfLife',
+    'day',
+    3 / 24,
+    48 / 24,
+    pkRange(3 / 24),
+    'patient: elimination half-life about 48 h (label); mouse: chosen 3 h, like the other small molecules in mice (no ' +
+      `preset gives it to mice); mouse range x0.5-2 chosen; ${PATIENT_PK_RANGE}`,
+    pkRange(48 / 24),
+  ),
+  p(
+    'gefitinibClearance',
+    'L/day',
+    oralClearance(0.02, 446.9, 1000 / 25),
+    856.8 / 0.6,
+    pkRange(oralClearance(0.02, 446.9, 1000 / 25)),
+    'patient: clearance 595 mL/min = 857 L/day after i.v. dosing and oral bioavailability 60 % (label; 57-59 % in ' +
+      'the single-dose studies, Clin Pharmacokinet 2005), so CL/F 1428 L/day; 446.9 g/mol: 250 mg daily averages 392 ' +
+      'nM; mouse: chosen so that 25 mg/kg/day gives ~1 uM; ranges x0.5-2 chosen',
+    pkRange(856.8 / 0.6),
   ),
 ];
 

@@ -123,14 +123,19 @@ export type OutcomePopulation = Pick<
 /**
  * The virtual population of the EGFR-mutant lung trial (FLAURA's patients; docs/model.md, "EGFR-mutant lung,
  * patient"): lognormal multipliers (median 1, these SDs of the logarithm) of the lung-patient setting's osimertinib
- * kill, share of resistant cells at the start (capped at resistantCap) and growth rates; a lognormal target lesion;
- * the outcome side of every trial. Read from src/model/fits/flaura.json, which scripts/fit-flaura.ts writes.
+ * kill, share of resistant cells at the start (capped at resistantCap) and growth rates; the share of EGFR T790M cells
+ * at the start, a lognormal of SD of log t790mLogSd around the setting's t790mFraction (capped at t790mCap); a
+ * lognormal target lesion; the outcome side of every trial. Read from src/model/fits/flaura.json, which
+ * scripts/fit-flaura.ts writes.
  */
 export interface LungTrialPopulation extends OutcomePopulation {
   setting: 'lung-patient';
   killLogSd: number;
   resistantLogSd: number;
   resistantCap: number;
+  /** SD of log of the patients' share of T790M cells at the start (digital PCR of 109 tumours), and its cap */
+  t790mLogSd: number;
+  t790mCap: number;
   growthLogSd: number;
   /** target lesion at baseline: median cells and SD of log */
   baselineCellsMedian: number;

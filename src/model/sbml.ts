@@ -238,6 +238,8 @@ const STATE_EXPORT: Record<string, { name: string; unit: 'cells' | 'fraction' | 
   lineagePersister: { name: 'lineage weight of persisters', unit: 'cells' },
   lineageResistant: { name: 'lineage weight of resistant cells', unit: 'cells' },
   lineageEscape: { name: 'lineage weight of immune-escape variants', unit: 'cells' },
+  t790m: { name: 'EGFR T790M cells: not killed by a first-generation EGFR inhibitor', unit: 'cells' },
+  lineageT790m: { name: 'lineage weight of EGFR T790M cells', unit: 'cells' },
 };
 
 export interface SbmlOptions extends SimulateOptions {
@@ -306,7 +308,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
 
   // --- states ------------------------------------------------------------------------------------------------
-  const [S, P, R, E, M1, M2, D, X, V, WS, WP, WR, WV] = STATE_NAMES;
+  const [S, P, R, E, M1, M2, D, X, V, WS, WP, WR, WV, T, WT] = STATE_NAMES;
   const dayZero = info.establishedAtStart
     ? ' Day-0 value: the state the untreated tumour built while growing to its size at diagnosis (docs/model.md, "Established tumour").'
     : '';
@@ -391,7 +393,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     variable(id, name, unitText, `assignment rule (${equation})`);
     rule(id, math, equation);
   };
-  signal('tumourCells', 'all tumour cells N = S + P + R + V', 'cells', add(S, P, R, V), 'N');
+  signal('tumourCells', 'all tumour cells N = S + P + R + V + T', 'cells', add(S, P, R, V, T), 'N');
   signal(
     'tumourVolume',
     'tumour volume, mm3 (1e6 cells per mm3)',
@@ -560,15 +562,31 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     mul('egfrMutant', occupancyId('osimertinib')),
     'theta_o',
   );
-  signal('persisterEntryRate', 'sigma theta_o', '1/day', mul('persisterEntry', 'osimertinibEffect'), 'E1');
+  // a first-generation inhibitor blocks EGFR with a sensitising mutation, not EGFR T790M
+  signal(
+    'gefitinibEffect',
+    'theta_g = egfrMutant theta_gefitinib',
+    '-',
+    mul('egfrMutant', occupancyId('gefitinib')),
+    'theta_g',
+  );
+  signal(
+    'egfrBlocked',
+    'theta_S = 1 - (1 - theta_o)(1 - theta_g): either inhibitor on the sensitising mutation',
+    '-',
+    oneMinus(mul(oneMinus('osimertinibEffect'), oneMinus('gefitinibEffect'))),
+    'theta_S',
+  );
+  signal('persisterEntryRate', 'sigma theta_S', '1/day', mul('persisterEntry', 'egfrBlocked'), 'E1');
   signal(
     'persisterReversionRate',
-    'rho (1 - theta_o)',
+    'rho (1 - theta_S)',
     '1/day',
-    mul('persisterReversion', oneMinus('osimertinibEffect')),
+    mul('persisterReversion', oneMinus('egfrBlocked')),
     'E1',
   );
   signal('resistanceAcquisitionRate', 'mu theta_o', '1/day', mul('resistanceAcquisition', 'osimertinibEffect'), 'E2');
+  signal('t790mAcquisitionRate', 'mu_T theta_g', '1/day', mul('t790mAcquisition', 'gefitinibEffect'), 'E2');
   signal(
     'igf1rDependence',
     'phi_IGF: 1 AXL-low, axlHighIgf1rDependence AXL-high',
@@ -584,7 +602,8 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'a_E',
   );
 
-  signal('osimertinibKillRate', 'k_osi theta_o', '1/day', mul('osimertinibKill', 'osimertinibEffect'), 'E1');
+  signal('osimertinibKillRate', 'k_osi theta_S', '1/day', mul('osimertinibKill', 'egfrBlocked'), 'E1');
+  signal('t790mKillRate', 'k_osi theta_o (T790M cells)', '1/day', mul('osimertinibKill', 'osimertinibEffect'), 'E3c');
   // births behind the net growth rate and crowding: growth+ = max(growth, 0), crowding = max(-growth, 0)
   signal('growthUp', 'max(growth, 0)', '-', piecewise('growth', compare('gt', 'growth', num(0)), num(0)), 'b_S');
   signal(
@@ -627,6 +646,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
         add(
           'persisterReversionRate',
           'resistanceAcquisitionRate',
+          't790mAcquisitionRate',
           'persisterDeath',
           mul('igf1rPersisterKill', 'igf1rDependence', occupancyId('igf1ri')),
           'immuneKill',
@@ -644,6 +664,15 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
   // E3b: dV/dt = r_S V growth - k_osi theta_o V + u_V b_S S (immune-escape variants)
   rate(V, add(sub(mul('sensitiveGrowthRate', V, 'growth'), mul('osimertinibKillRate', V)), 'escapeFlux'), 'E3b');
+  // E3c: dT/dt = r_R T growth + mu_T theta_g P - (kill + k_osi theta_o) T (EGFR T790M cells)
+  rate(
+    T,
+    sub(
+      add(mul('resistantGrowthRate', T, 'growth'), mul('t790mAcquisitionRate', P)),
+      mul(add('immuneKill', 't790mKillRate'), T),
+    ),
+    'E3c',
+  );
   // Lineage weights (docs/model.md, "Cure as a probability"): dw/dt = -death w (w / N) - out w + in
   const share = (w: string, c: string): Expr => piecewise(div(w, c), compare('lt', w, c), num(1));
   signal(
@@ -683,7 +712,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     add(
       sub(
         sub(num(0), mul('persisterLoss', WP, share(WP, P))),
-        mul(add('persisterReversionRate', 'resistanceAcquisitionRate'), WP),
+        mul(add('persisterReversionRate', 'resistanceAcquisitionRate', 't790mAcquisitionRate'), WP),
       ),
       mul('persisterEntryRate', WS),
     ),
@@ -702,12 +731,20 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     ),
     'W4',
   );
+  rate(
+    WT,
+    add(
+      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 't790mKillRate'), WT, share(WT, T))),
+      mul('t790mAcquisitionRate', WP),
+    ),
+    'W5',
+  );
   variable('removedLineages', 'lineage weight removed from the curves by the small-population rule', 'cells', 'events');
   signal(
     'eradicationProbability',
-    'P(eradication) = exp(-(w_S + w_P + w_R + w_V + removed))',
+    'P(eradication) = exp(-(w_S + w_P + w_R + w_V + w_T + removed))',
     '-',
-    pow(num(Math.E), sub(num(0), add(WS, WP, WR, WV, 'removedLineages'))),
+    pow(num(Math.E), sub(num(0), add(WS, WP, WR, WV, WT, 'removedLineages'))),
     'P',
   );
   // E4: dE/dt = a_E D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E
@@ -784,6 +821,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     [P, WP],
     [R, WR],
     [V, WV],
+    [T, WT],
   ];
   const extinction = [
     ...pairs.flatMap(([c, w]) => [

@@ -11,6 +11,7 @@ export const CORE_SERIES = [
   'persisterVolume', // mm3, drug-tolerant persisters
   'resistantVolume', // mm3, resistant cells
   'escapeVolume', // mm3, immune-escape variants (not recognised by T cells)
+  't790mVolume', // mm3, EGFR T790M cells (not killed by a first-generation EGFR inhibitor)
   'eradicationProbability', // probability that no tumour cell is left (0..1)
   'cd8', // effector CD8 T cells in the tumour, cells
   'cd8PerTumourCell', // effector CD8 T cells per tumour cell (infiltration density)
@@ -38,6 +39,7 @@ export const SERIES_UNITS: Record<SeriesName, string> = {
   persisterVolume: 'mm3',
   resistantVolume: 'mm3',
   escapeVolume: 'mm3',
+  t790mVolume: 'mm3',
   eradicationProbability: 'probability',
   cd8: 'cells',
   cd8PerTumourCell: 'cells per tumour cell',

@@ -25,6 +25,7 @@ import {
   LINEAGE_PERSISTER,
   LINEAGE_RESISTANT,
   LINEAGE_SENSITIVE,
+  LINEAGE_T790M,
   LINEAGE_WEIGHTS,
   M1,
   M2,
@@ -32,6 +33,7 @@ import {
   RESISTANT,
   SENSITIVE,
   STATE_SIZE,
+  T790M,
   TUMOUR_COMPARTMENTS,
 } from './state';
 import { DRUGS, pharmacology } from './treatments';
@@ -189,6 +191,7 @@ export function buildArmProblem(
     params.persisterEntry +
     params.persisterReversion +
     params.resistanceAcquisition +
+    params.t790mAcquisition +
     params.persisterDeath +
     params.igf1rPersisterKill;
 
@@ -212,14 +215,22 @@ export function effectiveInputs(scenario: Scenario, arm: Arm): Inputs {
 }
 
 /**
- * Day 0 of the tumour compartments: osimertinib-resistant cells pre-exist in EGFR-mutant tumours at
- * `resistantFraction` (taken from the sensitive cells), and every cell alive at day 0 is its own lineage.
+ * Day 0 of the tumour compartments: osimertinib-resistant cells and EGFR T790M cells pre-exist in EGFR-mutant tumours
+ * at `resistantFraction` and `t790mFraction` of the sensitive cells (taken from them), and every cell alive at day 0 is
+ * its own lineage.
  */
 function seedCompartments(y0: Float64Array, params: ModelParameters, inputs: Inputs): void {
   if (inputs.egfr === 'mutant') {
-    const resistant = y0[SENSITIVE] * params.resistantFraction;
+    const sensitive = y0[SENSITIVE];
+    const resistant = sensitive * params.resistantFraction;
     y0[RESISTANT] += resistant;
     y0[SENSITIVE] -= resistant;
+    if (params.t790mFraction > 0) {
+      // at most what is left of the sensitive cells (the two shares are drawn apart for a virtual patient)
+      const t790m = Math.min(sensitive * params.t790mFraction, y0[SENSITIVE]);
+      y0[T790M] += t790m;
+      y0[SENSITIVE] -= t790m;
+    }
   }
   for (let i = 0; i < TUMOUR_COMPARTMENTS.length; i++) y0[LINEAGE_WEIGHTS[i]] = y0[TUMOUR_COMPARTMENTS[i]];
 }
@@ -227,10 +238,11 @@ function seedCompartments(y0: Float64Array, params: ModelParameters, inputs: Inp
 /** Absolute tolerances per component: a thousandth of a cell, of a nM; 1e-5 of a lineage weight; 1e-9 of a fraction. */
 export function absoluteTolerances(): Float64Array {
   const atol = new Float64Array(STATE_SIZE).fill(1e-6);
-  atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = atol[ESCAPE] = 1e-3;
+  atol[SENSITIVE] = atol[PERSISTER] = atol[RESISTANT] = atol[ESCAPE] = atol[T790M] = 1e-3;
   // lineage weights: P(eradication) = exp(-sum) to about 1e-5 (the tolerance study: with 1e-3 its curve was 3.9 px
   // off on a 4K chart at rtol 1e-6, with 1e-5 0.7 px, for 2.5 % more steps)
   atol[LINEAGE_SENSITIVE] = atol[LINEAGE_PERSISTER] = atol[LINEAGE_RESISTANT] = atol[LINEAGE_ESCAPE] = 1e-5;
+  atol[LINEAGE_T790M] = 1e-5;
   atol[CD8] = atol[M1] = atol[M2] = 1e-3;
   atol[DC] = 1e-9;
   atol[IGF1R_TOXICITY] = 1e-9;
@@ -398,6 +410,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     persisterVolume,
     resistantVolume,
     escapeVolume,
+    t790mVolume,
     eradicationProbability: eradication,
     cd8: cd8Series,
     cd8PerTumourCell,
@@ -420,7 +433,8 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
       // the same order of summation as below, so the volumes are bit-identical
       const sp = (y[SENSITIVE] > 0 ? y[SENSITIVE] : 0) + (y[PERSISTER] > 0 ? y[PERSISTER] : 0);
       const spr = sp + (y[RESISTANT] > 0 ? y[RESISTANT] : 0);
-      tumourVolume[k] = (spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0)) / CELLS_PER_MM3;
+      const sprv = spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0);
+      tumourVolume[k] = (sprv + (y[T790M] > 0 ? y[T790M] : 0)) / CELLS_PER_MM3;
       eradication[k] = eradicationProbability(y, removedLineages);
       return;
     }
@@ -431,7 +445,8 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     const persister = y[PERSISTER] > 0 ? y[PERSISTER] : 0;
     const resistant = y[RESISTANT] > 0 ? y[RESISTANT] : 0;
     const variants = y[ESCAPE] > 0 ? y[ESCAPE] : 0;
-    const tumour = sensitive + persister + resistant + variants;
+    const t790m = y[T790M] > 0 ? y[T790M] : 0;
+    const tumour = sensitive + persister + resistant + variants + t790m;
     const cd8 = y[CD8] > 0 ? y[CD8] : 0;
     const m1 = y[M1] > 0 ? y[M1] : 0;
     const m2 = y[M2] > 0 ? y[M2] : 0;
@@ -440,6 +455,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     persisterVolume[k] = persister / CELLS_PER_MM3;
     resistantVolume[k] = resistant / CELLS_PER_MM3;
     escapeVolume[k] = variants / CELLS_PER_MM3;
+    t790mVolume[k] = t790m / CELLS_PER_MM3;
     eradication[k] = eradicationProbability(y, removedLineages);
     cd8Series[k] = cd8;
     cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;

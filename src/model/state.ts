@@ -13,20 +13,27 @@ export const IGF1R_TOXICITY = 7; // cumulative IGF-1R occupancy, occupancy-days
 export const ESCAPE = 8; // immune-escape variants (antigen-presentation or IFN-signalling loss), cells
 /**
  * Lineage weights (docs/model.md, "Cure as a probability"): per tumour compartment, the expected number of independent
- * lineages still alive, in cells. P(eradication at t) = exp(-(sum of the four)). Each is <= its compartment.
+ * lineages still alive, in cells. P(eradication at t) = exp(-(sum of the five)). Each is <= its compartment.
  */
 export const LINEAGE_SENSITIVE = 9;
 export const LINEAGE_PERSISTER = 10;
 export const LINEAGE_RESISTANT = 11;
 export const LINEAGE_ESCAPE = 12;
-export const STATE_SIZE = LINEAGE_ESCAPE + 1;
+/**
+ * EGFR T790M cells (docs/model.md, "T790M and the first-generation inhibitors"): the sensitising mutation plus the
+ * gatekeeper mutation; a first-generation inhibitor (gefitinib) does not kill them, osimertinib does.
+ */
+export const T790M = 13;
+export const LINEAGE_T790M = 14;
+export const STATE_SIZE = LINEAGE_T790M + 1;
 /** the tumour compartments and their lineage weights, in the same order */
-export const TUMOUR_COMPARTMENTS: readonly number[] = [SENSITIVE, PERSISTER, RESISTANT, ESCAPE];
+export const TUMOUR_COMPARTMENTS: readonly number[] = [SENSITIVE, PERSISTER, RESISTANT, ESCAPE, T790M];
 export const LINEAGE_WEIGHTS: readonly number[] = [
   LINEAGE_SENSITIVE,
   LINEAGE_PERSISTER,
   LINEAGE_RESISTANT,
   LINEAGE_ESCAPE,
+  LINEAGE_T790M,
 ];
 
 /**
@@ -48,6 +55,8 @@ export const STATE_NAMES: readonly string[] = [
   'lineagePersister',
   'lineageResistant',
   'lineageEscape',
+  't790m',
+  'lineageT790m',
 ];
 
 /** Cells per mm3 of tumour (1e6 cells/mm3, i.e. 1e9 per cm3, the usual convention). */

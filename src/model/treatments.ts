@@ -162,6 +162,19 @@ const DEFINITIONS: Record<DrugId, DrugInfo> = {
     mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 464.8 },
     patient: { mgPerUnit: 1, molarMass: 464.8 },
   },
+  gefitinib: {
+    id: 'gefitinib',
+    label: 'Gefitinib (first-generation EGFR inhibitor)',
+    target: 'EGFR with a sensitising mutation (not EGFR T790M)',
+    route: 'oral',
+    // 60 nM: gefitinib's IC50 in PC9 cells (EGFR exon 19 deletion; MTS and colony formation, Mol Cancer Ther table of
+    // eleven lines), total level as for osimertinib. T790M raises it above 1 uM (the model: no kill of T790M cells).
+    halfMaximal: 60,
+    pk: pk('gefitinib', 'Clearance'),
+    // 446.9 g/mol; 250 mg daily in patients (FLAURA's comparator), 25 mg/kg/day in mice
+    mouse: { mgPerUnit: MOUSE_MG_PER_MG_KG, molarMass: 446.9 },
+    patient: { mgPerUnit: 1, molarMass: 446.9 },
+  },
   igf1ri: {
     id: 'igf1ri',
     label: 'IGF-1R inhibitor (linsitinib)',

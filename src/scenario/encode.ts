@@ -30,6 +30,7 @@ export const DRUG_CODES: Record<DrugId, string> = {
   antiIL6: 'il6ab',
   osimertinib: 'osi',
   sorafenib: 'sor',
+  gefitinib: 'gef',
   igf1ri: 'igf',
 };
 

@@ -115,6 +115,7 @@ export const DOSE_LIMITS: Record<DrugId, Record<Scale, DoseLimit>> = {
   antiIL6: { mouse: MOUSE_DOSE, patient: PATIENT_PER_KG_DOSE },
   osimertinib: { mouse: MOUSE_DOSE, patient: PATIENT_FLAT_DOSE },
   sorafenib: { mouse: MOUSE_DOSE, patient: PATIENT_FLAT_DOSE },
+  gefitinib: { mouse: MOUSE_DOSE, patient: PATIENT_FLAT_DOSE },
   igf1ri: { mouse: MOUSE_DOSE, patient: PATIENT_FLAT_DOSE },
 };
 

@@ -15,6 +15,7 @@ export const DRUG_IDS = [
   'osimertinib', // EGFR inhibitor (seed 003)
   'igf1ri', // IGF-1R inhibitor, linsitinib-like (seed 003)
   'sorafenib', // oral multi-kinase inhibitor (RAF, VEGFR, PDGFR): IMbrave150's comparator
+  'gefitinib', // first-generation EGFR inhibitor: FLAURA's comparator (does not inhibit EGFR T790M)
 ] as const;
 export type DrugId = (typeof DRUG_IDS)[number];
 

@@ -442,8 +442,17 @@ test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with 
   await expect(page).toHaveURL(/s=lung-patient.*n=60/);
 
   const vs = page.getByTestId('trial-vs-flaura-table');
-  await expect(vs.locator('tbody tr')).toHaveCount(3);
+  // ORR, median PFS, median OS for both arms; the two hazard ratios of osimertinib against the comparator
+  await expect(vs.locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('trial-vs-flaura-orr-trial')).toHaveText('80.0 %');
+  await expect(page.getByTestId('trial-vs-flaura-orr-comparator-trial')).toHaveText('76.0 %');
+  await expect(page.getByTestId('trial-vs-flaura-medianPfs-comparator-trial')).toHaveText('10.2');
+  await expect(page.getByTestId('trial-vs-flaura-medianOs-comparator-trial')).toHaveText('31.8');
+  await expect(page.getByTestId('trial-vs-flaura-orr-comparator-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
+  await expect(page.getByTestId('trial-vs-flaura-pfsHr-trial')).toHaveAttribute('aria-label', '0.46 (0.37–0.57)');
+  await expect(page.getByTestId('trial-vs-flaura-pfsHr-model')).toHaveAttribute('aria-label', /^\d+\.\d\d \(/);
+  await expect(page.getByTestId('trial-vs-flaura-osHr-trial')).toHaveAttribute('aria-label', '0.80 (0.64–1.00)');
+  await expect(vs).toContainText('Gefitinib (comparator)');
   await expect(page.getByTestId('trial-vs-flaura-medianOs-trial')).toHaveAttribute('aria-label', '38.6 (34.5–41.8)');
   await expect(page.getByTestId('trial-vs-flaura-orr-model')).toHaveAttribute('aria-label', /^\d+\.\d % \(/);
   await expect(page.getByTestId('trial-vs-flaura-medianOs-model')).toHaveAttribute('aria-label', /^(\d+\.\d|NR) \(/);
@@ -451,8 +460,8 @@ test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with 
   // the IMbrave150 table and the biomarker view belong to the HCC trial
   await expect(page.getByTestId('trial-vs')).toHaveCount(0);
   await expect(page.getByTestId('trial-biomarkers')).toHaveCount(0);
-  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(2);
-  await expect(page.getByTestId('svg-trial-km-os').locator('path.km-curve')).toHaveCount(2);
+  await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(3);
+  await expect(page.getByTestId('svg-trial-km-os').locator('path.km-curve')).toHaveCount(3);
 
   await page.screenshot({ path: test.info().outputPath('flaura-1280x800-full.png'), fullPage: true });
   for (const id of ['trial-vs-flaura', 'trial-km-os']) {

@@ -17,7 +17,7 @@ import {
 import { settingParameters } from '../../src/model/settings';
 import { DAYS_PER_MONTH } from '../../src/scenario/catalogue/calendar';
 import { presetById } from '../../src/scenario/catalogue/presets';
-import { FLAURA_OSIMERTINIB } from '../../src/scenario/catalogue/trial';
+import { FLAURA_OSIMERTINIB, matchFlauraArm, matchFlauraComparatorArm } from '../../src/scenario/catalogue/trial';
 import type { Scenario } from '../../src/scenario/types';
 
 describe('EGFR-mutant lung, patient (FLAURA)', () => {
@@ -64,7 +64,9 @@ describe('EGFR-mutant lung, patient (FLAURA)', () => {
     const preset = presetById('flaura-osimertinib');
     if (!preset) throw new Error('no flaura-osimertinib preset');
     const s: Scenario = { ...preset.scenario, outputStep: 42 };
-    const [untreated, osimertinib] = simulate(s).arms;
+    const arms = simulate(s).arms;
+    const osimertinib = arms[matchFlauraArm(s.arms)];
+    const untreated = arms[s.arms.findIndex((a) => Object.keys(a.treatments).length === 0)];
     const r = assessRecist(osimertinib.t, osimertinib.series.tumourVolume);
     expect(r.best).toBe('PR');
     expect(r.progressed).toBe(true);
@@ -73,22 +75,27 @@ describe('EGFR-mutant lung, patient (FLAURA)', () => {
     expect(assessRecist(untreated.t, untreated.series.tumourVolume).best).not.toBe('PR');
   });
 
-  it('the FLAURA preset is a virtual trial of the one trial runner: osimertinib against untreated, with OS', () => {
+  it('the FLAURA preset is a virtual trial of the one trial runner: gefitinib (the reference), osimertinib and untreated, with OS', () => {
     const preset = presetById('flaura-osimertinib');
     if (!preset?.scenario.cohort) throw new Error('the flaura-osimertinib preset has no cohort');
     const s: Scenario = { ...preset.scenario, cohort: { ...preset.scenario.cohort, size: 40 } };
+    // FLAURA's comparator first, so that the hazard ratios are osimertinib's against it, as FLAURA reports them
+    expect(matchFlauraComparatorArm(s.arms)).toBe(0);
+    expect(matchFlauraArm(s.arms)).toBe(1);
     const stats = cohortStatistics(s, runCohortBlock(s, 0, 40));
-    const [untreated, osimertinib] = stats.arms;
+    const [gefitinib, osimertinib, untreated] = stats.arms;
     expect(osimertinib.orr.estimate).toBeGreaterThan(0.6);
+    expect(gefitinib.orr.estimate).toBeGreaterThan(0.6);
     expect(untreated.orr.estimate).toBe(0);
-    expect(stats.comparisons[0].cox.hazardRatio).toBeLessThan(0.3);
+    const untreatedVsGefitinib = stats.comparisons.find((c) => c.comparison === 2);
+    expect(untreatedVsGefitinib?.cox.hazardRatio).toBeGreaterThan(3);
     // overall survival is part of the lung trial's statistics; its patients carry no biomarker strata
     expect(osimertinib.os.time.length).toBeGreaterThan(0);
     expect(Number.isFinite(stats.comparisons[0].osCox.hazardRatio)).toBe(true);
     expect(stats.biomarkers).toEqual([]);
   });
 
-  it('in an EGFR-wild-type lung trial, osimertinib changes no patient: the same responses, PFS and OS as untreated', () => {
+  it('in an EGFR-wild-type lung trial, neither osimertinib nor gefitinib changes a patient: the same responses, PFS and OS as untreated', () => {
     const preset = presetById('flaura-osimertinib');
     if (!preset?.scenario.cohort) throw new Error('the flaura-osimertinib preset has no cohort');
     const s: Scenario = {
@@ -96,10 +103,12 @@ describe('EGFR-mutant lung, patient (FLAURA)', () => {
       inputs: { ...preset.scenario.inputs, egfr: 'wild-type' },
       cohort: { ...preset.scenario.cohort, size: 20 },
     };
-    const [untreated, osimertinib] = runCohortBlock(s, 0, 20).arms;
-    expect(Array.from(osimertinib.best)).toEqual(Array.from(untreated.best));
-    expect(Array.from(osimertinib.pfsDays)).toEqual(Array.from(untreated.pfsDays));
-    expect(Array.from(osimertinib.osDays)).toEqual(Array.from(untreated.osDays));
+    const [gefitinib, osimertinib, untreated] = runCohortBlock(s, 0, 20).arms;
+    for (const treated of [osimertinib, gefitinib]) {
+      expect(Array.from(treated.best)).toEqual(Array.from(untreated.best));
+      expect(Array.from(treated.pfsDays)).toEqual(Array.from(untreated.pfsDays));
+      expect(Array.from(treated.osDays)).toEqual(Array.from(untreated.osDays));
+    }
   });
 
   it('osimertinib does nothing to an EGFR-wild-type lung tumour, nor to HCC or CRC (wild type by default)', () => {

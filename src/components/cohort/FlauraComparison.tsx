@@ -1,16 +1,45 @@
 /**
- * FlauraComparison is the "model vs FLAURA" table of a lung trial: for the arm that gives FLAURA's regimen
- * (osimertinib alone), each published figure of FLAURA's osimertinib arm beside the model's with its interval; it
+ * FlauraComparison is the "model vs FLAURA" table of a lung trial: for the arms that give FLAURA's regimens
+ * (osimertinib alone, and its comparator, a first-generation EGFR inhibitor: gefitinib alone), each published figure
+ * of FLAURA beside the model's with its interval, and the hazard ratios of osimertinib against the comparator; it
  * exists so that a reader sees where the virtual lung trial lands against the real one. The published figures and
  * their sources are in the trial catalogue (scenario/catalogue/trial.ts).
  */
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
-import { FLAURA_OSIMERTINIB, matchFlauraArm } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
+import {
+  FLAURA_COMPARATOR,
+  FLAURA_HAZARD_RATIOS,
+  FLAURA_OSIMERTINIB,
+  matchFlauraArm,
+  matchFlauraComparatorArm,
+} from '../../scenario/catalogue/trial';
+import { type CohortStatistics, useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { formatMedian, formatRate, publishedText } from './chartData';
+import { formatMedian, formatRate, formatRatio, publishedText } from './chartData';
 import { Estimate } from './Estimate';
+
+/** Osimertinib's hazard ratio against the comparator from the trial's comparisons (inverted when osimertinib is the
+ * reference), or null when the two arms were not compared (only comparisons with the first arm are computed). */
+function hazardRatio(
+  statistics: CohortStatistics,
+  osimertinib: number,
+  comparator: number,
+  kind: 'pfs' | 'os',
+  lang: string,
+): string | null {
+  if (osimertinib < 0 || comparator < 0) return null;
+  const pick = (c: CohortStatistics['comparisons'][number]) => (kind === 'pfs' ? c.cox : c.osCox);
+  const direct = statistics.comparisons.find((c) => c.reference === comparator && c.comparison === osimertinib);
+  if (direct) {
+    const cox = pick(direct);
+    return formatRatio(cox.hazardRatio, cox.lower, cox.upper, lang);
+  }
+  const reverse = statistics.comparisons.find((c) => c.reference === osimertinib && c.comparison === comparator);
+  if (!reverse) return null;
+  const cox = pick(reverse);
+  return formatRatio(1 / cox.hazardRatio, 1 / cox.upper, 1 / cox.lower, lang);
+}
 
 export function FlauraComparison() {
   const tc = useCohortT();
@@ -19,52 +48,96 @@ export function FlauraComparison() {
   const slots = useCohort((s) => s.slots);
   if (!statistics || !scenario || scenario.setting !== 'lung-patient') return null;
   const index = matchFlauraArm(scenario.arms);
+  const comparatorIndex = matchFlauraComparatorArm(scenario.arms);
   const arm = statistics.arms[index];
   if (!arm) return null;
+  const comparator = statistics.arms[comparatorIndex];
   const lang = locale();
   const nr = tc('results.notReached');
+  const noArm = tc('compare.noArm');
   const f = FLAURA_OSIMERTINIB;
+  const c = FLAURA_COMPARATOR;
+  const h = FLAURA_HAZARD_RATIOS;
   const rows = [
     {
       id: 'orr',
       label: tc('compare.orr'),
       model: formatRate(arm.orr, lang),
       trial: publishedText({ kind: 'rate' }, f.orr, lang),
+      comparatorModel: comparator ? formatRate(comparator.orr, lang) : noArm,
+      comparatorTrial: publishedText({ kind: 'rate' }, c.orr, lang),
     },
     {
       id: 'medianPfs',
       label: tc('compare.medianPfs'),
       model: formatMedian(arm.medianPfs, nr, lang),
       trial: publishedText({ kind: 'months' }, f.medianPfs, lang),
+      comparatorModel: comparator ? formatMedian(comparator.medianPfs, nr, lang) : noArm,
+      comparatorTrial: publishedText({ kind: 'months' }, c.medianPfs, lang),
     },
     {
       id: 'medianOs',
       label: tc('compare.medianOs'),
       model: formatMedian(arm.medianOs, nr, lang),
       trial: publishedText({ kind: 'months' }, f.medianOs, lang),
+      comparatorModel: comparator ? formatMedian(comparator.medianOs, nr, lang) : noArm,
+      comparatorTrial: publishedText({ kind: 'months' }, c.medianOs, lang),
+    },
+    {
+      id: 'pfsHr',
+      label: tc('compare.flauraPfsHr'),
+      model: hazardRatio(statistics, index, comparatorIndex, 'pfs', lang) ?? '–',
+      trial: publishedText({ kind: 'ratio' }, h.pfs, lang),
+      comparatorModel: null,
+      comparatorTrial: null,
+    },
+    {
+      id: 'osHr',
+      label: tc('compare.flauraOsHr'),
+      model: hazardRatio(statistics, index, comparatorIndex, 'os', lang) ?? '–',
+      trial: publishedText({ kind: 'ratio' }, h.os, lang),
+      comparatorModel: null,
+      comparatorTrial: null,
     },
   ];
   const sources = [
-    ...new Set([f.orr, f.medianPfs, f.medianOs].map((x) => tc(`source.${x.sourceKey}` as CohortMessageKey))),
+    ...new Set(
+      [f.orr, f.medianPfs, f.medianOs, c.orr, c.medianPfs, c.medianOs, h.pfs, h.os].map((x) =>
+        tc(`source.${x.sourceKey}` as CohortMessageKey),
+      ),
+    ),
   ];
+  const osimertinibName = tc('compare.osimertinib');
+  const comparatorName = tc('compare.gefitinib');
   return (
     <section className="trial-card" aria-labelledby="trial-flaura-heading" data-testid="trial-vs-flaura">
       <h3 id="trial-flaura-heading">{tc('compare.flauraHeading')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-flaura-heading" tabIndex={0}>
-        <table className="trial-table trial-vs-table" data-testid="trial-vs-flaura-table">
+        <table className="trial-table trial-vs-table trial-cards" data-testid="trial-vs-flaura-table">
           <thead>
             <tr>
               <td />
               <th scope="colgroup" colSpan={2}>
                 <ArmSwatch slot={slots[index] ?? index} width={22} height={12} />
-                {tc('compare.osimertinib')}
+                {osimertinibName}
                 <span className="trial-arm-name">{scenario.arms[index].name}</span>
+              </th>
+              <th scope="colgroup" colSpan={2}>
+                {comparatorIndex >= 0 ? (
+                  <ArmSwatch slot={slots[comparatorIndex] ?? comparatorIndex} width={22} height={12} />
+                ) : null}
+                {comparatorName}
+                {comparatorIndex >= 0 ? (
+                  <span className="trial-arm-name">{scenario.arms[comparatorIndex].name}</span>
+                ) : null}
               </th>
             </tr>
             <tr>
               <th scope="col">{tc('compare.figure')}</th>
+              <th scope="col">{tc('compare.model')}</th>
+              <th scope="col">{tc('compare.flauraTrial')}</th>
               <th scope="col">{tc('compare.model')}</th>
               <th scope="col">{tc('compare.flauraTrial')}</th>
             </tr>
@@ -73,14 +146,40 @@ export function FlauraComparison() {
             {rows.map((row) => (
               <tr key={row.id} data-testid={`trial-vs-flaura-${row.id}`}>
                 <th scope="row">{row.label}</th>
-                <Estimate testId={`trial-vs-flaura-${row.id}-model`} text={row.model} />
-                <Estimate testId={`trial-vs-flaura-${row.id}-trial`} text={row.trial} />
+                <Estimate
+                  testId={`trial-vs-flaura-${row.id}-model`}
+                  text={row.model}
+                  label={`${osimertinibName}: ${tc('compare.model')}`}
+                />
+                <Estimate
+                  testId={`trial-vs-flaura-${row.id}-trial`}
+                  text={row.trial}
+                  label={`${osimertinibName}: ${tc('compare.flauraTrial')}`}
+                />
+                {row.comparatorModel === null ? (
+                  <td colSpan={2} className="trial-reference" data-label={comparatorName}>
+                    {tc('results.reference')}
+                  </td>
+                ) : (
+                  <>
+                    <Estimate
+                      testId={`trial-vs-flaura-${row.id}-comparator-model`}
+                      text={row.comparatorModel}
+                      label={`${comparatorName}: ${tc('compare.model')}`}
+                    />
+                    <Estimate
+                      testId={`trial-vs-flaura-${row.id}-comparator-trial`}
+                      text={row.comparatorTrial ?? '–'}
+                      label={`${comparatorName}: ${tc('compare.flauraTrial')}`}
+                    />
+                  </>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      <p className="hint">{tc('compare.flauraNote')}</p>
+      <p className="hint">{tc(comparatorIndex < 0 ? 'compare.flauraNoComparator' : 'compare.flauraNote')}</p>
       <p className="hint" data-testid="trial-vs-flaura-sources">
         {tc('compare.sources', { sources: sources.join('; ') })}
       </p>

@@ -23,10 +23,10 @@ export type ParameterGroup = (typeof PARAMETER_GROUPS)[number];
 const RULES: [RegExp, ParameterGroup][] = [
   // a drug's half-life, central volume or oral clearance (before 'osimertinib...' and 'sorafenib...' match the mechanisms)
   [
-    /^(atezolizumab|bevacizumab|antiPD1|cox2i|antiCD24|antiIL6|osimertinib|sorafenib|igf1ri)(HalfLife|Volume|Clearance)$/,
+    /^(atezolizumab|bevacizumab|antiPD1|cox2i|antiCD24|antiIL6|osimertinib|sorafenib|igf1ri|gefitinib)(HalfLife|Volume|Clearance)$/,
     'pk',
   ],
-  [/^(osimertinib|persister|resistance|igf1r|axl|resistantFraction)/, 'egfr'],
+  [/^(osimertinib|persister|resistance|igf1r|axl|resistantFraction|t790m)/, 'egfr'],
   [/^(m1|m2|macrophage|phagocytosis|cd24|neat1|ifnRepolarisation)/, 'macrophages'],
   [/^(pge2|nrf2)/, 'pge2'],
   [/^(vegf|angiogenesis|sorafenib)/, 'vessels'],

@@ -61,6 +61,12 @@ const SCHEDULES: Schedules = {
     // 400 mg twice daily = 800 mg/day (label; IMbrave150's comparator arm)
     patient: { dose: 800, start: 0, stop: 540, interval: 1 },
   },
+  gefitinib: {
+    // chosen: 25 mg/kg/day, a usual oral xenograft dose of gefitinib (25–50 mg/kg/day in PC9/HCC827 grafts)
+    mouse: { dose: 25, start: 0, stop: 40, interval: 1 },
+    // 250 mg once daily (label; FLAURA's comparator, Soria 2018)
+    patient: { dose: 250, start: 0, stop: 540, interval: 1 },
+  },
   igf1ri: {
     // seed 003: 10 of the 40 days of osimertinib
     mouse: { dose: 25, start: 0, stop: 10, interval: 1 },

@@ -48,6 +48,8 @@ const CELECOXIB_PATIENT = schedule(400, 0, 540, 1);
 // FLAURA: osimertinib 80 mg once daily until progression (here for the whole follow-up).
 const FLAURA_HORIZON = FLAURA_DESIGN.horizonDays;
 const OSI_PATIENT = schedule(FLAURA_DESIGN.osimertinibDose, 0, FLAURA_HORIZON, 1);
+// FLAURA's comparator: gefitinib 250 mg once daily, for the whole follow-up as osimertinib.
+const GEFITINIB_PATIENT = schedule(FLAURA_DESIGN.comparatorDose, 0, FLAURA_HORIZON, 1);
 // IMbrave150's comparator: sorafenib 400 mg twice daily (800 mg/day), continuously.
 const SORAFENIB_PATIENT = schedule(800, 0, 540, 1);
 
@@ -206,7 +208,8 @@ export const PRESETS: readonly Preset[] = [
   {
     // The patient-scale EGFR-mutant lung setting, fitted to FLAURA's osimertinib arm (docs/model.md, "EGFR-mutant
     // lung, patient"): the tumour responds, then the cells osimertinib does not kill regrow. A virtual trial of 500
-    // patients (seed 1, assessed every 6 weeks as in FLAURA), untreated arm first as the reference.
+    // patients (seed 1, assessed every 6 weeks as in FLAURA): FLAURA's comparator, gefitinib, first as the reference
+    // (the hazard ratios are osimertinib's against it, as FLAURA's), then osimertinib, then untreated.
     id: 'flaura-osimertinib',
     citation: 'Soria et al., NEJM 2018 (FLAURA); Wang, Yamada, …, Yano, Nature Communications 2020',
     doi: '10.1056/NEJMoa1713137',
@@ -215,7 +218,11 @@ export const PRESETS: readonly Preset[] = [
       horizon: FLAURA_HORIZON,
       outputStep: 1,
       inputs: BASE_INPUTS,
-      arms: [arm('Untreated', {}), arm('Osimertinib 80 mg daily', {}, { osimertinib: OSI_PATIENT })],
+      arms: [
+        arm('Gefitinib 250 mg daily', {}, { gefitinib: GEFITINIB_PATIENT }),
+        arm('Osimertinib 80 mg daily', {}, { osimertinib: OSI_PATIENT }),
+        arm('Untreated', {}),
+      ],
       cohort: {
         size: 500,
         seed: 1,

@@ -204,7 +204,13 @@ export function matchImbrave150Arms(arms: readonly Pick<Arm, 'treatments'>[]): {
  * (1470 days, 48.3 months: past the median OS of 38.6 months; FLAURA's median follow-up was 35.8 months, and every
  * virtual patient alive at the end is censored there, a stated simplification of staggered entry).
  */
-export const FLAURA_DESIGN = { horizonDays: 1470, assessmentInterval: 42, osimertinibDose: 80 } as const;
+export const FLAURA_DESIGN = {
+  horizonDays: 1470,
+  assessmentInterval: 42,
+  osimertinibDose: 80,
+  /** the comparator: gefitinib 250 mg once daily (FLAURA allowed gefitinib 250 mg or erlotinib 150 mg daily) */
+  comparatorDose: 250,
+} as const;
 
 const SORIA_2018 = 'Soria et al., NEJM 2018; 378:113–125 (FLAURA primary analysis)';
 const RAMALINGAM_2020 = 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final overall survival)';
@@ -222,12 +228,42 @@ export const FLAURA_OSIMERTINIB = {
   os36: { value: pct(54), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
 } as const;
 
-/** The arm (index) that gives FLAURA's regimen, osimertinib alone, whatever its name; -1 for none. */
-export function matchFlauraArm(arms: readonly Pick<Arm, 'treatments'>[]): number {
+/**
+ * FLAURA's comparator arm (standard EGFR-TKI, gefitinib 250 mg or erlotinib 150 mg once daily, n = 277): objective
+ * response and median PFS from the primary analysis, median OS from the final analysis.
+ */
+export const FLAURA_COMPARATOR = {
+  patients: 277,
+  orr: { value: pct(76), source: SORIA_2018, sourceKey: 'soria2018' },
+  medianPfs: { value: 10.2, source: SORIA_2018, sourceKey: 'soria2018' },
+  medianOs: { value: 31.8, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
+} as const;
+
+/**
+ * FLAURA's hazard ratios, osimertinib against the comparator: progression or death 0.46 (95 % CI 0.37–0.57, primary
+ * analysis), death 0.80 (95.05 % CI 0.64–1.00, final analysis).
+ */
+export const FLAURA_HAZARD_RATIOS = {
+  pfs: { value: 0.46, lower: 0.37, upper: 0.57, source: SORIA_2018, sourceKey: 'soria2018' },
+  os: { value: 0.8, lower: 0.64, upper: 1.0, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
+} as const;
+
+/** The arm (index) that gives exactly this one drug, whatever its name; -1 for none. */
+function armGivingOnly(arms: readonly Pick<Arm, 'treatments'>[], drug: DrugId): number {
   return arms.findIndex((arm) => {
     const given = Object.keys(arm.treatments).filter((d) => arm.treatments[d as keyof Arm['treatments']] !== undefined);
-    return given.length === 1 && given[0] === 'osimertinib';
+    return given.length === 1 && given[0] === drug;
   });
+}
+
+/** The arm (index) that gives FLAURA's regimen, osimertinib alone, whatever its name; -1 for none. */
+export function matchFlauraArm(arms: readonly Pick<Arm, 'treatments'>[]): number {
+  return armGivingOnly(arms, 'osimertinib');
+}
+
+/** The arm (index) that gives FLAURA's comparator, a first-generation EGFR inhibitor (gefitinib) alone; -1 for none. */
+export function matchFlauraComparatorArm(arms: readonly Pick<Arm, 'treatments'>[]): number {
+  return armGivingOnly(arms, 'gefitinib');
 }
 
 // --- hypotheses -----------------------------------------------------------------------------------------------------
