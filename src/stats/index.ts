@@ -45,6 +45,8 @@ export {
   quantileSorted,
   ranks,
   type SaltelliDesign,
+  type SaltelliOptions,
+  type SecondOrderIndex,
   type SobolAnalysisOptions,
   type SobolIndex,
   type SobolResult,

@@ -8,15 +8,22 @@
  * sequence gives the rows A_i (its first d coordinates) and B_i (its last d); run k of the N (d + 2) runs is row
  * r = k mod (d + 2) of block i = floor(k / (d + 2)): r = 0 is A_i, r = 1..d is AB_i^(r) (A_i with coordinate r taken
  * from B_i), r = d + 1 is B_i. Every run is a pure function of k, so a design can be split into shards by run index.
+ * With second-order indices (Saltelli 2002; SALib's calc_second_order layout) each block has 2d + 2 rows: A_i,
+ * AB_i^(1..d), BA_i^(1..d) (B_i with coordinate j taken from A_i), B_i: N (2d + 2) runs.
  */
 import { normalQuantile, regularizedBeta } from './distributions';
 import { invertMatrix } from './linear';
 import { createRandom } from './random';
 import { type SobolOptions, sobolSequence } from './sobol';
 
-/** Number of model runs of a Saltelli design with `n` base points over `d` parameters: n (d + 2). */
-export function saltelliRunCount(n: number, d: number): number {
-  return n * (d + 2);
+/** Number of model runs of a Saltelli design with `n` base points over `d` parameters: n (d + 2), or n (2d + 2). */
+export function saltelliRunCount(n: number, d: number, secondOrder = false): number {
+  return n * (secondOrder ? 2 * d + 2 : d + 2);
+}
+
+export interface SaltelliOptions extends SobolOptions {
+  /** add the BA rows of second-order indices (N (2d + 2) runs) */
+  secondOrder?: boolean;
 }
 
 /** A Saltelli design: run k's unit-cube point, by index. */
@@ -28,20 +35,25 @@ export interface SaltelliDesign {
   run(k: number, out?: Float64Array): Float64Array;
 }
 
-export function saltelliDesign(d: number, n: number, options: SobolOptions = {}): SaltelliDesign {
+export function saltelliDesign(d: number, n: number, options: SaltelliOptions = {}): SaltelliDesign {
   if (!Number.isInteger(n) || n < 2) throw new RangeError(`the number of base samples must be at least 2, not ${n}`);
   const sequence = sobolSequence(2 * d, options);
   const base = new Float64Array(2 * d);
+  const second = options.secondOrder === true;
+  const step = second ? 2 * d + 2 : d + 2;
   return {
     parameters: d,
     baseSamples: n,
-    runs: saltelliRunCount(n, d),
+    runs: saltelliRunCount(n, d, second),
     run(k: number, out = new Float64Array(d)): Float64Array {
-      const block = Math.floor(k / (d + 2));
-      const r = k - block * (d + 2);
+      const block = Math.floor(k / step);
+      const r = k - block * step;
       sequence.point(block, base);
-      for (let j = 0; j < d; j++) out[j] = r === d + 1 ? base[d + j] : base[j];
+      // rows from B: B itself (the last), and BA^(j) (B with coordinate j from A)
+      const fromB = r === step - 1 || (second && r > d && r <= 2 * d);
+      for (let j = 0; j < d; j++) out[j] = fromB ? base[d + j] : base[j];
       if (r >= 1 && r <= d) out[r - 1] = base[d + r - 1];
+      else if (second && r > d && r <= 2 * d) out[r - d - 1] = base[r - d - 1];
       return out;
     },
   };
@@ -62,8 +74,20 @@ export interface SobolIndex {
   totalHalfWidth: number;
 }
 
+/** A second-order index S_jk (Saltelli 2002), with its percentile bootstrap interval and normal half-width. */
+export interface SecondOrderIndex {
+  j: number;
+  k: number;
+  index: number;
+  lower: number;
+  upper: number;
+  halfWidth: number;
+}
+
 export interface SobolResult {
   indices: SobolIndex[];
+  /** with a second-order design: S_jk for every pair j < k, in the order (0,1), (0,2), ..., (d-2,d-1) */
+  second?: SecondOrderIndex[];
   /** mean and variance of the output over the A and B rows */
   mean: number;
   variance: number;
@@ -79,13 +103,18 @@ export interface SobolAnalysisOptions {
   confidence?: number;
   /** seed of the bootstrap's random generator (default 1) */
   seed?: number;
+  /** the outputs are of a second-order design (saltelliDesign with secondOrder): also S_jk */
+  secondOrder?: boolean;
 }
 
 /** Sobol' indices from the outputs `y` of a Saltelli design (y[k] = model at run k), with bootstrap intervals. */
 export function sobolIndices(y: ArrayLike<number>, d: number, options: SobolAnalysisOptions = {}): SobolResult {
-  const step = d + 2;
+  const second = options.secondOrder === true;
+  const step = second ? 2 * d + 2 : d + 2;
   if (y.length === 0 || y.length % step !== 0) {
-    throw new RangeError(`expected a multiple of ${step} outputs (n (d + 2) for d = ${d}), got ${y.length}`);
+    throw new RangeError(
+      `expected a multiple of ${step} outputs (n (${second ? '2d' : 'd'} + 2) for d = ${d}), got ${y.length}`,
+    );
   }
   for (let k = 0; k < y.length; k++) {
     if (!Number.isFinite(y[k])) throw new RangeError(`output ${k} is ${y[k]}, not a finite number`);
@@ -96,16 +125,35 @@ export function sobolIndices(y: ArrayLike<number>, d: number, options: SobolAnal
   const seed = options.seed ?? 1;
   // Centre the outputs (as SALib does): the estimators are unbiased either way, centred they vary less.
   let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i * step] + y[i * step + d + 1];
+  for (let i = 0; i < n; i++) mean += y[i * step] + y[i * step + step - 1];
   mean /= 2 * n;
   const a = new Float64Array(n);
   const b = new Float64Array(n);
   const ab = new Float64Array(n * d);
+  const ba = new Float64Array(second ? n * d : 0);
   for (let i = 0; i < n; i++) {
     a[i] = y[i * step] - mean;
-    b[i] = y[i * step + d + 1] - mean;
+    b[i] = y[i * step + step - 1] - mean;
     for (let j = 0; j < d; j++) ab[i * d + j] = y[i * step + 1 + j] - mean;
+    if (second) for (let j = 0; j < d; j++) ba[i * d + j] = y[i * step + 1 + d + j] - mean;
   }
+  const pairs: [number, number][] = [];
+  if (second) for (let j = 0; j < d; j++) for (let k = j + 1; k < d; k++) pairs.push([j, k]);
+  /**
+   * S_jk = V_jk / V - S_j - S_k with V_jk = mean(BA^(j) AB^(k) - A B) (Saltelli 2002, as SALib computes it), over
+   * the rows given; `first` holds the same rows' first-order indices.
+   */
+  const secondOrder = (rows: ArrayLike<number>, variance: number, first: Float64Array, out: Float64Array) => {
+    const m = rows.length;
+    pairs.forEach(([j, k], p) => {
+      let v = 0;
+      for (let r = 0; r < m; r++) {
+        const i = rows[r];
+        v += ba[i * d + j] * ab[i * d + k] - a[i] * b[i];
+      }
+      out[p] = variance > 0 ? v / m / variance - first[j] - first[k] : 0;
+    });
+  };
 
   const estimate = (rows: ArrayLike<number>, first: Float64Array, total: Float64Array): number => {
     const m = rows.length;
@@ -138,6 +186,9 @@ export function sobolIndices(y: ArrayLike<number>, d: number, options: SobolAnal
   const total = new Float64Array(d);
   const variance = estimate(all, first, total);
   const constant = !(variance > 1e-300 * Math.max(1, mean * mean));
+  const pairValues = new Float64Array(pairs.length);
+  secondOrder(all, variance, first, pairValues);
+  const pairReps = pairs.map(() => new Float64Array(resamples));
 
   const firstReps = Array.from({ length: d }, () => new Float64Array(resamples));
   const totalReps = Array.from({ length: d }, () => new Float64Array(resamples));
@@ -147,10 +198,15 @@ export function sobolIndices(y: ArrayLike<number>, d: number, options: SobolAnal
   const t = new Float64Array(d);
   for (let r = 0; r < resamples; r++) {
     for (let i = 0; i < n; i++) rows[i] = Math.floor(random.next() * n);
-    estimate(rows, f, t);
+    const v = estimate(rows, f, t);
     for (let j = 0; j < d; j++) {
       firstReps[j][r] = f[j];
       totalReps[j][r] = t[j];
+    }
+    if (second) {
+      const out = new Float64Array(pairs.length);
+      secondOrder(rows, v, f, out);
+      for (let p = 0; p < pairs.length; p++) pairReps[p][r] = out[p];
     }
   }
   const z = normalQuantile(0.5 + confidence / 2);
@@ -170,7 +226,21 @@ export function sobolIndices(y: ArrayLike<number>, d: number, options: SobolAnal
       totalHalfWidth: constant ? 0 : z * ti.sd,
     });
   }
-  return { indices, mean, variance: Math.max(variance, 0), constant, bootstrap: { resamples, confidence, seed } };
+  const result: SobolResult = {
+    indices,
+    mean,
+    variance: Math.max(variance, 0),
+    constant,
+    bootstrap: { resamples, confidence, seed },
+  };
+  if (second)
+    result.second = pairs.map(([j, k], p) => {
+      const q = summarise(pairReps[p], alpha);
+      return constant
+        ? { j, k, index: 0, lower: 0, upper: 0, halfWidth: 0 }
+        : { j, k, index: pairValues[p], lower: q.lower, upper: q.upper, halfWidth: z * q.sd };
+    });
+  return result;
 }
 
 /** Quantile of sorted values by linear interpolation (type 7, as numpy's default). */

@@ -115,6 +115,45 @@ describe('Sobol indices against closed forms', () => {
     });
   });
 
+  it('second order (Saltelli 2002, SALib’s design): Ishigami’s S13 ≈ 0.2437 and S12 = S23 = 0 lie inside the bootstrap intervals; first and total indices are as without', () => {
+    const exact = ishigamiIndices();
+    // x1 and x3 interact only with each other: S13 = V13 / V = ST3
+    const s13 = exact.total[2];
+    expect(s13).toBeCloseTo(0.2437, 4);
+    const n = 8192;
+    const design = saltelliDesign(3, n, { shiftSeed: 7, secondOrder: true });
+    expect(design.runs).toBe(n * 8);
+    // rows of block 0: A, AB1..AB3, BA1..BA3, B; BA_j is B with coordinate j from A
+    const row = (k: number) => Array.from(design.run(k));
+    const [a, , , , ba1, , , b] = [0, 1, 2, 3, 4, 5, 6, 7].map(row);
+    expect(ba1).toEqual([a[0], b[1], b[2]]);
+    const y = new Float64Array(design.runs);
+    const u = new Float64Array(3);
+    for (let k = 0; k < design.runs; k++) y[k] = ishigami(design.run(k, u));
+    const result = sobolIndices(y, 3, { resamples: 500, seed: 3, secondOrder: true });
+    const second = result.second ?? [];
+    expect(second.map((s) => [s.j, s.k])).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    const want = [0, s13, 0];
+    second.forEach((s, p) => {
+      expect(want[p], `S${s.j + 1}${s.k + 1}`).toBeGreaterThanOrEqual(s.lower);
+      expect(want[p], `S${s.j + 1}${s.k + 1}`).toBeLessThanOrEqual(s.upper);
+      expect(s.upper - s.lower).toBeLessThan(0.12);
+      expect(Math.abs(s.index - want[p])).toBeLessThan(0.05);
+    });
+    // the first-order and total indices of the same design agree with the closed forms too
+    result.indices.forEach((e, j) => {
+      expect(exact.first[j]).toBeGreaterThanOrEqual(e.firstLower);
+      expect(exact.first[j]).toBeLessThanOrEqual(e.firstUpper);
+      expect(exact.total[j]).toBeGreaterThanOrEqual(e.totalLower);
+      expect(exact.total[j]).toBeLessThanOrEqual(e.totalUpper);
+    });
+    // S12 -0.0000 [-0.0282, 0.0284]; S13 0.2450 [0.2112, 0.2794]; S23 -0.0000 [-0.0227, 0.0232] (docs/toolkit.md)
+  });
+
   it("Sobol's G-function (a = 0, 1, 4.5, 9, 99, 99): indices inside the bootstrap intervals", () => {
     const g = gFunction([0, 1, 4.5, 9, 99, 99]);
     const result = analyse(g.f, 6, 4096);
