@@ -135,7 +135,7 @@ export const en = {
     'The seed study reports no control volumes, so the target is a published control of the same kind of graft in the same mouse strain; the tolerance ×/÷{factor} is chosen (one volume doubling either way). Method: plausible models (Allen, Rieger & Musante 2016).',
   'presets.robustness.source': 'Source: {source}',
   'presets.robustness.noCriterion':
-    'This setting has no growth criterion: there is no measured untreated growth to compare with (the xenograft’s claims turn on osimertinib’s kill; the patient settings are calibrated to trials), so every drawn set counts.',
+    'This setting has no growth criterion: there is no measured untreated growth to compare with (the patient settings are calibrated to trials), so every drawn set counts.',
 
   'playback.play': 'Play',
   'playback.pause': 'Pause',

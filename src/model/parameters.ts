@@ -507,7 +507,11 @@ const TABLE: ParameterInfo[] = [
     1.6,
     1.6 * P,
     [0.5, 3],
-    'chosen (prototype): AXL-low cells very sensitive; ~80 % respond in patients (seed 003); patient range: the ' +
+    'chosen (prototype): AXL-low cells very sensitive; ~80 % respond in patients (seed 003). Measured in xenografts: ' +
+      'EGFR-mutant NSCLC graft volumes lose 0.150/day (95 % 0.030–0.33) to an EGFR inhibitor at 5 mg/kg (Martin, Aarons ' +
+      '& Yates 2018: Emax 0.519/day, ED50 21.5 mg/kg, γ 0.617), k = 0.16/day (0.03–0.36) at the mouse occupancy 0.91; a ' +
+      'lower bound on the kill of live cells, since calipers also measure cells not yet cleared; the 10-day IGF-1R window ' +
+      'of seed 003 needs about 1.5/day (docs/model.md, "Osimertinib\'s kill in the xenograft"); patient range: the ' +
       'mouse range x 1/12, as the value (PATIENT_IMMUNE_SCALE); the patient lung setting fits its own (FLAURA)',
     [0.5 * P, 3 * P],
   ),

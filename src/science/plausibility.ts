@@ -8,9 +8,10 @@
  * One criterion per mouse setting whose grafts are measured: the untreated arm's tumour volume on a day, within a
  * factor of a measured control mean. The seeds' releases give no control volumes, so each target is a published
  * control of the same kind of graft in the same host strain; the tolerance is wider than the study's SD because line
- * and inoculum differ from the seeds' (chosen: ×/÷2, one volume doubling of the graft either way). Settings without a
- * criterion (the xenograft, whose claims turn on osimertinib's kill, and the patient settings, calibrated to trials)
- * accept every draw.
+ * and inoculum differ from the seeds' (chosen: ×/÷2, one volume doubling of the graft either way). The EGFR-mutant
+ * xenograft's target is a measured control's growth over its exponential phase, applied to the setting's own starting
+ * volume (that control started from twice the setting's 100 mm³). The patient settings (calibrated to trials) have no
+ * criterion and accept every draw.
  */
 import { type EnsembleDraw, ensembleParameters, integratorFor, simulate } from '../model';
 import type { Setting } from '../scenario/types';
@@ -72,6 +73,31 @@ export const PLAUSIBILITY_CRITERIA: readonly PlausibilityCriterion[] = [
     tolerance:
       'chosen: ×/÷2, one volume doubling either way; that study injected 10⁴ cells, the setting starts from 10⁶, and ' +
       'its tumour is the spleen graft, not the liver metastases the setting stands for',
+  },
+  {
+    setting: 'lung-egfr',
+    scenario: 'osimertinib-igf1r',
+    arm: 'Untreated',
+    day: 10,
+    // 100 mm³ (the setting's graft at day 0) × 2.672, the measured control's growth over its first 10 days
+    target: 267,
+    factor: 2,
+    source:
+      'HCC827 (EGFR exon 19 deletion) lung adenocarcinoma xenografts in female BALB/c nude mice, vehicle controls ' +
+      '(mean of n = 5, calipers every 3 days to day 18, randomised at about 200 mm³): the Simeoni growth curve fitted to ' +
+      'them (Hu, Lin, Ji, Yuan, Xia & Yang, Pharmaceutics 2026;18:408, Table S19: λ0 = 0.1032/day, λ1 = 51.08 mm³/day, ' +
+      'k1 = 0.016/day, k2 = 0.0045/day) grows 2.67-fold in its first 10 days (200 → 534 mm³), still in its exponential ' +
+      'phase; the same fold from the setting’s 100 mm³ is 267 mm³. Consistent with it: an exponential model fitted to ' +
+      'EGFR-mutant NSCLC xenografts, control and EGFR-inhibitor arms together, net growth 0.0855/day (34.9 % between ' +
+      'animals; Martin, Aarons & Yates, Cancer Chemother Pharmacol 2018, PMC6132866): 235 mm³ on day 10 from 100 mm³',
+    measured: {
+      en: 'untreated HCC827 EGFR-mutant lung-cancer xenografts in nude mice: their growth over 10 days (2.67-fold), applied to this graft’s 100 mm³',
+      ja: 'ヌードマウスに移植したEGFR変異肺癌HCC827の無治療対照（10日間で2.67倍の増殖を、この腫瘍の100 mm³に当てはめた値）',
+    },
+    tolerance:
+      'chosen: ×/÷2 as above; the control is HCC827, not the AXL-low line of seed 003 (its release names no line and ' +
+      'gives no control volume), and it started from 200 mm³, so its growth fold over its exponential phase is compared, ' +
+      'not its volume',
   },
 ];
 

@@ -50,6 +50,33 @@ describe('seed 003: cure as a probability and resistance that comes (EGFR-mutant
     );
     expect(arm.summary.eradicationProbability).toBeLessThan(0.01);
   });
+
+  it('S4.7 if osimertinib killed live cells only as fast as measured graft volumes shrink, the graft would regress by about 90 % in 40 days and no IGF-1R window would eradicate it', () => {
+    // Martin, Aarons & Yates 2018 (docs/model.md, "Osimertinib's kill in the xenograft"): volume loss 0.150/day at
+    // 5 mg/kg, i.e. k = 0.163/day at the mouse occupancy 0.91, with the net growth 0.0855/day fitted with it
+    const measured = { osimertinibKill: 0.163, sensitiveGrowthRate: 0.0855 };
+    const s = presetScenario('osimertinib-igf1r');
+    const osi = s.arms[1].treatments.osimertinib;
+    const igf = s.arms[2].treatments.igf1ri;
+    if (!osi || !igf) throw new Error('preset schedules missing');
+    s.arms = [
+      { name: 'osimertinib 40 d', inputs: {}, treatments: { osimertinib: osi } },
+      ...[10, 40].map((w) => ({
+        name: `+ IGF-1R inhibitor 0–${w}`,
+        inputs: {},
+        treatments: { osimertinib: osi, igf1ri: { ...igf, stop: w } },
+      })),
+    ];
+    const [alone, ten, forty] = simulate(s, { parameterOverrides: measured }).arms;
+    const shrink = valueAt(alone.t, alone.series.tumourVolume, 40) / valueAt(alone.t, alone.series.tumourVolume, 0);
+    expect(shrink).toBeGreaterThan(0.03);
+    expect(shrink).toBeLessThan(0.3);
+    expect(ten.summary.eradicationProbability).toBeLessThan(0.01);
+    expect(forty.summary.eradicationProbability).toBeLessThan(0.01);
+    // at the default (chosen) kill of 1.6/day the same 10-day window most likely eradicates (S4.2)
+    const atDefault = simulate({ ...s, arms: [s.arms[1]] }).arms[0];
+    expect(atDefault.summary.eradicationProbability).toBeGreaterThan(0.75);
+  });
 });
 
 describe('EGFR status: osimertinib acts only on EGFR-mutant tumours (review finding 1)', () => {
