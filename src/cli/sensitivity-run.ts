@@ -61,6 +61,7 @@ const USAGE = `usage: sensitivity [--method sobol|prcc|tornado] [--parameters ID
   --arm N       the arm read, counting from 1 (default 1); --versus M: the readout is arm N minus arm M
   --samples N   Sobol': base samples (runs N (d + 2); default 256, a power of two); PRCC: runs (default 256)
   --seed S      seed of the design's randomisation and of the bootstrap (default 1)
+  --second-order  Sobol': second-order indices S_jk too (Saltelli 2002; N (2d + 2) runs), in JSON "second"
   --shard k/N   run only part k of N of the design's runs and print a shard file; 'merge' joins the N files into
                 exactly this command's output without --shard
 ${MAX_SECONDS_USAGE}; the indices need
@@ -161,7 +162,15 @@ export function readSensitivity(parsed: ParsedArgs): SensitivitySetup | { errors
     problems.push('--versus must be another arm');
   if (problems.length > 0 || 'error' in readout) return { errors: problems };
 
-  const design: DesignSpec = { method, factors: factors.length, samples: samples as number, seed: seed as number };
+  const secondOrder = parsed.flags.has('second-order');
+  if (secondOrder && method !== 'sobol') return { errors: ['--second-order needs --method sobol'] };
+  const design: DesignSpec = {
+    method,
+    factors: factors.length,
+    samples: samples as number,
+    seed: seed as number,
+    ...(secondOrder ? { secondOrder } : {}),
+  };
   const shardText = parsed.options.get('shard')?.at(-1);
   const shard = shardText === undefined ? null : parseShardArgument(shardText);
   if (shard && 'error' in shard) return { errors: [shard.error] };
@@ -235,6 +244,15 @@ export function reportSensitivity(setup: SensitivitySetup, y: ArrayLike<number>)
       .map((e, j) => ({ ...factorInfo(j), ...e }))
       .sort((p, q) => (q.total as number) - (p.total as number));
     extra = { mean: s.mean, variance: s.variance, constant: s.constant, bootstrap: s.bootstrap };
+    // second-order indices (with --second-order): one entry per pair of factors
+    if (s.second)
+      extra.second = s.second.map((e) => ({
+        factors: [setup.names[e.j], setup.names[e.k]],
+        index: e.index,
+        lower: e.lower,
+        upper: e.upper,
+        halfWidth: e.halfWidth,
+      }));
   } else if (result.prcc) {
     rows = result.prcc
       .map((e, j) => ({ ...factorInfo(j), ...e }))
@@ -270,7 +288,7 @@ function runKey(args: string[], query: string): string {
   return JSON.stringify({ link: query, options: kept });
 }
 
-const FLAGS = ['help', 'log'];
+const FLAGS = ['help', 'log', 'second-order'];
 
 function print(setup: SensitivitySetup, y: ArrayLike<number>): CliOutput {
   const report = reportSensitivity(setup, y);

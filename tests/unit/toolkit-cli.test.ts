@@ -146,6 +146,28 @@ describe('sensitivity command', () => {
     expect(runMergeCli(['a', 'b'], (n) => parts[n === 'a' ? 0 : 1]).stdout).toBe(whole.stdout);
   });
 
+  it('--second-order adds S_jk for every pair of factors (N (2d + 2) runs), and its shards merge into exactly the whole analysis', () => {
+    const args = [...base, '--samples', '16', '--second-order', nrf2Link];
+    const whole = runSensitivityCli(args);
+    expect(whole.stderr).toBe('');
+    const json = JSON.parse(whole.stdout);
+    expect(json.runs).toBe(16 * (2 * 3 + 2));
+    expect(json.second.map((e: { factors: string[] }) => e.factors.join(' × '))).toEqual([
+      'p.pge2Half × p.nrf2Pge2Induction',
+      'p.pge2Half × p.tCellKillRate',
+      'p.nrf2Pge2Induction × p.tCellKillRate',
+    ]);
+    for (const e of json.second) {
+      expect(e.lower).toBeLessThanOrEqual(e.index);
+      expect(e.upper).toBeGreaterThanOrEqual(e.index);
+    }
+    const parts = [1, 2].map((k) => runSensitivityCli(['--shard', `${k}/2`, ...args]).stdout);
+    expect(runMergeCli(['a', 'b'], (n) => parts[n === 'a' ? 0 : 1]).stdout).toBe(whole.stdout);
+    expect(runSensitivityCli(['--method', 'tornado', ...base, '--second-order', nrf2Link]).stderr).toContain(
+      '--second-order needs --method sobol',
+    );
+  });
+
   it('PRCC ranks the factors with p-values; bad options are reported', () => {
     const out = runSensitivityCli(['--method', 'prcc', ...base, '--samples', '40', '--format', 'csv', nrf2Link]);
     expect(out.status).toBe(0);

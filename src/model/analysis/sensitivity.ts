@@ -28,10 +28,12 @@ export interface DesignSpec {
   samples: number;
   /** the Sobol' digital shift's or the hypercube's seed, and the bootstrap's */
   seed: number;
+  /** Sobol': second-order indices too (the design's BA rows: N (2d + 2) runs) */
+  secondOrder?: boolean;
 }
 
 export function designRunCount(spec: DesignSpec): number {
-  if (spec.method === 'sobol') return saltelliRunCount(spec.samples, spec.factors);
+  if (spec.method === 'sobol') return saltelliRunCount(spec.samples, spec.factors, spec.secondOrder === true);
   if (spec.method === 'prcc') return spec.samples;
   return 1 + 2 * spec.factors;
 }
@@ -40,7 +42,7 @@ export function designRunCount(spec: DesignSpec): number {
 export function designPoints(spec: DesignSpec): (k: number) => Float64Array {
   const d = spec.factors;
   if (spec.method === 'sobol') {
-    const design = saltelliDesign(d, spec.samples, { shiftSeed: spec.seed });
+    const design = saltelliDesign(d, spec.samples, { shiftSeed: spec.seed, secondOrder: spec.secondOrder === true });
     return (k) => design.run(k);
   }
   if (spec.method === 'prcc') {
@@ -70,7 +72,8 @@ export function analyseSensitivity(
   ranges: readonly { min: number; max: number }[],
 ): SensitivityResult {
   const out: SensitivityResult = { method: spec.method, runs: y.length };
-  if (spec.method === 'sobol') out.sobol = sobolIndices(y, spec.factors, { seed: spec.seed });
+  if (spec.method === 'sobol')
+    out.sobol = sobolIndices(y, spec.factors, { seed: spec.seed, secondOrder: spec.secondOrder === true });
   else if (spec.method === 'prcc')
     out.prcc = prcc(latinHypercube(spec.samples, spec.factors, spec.seed), y, spec.factors);
   else {
