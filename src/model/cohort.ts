@@ -160,6 +160,14 @@ export function samplePatients(
     const sorafenib = outcome.lognormal(0, population.sorafenibLogSd);
     const reduced = outcome.next() < population.sorafenibDoseReducedShare;
     const withdrawalDraw = outcome.exponential(1);
+    // one sorafenib sensitivity per patient for both of its actions on the tumour (growth inhibition, apoptosis),
+    // capped where the growth inhibition reaches sorafenibInhibitionCap
+    const growthInhibition = base.sorafenibGrowthInhibition * population.sorafenibScale;
+    const sensitivity = Math.min(
+      sorafenib,
+      growthInhibition > 0 ? population.sorafenibInhibitionCap / growthInhibition : sorafenib,
+    );
+    const kept = reduced ? population.sorafenibReducedEffect : 1;
     patients.push({
       index,
       nrf2Active,
@@ -174,8 +182,10 @@ export function samplePatients(
           Math.min(
             population.sorafenibInhibitionCap,
             base.sorafenibGrowthInhibition * population.sorafenibScale * sorafenib,
-          ) * (reduced ? population.sorafenibReducedEffect : 1),
+          ) * kept,
+        sorafenibApoptosis: base.sorafenibApoptosis * population.sorafenibApoptosisScale * sensitivity * kept,
         pge2EffectorSuppression: population.pge2EffectorSuppression,
+        nrf2StingSuppression: population.nrf2StingSuppression,
       },
       baselineCells,
       deathDraw,
@@ -326,7 +336,21 @@ export interface PatientOutcome extends RecistOutcome {
 
 /** The outcome side of a population with the HCC trial's arm-specific hazards, which the lung trial does not have. */
 export type OutcomeHazards = OutcomePopulation &
-  Partial<Pick<TrialPopulation, 'sorafenibLiverHazard' | 'withdrawalHazard' | 'sorafenibWithdrawalHazard'>>;
+  Partial<
+    Pick<
+      TrialPopulation,
+      'sorafenibLiverHazard' | 'withdrawalHazard' | 'sorafenibWithdrawalHazard' | 'sorafenibNecrosis'
+    >
+  >;
+
+/**
+ * A patient's residual fraction in an arm: in an arm that gives sorafenib, at least the population's
+ * sorafenibNecrosis (tissue sorafenib kills stays in the lesion's outline as non-enhancing necrosis, which RECIST 1.1
+ * measures; docs/model.md, "Virtual cohort").
+ */
+export function armResidual(residual: number, population: Readonly<OutcomeHazards>, risk: ArmRisk): number {
+  return risk.sorafenib ? Math.max(residual, population.sorafenibNecrosis ?? 0) : residual;
+}
 
 /** What an arm changes in a patient's outcome besides the tumour: it gives sorafenib (toxicity) or not. */
 export interface ArmRisk {
@@ -355,8 +379,9 @@ export function patientOutcome(
   risk: ArmRisk = { sorafenib: false },
 ): PatientOutcome {
   // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
+  const residual = armResidual(patient.residual, population, risk);
   const measured = new Float64Array(days.length);
-  for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], patient.residual);
+  for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
   const lesion =
     newLesionDay(days, viable, population.newLesionHazard, patient.newLesionDraw) ?? Number.POSITIVE_INFINITY;
   const recist = assessRecist(days, measured, lesion);
@@ -583,8 +608,9 @@ export function cohortOutcomes(
         // the measured diameter (viable lesion and residual tissue), as the scans see it
         const base = diameterOf(viable[0]);
         const trace = new Float64Array(k);
+        const residual = armResidual(patient.residual, population, risks[a]);
         for (let j = 0; j < k; j++) {
-          const d = diameterOf(measuredVolume(viable[j], viable[0], patient.residual));
+          const d = diameterOf(measuredVolume(viable[j], viable[0], residual));
           trace[j] = base > 0 ? (100 * (d - base)) / base : 0;
         }
         out.spider.push(trace);

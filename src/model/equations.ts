@@ -346,7 +346,10 @@ export class TumourImmuneModel {
     const t790mGain = p.t790mAcquisition * gefitinib;
     const osiKill = p.osimertinibKill * egfrBlocked;
     const t790mKill = p.osimertinibKill * osimertinib;
-    const persisterLoss = p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill;
+    // Sorafenib's pro-apoptotic kill (Mcl-1 loss after RAF/MEK/ERK blockade): a loss rate of every tumour cell that
+    // does not depend on the tumour's growth, unlike its growth inhibition above.
+    const sorKill = p.sorafenibApoptosis * s.sorafenib;
+    const persisterLoss = p.persisterDeath + p.igf1rPersisterKill * this.igf1rDependence * igf1r + immuneKill + sorKill;
     // Immune-escape variants (antigen-presentation or IFN-signalling loss) arise at divisions of sensitive cells.
     const growthUp = growth > 0 ? growth : 0;
     const crowding = growth < 0 ? -growth : 0;
@@ -355,17 +358,19 @@ export class TumourImmuneModel {
     dy[SENSITIVE] =
       p.sensitiveGrowthRate * sensitive * growth -
       immuneKill * sensitive -
-      (osiKill + entry) * sensitive +
+      (osiKill + entry + sorKill) * sensitive +
       reversion * persister -
       escapeFlux;
     dy[PERSISTER] = entry * sensitive - (reversion + acquisition + t790mGain + persisterLoss) * persister;
-    dy[RESISTANT] = p.resistantGrowthRate * resistant * growth + acquisition * persister - immuneKill * resistant;
+    dy[RESISTANT] =
+      p.resistantGrowthRate * resistant * growth + acquisition * persister - (immuneKill + sorKill) * resistant;
     // T790M cells grow as resistant cells do (the regrowth rate measured on first-line gefitinib/erlotinib, Nishino
-    // 2016, is theirs), are killed by osimertinib only, and by the immune response.
-    dy[T790M] = p.resistantGrowthRate * t790m * growth + t790mGain * persister - (immuneKill + t790mKill) * t790m;
+    // 2016, is theirs), are killed by osimertinib only, and by the immune response (and sorafenib's apoptosis).
+    dy[T790M] =
+      p.resistantGrowthRate * t790m * growth + t790mGain * persister - (immuneKill + t790mKill + sorKill) * t790m;
     // Escape variants evade immune killing (T cells and macrophages: the model's lumped primary and acquired
-    // resistance to immunotherapy); osimertinib still acts on them.
-    dy[ESCAPE] = p.sensitiveGrowthRate * variants * growth - osiKill * variants + escapeFlux;
+    // resistance to immunotherapy); osimertinib and sorafenib still act on them.
+    dy[ESCAPE] = p.sensitiveGrowthRate * variants * growth - (osiKill + sorKill) * variants + escapeFlux;
 
     // Cure as a probability (docs/model.md): lineage weights w of a linear birth-death process along this trajectory,
     // dw/dt = -death * w * (w / N) - switching out * w + switching in (w of the source, per cell). Deaths are
@@ -379,13 +384,14 @@ export class TumourImmuneModel {
     const wV = pos(y[LINEAGE_ESCAPE]);
     const wT = pos(y[LINEAGE_T790M]);
     dy[LINEAGE_SENSITIVE] =
-      -(intrinsicS + immuneKill + osiKill) * wS * share(wS, sensitive) - entry * wS + reversion * wP;
+      -(intrinsicS + immuneKill + osiKill + sorKill) * wS * share(wS, sensitive) - entry * wS + reversion * wP;
     dy[LINEAGE_PERSISTER] =
       -persisterLoss * wP * share(wP, persister) - (reversion + acquisition + t790mGain) * wP + entry * wS;
-    dy[LINEAGE_RESISTANT] = -(intrinsicR + immuneKill) * wR * share(wR, resistant) + acquisition * wP;
+    dy[LINEAGE_RESISTANT] = -(intrinsicR + immuneKill + sorKill) * wR * share(wR, resistant) + acquisition * wP;
     // A new escape variant belongs to its parent's lineage: it carries the parent compartment's weight per cell.
-    dy[LINEAGE_ESCAPE] = -(intrinsicS + osiKill) * wV * share(wV, variants) + escapeFlux * share(wS, sensitive);
-    dy[LINEAGE_T790M] = -(intrinsicR + immuneKill + t790mKill) * wT * share(wT, t790m) + t790mGain * wP;
+    dy[LINEAGE_ESCAPE] =
+      -(intrinsicS + osiKill + sorKill) * wV * share(wV, variants) + escapeFlux * share(wS, sensitive);
+    dy[LINEAGE_T790M] = -(intrinsicR + immuneKill + t790mKill + sorKill) * wT * share(wT, t790m) + t790mGain * wP;
 
     // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
     // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.

@@ -79,6 +79,8 @@ export interface ModelParameters {
   angiogenesisGrowthDependence: number;
   /** fraction of tumour proliferation blocked by sorafenib at full occupancy (RAF/MEK/ERK), besides its anti-angiogenesis */
   sorafenibGrowthInhibition: number;
+  /** apoptosis of tumour cells at full sorafenib occupancy (Mcl-1 loss after RAF/MEK/ERK blockade), whatever their growth, 1/day */
+  sorafenibApoptosis: number;
   // dendritic cells and IL-6
   /** DC maturation rate, 1/day */
   dcMaturationRate: number;
@@ -358,8 +360,9 @@ const TABLE: ParameterInfo[] = [
     'Olagnier 2018 (Nat Commun): NRF2 activation lowers STING (its mRNA stability) and type-I IFN production in human ' +
       'cells, a route from NRF2 to priming that a COX-2 inhibitor leaves; size chosen: seed 000 finds that a COX-2 ' +
       'inhibitor restores most of the control of NRF2-high grafts, so the PGE2-independent share stays small (0.1; ' +
-      'at 0.3 the COX-2 rescue fails in a third of the plausible ensemble); patient: 0 until the virtual trial, ' +
-      'calibrated to IMbrave150 without it, is calibrated again with it',
+      'at 0.3 the COX-2 rescue fails in a third of the plausible ensemble); patient: 0 in a single simulated ' +
+      'patient; the virtual trial fits it to IMbrave150 within 0–0.3 as a population parameter ' +
+      '(src/model/trial-population.json)',
   ),
   p(
     'pge2PlasmaBaseline',
@@ -412,6 +415,20 @@ const TABLE: ParameterInfo[] = [
     [0.1, 0.8],
     'chosen: sorafenib is anti-proliferative (RAF/MEK/ERK) as well as anti-angiogenic (Wilhelm 2004: it slows HCC and other xenografts at 30–60 mg/kg); patient: it roughly doubles time to progression in HCC (SHARP: 5.5 vs 2.8 months, Llovet 2008), a modest effect',
     [0.1, 0.6],
+  ),
+  p(
+    'sorafenibApoptosis',
+    '1/day',
+    0,
+    2e-3,
+    [0, 0.05],
+    'Liu 2006 (Cancer Res): sorafenib blocks RAF/MEK/ERK and induces apoptosis of HCC cells (PLC/PRF/5 in vitro and ' +
+      'as xenografts); Yu 2005 (Oncogene): the loss of Mcl-1 in its pro-apoptotic activity; a loss of cells ' +
+      'that does not scale with the tumour growth rate, so a slow tumour can shrink (sorafenib ORR by RECIST 1.1 in ' +
+      'IMbrave150 11.9 %, independent review; SHARP 2 %, Asia-Pacific 3.3 %); mouse: 0 (chosen: the mouse setting ' +
+      'keeps its calibrated sorafenib, a growth inhibition); patient: chosen 2e-3/day, a quarter of the untreated ' +
+      'growth rate, as the base that the virtual trial scales per patient (sorafenibApoptosisScale, fitted to ' +
+      'IMbrave150, src/model/trial-population.json)',
   ),
   p(
     'dcMaturationRate',

@@ -5,6 +5,8 @@
  *
  * - killScale, growthScale, recruitmentScale: medians of the patients' lognormal multipliers of the patient-scale
  *   T-cell kill rate, tumour growth rate and T-cell recruitment (the spread is fixed: COHORT_DISTRIBUTIONS).
+ *   growthScale is fixed since version 3 (at version 2's fit, 0.8391): left free, the fit took it to its lower bound
+ *   and untreated tumours doubled in 17 months against HCC's measured 4.6 (Nathani et al., Gut 2021).
  * - sorafenibScale, sorafenibLogSd: the patients' sensitivity to sorafenib, a lognormal multiplier (median, SD of
  *   log) of the patient-scale sorafenibGrowthInhibition, capped at SORAFENIB_INHIBITION_CAP. Above 1 the growth term
  *   turns negative under full occupancy: the tumour loses cells (necrosis after VEGFR and RAF blockade), which is how
@@ -29,6 +31,18 @@
  *   arm and added in an arm that gives sorafenib (not treated after randomisation, consent withdrawn, early toxicity):
  *   with the deaths before the first scan, what makes a patient "not evaluable".
  * - pge2EffectorSuppression: the patient-scale PGE2 hold on T-cell effector differentiation (parameters.ts), 0..1.
+ * - sorafenibApoptosisScale: the median patient's multiple of the patient-scale sorafenibApoptosis (parameters.ts), a
+ *   loss of tumour cells under sorafenib that does not scale with the tumour's growth (Mcl-1 loss after RAF/MEK/ERK
+ *   blockade), so that a slow tumour can reach a partial response. Each patient's multiple is this times the same
+ *   sensitivity draw as the growth inhibition, capped where the growth inhibition reaches its cap, and times
+ *   sorafenibReducedEffect after a dose modification.
+ * - sorafenibNecrosis: in an arm that gives sorafenib, the least residual fraction of every patient: the tissue
+ *   sorafenib kills stays in the lesion's outline as non-enhancing necrosis, so that its responses are seen by
+ *   viable-tumour criteria (mRECIST, EASL) more than by size (RECIST 1.1; Takada et al., BMC Res Notes 2015: 13.1 vs
+ *   7.8 % of 191 patients; Hepatol Int 2013: 15 vs 2 % at the first scan), and RECIST 1.1 sees no complete response
+ *   on sorafenib (IMbrave150 0 %; SHARP, 7 partial and no complete responses, Llovet et al., NEJM 2008).
+ * - nrf2StingSuppression: the patient-scale share of DC maturation lost at full NRF2 activation (parameters.ts),
+ *   0..0.3 (the parameter's documented range).
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -53,17 +67,21 @@ export interface TrialPopulation {
   withdrawalHazard: number;
   sorafenibWithdrawalHazard: number;
   pge2EffectorSuppression: number;
+  sorafenibApoptosisScale: number;
+  nrf2StingSuppression: number;
+  sorafenibNecrosis: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
 export const FITTED_PARAMETERS = [
   'killScale',
-  'growthScale',
   'recruitmentScale',
   'sorafenibScale',
   'sorafenibLogSd',
   'sorafenibReducedEffect',
   'pge2EffectorSuppression',
+  'sorafenibApoptosisScale',
+  'nrf2StingSuppression',
   'residualResorbed',
   'residualMedian',
   'newLesionHazard',
@@ -72,18 +90,20 @@ export const FITTED_PARAMETERS = [
   'sorafenibLiverHazard',
   'withdrawalHazard',
   'sorafenibWithdrawalHazard',
+  'sorafenibNecrosis',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
 /** Bounds of the fit (chosen: wide, physically meaningful). */
 export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   killScale: [0.2, 5],
-  growthScale: [0.3, 3],
   recruitmentScale: [0.2, 5],
   sorafenibScale: [0.3, 6],
   sorafenibLogSd: [0.2, 2],
   sorafenibReducedEffect: [0, 1],
   pge2EffectorSuppression: [0, 1],
+  sorafenibApoptosisScale: [0, 20],
+  nrf2StingSuppression: [0, 0.3],
   residualResorbed: [0, 1],
   residualMedian: [0.001, 1],
   newLesionHazard: [0, 0.05],
@@ -92,6 +112,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   sorafenibLiverHazard: [0, 0.01],
   withdrawalHazard: [0, 0.02],
   sorafenibWithdrawalHazard: [0, 0.02],
+  sorafenibNecrosis: [0, 1],
 };
 
 /** The file's version: bumped when the meaning of a field changes. */

@@ -604,6 +604,14 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
 
   signal('osimertinibKillRate', 'k_osi theta_S', '1/day', mul('osimertinibKill', 'egfrBlocked'), 'E1');
   signal('t790mKillRate', 'k_osi theta_o (T790M cells)', '1/day', mul('osimertinibKill', 'osimertinibEffect'), 'E3c');
+  // sorafenib's pro-apoptotic kill, independent of growth: k_apo theta_sorafenib
+  signal(
+    'sorafenibKillRate',
+    'k_apo theta_sorafenib',
+    '1/day',
+    mul('sorafenibApoptosis', occupancyId('sorafenib')),
+    'E1',
+  );
   // births behind the net growth rate and crowding: growth+ = max(growth, 0), crowding = max(-growth, 0)
   signal('growthUp', 'max(growth, 0)', '-', piecewise('growth', compare('gt', 'growth', num(0)), num(0)), 'b_S');
   signal(
@@ -622,14 +630,14 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
 
   // --- equations (docs/model.md, "Equations") ------------------------------------------------------------------
-  // E1: dS/dt = r_S S growth - kill S - (k_osi theta_o + sigma theta_o) S + rho (1 - theta_o) P - u_V b_S S
+  // E1: dS/dt = r_S S growth - kill S - (k_osi theta_o + sigma theta_o + k_apo theta_sor) S + rho (1 - theta_o) P - u_V b_S S
   rate(
     S,
     sub(
       add(
         sub(
           sub(mul('sensitiveGrowthRate', S, 'growth'), mul('immuneKill', S)),
-          mul(add('osimertinibKillRate', 'persisterEntryRate'), S),
+          mul(add('osimertinibKillRate', 'persisterEntryRate', 'sorafenibKillRate'), S),
         ),
         mul('persisterReversionRate', P),
       ),
@@ -637,7 +645,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     ),
     'E1',
   );
-  // E2: dP/dt = sigma theta_o S - (rho (1 - theta_o) + mu theta_o + d_P + k_IGF phi_IGF theta_i + kill) P
+  // E2: dP/dt = sigma theta_o S - (rho (1 - theta_o) + mu theta_o + d_P + k_IGF phi_IGF theta_i + kill + k_apo theta_sor) P
   rate(
     P,
     sub(
@@ -650,26 +658,37 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
           'persisterDeath',
           mul('igf1rPersisterKill', 'igf1rDependence', occupancyId('igf1ri')),
           'immuneKill',
+          'sorafenibKillRate',
         ),
         P,
       ),
     ),
     'E2',
   );
-  // E3: dR/dt = r_R R growth + mu theta_o P - kill R
+  // E3: dR/dt = r_R R growth + mu theta_o P - (kill + k_apo theta_sor) R
   rate(
     R,
-    sub(add(mul('resistantGrowthRate', R, 'growth'), mul('resistanceAcquisitionRate', P)), mul('immuneKill', R)),
+    sub(
+      add(mul('resistantGrowthRate', R, 'growth'), mul('resistanceAcquisitionRate', P)),
+      mul(add('immuneKill', 'sorafenibKillRate'), R),
+    ),
     'E3',
   );
-  // E3b: dV/dt = r_S V growth - k_osi theta_o V + u_V b_S S (immune-escape variants)
-  rate(V, add(sub(mul('sensitiveGrowthRate', V, 'growth'), mul('osimertinibKillRate', V)), 'escapeFlux'), 'E3b');
-  // E3c: dT/dt = r_R T growth + mu_T theta_g P - (kill + k_osi theta_o) T (EGFR T790M cells)
+  // E3b: dV/dt = r_S V growth - (k_osi theta_S + k_apo theta_sor) V + u_V b_S S (immune-escape variants)
+  rate(
+    V,
+    add(
+      sub(mul('sensitiveGrowthRate', V, 'growth'), mul(add('osimertinibKillRate', 'sorafenibKillRate'), V)),
+      'escapeFlux',
+    ),
+    'E3b',
+  );
+  // E3c: dT/dt = r_R T growth + mu_T theta_g P - (kill + k_osi theta_o + k_apo theta_sor) T (EGFR T790M cells)
   rate(
     T,
     sub(
       add(mul('resistantGrowthRate', T, 'growth'), mul('t790mAcquisitionRate', P)),
-      mul(add('immuneKill', 't790mKillRate'), T),
+      mul(add('immuneKill', 't790mKillRate', 'sorafenibKillRate'), T),
     ),
     'E3c',
   );
@@ -691,16 +710,24 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
   signal(
     'persisterLoss',
-    'd_P + k_IGF phi_IGF theta_i + kill',
+    'd_P + k_IGF phi_IGF theta_i + kill + k_apo theta_sor',
     '1/day',
-    add('persisterDeath', mul('igf1rPersisterKill', 'igf1rDependence', occupancyId('igf1ri')), 'immuneKill'),
+    add(
+      'persisterDeath',
+      mul('igf1rPersisterKill', 'igf1rDependence', occupancyId('igf1ri')),
+      'immuneKill',
+      'sorafenibKillRate',
+    ),
     'E2',
   );
   rate(
     WS,
     add(
       sub(
-        sub(num(0), mul(add('intrinsicLossS', 'immuneKill', 'osimertinibKillRate'), WS, share(WS, S))),
+        sub(
+          num(0),
+          mul(add('intrinsicLossS', 'immuneKill', 'osimertinibKillRate', 'sorafenibKillRate'), WS, share(WS, S)),
+        ),
         mul('persisterEntryRate', WS),
       ),
       mul('persisterReversionRate', WP),
@@ -720,13 +747,16 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   );
   rate(
     WR,
-    add(sub(num(0), mul(add('intrinsicLossR', 'immuneKill'), WR, share(WR, R))), mul('resistanceAcquisitionRate', WP)),
+    add(
+      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 'sorafenibKillRate'), WR, share(WR, R))),
+      mul('resistanceAcquisitionRate', WP),
+    ),
     'W3',
   );
   rate(
     WV,
     add(
-      sub(num(0), mul(add('intrinsicLossS', 'osimertinibKillRate'), WV, share(WV, V))),
+      sub(num(0), mul(add('intrinsicLossS', 'osimertinibKillRate', 'sorafenibKillRate'), WV, share(WV, V))),
       mul('escapeFlux', share(WS, S)),
     ),
     'W4',
@@ -734,7 +764,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   rate(
     WT,
     add(
-      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 't790mKillRate'), WT, share(WT, T))),
+      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 't790mKillRate', 'sorafenibKillRate'), WT, share(WT, T))),
       mul('t790mAcquisitionRate', WP),
     ),
     'W5',

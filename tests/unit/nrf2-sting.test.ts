@@ -3,6 +3,8 @@
  * cells, so DCs get less type-I IFN and mature less. It is a route from NRF2 to T cells that a COX-2 inhibitor leaves.
  */
 import { describe, expect, it } from 'vitest';
+import { samplePatients } from '../../src/model/cohort';
+import { TRIAL_POPULATION } from '../../src/model/population';
 import { settingParameters } from '../../src/model/settings';
 import { simulate } from '../../src/model/simulate';
 import { presetById } from '../../src/scenario/catalogue/presets';
@@ -19,9 +21,15 @@ function withSting(value: number): Scenario {
 const last = (v: ArrayLike<number>): number => v[v.length - 1];
 
 describe('NRF2 represses STING, so fewer DCs mature (nrf2StingSuppression)', () => {
-  it('is small in the mouse (bounded by the COX-2 rescue of seed 000) and off at patient scale until the trial is calibrated with it', () => {
+  it('is small in the mouse (bounded by the COX-2 rescue of seed 000), off in a single simulated patient, and the virtual trial gives its patients the calibrated value within 0–0.3', () => {
     expect(settingParameters('hcc-mouse').nrf2StingSuppression).toBe(0.1);
     expect(settingParameters('hcc-patient').nrf2StingSuppression).toBe(0);
+    expect(TRIAL_POPULATION.nrf2StingSuppression).toBeGreaterThanOrEqual(0);
+    expect(TRIAL_POPULATION.nrf2StingSuppression).toBeLessThanOrEqual(0.3);
+    const preset = presetById('imbrave150-trial');
+    if (!preset?.scenario.cohort) throw new Error('no preset imbrave150-trial');
+    const [patient] = samplePatients({ ...preset.scenario.cohort, size: 1 });
+    expect(patient.overrides.nrf2StingSuppression).toBe(TRIAL_POPULATION.nrf2StingSuppression);
   });
 
   it('lowers mature DCs and T cells in NRF2-high tumours even under full COX-2 inhibition, and leaves NRF2-low tumours alone', () => {
