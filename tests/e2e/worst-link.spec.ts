@@ -185,10 +185,13 @@ test('the worst link the codec accepts renders in bounded work (against a one-do
   expect(worst.nonTickNodes).toBeLessThanOrEqual(peer.nonTickNodes * 1.05);
   expect(worst.maxTicksPerAxis).toBeLessThanOrEqual(70);
   // Work per input, counted: a cursor move never redraws a dose mark, and neither input changes much more of the page
-  // than the peer's (the same arms and charts; only the doses differ).
+  // than the peer's (the same arms and charts; only the doses differ). A slider update's counts depend on how many
+  // partial results the page drew before the final one (1.0-1.6x the peer's in CI runs on an idle machine; 5 to 10
+  // dose-mark redraws for either link), so those bounds are twice the peer's; without the dose-mark cache a single
+  // hover redraws 56 marks, and drawing every dose would add thousands of nodes per update.
   expect(worst.hoverWork.doseMarks).toBe(0);
   expect(worst.hoverWork.records).toBeLessThanOrEqual(1.5 * peer.hoverWork.records + 20);
-  expect(worst.sliderWork.nodes).toBeLessThanOrEqual(1.5 * peer.sliderWork.nodes + 50);
-  expect(worst.sliderWork.records).toBeLessThanOrEqual(1.5 * peer.sliderWork.records + 100);
-  expect(worst.sliderWork.doseMarks).toBeLessThanOrEqual(peer.sliderWork.doseMarks + 1);
+  expect(worst.sliderWork.nodes).toBeLessThanOrEqual(2 * peer.sliderWork.nodes + 100);
+  expect(worst.sliderWork.records).toBeLessThanOrEqual(2 * peer.sliderWork.records + 500);
+  expect(worst.sliderWork.doseMarks).toBeLessThanOrEqual(2 * peer.sliderWork.doseMarks + 5);
 });
