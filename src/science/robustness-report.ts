@@ -2,6 +2,7 @@
  * The robustness report in its three forms: a text table (the command line), a markdown section (docs/model.md,
  * between the ROBUSTNESS markers) and the versioned data file the app reads (src/scenario/claim-robustness.json).
  */
+import type { PlausibilityCriterionShown } from '../scenario/robustness';
 import { claimById, SCENARIOS } from './claims';
 import { acceptedBand, PLAUSIBILITY_CRITERIA, plausibilityCriterion } from './plausibility';
 import type { ClaimRobustness, PlausibleFraction, RobustnessReport } from './robustness';
@@ -150,19 +151,7 @@ export interface RobustnessData {
   plausibleDraws: number;
   acceptance: { setting: string; accepted: number; draws: number; acceptedAll: number; drawsAll: number }[];
   /** the plausibility criteria (src/science/plausibility.ts), for the app's explanation of "plausible" */
-  criteria: {
-    setting: string;
-    arm: string;
-    day: number;
-    /** the measured control mean and the accepted band, mm³ */
-    target: number;
-    factor: number;
-    low: number;
-    high: number;
-    measured: { en: string; ja: string };
-    source: string;
-    tolerance: string;
-  }[];
+  criteria: Omit<PlausibilityCriterionShown, 'accepted' | 'draws'>[];
 }
 
 /** A hold rate over the plausible draws in the data file. */

@@ -85,6 +85,20 @@ describe('EGFR T790M and the first-generation inhibitor (gefitinib)', () => {
     });
   });
 
+  it('persisters under gefitinib acquire T790M at t790mAcquisition: none without it, more the faster it is', () => {
+    // no pre-existing T790M cells, so every T790M cell at the end came from a persister that acquired it
+    const scenario = lungScenario(GEFITINIB, 720);
+    const t790mAt = (t790mAcquisition: number) => {
+      const arm = simulate(scenario, { parameterOverrides: { t790mFraction: 0, t790mAcquisition } }).arms[0];
+      return arm.series.t790mVolume[arm.series.t790mVolume.length - 1];
+    };
+    expect(t790mAt(0)).toBe(0);
+    const slow = t790mAt(1e-4);
+    const fast = t790mAt(1e-3);
+    expect(slow).toBeGreaterThan(0);
+    expect(fast).toBeGreaterThan(2 * slow);
+  });
+
   it("the lung patients' T790M shares follow the digital-PCR distribution: about 38.5 % above 0.02 %, median 7.5e-5", () => {
     const patients = sampleLungPatients(
       { size: 2000, seed: 3, cancer: 'lung', assessmentInterval: 42, pge2Cutoff: 100 },
