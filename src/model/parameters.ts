@@ -253,7 +253,11 @@ const TABLE: ParameterInfo[] = [
     0.15,
     0.011,
     [0.03, 0.5],
-    'chosen: mouse gives CD8/tumour ratios of 0.02–0.05 in HCC grafts (with M2 holding back expansion); patient calibrated to the IMbrave150 ORR (virtual trial; its patient range is chosen around it)',
+    'chosen: at this value the untreated NRF2-low HCC graft holds 0.027 CD8 per tumour cell on day 16 (0.012–0.063 over ' +
+      'the ensemble; a model output, with M2 holding back expansion; no count in untreated grafts of the seeds\' lines was found, docs/model.md "Why the claims below 80 % ' +
+      'fail"); between animals, T-cell influx into CT26 grafts fitted to their growth varies with a random effect of 0.696 ' +
+      "(Kosinsky 2018, Table 1), wider than the ensemble's ×0.7–1.3; patient calibrated to the IMbrave150 ORR (virtual " +
+      'trial; its patient range is chosen around it)',
     [1e-3, 2e-2],
   ),
   p(
