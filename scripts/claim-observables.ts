@@ -6,19 +6,24 @@
  *
  *   npx tsx scripts/claim-observables.ts                       CD8 per tumour cell, NRF2-low untreated HCC graft, day 16
  *   npx tsx scripts/claim-observables.ts il6-pdl1 'IL-6 high, untreated' cd8PerTumourCell 21 'S5.2,S5.3' 300
+ *   npx tsx scripts/claim-observables.ts nrf2-atezo-bev 'NRF2-low, untreated' cd8PerTumourCell 16 'S1.2,S1.3,S2.2,S2.3' 300 0.02-0.03
+ *
+ * The optional last argument, low-high, also prints the shares over the draws whose value lies in that band: what a
+ * measurement of the observable (a mean and its spread, converted to the model's unit) would make of the claims.
  */
 import { ensembleDraw, ensembleParameters, integratorFor, type SeriesName, simulate, valueAt } from '../src/model';
 import { CLAIMS, SCENARIOS, SEED_CLAIMS } from '../src/science/claims';
 import { controlVolume, PLAUSIBILITY_CRITERIA, withinBand } from '../src/science/plausibility';
 import { claimScenarios, ROBUSTNESS_SEED, runClaims } from '../src/science/robustness';
 
-const [key, armName, series, dayText, idsText, nText] = [
+const [key, armName, series, dayText, idsText, nText, bandText] = [
   process.argv[2] ?? 'nrf2-atezo-bev',
   process.argv[3] ?? 'NRF2-low, untreated',
   (process.argv[4] ?? 'cd8PerTumourCell') as SeriesName,
   process.argv[5] ?? '16',
   process.argv[6] ?? 'S1.1,S1.2,S1.3,claim 1,S2.2,S2.3',
   process.argv[7] ?? '300',
+  process.argv[8],
 ];
 const day = Number(dayText);
 const n = Number(nText);
@@ -76,6 +81,21 @@ for (const [label, group] of [
     console.log(
       `  ${third[0].value.toPrecision(2)}–${third[third.length - 1].value.toPrecision(2)} (${third.length}): ` +
         labels.map((id) => `${id} ${share(id)}`).join(', '),
+    );
+  }
+}
+if (bandText) {
+  const [low, high] = bandText.split('-').map(Number);
+  if (!(low >= 0 && high > low)) throw new Error(`band "${bandText}" is not low-high with 0 <= low < high`);
+  for (const [label, group] of [
+    ['all draws', rows],
+    ['plausible draws', rows.filter((r) => r.plausible)],
+  ] as const) {
+    const inside = group.filter((r) => r.value >= low && r.value <= high);
+    const share = (id: string) =>
+      inside.length > 0 ? `${Math.round((100 * inside.filter((r) => r.holds.get(id)).length) / inside.length)} %` : '-';
+    console.log(
+      `\n${label} with ${series} in ${low}–${high} (${inside.length}): ${labels.map((id) => `${id} ${share(id)}`).join(', ')}`,
     );
   }
 }
