@@ -14,7 +14,7 @@ import {
   SPIDER_PATIENTS,
 } from '../scenario/catalogue/trial';
 import { COHORT_LIMITS } from '../scenario/limits';
-import type { CohortSettings, Inputs, Scenario, Setting } from '../scenario/types';
+import type { Arm, CohortSettings, Inputs, Scenario, Setting } from '../scenario/types';
 import type { Integrator } from '../solver/types';
 import type {
   CensorMarks,
@@ -48,7 +48,7 @@ import {
 } from './population';
 import type { SeriesName } from './series';
 import { settingParameters } from './settings';
-import { initialState, simulateArm } from './simulate';
+import { armTables, initialState, simulateArm } from './simulate';
 import { deathDay, newLesionDay } from './survival';
 import { integratorFor } from './tolerances';
 
@@ -524,13 +524,17 @@ export function simulateTrajectories(
   const baselinePge2 = new Float64Array(n);
   patients.forEach((patient, i) => {
     const s: Scenario = { ...grid, inputs: patient.inputs };
-    const options = {
+    const untreated: Arm = { name: '', inputs: {}, treatments: {} };
+    const base = {
       integrator: solver,
       parameterOverrides: patient.overrides,
       initialTumourCells: patient.baselineCells,
     };
-    // The pre-treatment state depends on the patient only: computed once, shared by every arm.
-    const y0 = initialState(s, { name: '', inputs: {}, treatments: {} }, options);
+    // Everything but the treatments depends on the patient only (the arms' own inputs are ignored), so it is made
+    // once per patient and shared by every arm: the parameters, drug tables, output grid and model (armTables), and
+    // the day-0 state after the pre-treatment history, which costs about as much as all the arms together.
+    const options = { ...base, tables: armTables(s, untreated, base) };
+    const y0 = initialState(s, untreated, options);
     scenario.arms.forEach((arm, a) => {
       // only what the trial reads: the volume at assessment days (and the first arm's baseline PGE2)
       const result = simulateArm(

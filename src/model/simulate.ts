@@ -76,6 +76,59 @@ export interface SimulateOptions {
    * reads the volume at its assessment days; with the volume alone, the signals are not computed at outputs either.
    */
   series?: readonly SeriesName[];
+  /**
+   * What the arm's problem takes from its biology alone, made by armTables() for the same scenario (setting, parameters,
+   * output step), options (overrides, day-0 cells) and effective inputs: shared by a patient's arms, so that the
+   * parameters, the drug tables, the output grid and the model are made once per patient instead of once per arm.
+   */
+  tables?: ArmTables;
+}
+
+/**
+ * The part of an arm's problem that does not depend on its treatments: the parameters, the drug tables, the output
+ * grid, the absolute tolerances and the model (its drug levels are reset at the start of every arm, so arms can share
+ * it one after another). Arms with the same effective inputs under the same scenario and options have equal tables.
+ */
+export interface ArmTables {
+  params: ModelParameters;
+  inputs: Inputs;
+  /** per drug slot: nM per unit of dose */
+  nMPerUnit: Float64Array;
+  model: TumourImmuneModel;
+  grid: Float64Array;
+  atol: Float64Array;
+}
+
+/** The tables of an arm's problem (see ArmTables): share them between arms of the same biology. */
+export function armTables(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): ArmTables {
+  // The scenario's own parameter changes (from a link or the parameters panel), then the caller's (virtual patients,
+  // sensitivity analysis).
+  const changed = scenario.parameters;
+  const overrides = options.parameterOverrides;
+  const scale = SETTING_INFO[scenario.setting].scale;
+  const params =
+    overrides || changed
+      ? ({ ...settingParameters(scenario.setting), ...changed, ...overrides } as ModelParameters)
+      : settingParameters(scenario.setting);
+  const inputs = effectiveInputs(scenario, arm);
+  const halfMaximal = new Float64Array(DRUG_COUNT);
+  const elimination = new Float64Array(DRUG_COUNT);
+  const nMPerUnit = new Float64Array(DRUG_COUNT);
+  for (let slot = 0; slot < DRUG_COUNT; slot++) {
+    const drug = DRUG_IDS[slot];
+    const pk = pharmacology(drug, scale, params);
+    halfMaximal[slot] = DRUGS[drug].halfMaximal;
+    elimination[slot] = pk.eliminationRate;
+    nMPerUnit[slot] = pk.nMPerUnit;
+  }
+  return {
+    params,
+    inputs,
+    nMPerUnit,
+    model: new TumourImmuneModel(params, inputs, halfMaximal, elimination),
+    grid: outputGrid(scenario.horizon, scenario.outputStep),
+    atol: absoluteTolerances(),
+  };
 }
 
 /** A breakpoint: the state jumps (bolus doses), the oral inputs change, or extinction is checked. */
@@ -112,21 +165,11 @@ export function buildArmProblem(
   options: SimulateOptions = {},
   integrator?: Integrator,
 ): ArmProblem {
-  // The scenario's own parameter changes (from a link or the parameters panel), then the caller's (virtual patients,
-  // sensitivity analysis).
-  const changed = scenario.parameters;
-  const overrides = options.parameterOverrides;
   const info = SETTING_INFO[scenario.setting];
-  const scale = info.scale;
-  const params =
-    overrides || changed
-      ? ({ ...settingParameters(scenario.setting), ...changed, ...overrides } as ModelParameters)
-      : settingParameters(scenario.setting);
-  const inputs = effectiveInputs(scenario, arm);
+  const tables = options.tables ?? armTables(scenario, arm, options);
+  const { params, inputs, model, nMPerUnit, atol } = tables;
   const horizon = scenario.horizon;
 
-  const halfMaximal = new Float64Array(DRUG_COUNT);
-  const elimination = new Float64Array(DRUG_COUNT);
   const times = new Map<number, Breakpoint>();
   const at = (time: number): Breakpoint => {
     // Times are snapped to 1e-9 day (0.1 ms) so that start + k * interval round-off never makes two breakpoints
@@ -143,19 +186,15 @@ export function buildArmProblem(
 
   const oralWindows: number[][] = DRUG_IDS.map(() => []);
   DRUG_IDS.forEach((drug, slot) => {
-    const d = DRUGS[drug];
-    const pk = pharmacology(drug, scale, params);
-    halfMaximal[slot] = d.halfMaximal;
-    elimination[slot] = pk.eliminationRate;
     const schedule = arm.treatments[drug];
     if (!schedule) return;
     const doses = doseTimes(schedule, horizon);
     if (doses.length === 0) return;
-    if (d.route === 'bolus') {
-      for (const t of doses) at(t).boluses.push(slot, schedule.dose * pk.nMPerUnit);
+    if (DRUGS[drug].route === 'bolus') {
+      for (const t of doses) at(t).boluses.push(slot, schedule.dose * nMPerUnit[slot]);
     } else {
       // Each oral dose is spread over its interval: a zero-order input whose steady state is the average level.
-      const rate = (schedule.dose * pk.nMPerUnit * pk.eliminationRate) / schedule.interval;
+      const rate = (schedule.dose * nMPerUnit[slot] * model.drugs.elimination[slot]) / schedule.interval;
       const start = at(doses[0]).t;
       const end = Math.min(at(Math.min(doses[doses.length - 1] + schedule.interval, horizon)).t, horizon);
       oralWindows[slot].push(start, end, rate);
@@ -166,8 +205,6 @@ export function buildArmProblem(
   const breakpoints = [...times.values()].filter((b) => b.t >= 0 && b.t < horizon).sort((a, b) => a.t - b.t);
   breakpoints.push({ t: horizon, boluses: [] });
 
-  const model = new TumourImmuneModel(params, inputs, halfMaximal, elimination);
-  const atol = absoluteTolerances();
   let y0: Float64Array;
   if (options.initialState) {
     y0 = Float64Array.from(options.initialState);
@@ -201,9 +238,9 @@ export function buildArmProblem(
     y0,
     breakpoints,
     oralWindows,
-    grid: outputGrid(horizon, scenario.outputStep),
+    grid: tables.grid,
     atol,
-    checkPeriod: EXTINCTION_CHECK_DAYS[scale],
+    checkPeriod: EXTINCTION_CHECK_DAYS[info.scale],
     maxLossRate,
   };
 }
@@ -387,8 +424,14 @@ function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Reco
 }
 
 export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptions = {}): ArmResult {
+  return runArm(scenario, arm, options).result;
+}
+
+/** simulateArm, and the arm's day-0 state (to share with arms of the same biology). */
+function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { result: ArmResult; y0: Float64Array } {
   const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
-  // The statistics count all the work of this arm, the pre-treatment history of a patient included.
+  // The statistics count all the work of this arm, the pre-treatment history of a patient included (when it was
+  // computed for this arm, not given as options.initialState).
   integrator.resetStatistics();
   const problem = buildArmProblem(scenario, arm, options, integrator);
   const { model, grid, breakpoints } = problem;
@@ -496,7 +539,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     t = t1;
   }
 
-  return {
+  const result: ArmResult = {
     name: arm.name,
     t: grid,
     series,
@@ -509,6 +552,7 @@ export function simulateArm(scenario: Scenario, arm: Arm, options: SimulateOptio
     ),
     stats: { ...integrator.statistics },
   };
+  return { result, y0: problem.y0 };
 }
 
 function summarise(
@@ -550,10 +594,36 @@ function summarise(
   };
 }
 
+/**
+ * Every arm of a scenario. One integrator (and its workspaces) for every arm; arms of the same biology (effective
+ * inputs: the scenario's parameters and the caller's options are the same for all arms) share their day-0 state, so a
+ * patient setting's pre-treatment history, which costs about as much as an arm, is integrated once for them (the same
+ * computation, so the same state bit for bit). The statistics of an arm that reused a state do not include the history.
+ */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
-  // One integrator (and its workspaces) for every arm.
   const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
-  return { arms: scenario.arms.map((arm) => simulateArm(scenario, arm, { ...options, integrator })) };
+  const shareHistory = !options.initialState && SETTING_INFO[scenario.setting].establishedAtStart;
+  const dayZero = new Map<string, Float64Array>();
+  return {
+    arms: scenario.arms.map((arm) => {
+      if (!shareHistory) return simulateArm(scenario, arm, { ...options, integrator });
+      const key = biologyKey(effectiveInputs(scenario, arm));
+      const y0 = dayZero.get(key);
+      if (y0) return simulateArm(scenario, arm, { ...options, integrator, initialState: y0 });
+      const run = runArm(scenario, arm, { ...options, integrator });
+      dayZero.set(key, run.y0);
+      return run.result;
+    }),
+  };
+}
+
+/** The effective inputs as a key: arms with equal keys have the same biology. */
+function biologyKey(inputs: Inputs): string {
+  const record = inputs as unknown as Record<string, unknown>;
+  return Object.keys(record)
+    .sort()
+    .map((k) => `${k}=${String(record[k])}`)
+    .join('&');
 }
 
 /** Value of a series at day t, by linear interpolation on the output grid. */

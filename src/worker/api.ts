@@ -19,6 +19,7 @@ import {
   runCohortBlock,
   SERIES_NAMES,
   type SimulationResult,
+  simulate,
   simulateArm,
   summariseEnsembleTrial,
   type TrialSummary,
@@ -65,8 +66,8 @@ export async function runSimulation(scenario: Scenario, requestId: number): Prom
   await yieldToQueue();
   if (requestId < latestRequest) return null;
   const integrator = integratorFor('interactive');
-  const arms = scenario.arms.map((arm) => simulateArm(scenario, arm, { integrator }));
-  return { arms };
+  // simulate(): arms of the same biology share one pre-treatment history (a patient setting's largest single cost)
+  return simulate(scenario, { integrator });
 }
 
 /** Every typed array of a cohort block, for a zero-copy transfer. */
