@@ -265,57 +265,80 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('width', Math.max(0, clipRight - plotLeft))
     .attr('height', plotBottom - plotTop + 4);
 
-  // Axes.
+  // Axes and titles: redrawn only when what they show changed. A slider move mostly keeps the scales (a log axis is
+  // niced to decades), and rebuilding ~30 ticks and their labels per chart re-laid out their text at every move.
   const xTicks = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
-  svg
-    .selectAll<SVGGElement, null>('g.x-axis')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis x-axis')
-    .attr('transform', `translate(0,${plotBottom})`)
-    .call(
-      axisBottom(x)
-        .ticks(xTicks)
-        .tickFormat((d) => formatNumber(Number(d), o.locale)),
-    );
   const yTicks = Math.max(2, Math.floor((plotBottom - plotTop) / 40));
-  const yAxis = axisLeft(y)
-    .ticks(yTicks)
-    .tickSize(-(plotRight - plotLeft));
-  // Log axes: d3's own tick format decides which ticks get a label (it returns '' for crowded ones).
-  const shown = y.tickFormat(yTicks);
-  yAxis.tickFormat((d) => (!logLike || shown(d as number) !== '' ? formatNumber(Number(d), o.locale) : ''));
-  svg
-    .selectAll<SVGGElement, null>('g.y-axis')
-    .data([null])
-    .join('g')
-    .attr('class', 'axis y-axis')
-    .attr('transform', `translate(${plotLeft},0)`)
-    .call(yAxis)
-    .call((g) =>
-      // Unlabelled (minor) log ticks: faint grid lines only.
-      g.selectAll<SVGGElement, unknown>('.tick').classed('minor', function () {
-        return (this.textContent ?? '') === '';
-      }),
-    );
+  const frameKey = [
+    width,
+    height,
+    plotBottom,
+    x.domain(),
+    y.domain(),
+    y.range(),
+    logLike,
+    xTicks,
+    yTicks,
+    o.locale,
+    o.xLabel,
+    o.yLabel,
+  ].join('|');
+  const frameOf = svgElement as SVGSVGElement & { __frame?: string };
+  // (the key is kept on the svg element; a caller that emptied the svg gets its axes back)
+  if (frameOf.__frame !== frameKey || !svgElement.querySelector(':scope > g.y-axis')) {
+    frameOf.__frame = frameKey;
+    drawFrame();
+  }
+  function drawFrame(): void {
+    svg
+      .selectAll<SVGGElement, null>('g.x-axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'axis x-axis')
+      .attr('transform', `translate(0,${plotBottom})`)
+      .call(
+        axisBottom(x)
+          .ticks(xTicks)
+          .tickFormat((d) => formatNumber(Number(d), o.locale)),
+      );
+    const yAxis = axisLeft(y)
+      .ticks(yTicks)
+      .tickSize(-(plotRight - plotLeft));
+    // Log axes: d3's own tick format decides which ticks get a label (it returns '' for crowded ones).
+    const shown = y.tickFormat(yTicks);
+    yAxis.tickFormat((d) => (!logLike || shown(d as number) !== '' ? formatNumber(Number(d), o.locale) : ''));
+    svg
+      .selectAll<SVGGElement, null>('g.y-axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'axis y-axis')
+      .attr('transform', `translate(${plotLeft},0)`)
+      .call(yAxis)
+      .call((g) =>
+        // Unlabelled (minor) log ticks: faint grid lines only.
+        g.selectAll<SVGGElement, unknown>('.tick').classed('minor', function () {
+          return (this.textContent ?? '') === '';
+        }),
+      );
 
-  svg
-    .selectAll('text.x-label')
-    .data([o.xLabel])
-    .join('text')
-    .attr('class', 'axis-label x-label')
-    .attr('x', (plotLeft + plotRight) / 2)
-    .attr('y', height - 6)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
-  svg
-    .selectAll('text.y-label')
-    .data([o.yLabel])
-    .join('text')
-    .attr('class', 'axis-label y-label')
-    .attr('transform', `translate(14,${(plotTop + plotBottom) / 2}) rotate(-90)`)
-    .attr('text-anchor', 'middle')
-    .text((d) => d);
+    svg
+      .selectAll('text.x-label')
+      .data([o.xLabel])
+      .join('text')
+      .attr('class', 'axis-label x-label')
+      .attr('x', (plotLeft + plotRight) / 2)
+      .attr('y', height - 6)
+      .attr('text-anchor', 'middle')
+      .text((d) => d);
+    svg
+      .selectAll('text.y-label')
+      .data([o.yLabel])
+      .join('text')
+      .attr('class', 'axis-label y-label')
+      .attr('transform', `translate(14,${(plotTop + plotBottom) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle')
+      .text((d) => d);
+  }
 
   const plot = svg
     .selectAll<SVGGElement, null>('g.plot')
