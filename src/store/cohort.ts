@@ -56,6 +56,12 @@ export const STATS_INTERVAL_MS = 300;
  * 10,000 x 8 trial near its end redraws every ~4 s; 500 x 2 as before, every 0.3 s).
  */
 export const STATS_INTERVAL_MS_PER_PATIENT_ARM = 0.05;
+/**
+ * The count of patients done is shown at most this often while a trial runs (ms; the first block at once). Each
+ * update re-renders the status and repaints the page: at every block (hundreds in a large trial) that took main-thread
+ * time from the workers on a two-core device, for a number nobody reads faster than a few times a second.
+ */
+export const PROGRESS_INTERVAL_MS = 250;
 export const PERF_MEASURE = 'timescape:cohort-run';
 
 /** Cohort settings kept within COHORT_LIMITS (whole patients and seeds, intervals in whole days). */
@@ -195,6 +201,14 @@ let runId = 0;
 let pending: { readonly partial: CohortBlock } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastStats = 0;
+/** the latest count of patients done not yet shown, and when a count was last shown */
+let progressTimer: ReturnType<typeof setTimeout> | undefined;
+let lastProgress = Number.NEGATIVE_INFINITY;
+
+function stopProgress(): void {
+  if (progressTimer !== undefined) clearTimeout(progressTimer);
+  progressTimer = undefined;
+}
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -230,6 +244,7 @@ export const useCohort = create<CohortState>()((set, get) => {
    */
   const begin = (plan: TrialPlan, fields: (total: number) => Partial<CohortState>) => {
     get().cancel();
+    stopProgress();
     const id = ++runId;
     const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
     const total = scenario.cohort.size;
@@ -314,6 +329,8 @@ export const useCohort = create<CohortState>()((set, get) => {
     start: (plan, origin = 'user') => {
       if (plan.problem) return;
       lastStats = 0;
+      lastProgress = Number.NEGATIVE_INFINITY;
+      let latestDone = 0;
       const { id, scenario, total, started } = begin(plan, (n) => ({
         workers: Math.min(poolSize(), Math.ceil(n / 5)),
         origin,
@@ -321,7 +338,17 @@ export const useCohort = create<CohortState>()((set, get) => {
       const run = runCohort(scenario, (progress) => {
         if (id !== runId) return;
         pending = progress;
-        set({ done: progress.done });
+        latestDone = progress.done;
+        if (progressTimer === undefined) {
+          const showDone = () => {
+            progressTimer = undefined;
+            lastProgress = now();
+            if (id === runId && get().status === 'running') set({ done: latestDone });
+          };
+          const wait = lastProgress + PROGRESS_INTERVAL_MS - now();
+          if (wait <= 0) showDone();
+          else progressTimer = setTimeout(showDone, wait);
+        }
         // Partial statistics: at once for the first block, then at most every STATS_INTERVAL_MS (longer as more
         // patients are drawn).
         const interval = STATS_INTERVAL_MS + STATS_INTERVAL_MS_PER_PATIENT_ARM * progress.done * scenario.arms.length;
@@ -334,6 +361,8 @@ export const useCohort = create<CohortState>()((set, get) => {
           current = null;
           if (timer !== undefined) clearTimeout(timer);
           timer = undefined;
+          stopProgress();
+          if (get().done !== latestDone) set({ done: latestDone });
           pending = null;
           finalStatistics(id, block, get().scenario ?? scenario, (statistics) => {
             // The run's time is what the user waits for: patients simulated and their statistics computed.
@@ -351,6 +380,8 @@ export const useCohort = create<CohortState>()((set, get) => {
         (error: unknown) => {
           if (id !== runId) return;
           current = null;
+          stopProgress();
+          set({ done: latestDone });
           flush();
           if (error instanceof CohortCancelled) set({ status: 'cancelled' });
           else set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
