@@ -15,7 +15,7 @@
  *    measured right after it, so the ratio reads the same whatever the machine's load.
  *
  * Prints a human-readable report, and with --json one JSON line (last line) for bench/run.ts.
- * Environment: BENCH_PORT (default 4199), PLAYWRIGHT_CHROMIUM_PATH, BENCH_TRIAL_SIZE (default 10000), BENCH_ONLY
+ * Environment: BENCH_PORT (default: a port the system reports free at start, bench/port.ts), PLAYWRIGHT_CHROMIUM_PATH, BENCH_TRIAL_SIZE (default 10000), BENCH_ONLY
  * (a comma-separated subset of slider, trial, sobol; default all).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { peerOf, SLIDER_VALUES } from './peers';
+import { benchPort } from './port';
 import { benchToolkit } from './toolkit';
 
 export interface BrowserBench {
@@ -56,8 +57,8 @@ export interface BrowserBench {
   };
 }
 
-const PORT = Number(process.env.BENCH_PORT ?? 4199);
-const BASE = `http://127.0.0.1:${PORT}`;
+/** The served app's address, set by benchBrowser once its port is chosen (BENCH_PORT or a free one). */
+let BASE = '';
 const TRIAL_SIZE = Number(process.env.BENCH_TRIAL_SIZE ?? 10_000);
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'slider,trial,sobol').split(',').map((s) => s.trim()));
 
@@ -270,6 +271,11 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (build.status !== 0) throw new Error('vite build failed');
+  const port = await benchPort();
+  BASE = `http://127.0.0.1:${port}`;
+  log(
+    `  serving the built app on ${BASE} (${process.env.BENCH_PORT ? 'BENCH_PORT' : 'a free port; BENCH_PORT sets one'})`,
+  );
   const server = spawn(
     'npx',
     [
@@ -281,7 +287,7 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
       '--host',
       '127.0.0.1',
       '--port',
-      String(PORT),
+      String(port),
       '--strictPort',
     ],
     { stdio: 'ignore', detached: true },
@@ -367,7 +373,7 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
 const isMain = process.argv[1] && /bench[/\\]browser\.(ts|mjs|js)$/.test(process.argv[1]);
 if (isMain) {
   const json = process.argv.includes('--json');
-  console.log(`\nBrowser (Chromium, built app on ${BASE})`);
+  console.log('\nBrowser (Chromium, the built app served by vite preview)');
   const result = await benchBrowser();
   if (json) console.log(JSON.stringify(result));
 }
