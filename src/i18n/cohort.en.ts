@@ -159,6 +159,7 @@ export const cohortEn = {
   'spread.run': 'Compute across plausible models',
   'spread.again': 'Compute again',
   'spread.running': '{done} of {total} trials…',
+  'spread.afterRun': 'Available when this trial has finished.',
   'spread.cancelled': 'Cancelled: no spread across plausible models.',
   'spread.done': 'Computed over {draws} plausible parameter sets.',
   'spread.caption': 'This trial with its sampling interval, and the central 95 % across plausible models',

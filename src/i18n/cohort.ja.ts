@@ -160,6 +160,7 @@ export const cohortJa: CohortCatalogue = {
   'spread.run': '妥当なモデルの範囲で計算',
   'spread.again': 'もう一度計算',
   'spread.running': '{total} 回中 {done} 回の試験が完了…',
+  'spread.afterRun': 'この試験が終わると使えます。',
   'spread.cancelled': 'キャンセルしました。妥当なモデルの範囲でのばらつきはありません。',
   'spread.done': '{draws} 通りの妥当なパラメーターの組で計算しました。',
   'spread.caption': 'この試験の値と標本抽出による信頼区間、および妥当なモデルの範囲での中央 95 %',

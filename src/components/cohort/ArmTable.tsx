@@ -6,23 +6,39 @@
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { hypothesisArms, RESPONSE_CODES } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
+import { type CohortStatistics, useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { formatCount, formatMedian, formatMonths, formatP, formatRate, formatRatio } from './chartData';
-import { Estimate } from './Estimate';
+import {
+  formatCount,
+  formatMedian,
+  formatMonths,
+  formatP,
+  formatRate,
+  formatRatio,
+  placeholderTexts,
+} from './chartData';
+import { Estimate, Pending } from './Estimate';
 import { TrialHelp } from './TrialHelp';
 
-/** Per-arm response rates and survival, hazard ratios and log-rank p. */
+/**
+ * Per-arm response rates and survival, hazard ratios and log-rank p. While a run has no statistics yet, the same
+ * table with its arms' rows and blank bars for the figures: it takes the room the figures will take, so the figures
+ * below do not jump when the first results arrive.
+ */
 export function ArmTable() {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
   const slots = useCohort((s) => s.slots);
   const scenario = useCohort((s) => s.scenario);
-  if (!statistics) return null;
+  const running = useCohort((s) => s.status === 'running');
+  if (!statistics && !(running && scenario)) return null;
+  const pending = statistics === null;
+  const names = statistics ? statistics.arms.map((a) => a.name) : (scenario?.arms.map((a) => a.name) ?? []);
   const hypotheses = scenario ? hypothesisArms(scenario.arms) : [];
   const lang = locale();
-  const reference = statistics.arms[0]?.name ?? '';
+  const reference = names[0] ?? '';
   const nr = tc('results.notReached');
+  const sample = placeholderTexts(lang, scenario?.cohort?.size);
   const armCell = (a: number, name: string) => (
     <th scope="row">
       <ArmSwatch slot={slots[a] ?? a} width={22} height={12} />
@@ -30,22 +46,43 @@ export function ArmTable() {
       {hypotheses.includes(a) ? <span className="hypothesis-badge">{tc('hypothesis.badge')}</span> : null}
     </th>
   );
+  /** an estimate cell, or its blank bar while the run has no figure (`known`: its text needs no figure) */
+  const estimate = (label: string, text: () => string, placeholder: string, testId?: string, known = false) =>
+    pending && !known ? (
+      <Pending sample={placeholder} label={label} testId={testId} />
+    ) : (
+      <Estimate testId={testId} text={text()} label={label} />
+    );
+  /** a plain cell (a count, a p-value), or its blank bar */
+  const plain = (label: string, text: () => string, placeholder: string, testId?: string, known = false) =>
+    pending && !known ? (
+      <Pending sample={placeholder} label={label} testId={testId} plain />
+    ) : (
+      <td data-testid={testId} data-label={label}>
+        {text()}
+      </td>
+    );
+  const arm = (a: number) => statistics?.arms[a] as CohortStatistics['arms'][number];
+  const comparison = (a: number) => statistics?.comparisons.find((c) => c.comparison === a);
+  const responses = RESPONSE_CODES.join(' / ');
   return (
-    <section className="trial-card" aria-labelledby="trial-table-heading">
+    <section className="trial-card" aria-labelledby="trial-table-heading" aria-busy={pending}>
       <h3 id="trial-table-heading">{tc('results.table')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-response-caption" tabIndex={0}>
-        <table className="trial-table trial-cards" data-testid="trial-table">
+        <table
+          className="trial-table trial-cards trial-fixed"
+          data-testid="trial-table"
+          data-pending={pending || undefined}
+        >
           <caption id="trial-response-caption">{tc('results.responseCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{tc('results.arm')}</th>
               <th scope="col">{tc('results.n')}</th>
               <th scope="col">
-                <abbr title={RESPONSE_CODES.map((r) => tc(`response.${r}`)).join(' / ')}>
-                  {RESPONSE_CODES.join(' / ')}
-                </abbr>
+                <abbr title={RESPONSE_CODES.map((r) => tc(`response.${r}`)).join(' / ')}>{responses}</abbr>
               </th>
               <th scope="col">{tc('results.orr')}</th>
               <th scope="col">{tc('results.dcr')}</th>
@@ -53,19 +90,27 @@ export function ArmTable() {
             </tr>
           </thead>
           <tbody>
-            {statistics.arms.map((arm, a) => (
+            {names.map((name, a) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
               <tr key={a} data-testid={`trial-row-${a}`}>
-                {armCell(a, arm.name)}
-                <td data-label={tc('results.n')}>{formatCount(arm.patients, lang)}</td>
-                <td data-label={RESPONSE_CODES.join(' / ')}>
-                  {RESPONSE_CODES.map((r) => formatCount(arm.responses[r], lang)).join(' / ')}
-                </td>
-                <Estimate testId={`trial-orr-${a}`} text={formatRate(arm.orr, lang)} label={tc('results.orr')} />
-                <Estimate text={formatRate(arm.dcr, lang)} label={tc('results.dcr')} />
-                <td data-testid={`trial-ttr-${a}`} data-label={tc('results.timeToResponse')}>
-                  {arm.timeToResponse.median === null ? '–' : formatMonths(arm.timeToResponse.median, lang)}
-                </td>
+                {armCell(a, name)}
+                {plain(tc('results.n'), () => formatCount(arm(a).patients, lang), sample.count)}
+                {plain(
+                  responses,
+                  () => RESPONSE_CODES.map((r) => formatCount(arm(a).responses[r], lang)).join(' / '),
+                  sample.responses,
+                )}
+                {estimate(tc('results.orr'), () => formatRate(arm(a).orr, lang), sample.rate, `trial-orr-${a}`)}
+                {estimate(tc('results.dcr'), () => formatRate(arm(a).dcr, lang), sample.rate)}
+                {plain(
+                  tc('results.timeToResponse'),
+                  () => {
+                    const median = arm(a).timeToResponse.median;
+                    return median === null ? '–' : formatMonths(median, lang);
+                  },
+                  sample.month,
+                  `trial-ttr-${a}`,
+                )}
               </tr>
             ))}
           </tbody>
@@ -74,7 +119,11 @@ export function ArmTable() {
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
       <div className="table-scroll" role="group" aria-labelledby="trial-survival-caption" tabIndex={0}>
-        <table className="trial-table trial-cards" data-testid="trial-survival-table">
+        <table
+          className="trial-table trial-cards trial-fixed"
+          data-testid="trial-survival-table"
+          data-pending={pending || undefined}
+        >
           <caption id="trial-survival-caption">{tc('results.survivalCaption', { reference })}</caption>
           <thead>
             <tr>
@@ -89,51 +138,47 @@ export function ArmTable() {
             </tr>
           </thead>
           <tbody>
-            {statistics.arms.map((arm, a) => {
-              const comparison = statistics.comparisons.find((c) => c.comparison === a);
+            {names.map((name, a) => {
+              const c = () => comparison(a);
+              const ratio = (cox: 'cox' | 'osCox') => () => {
+                const k = c()?.[cox];
+                return k ? formatRatio(k.hazardRatio, k.lower, k.upper, lang) : tc('results.reference');
+              };
+              const p = (test: 'logRank' | 'osLogRank') => () => {
+                const t = c()?.[test];
+                return t ? formatP(t.pValue, lang) : '–';
+              };
+              // the first arm is the reference: its ratio and p cells say so before the first results too
+              const first = a === 0;
               return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
                 <tr key={a} data-testid={`trial-survival-row-${a}`}>
-                  {armCell(a, arm.name)}
-                  <Estimate
-                    testId={`trial-pfs-${a}`}
-                    text={formatMedian(arm.medianPfs, nr, lang)}
-                    label={tc('results.medianPfs')}
-                  />
-                  <Estimate
-                    label={tc('results.pfsHr')}
-                    text={
-                      comparison
-                        ? formatRatio(comparison.cox.hazardRatio, comparison.cox.lower, comparison.cox.upper, lang)
-                        : tc('results.reference')
-                    }
-                  />
-                  <td data-label={tc('results.p')}>{comparison ? formatP(comparison.logRank.pValue, lang) : '–'}</td>
-                  <Estimate
-                    testId={`trial-os-${a}`}
-                    text={formatMedian(arm.medianOs, nr, lang)}
-                    label={tc('results.medianOs')}
-                  />
-                  <Estimate
-                    testId={`trial-os12-${a}`}
-                    text={arm.os12 ? formatRate(arm.os12, lang) : '–'}
-                    label={tc('results.os12')}
-                  />
-                  <Estimate
-                    testId={`trial-os-hr-${a}`}
-                    label={tc('results.osHr')}
-                    text={
-                      comparison
-                        ? formatRatio(
-                            comparison.osCox.hazardRatio,
-                            comparison.osCox.lower,
-                            comparison.osCox.upper,
-                            lang,
-                          )
-                        : tc('results.reference')
-                    }
-                  />
-                  <td data-label={tc('results.p')}>{comparison ? formatP(comparison.osLogRank.pValue, lang) : '–'}</td>
+                  {armCell(a, name)}
+                  {estimate(
+                    tc('results.medianPfs'),
+                    () => formatMedian(arm(a).medianPfs, nr, lang),
+                    sample.months,
+                    `trial-pfs-${a}`,
+                  )}
+                  {estimate(tc('results.pfsHr'), ratio('cox'), sample.ratio, undefined, first)}
+                  {plain(tc('results.p'), p('logRank'), sample.p, undefined, first)}
+                  {estimate(
+                    tc('results.medianOs'),
+                    () => formatMedian(arm(a).medianOs, nr, lang),
+                    sample.months,
+                    `trial-os-${a}`,
+                  )}
+                  {estimate(
+                    tc('results.os12'),
+                    () => {
+                      const os12 = arm(a).os12;
+                      return os12 ? formatRate(os12, lang) : '–';
+                    },
+                    sample.rate,
+                    `trial-os12-${a}`,
+                  )}
+                  {estimate(tc('results.osHr'), ratio('osCox'), sample.ratio, `trial-os-hr-${a}`, first)}
+                  {plain(tc('results.p'), p('osLogRank'), sample.p, undefined, first)}
                 </tr>
               );
             })}

@@ -24,12 +24,15 @@ export function EnsembleSpread() {
   const ensemble = useEnsembleTrial();
   const cost = useTrialCost();
   const draws = ensembleDraws(useExplorer((s) => s.view));
-  if (!statistics || !scenario || trialStatus !== 'done') return null;
+  // Shown from the start of a run, its buttons waiting for the run's end: it takes its room before the figures below
+  // it are drawn, so they do not move down when the run finishes.
+  const trialRunning = trialStatus === 'running';
+  if (!scenario || !((trialStatus === 'done' && statistics) || trialRunning)) return null;
   const lang = locale();
   const nr = tc('results.notReached');
   const size = scenario.cohort?.size ?? 0;
   const mine = ensemble.key === key ? ensemble : null;
-  const result = mine?.status === 'done' ? mine.result : null;
+  const result = mine?.status === 'done' && statistics && !trialRunning ? mine.result : null;
   const running = mine?.status === 'running';
   const known = cost.key === costKey(scenario) && cost.msPerPatient !== null ? cost.msPerPatient : null;
   const seconds = known === null ? null : estimateSeconds(known, size * draws, trialWorkers(size * draws));
@@ -41,7 +44,7 @@ export function EnsembleSpread() {
         ? tc('cost.seconds', { value: number(seconds) })
         : tc('cost.minutes', { value: number(seconds / 60) });
   const spreadText = (kind: SpreadKind, s: Parameters<typeof formatSpread>[1]) => formatSpread(kind, s, nr, lang);
-  const reference = statistics.arms[0]?.name ?? '';
+  const reference = statistics?.arms[0]?.name ?? '';
 
   const row = (
     id: string,
@@ -96,7 +99,8 @@ export function EnsembleSpread() {
         <button
           type="button"
           data-testid="trial-spread-run"
-          disabled={running}
+          disabled={running || trialRunning}
+          aria-describedby={trialRunning ? 'trial-spread-after-run' : undefined}
           onClick={() => useEnsembleTrial.getState().start()}
         >
           {result ? tc('spread.again') : tc('spread.run')}
@@ -121,12 +125,17 @@ export function EnsembleSpread() {
           />
         </div>
       ) : null}
-      <div role="status" aria-live="polite">
+      <div role="status" aria-live="polite" className="trial-spread-status">
+        {trialRunning ? (
+          <p className="hint" id="trial-spread-after-run" data-testid="trial-spread-after-run">
+            {tc('spread.afterRun')}
+          </p>
+        ) : null}
         {mine?.status === 'cancelled' ? <p className="hint">{tc('spread.cancelled')}</p> : null}
         {mine?.status === 'error' ? <p className="hint">{tc('run.error', { message: mine.error })}</p> : null}
         {result ? <p className="hint">{tc('spread.done', { draws: result.draws })}</p> : null}
       </div>
-      {result ? (
+      {result && statistics ? (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it
         // biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one)
         <div className="table-scroll" role="group" aria-labelledby="trial-spread-caption" tabIndex={0}>
@@ -197,7 +206,7 @@ export function EnsembleSpread() {
           </table>
         </div>
       ) : null}
-      {result ? (
+      {result && statistics ? (
         <>
           <h4 id="trial-directions-heading">{tc('spread.directions')}</h4>
           <ul

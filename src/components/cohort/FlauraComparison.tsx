@@ -16,7 +16,7 @@ import {
 } from '../../scenario/catalogue/trial';
 import { type CohortStatistics, useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { formatMedian, formatRate, formatRatio, publishedText } from './chartData';
+import { formatMedian, formatRate, formatRatio, placeholderTexts, publishedText } from './chartData';
 import { Estimate } from './Estimate';
 
 /** Osimertinib's hazard ratio against the comparator from the trial's comparisons (inverted when osimertinib is the
@@ -46,47 +46,58 @@ export function FlauraComparison() {
   const statistics = useCohort((s) => s.statistics);
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
-  if (!statistics || !scenario || scenario.setting !== 'lung-patient') return null;
+  const running = useCohort((s) => s.status === 'running');
+  // before a run's first results: the table with FLAURA's figures and blank bars for the model's
+  if (scenario?.setting !== 'lung-patient' || (!statistics && !running)) return null;
   const index = matchFlauraArm(scenario.arms);
   const comparatorIndex = matchFlauraComparatorArm(scenario.arms);
-  const arm = statistics.arms[index];
-  if (!arm) return null;
-  const comparator = statistics.arms[comparatorIndex];
+  const arm = statistics?.arms[index];
+  if (index < 0 || (statistics && !arm)) return null;
+  const pending = !statistics;
+  const comparator = statistics?.arms[comparatorIndex];
   const lang = locale();
   const nr = tc('results.notReached');
   const noArm = tc('compare.noArm');
+  const sample = placeholderTexts(lang);
   const f = FLAURA_OSIMERTINIB;
   const c = FLAURA_COMPARATOR;
   const h = FLAURA_HAZARD_RATIOS;
+  /** the model's figure, its placeholder before the first results, or "no such arm" */
+  const model = (text: (a: CohortStatistics['arms'][number]) => string, placeholder: string) =>
+    arm ? text(arm) : pending ? placeholder : noArm;
+  const comparatorModel = (text: (a: CohortStatistics['arms'][number]) => string, placeholder: string) =>
+    comparator ? text(comparator) : pending && comparatorIndex >= 0 ? placeholder : noArm;
+  const ratio = (kind: 'pfs' | 'os') =>
+    statistics ? (hazardRatio(statistics, index, comparatorIndex, kind, lang) ?? '–') : sample.ratio;
   const rows = [
     {
       id: 'orr',
       label: tc('compare.orr'),
-      model: formatRate(arm.orr, lang),
+      model: model((a) => formatRate(a.orr, lang), sample.rate),
       trial: publishedText({ kind: 'rate' }, f.orr, lang),
-      comparatorModel: comparator ? formatRate(comparator.orr, lang) : noArm,
+      comparatorModel: comparatorModel((a) => formatRate(a.orr, lang), sample.rate),
       comparatorTrial: publishedText({ kind: 'rate' }, c.orr, lang),
     },
     {
       id: 'medianPfs',
       label: tc('compare.medianPfs'),
-      model: formatMedian(arm.medianPfs, nr, lang),
+      model: model((a) => formatMedian(a.medianPfs, nr, lang), sample.months),
       trial: publishedText({ kind: 'months' }, f.medianPfs, lang),
-      comparatorModel: comparator ? formatMedian(comparator.medianPfs, nr, lang) : noArm,
+      comparatorModel: comparatorModel((a) => formatMedian(a.medianPfs, nr, lang), sample.months),
       comparatorTrial: publishedText({ kind: 'months' }, c.medianPfs, lang),
     },
     {
       id: 'medianOs',
       label: tc('compare.medianOs'),
-      model: formatMedian(arm.medianOs, nr, lang),
+      model: model((a) => formatMedian(a.medianOs, nr, lang), sample.months),
       trial: publishedText({ kind: 'months' }, f.medianOs, lang),
-      comparatorModel: comparator ? formatMedian(comparator.medianOs, nr, lang) : noArm,
+      comparatorModel: comparatorModel((a) => formatMedian(a.medianOs, nr, lang), sample.months),
       comparatorTrial: publishedText({ kind: 'months' }, c.medianOs, lang),
     },
     {
       id: 'pfsHr',
       label: tc('compare.flauraPfsHr'),
-      model: hazardRatio(statistics, index, comparatorIndex, 'pfs', lang) ?? '–',
+      model: ratio('pfs'),
       trial: publishedText({ kind: 'ratio' }, h.pfs, lang),
       comparatorModel: null,
       comparatorTrial: null,
@@ -94,7 +105,7 @@ export function FlauraComparison() {
     {
       id: 'osHr',
       label: tc('compare.flauraOsHr'),
-      model: hazardRatio(statistics, index, comparatorIndex, 'os', lang) ?? '–',
+      model: ratio('os'),
       trial: publishedText({ kind: 'ratio' }, h.os, lang),
       comparatorModel: null,
       comparatorTrial: null,
@@ -110,7 +121,12 @@ export function FlauraComparison() {
   const osimertinibName = tc('compare.osimertinib');
   const comparatorName = tc('compare.gefitinib');
   return (
-    <section className="trial-card" aria-labelledby="trial-flaura-heading" data-testid="trial-vs-flaura">
+    <section
+      className="trial-card"
+      aria-labelledby="trial-flaura-heading"
+      data-testid="trial-vs-flaura"
+      aria-busy={pending}
+    >
       <h3 id="trial-flaura-heading">{tc('compare.flauraHeading')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
@@ -148,6 +164,7 @@ export function FlauraComparison() {
                 <th scope="row">{row.label}</th>
                 <Estimate
                   testId={`trial-vs-flaura-${row.id}-model`}
+                  pending={pending}
                   text={row.model}
                   label={`${osimertinibName}: ${tc('compare.model')}`}
                 />
@@ -164,6 +181,7 @@ export function FlauraComparison() {
                   <>
                     <Estimate
                       testId={`trial-vs-flaura-${row.id}-comparator-model`}
+                      pending={pending && comparatorIndex >= 0}
                       text={row.comparatorModel}
                       label={`${comparatorName}: ${tc('compare.model')}`}
                     />

@@ -5,6 +5,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
+import { armStyle } from '../../charts/palette';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { useCohort } from '../../store/cohort';
@@ -68,7 +69,8 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
       testId={text.testId}
       title={tc(text.title)}
       summary={summary}
-      height={kaplanMeierHeight(plotHeight, curves.length || 2, true)}
+      // before the first results: the run's arms give the number of at-risk rows, so the figure keeps its height
+      height={kaplanMeierHeight(plotHeight, curves.length || names.length || 2, true)}
       draw={statistics ? draw : null}
       message={waiting}
       loading={waiting !== null}
@@ -100,7 +102,13 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
         <Legend
           label={tc('chart.legend')}
           items={[
-            ...curves.map((c) => ({ key: c.key, label: c.label, colour: c.colour, dash: c.dash })),
+            // the run's arms from its start (their curves come with the first results): the legend keeps its lines
+            ...(curves.length > 0
+              ? curves.map((c) => ({ key: c.key, label: c.label, colour: c.colour, dash: c.dash }))
+              : names.map((name, a) => {
+                  const style = armStyle(slots[a] ?? a);
+                  return { key: `arm-${a}`, label: name, colour: style.colour, dash: style.dash };
+                })),
             { key: 'censored', label: tc('chart.censored'), colour: 'transparent' },
           ]}
         />

@@ -14,19 +14,22 @@ import {
 } from '../../scenario/catalogue/trial';
 import { type CohortStatistics, useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { modelFigure, publishedText } from './chartData';
-import { Estimate } from './Estimate';
+import { modelFigure, placeholderTexts, publishedText } from './chartData';
+import { Estimate, Pending } from './Estimate';
 
 export function TrialComparison() {
   const tc = useCohortT();
   const statistics = useCohort((s) => s.statistics);
   const scenario = useCohort((s) => s.scenario);
   const slots = useCohort((s) => s.slots);
-  if (!statistics || !scenario) return null;
+  const running = useCohort((s) => s.status === 'running');
+  // before a run's first results: the table with the trial's figures and blank bars for the model's
+  if (!scenario || (!statistics && !running)) return null;
   const match = matchImbrave150Arms(scenario.arms);
   if (match.atezoBev < 0) return null;
   const lang = locale();
   const nr = tc('results.notReached');
+  const sample = placeholderTexts(lang);
   const sources = [...new Set(IMBRAVE150_TARGETS.map((t) => tc(`source.${t.sourceKey}` as CohortMessageKey)))];
   const armHeader = (index: number, label: string) => (
     <th scope="colgroup" colSpan={2}>
@@ -44,14 +47,24 @@ export function TrialComparison() {
         </td>
       );
     }
-    const model = modelFigure(statistics as CohortStatistics, target, match, side, nr, lang);
+    const model = statistics ? modelFigure(statistics as CohortStatistics, target, match, side, nr, lang) : null;
+    const modelLabel = `${arm}: ${tc('compare.model')}`;
     return (
       <>
-        <Estimate
-          testId={`trial-vs-${target.id}-${side}-model`}
-          text={model ?? tc('compare.noArm')}
-          label={`${arm}: ${tc('compare.model')}`}
-        />
+        {/* "no such arm" needs no figure: a ratio needs both arms */}
+        {statistics || match[side] < 0 || (target.kind === 'ratio' && match.sorafenib < 0) ? (
+          <Estimate
+            testId={`trial-vs-${target.id}-${side}-model`}
+            text={model ?? tc('compare.noArm')}
+            label={modelLabel}
+          />
+        ) : (
+          <Pending
+            testId={`trial-vs-${target.id}-${side}-model`}
+            sample={target.kind === 'rate' ? sample.rate : target.kind === 'ratio' ? sample.ratio : sample.months}
+            label={modelLabel}
+          />
+        )}
         <Estimate
           testId={`trial-vs-${target.id}-${side}-trial`}
           text={published ? publishedText(target, published, lang) : '–'}
@@ -61,7 +74,7 @@ export function TrialComparison() {
     );
   };
   return (
-    <section className="trial-card" aria-labelledby="trial-vs-heading" data-testid="trial-vs">
+    <section className="trial-card" aria-labelledby="trial-vs-heading" data-testid="trial-vs" aria-busy={!statistics}>
       <h3 id="trial-vs-heading">{tc('compare.heading')}</h3>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
       {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}

@@ -2,6 +2,7 @@
  * TrialRunStatus is the trial's run bar (Run, Cancel, progress, elapsed time); it exists so that a long run shows
  * its progress and can be stopped.
  */
+import { useLayoutEffect, useRef, useState } from 'react';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { planTrial, useCohort } from '../../store/cohort';
@@ -27,6 +28,16 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
   const meta = useExplorer((s) => s.meta);
   const lang = locale();
   const counts = { done: formatCount(done, lang), total: formatCount(total, lang) };
+  // The run's box keeps the height it had while running once the run has ended (its banner inside it), so the
+  // results below do not move up at the end of a run, as they do not move down at its first results.
+  const slot = useRef<HTMLDivElement>(null);
+  const [kept, setKept] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever the running box may change size
+  useLayoutEffect(() => {
+    if (status === 'idle') setKept(0);
+    else if (status === 'running') setKept(slot.current?.offsetHeight ?? 0);
+  }, [status, done, hasBlock]);
+  const keep = status !== 'running' && status !== 'idle' && kept > 0;
 
   return (
     <div className="trial-status" data-testid="trial-status" data-status={status}>
@@ -35,55 +46,60 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
           <p>{tc('run.empty')}</p>
         </div>
       ) : null}
-      {status === 'running' && origin === 'cache' ? (
-        <p className="hint" data-testid="trial-opening">
-          {tc('run.openingKept')}
-        </p>
-      ) : null}
-      {status === 'running' && origin !== 'cache' ? (
-        <div className="trial-progress">
-          <ProgressBar
-            id="trial-progress-label"
-            label={tc('run.running', { ...counts, workers })}
-            done={done}
-            total={total}
-            valueText={tc('run.progressText', counts)}
-            testId="trial-progress"
-          />
-          {origin === 'link' ? (
-            <p className="hint" data-testid="trial-from-link">
-              {tc('run.fromLink', { seed })}
+      <div className="trial-run-slot" ref={slot} style={keep ? { minHeight: kept } : undefined}>
+        {status === 'running' && origin === 'cache' ? (
+          <p className="hint" data-testid="trial-opening">
+            {tc('run.openingKept')}
+          </p>
+        ) : null}
+        {status === 'running' && origin !== 'cache' ? (
+          <div className="trial-progress">
+            <ProgressBar
+              id="trial-progress-label"
+              label={tc('run.running', { ...counts, workers })}
+              done={done}
+              total={total}
+              valueText={tc('run.progressText', counts)}
+              testId="trial-progress"
+            />
+            {origin === 'link' ? (
+              <p className="hint" data-testid="trial-from-link">
+                {tc('run.fromLink', { seed })}
+              </p>
+            ) : null}
+            {/* the second line is there from the start, so the first results do not push the page down */}
+            <p className="hint" data-testid="trial-partial">
+              {hasBlock ? tc('run.partial', counts) : tc('run.waiting')}
+            </p>
+          </div>
+        ) : null}
+        <div role="status" aria-live="polite" className="trial-live">
+          {status === 'done' && elapsedMs !== null ? (
+            <p className="trial-banner ok" data-testid="trial-done">
+              {tc(origin === 'link' ? 'run.doneFromLink' : origin === 'cache' ? 'run.doneFromKept' : 'run.done', {
+                total: counts.total,
+                arms,
+                seed,
+                seconds: (elapsedMs / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
+              })}
             </p>
           ) : null}
-          {hasBlock ? <p className="hint">{tc('run.partial', counts)}</p> : null}
+          {status === 'cancelled' ? (
+            <p className="trial-banner warn" data-testid="trial-cancelled">
+              {hasBlock ? tc('run.cancelled', counts) : tc('run.cancelledEmpty')}
+            </p>
+          ) : null}
         </div>
-      ) : null}
-      <div role="status" aria-live="polite" className="trial-live">
-        {status === 'done' && elapsedMs !== null ? (
-          <p className="trial-banner ok" data-testid="trial-done">
-            {tc(origin === 'link' ? 'run.doneFromLink' : origin === 'cache' ? 'run.doneFromKept' : 'run.done', {
-              total: counts.total,
-              arms,
-              seed,
-              seconds: (elapsedMs / 1000).toLocaleString(lang, { maximumFractionDigits: 1 }),
-            })}
-          </p>
-        ) : null}
-        {status === 'cancelled' ? (
-          <p className="trial-banner warn" data-testid="trial-cancelled">
-            {hasBlock ? tc('run.cancelled', counts) : tc('run.cancelledEmpty')}
-          </p>
+        {status === 'error' ? (
+          <div className="trial-banner error" role="alert" data-testid="trial-error">
+            <p>{tc('run.error', { message: error })}</p>
+            {hasBlock ? <p data-testid="trial-error-partial">{tc('run.errorPartial', counts)}</p> : null}
+            <button type="button" onClick={() => start(planTrial(scenario, meta))}>
+              {tc('run.retry')}
+            </button>
+          </div>
         ) : null}
       </div>
-      {status === 'error' ? (
-        <div className="trial-banner error" role="alert" data-testid="trial-error">
-          <p>{tc('run.error', { message: error })}</p>
-          {hasBlock ? <p data-testid="trial-error-partial">{tc('run.errorPartial', counts)}</p> : null}
-          <button type="button" onClick={() => start(planTrial(scenario, meta))}>
-            {tc('run.retry')}
-          </button>
-        </div>
-      ) : null}
       {stale && status !== 'running' && status !== 'idle' ? (
         <p className="trial-banner info" data-testid="trial-stale">
           {tc('run.stale')}

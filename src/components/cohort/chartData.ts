@@ -345,3 +345,25 @@ export function formatSpread(
           : fixed(v, 2, locale);
   return `${f(spread.low)}–${f(spread.high)}`;
 }
+
+// --- placeholders while a run has no results yet -------------------------------------------------------------------
+
+/**
+ * Figures of a typical width for each kind of table cell (`patients`: per arm), formatted as the real ones are: a
+ * table drawn with them
+ * (as blank bars, never as text) before its run's first results takes the room the results will take, so the
+ * figures below it do not jump down when they arrive.
+ */
+export function placeholderTexts(locale = 'en', patients = 1000) {
+  // the best responses' counts at IMbrave150's shares (CR, PR, SD, PD, NE), so the cell has the run's digits
+  const shares = [0.055, 0.218, 0.463, 0.196, 0.068];
+  return {
+    count: formatCount(patients, locale),
+    responses: RESPONSE_CODES.map((_, i) => formatCount((shares[i] ?? 0.1) * patients, locale)).join(' / '),
+    rate: formatRate({ estimate: 0.307, lower: 0.251, upper: 0.369, level: 0.95 }, locale),
+    months: `${fixed(13.8, 1, locale)} (${fixed(11.2, 1, locale)}–${fixed(16.9, 1, locale)})`,
+    ratio: formatRatio(0.59, 0.47, 0.76, locale),
+    p: formatP(0.0004, locale),
+    month: formatMonths(83, locale),
+  };
+}

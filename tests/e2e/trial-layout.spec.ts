@@ -1,0 +1,200 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, openApp } from './helpers';
+
+// Whole trials on a shared machine: more than the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+
+/** Opens the trial view on the IMbrave150 preset (three arms: atezo/bev, sorafenib, atezo/bev + COX-2i). */
+async function openTrial(page: Page, size: number): Promise<void> {
+  await openApp(page);
+  await page.getByTestId('view-trial').click();
+  await page.getByTestId('trial-use-preset').click();
+  await expect(page.getByTestId('trial-problem')).toHaveCount(0);
+  const field = page.getByTestId('trial-size');
+  await field.fill(String(size));
+  await field.blur();
+  await expect(field).toHaveValue(String(size));
+}
+
+interface Track {
+  /** the survival figure's top (page coordinates) at every frame from Run to the end of the run, px */
+  tops: number[];
+  /** the same, for the waterfall figure below it */
+  waterfallTops: number[];
+  /** the top of the survival figure while the first results were not yet shown, and once all were shown */
+  before: number;
+  after: number;
+}
+
+/** Clicks Run and reads, at every animation frame until the run ends, where the figures are on the page. */
+async function trackRun(page: Page): Promise<Track> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __track: { tops: number[]; waterfallTops: number[]; before: number } };
+    w.__track = { tops: [], waterfallTops: [], before: Number.NaN };
+    const topOf = (selector: string) => {
+      const el = document.querySelector(selector);
+      return el ? el.getBoundingClientRect().top + window.scrollY : Number.NaN;
+    };
+    const frame = () => {
+      const status = document.querySelector('[data-testid="trial-status"]')?.getAttribute('data-status');
+      const top = topOf('.trial-km-pair');
+      if (Number.isFinite(top)) {
+        w.__track.tops.push(top);
+        w.__track.waterfallTops.push(topOf('section[aria-labelledby="trial-waterfall-heading"]'));
+        // the first frame of the run: its first results have not arrived
+        if (Number.isNaN(w.__track.before)) w.__track.before = top;
+      }
+      if (status !== 'done') requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  await page.getByTestId('trial-run').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'done', { timeout: 150_000 });
+  // the end of the run's last render
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => {
+    const w = window as unknown as { __track: Omit<Track, 'after'> };
+    const el = document.querySelector('.trial-km-pair');
+    return { ...w.__track, after: el ? el.getBoundingClientRect().top + window.scrollY : Number.NaN };
+  });
+}
+
+// Before the blank-bar tables the first results pushed the survival figure down by 1,992 px at 1280 and 5,227 px on
+// a 390 phone. What may remain: on a phone each row is a card whose labels wrap beside figures of their own width, so
+// a figure of another width than its blank bar moves the cards below by a line or two (as a partial result does when
+// it replaces the one before). Wide tables share their width between fixed columns: nothing moves.
+for (const [viewport, bound] of [
+  [{ width: 1280, height: 720 }, 8],
+  [{ width: 390, height: 844 }, 60],
+] as const) {
+  test(`the trial's figures stay where they are when the first results arrive (${viewport.width} wide)`, async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.setViewportSize(viewport);
+    await openTrial(page, 300);
+    const track = await trackRun(page);
+    const finite = track.tops.filter(Number.isFinite);
+    expect(finite.length).toBeGreaterThan(0);
+    const jump = Math.max(...finite) - Math.min(...finite);
+    const waterfalls = track.waterfallTops.filter(Number.isFinite);
+    const waterfallJump = waterfalls.length ? Math.max(...waterfalls) - Math.min(...waterfalls) : 0;
+    console.log(
+      `layout jump at ${viewport.width} px: survival figure top before first results ${track.before.toFixed(0)} px, ` +
+        `after the run ${track.after.toFixed(0)} px; largest move during the run ${jump.toFixed(0)} px ` +
+        `(waterfalls ${waterfallJump.toFixed(0)} px) over ${finite.length} frames; ` +
+        `positions in turn: ${finite
+          .filter((t, i) => i === 0 || t !== finite[i - 1])
+          .map((t) => t.toFixed(0))
+          .join(' → ')}`,
+    );
+    // the room the results take is kept from the start of the run
+    expect(jump).toBeLessThanOrEqual(bound);
+    expect(waterfallJump).toBeLessThanOrEqual(bound);
+    expect(errors).toEqual([]);
+  });
+}
+
+/**
+ * A test hook run in the page before the app: while `window.__holdStatistics` is true, the answers of the statistics
+ * worker (the Worker named "statistics") are kept back until `window.__releaseStatistics()`, so a run's state before
+ * its first statistics can be looked at however fast the machine is.
+ */
+function holdStatistics() {
+  const w = window as unknown as {
+    __holdStatistics: boolean;
+    __releaseStatistics: () => void;
+  };
+  const held: (() => void)[] = [];
+  w.__holdStatistics = false;
+  w.__releaseStatistics = () => {
+    w.__holdStatistics = false;
+    for (const deliver of held.splice(0)) deliver();
+  };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (options?.name !== 'statistics') return;
+      const add = this.addEventListener.bind(this);
+      this.addEventListener = ((type: string, listener: EventListener, opts?: boolean | AddEventListenerOptions) => {
+        if (type !== 'message') return add(type, listener, opts);
+        add(
+          type,
+          (event: Event) => {
+            if (w.__holdStatistics) held.push(() => listener(event));
+            else listener(event);
+          },
+          opts,
+        );
+      }) as Worker['addEventListener'];
+    }
+  };
+}
+
+for (const [viewport, lang] of [
+  [{ width: 1280, height: 720 }, 'en'],
+  [{ width: 390, height: 844 }, 'en'],
+  [{ width: 1280, height: 720 }, 'ja'],
+] as const) {
+  test(`before its first results a trial shows its tables with blank bars, not numbers (${viewport.width} wide, ${lang})`, async ({
+    page,
+  }) => {
+    const errors = collectErrors(page);
+    await page.setViewportSize(viewport);
+    await page.addInitScript(holdStatistics);
+    await openTrial(page, 5000);
+    if (lang === 'ja') await page.getByTestId('language').selectOption('ja');
+    // What the tables are the moment they appear (read as the page inserts them, before any result can arrive)
+    await page.evaluate(() => {
+      const w = window as unknown as { __first: Record<string, string | null> | null };
+      w.__first = null;
+      const observer = new MutationObserver(() => {
+        const table = document.querySelector('[data-testid="trial-table"]');
+        if (!table || w.__first) return;
+        w.__first = {
+          pending: table.getAttribute('data-pending'),
+          rows: String(table.querySelectorAll('tbody tr').length),
+          text: table.querySelector('td[data-pending]')?.textContent ?? null,
+          busy: table.closest('section')?.getAttribute('aria-busy') ?? null,
+          spreadDisabled: String(
+            (document.querySelector('[data-testid="trial-spread-run"]') as HTMLButtonElement)?.disabled,
+          ),
+          afterRun: document.querySelector('[data-testid="trial-spread-after-run"]')?.textContent ?? null,
+        };
+        observer.disconnect();
+      });
+      observer.observe(document.body, { subtree: true, childList: true });
+    });
+    // the statistics worker's answers are held (a test hook, below) while the blank bars are looked at
+    await page.evaluate(() => {
+      (window as unknown as { __holdStatistics: boolean }).__holdStatistics = true;
+    });
+    await page.getByTestId('trial-run').click();
+    const table = page.getByTestId('trial-table');
+    await expect(table).toBeVisible();
+    await expect(page.getByTestId('trial-partial')).toContainText(lang === 'ja' ? '途中経過' : 'Partial results', {
+      timeout: 60_000,
+    });
+    await page.getByTestId('trial-survival-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath(`trial-pending-${viewport.width}-${lang}.png`) });
+    await page.evaluate(() => (window as unknown as { __releaseStatistics: () => void }).__releaseStatistics());
+    const first = await page.evaluate(() => (window as unknown as { __first: Record<string, string | null> }).__first);
+    // a blank bar is drawn from a data attribute: no figure is text yet, and the card says it is busy
+    expect(first).toEqual({
+      pending: 'true',
+      rows: '2',
+      text: '',
+      busy: 'true',
+      spreadDisabled: 'true',
+      afterRun: lang === 'ja' ? 'この試験が終わると使えます。' : 'Available when this trial has finished.',
+    });
+    // the first results replace the bars
+    await expect(table).not.toHaveAttribute('data-pending', 'true', { timeout: 60_000 });
+    await expect(page.locator('section[aria-labelledby="trial-table-heading"]')).toHaveAttribute('aria-busy', 'false');
+    await page.screenshot({ path: test.info().outputPath(`trial-first-results-${viewport.width}-${lang}.png`) });
+    await page.getByTestId('trial-cancel').click();
+    await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
+    expect(errors).toEqual([]);
+  });
+}
