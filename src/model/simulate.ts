@@ -82,6 +82,13 @@ export interface SimulateOptions {
    * parameters, the drug tables, the output grid and the model are made once per patient instead of once per arm.
    */
   tables?: ArmTables;
+  /**
+   * Day-0 states by biology (the key simulate() makes of an arm's effective inputs), kept by the caller across calls of
+   * simulate() whose setting, parameters, options and integrator tolerances are the same: the explorer keeps one while
+   * only treatments change, so a slider move in a patient setting does not integrate the pre-treatment history again.
+   * simulate() fills it; without it, the states are shared within one call only.
+   */
+  dayZero?: Map<string, Float64Array>;
 }
 
 /**
@@ -603,7 +610,7 @@ function summarise(
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
   const shareHistory = !options.initialState && SETTING_INFO[scenario.setting].establishedAtStart;
-  const dayZero = new Map<string, Float64Array>();
+  const dayZero = options.dayZero ?? new Map<string, Float64Array>();
   return {
     arms: scenario.arms.map((arm) => {
       if (!shareHistory) return simulateArm(scenario, arm, { ...options, integrator });
@@ -618,7 +625,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 }
 
 /** The effective inputs as a key: arms with equal keys have the same biology. */
-function biologyKey(inputs: Inputs): string {
+export function biologyKey(inputs: Inputs): string {
   const record = inputs as unknown as Record<string, unknown>;
   return Object.keys(record)
     .sort()

@@ -49,6 +49,19 @@ function yieldToQueue(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * The explorer's day-0 states (SimulateOptions.dayZero) for a scenario: kept while its setting and parameter changes
+ * stay the same (the history depends on them, the arm's inputs, which are the map's key, and the interactive
+ * tolerance, which is fixed), dropped when they change.
+ */
+let dayZero = { key: '', states: new Map<string, Float64Array>() };
+function dayZeroFor(scenario: Scenario): Map<string, Float64Array> {
+  const key = `${scenario.setting}|${JSON.stringify(scenario.parameters ?? {})}`;
+  // at most a few dozen biologies (an input slider dragged makes one per value)
+  if (key !== dayZero.key || dayZero.states.size >= 32) dayZero = { key, states: new Map() };
+  return dayZero.states;
+}
+
 /** Every typed array of a result, for a zero-copy transfer. */
 export function transferables(result: SimulationResult): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
@@ -66,8 +79,9 @@ export async function runSimulation(scenario: Scenario, requestId: number): Prom
   await yieldToQueue();
   if (requestId < latestRequest) return null;
   const integrator = integratorFor('interactive');
-  // simulate(): arms of the same biology share one pre-treatment history (a patient setting's largest single cost)
-  return simulate(scenario, { integrator });
+  // simulate(): arms of the same biology share one pre-treatment history (a patient setting's largest single cost),
+  // and so do successive requests while the setting and parameters stay (a treatment slider moved)
+  return simulate(scenario, { integrator, dayZero: dayZeroFor(scenario) });
 }
 
 /** Every typed array of a cohort block, for a zero-copy transfer. */

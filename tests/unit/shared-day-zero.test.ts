@@ -8,6 +8,7 @@ import { initialState, modelIntegrator, simulate, simulateArm } from '../../src/
 import { integratorFor } from '../../src/model/tolerances';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Arm, Scenario } from '../../src/scenario/types';
+import { runSimulation } from '../../src/worker/api';
 
 function preset(id: string): Scenario {
   const p = presetById(id);
@@ -59,6 +60,49 @@ describe('arms of the same biology in the explorer', () => {
     const mouse = preset('nrf2-atezo-bev');
     const alone = mouse.arms.reduce((n, arm) => n + simulateArm(mouse, arm).stats.rhsEvaluations, 0);
     expect(evaluations(simulate(mouse))).toBe(alone);
+  });
+});
+
+describe('the explorer’s requests (the worker)', () => {
+  const sameSeries = (a: ReturnType<typeof simulate>, b: ReturnType<typeof simulate>) => {
+    a.arms.forEach((arm, i) => {
+      for (const [name, values] of Object.entries(arm.series)) {
+        expect(Array.from(values), `${arm.name} ${name}`).toEqual(
+          Array.from(b.arms[i].series[name as keyof typeof arm.series]),
+        );
+      }
+    });
+  };
+
+  it('reuse the day-0 state while only treatments change, and make it again when a parameter changes', async () => {
+    const scenario = preset('imbrave150');
+    const integrator = modelIntegrator();
+    initialState(scenario, scenario.arms[0], { integrator });
+    const history = integrator.statistics.rhsEvaluations;
+
+    const first = await runSimulation(scenario, 10_001);
+    if (!first) throw new Error('superseded');
+    sameSeries(first, simulate(scenario));
+    expect(evaluations(first)).toBe(evaluations(simulate(scenario)));
+
+    // a dose slider moved: the same biology, so the history is not integrated again; the values are a fresh run's
+    const [drug, schedule] = Object.entries(scenario.arms[1].treatments)[0];
+    if (!schedule) throw new Error('no treatment');
+    const arms = scenario.arms.map((arm, i) =>
+      i === 1 ? { ...arm, treatments: { ...arm.treatments, [drug]: { ...schedule, dose: schedule.dose / 2 } } } : arm,
+    );
+    const dose: Scenario = { ...scenario, arms };
+    const second = await runSimulation(dose, 10_002);
+    if (!second) throw new Error('superseded');
+    sameSeries(second, simulate(dose));
+    expect(evaluations(second)).toBe(evaluations(simulate(dose)) - history);
+
+    // a parameter changed: another history, integrated once for the three arms
+    const changed: Scenario = { ...dose, parameters: { ...dose.parameters, tCellKillRate: 0.3 } };
+    const third = await runSimulation(changed, 10_003);
+    if (!third) throw new Error('superseded');
+    sameSeries(third, simulate(changed));
+    expect(evaluations(third)).toBe(evaluations(simulate(changed)));
   });
 });
 
