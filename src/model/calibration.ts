@@ -11,13 +11,20 @@
  * Every best-response category is a share of all randomised patients, as in the trial, NE (not evaluable: no
  * post-baseline scan, 6.8 % and 20.2 %) included; PR and DCR are left out of the loss only because they are sums of
  * other fitted rows (PR = ORR − CR, DCR = 1 − PD − NE). The time to response is a shape target (median 2.8 months, range 1.2–12.3; its SE of 0.5 months is chosen).
+ * Beside IMbrave150, the natural history of untreated HCC (NATURAL_HISTORY_TARGETS, on an untreated arm that the
+ * calibration adds): the untreated lesions' median volume-doubling time is fitted, SHARP placebo's medians reported.
  */
 
 import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
-import { IMBRAVE150_TARGETS as PUBLISHED, type PublishedFigure, type TrialTargetId } from '../scenario/catalogue/trial';
+import {
+  IMBRAVE150_TARGETS as PUBLISHED,
+  type PublishedFigure,
+  type TrialTargetId,
+  UNTREATED_HCC_TARGETS,
+} from '../scenario/catalogue/trial';
 import type { KaplanMeierResult } from '../stats';
 import { survivalAt } from '../stats';
-import type { CohortStatistics } from './cohort';
+import type { CohortStatistics, CohortTrajectories } from './cohort';
 
 export type TargetKind = 'rate' | 'months' | 'hazard-ratio';
 
@@ -25,8 +32,11 @@ export interface TrialTarget {
   id: string;
   /** what the row is, as docs/model.md's table names it */
   label: string;
-  /** arm index in the imbrave150-trial preset (0 sorafenib, 1 atezo/bev), or 'comparison' (atezo/bev vs sorafenib) */
-  arm: 0 | 1 | 'comparison';
+  /**
+   * arm index in the calibration's trial: the imbrave150-trial preset (0 sorafenib, 1 atezo/bev) with an untreated arm
+   * added (2, UNTREATED_ARM), or 'comparison' (atezo/bev vs sorafenib)
+   */
+  arm: 0 | 1 | 2 | 'comparison';
   kind: TargetKind;
   value: number;
   /** standard error of the trial's figure (log scale for hazard ratios) */
@@ -123,6 +133,71 @@ export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
   },
 ];
 
+/** The untreated arm that the calibration adds to the imbrave150-trial preset's two arms. */
+export const UNTREATED_ARM = 2;
+
+/**
+ * Untreated HCC's natural history (scenario/catalogue/trial.ts UNTREATED_HCC_TARGETS), an addition of this project to
+ * the shared targets table: IMbrave150 had no untreated arm, and without a target on it the fit traded the tumours'
+ * growth away (version 3's first run: untreated doubling 17 months). Fitted: the untreated lesions' median
+ * volume-doubling time over the first two assessments (Nathani et al., Gut 2021: 4.6 months, 95 % CI 3.9–5.3; SE read
+ * off the CI). Reported, not fitted (their SEs of 0.5 months are chosen, for the table's distance only): the untreated
+ * arm's median PFS against SHARP placebo's median time to radiologic progression, 2.8 months (PFS also counts deaths:
+ * a stated simplification), and its median OS against SHARP placebo's 7.9 months.
+ */
+export const NATURAL_HISTORY_TARGETS: readonly TrialTarget[] = [
+  {
+    id: 'dt.2',
+    label: 'untreated: median volume-doubling time, months (Nathani 2021)',
+    arm: UNTREATED_ARM,
+    kind: 'months',
+    value: UNTREATED_HCC_TARGETS.doublingTime.value,
+    se: fromCi(UNTREATED_HCC_TARGETS.doublingTime.lower, UNTREATED_HCC_TARGETS.doublingTime.upper),
+    fitted: true,
+  },
+  {
+    id: 'mpfs.2',
+    label: 'untreated: median PFS, months (SHARP placebo time to progression)',
+    arm: UNTREATED_ARM,
+    kind: 'months',
+    value: UNTREATED_HCC_TARGETS.medianTimeToProgression.value,
+    se: 0.5,
+    fitted: false,
+  },
+  {
+    id: 'mos.2',
+    label: 'untreated: median OS, months (SHARP placebo)',
+    arm: UNTREATED_ARM,
+    kind: 'months',
+    value: UNTREATED_HCC_TARGETS.medianOs.value,
+    se: 0.5,
+    fitted: false,
+  },
+];
+
+/** Every target of the calibration: IMbrave150's and the natural history's. */
+export const CALIBRATION_TARGETS: readonly TrialTarget[] = [...IMBRAVE150_TARGETS, ...NATURAL_HISTORY_TARGETS];
+
+/**
+ * The median over patients of an arm's volume-doubling time over its first two assessments (days[0] to days[2],
+ * 12 weeks on IMbrave150's schedule), months: t · ln 2 / ln(V(t)/V(0)); a lesion that did not grow counts as never
+ * doubling (infinite). As Nathani et al. measured untreated HCCs between two scans.
+ */
+export function medianDoublingMonths(trajectories: CohortTrajectories, arm: number = UNTREATED_ARM): number {
+  const { days } = trajectories;
+  const k = days.length;
+  const volumes = trajectories.volumes[arm];
+  const at = Math.min(2, k - 1);
+  const n = volumes.length / k;
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const ratio = volumes[i * k + at] / volumes[i * k];
+    times.push(ratio > 1 ? (days[at] * Math.LN2) / Math.log(ratio) / DAYS_PER_MONTH : Number.POSITIVE_INFINITY);
+  }
+  times.sort((x, y) => x - y);
+  return n % 2 === 1 ? times[(n - 1) / 2] : 0.5 * (times[n / 2 - 1] + times[n / 2]);
+}
+
 /**
  * The median of a Kaplan–Meier curve with linear interpolation between its steps (days): continuous in the model's
  * parameters, for the fit; the report uses the usual step median. Infinity when the curve stays above 0.5.
@@ -143,12 +218,18 @@ export function interpolatedMedian(time: ArrayLike<number>, survival: ArrayLike<
 
 /**
  * The model's figure for every target, from the statistics of an imbrave150-trial run (arm 0 sorafenib, arm 1
- * atezo/bev). `smooth`: interpolated medians (the fit) instead of step medians (the report). A median that is not
- * reached counts as the follow-up's end.
+ * atezo/bev, and arm 2 untreated when the run has it). `smooth`: interpolated medians (the fit) instead of step
+ * medians (the report). A median that is not reached counts as the follow-up's end. `trajectories`: the run's
+ * volumes, for the untreated arm's doubling time (`dt.2`).
  */
-export function trialMetrics(stats: CohortStatistics, smooth = false, interval = 42): Record<string, number> {
+export function trialMetrics(
+  stats: CohortStatistics,
+  smooth = false,
+  interval = 42,
+  trajectories?: CohortTrajectories,
+): Record<string, number> {
   const out: Record<string, number> = {};
-  stats.arms.slice(0, 2).forEach((arm, a) => {
+  stats.arms.slice(0, 3).forEach((arm, a) => {
     const n = arm.patients;
     const r = arm.responses;
     out[`orr.${a}`] = (r.CR + r.PR) / n;
@@ -167,9 +248,10 @@ export function trialMetrics(stats: CohortStatistics, smooth = false, interval =
     out[`ttr12.${a}`] = arm.timeToResponse.firstOrSecond;
     // PFS at the trial's median, read off the Kaplan–Meier curve at the assessment days and interpolated linearly
     // between them (continuous in the model's parameters, unlike the step median, which jumps from scan to scan)
-    const target = IMBRAVE150_TARGETS.find((t) => t.id === `mpfs.${a}`);
+    const target = CALIBRATION_TARGETS.find((t) => t.id === `mpfs.${a}`);
     if (target) out[`pfsAtMedian.${a}`] = scanInterpolatedSurvival(arm.pfs, target.value * DAYS_PER_MONTH, interval);
   });
+  if (trajectories && trajectories.volumes.length > UNTREATED_ARM) out['dt.2'] = medianDoublingMonths(trajectories);
   const c = stats.comparisons[0];
   out['hr.pfs'] = c?.cox.hazardRatio ?? Number.NaN;
   out['hr.os'] = c?.osCox.hazardRatio ?? Number.NaN;
@@ -191,7 +273,7 @@ export function scanInterpolatedSurvival(km: KaplanMeierResult, t: number, inter
  * binomial at 50 % over the trial's responders). Every other target as standardisedDistance.
  */
 export function fitDistance(target: TrialTarget, metrics: Record<string, number>): number {
-  if (target.id.startsWith('mpfs.') && target.arm !== 'comparison') {
+  if (target.id.startsWith('mpfs.') && (target.arm === 0 || target.arm === 1)) {
     return (metrics[`pfsAtMedian.${target.arm}`] - 0.5) / Math.sqrt(0.25 / N[target.arm]);
   }
   if (target.id === 'ttr.1') {
@@ -214,7 +296,7 @@ export function standardisedDistance(target: TrialTarget, model: number): number
  */
 export function calibrationLoss(metrics: Record<string, number>, fit = false): number {
   let loss = 0;
-  for (const t of IMBRAVE150_TARGETS) {
+  for (const t of CALIBRATION_TARGETS) {
     if (t.fitted) loss += (fit ? fitDistance(t, metrics) : standardisedDistance(t, metrics[t.id])) ** 2;
   }
   return loss;

@@ -94,6 +94,11 @@ export interface VirtualPatient {
   deathDraw: number;
   /** Exp(1) deviate that sets when a new lesion appears against the new-lesion hazard (the same in every arm) */
   newLesionDraw: number;
+  /**
+   * the patient's multiple of the new-lesion hazard (HCC trial: the tumour's growth multiplier, since occult deposits
+   * grow as the target lesion does and become visible at that pace; absent: 1, the lung trial)
+   */
+  newLesionScale?: number;
   /** fraction of the lost volume that stays as non-viable tissue in the measured lesion (0: fully resorbed) */
   residual: number;
   /** the draws behind `residual`: a uniform (resorbed when below residualResorbed) and a lognormal spread */
@@ -190,6 +195,7 @@ export function samplePatients(
       baselineCells,
       deathDraw,
       newLesionDraw,
+      newLesionScale: growth,
       residual: residualOf(residualDraws, population),
       residualDraws,
       withdrawalDraw,
@@ -374,7 +380,7 @@ export function armRisk(arm: Pick<Scenario['arms'][number], 'treatments'>): ArmR
 export function patientOutcome(
   days: ArrayLike<number>,
   viable: ArrayLike<number>,
-  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw'>,
+  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw' | 'newLesionScale'>,
   population: Readonly<OutcomeHazards> = TRIAL_POPULATION,
   risk: ArmRisk = { sorafenib: false },
 ): PatientOutcome {
@@ -383,7 +389,8 @@ export function patientOutcome(
   const measured = new Float64Array(days.length);
   for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
   const lesion =
-    newLesionDay(days, viable, population.newLesionHazard, patient.newLesionDraw) ?? Number.POSITIVE_INFINITY;
+    newLesionDay(days, viable, population.newLesionHazard * (patient.newLesionScale ?? 1), patient.newLesionDraw) ??
+    Number.POSITIVE_INFINITY;
   const recist = assessRecist(days, measured, lesion);
   const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
   const hazards = risk.sorafenib

@@ -5,8 +5,10 @@
  *
  * - killScale, growthScale, recruitmentScale: medians of the patients' lognormal multipliers of the patient-scale
  *   T-cell kill rate, tumour growth rate and T-cell recruitment (the spread is fixed: COHORT_DISTRIBUTIONS).
- *   growthScale is fixed since version 3 (at version 2's fit, 0.8391): left free, the fit took it to its lower bound
- *   and untreated tumours doubled in 17 months against HCC's measured 4.6 (Nathani et al., Gut 2021).
+ *   growthScale was fixed in versions 3 and 4 (at version 2's fit, 0.8391): left free without a target on untreated
+ *   tumours, the fit took it to its lower bound and they doubled in 17 months against HCC's measured 4.6 (Nathani et
+ *   al., Gut 2021). Since version 5 it is fitted again, with that doubling time among the targets (calibration.ts,
+ *   NATURAL_HISTORY_TARGETS).
  * - sorafenibScale, sorafenibLogSd: the patients' sensitivity to sorafenib, a lognormal multiplier (median, SD of
  *   log) of the patient-scale sorafenibGrowthInhibition, capped at SORAFENIB_INHIBITION_CAP. Above 1 the growth term
  *   turns negative under full occupancy: the tumour loses cells (necrosis after VEGFR and RAF blockade), which is how
@@ -15,8 +17,9 @@
  *   complete response); residualMedian, residualLogSd: in the others, non-viable tissue (necrosis, fibrosis) stays in
  *   the lesion as a lognormal fraction of the volume lost (median, SD of log), so that the measured diameter of a
  *   responder shrinks to a patient-specific floor: a continuous waterfall instead of only −100 %.
- * - newLesionHazard: new lesions (progression outside the target lesion) per day at the baseline burden, in proportion
- *   to the viable tumour relative to baseline.
+ * - newLesionHazard: new lesions (progression outside the target lesion) per day at the baseline burden for the
+ *   median patient, in proportion to the viable tumour relative to baseline and (since version 5) to the patient's
+ *   growth multiplier: occult deposits grow as the target lesion does and become visible at that pace.
  * - backgroundHazard, burdenHazard, postProgressionHazard: the death hazard (src/model/survival.ts), 1/day.
  * - sorafenibLiverHazard: the death hazard added in an arm that gives sorafenib, 1/day: sorafenib worsens liver
  *   function (ALBI score) sooner than atezolizumab + bevacizumab (Kudo et al., Liver Cancer 2023, IMbrave150 post hoc).
@@ -74,6 +77,7 @@ export interface TrialPopulation {
 
 /** The population parameters that the calibration fits, in its order. */
 export const FITTED_PARAMETERS = [
+  'growthScale',
   'killScale',
   'recruitmentScale',
   'sorafenibScale',
@@ -96,6 +100,7 @@ export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
 /** Bounds of the fit (chosen: wide, physically meaningful). */
 export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
+  growthScale: [0.3, 3],
   killScale: [0.2, 5],
   recruitmentScale: [0.2, 5],
   sorafenibScale: [0.3, 6],

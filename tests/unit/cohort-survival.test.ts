@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type CohortBlock, cohortStatistics, patientOutcome, runCohortBlock, YEAR_DAYS } from '../../src/model/cohort';
+import {
+  type CohortBlock,
+  cohortPatients,
+  cohortStatistics,
+  patientOutcome,
+  runCohortBlock,
+  YEAR_DAYS,
+} from '../../src/model/cohort';
 import { TRIAL_POPULATION } from '../../src/model/population';
+import { settingParameters } from '../../src/model/settings';
 import { BURDEN_REFERENCE_MM3, deathDay, newLesionDay, type SurvivalParameters } from '../../src/model/survival';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
-import type { Scenario } from '../../src/scenario/types';
+import type { CohortSettings, Scenario } from '../../src/scenario/types';
 import { kaplanMeier, survivalIntervalAt } from '../../src/stats';
 
 const cm3 = (d: number) => (Math.PI * d ** 3) / 6; // volume of a sphere of diameter d mm, mm3
@@ -121,6 +129,38 @@ describe('new lesions and residual tissue', () => {
       },
     );
     expect(o).toMatchObject({ progressed: true, pfsDays: 84, best: 'SD' });
+  });
+
+  it("a patient's new-lesion hazard is the population's times the patient's growth multiplier: a faster tumour shows its new lesion sooner", () => {
+    const days = [0, 42, 84, 126];
+    const v = [cm3(30), cm3(29), cm3(29), cm3(29)];
+    const at = (newLesionScale?: number) =>
+      patientOutcome(
+        days,
+        v,
+        { deathDraw: 100, newLesionDraw: 0.5, residual: 0, newLesionScale },
+        {
+          ...population,
+          newLesionHazard: 0.005,
+        },
+      );
+    // 0.005/day: the cumulative hazard reaches 0.5 near day 100 (seen at day 126); x4: near day 25 (seen at day 42)
+    expect(at()).toMatchObject({ progressed: true, pfsDays: 126 });
+    expect(at(1)).toMatchObject({ progressed: true, pfsDays: 126 });
+    expect(at(4)).toMatchObject({ progressed: true, pfsDays: 42, best: 'PD' });
+    expect(at(0.25).progressed).toBe(false);
+  });
+
+  it('the HCC trial gives each patient their growth multiplier as the new-lesion scale; the lung trial none', () => {
+    const hcc = presetById('imbrave150-trial')?.scenario as Scenario;
+    const lung = presetById('flaura-osimertinib')?.scenario as Scenario;
+    const base = settingParameters('hcc-patient');
+    for (const p of cohortPatients({ ...hcc, cohort: { ...(hcc.cohort as CohortSettings), size: 20 } }, 0, 20)) {
+      const growth = (p.overrides.sensitiveGrowthRate ?? 0) / (base.sensitiveGrowthRate * TRIAL_POPULATION.growthScale);
+      expect(p.newLesionScale).toBeCloseTo(growth, 9);
+    }
+    for (const p of cohortPatients({ ...lung, cohort: { ...(lung.cohort as CohortSettings), size: 5 } }, 0, 5))
+      expect(p.newLesionScale).toBeUndefined();
   });
 
   it('residual tissue keeps a responder measurable: a partial response, not a complete one, with a continuous depth', () => {

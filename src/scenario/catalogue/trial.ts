@@ -175,6 +175,32 @@ export const IMBRAVE150_TARGETS: readonly TrialTarget[] = [
   },
 ];
 
+/**
+ * Untreated HCC's natural history, which the virtual trial's calibration adds to IMbrave150's figures (IMbrave150 had
+ * no untreated arm, so without these the fit can trade the tumours' growth away): the volume-doubling time of
+ * untreated HCCs (median, months) and, reported beside it but not fitted, SHARP placebo's median time to radiologic
+ * progression and median OS (months; SHARP also assessed every 6 weeks). Not in the shared targets table: an addition
+ * of this project (docs/model.md, "Calibration").
+ */
+export const UNTREATED_HCC_TARGETS = {
+  doublingTime: {
+    value: 4.6,
+    lower: 3.9,
+    upper: 5.3,
+    source:
+      'Nathani et al., Gut 2021; 70:401–407 (meta-analysis of 1374 untreated HCCs in 20 studies: pooled volume-doubling time 4.6 months, 95 % CI 3.9–5.3; 35 % under 3 months, 37.6 % over 9)',
+  },
+  medianTimeToProgression: {
+    value: 2.8,
+    source:
+      'Llovet et al., NEJM 2008; 359:378–390 (SHARP, placebo arm, n = 303: median time to radiologic progression)',
+  },
+  medianOs: {
+    value: 7.9,
+    source: 'Llovet et al., NEJM 2008; 359:378–390 (SHARP, placebo arm: median overall survival)',
+  },
+} as const;
+
 /** The drugs of IMbrave150's arms: an arm is compared with an arm of the trial when it gives exactly these. */
 export const IMBRAVE150_ARMS = {
   atezoBev: ['atezolizumab', 'bevacizumab'],
