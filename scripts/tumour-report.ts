@@ -57,7 +57,7 @@ const windows: Scenario = {
   arms: [
     { name: 'osimertinib 40 d alone', inputs: {}, treatments: { osimertinib: osi } },
     { name: 'osimertinib continuous', inputs: {}, treatments: { osimertinib: { ...osi, stop: 150 } } },
-    ...[5, 7, 8, 10, 20, 40].map((w) => ({
+    ...[3, 4, 5, 7, 8, 10, 20, 40].map((w) => ({
       name: `+ IGF-1R inhibitor days 0–${w}`,
       inputs: {},
       treatments: { osimertinib: osi, igf1ri: { ...igf, stop: w } },
@@ -72,6 +72,31 @@ report(
   windows,
   { osimertinibKill: 0.163, sensitiveGrowthRate: 0.0855 },
 );
+// docs/model.md, "Persisters before the drug": the prototype's mechanism, every persister made by osimertinib from
+// sensitive cells (drug-induced entry 2.4e-3/day, none at the start)
+const induced: Partial<ModelParameters> = { persisterEntry: 2.4e-3, persisterFraction: 0 };
+report(
+  'The same with the persisters made by the drug instead (persisterEntry 2.4e-3/day, persisterFraction 0), mm3',
+  windows,
+  induced,
+);
+console.log(
+  "\nIGF-1R days 0–10, P(eradication) at day 150 against osimertinib's kill (the ensemble draws 1.12–2.08/day)",
+);
+const kills = [0.163, 0.6, 0.7, 0.8, 1.12, 1.45, 1.6, 2.08];
+console.log(`| persisters | ${kills.map((k) => `k = ${k}`).join(' | ')} |`);
+console.log(`|---|${kills.map(() => '---').join('|')}|`);
+for (const [label, o] of [
+  ['before the drug (default)', {}],
+  ['made by the drug (prototype)', induced],
+] as const) {
+  const p = kills.map(
+    (k) =>
+      simulate({ ...base, arms: [base.arms[2]] }, { parameterOverrides: { ...o, osimertinibKill: k } }).arms[0].summary
+        .eradicationProbability,
+  );
+  console.log(`| ${label} | ${p.map((x) => x.toFixed(3)).join(' | ')} |`);
+}
 const tenDay = simulate({ ...base, arms: [base.arms[2]] }).arms[0];
 console.log(
   `\nIGF-1R 0–10: persisters at day 40 ${(valueAt(tenDay.t, tenDay.series.persisterVolume, 40) * 1e6).toPrecision(3)} cells`,

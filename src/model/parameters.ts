@@ -117,7 +117,10 @@ export interface ModelParameters {
   // persisters (EGFR-mutant lung)
   /** killing of sensitive cells by osimertinib at full occupancy, 1/day */
   osimertinibKill: number;
-  /** switching of sensitive cells to persisters under osimertinib, 1/day */
+  /**
+   * switching of sensitive cells to persisters under osimertinib (drug-induced persister entry, on top of the
+   * persisters present at the start, persisterFraction), 1/day
+   */
   persisterEntry: number;
   /** reversion of persisters to sensitive cells off drug, 1/day */
   persisterReversion: number;
@@ -129,6 +132,11 @@ export interface ModelParameters {
   igf1rPersisterKill: number;
   /** IGF-1R dependence of persisters when AXL is high, fraction of the AXL-low dependence */
   axlHighIgf1rDependence: number;
+  /**
+   * drug-tolerant persisters present before treatment (EGFR-mutant tumours): the cells whose chance to persist is set
+   * before the drug comes, fraction of tumour cells at day 0
+   */
+  persisterFraction: number;
   /** osimertinib-resistant cells present before treatment (EGFR-mutant tumours), fraction of tumour cells at day 0 */
   resistantFraction: number;
   /**
@@ -532,17 +540,24 @@ const TABLE: ParameterInfo[] = [
       'EGFR-mutant NSCLC graft volumes lose 0.150/day (95 % 0.030–0.33) to an EGFR inhibitor at 5 mg/kg (Martin, Aarons ' +
       '& Yates 2018: Emax 0.519/day, ED50 21.5 mg/kg, γ 0.617), k = 0.16/day (0.03–0.36) at the mouse occupancy 0.91; a ' +
       'lower bound on the kill of live cells, since calipers also measure cells not yet cleared; the 10-day IGF-1R window ' +
-      'of seed 003 needs about 1.5/day (docs/model.md, "Osimertinib\'s kill in the xenograft"); patient range: the ' +
+      'of seed 003 needs about 0.7/day, the sensitive cells gone by day 40 (1.5/day while persisters were made by the ' +
+      'drug: docs/model.md, "Osimertinib\'s kill in the xenograft", "Persisters before the drug"); patient range: the ' +
       'mouse range x 1/12, as the value (PATIENT_IMMUNE_SCALE); the patient lung setting fits its own (FLAURA)',
     [0.5 * P, 3 * P],
   ),
   p(
     'persisterEntry',
     '1/day',
-    2.4e-3,
+    0,
     2.4e-3 * P,
-    [1e-4, 1e-2],
-    'chosen (prototype): ~0.1–0.3 % persist after 9–10 days (Sharma 2010)',
+    [0, 1e-2],
+    'mouse 0: the persisters of a graft are there before the drug (persisterFraction): under EGFR inhibition a lung ' +
+      "cancer cell's chance to persist is a stable inherited trait set before treatment, in vitro and in vivo (Nature " +
+      'Cancer 2021, doi 10.1038/s43018-021-00261-1, "IRS1 phosphorylation underlies the non-stochastic probability of ' +
+      'cancer cells to persist during EGFR inhibition therapy"), and PC9 persisters under osimertinib come from ' +
+      'lineages with their own programs before the drug (Oren 2021 Nature 596:576); the range keeps up to 1e-2/day of ' +
+      'drug-induced entry (docs/model.md, "Persisters before the drug"); patient: the prototype\'s 2.4e-3 x 1/12 ' +
+      '(PATIENT_IMMUNE_SCALE), kept with the FLAURA fit of the patient lung setting',
   ),
   p(
     'persisterReversion',
@@ -580,6 +595,19 @@ const TABLE: ParameterInfo[] = [
     0.2,
     [0, 1],
     'seed 003: the FOXA1/IGF-1R route is in AXL-low cells; 0.2 chosen',
+  ),
+  p(
+    'persisterFraction',
+    'fraction',
+    1.5e-3,
+    0,
+    [1e-3, 3e-3],
+    'mouse: the share of PC9 cells that survive 9 days of an EGFR inhibitor at 100x its IC50 as drug-tolerant ' +
+      'persisters, ~0.1–0.3 % (Sharma 2010 Cell 141:69), present at the start because the chance to persist is set ' +
+      'before treatment (persisterEntry); 1.5e-3 is the share the prototype made by drug-induced entry (2.4e-3/day ' +
+      'against a kill of 1.6/day), moved to day 0; patient 0: the FLAURA-fitted patient lung setting keeps ' +
+      'drug-induced entry and its fitted resistant share (not refitted with this)',
+    [0, 3e-3],
   ),
   p(
     'resistantFraction',

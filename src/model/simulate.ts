@@ -259,9 +259,9 @@ export function effectiveInputs(scenario: Scenario, arm: Arm): Inputs {
 }
 
 /**
- * Day 0 of the tumour compartments: osimertinib-resistant cells and EGFR T790M cells pre-exist in EGFR-mutant tumours
- * at `resistantFraction` and `t790mFraction` of the sensitive cells (taken from them), and every cell alive at day 0 is
- * its own lineage.
+ * Day 0 of the tumour compartments: osimertinib-resistant cells, drug-tolerant persisters and EGFR T790M cells
+ * pre-exist in EGFR-mutant tumours at `resistantFraction`, `persisterFraction` and `t790mFraction` of the sensitive
+ * cells (taken from them), and every cell alive at day 0 is its own lineage.
  */
 function seedCompartments(y0: Float64Array, params: ModelParameters, inputs: Inputs): void {
   if (inputs.egfr === 'mutant') {
@@ -269,6 +269,10 @@ function seedCompartments(y0: Float64Array, params: ModelParameters, inputs: Inp
     const resistant = sensitive * params.resistantFraction;
     y0[RESISTANT] += resistant;
     y0[SENSITIVE] -= resistant;
+    // the cells whose chance to persist is set before the drug (docs/model.md, "Persisters before the drug")
+    const persister = sensitive * params.persisterFraction;
+    y0[PERSISTER] += persister;
+    y0[SENSITIVE] -= persister;
     if (params.t790mFraction > 0) {
       // at most what is left of the sensitive cells (the two shares are drawn apart for a virtual patient)
       const t790m = Math.min(sensitive * params.t790mFraction, y0[SENSITIVE]);

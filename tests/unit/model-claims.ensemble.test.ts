@@ -27,6 +27,8 @@ const ROBUST_CLAIMS = [
   'PGE2-patients',
   'NEAT1-plasma',
   'S4.1',
+  'S4.2',
+  'S4.3',
   'S4.4',
   'S5.1',
   'claim 6',
@@ -81,6 +83,10 @@ describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} pla
 
   it('claim 2: a COX-2 inhibitor restores the response of NRF2-high tumours (all its assertions together) in >= 80 % of parameter sets', () => {
     expectSeedClaim(2);
+  });
+
+  it('claim 5: osimertinib alone relapses and 10 days of IGF-1R inhibition with it eradicate (all its assertions together) in >= 80 % of parameter sets', () => {
+    expectSeedClaim(5);
   });
 
   it('claim 6: with IL-6 low, priming and PD-L1 are higher and anti-PD-L1 works (all its assertions together) in >= 80 % of parameter sets', () => {

@@ -223,29 +223,33 @@ describe('fitting a dose, start day or window from the app', () => {
     if (!v) throw new Error('osi.start');
     const factors: Factor[] = [{ variable: v, range: fitIdRange(lung, 'osi.start') }];
     const truth = simulate(valuesScenario(lung, factors, [4]));
-    const random = createRandom(3);
-    const data = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((day) => ({
-      armIndex: 1,
-      series: 'tumourVolume',
-      day,
-      value: valueAt(truth.arms[1].t, truth.arms[1].series.tumourVolume, day) * 10 ** (0.01 * random.normal()),
-    }));
-    const run = fitWithCurves(
-      {
-        scenario: lung,
-        factors,
-        fitFactors: [{ name: 'osi.start', min: 0, max: 14, log: false, start: 7 }],
-        data,
-        scale: 'log',
-      },
-      () => undefined,
-    );
-    const f = run.fit.factors[0];
-    expect(run.fit.converged).toBe(true);
-    // 4.026 [3.993, 4.059] with this seed
-    expect(f.lower).toBeLessThanOrEqual(4);
-    expect(f.upper).toBeGreaterThanOrEqual(4);
-    expect(f.upper - f.lower).toBeLessThan(0.5);
+    // five noise draws: a 95 % interval may miss the truth in one of them (seed 3 gives 4.031 [4.003, 4.059])
+    let covered = 0;
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const random = createRandom(seed);
+      const data = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((day) => ({
+        armIndex: 1,
+        series: 'tumourVolume',
+        day,
+        value: valueAt(truth.arms[1].t, truth.arms[1].series.tumourVolume, day) * 10 ** (0.01 * random.normal()),
+      }));
+      const run = fitWithCurves(
+        {
+          scenario: lung,
+          factors,
+          fitFactors: [{ name: 'osi.start', min: 0, max: 14, log: false, start: 7 }],
+          data,
+          scale: 'log',
+        },
+        () => undefined,
+      );
+      const f = run.fit.factors[0];
+      expect(run.fit.converged, `seed ${seed}`).toBe(true);
+      expect(Math.abs(f.estimate - 4), `seed ${seed}`).toBeLessThan(0.1);
+      expect(f.upper - f.lower, `seed ${seed}`).toBeLessThan(0.5);
+      if (f.lower <= 4 && f.upper >= 4) covered++;
+    }
+    expect(covered).toBeGreaterThanOrEqual(4);
   });
 
   it('applies a start day and a parameter together as one undoable change', () => {
