@@ -51,6 +51,46 @@ interface Answer {
   ms: number;
 }
 
+/**
+ * Where one thread's time in a run went: `startMs` from the run's start to its first answer less that block's work
+ * (thread start-up, module load, the message's way there and back, waiting behind nothing else); `workMs` its blocks'
+ * own time; `extraMs` that work above the thread's settled cost (the median cost per patient of its second half of
+ * blocks, times its patients): JIT warm-up and compiler threads competing; `finishMs` when its last block came back.
+ */
+interface Phases {
+  startMs: number;
+  workMs: number;
+  extraMs: number;
+  finishMs: number;
+  blocks: number;
+}
+
+function phasesOf(blocks: { n: number; ms: number }[], startMs: number, finishMs: number): Phases {
+  const per = blocks.slice(Math.floor(blocks.length / 2)).map((b) => b.ms / b.n);
+  per.sort((a, b) => a - b);
+  const settled = per[Math.floor(per.length / 2)] ?? 0;
+  const workMs = blocks.reduce((t, b) => t + b.ms, 0);
+  const patients = blocks.reduce((t, b) => t + b.n, 0);
+  return { startMs, workMs, extraMs: Math.max(0, workMs - settled * patients), finishMs, blocks: blocks.length };
+}
+
+/** One line per pool: per thread start-up / work / its extra over the settled cost / finish, and the tail. */
+function phaseLine(label: string, phases: Phases[]): string {
+  const f = (v: number) => v.toFixed(0);
+  const finishes = phases.map((p) => p.finishMs);
+  const tail = Math.max(...finishes) - Math.min(...finishes);
+  return (
+    `    ${label}: ` +
+    phases
+      .map(
+        (p, i) =>
+          `thread ${i + 1} start ${f(p.startMs)}, work ${f(p.workMs)} (${p.blocks} blocks; ${f(p.extraMs)} above its settled cost), done at ${f(p.finishMs)}`,
+      )
+      .join('; ') +
+    (phases.length > 1 ? `; tail (first thread idle until the last is done) ${f(tail)} ms` : '')
+  );
+}
+
 class Threads {
   private readonly workers: Worker[];
   /** per worker: the callers waiting for its answers, in order (a worker answers its messages in order) */
@@ -71,9 +111,12 @@ class Threads {
       this.workers[i].postMessage(message);
     });
   }
+  /** phases of the last run, per thread (see Phases) */
+  phases: Phases[] = [];
   /** The whole cohort as the browser pool hands it out: one queue, two blocks in flight per worker, sized by cost. */
   async run(scenario: Scenario, size: number): Promise<number> {
     const start = performance.now();
+    this.phases = [];
     const count = this.workers.length;
     const first = blockSize(size, count);
     let next = 0;
@@ -83,6 +126,8 @@ class Threads {
       this.workers.map(async (_, i) => {
         const queue: { n: number; answer: Promise<Answer> }[] = [];
         let warm = false;
+        const blocks: { n: number; ms: number }[] = [];
+        let firstAnswer = Number.NaN;
         while (queue.length > 0 || next < size) {
           while (queue.length < 2 && next < size) {
             const per = measuredPatients > 0 ? measuredMs / measuredPatients : null;
@@ -94,12 +139,15 @@ class Threads {
           const head = queue.shift();
           if (!head) break;
           const answer = await head.answer;
+          if (blocks.length === 0) firstAnswer = performance.now() - start - answer.ms;
+          blocks.push({ n: head.n, ms: answer.ms });
           if (warm) {
             measuredMs += answer.ms;
             measuredPatients += head.n;
           }
           warm = true;
         }
+        this.phases[i] = phasesOf(blocks, firstAnswer, performance.now() - start);
       }),
     );
     return performance.now() - start;
@@ -165,10 +213,12 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   // change of the machine's load during the benchmark falls on both; medians of 3.
   const pools: Threads[] = [];
   const cold: number[] = [];
+  const coldPhases: Phases[][] = [];
   for (const count of [1, 2]) {
     const pool = new Threads(count, workerUrl); // created only now: no thread starts loading early
     pools.push(pool);
     cold.push(await pool.run(scenario, size));
+    coldPhases.push(pool.phases);
   }
   const prewarmed: number[] = [];
   const warmUpPatients: number[] = [];
@@ -181,9 +231,11 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   const warmRuns: number[][] = [[], []];
   const peerRuns: number[][] = [[], []];
   for (const pool of pools) await pool.spin(small, 4);
+  const warmPhases: Phases[][] = [[], []];
   for (let round = 0; round < 3; round++) {
     for (let p = 0; p < 2; p++) {
       warmRuns[p].push(await pools[p].run(scenario, size));
+      warmPhases[p] = pools[p].phases;
       peerRuns[p].push(await pools[p].spin(small, 40));
     }
   }
@@ -201,6 +253,8 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   console.log(
     `  cold (new threads):                 ${fmt(cold[0])}   ${fmt(cold[1])}     ${speedup(cold).toFixed(2)}x`,
   );
+  console.log(phaseLine('cold, 1 thread', coldPhases[0]));
+  console.log(phaseLine('cold, 2 threads', coldPhases[1]));
   console.log(
     `  pre-warmed (until settled):         ${fmt(prewarmed[0])}   ${fmt(prewarmed[1])}     ${speedup(prewarmed).toFixed(2)}x  (the page's first trial, Run pressed after the view's warm-up)`,
   );
@@ -210,6 +264,8 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   console.log(
     `  warm (same threads, second run):    ${fmt(warm[0])}   ${fmt(warm[1])}     ${speedup(warm).toFixed(2)}x`,
   );
+  console.log(phaseLine('warm (last round), 1 thread', warmPhases[0]));
+  console.log(phaseLine('warm (last round), 2 threads', warmPhases[1]));
   console.log(
     `  peer: fixed model work, no pool:    ${fmt(peer[0])}   ${fmt(peer[1])}     ${speedup(peer).toFixed(2)}x  (what the cores give now)`,
   );
