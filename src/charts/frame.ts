@@ -45,13 +45,17 @@ export function drawNumberAxes(
     .call(axisLeft(y).ticks(6).tickFormat(format));
 }
 
-/** Axis titles: x under the axis (omitted when null), y rotated at `yOffset` from the left edge. */
+/**
+ * Axis titles: x under the axis (omitted when null), y rotated at `yOffset` from the left edge, or, given the chart's
+ * y-axis group, as far left of its measured tick labels as yTitlePlace says (`yOffset` where that fits).
+ */
 export function drawAxisTitles(
   layer: Layer,
   box: PlotBox,
   xLabel: string | null,
   yLabel: string,
   yOffset: number,
+  yAxis?: Element | null,
 ): void {
   const titles = [
     ...(xLabel === null
@@ -69,6 +73,11 @@ export function drawAxisTitles(
     .attr('x', (d) => d.x)
     .attr('y', (d) => d.y)
     .text((d) => d.text);
+  if (yAxis === undefined) return;
+  const title = layer.select<SVGTextElement>('text.y-label');
+  const span = yTitleSpan(title.node(), (box.top + box.bottom) / 2);
+  const place = yTitlePlace(box.left, tickLabelsLeft(yAxis, span), fontSizeOf(title.node(), 13), yOffset);
+  title.attr('y', place.offset);
 }
 
 export interface Reference {
@@ -111,4 +120,71 @@ export function drawReferenceLines(
     .attr('x', box.right + 4)
     .attr('y', (r) => y(r.value) + 4)
     .text((r) => r.label);
+}
+
+/** The gap kept between a y-axis title and the widest tick label, px. */
+export const Y_TITLE_GAP = 4;
+
+/**
+ * The left edge of an axis group's tick labels, relative to the axis line (negative: left of it), from the labels'
+ * widths as the browser measured them in their own font (getComputedTextLength) and where d3 anchored them (their x,
+ * text-anchor end); null where the browser lays no text out (a DOM without layout, as in unit tests). `span`: only
+ * the labels of ticks within this vertical range (the y title's own extent) count.
+ */
+export function tickLabelsLeft(axis: Element | null, span?: readonly [number, number]): number | null {
+  if (!axis) return null;
+  let left = 0;
+  for (const label of axis.querySelectorAll<SVGTextElement>('.tick text')) {
+    if (!label.textContent) continue;
+    const width = typeof label.getComputedTextLength === 'function' ? label.getComputedTextLength() : 0;
+    if (!(width > 0)) return null;
+    if (span) {
+      const at = /translate\(\s*[-\d.e]+\s*[, ]\s*([-\d.e]+)/.exec(
+        label.parentElement?.getAttribute('transform') ?? '',
+      );
+      const y = at ? Number(at[1]) : Number.NaN;
+      // a label is about 1.2 em tall around its tick
+      const half = 0.6 * fontSizeOf(label, 13);
+      if (Number.isFinite(y) && (y + half < span[0] || y - half > span[1])) continue;
+    }
+    left = Math.min(left, Number(label.getAttribute('x') ?? 0) - width);
+  }
+  return left;
+}
+
+/**
+ * The vertical extent of a y title rotated by −90° and centred at `middle`: its measured length, or null without a
+ * measure (then every tick label counts).
+ */
+export function yTitleSpan(title: SVGTextElement | null, middle: number): [number, number] | undefined {
+  const length = title && typeof title.getComputedTextLength === 'function' ? title.getComputedTextLength() : 0;
+  return length > 0 ? [middle - length / 2 - 2, middle + length / 2 + 2] : undefined;
+}
+
+/**
+ * Where a y-axis title rotated by −90° goes: its baseline's distance from the chart's left edge, computed from the tick
+ * labels' measured width rather than fixed, so that a wide label ("2.00e7" in presenter type) never runs into it. Its
+ * glyphs' line box reaches from 1 em left of the baseline to 0.25 em right of it (`fontSize`: the title's own); it keeps
+ * `preferred` when that leaves Y_TITLE_GAP px before the widest label and is inside the chart, moves left of the
+ * labels when not, and never leaves the chart (larger type moves it right of `preferred`): `extra` is how far the plot must move right to give it room (0 when it fits). Without a measure (no layout),
+ * `preferred`.
+ */
+export function yTitlePlace(
+  axisX: number,
+  labelsLeft: number | null,
+  fontSize: number,
+  preferred: number,
+): { offset: number; extra: number } {
+  if (labelsLeft === null || !(fontSize > 0)) return { offset: preferred, extra: 0 };
+  const fits = axisX + labelsLeft - Y_TITLE_GAP - 0.25 * fontSize;
+  const lowest = fontSize + 1;
+  if (fits >= lowest) return { offset: Math.max(lowest, Math.min(preferred, fits)), extra: 0 };
+  return { offset: lowest, extra: Math.ceil(lowest - fits) };
+}
+
+/** The computed font size of an element, px (`fallback` where there is no style). */
+export function fontSizeOf(element: Element | null, fallback: number): number {
+  const view = element?.ownerDocument?.defaultView;
+  const size = element && view ? Number.parseFloat(view.getComputedStyle(element).fontSize) : Number.NaN;
+  return Number.isFinite(size) && size > 0 ? size : fallback;
 }

@@ -23,8 +23,9 @@ import {
   select,
 } from 'd3';
 import { layerOf } from './frame';
-import { HEATMAP_MARGIN, heatmapLayout } from './heatmapLayout';
+import { HEATMAP_MARGIN, heatmapLayout, TITLE_LINE } from './heatmapLayout';
 import { inkOn } from './palette';
+import { measuredTextWidth, wrapText } from './textWidth';
 
 export { HEATMAP_MARGIN, type HeatmapLayout, heatmapLayout } from './heatmapLayout';
 
@@ -117,7 +118,11 @@ function tickIndices(n: number, max: number): number[] {
 
 export function drawHeatmap(svgElement: SVGSVGElement, data: HeatmapData, o: HeatmapOptions): void {
   const width = Math.max(240, o.width);
-  const layout = heatmapLayout(width, data.panels.length);
+  const layout = heatmapLayout(
+    width,
+    data.panels.length,
+    data.panels.map((p) => p.name),
+  );
   const svg = select(svgElement)
     .attr('viewBox', `0 0 ${width} ${layout.height}`)
     .attr('width', width)
@@ -152,17 +157,33 @@ export function drawHeatmap(svgElement: SVGSVGElement, data: HeatmapData, o: Hea
     .attr('transform', (_, k) => {
       const col = k % layout.columns;
       const row = Math.floor(k / layout.columns);
-      return `translate(${col * layout.panelWidth + HEATMAP_MARGIN.left},${row * layout.panelHeight + HEATMAP_MARGIN.top})`;
+      return `translate(${col * layout.panelWidth + HEATMAP_MARGIN.left},${row * layout.panelHeight + layout.top})`;
     });
-  panels
-    .select('text.panel-title')
-    // one column (one arm, or a difference with its long name): the title starts at the panel's left edge, so a long
-    // name runs to the right, where the page has room, instead of off the left edge
+  // one column (one arm, or a difference with its long name): the title starts at the panel's left edge, so a long
+  // name runs to the right, where the page has room, instead of off the left edge; a name wider than the figure
+  // takes the second line the layout gave it (measured in the title's own font), never runs off the right edge
+  const title = panels
+    .select<SVGTextElement>('text.panel-title')
     .attr('x', layout.columns === 1 ? -HEATMAP_MARGIN.left + 4 : layout.plot / 2)
-    .attr('y', -8)
+    .attr('y', -8 - (layout.titleLines - 1) * TITLE_LINE)
     .attr('text-anchor', layout.columns === 1 ? 'start' : 'middle')
     .attr('font-weight', 'bold')
-    .text((d) => d.name);
+    .attr('data-full', (d) => d.name);
+  title.each(function (panel) {
+    const x = this.getAttribute('x') ?? '0';
+    const width = (s: string) => {
+      this.textContent = s;
+      return measuredTextWidth(this);
+    };
+    const { lines, cut } = wrapText(panel.name, layout.titleWidth, width, layout.titleLines);
+    this.textContent = '';
+    lines.forEach((line, i) => {
+      const tspan = select(this).append('tspan').attr('x', x).text(line);
+      if (i > 0) tspan.attr('dy', TITLE_LINE);
+    });
+    // a name cut short ("…") keeps its whole text for a pointer's tooltip and a screen reader
+    if (cut) select(this).append('title').text(panel.name);
+  });
   panels.each(function (panel) {
     const g = select(this);
     const cells: Cell[] = [];

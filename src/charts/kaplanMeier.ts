@@ -233,7 +233,7 @@ export function drawKaplanMeier(svgElement: SVGSVGElement, curves: KmCurveData[]
       .ticks(5)
       .tickFormat((v) => Number(v).toLocaleString(o.locale, { maximumFractionDigits: 2 })),
   );
-  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 16);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 16, yAxisLayer.node());
 
   // Numbers at risk: the curve's label (with its line sample) above a row of counts at the axis ticks.
   const tableTop = o.plotHeight;

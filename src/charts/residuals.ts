@@ -55,7 +55,7 @@ export function drawResiduals(svgElement: SVGSVGElement, points: readonly Residu
   const format = (v: number | { valueOf(): number }) =>
     Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 3 });
   drawNumberAxes(svg, box, x, y, format);
-  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16);
+  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16, layerOf(svg, 'axis y-axis').node());
   drawReferenceLines(
     layerOf(svg, 'references'),
     [{ value: 0, label: '' }, ...(o.bands ? [2, -2].map((v) => ({ value: v, label: v > 0 ? '+2' : '−2' })) : [])],

@@ -70,7 +70,7 @@ export function drawScan(svgElement: SVGSVGElement, data: ScanData, o: ScanOptio
   const format = (v: d3NumberLike) => Number(v).toLocaleString(o.locale, { maximumSignificantDigits: 4 });
 
   drawNumberAxes(svg, box, x, y, format, logX);
-  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16);
+  drawAxisTitles(layerOf(svg, 'labels'), box, o.xLabel, o.yLabel, 16, layerOf(svg, 'axis y-axis').node());
 
   const path = line<number>()
     .defined((v, i) => Number.isFinite(v) && Number.isFinite(xs[i]))

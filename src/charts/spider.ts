@@ -110,5 +110,5 @@ export function drawSpider(svgElement: SVGSVGElement, lines: SpiderLine[], o: Sp
       .ticks(6)
       .tickFormat((v) => Number(v).toLocaleString(o.locale)),
   );
-  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 14);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, o.xLabel, o.yLabel, 14, yAxisLayer.node());
 }

@@ -5,6 +5,7 @@
  */
 import { area, axisBottom, axisLeft, line, type ScaleContinuousNumeric, scaleLinear, scaleLog, select } from 'd3';
 import { formatNumber, sampleAt } from './format';
+import { fontSizeOf, tickLabelsLeft, yTitlePlace, yTitleSpan } from './frame';
 import { ARM_LINE_WIDTH, armStyle } from './palette';
 
 export interface ChartLine {
@@ -235,18 +236,52 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   const width = Math.max(200, o.width);
   const height = Math.max(120, o.height);
   const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
-  const plotLeft = MARGIN.left;
   const plotRight = width - MARGIN.right;
   const plotTop = MARGIN.top;
   const rows = data.doses ? doseRows(data.doses) : [];
   const doseRowCount = rows.reduce((n, r) => Math.max(n, r.row + 1), 0);
   const plotBottom = height - bottomMargin(doseRowCount);
 
-  const x = scaleLinear()
-    .domain([0, o.horizon * o.timeFactor])
-    .range([plotLeft, plotRight]);
   const y = yScale(data, o, [plotBottom, plotTop]);
   const logLike = o.logScale && !o.yDomain;
+  const xDomain = [0, o.horizon * o.timeFactor];
+
+  // Axes and titles: redrawn only when what they show changed. A slider move mostly keeps the scales (a log axis is
+  // niced to decades), and rebuilding ~30 ticks and their labels per chart re-laid out their text at every move.
+  const xTicks = Math.max(2, Math.floor((plotRight - MARGIN.left) / 80));
+  const yTicks = Math.max(2, Math.floor((plotBottom - plotTop) / 40));
+  const frameKey = [
+    width,
+    height,
+    plotBottom,
+    xDomain,
+    y.domain(),
+    y.range(),
+    logLike,
+    xTicks,
+    yTicks,
+    o.locale,
+    o.xLabel,
+    o.yLabel,
+  ].join('|');
+  const frameOf = svgElement as SVGSVGElement & { __frame?: string; __plotLeft?: number };
+  // (the key is kept on the svg element; a caller that emptied the svg gets its axes back)
+  const freshFrame = frameOf.__frame !== frameKey || !svgElement.querySelector(':scope > g.y-axis');
+  // The plot's left edge: the default margin, moved right only as far as the y title needs beside the tick labels the
+  // browser measured (wide labels in presenter type); measured when the axes are redrawn, kept between redraws.
+  let plotLeft = freshFrame ? MARGIN.left : (frameOf.__plotLeft ?? MARGIN.left);
+  if (freshFrame) {
+    // the frame's elements in their drawing order (clip, x axis, y axis, titles) before the y axis is measured
+    svg.selectAll('defs').data([null]).join('defs');
+    svg.selectAll('g.x-axis').data([null]).join('g').attr('class', 'axis x-axis');
+    svg.selectAll('g.y-axis').data([null]).join('g').attr('class', 'axis y-axis');
+    svg.selectAll('text.x-label').data([o.xLabel]).join('text').attr('class', 'axis-label x-label');
+    drawYAxis(MARGIN.left);
+    plotLeft = MARGIN.left + yTitlePlaceAt(MARGIN.left).extra;
+    frameOf.__plotLeft = plotLeft;
+  }
+
+  const x = scaleLinear().domain(xDomain).range([plotLeft, plotRight]);
 
   // Clip: the plot area, narrowed to the played part during playback.
   const clipId = `clip-${o.id}`;
@@ -265,29 +300,42 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     .attr('width', Math.max(0, clipRight - plotLeft))
     .attr('height', plotBottom - plotTop + 4);
 
-  // Axes and titles: redrawn only when what they show changed. A slider move mostly keeps the scales (a log axis is
-  // niced to decades), and rebuilding ~30 ticks and their labels per chart re-laid out their text at every move.
-  const xTicks = Math.max(2, Math.floor((plotRight - plotLeft) / 80));
-  const yTicks = Math.max(2, Math.floor((plotBottom - plotTop) / 40));
-  const frameKey = [
-    width,
-    height,
-    plotBottom,
-    x.domain(),
-    y.domain(),
-    y.range(),
-    logLike,
-    xTicks,
-    yTicks,
-    o.locale,
-    o.xLabel,
-    o.yLabel,
-  ].join('|');
-  const frameOf = svgElement as SVGSVGElement & { __frame?: string };
-  // (the key is kept on the svg element; a caller that emptied the svg gets its axes back)
-  if (frameOf.__frame !== frameKey || !svgElement.querySelector(':scope > g.y-axis')) {
+  if (freshFrame) {
     frameOf.__frame = frameKey;
     drawFrame();
+  }
+  function drawYAxis(left: number): void {
+    const yAxis = axisLeft(y)
+      .ticks(yTicks)
+      .tickSize(-(plotRight - left));
+    // Log axes: d3's own tick format decides which ticks get a label (it returns '' for crowded ones).
+    const shown = y.tickFormat(yTicks);
+    yAxis.tickFormat((d) => (!logLike || shown(d as number) !== '' ? formatNumber(Number(d), o.locale) : ''));
+    svg
+      .selectAll<SVGGElement, null>('g.y-axis')
+      .data([null])
+      .join('g')
+      .attr('class', 'axis y-axis')
+      .attr('transform', `translate(${left},0)`)
+      .call(yAxis)
+      .call((g) =>
+        // Unlabelled (minor) log ticks: faint grid lines only.
+        g.selectAll<SVGGElement, unknown>('.tick').classed('minor', function () {
+          return (this.textContent ?? '') === '';
+        }),
+      );
+  }
+  /** The y title's place beside the y axis drawn at `left` (charts/frame.ts yTitlePlace; 14 px where it fits). */
+  function yTitlePlaceAt(left: number): { offset: number; extra: number } {
+    const title = svg
+      .selectAll<SVGTextElement, string>('text.y-label')
+      .data([o.yLabel])
+      .join('text')
+      .attr('class', 'axis-label y-label')
+      .text((d) => d);
+    const axis = svgElement.querySelector(':scope > g.y-axis');
+    const span = yTitleSpan(title.node(), (plotTop + plotBottom) / 2);
+    return yTitlePlace(left, tickLabelsLeft(axis, span), fontSizeOf(title.node(), 13), 14);
   }
   function drawFrame(): void {
     svg
@@ -301,25 +349,7 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
           .ticks(xTicks)
           .tickFormat((d) => formatNumber(Number(d), o.locale)),
       );
-    const yAxis = axisLeft(y)
-      .ticks(yTicks)
-      .tickSize(-(plotRight - plotLeft));
-    // Log axes: d3's own tick format decides which ticks get a label (it returns '' for crowded ones).
-    const shown = y.tickFormat(yTicks);
-    yAxis.tickFormat((d) => (!logLike || shown(d as number) !== '' ? formatNumber(Number(d), o.locale) : ''));
-    svg
-      .selectAll<SVGGElement, null>('g.y-axis')
-      .data([null])
-      .join('g')
-      .attr('class', 'axis y-axis')
-      .attr('transform', `translate(${plotLeft},0)`)
-      .call(yAxis)
-      .call((g) =>
-        // Unlabelled (minor) log ticks: faint grid lines only.
-        g.selectAll<SVGGElement, unknown>('.tick').classed('minor', function () {
-          return (this.textContent ?? '') === '';
-        }),
-      );
+    drawYAxis(plotLeft);
 
     svg
       .selectAll('text.x-label')
@@ -330,14 +360,11 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       .attr('y', height - 6)
       .attr('text-anchor', 'middle')
       .text((d) => d);
+    const place = yTitlePlaceAt(plotLeft);
     svg
       .selectAll('text.y-label')
-      .data([o.yLabel])
-      .join('text')
-      .attr('class', 'axis-label y-label')
-      .attr('transform', `translate(14,${(plotTop + plotBottom) / 2}) rotate(-90)`)
-      .attr('text-anchor', 'middle')
-      .text((d) => d);
+      .attr('transform', `translate(${place.offset},${(plotTop + plotBottom) / 2}) rotate(-90)`)
+      .attr('text-anchor', 'middle');
   }
 
   const plot = svg

@@ -182,5 +182,5 @@ export function drawWaterfall(svgElement: SVGSVGElement, data: WaterfallData, o:
       .ticks(6)
       .tickFormat((v) => Number(v).toLocaleString(o.locale)),
   );
-  drawAxisTitles(labelLayer, { left, right, top, bottom }, null, o.yLabel, 14);
+  drawAxisTitles(labelLayer, { left, right, top, bottom }, null, o.yLabel, 14, axisLayer.node());
 }

@@ -5,7 +5,16 @@
 import { interpolateRdBu, interpolateViridis } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { heatmapCsv } from '../../src/charts/analysisCsv';
-import { divergingDomain, drawHeatmap, heatmapColour, heatmapDomain, heatmapLayout } from '../../src/charts/heatmap';
+import {
+  divergingDomain,
+  drawHeatmap,
+  HEATMAP_MARGIN,
+  heatmapColour,
+  heatmapDomain,
+  heatmapLayout,
+} from '../../src/charts/heatmap';
+import { TITLE_LINE, TITLE_SIZE } from '../../src/charts/heatmapLayout';
+import { estimateTextWidth } from '../../src/charts/textWidth';
 import { decodeScenario, parseVariable } from '../../src/scenario';
 import { checkScanProblems, scanAxis } from '../../src/scenario/scan';
 
@@ -174,5 +183,52 @@ describe('scan problems in both languages', () => {
       'cox2.start: 点数は 1 以上の整数にしてください',
       'p.tCellKillRate: 範囲は有限の数にしてください',
     ]);
+  });
+});
+
+describe('heat map panel titles', () => {
+  it("wraps a phone's long panel title onto a second line inside the figure instead of cutting it at the right edge", () => {
+    // a 390 px phone's figure, one panel: the difference of two arms with its long name
+    const name = 'NRF2-high, atezo/bev + COX-2i − NRF2-high, atezo/bev';
+    for (const width of [340, 300]) {
+      const svg = svgElement();
+      drawHeatmap(svg, { ...DATA, panels: [{ name, values: DATA.panels[0].values }] }, { ...OPTIONS, width });
+      const layout = heatmapLayout(width, 1, [name]);
+      expect(layout.titleLines).toBe(2);
+      const title = svg.querySelector('.panel-title');
+      const lines = [...(title?.querySelectorAll('tspan') ?? [])].map((t) => t.textContent ?? '');
+      expect(lines).toHaveLength(2);
+      expect(lines.join(' ')).toBe(name);
+      // every line fits the figure from the title's start (4 px in from the left edge), in the title's font size
+      // (here the DOM's default 16 px, without layout: the estimate, which errs wide)
+      for (const line of lines) expect(estimateTextWidth(line, 16, true)).toBeLessThanOrEqual(width - 8);
+      // and the layout's own estimate at the page's size asked for the second line
+      expect(estimateTextWidth(name, TITLE_SIZE, true)).toBeGreaterThan(layout.titleWidth);
+      // the second line sits above the plot: the plot moved down by a line, the figure grew by as much
+      expect(layout.top).toBe(HEATMAP_MARGIN.top + TITLE_LINE);
+      expect(layout.height).toBe(heatmapLayout(width, 1).height + TITLE_LINE);
+      const panel = svg.querySelector('g.heatmap-panel');
+      expect(panel?.getAttribute('transform')).toBe(`translate(${HEATMAP_MARGIN.left},${layout.top})`);
+      expect(Number(title?.getAttribute('y')) + TITLE_LINE).toBeLessThan(0);
+    }
+  });
+
+  it('keeps a short title, and titles over side-by-side panels, on one line', () => {
+    const svg = svgElement();
+    drawHeatmap(svg, DATA, { ...OPTIONS, width: 340 });
+    expect(heatmapLayout(340, 2, ['A', 'B']).titleLines).toBe(1);
+    for (const title of svg.querySelectorAll('.panel-title')) expect(title.querySelectorAll('tspan')).toHaveLength(1);
+    expect(heatmapLayout(1200, 5, ['NRF2-high, atezo/bev + COX-2i']).titleLines).toBe(1);
+  });
+
+  it('cuts a name too long even for two lines with "…" and keeps the whole name in its tooltip', () => {
+    const name = 'An arm whose name is much too long to fit on the two lines a phone gives a heat map panel title';
+    const svg = svgElement();
+    drawHeatmap(svg, { ...DATA, panels: [{ name, values: DATA.panels[0].values }] }, { ...OPTIONS, width: 300 });
+    const title = svg.querySelector('.panel-title');
+    const lines = [...(title?.querySelectorAll('tspan') ?? [])].map((t) => t.textContent ?? '');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].endsWith('…')).toBe(true);
+    expect(title?.querySelector('title')?.textContent).toBe(name);
   });
 });

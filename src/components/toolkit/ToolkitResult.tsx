@@ -192,7 +192,11 @@ function ResultFigure({ outcome }: { outcome: Outcome }) {
     outcome.kind === 'scan'
       ? 300
       : outcome.kind === 'heatmap'
-        ? heatmapLayout(width || 640, outcome.arms.length).height
+        ? heatmapLayout(
+            width || 640,
+            outcome.arms.length,
+            outcome.arms.map((a) => a.name),
+          ).height
         : outcome.kind === 'tornado'
           ? tornadoHeight(tornado?.rows.length ?? 1, ROW_HEIGHT)
           : sobolHeight(sobol.length, ROW_HEIGHT);
