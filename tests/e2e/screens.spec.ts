@@ -119,11 +119,19 @@ test('phone 390×844 in presenter mode: a two-row header, Play and the whole vol
   const size = { width: 390, height: 844 };
   await page.setViewportSize(size);
   await openApp(page, LINK);
-  await page.getByTestId('share-more').click();
-  await page.getByTestId('presenter-toggle').click();
+  // by keyboard: "More", then presenter mode. The choice folds "More" again (it stayed open, four header rows, until
+  // pressed again) and focus returns to it; a screen reader hears what changed
+  const more = page.getByTestId('share-more');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await page.getByTestId('presenter-toggle').focus();
+  await page.keyboard.press('Enter');
   await expect(page.locator('html')).toHaveClass(/presenter/);
-  await page.getByTestId('share-more').click();
-  await expect(page.getByTestId('share-more')).toHaveAttribute('aria-expanded', 'false');
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByTestId('presenter-toggle')).toBeHidden();
+  await expect(more).toBeFocused();
+  await expect(page.getByTestId('presenter-status')).toHaveText(/^Presenter mode on/);
   await page.evaluate(() => scrollTo(0, 0));
   await shoot(page, 'phone-390-presenter');
   const header = await page.locator('.app-header').boundingBox();
@@ -146,6 +154,16 @@ test('phone 390×844 in presenter mode: a two-row header, Play and the whole vol
   // Space plays, wherever focus is
   await page.keyboard.press(' ');
   await expect(page.getByTestId('play')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press(' ');
+  // leaving presenter mode the same way folds "More" too; in Japanese, what changed is said in Japanese
+  await page.getByTestId('language').selectOption('ja');
+  await more.click();
+  await page.getByTestId('presenter-toggle').click();
+  await expect(page.locator('html')).not.toHaveClass(/presenter/);
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(more).toBeFocused();
+  await expect(page.getByTestId('presenter-status')).toHaveText('発表モードを終了しました');
+  await shoot(page, 'phone-390-presenter-left-ja');
 });
 
 test('projector 1280×720: a one-row header, and in presenter mode the chart first and large with its legend', async ({

@@ -36,15 +36,41 @@ export function ShareBar() {
   const phone = useMediaQuery('(max-width: 900px)');
   const [moreOpen, setMoreOpen] = useState(false);
   const toolsId = useId();
+  const moreButton = useRef<HTMLButtonElement>(null);
+  const tools = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!phone) setMoreOpen(false);
   }, [phone]);
+  // what presenter mode's switch did, for a screen reader: the switch itself is folded away with the tools
+  const [presenterNews, setPresenterNews] = useState('');
+
+  /**
+   * A choice made among the phone's folded tools folds them again (presenter mode would otherwise keep four header
+   * rows on screen until "More" is pressed); focus goes back to "More", where the choice was opened from, instead of
+   * being lost with the hidden button.
+   */
+  const foldAfterChoice = () => {
+    if (!phone) return;
+    const focusWasInside = tools.current?.contains(document.activeElement) ?? false;
+    setMoreOpen(false);
+    if (focusWasInside) moreButton.current?.focus();
+  };
 
   // the panel belongs to the moment it was opened in: a language switch or presenter mode closes it
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of the language or presenter mode
   useEffect(() => {
     setQrOpen(false);
   }, [language, presenter]);
+
+  // presenter mode switched (by its button or the F shortcut): the phone's tools fold, and the change is announced
+  const firstPresenter = useRef(presenter);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each change of presenter mode
+  useEffect(() => {
+    if (firstPresenter.current === presenter) return;
+    firstPresenter.current = presenter;
+    foldAfterChoice();
+    setPresenterNews(t(presenter ? 'presenter.on' : 'presenter.off'));
+  }, [presenter]);
 
   useEffect(() => {
     if (!copied) return;
@@ -56,6 +82,7 @@ export function ShareBar() {
     try {
       await navigator.clipboard.writeText(currentLink());
       setCopied('ok');
+      foldAfterChoice();
     } catch {
       setCopied('failed');
       setQrOpen(true);
@@ -94,6 +121,7 @@ export function ShareBar() {
       </select>
       {phone ? (
         <button
+          ref={moreButton}
           type="button"
           className="share-more"
           data-testid="share-more"
@@ -104,7 +132,7 @@ export function ShareBar() {
           {t('share.more')} {moreOpen ? '▴' : '▾'}
         </button>
       ) : null}
-      <div className="share-tools" id={toolsId} hidden={phone && !moreOpen}>
+      <div className="share-tools" id={toolsId} hidden={phone && !moreOpen} ref={tools}>
         <button type="button" data-testid="copy-link" onClick={copy}>
           {t('share.copy')}
         </button>
@@ -120,6 +148,9 @@ export function ShareBar() {
       </div>
       <p className="share-status" aria-live="polite" data-testid="copy-status">
         {copied === 'ok' ? t('share.copied') : copied === 'failed' ? t('share.copyFailed') : ''}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-testid="presenter-status">
+        {presenterNews}
       </p>
       {qrOpen ? (
         <Modal className="qr-panel" testId="qr-panel" label={t('share.qrTitle')} onClose={() => setQrOpen(false)}>
