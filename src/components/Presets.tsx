@@ -7,6 +7,7 @@ import { PRESETS } from '../scenario/catalogue/presets';
 import { useExplorer } from '../store/explorer';
 import { dynamicKey, loadPreset } from '../store/teaching';
 import { ClaimRobustness } from './ClaimRobustness';
+import { Explain, PRESET_EXPLANATIONS } from './Explain';
 
 /** The studies' experiments, one click each. Titles and summaries come from the catalogues, keyed by preset id. */
 export function Presets() {
@@ -45,6 +46,7 @@ export function Presets() {
                   ) : null}
                 </p>
                 <ClaimRobustness presetId={preset.id} />
+                <Explain topics={PRESET_EXPLANATIONS[preset.id]} testId={`preset-explain-${preset.id}`} />
               </div>
             </li>
           );

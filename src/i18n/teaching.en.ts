@@ -98,6 +98,10 @@ export const teachingEn = {
     'Add a COX-2 inhibitor (celecoxib) to atezolizumab + bevacizumab. PGE2 falls, T cells return, and the tumour responds again.',
   'lesson.nrf2.3.question': 'Would you give celecoxib to every patient, or measure NRF2 or PGE2 first?',
 
+  'explain.nrf2Untreated': 'Why does NRF2 barely change an untreated tumour?',
+  'explain.nrf2Untreated.body':
+    'In the model NRF2 does not make tumour cells divide faster: it acts through the immune response. NRF2 switches on COX-2, the tumour makes PGE2, and PGE2 keeps CD8 T cells out of the tumour (compare the CD8 chart: several times fewer T cells per tumour cell); NRF2 also dampens STING, so dendritic cells mature less. Without treatment the few T cells that get in are held back by PD-L1 and kill little, so keeping them out hardly changes the volume: untreated NRF2-high and NRF2-low tumours end up almost the same size on day 28. Under atezolizumab + bevacizumab the T cells could kill, and that is where NRF2 decides the outcome.',
+
   'lesson.neat1.title': 'NEAT1, CD24 and anti-PD-1',
   'lesson.neat1.1.text':
     'NEAT1-high tumours sponge miR-320a, SP1 rises and so does CD24, a "don\'t eat me" signal. Compare them with NEAT1-low tumours.',

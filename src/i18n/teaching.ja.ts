@@ -97,6 +97,10 @@ export const teachingJa: { readonly [K in keyof typeof teachingEn]: string } = {
     'アテゾリズマブ＋ベバシズマブに COX-2 阻害薬（セレコキシブ）を加えます。PGE2 が下がって T 細胞が戻り、腫瘍は再び治療に反応します。',
   'lesson.nrf2.3.question': 'セレコキシブは全員に投与しますか？それとも先に NRF2 や PGE2 を測りますか？',
 
+  'explain.nrf2Untreated': 'NRF2 が無治療の腫瘍をほとんど変えないのはなぜ？',
+  'explain.nrf2Untreated.body':
+    'このモデルでは、NRF2 は腫瘍細胞の増殖を速めません。NRF2 は免疫応答を通して働きます。NRF2 が COX-2 をオンにし、腫瘍が PGE2 をつくり、PGE2 が CD8 T 細胞を腫瘍から締め出します（CD8 のグラフを比べてください。腫瘍細胞あたりの T 細胞が数分の 1 になります）。NRF2 は STING も弱めるので、樹状細胞の成熟も減ります。無治療では、入り込んだ少数の T 細胞も PD-L1 に抑えられてほとんど殺さないため、締め出しても体積はほとんど変わりません。無治療の NRF2 高活性と低活性の腫瘍は、28 日目にほぼ同じ大きさになります。アテゾリズマブ＋ベバシズマブの下では T 細胞が殺せるようになり、そこで NRF2 が結果を左右します。',
+
   'lesson.neat1.title': 'NEAT1・CD24 と抗 PD-1 抗体',
   'lesson.neat1.1.text':
     'NEAT1 高発現の腫瘍は miR-320a を吸着するため、SP1 が増え、「私を食べないで」シグナルの CD24 も増えます。NEAT1 低発現の腫瘍と比べてみましょう。',

@@ -5,6 +5,7 @@
 import { useT } from '../../i18n';
 import { LESSONS } from '../../lessons/lessons';
 import { dynamicKey, endLesson, goToStep, startLesson, useTeaching } from '../../store/teaching';
+import { Explain, LESSON_EXPLANATIONS } from '../Explain';
 
 /** The guided lessons: a list to start one, then the current step with its question and navigation. */
 export function Lessons() {
@@ -47,6 +48,7 @@ export function Lessons() {
       <p className="lesson-question" data-testid="lesson-question">
         <strong>{t('lessons.question')}:</strong> {t(dynamicKey(`lesson.${lesson.id}.${n}.question`))}
       </p>
+      <Explain topics={LESSON_EXPLANATIONS[`${lesson.id}.${n}`]} testId="lesson-explain" />
       {last ? <p className="lesson-end">{t('lessons.finished')}</p> : null}
       <div className="lesson-nav">
         <button

@@ -1,0 +1,37 @@
+/**
+ * Explain is a "?" disclosure with a short answer to the question a student asks about a preset or a lesson step
+ * (why NRF2 barely changes an untreated tumour); it exists so that a result that looks wrong at first is explained
+ * where it is seen. Native <details>: the keyboard opens it (Enter, Space) and screen readers announce it as
+ * expandable. The texts are in the teaching catalogue under `explain.<topic>` and `explain.<topic>.body`.
+ */
+import { useT } from '../i18n';
+import { dynamicKey } from '../store/teaching';
+
+/** The explanations a preset shows under its summary, and a lesson step under its text. */
+export const PRESET_EXPLANATIONS: Readonly<Record<string, readonly string[]>> = {
+  'nrf2-atezo-bev': ['nrf2Untreated'],
+};
+export const LESSON_EXPLANATIONS: Readonly<Record<string, readonly string[]>> = {
+  // lesson "nrf2", step 2: the NRF2-high tumours beside step 1's NRF2-low ones
+  'nrf2.2': ['nrf2Untreated'],
+};
+
+export function Explain({ topics, testId }: { topics: readonly string[] | undefined; testId: string }) {
+  const t = useT();
+  if (!topics || topics.length === 0) return null;
+  return (
+    <div className="explain" data-testid={testId}>
+      {topics.map((topic) => (
+        <details key={topic} data-testid={`${testId}-${topic}`}>
+          <summary>
+            <span className="help-mark" aria-hidden="true">
+              ?
+            </span>
+            {t(dynamicKey(`explain.${topic}`))}
+          </summary>
+          <p>{t(dynamicKey(`explain.${topic}.body`))}</p>
+        </details>
+      ))}
+    </div>
+  );
+}
