@@ -134,6 +134,8 @@ export function samplePatients(
   axl: Inputs['axl'] = 'low',
   changed?: Partial<ModelParameters>,
   population: Readonly<TrialPopulation> = TRIAL_POPULATION,
+  /** the first patient returned (the ones before it are drawn from the stream and dropped): patients [from, size) */
+  from = 0,
 ): VirtualPatient[] {
   const random = createRandom(settings.seed);
   const d = COHORT_DISTRIBUTIONS;
@@ -156,6 +158,9 @@ export function samplePatients(
       d.baselineCells[0],
       d.baselineCells[1],
     );
+    // a patient before `from`: its draws of the shared stream are made (the next patients' depend on them); its own
+    // stream and record are not needed (a late block of a 10,000-patient trial drew and built all 10,000 twice)
+    if (index < from) continue;
     // the patient's second stream, in a fixed order: death, new lesion, residual tissue, sorafenib sensitivity, its
     // dose reduction, withdrawal
     const outcome = createRandom(outcomeSeed(settings.seed, index));
@@ -216,6 +221,8 @@ export function sampleLungPatients(
   inputs: Inputs,
   changed?: Partial<ModelParameters>,
   population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+  /** the first patient returned (as samplePatients): patients [from, size) */
+  from = 0,
 ): VirtualPatient[] {
   const random = createRandom(settings.seed);
   const base = changed ? { ...settingParameters('lung-patient'), ...changed } : settingParameters('lung-patient');
@@ -225,6 +232,7 @@ export function sampleLungPatients(
     const resistant = random.lognormal(0, population.resistantLogSd);
     const growth = random.lognormal(0, population.growthLogSd);
     const baselineCells = random.lognormal(Math.log(population.baselineCellsMedian), population.baselineLogSd);
+    if (index < from) continue;
     const outcome = createRandom(outcomeSeed(settings.seed, index));
     const deathDraw = outcome.exponential(1);
     const newLesionDraw = outcome.exponential(1);
@@ -502,10 +510,9 @@ export function cohortPatients(
   if (lung !== isLungPopulation(population)) {
     throw new Error(`the population given is not that of the ${scenario.setting} setting`);
   }
-  const patients = isLungPopulation(population)
-    ? sampleLungPatients(all, scenario.inputs, changed, population)
-    : samplePatients(all, scenario.inputs.axl, changed, population);
-  return patients.slice(from, to);
+  return isLungPopulation(population)
+    ? sampleLungPatients(all, scenario.inputs, changed, population, from)
+    : samplePatients(all, scenario.inputs.axl, changed, population, from);
 }
 
 /**
@@ -518,10 +525,12 @@ export function simulateTrajectories(
   to: number,
   population: CohortPopulation = trialPopulation(scenario.setting),
   integrator?: Integrator,
+  /** the patients [from, to) as cohortPatients() draws them, when the caller has them already */
+  sampled?: readonly VirtualPatient[],
 ): CohortTrajectories {
   const settings = scenario.cohort;
   if (!settings) throw new Error('the scenario has no cohort settings');
-  const patients = cohortPatients(scenario, from, to, population);
+  const patients = sampled ?? cohortPatients(scenario, from, to, population);
   const grid = assessmentScenario(scenario, settings);
   // the trial's tolerance (tolerances.ts: the loosest that changes no patient's response or progression day)
   const solver = integrator ?? integratorFor('trial');
@@ -639,7 +648,10 @@ export function runCohortBlock(
   integrator?: Integrator,
   population: CohortPopulation = trialPopulation(scenario.setting),
 ): CohortBlock {
-  return cohortOutcomes(scenario, simulateTrajectories(scenario, from, to, population, integrator), population);
+  // drawn once for both (drawing patient `to` means drawing every patient's shared-stream values before it)
+  const patients = cohortPatients(scenario, from, to, population);
+  const trajectories = simulateTrajectories(scenario, from, to, population, integrator, patients);
+  return cohortOutcomes(scenario, trajectories, population, patients);
 }
 
 /** Joins blocks (in any order) into one block covering [0, size). */

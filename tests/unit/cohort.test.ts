@@ -7,6 +7,7 @@ import {
   diameterOf,
   mergeBlocks,
   runCohortBlock,
+  sampleLungPatients,
   samplePatients,
 } from '../../src/model/cohort';
 import { presetById } from '../../src/scenario/catalogue/presets';
@@ -79,6 +80,19 @@ describe('virtual patients', () => {
     expect(a).toEqual(b);
     expect(samplePatients({ ...settings, size: 10 })).toEqual(a.slice(0, 10));
     expect(samplePatients({ ...settings, seed: 8 })[0]).not.toEqual(a[0]);
+  });
+
+  it('drawn from patient k on (a late block of a trial) are the same patients as in the whole cohort', () => {
+    const all = samplePatients(settings);
+    expect(samplePatients(settings, 'low', undefined, undefined, 1500)).toEqual(all.slice(1500));
+    expect(samplePatients({ ...settings, size: 1600 }, 'low', undefined, undefined, 1500)).toEqual(
+      all.slice(1500, 1600),
+    );
+    const lung = { ...settings, cancer: 'lung' as const };
+    const inputs = { nrf2: 0, neat1: 0, il6: 0.1, axl: 'low' as const, cd8Depleted: false, egfr: 'mutant' as const };
+    expect(sampleLungPatients(lung, inputs, undefined, undefined, 1990)).toEqual(
+      sampleLungPatients(lung, inputs).slice(1990),
+    );
   });
 
   it('are NRF2-active with the prevalence of the cancer type (HCC 36.1 %, lung SCC 19.6 %; seed 002, Iseda 2021)', () => {
