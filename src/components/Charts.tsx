@@ -19,12 +19,22 @@ import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
 import { changedText } from './toolkit/changedText';
 
-/** Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. */
+/**
+ * Fill and line colours of the tumour compartments (stacked view), light enough for lines to stay readable. EGFR T790M
+ * cells (`whenPresent`) are shown only for an arm that has any: only an EGFR-mutant patient tumour carries them.
+ */
 const COMPARTMENTS = [
-  { series: 'sensitiveVolume', fill: '#cfe3f3', stroke: '#2b6a99', dash: '' },
-  { series: 'persisterVolume', fill: '#f9d8b5', stroke: '#a35200', dash: '6 3' },
-  { series: 'resistantVolume', fill: '#e7c8dc', stroke: '#8a3f6d', dash: '2 2' },
+  { series: 'sensitiveVolume', fill: '#cfe3f3', stroke: '#2b6a99', dash: '', whenPresent: false },
+  { series: 'persisterVolume', fill: '#f9d8b5', stroke: '#a35200', dash: '6 3', whenPresent: false },
+  { series: 'resistantVolume', fill: '#e7c8dc', stroke: '#8a3f6d', dash: '2 2', whenPresent: false },
+  { series: 't790mVolume', fill: '#d5e8c4', stroke: '#3f7a1f', dash: '8 2 2 2', whenPresent: true },
 ] as const;
+
+/** The compartments an arm's charts show: every one, but T790M cells only when the arm has any. */
+function compartmentsOf(arm: ArmSeries | undefined): readonly (typeof COMPARTMENTS)[number][] {
+  if (!arm) return COMPARTMENTS.filter((c) => !c.whenPresent);
+  return COMPARTMENTS.filter((c) => !c.whenPresent || (arm.series[c.series] ?? []).some((v) => v > 0));
+}
 
 interface ArmSeries {
   key: number;
@@ -161,6 +171,7 @@ export function Charts() {
   }, [fitCurrent, fitCurves, scenarioArms, meta]);
   const selectedKey = meta[selected]?.key;
   const selectedArm = arms.find((a) => a.key === selectedKey);
+  const shown = useMemo(() => compartmentsOf(selectedArm), [selectedArm]);
 
   const volume = useMemo(() => {
     const lines = linesOf(arms, 'tumourVolume');
@@ -168,12 +179,12 @@ export function Charts() {
       selectedArm && compartments === 'stacked'
         ? stackAreas(
             selectedArm.t,
-            COMPARTMENTS.map((c) => ({ series: c.series, values: selectedArm.series[c.series], fill: c.fill })),
+            shown.map((c) => ({ series: c.series, values: selectedArm.series[c.series], fill: c.fill })),
             { arm: selectedArm.key, slot: selectedArm.slot },
           )
         : [];
     if (selectedArm && compartments === 'separate') {
-      for (const c of COMPARTMENTS) {
+      for (const c of shown) {
         lines.push({
           arm: selectedArm.key,
           slot: selectedArm.slot,
@@ -191,7 +202,7 @@ export function Charts() {
       lines: [...lines, ...bandMedians(bands, 'tumourVolume'), ...fittedOf('tumourVolume')],
       areas: [...bandAreas(bands, 'tumourVolume'), ...areas],
     };
-  }, [arms, selectedArm, compartments, bandsOf, fittedOf]);
+  }, [arms, selectedArm, shown, compartments, bandsOf, fittedOf]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: withBands reads only bandsOf
   const cd8 = useMemo(() => withBands([...linesOf(arms, 'cd8'), ...fittedOf('cd8')], 'cd8'), [arms, fittedOf, bandsOf]);
@@ -287,7 +298,7 @@ export function Charts() {
               {compartments !== 'total' ? (
                 <p className="chart-note">
                   {t('chart.stackHint', { arm: selectedName })}:{' '}
-                  {COMPARTMENTS.map((c) => (
+                  {shown.map((c) => (
                     <span key={c.series} className="compartment-key">
                       <span
                         className="key-box"

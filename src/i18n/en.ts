@@ -189,6 +189,7 @@ export const en = {
   'series.sensitiveVolume': 'drug-sensitive',
   'series.persisterVolume': 'persisters',
   'series.resistantVolume': 'resistant',
+  'series.t790mVolume': 'EGFR T790M',
 
   'readout.atDay': 'Values at',
   'readout.arm': 'Arm',

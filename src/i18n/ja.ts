@@ -191,6 +191,7 @@ export const ja: Catalogue = {
   'series.sensitiveVolume': '薬剤感受性細胞',
   'series.persisterVolume': '薬剤耐性パーシスター細胞',
   'series.resistantVolume': '耐性細胞',
+  'series.t790mVolume': 'EGFR T790M 変異細胞',
 
   'readout.atDay': '時点',
   'readout.arm': '群',

@@ -344,7 +344,13 @@ export class TumourImmuneModel {
     const reversion = p.persisterReversion * (1 - egfrBlocked);
     const acquisition = p.resistanceAcquisition * osimertinib;
     const t790mGain = p.t790mAcquisition * gefitinib;
-    const osiKill = p.osimertinibKill * egfrBlocked;
+    // Each inhibitor kills at its own potency (gefitinibRelativeKill: gefitinib's kill at full occupancy relative to
+    // osimertinib's), gefitinib on the receptors osimertinib leaves free: k_o (th_o + r_g th_g (1 - th_o)); with r_g = 1
+    // this is k_o th_S, and without gefitinib k_o th_o.
+    const osiKill =
+      gefitinib > 0
+        ? p.osimertinibKill * (osimertinib + p.gefitinibRelativeKill * gefitinib * (1 - osimertinib))
+        : p.osimertinibKill * osimertinib;
     const t790mKill = p.osimertinibKill * osimertinib;
     // Sorafenib's pro-apoptotic kill (Mcl-1 loss after RAF/MEK/ERK blockade): a loss rate of every tumour cell that
     // does not depend on the tumour's growth, unlike its growth inhibition above.

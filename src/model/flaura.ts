@@ -1,17 +1,23 @@
 /**
  * FLAURA, the first-line osimertinib trial the lung trial (the lung-patient setting's virtual patients) is calibrated
- * to: its published figures (scenario/catalogue/trial.ts), the fit's trial (FLAURA's osimertinib arm, run by the one
- * virtual trial of src/model/cohort.ts), the median patient's growth rates and the fit's loss. scripts/fit-flaura.ts fits the
- * setting and its population with these; docs/model.md ("EGFR-mutant lung, patient") gives the loss and the result.
- * Pure: no I/O.
+ * to: its published figures of both arms (scenario/catalogue/trial.ts), its two arms on the same virtual patients (run
+ * by the one virtual trial of src/model/cohort.ts), the median patient's growth and regrowth, and the fit's loss.
+ * scripts/fit-flaura.ts fits the setting and its population with these; docs/model.md ("EGFR-mutant lung, patient")
+ * gives the loss and the result. Pure: no I/O.
  */
 import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
-import { FLAURA_DESIGN, FLAURA_OSIMERTINIB } from '../scenario/catalogue/trial';
+import {
+  FLAURA_COMPARATOR,
+  FLAURA_DESIGN,
+  FLAURA_HAZARD_RATIOS,
+  FLAURA_OSIMERTINIB,
+} from '../scenario/catalogue/trial';
 import type { Scenario } from '../scenario/types';
-import { survivalAt } from '../stats';
+import { kaplanMeier, medianSurvival, survivalAt } from '../stats';
 import { scanInterpolatedSurvival } from './calibration';
 import {
   type ArmStatistics,
+  type CohortBlock,
   type CohortTrajectories,
   cohortOutcomes,
   cohortPatients,
@@ -99,19 +105,68 @@ export function runFlauraComparison(
   seed = 1,
   population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
 ): FlauraComparison {
+  return flauraComparisonOutcomes(simulateFlauraComparison(changes, n, seed, population), population);
+}
+
+/** FLAURA's two arms simulated once (flauraComparisonScenario): the outcomes can then vary cheaply (FlauraRun). */
+export function simulateFlauraComparison(
+  changes: Partial<ModelParameters>,
+  n = 200,
+  seed = 1,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): FlauraRun {
   const scenario = flauraComparisonScenario(changes, n, seed);
-  const trajectories = simulateTrajectories(scenario, 0, n, population);
-  const block = cohortOutcomes(scenario, trajectories, population, cohortPatients(scenario, 0, n, population));
+  return {
+    scenario,
+    patients: cohortPatients(scenario, 0, n, population),
+    trajectories: simulateTrajectories(scenario, 0, n, population),
+  };
+}
+
+/** FLAURA's figures of both simulated arms and the hazard ratios, under a population's outcome parameters. */
+export function flauraComparisonOutcomes(
+  run: FlauraRun,
+  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
+): FlauraComparison {
+  const { scenario } = run;
+  const block = cohortOutcomes(scenario, run.trajectories, population, run.patients);
   const stats = cohortStatistics(scenario, block, { biomarkers: false });
   const comparison = stats.comparisons.find((c) => c.reference === 0 && c.comparison === 1);
   if (!comparison) throw new Error('FLAURA comparison: the two arms were not compared');
   return {
-    comparator: flauraFigures(stats.arms[0]),
-    osimertinib: flauraFigures(stats.arms[1]),
+    comparator: flauraFigures(stats.arms[0], FLAURA_DESIGN.assessmentInterval, FLAURA_ARMS.comparator, block.arms[0]),
+    osimertinib: flauraFigures(stats.arms[1], FLAURA_DESIGN.assessmentInterval, FLAURA_ARMS.osimertinib, block.arms[1]),
     pfsHr: comparison.cox.hazardRatio,
     osHr: comparison.osCox.hazardRatio,
   };
 }
+
+/** One of FLAURA's arms as the fit reads it: patients, response rate and the medians (months) it reports. */
+export interface FlauraArmTargets {
+  patients: number;
+  orr: number;
+  medianPfs: number;
+  medianDor: number;
+  medianOs: number;
+}
+
+/** FLAURA's two arms (Soria 2018, Ramalingam 2020; scenario/catalogue/trial.ts). */
+export const FLAURA_ARMS: Readonly<Record<'osimertinib' | 'comparator', FlauraArmTargets>> = {
+  osimertinib: {
+    patients: FLAURA_OSIMERTINIB.patients,
+    orr: FLAURA_OSIMERTINIB.orr.value,
+    medianPfs: FLAURA_OSIMERTINIB.medianPfs.value,
+    medianDor: FLAURA_OSIMERTINIB.medianDor.value,
+    medianOs: FLAURA_OSIMERTINIB.medianOs.value,
+  },
+  comparator: {
+    patients: FLAURA_COMPARATOR.patients,
+    orr: FLAURA_COMPARATOR.orr.value,
+    medianPfs: FLAURA_COMPARATOR.medianPfs.value,
+    medianDor: FLAURA_COMPARATOR.medianDor.value,
+    medianOs: FLAURA_COMPARATOR.medianOs.value,
+  },
+};
 
 /** A month in days, and the landmarks of FLAURA's overall survival. */
 const MONTH = DAYS_PER_MONTH;
@@ -134,14 +189,79 @@ export interface FlauraResult {
    */
   pfsAtTarget: number;
   osAtTarget: number;
+  /**
+   * duration of response among the confirmed responders (first response to progression or death): its Kaplan–Meier
+   * median, months, and its survival at the arm's reported median (interpolated between assessments, as PFS); NaN
+   * when the figures were read without the patients' outcomes
+   */
+  medianDorMonths: number;
+  dorAtTarget: number;
+  /** median time to response among the responders, months, and the share of them seen at the first assessment */
+  medianTtrMonths: number;
+  firstScanResponse: number;
+  /** median over the arm's patients of the best change of the measured diameter, % (the waterfall's middle bar) */
+  medianBestChange: number;
 }
 
 const monthsOf = (days: number | null | undefined): number =>
   days === null || days === undefined ? Number.POSITIVE_INFINITY : days / MONTH;
 
-/** FLAURA's figures of one arm of a trial's statistics (cohortStatistics), assessed every `interval` days. */
-export function flauraFigures(arm: ArmStatistics, interval: number = FLAURA_DESIGN.assessmentInterval): FlauraResult {
+/** The median of a list of numbers (NaN for none). */
+function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const v = [...values].sort((a, b) => a - b);
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+/** Duration of response, time to response and best change of one arm's patients (a trial block's arm). */
+function responseFigures(
+  out: CohortBlock['arms'][number],
+  target: FlauraArmTargets,
+  interval: number,
+): Pick<
+  FlauraResult,
+  'medianDorMonths' | 'dorAtTarget' | 'medianTtrMonths' | 'firstScanResponse' | 'medianBestChange'
+> {
+  const duration: number[] = [];
+  const event: number[] = [];
+  const ttr: number[] = [];
+  for (let i = 0; i < out.best.length; i++) {
+    // CR or PR (RESPONSE_CODES order): a confirmed response, first seen on responseDays
+    if (out.best[i] > 1) continue;
+    duration.push(out.pfsDays[i] - out.responseDays[i]);
+    event.push(out.progressed[i]);
+    ttr.push(out.responseDays[i]);
+  }
+  const km = duration.length > 0 ? kaplanMeier(duration, event) : null;
   return {
+    medianDorMonths: km ? monthsOf(medianSurvival(km).median) : Number.NaN,
+    dorAtTarget: km ? scanInterpolatedSurvival(km, target.medianDor * MONTH, interval) : Number.NaN,
+    medianTtrMonths: median(ttr) / MONTH,
+    firstScanResponse: ttr.length > 0 ? ttr.filter((d) => d <= interval).length / ttr.length : Number.NaN,
+    medianBestChange: median(Array.from(out.bestChange)),
+  };
+}
+
+/**
+ * FLAURA's figures of one arm of a trial's statistics (cohortStatistics), assessed every `interval` days, against
+ * that arm's reported medians (`target`); with the arm's patient outcomes (`out`), also the duration of response.
+ */
+export function flauraFigures(
+  arm: ArmStatistics,
+  interval: number = FLAURA_DESIGN.assessmentInterval,
+  target: FlauraArmTargets = FLAURA_ARMS.osimertinib,
+  out?: CohortBlock['arms'][number],
+): FlauraResult {
+  const none = {
+    medianDorMonths: Number.NaN,
+    dorAtTarget: Number.NaN,
+    medianTtrMonths: Number.NaN,
+    firstScanResponse: Number.NaN,
+    medianBestChange: Number.NaN,
+  };
+  return {
+    ...(out ? responseFigures(out, target, interval) : none),
     patients: arm.patients,
     orr: arm.orr.estimate,
     medianPfsMonths: monthsOf(arm.medianPfs.median),
@@ -149,8 +269,8 @@ export function flauraFigures(arm: ArmStatistics, interval: number = FLAURA_DESI
     os12: survivalAt(arm.os, 12 * MONTH),
     os24: survivalAt(arm.os, 24 * MONTH),
     os36: survivalAt(arm.os, 36 * MONTH),
-    pfsAtTarget: scanInterpolatedSurvival(arm.pfs, FLAURA_OSIMERTINIB.medianPfs.value * MONTH, interval),
-    osAtTarget: survivalAt(arm.os, FLAURA_OSIMERTINIB.medianOs.value * MONTH),
+    pfsAtTarget: scanInterpolatedSurvival(arm.pfs, target.medianPfs * MONTH, interval),
+    osAtTarget: survivalAt(arm.os, target.medianOs * MONTH),
   };
 }
 
@@ -161,98 +281,134 @@ export interface FlauraRun {
   trajectories: CohortTrajectories;
 }
 
-/** Simulates the fit's trial (one osimertinib arm) with these parameter changes and this population. */
-export function simulateFlaura(
-  changes: Partial<ModelParameters>,
-  n = 200,
-  seed = 1,
-  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
-): FlauraRun {
-  const scenario = flauraTrialScenario(changes, n, seed);
-  return {
-    scenario,
-    patients: cohortPatients(scenario, 0, n, population),
-    trajectories: simulateTrajectories(scenario, 0, n, population),
-  };
+/** FLAURA's two arms, the hazard ratios and the comparator's median patient's regrowth, as the fit reads them. */
+export interface FlauraFit extends FlauraComparison {
+  /** log-volume slope over the 6 months after the nadir of the median patient on gefitinib, per month */
+  regrowthPerMonth: number;
 }
 
-/** The figures of a simulated fit's trial under a population's outcome parameters (its death hazard). */
-export function flauraOutcomes(
-  run: FlauraRun,
-  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
-): FlauraResult {
-  const block = cohortOutcomes(run.scenario, run.trajectories, population, run.patients);
-  return flauraFigures(cohortStatistics(run.scenario, block, { biomarkers: false }).arms[0]);
+/** SE of a log hazard ratio from its 95 % interval. */
+const logHrSe = (hr: { lower: number; upper: number }) => (Math.log(hr.upper) - Math.log(hr.lower)) / (2 * 1.96);
+
+/**
+ * The fit's targets over both of FLAURA's arms (osimertinib n = 279, comparator n = 277), each with its precision in
+ * the trial: binomial SEs for the response rates and for a survival proportion of 50 % at each reported median (PFS,
+ * duration of response over the arm's responders, OS), and at 24 and 36 months of osimertinib's OS; the SE of the log
+ * hazard ratios from their 95 % intervals (PFS 0.37–0.57, OS 0.64–1.00); Nishino 2016's regrowth after the nadir on
+ * first-line gefitinib/erlotinib, 0.096/month (SE 0.013), for the median patient on gefitinib.
+ */
+export interface FlauraTarget {
+  id: string;
+  /** a survival target (the death hazard's), not one of the tumour's */
+  survival: boolean;
+  label: string;
+  target: number;
+  se: number;
+  model: (r: FlauraFit) => number;
 }
 
-/** Runs the fit's trial (one osimertinib arm) with these parameter changes and this population. */
-export function runFlaura(
-  changes: Partial<ModelParameters>,
-  n = 200,
-  seed = 1,
-  population: Readonly<LungTrialPopulation> = LUNG_TRIAL_POPULATION,
-): FlauraResult {
-  return flauraOutcomes(simulateFlaura(changes, n, seed, population), population);
+export const FLAURA_COMPARISON_TARGETS: readonly FlauraTarget[] = (() => {
+  const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
+  const hr = FLAURA_HAZARD_RATIOS;
+  const sides = [
+    { side: 'osimertinib', key: 'osi', name: 'osimertinib' },
+    { side: 'comparator', key: 'gef', name: 'comparator' },
+  ] as const;
+  // per arm: the response rate, and PFS, duration of response and OS at the arm's reported medians against 50 %
+  const perArm = sides.flatMap(({ side, key, name }): FlauraTarget[] => {
+    const a = FLAURA_ARMS[side];
+    const half = (id: string, survival: boolean, label: string, n: number, model: (f: FlauraResult) => number) => ({
+      id: `${id}.${key}`,
+      survival,
+      label: `${label}, ${name}`,
+      target: 0.5,
+      se: se(0.5, n),
+      model: (r: FlauraFit) => model(r[side]),
+    });
+    return [
+      {
+        id: `orr.${key}`,
+        survival: false,
+        label: `ORR, ${name}`,
+        target: a.orr,
+        se: se(a.orr, a.patients),
+        model: (r) => r[side].orr,
+      },
+      half('pfs', false, `PFS at ${a.medianPfs} months`, a.patients, (f) => f.pfsAtTarget),
+      half('dor', false, `response lasting ${a.medianDor} months`, a.patients * a.orr, (f) => f.dorAtTarget),
+      half('os', true, `OS at ${a.medianOs} months`, a.patients, (f) => f.osAtTarget),
+    ];
+  });
+  const o = FLAURA_OSIMERTINIB;
+  const at = (id: 'os24' | 'os36', months: number): FlauraTarget => ({
+    id: `${id}.osi`,
+    survival: true,
+    label: `OS at ${months} months, osimertinib`,
+    target: o[id].value,
+    se: se(o[id].value, o.patients),
+    model: (r) => r.osimertinib[id],
+  });
+  const logHr = (id: 'pfsHr' | 'osHr', survival: boolean, ratio: { value: number; lower: number; upper: number }) => ({
+    id,
+    survival,
+    label: `log ${id === 'pfsHr' ? 'PFS' : 'OS'} hazard ratio`,
+    target: Math.log(ratio.value),
+    se: logHrSe(ratio),
+    model: (r: FlauraFit) => Math.log(r[id]),
+  });
+  return [
+    ...perArm,
+    at('os24', 24),
+    at('os36', 36),
+    logHr('pfsHr', false, hr.pfs),
+    logHr('osHr', true, hr.os),
+    {
+      id: 'regrowth.gef',
+      survival: false,
+      label: 'regrowth after the nadir on gefitinib, /month',
+      target: FLAURA_TARGETS.regrowthPerMonth,
+      se: 0.013,
+      model: (r) => r.regrowthPerMonth,
+    },
+  ];
+})();
+
+/** Each comparison target's standardised distance (model − target) / SE, by id. */
+export function flauraComparisonDistances(r: FlauraFit): Record<string, number> {
+  return Object.fromEntries(FLAURA_COMPARISON_TARGETS.map((t) => [t.id, (t.model(r) - t.target) / t.se]));
 }
 
 /**
- * The fit's targets, each with its precision in the trial (n = 279): the binomial SE of the response rate, of the
- * survival proportions at 24 and 36 months, and of a survival proportion of 50 % for the two medians (PFS at 18.9
- * months and OS at 38.6 months against 50 %).
+ * The comparison fit's loss: the sum of the squared standardised distances (a missing figure counts 10⁶), over every
+ * target or only the tumour's (`tumour`: response, PFS, duration of response, PFS hazard ratio and regrowth, which the
+ * death hazard hardly moves; the survival targets are the death hazard's).
  */
-export const FLAURA_FIT_TARGETS = (() => {
-  const n = FLAURA_OSIMERTINIB.patients;
-  const se = (p: number) => Math.sqrt((p * (1 - p)) / n);
-  const f = FLAURA_OSIMERTINIB;
-  return [
-    { id: 'orr', label: 'ORR', target: f.orr.value, se: se(f.orr.value), model: (r: FlauraResult) => r.orr },
-    {
-      id: 'pfsAtMedian',
-      label: `PFS at ${f.medianPfs.value} months (median PFS)`,
-      target: 0.5,
-      se: se(0.5),
-      model: (r: FlauraResult) => r.pfsAtTarget,
-    },
-    {
-      id: 'osAtMedian',
-      label: `OS at ${f.medianOs.value} months (median OS)`,
-      target: 0.5,
-      se: se(0.5),
-      model: (r: FlauraResult) => r.osAtTarget,
-    },
-    {
-      id: 'os24',
-      label: 'OS at 24 months',
-      target: f.os24.value,
-      se: se(f.os24.value),
-      model: (r: FlauraResult) => r.os24,
-    },
-    {
-      id: 'os36',
-      label: 'OS at 36 months',
-      target: f.os36.value,
-      se: se(f.os36.value),
-      model: (r: FlauraResult) => r.os36,
-    },
-  ] as const;
-})();
-
-/** Each target's standardised distance (model − target) / SE, by id. */
-export function flauraDistances(r: FlauraResult): Record<string, number> {
-  return Object.fromEntries(FLAURA_FIT_TARGETS.map((t) => [t.id, (t.model(r) - t.target) / t.se]));
-}
-
-/** The fit's loss: the sum of the squared standardised distances (each target weighted by its precision). */
-export function flauraLoss(r: FlauraResult): number {
+export function flauraComparisonLoss(r: FlauraFit, targets: 'all' | 'tumour' = 'all'): number {
+  const distances = flauraComparisonDistances(r);
   let loss = 0;
-  for (const d of Object.values(flauraDistances(r))) loss += Number.isFinite(d) ? d * d : 1e6;
+  for (const t of FLAURA_COMPARISON_TARGETS) {
+    if (targets === 'tumour' && t.survival) continue;
+    const d = distances[t.id];
+    loss += Number.isFinite(d) ? d * d : 1e6;
+  }
   return loss;
 }
 
 // --- the median patient ---------------------------------------------------------------------------------------------
 
-/** Volume of the median patient (the setting itself) on a daily grid, untreated or on osimertinib. */
-function referenceVolumes(changes: Partial<ModelParameters>, treated: boolean, horizon: number): ArrayLike<number> {
+/** The two drugs of FLAURA's arms, at FLAURA's doses. */
+export type FlauraDrug = 'osimertinib' | 'gefitinib';
+const FLAURA_DOSE: Record<FlauraDrug, number> = {
+  osimertinib: FLAURA_DESIGN.osimertinibDose,
+  gefitinib: FLAURA_DESIGN.comparatorDose,
+};
+
+/** Volume of the median patient (the setting itself) on a daily grid, untreated or on one of FLAURA's drugs. */
+function referenceVolumes(
+  changes: Partial<ModelParameters>,
+  treated: FlauraDrug | null,
+  horizon: number,
+): ArrayLike<number> {
   const scenario: Scenario = {
     setting: 'lung-patient',
     horizon,
@@ -260,9 +416,9 @@ function referenceVolumes(changes: Partial<ModelParameters>, treated: boolean, h
     inputs: { ...FLAURA_INPUTS },
     arms: [
       {
-        name: treated ? 'osimertinib' : 'untreated',
+        name: treated ?? 'untreated',
         inputs: {},
-        treatments: treated ? { osimertinib: { dose: 80, start: 0, stop: horizon, interval: 1 } } : {},
+        treatments: treated ? { [treated]: { dose: FLAURA_DOSE[treated], start: 0, stop: horizon, interval: 1 } } : {},
       },
     ],
   };
@@ -272,15 +428,15 @@ function referenceVolumes(changes: Partial<ModelParameters>, treated: boolean, h
 
 /** The median patient's untreated volume-doubling time over the first 6 months, days. */
 export function untreatedDoublingDays(changes: Partial<ModelParameters>): number {
-  const v = referenceVolumes(changes, false, 180);
+  const v = referenceVolumes(changes, null, 180);
   const slope = Math.log(v[180] / v[0]) / 180;
   return slope > 0 ? Math.LN2 / slope : Number.POSITIVE_INFINITY;
 }
 
-/** The median patient's log-volume slope over the 6 months after the nadir on osimertinib, per month. */
-export function regrowthPerMonth(changes: Partial<ModelParameters>): number {
+/** The median patient's log-volume slope over the 6 months after the nadir on a drug (osimertinib), per month. */
+export function regrowthPerMonth(changes: Partial<ModelParameters>, drug: FlauraDrug = 'osimertinib'): number {
   const days = FLAURA_DESIGN.horizonDays;
-  const v = referenceVolumes(changes, true, days + 180);
+  const v = referenceVolumes(changes, drug, days + 180);
   let nadir = 0;
   for (let k = 1; k <= days; k++) if (v[k] < v[nadir]) nadir = k;
   if (!(v[nadir] > 0)) return Number.NEGATIVE_INFINITY;

@@ -146,6 +146,11 @@ export interface ModelParameters {
   t790mFraction: number;
   /** conversion of persisters to T790M cells under a first-generation EGFR inhibitor, 1/day */
   t790mAcquisition: number;
+  /**
+   * kill of sensitive cells at full occupancy of a first-generation EGFR inhibitor (gefitinib), relative to
+   * osimertinib's at full occupancy (osimertinibKill), on the EGFR receptors osimertinib leaves free
+   */
+  gefitinibRelativeKill: number;
   // immune escape and small populations
   /** immune-escape variants (B2M, JAK1/2, HLA loss) arising per division of a sensitive cell */
   immuneEscapeRate: number;
@@ -640,6 +645,16 @@ const TABLE: ParameterInfo[] = [
     [0, 1e-3],
     'chosen as resistanceAcquisition: drug-tolerant persisters under gefitinib evolve T790M (Hata 2016 Nat Med), at ' +
       'the rate resistant clones emerge from persister pools',
+  ),
+  p(
+    'gefitinibRelativeKill',
+    '-',
+    1,
+    1,
+    [0.2, 1.5],
+    'chosen 1: at full occupancy either inhibitor blocks the sensitising-mutant receptor, so one kill (the two differ ' +
+      'in occupancy, gefitinib 0.87 against osimertinib 0.98 in patients, and in T790M cells); range chosen: ' +
+      "osimertinib's own kill from a fifth to 1.5 times; the patient lung setting fits its own (FLAURA)",
   ),
   p(
     'immuneEscapeRate',

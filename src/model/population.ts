@@ -149,7 +149,8 @@ export type OutcomePopulation = Pick<
 /**
  * The virtual population of the EGFR-mutant lung trial (FLAURA's patients; docs/model.md, "EGFR-mutant lung,
  * patient"): lognormal multipliers (median 1, these SDs of the logarithm) of the lung-patient setting's osimertinib
- * kill, share of resistant cells at the start (capped at resistantCap) and growth rates; the share of EGFR T790M cells
+ * kill, share of resistant cells at the start (capped at resistantCap) and growth rates (the kill's and the resistant
+ * share's spreads fitted to both of FLAURA's arms, the growth rates' chosen); the share of EGFR T790M cells
  * at the start, a lognormal of SD of log t790mLogSd around the setting's t790mFraction (capped at t790mCap); a
  * lognormal target lesion; the outcome side of every trial. Read from src/model/fits/flaura.json, which
  * scripts/fit-flaura.ts writes.

@@ -602,7 +602,16 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'a_E',
   );
 
-  signal('osimertinibKillRate', 'k_osi theta_S', '1/day', mul('osimertinibKill', 'egfrBlocked'), 'E1');
+  signal(
+    'osimertinibKillRate',
+    'k_osi (theta_o + r_g theta_g (1 - theta_o)): each inhibitor at its own potency',
+    '1/day',
+    mul(
+      'osimertinibKill',
+      add('osimertinibEffect', mul('gefitinibRelativeKill', 'gefitinibEffect', oneMinus('osimertinibEffect'))),
+    ),
+    'E1',
+  );
   signal('t790mKillRate', 'k_osi theta_o (T790M cells)', '1/day', mul('osimertinibKill', 'osimertinibEffect'), 'E3c');
   // sorafenib's pro-apoptotic kill, independent of growth: k_apo theta_sorafenib
   signal(

@@ -35,22 +35,21 @@ const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = { tCellRecruitment: 0.3, p
 
 /**
  * Advanced EGFR-mutant lung cancer in patients on first-line osimertinib (FLAURA; docs/model.md, "Settings"): human
- * growth rates from CT volumetry, and the two parameters the trial determines, osimertinib's kill of sensitive cells
- * (the response rate) and the share of cells it does not kill at the start (the time to progression), fitted to
- * FLAURA by scripts/fit-flaura.ts and read from its versioned output, src/model/fits/flaura.json.
+ * growth from CT volumetry, and the kill, persister and resistance parameters fitted to both of FLAURA's arms
+ * (osimertinib and gefitinib, on the same virtual patients) by scripts/fit-flaura.ts, read from its versioned output,
+ * src/model/fits/flaura.json.
  */
 export const LUNG_PATIENT_OVERRIDES: Partial<ModelParameters> = {
-  // fitted so that the median patient's untreated tumour doubles in 191 days (lung adenocarcinoma, Mackintosh 2014) and
-  // regrows after its nadir on osimertinib with a log-volume slope of 0.096/month (first-line EGFR inhibitors,
-  // Nishino 2016): gross rates, of which the immune response takes its share
-  sensitiveGrowthRate: flaura.parameters.sensitiveGrowthRate,
-  resistantGrowthRate: flaura.parameters.resistantGrowthRate,
   // chosen: immune-cold, a tenth of the HCC patients' T-cell recruitment (the bottom of its patient range): EGFR-mutant
   // lung cancers gain nothing from PD-1/PD-L1 blockade (pooled overall-survival HR vs docetaxel 1.05, against 0.66 in
   // EGFR wild type; meta-analysis of 9 trials, PMC5207545) and carry few mutations
   tCellRecruitment: 1.1e-3,
-  osimertinibKill: flaura.parameters.osimertinibKill,
-  resistantFraction: flaura.parameters.resistantFraction,
+  // fitted to both of FLAURA's arms by scripts/fit-flaura.ts (docs/model.md, "EGFR-mutant lung, patient"): osimertinib's
+  // kill and gefitinib's relative to it, persister entry and death, the acquisition of osimertinib resistance and of
+  // T790M by persisters, macrophage recruitment (innate clearance of small residues), the resistant cells' growth, and
+  // the sensitive cells' growth solved for the median patient's untreated doubling time (191 days, Mackintosh 2014).
+  // The resistant and T790M shares at the start are the patient scale's sourced values (parameters.ts).
+  ...(flaura.parameters as Partial<ModelParameters>),
 };
 
 export const SETTING_INFO: Record<Setting, SettingInfo> = {

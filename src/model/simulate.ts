@@ -231,7 +231,7 @@ export function buildArmProblem(
     fastestGrowth / (1 - params.cellLossFactor) +
     params.tCellKillRate +
     params.phagocytosisRate +
-    params.osimertinibKill +
+    params.osimertinibKill * Math.max(1, params.gefitinibRelativeKill) +
     params.persisterEntry +
     params.persisterReversion +
     params.resistanceAcquisition +

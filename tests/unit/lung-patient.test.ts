@@ -1,17 +1,17 @@
 /**
- * The patient-scale EGFR-mutant lung setting, fitted to FLAURA's osimertinib arm (Soria 2018: objective response 80 %,
- * median PFS 18.9 months) by scripts/fit-flaura.ts; its fitted values live in src/model/fits/flaura.json.
+ * The patient-scale EGFR-mutant lung setting, fitted to both of FLAURA's arms on the same virtual patients (Soria 2018:
+ * objective response 80 vs 76 %, median PFS 18.9 vs 10.2 months, PFS hazard ratio 0.46, osimertinib vs gefitinib or
+ * erlotinib) by scripts/fit-flaura.ts; its fitted values live in src/model/fits/flaura.json.
  */
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model';
 import { assessRecist, cohortStatistics, runCohortBlock } from '../../src/model/cohort';
 import fit from '../../src/model/fits/flaura.json';
 import {
-  FLAURA_TARGETS,
   flauraFigures,
   flauraTrialScenario,
   regrowthPerMonth,
-  runFlaura,
+  runFlauraComparison,
   untreatedDoublingDays,
 } from '../../src/model/flaura';
 import { settingParameters } from '../../src/model/settings';
@@ -48,16 +48,18 @@ describe('EGFR-mutant lung, patient (FLAURA)', () => {
     // the bounds are not vacuous: each standard error is a fraction of the figure
     expect(pfsSe).toBeLessThan(2);
     expect(osSe).toBeLessThan(3);
-    // the fit's own cohort lands where the file says
-    const check = runFlaura({}, 1000, 1001);
-    expect(check.orr).toBeCloseTo(fit.result.orr, 3);
-    expect(check.medianOsMonths).toBeCloseTo(fit.result.medianOsMonths, 2);
+    // the fit's own cohort (both arms, 300 patients of seed 1001) lands where the file says
+    const check = runFlauraComparison({}, 300, 1001);
+    expect(check.osimertinib.orr).toBeCloseTo(fit.result.osimertinib.orr, 3);
+    expect(check.comparator.orr).toBeCloseTo(fit.result.comparator.orr, 3);
+    expect(check.pfsHr).toBeCloseTo(fit.result.pfsHr, 3);
+    expect(check.osimertinib.medianOsMonths).toBeCloseTo(fit.result.osimertinib.medianOsMonths, 2);
   });
 
-  it('the median patient grows and regrows at the volumetric rates it was fitted to', () => {
+  it('the median patient doubles untreated in the measured time, and regrows on gefitinib at the rate the fit gives', () => {
     expect(untreatedDoublingDays({})).toBeGreaterThan(170);
     expect(untreatedDoublingDays({})).toBeLessThan(210);
-    expect(regrowthPerMonth({})).toBeCloseTo(FLAURA_TARGETS.regrowthPerMonth, 2);
+    expect(regrowthPerMonth({}, 'gefitinib')).toBeCloseTo(fit.result.regrowthPerMonth, 3);
   });
 
   it('the preset responds to osimertinib and then progresses within the time the trial reports (1-3 years)', () => {

@@ -34,6 +34,7 @@ const ROBUST_CLAIMS = [
   'claim 6',
   'S5.4',
   'S5.5',
+  'FLAURA-lung',
 ];
 
 let report: RobustnessReport | undefined;

@@ -50,6 +50,16 @@ describe('EGFR T790M and the first-generation inhibitor (gefitinib)', () => {
     expect(last(gefitinib.series.tumourVolume)).toBeGreaterThan(last(osimertinib.series.tumourVolume));
   });
 
+  it("gefitinib kills at its own potency (gefitinibRelativeKill), and osimertinib's arm does not depend on it", () => {
+    const run = (treatments: Scenario['arms'][number]['treatments'], gefitinibRelativeKill: number) =>
+      simulate(lungScenario(treatments, 84), { parameterOverrides: { gefitinibRelativeKill } }).arms[0].series;
+    const day84 = (a: ArrayLike<number>) => a[a.length - 1];
+    const weak = day84(run(GEFITINIB, 0.5).sensitiveVolume);
+    const strong = day84(run(GEFITINIB, 1.5).sensitiveVolume);
+    expect(strong).toBeLessThan(0.5 * weak);
+    expect(run(OSIMERTINIB, 0.5).tumourVolume).toEqual(run(OSIMERTINIB, 1.5).tumourVolume);
+  });
+
   it('the right-hand side: gefitinib takes no T790M cell, and leaves every derivative as it was when it is absent', () => {
     const scenario = lungScenario(GEFITINIB);
     const problem = buildArmProblem(scenario, scenario.arms[0], { parameterOverrides: { t790mFraction: 0.1 } });

@@ -26,7 +26,7 @@ const RULES: [RegExp, ParameterGroup][] = [
     /^(atezolizumab|bevacizumab|antiPD1|cox2i|antiCD24|antiIL6|osimertinib|sorafenib|igf1ri|gefitinib)(HalfLife|Volume|Clearance)$/,
     'pk',
   ],
-  [/^(osimertinib|persister|resistance|igf1r|axl|resistantFraction|t790m)/, 'egfr'],
+  [/^(osimertinib|gefitinibRelativeKill|persister|resistance|igf1r|axl|resistantFraction|t790m)/, 'egfr'],
   [/^(m1|m2|macrophage|phagocytosis|cd24|neat1|ifnRepolarisation)/, 'macrophages'],
   [/^(pge2|nrf2)/, 'pge2'],
   [/^(vegf|angiogenesis|sorafenib)/, 'vessels'],

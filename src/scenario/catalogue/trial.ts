@@ -242,13 +242,15 @@ const SORIA_2018 = 'Soria et al., NEJM 2018; 378:113–125 (FLAURA primary analy
 const RAMALINGAM_2020 = 'Ramalingam et al., NEJM 2020; 382:41–50 (FLAURA final overall survival)';
 
 /**
- * FLAURA's osimertinib arm (untreated EGFR-mutant advanced NSCLC, n = 279): objective response (RECIST 1.1) and median
- * PFS from the primary analysis, median OS with its 95 % interval and OS at 24 and 36 months from the final analysis.
+ * FLAURA's osimertinib arm (untreated EGFR-mutant advanced NSCLC, n = 279): objective response (RECIST 1.1), median
+ * PFS and median duration of response from the primary analysis, median OS with its 95 % interval and OS at 24 and 36 months from the final analysis.
  */
 export const FLAURA_OSIMERTINIB = {
   patients: 279,
   orr: { value: pct(80), source: SORIA_2018, sourceKey: 'soria2018' },
   medianPfs: { value: 18.9, source: SORIA_2018, sourceKey: 'soria2018' },
+  /** median duration of response, months (Kaplan–Meier, among the confirmed responders) */
+  medianDor: { value: 17.2, source: SORIA_2018, sourceKey: 'soria2018' },
   medianOs: { value: 38.6, lower: 34.5, upper: 41.8, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
   os24: { value: pct(74), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
   os36: { value: pct(54), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
@@ -256,12 +258,14 @@ export const FLAURA_OSIMERTINIB = {
 
 /**
  * FLAURA's comparator arm (standard EGFR-TKI, gefitinib 250 mg or erlotinib 150 mg once daily, n = 277): objective
- * response and median PFS from the primary analysis, median OS from the final analysis.
+ * response, median PFS and median duration of response from the primary analysis, median OS from the final analysis.
  */
 export const FLAURA_COMPARATOR = {
   patients: 277,
   orr: { value: pct(76), source: SORIA_2018, sourceKey: 'soria2018' },
   medianPfs: { value: 10.2, source: SORIA_2018, sourceKey: 'soria2018' },
+  /** median duration of response, months (Kaplan–Meier, among the confirmed responders) */
+  medianDor: { value: 8.5, source: SORIA_2018, sourceKey: 'soria2018' },
   medianOs: { value: 31.8, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
 } as const;
 
