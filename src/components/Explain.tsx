@@ -16,21 +16,33 @@ export const LESSON_EXPLANATIONS: Readonly<Record<string, readonly string[]>> = 
   'nrf2.2': ['nrf2Untreated'],
 };
 
+/** One "?" question with its answer, opened by the keyboard or a tap (also the trial's TrialHelp rows). */
+export function Disclosure({ question, answer, testId }: { question: string; answer: string; testId: string }) {
+  return (
+    <details data-testid={testId}>
+      <summary>
+        <span className="help-mark" aria-hidden="true">
+          ?
+        </span>
+        {question}
+      </summary>
+      <p>{answer}</p>
+    </details>
+  );
+}
+
 export function Explain({ topics, testId }: { topics: readonly string[] | undefined; testId: string }) {
   const t = useT();
   if (!topics || topics.length === 0) return null;
   return (
     <div className="explain" data-testid={testId}>
       {topics.map((topic) => (
-        <details key={topic} data-testid={`${testId}-${topic}`}>
-          <summary>
-            <span className="help-mark" aria-hidden="true">
-              ?
-            </span>
-            {t(dynamicKey(`explain.${topic}`))}
-          </summary>
-          <p>{t(dynamicKey(`explain.${topic}.body`))}</p>
-        </details>
+        <Disclosure
+          key={topic}
+          testId={`${testId}-${topic}`}
+          question={t(dynamicKey(`explain.${topic}`))}
+          answer={t(dynamicKey(`explain.${topic}.body`))}
+        />
       ))}
     </div>
   );

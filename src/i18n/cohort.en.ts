@@ -206,10 +206,20 @@ export const cohortEn = {
   'compare.flauraTrial': 'FLAURA (95 % CI)',
   'compare.medianOs': 'Median OS, months',
   'compare.flauraNote':
-    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to the osimertinib arm only: the comparator’s figures follow from gefitinib’s dose and potency and from the EGFR T790M cells it does not kill, not from a fit. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month.',
+    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to the osimertinib arm only: the comparator’s figures follow from gefitinib’s dose and potency and from the EGFR T790M cells it does not kill, not from a fit. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
   'compare.flauraNoComparator':
     'No arm gives gefitinib alone, so the comparator column and the hazard ratios stay empty: add one (or load the FLAURA preset with its gefitinib arm) to compare them. The model’s intervals count sampling only.',
   'compare.gefitinib': 'Gefitinib (comparator)',
+  'compare.aim': 'Against the aim',
+  'compare.aim.rate': '5 points',
+  'compare.aim.months': '1 month',
+  'compare.aim.ratio': '0.1',
+  'compare.aimWithin': '✓ within ±{aim}',
+  'compare.aimOutside': '⚠ outside ±{aim}',
+  'compare.aimSummary':
+    '⚠ {count} of {total} rows have a model figure outside its aim (marked “outside” under “Against the aim”): there this run does not reproduce FLAURA (a small trial can also miss by chance: compare its interval).',
+  'compare.osimertinibShort': 'Osimertinib',
+  'compare.gefitinibShort': 'Gefitinib',
   'compare.flauraPfsHr': 'PFS hazard ratio, osimertinib vs comparator',
   'compare.flauraOsHr': 'OS hazard ratio, osimertinib vs comparator',
 

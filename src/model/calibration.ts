@@ -17,6 +17,7 @@
 
 import { DAYS_PER_MONTH } from '../scenario/catalogue/calendar';
 import {
+  COMPARISON_AIMS,
   IMBRAVE150_TARGETS as PUBLISHED,
   type PublishedFigure,
   type TrialTargetId,
@@ -46,7 +47,11 @@ export interface TrialTarget {
 }
 
 /** targets.md's aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1. */
-export const AIMS: Record<TargetKind, number> = { rate: 0.05, months: 1, 'hazard-ratio': 0.1 };
+export const AIMS: Record<TargetKind, number> = {
+  rate: COMPARISON_AIMS.rate,
+  months: COMPARISON_AIMS.months,
+  'hazard-ratio': COMPARISON_AIMS.ratio,
+};
 
 const N = [165, 336] as const;
 const rate = (p: number, n: number) => Math.sqrt((Math.max(p, 0.5 / n) * (1 - Math.max(p, 0.5 / n))) / n);

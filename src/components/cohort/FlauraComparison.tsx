@@ -8,37 +8,80 @@
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import {
+  type COMPARISON_AIMS,
   FLAURA_COMPARATOR,
   FLAURA_HAZARD_RATIOS,
   FLAURA_OSIMERTINIB,
   matchFlauraArm,
   matchFlauraComparatorArm,
+  withinAim,
 } from '../../scenario/catalogue/trial';
 import { type CohortStatistics, useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
-import { formatMedian, formatRate, formatRatio, placeholderTexts, publishedText } from './chartData';
+import { formatMedian, formatRate, formatRatio, placeholderTexts, publishedText, toMonths } from './chartData';
 import { Estimate } from './Estimate';
 
 /** Osimertinib's hazard ratio against the comparator from the trial's comparisons (inverted when osimertinib is the
- * reference), or null when the two arms were not compared (only comparisons with the first arm are computed). */
-function hazardRatio(
+ * reference): [ratio, lower, upper], or null when the two arms were not compared (only comparisons with the first arm
+ * are computed). */
+function hazardRatioOf(
   statistics: CohortStatistics,
   osimertinib: number,
   comparator: number,
   kind: 'pfs' | 'os',
-  lang: string,
-): string | null {
+): [number, number, number] | null {
   if (osimertinib < 0 || comparator < 0) return null;
   const pick = (c: CohortStatistics['comparisons'][number]) => (kind === 'pfs' ? c.cox : c.osCox);
   const direct = statistics.comparisons.find((c) => c.reference === comparator && c.comparison === osimertinib);
   if (direct) {
     const cox = pick(direct);
-    return formatRatio(cox.hazardRatio, cox.lower, cox.upper, lang);
+    return [cox.hazardRatio, cox.lower, cox.upper];
   }
   const reverse = statistics.comparisons.find((c) => c.reference === osimertinib && c.comparison === comparator);
   if (!reverse) return null;
   const cox = pick(reverse);
-  return formatRatio(1 / cox.hazardRatio, 1 / cox.upper, 1 / cox.lower, lang);
+  return [1 / cox.hazardRatio, 1 / cox.upper, 1 / cox.lower];
+}
+
+/** A median in months, null when not reached. */
+const monthsOf = (m: { median: number | null }) => (m.median === null ? null : toMonths(m.median));
+
+/**
+ * The "against the aim" cell: one line per side the row compares, each saying in words (and with a mark, not colour
+ * alone) whether the model's figure is within targets.md's aim of FLAURA's; blank bars before the first results.
+ */
+function AimCell({
+  lines,
+  pending,
+  label,
+  testId,
+}: {
+  lines: { text: string; within: boolean }[];
+  pending: boolean;
+  label: string;
+  testId: string;
+}) {
+  return (
+    <td
+      data-label={label}
+      data-testid={testId}
+      data-pending={pending || undefined}
+      className="trial-aim"
+      aria-label={pending ? undefined : lines.map((l) => l.text).join('; ')}
+    >
+      <span className="value">
+        {lines.map((line) =>
+          pending ? (
+            <span key={line.text} className="aim-line pending-bar" data-sample={line.text} aria-hidden="true" />
+          ) : (
+            <span key={line.text} className={line.within ? 'aim-line within' : 'aim-line outside'}>
+              {line.text}
+            </span>
+          ),
+        )}
+      </span>
+    </td>
+  );
 }
 
 export function FlauraComparison() {
@@ -67,8 +110,27 @@ export function FlauraComparison() {
     arm ? text(arm) : pending ? placeholder : noArm;
   const comparatorModel = (text: (a: CohortStatistics['arms'][number]) => string, placeholder: string) =>
     comparator ? text(comparator) : pending && comparatorIndex >= 0 ? placeholder : noArm;
-  const ratio = (kind: 'pfs' | 'os') =>
-    statistics ? (hazardRatio(statistics, index, comparatorIndex, kind, lang) ?? '–') : sample.ratio;
+  const hr = (kind: 'pfs' | 'os') => (statistics ? hazardRatioOf(statistics, index, comparatorIndex, kind) : null);
+  const ratio = (kind: 'pfs' | 'os') => {
+    const r = hr(kind);
+    return statistics ? (r ? formatRatio(r[0], r[1], r[2], lang) : '–') : sample.ratio;
+  };
+  const osimertinibName = tc('compare.osimertinib');
+  const comparatorName = tc('compare.gefitinib');
+  const aimText = (kind: keyof typeof COMPARISON_AIMS) => tc(`compare.aim.${kind}` as CohortMessageKey);
+  /** a side's line in the "against the aim" column: within or outside, with the aim */
+  const aimLine = (
+    side: string | null,
+    kind: keyof typeof COMPARISON_AIMS,
+    model: number | null,
+    published: number,
+  ) => {
+    const within = withinAim(kind, model, published);
+    const verdict = tc(within ? 'compare.aimWithin' : 'compare.aimOutside', { aim: aimText(kind) });
+    return { text: side ? `${side}: ${verdict}` : verdict, within };
+  };
+  const osiShort = tc('compare.osimertinibShort');
+  const comparatorShort = tc('compare.gefitinibShort');
   const rows = [
     {
       id: 'orr',
@@ -77,6 +139,12 @@ export function FlauraComparison() {
       trial: publishedText({ kind: 'rate' }, f.orr, lang),
       comparatorModel: comparatorModel((a) => formatRate(a.orr, lang), sample.rate),
       comparatorTrial: publishedText({ kind: 'rate' }, c.orr, lang),
+      aims: [
+        aimLine(osiShort, 'rate', arm ? arm.orr.estimate : null, f.orr.value),
+        ...(comparatorIndex >= 0
+          ? [aimLine(comparatorShort, 'rate', comparator ? comparator.orr.estimate : null, c.orr.value)]
+          : []),
+      ],
     },
     {
       id: 'medianPfs',
@@ -85,6 +153,12 @@ export function FlauraComparison() {
       trial: publishedText({ kind: 'months' }, f.medianPfs, lang),
       comparatorModel: comparatorModel((a) => formatMedian(a.medianPfs, nr, lang), sample.months),
       comparatorTrial: publishedText({ kind: 'months' }, c.medianPfs, lang),
+      aims: [
+        aimLine(osiShort, 'months', arm ? monthsOf(arm.medianPfs) : null, f.medianPfs.value),
+        ...(comparatorIndex >= 0
+          ? [aimLine(comparatorShort, 'months', comparator ? monthsOf(comparator.medianPfs) : null, c.medianPfs.value)]
+          : []),
+      ],
     },
     {
       id: 'medianOs',
@@ -93,6 +167,12 @@ export function FlauraComparison() {
       trial: publishedText({ kind: 'months' }, f.medianOs, lang),
       comparatorModel: comparatorModel((a) => formatMedian(a.medianOs, nr, lang), sample.months),
       comparatorTrial: publishedText({ kind: 'months' }, c.medianOs, lang),
+      aims: [
+        aimLine(osiShort, 'months', arm ? monthsOf(arm.medianOs) : null, f.medianOs.value),
+        ...(comparatorIndex >= 0
+          ? [aimLine(comparatorShort, 'months', comparator ? monthsOf(comparator.medianOs) : null, c.medianOs.value)]
+          : []),
+      ],
     },
     {
       id: 'pfsHr',
@@ -101,6 +181,7 @@ export function FlauraComparison() {
       trial: publishedText({ kind: 'ratio' }, h.pfs, lang),
       comparatorModel: null,
       comparatorTrial: null,
+      aims: comparatorIndex >= 0 ? [aimLine(null, 'ratio', hr('pfs')?.[0] ?? null, h.pfs.value)] : [],
     },
     {
       id: 'osHr',
@@ -109,6 +190,7 @@ export function FlauraComparison() {
       trial: publishedText({ kind: 'ratio' }, h.os, lang),
       comparatorModel: null,
       comparatorTrial: null,
+      aims: comparatorIndex >= 0 ? [aimLine(null, 'ratio', hr('os')?.[0] ?? null, h.os.value)] : [],
     },
   ];
   const sources = [
@@ -118,8 +200,7 @@ export function FlauraComparison() {
       ),
     ),
   ];
-  const osimertinibName = tc('compare.osimertinib');
-  const comparatorName = tc('compare.gefitinib');
+  const outside = pending ? 0 : rows.filter((r) => r.aims.some((a) => !a.within)).length;
   return (
     <section
       className="trial-card"
@@ -149,6 +230,7 @@ export function FlauraComparison() {
                   <span className="trial-arm-name">{scenario.arms[comparatorIndex].name}</span>
                 ) : null}
               </th>
+              <td />
             </tr>
             <tr>
               <th scope="col">{tc('compare.figure')}</th>
@@ -156,11 +238,19 @@ export function FlauraComparison() {
               <th scope="col">{tc('compare.flauraTrial')}</th>
               <th scope="col">{tc('compare.model')}</th>
               <th scope="col">{tc('compare.flauraTrial')}</th>
+              <th scope="col">{tc('compare.aim')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.id} data-testid={`trial-vs-flaura-${row.id}`}>
+              <tr
+                key={row.id}
+                data-testid={`trial-vs-flaura-${row.id}`}
+                data-aim={
+                  pending || row.aims.length === 0 ? undefined : row.aims.every((a) => a.within) ? 'within' : 'outside'
+                }
+                className={!pending && row.aims.some((a) => !a.within) ? 'off-aim' : undefined}
+              >
                 <th scope="row">{row.label}</th>
                 <Estimate
                   testId={`trial-vs-flaura-${row.id}-model`}
@@ -192,11 +282,26 @@ export function FlauraComparison() {
                     />
                   </>
                 )}
+                {row.aims.length > 0 ? (
+                  <AimCell
+                    lines={row.aims}
+                    pending={pending}
+                    label={tc('compare.aim')}
+                    testId={`trial-vs-flaura-${row.id}-aim`}
+                  />
+                ) : (
+                  <td data-label={tc('compare.aim')}>–</td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {outside > 0 ? (
+        <p className="trial-aim-summary" data-testid="trial-vs-flaura-outside">
+          {tc('compare.aimSummary', { count: outside, total: rows.filter((r) => r.aims.length > 0).length })}
+        </p>
+      ) : null}
       <p className="hint">{tc(comparatorIndex < 0 ? 'compare.flauraNoComparator' : 'compare.flauraNote')}</p>
       <p className="hint" data-testid="trial-vs-flaura-sources">
         {tc('compare.sources', { sources: sources.join('; ') })}

@@ -10,6 +10,7 @@ import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { defaultCohort } from '../../scenario/defaults';
 import { useCohort } from '../../store/cohort';
+import { Disclosure } from '../Explain';
 
 export type HelpTopic = 'rates' | 'nr' | 'steps' | 'untreated' | 'os';
 
@@ -32,15 +33,12 @@ export function TrialHelp({ topics, testId }: { topics: readonly HelpTopic[]; te
   return (
     <div className="trial-help" data-testid={testId}>
       {topics.map((topic) => (
-        <details key={topic} data-testid={`${testId}-${topic}`}>
-          <summary>
-            <span className="help-mark" aria-hidden="true">
-              ?
-            </span>
-            {tc(`help.${topic}` as CohortMessageKey)}
-          </summary>
-          <p>{tc(`help.${topic}.body` as CohortMessageKey, params)}</p>
-        </details>
+        <Disclosure
+          key={topic}
+          testId={`${testId}-${topic}`}
+          question={tc(`help.${topic}` as CohortMessageKey)}
+          answer={tc(`help.${topic}.body` as CohortMessageKey, params)}
+        />
       ))}
     </div>
   );

@@ -278,6 +278,22 @@ export const FLAURA_HAZARD_RATIOS = {
   os: { value: 0.8, lower: 0.64, upper: 1.0, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
 } as const;
 
+/**
+ * targets.md's aims for a model's figure against a trial's: rates within 5 points, medians within 1 month, hazard
+ * ratios within 0.1 (the calibration's loss reports against them, src/model/calibration.ts; the "Model vs" tables
+ * mark the figures outside them).
+ */
+export const COMPARISON_AIMS = { rate: 0.05, months: 1, ratio: 0.1 } as const;
+
+/**
+ * Whether a model's figure is within its aim of the trial's: `model` and `published` in the table's units (rates as
+ * shares, medians in months, hazard ratios); a figure the model could not give (null: no such arm, a median not
+ * reached) is not within it.
+ */
+export function withinAim(kind: keyof typeof COMPARISON_AIMS, model: number | null, published: number): boolean {
+  return model !== null && Number.isFinite(model) && Math.abs(model - published) <= COMPARISON_AIMS[kind] + 1e-9;
+}
+
 /** The arm (index) that gives exactly this one drug, whatever its name; -1 for none. */
 function armGivingOnly(arms: readonly Pick<Arm, 'treatments'>[], drug: DrugId): number {
   return arms.findIndex((arm) => {
