@@ -264,12 +264,18 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     o.xLabel,
     o.yLabel,
   ].join('|');
-  const frameOf = svgElement as SVGSVGElement & { __frame?: string; __plotLeft?: number };
+  const frameOf = svgElement as SVGSVGElement & {
+    __frame?: string;
+    __plotLeft?: number;
+    __measureKey?: string;
+    __titlePlace?: { offset: number; extra: number };
+  };
   // (the key is kept on the svg element; a caller that emptied the svg gets its axes back)
   const freshFrame = frameOf.__frame !== frameKey || !svgElement.querySelector(':scope > g.y-axis');
   // The plot's left edge: the default margin, moved right only as far as the y title needs beside the tick labels the
   // browser measured (wide labels in presenter type); measured when the axes are redrawn, kept between redraws.
   let plotLeft = freshFrame ? MARGIN.left : (frameOf.__plotLeft ?? MARGIN.left);
+  let titlePlace = { offset: 14, extra: 0 };
   if (freshFrame) {
     // the frame's elements in their drawing order (clip, x axis, y axis, titles) before the y axis is measured
     svg.selectAll('defs').data([null]).join('defs');
@@ -277,7 +283,18 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
     svg.selectAll('g.y-axis').data([null]).join('g').attr('class', 'axis y-axis');
     svg.selectAll('text.x-label').data([o.xLabel]).join('text').attr('class', 'axis-label x-label');
     drawYAxis(MARGIN.left);
-    plotLeft = MARGIN.left + yTitlePlaceAt(MARGIN.left).extra;
+    // measured only when the tick labels, the title or the page's type (presenter mode) changed, not at every
+    // redraw of a slider move's new scale (a measure forces a layout); with the plot moved right by `extra` the title
+    // sits at the same offset
+    const labels = [...svgElement.querySelectorAll(':scope > g.y-axis .tick text')].map((t) => t.textContent).join('|');
+    const measureKey = `${labels}|${o.yLabel}|${svgElement.ownerDocument?.documentElement.className ?? ''}|${height}`;
+    if (frameOf.__measureKey === measureKey && frameOf.__titlePlace) titlePlace = frameOf.__titlePlace;
+    else {
+      titlePlace = yTitlePlaceAt(MARGIN.left);
+      frameOf.__measureKey = measureKey;
+      frameOf.__titlePlace = titlePlace;
+    }
+    plotLeft = MARGIN.left + titlePlace.extra;
     frameOf.__plotLeft = plotLeft;
   }
 
@@ -349,7 +366,8 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
           .ticks(xTicks)
           .tickFormat((d) => formatNumber(Number(d), o.locale)),
       );
-    drawYAxis(plotLeft);
+    // the y axis was drawn at the default margin to be measured: again only if the plot moved
+    if (plotLeft !== MARGIN.left) drawYAxis(plotLeft);
 
     svg
       .selectAll('text.x-label')
@@ -360,10 +378,9 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       .attr('y', height - 6)
       .attr('text-anchor', 'middle')
       .text((d) => d);
-    const place = yTitlePlaceAt(plotLeft);
     svg
       .selectAll('text.y-label')
-      .attr('transform', `translate(${place.offset},${(plotTop + plotBottom) / 2}) rotate(-90)`)
+      .attr('transform', `translate(${titlePlace.offset},${(plotTop + plotBottom) / 2}) rotate(-90)`)
       .attr('text-anchor', 'middle');
   }
 
