@@ -206,7 +206,7 @@ export const cohortEn = {
   'compare.flauraTrial': 'FLAURA (95 % CI)',
   'compare.medianOs': 'Median OS, months',
   'compare.flauraNote':
-    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to the osimertinib arm only: the comparator’s figures follow from gefitinib’s dose and potency and from the EGFR T790M cells it does not kill, not from a fit. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
+    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to both arms of the same virtual patients (response, progression-free and overall survival, duration of response and the hazard ratios): osimertinib and gefitinib differ by dose, potency and the EGFR T790M cells gefitinib does not kill. The model has no treatment after progression, while FLAURA’s comparator patients could cross over to osimertinib, so its overall-survival hazard ratio is lower than the trial’s. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
   'compare.flauraNoComparator':
     'No arm gives gefitinib alone, so the comparator column and the hazard ratios stay empty: add one (or load the FLAURA preset with its gefitinib arm) to compare them. The model’s intervals count sampling only.',
   'compare.gefitinib': 'Gefitinib (comparator)',
