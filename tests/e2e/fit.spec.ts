@@ -10,6 +10,8 @@ import { simulate, valueAt } from '../../src/model';
 import { decodeScenario, parseVariable, valuesScenario } from '../../src/scenario';
 import { defaultRange, type Factor } from '../../src/scenario/variables';
 import { createRandom } from '../../src/stats';
+import { fitIdRange, fitVariable } from '../../src/store/fit';
+import { fitWithCurves } from '../../src/worker/analysis';
 import { collectErrors, openApp } from './helpers';
 
 const LINK = 's=hcc-mouse&h=21&dt=0.5&arm=Control&arm=Atezo*atz:10@7-20/3';
@@ -210,7 +212,7 @@ test('a researcher fits the growth and kill rates to synthetic measurements: bad
   expect(errors).toEqual([]);
 });
 
-test('a researcher fits the osimertinib start day to measurements of the treated arm: the start is bounded by the schedule, recovered within its interval, and applied to the schedule in one undoable step', async ({
+test("a researcher fits the osimertinib start day to measurements of the treated arm: the start is bounded by the schedule, recovered to within 0.1 day with the fit's own interval, and applied to the schedule in one undoable step", async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -227,6 +229,23 @@ test('a researcher fits the osimertinib start day to measurements of the treated
     lines.push(
       `${day},Osi,${(valueAt(truth.arms[1].t, truth.arms[1].series.tumourVolume, day) * 10 ** (0.01 * random.normal())).toPrecision(6)}`,
     );
+  // the same fit outside the page, on the measured arm alone as the panel sends it: what the page must show, to the
+  // optimiser's tolerance (whether one noise draw's 95 % interval covers the truth is a property of many draws,
+  // checked over five in toolkit-fit-panel.test.ts)
+  const start = fitVariable('osi.start');
+  if (!start) throw new Error('osi.start');
+  const documented = fitIdRange(scenario, 'osi.start');
+  const expected = fitWithCurves({
+    scenario: { ...scenario, arms: [{ ...scenario.arms[1], hidden: false }] },
+    factors: [{ variable: start, range: { min: 0, max: 14, unit: documented.unit, log: false } }],
+    fitFactors: [{ name: 'osi.start', min: 0, max: 14, log: false, start: 7 }],
+    data: lines.slice(1).map((l) => {
+      const [day, , value] = l.split(',');
+      return { armIndex: 0, series: 'tumourVolume', day: Number(day), value: Number(value) };
+    }),
+    scale: 'log',
+  }).fit.factors[0];
+  expect(Math.abs(expected.estimate - 4)).toBeLessThan(0.1);
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 1000 });
     await openApp(page, `/?${link}&lang=en`);
@@ -252,9 +271,13 @@ test('a researcher fits the osimertinib start day to measurements of the treated
     const [estimate, lower, upper] = await Promise.all(
       ['data-estimate', 'data-lower', 'data-upper'].map(async (a) => Number(await row.getAttribute(a))),
     );
-    expect(lower).toBeLessThanOrEqual(4);
-    expect(upper).toBeGreaterThanOrEqual(4);
-    expect(Math.abs(estimate - 4)).toBeLessThan(0.3);
+    expect(estimate).toBeCloseTo(expected.estimate, 3);
+    expect(lower).toBeCloseTo(expected.lower, 3);
+    expect(upper).toBeCloseTo(expected.upper, 3);
+    expect(Math.abs(estimate - 4)).toBeLessThan(0.1);
+    expect(lower).toBeLessThan(estimate);
+    expect(upper).toBeGreaterThan(estimate);
+    expect(upper - lower).toBeLessThan(0.5);
     // the address shares the fit's factor (not the data)
     expect(new URL(page.url()).search).toContain('&tool=fit&tool.f=osi.start&');
     await page.getByTestId('fit-result').scrollIntoViewIfNeeded();
