@@ -188,9 +188,11 @@ test('the worst link the codec accepts renders in bounded work (against a one-do
   // than the peer's (the same arms and charts; only the doses differ). A slider update's counts depend on how many
   // partial results the page drew before the final one (1.0-1.6x the peer's in CI runs on an idle machine; 5 to 10
   // dose-mark redraws for either link), so those bounds are twice the peer's; without the dose-mark cache a single
-  // hover redraws 56 marks, and drawing every dose would add thousands of nodes per update.
+  // hover redraws 56 marks, and drawing every dose would add thousands of nodes per update. A hover's changes to the
+  // cursor line and tooltip depend on how the moves fall into frames (1.26x and 1.99x the peer's in two CI runs of
+  // one build, no dose mark redrawn in either), so its bound is twice the peer's too; the dose marks stay at 0.
   expect(worst.hoverWork.doseMarks).toBe(0);
-  expect(worst.hoverWork.records).toBeLessThanOrEqual(1.5 * peer.hoverWork.records + 20);
+  expect(worst.hoverWork.records).toBeLessThanOrEqual(2 * peer.hoverWork.records + 20);
   expect(worst.sliderWork.nodes).toBeLessThanOrEqual(2 * peer.sliderWork.nodes + 100);
   expect(worst.sliderWork.records).toBeLessThanOrEqual(2 * peer.sliderWork.records + 500);
   expect(worst.sliderWork.doseMarks).toBeLessThanOrEqual(2 * peer.sliderWork.doseMarks + 5);
