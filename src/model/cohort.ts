@@ -188,11 +188,7 @@ export function samplePatients(
         tCellKillRate: base.tCellKillRate * population.killScale * kill,
         tCellRecruitment: base.tCellRecruitment * population.recruitmentScale * recruitment,
         pge2Basal: base.pge2Basal * pge2,
-        sorafenibGrowthInhibition:
-          Math.min(
-            population.sorafenibInhibitionCap,
-            base.sorafenibGrowthInhibition * population.sorafenibScale * sorafenib,
-          ) * kept,
+        sorafenibGrowthInhibition: Math.min(population.sorafenibInhibitionCap, growthInhibition * sorafenib) * kept,
         sorafenibApoptosis: base.sorafenibApoptosis * population.sorafenibApoptosisScale * sensitivity * kept,
         pge2EffectorSuppression: population.pge2EffectorSuppression,
         nrf2StingSuppression: population.nrf2StingSuppression,

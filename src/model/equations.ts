@@ -347,10 +347,7 @@ export class TumourImmuneModel {
     // Each inhibitor kills at its own potency (gefitinibRelativeKill: gefitinib's kill at full occupancy relative to
     // osimertinib's), gefitinib on the receptors osimertinib leaves free: k_o (th_o + r_g th_g (1 - th_o)); with r_g = 1
     // this is k_o th_S, and without gefitinib k_o th_o.
-    const osiKill =
-      gefitinib > 0
-        ? p.osimertinibKill * (osimertinib + p.gefitinibRelativeKill * gefitinib * (1 - osimertinib))
-        : p.osimertinibKill * osimertinib;
+    const osiKill = p.osimertinibKill * (osimertinib + p.gefitinibRelativeKill * gefitinib * (1 - osimertinib));
     const t790mKill = p.osimertinibKill * osimertinib;
     // Sorafenib's pro-apoptotic kill (Mcl-1 loss after RAF/MEK/ERK blockade): a loss rate of every tumour cell that
     // does not depend on the tumour's growth, unlike its growth inhibition above.
