@@ -21,7 +21,7 @@ import { CELLS_PER_MM3, STATE_NAMES } from './state';
 import { DRUGS, pharmacology } from './treatments';
 
 /** Version of the export's layout (ids, rules, events); bumped when a consumer would need to change. */
-export const SBML_EXPORT_VERSION = '1';
+export const SBML_EXPORT_VERSION = '2';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A small expression tree: written to MathML, and evaluated by the tests against the solver's right-hand side.
@@ -340,14 +340,19 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
       'nM',
       `treatments.ts (${d.target}); docs/model.md, "Treatments"`,
     );
-    constant(
-      `kel_${drug}`,
-      `${d.label}: first-order elimination`,
-      problem.model.drugs.elimination[slot],
-      '1/day',
-      `ln 2 / ${d.pk.halfLife} (parameter table; treatments.ts)`,
-      'SBO:0000009',
-    );
+    // k_x = ln 2 / half-life: a rule on the parameter, so that changing the half-life in a tool changes the elimination
+    const kel = problem.model.drugs.elimination[slot];
+    parameters.push({
+      id: `kel_${drug}`,
+      name: `${d.label}: first-order elimination`,
+      value: kel,
+      units: unitId('1/day'),
+      unitText: '1/day',
+      constant: false,
+      note: `assignment rule: ln 2 / ${d.pk.halfLife} (parameter table; treatments.ts)`,
+      sbo: 'SBO:0000009',
+    });
+    rule(`kel_${drug}`, div(num(Math.LN2), d.pk.halfLife), 'k_x = ln 2 / half-life');
     variable(
       drugLevelId(drug),
       `${d.label}: level`,
@@ -370,13 +375,23 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     const inputs: Expr[] = [];
     for (let w = 0; w < windows.length; w += 3) {
       const id = `oral_${drug}_${w / 3}`;
+      // u = (dose x nM per unit / interval) x k_x: the window's average level times the elimination rule, so the
+      // average level stays the dose's whatever the half-life (the model's choice, treatments.ts)
       constant(
+        `${id}_level`,
+        `${d.label}: average level of window ${w / 3 + 1}`,
+        windows[w + 2] / kel,
+        'nM',
+        `dose x nM per unit / interval (treatments.ts): days ${windows[w]}-${windows[w + 1]}`,
+      );
+      variable(
         `${id}_rate`,
         `${d.label}: oral input in window ${w / 3 + 1}`,
-        windows[w + 2],
         'nM/day',
-        `dose x nM per unit x elimination / interval (treatments.ts): days ${windows[w]}-${windows[w + 1]}`,
+        'assignment rule',
+        windows[w + 2],
       );
+      rule(`${id}_rate`, mul(`${id}_level`, `kel_${drug}`), 'u_x = level x k_x');
       variable(`${id}_on`, `${d.label}: window ${w / 3 + 1} open (1) or closed (0)`, '-', 'set by the window events');
       inputs.push(mul(`${id}_on`, `${id}_rate`));
     }

@@ -21,6 +21,7 @@ import {
 } from '../../src/model/sbml';
 import { absoluteTolerances, buildArmProblem, simulateArm } from '../../src/model/simulate';
 import { CD8, CELLS_PER_MM3, SENSITIVE, STATE_NAMES, STATE_SIZE } from '../../src/model/state';
+import { DRUGS } from '../../src/model/treatments';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { DRUG_IDS, type Scenario, SETTINGS } from '../../src/scenario/types';
 import { type EngineJob, type EngineResult, simulateMany } from './sbml-engine';
@@ -179,6 +180,39 @@ describe('SBML export: coverage and term-by-term agreement with the right-hand s
     const recruitment = sbmlModel(lung.scenario, 0).parameters.find((q) => q.id === 'tCellRecruitment');
     expect(recruitment?.value).toBe(0);
     expect(recruitment?.note).toContain('changed to 0 by the setting lung-egfr');
+  });
+
+  it("ties each drug's elimination to its half-life parameter and each oral input to the elimination, so a tool that changes a half-life gets the model's pharmacokinetics at that half-life", () => {
+    let oralWindows = 0;
+    for (const preset of PRESETS) {
+      preset.scenario.arms.forEach((_, armIndex) => {
+        const model = sbmlModel(preset.scenario, armIndex);
+        for (const drug of DRUG_IDS) {
+          const halfLife = DRUGS[drug].pk.halfLife;
+          const h = model.parameters.find((q) => q.id === halfLife)?.value ?? Number.NaN;
+          // the half-life changed in the file (as COPASI would) against the model exported at that half-life
+          const edited: SbmlModel = {
+            ...model,
+            parameters: model.parameters.map((q) => (q.id === halfLife ? { ...q, value: h * 1.2 } : q)),
+          };
+          const changed: Scenario = structuredClone(preset.scenario);
+          changed.parameters = { ...changed.parameters, [halfLife]: h * 1.2 };
+          const reference = sbmlModel(changed, armIndex);
+          const v = valuesAt(edited, new Float64Array(STATE_SIZE), new Float64Array(DRUG_IDS.length));
+          const kel = `kel_${drug}`;
+          const expected = reference.parameters.find((q) => q.id === kel)?.value ?? Number.NaN;
+          expect(v[kel], `${preset.id} arm ${armIndex + 1}: ${kel}`).toBeCloseTo(Math.LN2 / (h * 1.2), 12);
+          expect(Math.abs(v[kel] - expected)).toBeLessThanOrEqual(1e-12 * expected);
+          for (const q of reference.parameters) {
+            if (!q.id.startsWith(`oral_${drug}_`) || !q.id.endsWith('_rate')) continue;
+            oralWindows++;
+            expect(Math.abs(v[q.id] - q.value), `${preset.id}: ${q.id}`).toBeLessThanOrEqual(1e-12 * q.value);
+          }
+        }
+      });
+    }
+    // the presets dose oral drugs (osimertinib, the IGF-1R inhibitor, celecoxib...): the input rules were checked
+    expect(oralWindows).toBeGreaterThan(0);
   });
 
   it('escapes names in the file (arm names are user-controlled)', () => {
