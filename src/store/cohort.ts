@@ -24,6 +24,7 @@ import {
 } from '../worker/cohortPool';
 import { createStatisticsClient, type StatisticsClient } from '../worker/statistics';
 import { type ArmMeta, useExplorer, visibleScenario } from './explorer';
+import { trailingThrottle } from './throttle';
 import { cachedTrial, keepTrial } from './trialCache';
 
 export type { MedianSurvival, ProportionInterval, SurvivalCurve } from '../worker/cohortPool';
@@ -197,18 +198,12 @@ export interface CohortState {
 
 let current: CohortRun | null = null;
 let runId = 0;
-/** the latest progress not yet shown; its partial block is merged only when shown (flush) */
+/** the latest progress not yet shown; its partial block is merged only when shown (showPartial) */
 let pending: { readonly partial: CohortBlock } | null = null;
-let timer: ReturnType<typeof setTimeout> | undefined;
-let lastStats = 0;
-/** the latest count of patients done not yet shown, and when a count was last shown */
-let progressTimer: ReturnType<typeof setTimeout> | undefined;
-let lastProgress = Number.NEGATIVE_INFINITY;
-
-function stopProgress(): void {
-  if (progressTimer !== undefined) clearTimeout(progressTimer);
-  progressTimer = undefined;
-}
+/** how long partial statistics wait after the last ones (grows as patients are drawn) */
+let statsInterval = STATS_INTERVAL_MS;
+/** the latest count of patients done, shown at most every PROGRESS_INTERVAL_MS */
+let latestDone = 0;
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -244,11 +239,13 @@ export const useCohort = create<CohortState>()((set, get) => {
    */
   const begin = (plan: TrialPlan, fields: (total: number) => Partial<CohortState>) => {
     get().cancel();
-    stopProgress();
+    statsThrottle.reset();
+    progressThrottle.reset();
     const id = ++runId;
     const scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
     const total = scenario.cohort.size;
     pending = null;
+    latestDone = 0;
     set({
       status: 'running',
       done: 0,
@@ -292,14 +289,11 @@ export const useCohort = create<CohortState>()((set, get) => {
   };
 
   /** Shows the latest partial block at once and asks for its statistics. */
-  const flush = (): void => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
+  const showPartial = (): void => {
     const block = pending?.partial;
     const scenario = get().scenario;
     pending = null;
     if (!block || !scenario) return;
-    lastStats = now();
     const id = runId;
     set({ block });
     latestStatistics(scenario, block).then(
@@ -311,6 +305,17 @@ export const useCohort = create<CohortState>()((set, get) => {
       },
     );
   };
+
+  // Partial statistics: at once for the first block, then at most every statsInterval.
+  const statsThrottle = trailingThrottle(showPartial, () => statsInterval, now);
+  // The count of patients done: at once for the first block, then at most every PROGRESS_INTERVAL_MS.
+  const progressThrottle = trailingThrottle(
+    () => {
+      if (get().status === 'running') set({ done: latestDone });
+    },
+    () => PROGRESS_INTERVAL_MS,
+    now,
+  );
 
   return {
     status: 'idle',
@@ -328,9 +333,6 @@ export const useCohort = create<CohortState>()((set, get) => {
 
     start: (plan, origin = 'user') => {
       if (plan.problem) return;
-      lastStats = 0;
-      lastProgress = Number.NEGATIVE_INFINITY;
-      let latestDone = 0;
       const { id, scenario, total, started } = begin(plan, (n) => ({
         workers: Math.min(poolSize(), Math.ceil(n / 5)),
         origin,
@@ -339,29 +341,17 @@ export const useCohort = create<CohortState>()((set, get) => {
         if (id !== runId) return;
         pending = progress;
         latestDone = progress.done;
-        if (progressTimer === undefined) {
-          const showDone = () => {
-            progressTimer = undefined;
-            lastProgress = now();
-            if (id === runId && get().status === 'running') set({ done: latestDone });
-          };
-          const wait = lastProgress + PROGRESS_INTERVAL_MS - now();
-          if (wait <= 0) showDone();
-          else progressTimer = setTimeout(showDone, wait);
-        }
-        // Partial statistics: at once for the first block, then at most every STATS_INTERVAL_MS (longer as more
-        // patients are drawn).
-        const interval = STATS_INTERVAL_MS + STATS_INTERVAL_MS_PER_PATIENT_ARM * progress.done * scenario.arms.length;
-        if (timer === undefined) timer = setTimeout(flush, Math.max(0, lastStats + interval - now()));
+        progressThrottle.request();
+        statsInterval = STATS_INTERVAL_MS + STATS_INTERVAL_MS_PER_PATIENT_ARM * progress.done * scenario.arms.length;
+        statsThrottle.request();
       });
       current = run;
       run.result.then(
         (block) => {
           if (id !== runId) return;
           current = null;
-          if (timer !== undefined) clearTimeout(timer);
-          timer = undefined;
-          stopProgress();
+          statsThrottle.cancel();
+          progressThrottle.cancel();
           if (get().done !== latestDone) set({ done: latestDone });
           pending = null;
           finalStatistics(id, block, get().scenario ?? scenario, (statistics) => {
@@ -380,9 +370,10 @@ export const useCohort = create<CohortState>()((set, get) => {
         (error: unknown) => {
           if (id !== runId) return;
           current = null;
-          stopProgress();
+          statsThrottle.cancel();
+          progressThrottle.cancel();
           set({ done: latestDone });
-          flush();
+          showPartial();
           if (error instanceof CohortCancelled) set({ status: 'cancelled' });
           else set({ status: 'error', error: error instanceof Error ? error.message : String(error) });
         },
