@@ -32,6 +32,8 @@ async function save(page: Page, testId: string): Promise<string> {
 }
 
 test('the built page has a strict CSP, and using every view breaks none of it', async ({ page }) => {
+  // every view in one page, a 20-patient trial among them (its own wait is up to 30 s): more than the default 30 s
+  test.setTimeout(120_000);
   const errors = collectErrors(page);
   await watchViolations(page);
   await page.setViewportSize({ width: 1280, height: 800 });
