@@ -16,6 +16,9 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
+  // 60 s, not Playwright's 30 s: a test that opens the app twice (the share round trip) took 32-35 s on a loaded
+  // 2-core machine, most of it the two app starts. Tests that run trials or fits set their own, longer limits.
+  timeout: 60_000,
   workers: 2,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'reports/e2e.json' }]] : 'list',
   use: {

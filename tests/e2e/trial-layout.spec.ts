@@ -193,8 +193,8 @@ for (const [viewport, lang] of [
     await expect(table).not.toHaveAttribute('data-pending', 'true', { timeout: 60_000 });
     await expect(page.locator('section[aria-labelledby="trial-table-heading"]')).toHaveAttribute('aria-busy', 'false');
     await page.screenshot({ path: test.info().outputPath(`trial-first-results-${viewport.width}-${lang}.png`) });
-    await page.getByTestId('trial-cancel').click();
-    await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
+    // No cancel here: on a slow machine the 5000 patients can finish while the statistics are held, and a finished
+    // trial's Cancel is (rightly) disabled. Closing the page at the end of the test stops the trial's workers.
     expect(errors).toEqual([]);
   });
 }
