@@ -70,6 +70,7 @@ export const cohortEn = {
 
   'run.start': 'Run trial',
   'run.again': 'Run again',
+  'run.busy': 'Running…',
   'run.cancel': 'Cancel',
   'run.progress': 'Simulated patients',
   'run.progressText': '{done} of {total} patients',

@@ -71,6 +71,7 @@ export const cohortJa: CohortCatalogue = {
 
   'run.start': '試験を実行',
   'run.again': '再実行',
+  'run.busy': '実行中…',
   'run.cancel': 'キャンセル',
   'run.progress': '患者のシミュレーションの進捗',
   'run.progressText': '{done}／{total} 例',

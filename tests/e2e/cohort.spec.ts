@@ -200,6 +200,9 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   console.log(`partial survival curves drawn at ${drawn.done} of 5,000 patients (${drawn.status})`);
   expect(drawn.status).toBe('running');
   expect(drawn.done).toBeGreaterThan(0);
+  // while it runs, the run button says so (disabled), rather than "Run again"
+  await expect(page.getByTestId('trial-run')).toHaveText('Running…');
+  await expect(page.getByTestId('trial-run')).toBeDisabled();
   await expect(page.getByTestId('trial-cancel')).toBeFocused();
   await expect(page.getByTestId('view-trial')).toContainText('%');
   await page.screenshot({ path: test.info().outputPath('trial-running-1280x720.png') });
@@ -217,6 +220,9 @@ test('a large trial shows progress and partial results, and Cancel stops it at o
   await page.getByTestId('trial-cancel').click();
   await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
   await expect(progress).toHaveCount(0);
+  await expect(page.getByTestId('trial-run')).toHaveText('Run again');
+  // the focus was on Cancel, which is now disabled: it goes back to the run button, not to the page
+  await expect(page.getByTestId('trial-run')).toBeFocused();
   await expect(page.getByTestId('trial-cancelled')).toContainText('Cancelled after');
   const done = await page.getByTestId('trial-table').locator('tbody td').first().textContent();
   expect(Number(done?.replace(/,/g, ''))).toBeLessThan(5000);

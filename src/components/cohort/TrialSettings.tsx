@@ -2,7 +2,7 @@
  * TrialSettings is the virtual trial's settings (cohort size, seed, cancer type, assessment interval, PGE2 cut-off)
  * and the arms it will give; it exists to describe the trial before it runs.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef } from 'react';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { BIOMARKER_SETTINGS, NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
@@ -29,13 +29,26 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
   const runButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
 
-  // Keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends.
-  const wasRunning = useRef(running);
-  useEffect(() => {
-    const active = document.activeElement;
-    if (running && !wasRunning.current && active === runButton.current) cancelButton.current?.focus();
-    if (!running && wasRunning.current && active === cancelButton.current) runButton.current?.focus();
-    wasRunning.current = running;
+  // Keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends. Where the focus was is
+  // read when the store changes, before React disables the focused button: a browser may move the focus off a button
+  // the moment it is disabled (Chromium 150 does), so after the commit the focus is on the page and nothing matches.
+  const focusNext = useRef<'cancel' | 'run' | null>(null);
+  useEffect(
+    () =>
+      useCohort.subscribe((state, previous) => {
+        const was = previous.status === 'running';
+        const is = state.status === 'running';
+        const active = document.activeElement;
+        if (is && !was && active === runButton.current) focusNext.current = 'cancel';
+        if (!is && was && active === cancelButton.current) focusNext.current = 'run';
+      }),
+    [],
+  );
+  useLayoutEffect(() => {
+    const next = focusNext.current;
+    focusNext.current = null;
+    if (next === 'cancel' && running) cancelButton.current?.focus();
+    if (next === 'run' && !running) runButton.current?.focus();
   }, [running]);
 
   const disabled = plan.problem?.kind === 'setting';
@@ -162,7 +175,8 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
             }
           }}
         >
-          {status === 'idle' ? tc('run.start') : tc('run.again')}
+          {/* while a run is on, the (disabled) button says so, rather than offering to run again */}
+          {running ? tc('run.busy') : status === 'idle' ? tc('run.start') : tc('run.again')}
         </button>
         <button
           ref={cancelButton}
