@@ -224,6 +224,15 @@ function indices(n: number): number[] {
  * Draws (or redraws in place) a time-course chart into `svgElement`: axes, stacked areas, lines, dose ticks, the
  * cursor and the playback clip. Throws a RangeError when a line's values do not match its time points.
  */
+/**
+ * The left edge of the plot drawTimeSeries last drew in this svg, in its pixels: the default margin, or further right
+ * when the y title needed room beside wide tick labels (presenter type). What an overlay placed over the plot (the
+ * hover tooltip) must use instead of MARGIN.left.
+ */
+export function plotLeftOf(svgElement: SVGSVGElement): number {
+  return (svgElement as SVGSVGElement & { __plotLeft?: number }).__plotLeft ?? MARGIN.left;
+}
+
 export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, options: TimeSeriesOptions): void {
   const o = { ...TIME_SERIES_DEFAULTS, ...withoutUndefined(options) } as ResolvedOptions;
   // A series that does not match its time axis is a corrupt result (e.g. from a worker of another version): refuse

@@ -12,6 +12,7 @@ import {
   type DoseTick,
   drawTimeSeries,
   MARGIN,
+  plotLeftOf,
 } from '../charts/timeSeries';
 import { isLanguage, locale, tIn, useT } from '../i18n';
 import { doseTimes } from '../scenario/catalogue/calendar';
@@ -87,6 +88,7 @@ function TimeSeriesChartBody({
   // there: when it leaves (a mouse moved away, a finger lifted, a touch taken over by scrolling) the cursor goes back
   // to the day it had before, unless a mouse click put it there or something else (Play, the day box) moved it since.
   const hover = useRef<{ before: number; set: number } | null>(null);
+  const [plotLeft, setPlotLeft] = useState(MARGIN.left);
   const pointCursor = useRef((day: number) => {
     const before = hover.current?.before ?? useExplorer.getState().cursorDay;
     setCursorDay(day);
@@ -137,6 +139,8 @@ function TimeSeriesChartBody({
             onCursor: pointCursor,
           },
         );
+        // where the plot starts after this draw (the tooltip is placed on its scale); the same number is no re-render
+        setPlotLeft(plotLeftOf(element));
       } catch (error) {
         reportError(error);
       }
@@ -199,8 +203,9 @@ function TimeSeriesChartBody({
         locale(),
       )
     : [];
-  const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right);
-  const cursorX = MARGIN.left + (Math.min(horizon, Math.max(0, cursorDay)) / horizon) * plotWidth;
+  // on the drawn plot's x scale: its left edge moves right of MARGIN.left when the y title needs room (presenter type)
+  const plotWidth = Math.max(1, Math.max(200, width) - MARGIN.right - plotLeft);
+  const cursorX = plotLeft + (Math.min(horizon, Math.max(0, cursorDay)) / horizon) * plotWidth;
   const rightHalf = cursorX > width / 2;
   const legend =
     legendArms.length > 0 ? (

@@ -250,6 +250,64 @@ test('pointing at a chart shows each arm’s value at the cursor beside it; ever
   expect(errors).toEqual([]);
 });
 
+test('the hover tooltip sits 10 px beside the cursor line, in presenter mode too (its plot starts further right)', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await openApp(page, '/?s=hcc-mouse&arm=A&arm=B*igf:10@7-21/1');
+  const gaps: Record<string, { left: number; right: number }> = {};
+  const plotLeft: Record<string, number> = {};
+  for (const mode of ['normal', 'presenter']) {
+    if (mode === 'presenter') {
+      await page.getByTestId('presenter-toggle').click();
+      await expect(page.locator('html')).toHaveClass(/presenter/);
+    }
+    const svg = page.getByTestId('svg-cd8');
+    await svg.scrollIntoViewIfNeeded();
+    // the plot's left edge (its clip rectangle): in presenter type the CD8 chart's y title needs room, and the plot
+    // starts right of the default 64 px margin; that is the case the tooltip got wrong
+    const left = Number(await svg.locator('clipPath rect').getAttribute('x'));
+    plotLeft[mode] = left;
+    if (mode === 'presenter') expect(left).toBeGreaterThan(70);
+    const tip = page.getByTestId('tooltip-cd8');
+    const line = svg.locator('g.cursor line');
+    // left half: the tooltip is right of the line; right half: left of it
+    for (const [side, at] of [
+      ['left', 0.3],
+      ['right', 0.7],
+    ] as const) {
+      const box = await svg.boundingBox();
+      if (!box) throw new Error('chart not laid out');
+      await page.mouse.move(box.x + box.width * at, box.y + box.height / 2);
+      await expect(tip).toBeVisible();
+      // the line is drawn at the day the pointer set; read both once the tooltip shows that day
+      await expect
+        .poll(async () => {
+          const l = await line.boundingBox();
+          const t = await tip.boundingBox();
+          if (!l || !t) return Number.NaN;
+          return side === 'left' ? t.x - l.x : l.x - (t.x + t.width);
+        })
+        .toBeGreaterThan(8);
+      const l = await line.boundingBox();
+      const t = await tip.boundingBox();
+      if (!l || !t) throw new Error('no cursor line or tooltip');
+      gaps[mode] = { ...gaps[mode], [side]: side === 'left' ? t.x - l.x : l.x - (t.x + t.width) };
+    }
+    await page.mouse.move(5, 5);
+    await expect(tip).toHaveCount(0);
+  }
+  console.log(
+    `CD8 chart: plot left edge ${JSON.stringify(plotLeft)}; tooltip gap to the cursor line, px: ${JSON.stringify(gaps)}`,
+  );
+  for (const mode of ['normal', 'presenter']) {
+    for (const side of ['left', 'right'] as const)
+      expect(Math.abs(gaps[mode][side] - 10), `${mode} ${side}`).toBeLessThan(1.5);
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a link copied mid-lesson opens at that step; preset arm names follow a language switch', async ({
   page,
   context,
