@@ -83,7 +83,7 @@ row(
   'S2.3',
   'volume day 15, combination / untreated, NEAT1-high',
   s2('NEAT1-high, anti-PD-1 + anti-CD24', 'tumourVolume', 15) / c2,
-  '<= 0.8 x better monotherapy',
+  '<= 0.8',
 );
 const s3 = arms('keap1-nrf2-patients');
 row(
@@ -145,7 +145,7 @@ row(
   'S5.3',
   'volume day 28, IL-6 deficient CD8-depleted / IL-6 high',
   s5('IL-6 deficient, CD8 depleted', 'tumourVolume', 28) / hi,
-  '>= 1',
+  '>= 0.85',
 );
 row(
   'S5.4',

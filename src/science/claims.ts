@@ -118,6 +118,12 @@ const ge = (measure: string, value: number, bound: number, label = String(bound)
 });
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : a > 0 ? Number.POSITIVE_INFINITY : 1);
 
+/**
+ * Seed 003's "relapse almost completely prevented" as a probability: P(eradication) at day 150 at least 0.9, at most
+ * 1 graft in 10 regrows (chosen from the claim's words; docs/model.md, "Why the claims below 80 % fail").
+ */
+export const ERADICATED = 0.9;
+
 /** RECIST 1.1 in volume for one lesion: a partial response is the diameter down 30 % (volume 0.7^3), progression up 20 %. */
 const RESPONSE_VOLUME = 0.343;
 const PROGRESSION_VOLUME = 1.728;
@@ -299,17 +305,14 @@ export const CLAIMS: readonly Claim[] = [
       en: 'anti-PD-1 + anti-CD24 lowers NEAT1-high tumour volume clearly',
       ja: '抗PD-1抗体＋抗CD24抗体の併用はNEAT1高発現腫瘍の体積を明らかに減らす',
     },
-    arms: { [E]: [EH_BOTH, EH_PD1, EH_CD24] },
-    evaluate: (r) => {
-      const better = Math.min(r.at(E, EH_PD1, 'tumourVolume', 15), r.at(E, EH_CD24, 'tumourVolume', 15));
-      return outcome([
-        le(
-          'volume day 15, combination / better monotherapy, NEAT1-high',
-          ratio(r.at(E, EH_BOTH, 'tumourVolume', 15), better),
-          0.8,
-        ),
-      ]);
-    },
+    arms: { [E]: [EH_BOTH, EH_U] },
+    // Seed 001 compares every arm with its control (IgG): the monotherapies "did not change" volume, the combination
+    // "lowered it significantly". So the combination is read against untreated, as S2.2 reads the monotherapies; that
+    // it beats each monotherapy follows from S2.2 and S2.3 together (claim 4).
+    evaluate: (r) =>
+      outcome([
+        le('volume day 15, combination / untreated, NEAT1-high', r.ratio(E, EH_BOTH, EH_U, 'tumourVolume', 15), 0.8),
+      ]),
   },
   {
     id: 'S2.4',
@@ -456,17 +459,18 @@ export const CLAIMS: readonly Claim[] = [
     seedClaims: [5],
     preset: O,
     text: {
-      en: 'osimertinib for 40 days + an IGF-1R inhibitor on 10 of them most likely eradicates the tumour, with no regrowth',
-      ja: 'オシメルチニブ40日間＋そのうち10日間のIGF-1R阻害薬で腫瘍はおそらく消失し、再増殖しない',
+      en: 'osimertinib for 40 days + an IGF-1R inhibitor on 10 of them eradicates the tumour in at least 9 of 10 grafts: no regrowth after stopping',
+      ja: 'オシメルチニブ40日間＋そのうち10日間のIGF-1R阻害薬で、10匹中9匹以上で腫瘍が消失し、中止後も再増殖しない',
     },
     arms: { [O]: [O_10] },
     evaluate: (r) => {
       const s = r.summary(O, O_10);
       return outcome([
+        // gone while osimertinib still runs (the release: the tumours disappeared)
         le('first day P(eradication) >= 0.5 (none: infinity)', s.dayEradicated ?? Number.POSITIVE_INFINITY, 40),
-        gt('P(eradication) day 150', s.eradicationProbability, 0.75),
-        // the course if it is not eradicated stays below caliper detection (~5 mm3)
-        lt('volume day 150, mm3', r.at(O, O_10, 'tumourVolume', 150), 5),
+        // "relapse almost completely prevented" after stopping: at most 1 graft in 10 regrows (docs/model.md). Not the
+        // day-150 volume: below one lineage the curve is the course of a relapse that happens with probability 1 - P
+        ge('P(eradication) day 150', s.eradicationProbability, ERADICATED),
       ]);
     },
   },
@@ -491,8 +495,8 @@ export const CLAIMS: readonly Claim[] = [
           forty.eradicationProbability - ten.eradicationProbability,
           0.2,
         ),
-        le('volume day 150 with 40 days, mm3', forty.volumeEnd, 0, '0'),
-        lt('volume day 150 with 10 days, mm3', ten.volumeEnd, 5),
+        // the 40-day arm eradicates as S4.2's 10-day arm must (that one is S4.2's check)
+        ge('P(eradication) day 150 with 40 days', forty.eradicationProbability, ERADICATED),
       ]);
     },
   },
@@ -600,10 +604,13 @@ export const CLAIMS: readonly Claim[] = [
     arms: { [I]: [IL_D, IH_U, IL_U] },
     evaluate: (r) =>
       outcome([
+        // "depleting CD8 T cells removed that benefit" (seed 004): the depleted IL-6-deficient metastases are close to
+        // the wild type's (within 15 %, S2.2's "close to untreated"), not necessarily as large: a CD8-independent
+        // effect of IL-6 loss may remain
         ge(
           'volume day 28, IL-6 deficient CD8-depleted / IL-6 high untreated',
           r.ratio(I, IL_D, IH_U, 'tumourVolume', 28),
-          1,
+          0.85,
         ),
         // CD8 depletion clearly matters in the mouse
         gt(

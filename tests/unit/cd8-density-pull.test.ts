@@ -51,7 +51,7 @@ describe('the CD8 density of the untreated graft decides the immune claims (docs
     const ids = ['S1.2', 'S2.3', 'S1.3', 'S2.2'] as const;
     const runs = FACTORS.map((f) => values(ids, f));
     const series = (id: string) => runs.map((r) => r.get(id) ?? Number.NaN);
-    // S1.2: atezo/bev / untreated volume (<= 0.4 holds); S2.3: combination / better monotherapy (<= 0.8 holds)
+    // S1.2: atezo/bev / untreated volume (<= 0.4 holds); S2.3: combination / untreated (<= 0.8 holds)
     expect(strictlyDecreasing(series('S1.2')), series('S1.2').join(', ')).toBe(true);
     expect(strictlyDecreasing(series('S2.3')), series('S2.3').join(', ')).toBe(true);
     // S1.3: NRF2-high atezo/bev / untreated (>= 0.7 holds); S2.2: anti-PD-1 / untreated (>= 0.85 holds): both fall

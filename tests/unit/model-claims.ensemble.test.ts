@@ -21,6 +21,7 @@ const ROBUST_CLAIMS = [
   'S1.5',
   'S2.1',
   'S2.2',
+  'S2.3',
   'S2.4',
   'CD24-M1',
   'S3.1',
@@ -84,6 +85,10 @@ describe(`claims hold in >= ${100 * ROBUSTNESS_BAR} % of ${ROBUSTNESS_DRAWS} pla
 
   it('claim 2: a COX-2 inhibitor restores the response of NRF2-high tumours (all its assertions together) in >= 80 % of parameter sets', () => {
     expectSeedClaim(2);
+  });
+
+  it('claim 4: anti-PD-1 alone and anti-CD24 alone leave NEAT1-high tumours close to untreated and the combination lowers them clearly (all its assertions together) in >= 80 % of parameter sets', () => {
+    expectSeedClaim(4);
   });
 
   it('claim 5: osimertinib alone relapses and 10 days of IGF-1R inhibition with it eradicate (all its assertions together) in >= 80 % of parameter sets', () => {
