@@ -257,6 +257,47 @@ test('keyboard only: move a slider, edit a treatment, add an arm, copy the link;
   expect(errors).toEqual([]);
 });
 
+test('keyboard only: a map or scan started with Enter moves the focus to Cancel, and back to Run when cancelled or done', async ({
+  page,
+}) => {
+  // runs in the worker pool
+  test.setTimeout(120_000);
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page, '/?s=hcc-mouse&h=28&arm=A&arm=B*atz:10@7-20/3*cox2:30@7-28/1');
+  await page.getByTestId('toolkit').scrollIntoViewIfNeeded();
+  await page.getByTestId('tool-kind').selectOption('scan');
+  await page.getByTestId('tool-variable').selectOption('cox2.start');
+  await page.getByTestId('tool-from').fill('0');
+  await page.getByTestId('tool-to').fill('21');
+  await page.getByTestId('tool-readout').selectOption('volume');
+  await page.getByTestId('tool-day').fill('28');
+  const run = page.getByTestId('tool-run');
+  const status = page.getByTestId('tool-status');
+  // a long run (a 40 x 40 map, 1600 simulations x 2 arms): Enter on Run disables it; the focus goes to Cancel, not to
+  // the page
+  await page.getByTestId('tool-kind').selectOption('heatmap');
+  await page.getByTestId('tool-variable2').selectOption('p.tCellKillRate');
+  await page.getByTestId('tool-points').fill('40');
+  await page.getByTestId('tool-points2').fill('40');
+  await expect(page.getByTestId('tool-cost')).toContainText('1600 simulations');
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tool-cancel')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(status).toHaveText('Cancelled.');
+  await expect(run).toBeFocused();
+  // a short scan that ends by itself: from Cancel back to Run
+  await page.getByTestId('tool-kind').selectOption('scan');
+  await page.getByTestId('tool-variable').selectOption('cox2.start');
+  await page.getByTestId('tool-points').fill('3');
+  await run.focus();
+  await page.keyboard.press('Enter');
+  await expect(status).toContainText('Done: 3 simulations', { timeout: 60_000 });
+  await expect(run).toBeFocused();
+  expect(errors).toEqual([]);
+});
+
 const CONTROL_ROLES = new Set([
   'button',
   'checkbox',

@@ -11,6 +11,7 @@ import { ENSEMBLE_DRAW_CHOICES, ensembleDraws, setEnsembleDraws, useEnsembleTria
 import { useExplorer } from '../../store/explorer';
 import { costKey, estimateSeconds, trialWorkers, useTrialCost } from '../../store/trialCost';
 import { ArmSwatch } from '../ArmSwatch';
+import { useRunFocus } from '../useRunFocus';
 import { formatCount, formatMedian, formatRate, formatRatio, formatSpread, type SpreadKind } from './chartData';
 import { ProgressBar } from './ProgressBar';
 
@@ -27,13 +28,15 @@ export function EnsembleSpread() {
   // Shown from the start of a run, its buttons waiting for the run's end: it takes its room before the figures below
   // it are drawn, so they do not move down when the run finishes.
   const trialRunning = trialStatus === 'running';
+  // this trial's ensemble is running; keyboard focus follows the action: to Cancel when it starts, back to Run after
+  const running = ensemble.key === key && ensemble.status === 'running';
+  const focus = useRunFocus(running);
   if (!scenario || !((trialStatus === 'done' && statistics) || trialRunning)) return null;
   const lang = locale();
   const nr = tc('results.notReached');
   const size = scenario.cohort?.size ?? 0;
   const mine = ensemble.key === key ? ensemble : null;
   const result = mine?.status === 'done' && statistics && !trialRunning ? mine.result : null;
-  const running = mine?.status === 'running';
   const known = cost.key === costKey(scenario) && cost.msPerPatient !== null ? cost.msPerPatient : null;
   const seconds = known === null ? null : estimateSeconds(known, size * draws, trialWorkers(size * draws));
   const number = (v: number) => v.toLocaleString(lang, { maximumFractionDigits: v < 10 ? 1 : 0 });
@@ -97,6 +100,8 @@ export function EnsembleSpread() {
       </p>
       <div className="trial-actions-inline">
         <button
+          ref={focus.run}
+          {...focus.runProps}
           type="button"
           data-testid="trial-spread-run"
           disabled={running || trialRunning}
@@ -106,6 +111,8 @@ export function EnsembleSpread() {
           {result ? tc('spread.again') : tc('spread.run')}
         </button>
         <button
+          ref={focus.cancel}
+          {...focus.cancelProps}
           type="button"
           data-testid="trial-spread-cancel"
           disabled={!running}

@@ -2,7 +2,7 @@
  * TrialSettings is the virtual trial's settings (cohort size, seed, cancer type, assessment interval, PGE2 cut-off)
  * and the arms it will give; it exists to describe the trial before it runs.
  */
-import { useEffect, useId, useLayoutEffect, useRef } from 'react';
+import { useId } from 'react';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { BIOMARKER_SETTINGS, NRF2_ACTIVE_SHARE } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
@@ -12,6 +12,7 @@ import { type TrialPlan, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
 import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
+import { useRunFocus } from '../useRunFocus';
 import { TrialCost } from './TrialCost';
 import { TrialProblemNotice } from './TrialProblemNotice';
 import { useSetCohort } from './useSetCohort';
@@ -26,30 +27,8 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
   const start = useCohort((s) => s.start);
   const cancel = useCohort((s) => s.cancel);
   const running = status === 'running';
-  const runButton = useRef<HTMLButtonElement>(null);
-  const cancelButton = useRef<HTMLButtonElement>(null);
-
-  // Keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends. Where the focus was is
-  // read when the store changes, before React disables the focused button: a browser may move the focus off a button
-  // the moment it is disabled (Chromium 150 does), so after the commit the focus is on the page and nothing matches.
-  const focusNext = useRef<'cancel' | 'run' | null>(null);
-  useEffect(
-    () =>
-      useCohort.subscribe((state, previous) => {
-        const was = previous.status === 'running';
-        const is = state.status === 'running';
-        const active = document.activeElement;
-        if (is && !was && active === runButton.current) focusNext.current = 'cancel';
-        if (!is && was && active === cancelButton.current) focusNext.current = 'run';
-      }),
-    [],
-  );
-  useLayoutEffect(() => {
-    const next = focusNext.current;
-    focusNext.current = null;
-    if (next === 'cancel' && running) cancelButton.current?.focus();
-    if (next === 'run' && !running) runButton.current?.focus();
-  }, [running]);
+  // keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends
+  const focus = useRunFocus(running);
 
   const disabled = plan.problem?.kind === 'setting';
   // the NRF2 share and the PGE2 cut-off describe the HCC trial's biomarker strata; the lung trial's patients have none
@@ -160,7 +139,8 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
       <TrialCost plan={plan} />
       <div className="trial-actions">
         <button
-          ref={runButton}
+          ref={focus.run}
+          {...focus.runProps}
           type="button"
           className="primary"
           data-testid="trial-run"
@@ -179,7 +159,8 @@ export function TrialSettings({ plan }: { plan: TrialPlan }) {
           {running ? tc('run.busy') : status === 'idle' ? tc('run.start') : tc('run.again')}
         </button>
         <button
-          ref={cancelButton}
+          ref={focus.cancel}
+          {...focus.cancelProps}
           type="button"
           data-testid="trial-cancel"
           disabled={!running}

@@ -26,6 +26,7 @@ import {
 } from '../../store/fit';
 import { useMeasurements } from '../../store/measurements';
 import { useToolSettings } from '../../store/toolSettings';
+import { useRunFocus } from '../useRunFocus';
 import { useWidth } from '../useWidth';
 import { type FitMessageKey, useFitT } from './fitMessages';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
@@ -146,6 +147,8 @@ export function FitPanel() {
     start({ fields, profile, scale });
   };
   const running = status === 'running';
+  // keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends
+  const focus = useRunFocus(running);
   const problemOf = (p: FitId, field: 'min' | 'max' | 'start') =>
     check?.fields.find((f) => f.id === p && f.field === field);
 
@@ -297,13 +300,21 @@ export function FitPanel() {
         </label>
       </div>
       <div className="toolkit-run">
-        <button type="button" className="primary" data-testid="fit-run" disabled={running} onClick={run}>
+        <button
+          ref={focus.run}
+          {...focus.runProps}
+          type="button"
+          className="primary"
+          data-testid="fit-run"
+          disabled={running}
+          onClick={run}
+        >
           {ft('fit.run')}
         </button>
         {running ? (
           <>
             <progress data-testid="fit-progress" aria-label={progressText} />
-            <button type="button" data-testid="fit-cancel" onClick={cancel}>
+            <button ref={focus.cancel} {...focus.cancelProps} type="button" data-testid="fit-cancel" onClick={cancel}>
               {t('tool.cancel')}
             </button>
           </>

@@ -26,6 +26,7 @@ import { MeasurementsImport } from './MeasurementsImport';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
 import { ToolkitResult } from './ToolkitResult';
 import './toolkit.css';
+import { useRunFocus } from '../useRunFocus';
 
 // the fit panel (and its residual plot) loads as its own chunk once measurements have been imported
 const FitPanel = lazy(() => loadChunk(() => import('./FitPanel')).then((m) => ({ default: m.FitPanel })));
@@ -275,6 +276,8 @@ function ToolkitPanel({ revision }: { revision: number }) {
   const readoutString = readoutText(readout, day_);
   const runs = kind === 'scan' ? points : kind === 'heatmap' ? gridX * gridY : runCount(kind, factors.length, samples);
   const running = status === 'running';
+  // keyboard focus follows the action: to Cancel when a run starts, back to Run when it ends
+  const focus = useRunFocus(running);
   // a heat map of a variable against itself is a line: the run waits for a second, different variable
   const same = kind === 'heatmap' && variable_ === variable2_;
 
@@ -548,7 +551,15 @@ function ToolkitPanel({ revision }: { revision: number }) {
         )}
       </div>
       <div className="toolkit-run">
-        <button type="button" className="primary" data-testid="tool-run" disabled={running || same} onClick={start}>
+        <button
+          ref={focus.run}
+          {...focus.runProps}
+          type="button"
+          className="primary"
+          data-testid="tool-run"
+          disabled={running || same}
+          onClick={start}
+        >
           {t('tool.run')}
         </button>
         {same ? (
@@ -569,7 +580,7 @@ function ToolkitPanel({ revision }: { revision: number }) {
               value={done}
               aria-label={t('tool.progress', { done, total })}
             />
-            <button type="button" data-testid="tool-cancel" onClick={cancel}>
+            <button ref={focus.cancel} {...focus.cancelProps} type="button" data-testid="tool-cancel" onClick={cancel}>
               {t('tool.cancel')}
             </button>
           </>
