@@ -116,7 +116,7 @@ row(
 row(
   'S4.4',
   'volume day 150 (mm3), AXL-high with the transient combination',
-  s4('AXL-high: osimertinib + IGF-1R inhibitor 0–10', 'tumourVolume', 150),
+  s4('AXL-high: osimertinib + IGF-1R inh. 0–10', 'tumourVolume', 150),
   '> volume day 40',
 );
 const s5 = arms('il6-pdl1');
