@@ -6,8 +6,9 @@
  *   npx tsx scripts/fit-flaura.ts [--budget N]   fit (stage 1 with at most N evaluations, default 300) and write
  *   npx tsx scripts/fit-flaura.ts --survival     fit the death hazard alone (stage 2), from the file's other values
  *   npx tsx scripts/fit-flaura.ts --check        the fit cohort's figures, distances and loss at the file's values
- *   npx tsx scripts/fit-flaura.ts --report [--with '{"t790mFraction":0.003}']   both arms on the same patients: mean
- *       and SD over seeds 1-5 of 1000 patients, at the file's values (and these parameter changes), write nothing
+ *   npx tsx scripts/fit-flaura.ts --report [--with '{"t790mFraction":0.003}'] [--population '{"crossoverShare":0}']
+ *       both arms on the same patients: mean and SD over seeds 1-5 of 1000 patients, at the file's values (and these
+ *       changes to the parameters and to the population), write nothing
  *   npx tsx scripts/fit-flaura.ts --comparator   the same as --report
  *   npx tsx scripts/fit-flaura.ts --try '{"osimertinibKill":0.05,"killLogSd":1}'   one point of stage 1: these changes
  *       to the file's values (the growth solved again) on the fit's cohort, its figures and distances, write nothing
@@ -21,7 +22,8 @@
  *   residues), the resistant cells' growth rate, and the spreads over patients of the kill and of the resistant share
  *   at the start (killLogSd, resistantLogSd);
  * - stage 2, the death hazard's burden and post-progression terms, Nelder–Mead on their logarithms, on stage 1's
- *   trajectories (the hazards change no trajectory).
+ *   trajectories (the hazards change no trajectory), with the comparator's crossover to osimertinib at progression
+ *   (the population's crossoverShare, fixed: docs/model.md) in place.
  * The loss (FLAURA_COMPARISON_TARGETS):
  *   loss = Σ ((model − target) / SE)²
  * over both arms' ORR, PFS at their median PFS against 50 %, response lasting their median duration of response
@@ -127,7 +129,7 @@ function fitFigures(
 
 const pct = (x: number) => (100 * x).toFixed(1);
 const arm = (r: FlauraResult) =>
-  `ORR ${pct(r.orr)} %, mPFS ${r.medianPfsMonths.toFixed(1)}, DoR ${r.medianDorMonths.toFixed(1)}, mOS ${r.medianOsMonths.toFixed(1)}`;
+  `ORR ${pct(r.orr)} %, mPFS ${r.medianPfsMonths.toFixed(1)}, DoR ${r.medianDorMonths.toFixed(1)}, mOS ${r.medianOsMonths.toFixed(1)}, OS 24 mo ${pct(r.os24)} %, crossover ${pct(r.crossoverShare)} %`;
 const describe = (r: FlauraFit, loss: number) =>
   `osimertinib ${arm(r.osimertinib)}; gefitinib ${arm(r.comparator)}; PFS HR ${r.pfsHr.toFixed(3)}, OS HR ${r.osHr.toFixed(3)}, regrowth ${r.regrowthPerMonth.toFixed(3)}/mo; loss ${loss.toFixed(2)}`;
 
@@ -213,6 +215,7 @@ function report(parameters: Partial<ModelParameters>, population: Readonly<LungT
     os36: round4(a.os36),
     medianTtrMonths: round4(a.medianTtrMonths),
     medianBestChange: round4(a.medianBestChange),
+    crossoverShare: round4(a.crossoverShare),
   });
   return {
     osimertinib: armFigures(r.osimertinib),
@@ -228,8 +231,8 @@ function report(parameters: Partial<ModelParameters>, population: Readonly<LungT
 }
 
 /** Mean and SD over seeds 1-5 of 1000 patients per arm, both arms and the hazard ratios. */
-function seedsReport(changes: Partial<ModelParameters>) {
-  const runs = [1, 2, 3, 4, 5].map((seed) => runFlauraComparison(changes, 1000, seed, LUNG_TRIAL_POPULATION));
+function seedsReport(changes: Partial<ModelParameters>, population: Readonly<LungTrialPopulation>) {
+  const runs = [1, 2, 3, 4, 5].map((seed) => runFlauraComparison(changes, 1000, seed, population));
   const stat = (v: number[]) => {
     const mean = v.reduce((a, b) => a + b, 0) / v.length;
     const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
@@ -240,11 +243,13 @@ function seedsReport(changes: Partial<ModelParameters>) {
     'medianPfsMonths',
     'medianDorMonths',
     'medianOsMonths',
+    'os12',
     'os24',
     'os36',
     'medianTtrMonths',
     'firstScanResponse',
     'medianBestChange',
+    'crossoverShare',
   ] as const;
   const of = (side: 'osimertinib' | 'comparator') =>
     Object.fromEntries(keys.map((k) => [k, stat(runs.map((r) => r[side][k]))]));
@@ -267,7 +272,9 @@ function main(): void {
   if (process.argv.includes('--report') || process.argv.includes('--comparator')) {
     const at = process.argv.indexOf('--with');
     const changes = { ...current.parameters, ...(at > 0 ? JSON.parse(process.argv[at + 1]) : {}) };
-    console.log(JSON.stringify(seedsReport(changes), null, 1));
+    const of = process.argv.indexOf('--population');
+    const p = { ...population, ...(of > 0 ? JSON.parse(process.argv[of + 1]) : {}) };
+    console.log(JSON.stringify(seedsReport(changes, p), null, 1));
     return;
   }
   const tryAt = process.argv.indexOf('--try');

@@ -287,7 +287,16 @@ function cohortOutput(
 /** The shard files' command name. */
 export const SHARD_COMMAND = 'cohort';
 
-const ARM_COLUMNS = ['pfsDays', 'progressed', 'osDays', 'death', 'responseDays', 'best', 'bestChange'] as const;
+const ARM_COLUMNS = [
+  'pfsDays',
+  'progressed',
+  'osDays',
+  'death',
+  'responseDays',
+  'best',
+  'bestChange',
+  'crossover',
+] as const;
 const PATIENT_COLUMNS = ['nrf2Active', 'nrf2', 'neat1', 'il6', 'baselinePge2', 'baselineDiameter'] as const;
 
 /** A block's per-patient outcomes as named columns (arm outcomes as arm.<index>.<name>); the spider traces are left
@@ -315,6 +324,7 @@ function columnsBlock(total: number, arms: number, columns: Record<string, numbe
       responseDays: f64(`arm.${a}.responseDays`),
       best: u8(`arm.${a}.best`),
       bestChange: f64(`arm.${a}.bestChange`),
+      crossover: u8(`arm.${a}.crossover`),
       spider: [],
     })),
     nrf2Active: u8('nrf2Active'),

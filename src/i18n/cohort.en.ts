@@ -207,7 +207,7 @@ export const cohortEn = {
   'compare.flauraTrial': 'FLAURA (95 % CI)',
   'compare.medianOs': 'Median OS, months',
   'compare.flauraNote':
-    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to both arms of the same virtual patients (response, progression-free and overall survival, duration of response and the hazard ratios): osimertinib and gefitinib differ by dose, potency and the EGFR T790M cells gefitinib does not kill. The model has no treatment after progression, while FLAURA’s comparator patients could cross over to osimertinib, so its overall-survival hazard ratio is lower than the trial’s. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
+    'FLAURA’s osimertinib arm (279 patients) and its comparator arm (277 patients, gefitinib or erlotinib; the model gives gefitinib 250 mg daily). The model was fitted to both arms of the same virtual patients (response, progression-free and overall survival, duration of response and the hazard ratios): osimertinib and gefitinib differ by dose, potency and the EGFR T790M cells gefitinib does not kill. As in FLAURA, a comparator patient whose disease progresses can cross over to osimertinib (in the model a chance of 0.3 per progression: T790M is found in about half of the progressions, and about 0.6 of those switched); from the switch, that patient’s risk of death follows the same patient’s course on the osimertinib arm. The osimertinib arm’s own treatment after progression (mostly chemotherapy) is not modelled apart. The hazard ratios are osimertinib’s against the comparator. The model’s intervals count sampling only. Aims: rates within 5 points, medians within 1 month, hazard ratios within 0.1.',
   'compare.flauraNoComparator':
     'No arm gives gefitinib alone, so the comparator column and the hazard ratios stay empty: add one (or load the FLAURA preset with its gefitinib arm) to compare them. The model’s intervals count sampling only.',
   'compare.gefitinib': 'Gefitinib (comparator)',
@@ -223,6 +223,8 @@ export const cohortEn = {
   'compare.gefitinibShort': 'Gefitinib',
   'compare.flauraPfsHr': 'PFS hazard ratio, osimertinib vs comparator',
   'compare.flauraOsHr': 'OS hazard ratio, osimertinib vs comparator',
+  'compare.crossover': 'Crossed over to osimertinib after progression, % of the arm',
+  'compare.crossoverNone': 'none (not modelled)',
 
   'chart.km': 'Progression-free survival (Kaplan–Meier)',
   'chart.kmCi': 'Show 95 % confidence bands',

@@ -8,6 +8,8 @@
 import {
   BIOMARKER_SETTINGS,
   hypothesisArms,
+  matchFlauraArm,
+  matchFlauraComparatorArm,
   NRF2_ACTIVE_SHARE,
   RESPONSE_CODES,
   type Response,
@@ -108,6 +110,11 @@ export interface VirtualPatient {
    * trial's patients; the lung trial has no withdrawal: FLAURA is not calibrated for "not evaluable")
    */
   withdrawalDraw?: number;
+  /**
+   * uniform deviate that decides whether the patient, on the lung trial's comparator, crosses over to osimertinib at
+   * progression (below the population's crossoverShare; the same in every arm; absent: the HCC trial, no crossover)
+   */
+  crossoverDraw?: number;
 }
 
 /** A patient's residual fraction under a population (the patient's own draws, the population's distribution). */
@@ -235,6 +242,8 @@ export function sampleLungPatients(
     const residualDraws = [outcome.next(), outcome.lognormal(0, population.residualLogSd)] as const;
     // drawn after the others of this stream, so that adding it moved no earlier draw
     const t790m = outcome.lognormal(0, population.t790mLogSd);
+    // drawn last of this stream (after T790M), so that adding it moved no earlier draw of any patient
+    const crossoverDraw = outcome.next();
     patients.push({
       index,
       nrf2Active: false,
@@ -251,6 +260,7 @@ export function sampleLungPatients(
       newLesionDraw,
       residual: residualOf(residualDraws, population),
       residualDraws,
+      crossoverDraw,
     });
   }
   return patients;
@@ -342,6 +352,8 @@ export interface PatientOutcome extends RecistOutcome {
   osDays: number;
   /** true when the death was observed (false: censored at osDays) */
   death: boolean;
+  /** true when the patient crossed over to osimertinib at its progression (lung trial's comparator only) */
+  crossover: boolean;
 }
 
 /** The outcome side of a population with the HCC trial's arm-specific hazards, which the lung trial does not have. */
@@ -387,6 +399,12 @@ export function patientOutcome(
   patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw' | 'newLesionScale'>,
   population: Readonly<OutcomeHazards> = TRIAL_POPULATION,
   risk: ArmRisk = { sorafenib: false },
+  /**
+   * a crossover at progression (a comparator patient drawn to switch): the same patient's viable volumes at the same
+   * days on the trial's osimertinib arm, whose course the death hazard follows from the progression day on; the
+   * progression on that course is read from them as on this arm
+   */
+  crossover?: ArrayLike<number>,
 ): PatientOutcome {
   // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
   const residual = armResidual(patient.residual, population, risk);
@@ -400,7 +418,11 @@ export function patientOutcome(
   const hazards = risk.sorafenib
     ? { ...population, backgroundHazard: population.backgroundHazard + (population.sorafenibLiverHazard ?? 0) }
     : population;
-  const died = deathDay(days, viable, progressionDay, patient.deathDraw, hazards);
+  // the switch happens at a progression seen while alive (a death before it leaves the course unchanged)
+  const switchTo = crossover && recist.progressed ? crossoverCourse(days, crossover, patient, population, risk) : null;
+  const switched = switchTo ? { ...switchTo, switchDay: progressionDay } : undefined;
+  const died = deathDay(days, viable, progressionDay, patient.deathDraw, hazards, switched);
+  const crossed = switched !== undefined && (died === null || died >= progressionDay);
   const last = days[days.length - 1];
   // leaving the scans before the first assessment (no later withdrawal: a stated simplification)
   const withdrawal =
@@ -419,10 +441,11 @@ export function patientOutcome(
       responseDays: 0,
       osDays: died ?? last,
       death: died !== null,
+      crossover: false,
     };
   }
-  if (died === null) return { ...recist, osDays: last, death: false };
-  if (died >= progressionDay) return { ...recist, osDays: died, death: true };
+  if (died === null) return { ...recist, osDays: last, death: false, crossover: crossed };
+  if (died >= progressionDay) return { ...recist, osDays: died, death: true, crossover: crossed };
   // died before progression was seen: only the assessments before the death count
   let k = 1;
   while (k < days.length && days[k] < died) k++;
@@ -435,7 +458,44 @@ export function patientOutcome(
     pfsDays: died,
     osDays: died,
     death: true,
+    crossover: false,
   };
+}
+
+/**
+ * The course a crossover patient's death hazard follows after the switch: its viable volumes on the osimertinib arm
+ * and the day that course progresses (RECIST on the volumes as the scans measure them; Infinity: never).
+ */
+function crossoverCourse(
+  days: ArrayLike<number>,
+  viable: ArrayLike<number>,
+  patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale'>,
+  population: Readonly<OutcomeHazards>,
+  risk: ArmRisk,
+): { volumes: ArrayLike<number>; progressionDay: number } {
+  const residual = armResidual(patient.residual, population, risk);
+  const measured = new Float64Array(days.length);
+  for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
+  const lesion =
+    newLesionDay(days, viable, population.newLesionHazard * (patient.newLesionScale ?? 1), patient.newLesionDraw) ??
+    Number.POSITIVE_INFINITY;
+  const recist = assessRecist(days, measured, lesion);
+  return { volumes: viable, progressionDay: recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY };
+}
+
+/**
+ * The arms of a trial between which its comparator patients cross over: from the arm of gefitinib alone (FLAURA's
+ * comparator) to the arm of osimertinib alone (the course they follow after the switch), in the lung trial whose
+ * population has a crossover share; null in any other trial (no such pair of arms, or the HCC trial).
+ */
+export function crossoverArms(
+  arms: readonly Pick<Arm, 'treatments'>[],
+  population: CohortPopulation,
+): { from: number; to: number; share: number } | null {
+  if (!isLungPopulation(population) || !(population.crossoverShare > 0)) return null;
+  const from = matchFlauraComparatorArm(arms);
+  const to = matchFlauraArm(arms);
+  return from >= 0 && to >= 0 ? { from, to, share: population.crossoverShare } : null;
 }
 
 // --- running a cohort -----------------------------------------------------------------------------------------------
@@ -458,6 +518,8 @@ export interface CohortBlock {
     /** index into RESPONSE_CODES */
     best: Uint8Array;
     bestChange: Float64Array;
+    /** 1: the patient crossed over to osimertinib at progression (the lung trial's comparator arm; else all 0) */
+    crossover: Uint8Array;
     /** diameter change from baseline at each assessment, %, for the first `spiderCount` patients of the cohort */
     spider: Float64Array[];
   }[];
@@ -593,6 +655,7 @@ export function cohortOutcomes(
       responseDays: new Float64Array(n),
       best: new Uint8Array(n),
       bestChange: new Float64Array(n),
+      crossover: new Uint8Array(n),
       spider: [],
     })),
     nrf2Active: new Uint8Array(n),
@@ -603,6 +666,7 @@ export function cohortOutcomes(
     baselineDiameter: new Float64Array(n),
   };
   const risks = scenario.arms.map(armRisk);
+  const switching = crossoverArms(scenario.arms, population);
   patients.forEach((patient, i) => {
     block.nrf2Active[i] = patient.nrf2Active ? 1 : 0;
     block.nrf2[i] = patient.inputs.nrf2;
@@ -610,7 +674,11 @@ export function cohortOutcomes(
     block.il6[i] = patient.inputs.il6;
     scenario.arms.forEach((_, a) => {
       const viable = trajectories.volumes[a].subarray(i * k, (i + 1) * k);
-      const outcome = patientOutcome(days, viable, patient, population, risks[a]);
+      const crosses =
+        switching !== null && a === switching.from && (patient.crossoverDraw ?? 1) < switching.share
+          ? trajectories.volumes[switching.to].subarray(i * k, (i + 1) * k)
+          : undefined;
+      const outcome = patientOutcome(days, viable, patient, population, risks[a], crosses);
       const out = block.arms[a];
       out.pfsDays[i] = outcome.pfsDays;
       out.progressed[i] = outcome.progressed ? 1 : 0;
@@ -619,6 +687,7 @@ export function cohortOutcomes(
       out.responseDays[i] = outcome.responseDays;
       out.best[i] = RESPONSE_CODES.indexOf(outcome.best);
       out.bestChange[i] = outcome.bestChange;
+      out.crossover[i] = outcome.crossover ? 1 : 0;
       if (a === 0) block.baselineDiameter[i] = diameterOf(viable[0]);
       if (patient.index < SPIDER_PATIENTS) {
         // the measured diameter (viable lesion and residual tissue), as the scans see it
@@ -677,6 +746,7 @@ export function mergeBlocks(blocks: CohortBlock[]): CohortBlock {
       responseDays: cat(f64, (b) => b.arms[a].responseDays),
       best: cat(u8, (b) => b.arms[a].best),
       bestChange: cat(f64, (b) => b.arms[a].bestChange),
+      crossover: cat(u8, (b) => b.arms[a].crossover),
       spider: sorted.flatMap((b) => b.arms[a].spider),
     })),
     nrf2Active: cat(u8, (b) => b.nrf2Active),
@@ -718,6 +788,8 @@ export interface ArmStatistics {
   os12: SurvivalAtTime | null;
   /** time to response among the confirmed responders, days: median and the share seen at the 1st or 2nd assessment */
   timeToResponse: TimeToResponse;
+  /** share of the arm's patients who crossed over to osimertinib at progression, 95 % Wilson interval (0: none) */
+  crossover: ProportionInterval;
   /**
    * true when the arm's effect is a hypothesis of the model, not a tested treatment (it gives a hypothesis drug, the
    * COX-2 inhibitor: scenario/catalogue/trial.ts HYPOTHESIS_DRUGS, whose sources and caveat COX2_HYPOTHESIS holds)
@@ -814,6 +886,8 @@ export function cohortStatistics(
     const responses: Record<Response, number> = { CR: 0, PR: 0, SD: 0, PD: 0, NE: 0 };
     for (const b of arm.best) responses[RESPONSE_CODES[b]]++;
     const n = arm.best.length;
+    let crossed = 0;
+    for (const c of arm.crossover) crossed += c;
     const pfs = survivalCurve(arm.pfsDays, arm.progressed);
     const os = survivalCurve(arm.osDays, arm.death);
     return {
@@ -832,6 +906,7 @@ export function cohortStatistics(
       medianOs: medianSurvival(os),
       os12: survivalIntervalAt(os, YEAR_DAYS),
       timeToResponse: timeToResponse(arm.responseDays, settings?.assessmentInterval ?? 42),
+      crossover: proportion(crossed, n),
       hypothesis: hypotheses.includes(a),
     };
   });

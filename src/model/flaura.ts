@@ -201,6 +201,8 @@ export interface FlauraResult {
   firstScanResponse: number;
   /** median over the arm's patients of the best change of the measured diameter, % (the waterfall's middle bar) */
   medianBestChange: number;
+  /** share of the arm's patients who crossed over to osimertinib at progression (the comparator's; 0 on osimertinib) */
+  crossoverShare: number;
 }
 
 const monthsOf = (days: number | null | undefined): number =>
@@ -271,6 +273,7 @@ export function flauraFigures(
     os36: survivalAt(arm.os, 36 * MONTH),
     pfsAtTarget: scanInterpolatedSurvival(arm.pfs, target.medianPfs * MONTH, interval),
     osAtTarget: survivalAt(arm.os, target.medianOs * MONTH),
+    crossoverShare: arm.crossover.estimate,
   };
 }
 

@@ -167,6 +167,12 @@ export interface LungTrialPopulation extends OutcomePopulation {
   /** target lesion at baseline: median cells and SD of log */
   baselineCellsMedian: number;
   baselineLogSd: number;
+  /**
+   * the chance that a comparator patient (an arm of gefitinib alone) whose disease progresses crosses over to
+   * osimertinib: T790M found at progression (about half) x T790M-positive progressors who switched (derived, 0.6);
+   * from the switch the death hazard follows the same patient's course on the trial's osimertinib arm (docs/model.md)
+   */
+  crossoverShare: number;
 }
 
 /** The lung trial's population: the fit file's fixed and fitted values. */

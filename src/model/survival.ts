@@ -10,8 +10,9 @@
  * median baseline). New-lesion hazard, per day: newLesion · V(t) / V(0) (occult disease elsewhere follows the target
  * lesion: it shrinks when the treatment works and grows when it fails). Each event comes when its cumulative hazard
  * reaches an Exp(1) draw made once per patient (the same draw in every arm, so arms differ only by what the treatment
- * does to the tumour). Post-progression therapy is not modelled apart: it is folded into the post-progression hazard
- * (a stated simplification).
+ * does to the tumour). Post-progression therapy is folded into the post-progression hazard (a stated simplification),
+ * except a crossover (the lung trial's comparator patients who switch to osimertinib at progression): from the switch
+ * the hazard is that of the same patient's osimertinib course (deathDay's switchTo).
  */
 
 /** The death hazard's parameters (per day). */
@@ -69,12 +70,25 @@ export function deathDay(
   progressionDay: number,
   draw: number,
   p: SurvivalParameters,
+  /**
+   * a change of treatment on day `switchDay` (an assessment day): from then on the hazard is that of another course
+   * of the same patient, its volumes at the same days and its own progression day (a crossover; docs/model.md)
+   */
+  switchTo?: { switchDay: number; volumes: ArrayLike<number>; progressionDay: number },
 ): number | null {
-  // the post-progression term switches on at an assessment day, so it is constant within each interval
-  const base = (k: number, at: number) =>
-    p.backgroundHazard +
-    (days[k] >= progressionDay ? p.postProgressionHazard : 0) +
-    (p.burdenHazard * Math.max(0, volumes[at])) / BURDEN_REFERENCE_MM3;
+  // the post-progression term switches on at an assessment day, so it is constant within each interval; after a
+  // switch the interval's both ends read the other course (the switch is at an assessment day, an interval's start)
+  const switched = (k: number) => switchTo !== undefined && days[k] >= switchTo.switchDay;
+  const base = (k: number, at: number) => {
+    const after = switched(k);
+    const progressed = after && switchTo ? days[k] >= switchTo.progressionDay : days[k] >= progressionDay;
+    const v = after && switchTo ? switchTo.volumes[at] : volumes[at];
+    return (
+      p.backgroundHazard +
+      (progressed ? p.postProgressionHazard : 0) +
+      (p.burdenHazard * Math.max(0, v)) / BURDEN_REFERENCE_MM3
+    );
+  };
   return hazardCrossing(
     days,
     (k) => base(k, k),

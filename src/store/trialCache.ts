@@ -57,7 +57,9 @@ function usable(block: unknown, arms: number, size: number): block is CohortBloc
     Array.isArray(b.arms) &&
     b.arms.length === arms &&
     b.to - b.from === size &&
-    b.arms.every((a) => a.pfsDays instanceof Float64Array && a.pfsDays.length === size) &&
+    b.arms.every(
+      (a) => a.pfsDays instanceof Float64Array && a.pfsDays.length === size && a.crossover instanceof Uint8Array,
+    ) &&
     b.nrf2 instanceof Float64Array &&
     b.nrf2.length === size
   );

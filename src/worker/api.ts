@@ -103,6 +103,7 @@ export function cohortTransferables(block: CohortBlock): ArrayBuffer[] {
       arm.responseDays,
       arm.best,
       arm.bestChange,
+      arm.crossover,
       ...arm.spider,
     );
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];

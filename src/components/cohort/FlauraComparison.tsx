@@ -192,10 +192,24 @@ export function FlauraComparison() {
       comparatorTrial: null,
       aims: comparatorIndex >= 0 ? [aimLine(null, 'ratio', hr('os')?.[0] ?? null, h.os.value)] : [],
     },
+    {
+      // the comparator's crossover to osimertinib at progression (FLAURA's 31 % of the arm); the osimertinib arm has
+      // none in the model (its post-progression therapy, mostly chemotherapy, is folded into the death hazard)
+      id: 'crossover',
+      label: tc('compare.crossover'),
+      model: tc('compare.crossoverNone'),
+      trial: '–',
+      comparatorModel: comparatorModel((a) => formatRate(a.crossover, lang), sample.rate),
+      comparatorTrial: publishedText({ kind: 'rate' }, c.crossover, lang),
+      aims:
+        comparatorIndex >= 0
+          ? [aimLine(comparatorShort, 'rate', comparator ? comparator.crossover.estimate : null, c.crossover.value)]
+          : [],
+    },
   ];
   const sources = [
     ...new Set(
-      [f.orr, f.medianPfs, f.medianOs, c.orr, c.medianPfs, c.medianOs, h.pfs, h.os].map((x) =>
+      [f.orr, f.medianPfs, f.medianOs, c.orr, c.medianPfs, c.medianOs, c.crossover, h.pfs, h.os].map((x) =>
         tc(`source.${x.sourceKey}` as CohortMessageKey),
       ),
     ),

@@ -258,7 +258,8 @@ export const FLAURA_OSIMERTINIB = {
 
 /**
  * FLAURA's comparator arm (standard EGFR-TKI, gefitinib 250 mg or erlotinib 150 mg once daily, n = 277): objective
- * response, median PFS and median duration of response from the primary analysis, median OS from the final analysis.
+ * response, median PFS and median duration of response from the primary analysis, median OS and the crossover to
+ * osimertinib from the final analysis.
  */
 export const FLAURA_COMPARATOR = {
   patients: 277,
@@ -267,6 +268,11 @@ export const FLAURA_COMPARATOR = {
   /** median duration of response, months (Kaplan–Meier, among the confirmed responders) */
   medianDor: { value: 8.5, source: SORIA_2018, sourceKey: 'soria2018' },
   medianOs: { value: 31.8, source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
+  /**
+   * share of the arm that crossed over to open-label osimertinib after progression with T790M (31 % of 277; the 47 %
+   * often quoted is the share among the patients given a second-line therapy, not of the arm)
+   */
+  crossover: { value: pct(31), source: RAMALINGAM_2020, sourceKey: 'ramalingam2020' },
 } as const;
 
 /**
