@@ -22,12 +22,19 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { type Browser, chromium, type Page } from '@playwright/test';
 import { peerOf, SLIDER_VALUES } from './peers';
 import { benchPort } from './port';
 import { benchToolkit } from './toolkit';
 
 export interface BrowserBench {
+  /** absent when BENCH_ONLY leaves it out: navigation to the first curves drawn, fresh pages, median */
+  startup?: {
+    runs: number;
+    medianMs: number;
+    /** peer: the same scenario's first simulation in a fresh Node process (code not yet compiled), ms */
+    peerMs: number;
+  };
   /** input event to the painted frame after the charts' update, median of 30 moves */
   sliderMedianMs: { x1: number; x4: number };
   /** the input event's synchronous work (handlers and the render flushed right after), median of 30 moves */
@@ -60,7 +67,7 @@ export interface BrowserBench {
 /** The served app's address, set by benchBrowser once its port is chosen (BENCH_PORT or a free one). */
 let BASE = '';
 const TRIAL_SIZE = Number(process.env.BENCH_TRIAL_SIZE ?? 10_000);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'slider,trial,sobol').split(',').map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'startup,slider,trial,sobol').split(',').map((s) => s.trim()));
 
 /** The NRF2 preset's link (5 arms; arm 5 adds the COX-2 inhibitor to arm 4's atezolizumab + bevacizumab). */
 export const NRF2_PRESET =
@@ -109,6 +116,22 @@ async function waitForServer(url: string, server: ChildProcess): Promise<void> {
 async function waitReady(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="status"][data-status="ready"]', { timeout: 60_000 });
   await page.waitForSelector('[data-testid="svg-volume"] path.line[d^="M"]', { timeout: 60_000 });
+}
+
+/** Startup: navigation to the first curves drawn, in fresh browser contexts (nothing cached), median of `runs`. */
+async function startupBench(browser: Browser, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(`${BASE}/`);
+    await waitReady(page);
+    // since the navigation started (the page's time origin)
+    times.push(await page.evaluate(() => performance.now()));
+    await context.close();
+  }
+  times.sort((a, b) => a - b);
+  return times[runs >> 1];
 }
 
 /** Median slider-to-paint over 30 moves, 4 arms (as tests/e2e/perf.spec.ts measures it). */
@@ -298,6 +321,17 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
   });
   try {
     await waitForServer(BASE, server);
+    let startup: BrowserBench['startup'];
+    if (ONLY.has('startup')) {
+      const runs = 9;
+      const medianMs = await startupBench(browser, runs);
+      const peerMs = peerOf({ kind: 'startup', query: new URL(`${BASE}/`).search }).ms;
+      startup = { runs, medianMs, peerMs };
+      log(
+        `  startup, navigation to the first curves drawn, ${runs} fresh pages: median ${medianMs.toFixed(0)} ms; ` +
+          `peer, the page's first simulation in a fresh Node process: ${peerMs.toFixed(0)} ms (page/peer ${(medianMs / peerMs).toFixed(2)})`,
+      );
+    }
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     let slider = { x1: { paint: Number.NaN, input: Number.NaN }, x4: { paint: Number.NaN, input: Number.NaN } };
@@ -351,6 +385,7 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
     }
     await context.close();
     return {
+      ...(startup ? { startup } : {}),
       sliderMedianMs: { x1: slider.x1.paint, x4: slider.x4.paint },
       inputMedianMs: { x1: slider.x1.input, x4: slider.x4.input },
       sliderPeerMs,

@@ -3,6 +3,8 @@
  * figure, so that a row's ratio reads the same whatever the machine's load:
  *  - trial: the same trial (the same link: scenario, arms, seed) simulated with its outcomes on one thread, on its
  *    first patients (after a warm-up block), scaled to the trial's size;
+ *  - startup: the page's first simulation (its scenario, the first call in a fresh process: the code not yet compiled
+ *    by the JIT, as in a fresh worker);
  *  - slider: the simulation a slider move asks for (the page's scenario, read from its address, with the bench's IL-6
  *    values), median of the same 30 values: the solver's part of a move, without the page's drawing.
  *
@@ -19,10 +21,11 @@ import { measure } from './timing';
 
 export type PeerRequest =
   | { kind: 'trial'; query: string; size: number; patients: number }
-  | { kind: 'slider'; query: string; values: number[] };
+  | { kind: 'slider'; query: string; values: number[] }
+  | { kind: 'startup'; query: string };
 
 export interface PeerAnswer {
-  /** trial: estimated ms of the whole trial on one thread; slider: median ms of one move's simulation */
+  /** trial: estimated ms of the whole trial on one thread; slider: median ms of one move's simulation; startup: ms */
   ms: number;
   /** trial: patients actually timed */
   patients?: number;
@@ -41,6 +44,11 @@ export function measurePeer(request: PeerRequest): PeerAnswer {
     runCohortBlock(scenario, 0, patients);
     const ms = performance.now() - start;
     return { ms: (ms * request.size) / patients, patients };
+  }
+  if (request.kind === 'startup') {
+    const start = performance.now();
+    simulate(scenario);
+    return { ms: performance.now() - start };
   }
   const times: number[] = [];
   for (let round = 0; round < 2; round++) {

@@ -103,6 +103,13 @@ const rows: [string, string, string][] = [
     '<= 15 s, no task > 50 ms',
   ],
   [
+    'startup: navigation to the first curves drawn, fresh pages, median',
+    browser?.startup
+      ? `${browser.startup.medianMs.toFixed(0)} ms over ${browser.startup.runs} pages; the first simulation in a fresh Node process ${browser.startup.peerMs.toFixed(0)} ms (page/peer ${(browser.startup.medianMs / browser.startup.peerMs).toFixed(2)})`
+      : 'not measured',
+    'no target; a lecture opens here',
+  ],
+  [
     'slider to painted frame, 4 arms, median (1x / 4x CPU slowdown)',
     browser
       ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms; input handling ${browser.inputMedianMs.x1.toFixed(1)} / ${browser.inputMedianMs.x4.toFixed(1)} ms; ` +

@@ -4,7 +4,7 @@ import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { simulate } from '../../src/model/simulate';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
-import { runSimulation, type SimulationApi, transferables } from '../../src/worker/api';
+import { runSimulation, type SimulationApi, simulationApi, transferables } from '../../src/worker/api';
 
 const worker = new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
 const api = Comlink.wrap<SimulationApi>(worker);
@@ -26,6 +26,16 @@ describe('simulation worker', () => {
 
   it('warms up without error', async () => {
     await expect(api.warmUp()).resolves.toBeUndefined();
+  });
+
+  it("answers the page's first request before its warm-up is over: the request does not queue behind 35 arms", async () => {
+    const events: string[] = [];
+    // as the page does: the warm-up asked for first, the first simulation right after (request ids in this module
+    // only grow: 100 stays below the next test's)
+    const warm = simulationApi.warmUp().then(() => events.push('warm-up done'));
+    const answer = simulationApi.simulate(PRESETS[0].scenario, 100).then(() => events.push('answered'));
+    await Promise.all([warm, answer]);
+    expect(events).toEqual(['answered', 'warm-up done']);
   });
 });
 
