@@ -19,6 +19,8 @@ export interface PatientArm {
   death?: ArrayLike<number>;
   /** day the confirmed response was first seen; 0 for non-responders */
   responseDays?: ArrayLike<number>;
+  /** 1: crossed over to osimertinib at progression (the lung trial's comparator arm; 0 everywhere else) */
+  crossover?: ArrayLike<number>;
 }
 
 export interface PatientBlock {
@@ -81,11 +83,14 @@ const num = (v: number | null | undefined): string =>
 /**
  * One row per patient and arm (the same patients in every arm): patient number from 1, arm, best overall response,
  * best diameter change %, PFS days and whether it ended in progression (or death), OS days and death and the day
- * the response was first seen (empty for non-responders) when the model reports them, and the baseline covariates.
+ * the response was first seen (empty for non-responders) when the model reports them, whether the patient crossed over
+ * to osimertinib at progression (1; the lung trial's comparator arm, 0 in every other arm and trial), and the baseline
+ * covariates.
  */
 export function patientCsv(block: PatientBlock, armNames: readonly string[], responseCodes: readonly string[]): string {
   const hasOs = block.arms.some((a) => a.osDays !== undefined && a.death !== undefined);
   const hasResponseDay = block.arms.some((a) => a.responseDays !== undefined);
+  const hasCrossover = block.arms.some((a) => a.crossover !== undefined);
   const header = [
     'patient',
     'arm',
@@ -95,6 +100,7 @@ export function patientCsv(block: PatientBlock, armNames: readonly string[], res
     'progressed',
     ...(hasOs ? ['os_days', 'died'] : []),
     ...(hasResponseDay ? ['response_day'] : []),
+    ...(hasCrossover ? ['crossed_over'] : []),
     'nrf2_active',
     'nrf2',
     'neat1',
@@ -116,6 +122,7 @@ export function patientCsv(block: PatientBlock, armNames: readonly string[], res
           arm.progressed[i],
           ...(hasOs ? [num(arm.osDays?.[i]), num(arm.death?.[i])] : []),
           ...(hasResponseDay ? [arm.responseDays && arm.responseDays[i] > 0 ? arm.responseDays[i] : ''] : []),
+          ...(hasCrossover ? [arm.crossover?.[i] ?? 0] : []),
           block.nrf2Active[i],
           block.nrf2[i],
           block.neat1[i],

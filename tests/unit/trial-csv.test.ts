@@ -5,6 +5,7 @@ import { KM_CSV_HEADER, kmCsv, patientCsv, responseCsv } from '../../src/charts/
 import { kmTables, modelFigure, publishedText, responseRows } from '../../src/components/cohort/chartData';
 import { parseCsv, readCsvField } from '../../src/formats/csv';
 import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
+import { flauraComparisonScenario } from '../../src/model/flaura';
 import { defaultSchedule } from '../../src/scenario/catalogue/drugs';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 import { IMBRAVE150_TARGETS, matchImbrave150Arms, RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
@@ -54,6 +55,22 @@ describe('trial CSV exports', () => {
       expect(Number(r[5])).toBe(block.arms[1].progressed[i]);
     });
     noFormula(rows);
+  });
+
+  it("patients: FLAURA's comparator patients who crossed over to osimertinib at progression are marked, nobody else", () => {
+    const lung = flauraComparisonScenario({}, 40, 1);
+    const lungBlock = runCohortBlock(lung, 0, 40);
+    const rows = parseCsv(patientCsv(lungBlock, ['comparator', 'osimertinib'], RESPONSE_CODES));
+    const column = rows[0].indexOf('crossed_over');
+    expect(column).toBeGreaterThan(0);
+    const crossed = (arm: number) => rows.slice(1 + 40 * arm, 1 + 40 * (arm + 1)).map((r) => Number(r[column]));
+    expect(crossed(0)).toEqual(Array.from(lungBlock.arms[0].crossover));
+    expect(crossed(0).some((x) => x === 1)).toBe(true);
+    expect(crossed(1).every((x) => x === 0)).toBe(true);
+    // the HCC trial has no crossover: the column is there, 0 for every patient
+    const hcc = parseCsv(patientCsv(block, armNames, RESPONSE_CODES));
+    const h = hcc[0].indexOf('crossed_over');
+    expect(hcc.slice(1).every((r) => r[h] === '0')).toBe(true);
   });
 
   it('Kaplan–Meier: a day-0 row then every distinct time with at risk, events and censored that add up', () => {
