@@ -21,7 +21,7 @@ import { CELLS_PER_MM3, STATE_NAMES } from './state';
 import { DRUGS, pharmacology } from './treatments';
 
 /** Version of the export's layout (ids, rules, events); bumped when a consumer would need to change. */
-export const SBML_EXPORT_VERSION = '2';
+export const SBML_EXPORT_VERSION = '3';
 
 // ---------------------------------------------------------------------------------------------------------------
 // A small expression tree: written to MathML, and evaluated by the tests against the solver's right-hand side.
@@ -180,6 +180,22 @@ const UNITS: Record<string, [string, number, number, number][]> = {
     ['item', 1, 0, 1],
     ['litre', -1, -6, 1],
   ],
+  // the level per unit of dose (treatments.ts pharmacology): mg per unit x 1e-3 / molar mass / exposure / 1e-9
+  mg: [['gram', 1, -3, 1]],
+  g_per_mol: [
+    ['gram', 1, 0, 1],
+    ['mole', -1, 0, 1],
+  ],
+  /** the 1e-3 of "mg x 1e-3 g/mg" (as mL_per_L: a pure number whose unit says what it converts) */
+  g_per_mg: [['dimensionless', 1, 0, 1000]],
+  /** the 1e-9 of "mol/L / 1e-9 M/nM" */
+  M_per_nM: [['dimensionless', 1, 0, 1e9]],
+  /** an oral drug's average level per unit of daily dose: nM per (unit of dose / day) */
+  nM_day: [
+    ['mole', 1, -9, 1],
+    ['litre', -1, 0, 1],
+    ['second', 1, 0, 86400],
+  ],
 };
 
 /** Units of the parameter table (parameters.ts) as SBML unit ids. */
@@ -197,6 +213,10 @@ function unitId(text: string): string | undefined {
     'pg/mL': 'pg_per_mL',
     'pg/cell/day': 'pg_per_cell_per_day',
     'L/day': 'litre_per_day',
+    L: 'litre',
+    mg: 'mg',
+    'g/mol': 'g_per_mol',
+    'nM day': 'nM_day',
     // neat1PlasmaRelease: a number per 1e9 cells; the rule divides N by a literal 1e9 cells
     'per 1e9 cells': 'dimensionless',
     day: 'day',
@@ -353,11 +373,39 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
       sbo: 'SBO:0000009',
     });
     rule(`kel_${drug}`, div(num(Math.LN2), d.pk.halfLife), 'k_x = ln 2 / half-life');
+    // the level per unit of dose: mg per unit x 1e-3 / molar mass / exposure / 1e-9 (treatments.ts pharmacology), a
+    // rule on the exposure parameter (volume of a bolus drug, CL/F of an oral one), so that changing it in a tool
+    // changes the bolus amounts and the oral levels; the operations are the app's, in its order
+    const unit = d[scale];
+    constant(
+      `mgPerUnit_${drug}`,
+      `${d.label}: mg of drug per unit of dose`,
+      unit.mgPerUnit,
+      'mg',
+      `treatments.ts (${scale}): 1 for a flat dose in mg, the body weight in kg for a dose in mg/kg (mouse 20 g, patient 70 kg)`,
+    );
+    constant(`molarMass_${drug}`, `${d.label}: molar mass`, unit.molarMass, 'g/mol', `treatments.ts (${scale})`);
+    const perUnitUnit = d.route === 'bolus' ? 'nM' : 'nM day';
+    variable(
+      `nMPerUnit_${drug}`,
+      `${d.label}: ${d.route === 'bolus' ? 'level jump per unit of dose' : 'average level per unit of daily dose'}`,
+      perUnitUnit,
+      `assignment rule: mgPerUnit_${drug} x 1e-3 / molarMass_${drug} / ${d.pk.exposure} / 1e-9 (treatments.ts)`,
+      pk.nMPerUnit,
+    );
+    rule(
+      `nMPerUnit_${drug}`,
+      div(
+        div(div(mul(`mgPerUnit_${drug}`, num(1e-3, 'g_per_mg')), `molarMass_${drug}`), d.pk.exposure),
+        num(1e-9, 'M_per_nM'),
+      ),
+      'nM per unit = mg per unit x 1e-3 / molar mass / exposure / 1e-9',
+    );
     variable(
       drugLevelId(drug),
       `${d.label}: level`,
       'nM',
-      `${d.route === 'bolus' ? 'bolus doses as events' : 'zero-order oral input during the dosing window'}; ${round(pk.nMPerUnit)} nM per unit of dose (from ${d.pk.exposure}, parameter table; treatments.ts)`,
+      `${d.route === 'bolus' ? 'bolus doses as events' : 'zero-order oral input during the dosing window'}; nMPerUnit_${drug} per unit of dose (from ${d.pk.exposure}, parameter table; treatments.ts)`,
     );
     // theta_x = A_x / (A_x + K_x), 0 without drug (docs/model.md, "Algebraic signals")
     rule(
@@ -372,17 +420,43 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     variable(occupancyId(drug), `${d.label}: target occupancy`, '-', 'assignment rule');
     // oral input: the sum of this drug's dosing windows, each switched on and off by events
     const windows = problem.oralWindows[slot];
+    const schedule = arm.treatments[drug];
+    if (windows.length > 0 && (!schedule || windows.length !== 3))
+      throw new Error(`sbml.ts: ${drug} has oral windows that are not one per schedule`);
+    if (d.route === 'bolus' && schedule)
+      constant(
+        `dose_${drug}`,
+        `${d.label}: dose, units of dose`,
+        schedule.dose,
+        '-',
+        "the arm's schedule (bolus events)",
+      );
     const inputs: Expr[] = [];
     for (let w = 0; w < windows.length; w += 3) {
       const id = `oral_${drug}_${w / 3}`;
       // u = (dose x nM per unit / interval) x k_x: the window's average level times the elimination rule, so the
       // average level stays the dose's whatever the half-life (the model's choice, treatments.ts)
+      const dose = schedule?.dose ?? Number.NaN;
+      const interval = schedule?.interval ?? Number.NaN;
+      constant(`${id}_dose`, `${d.label}: dose of window ${w / 3 + 1}, units of dose`, dose, '-', "the arm's schedule");
       constant(
+        `${id}_interval`,
+        `${d.label}: dosing interval of window ${w / 3 + 1}`,
+        interval,
+        'day',
+        "the arm's schedule",
+      );
+      variable(
         `${id}_level`,
         `${d.label}: average level of window ${w / 3 + 1}`,
-        windows[w + 2] / kel,
         'nM',
-        `dose x nM per unit / interval (treatments.ts): days ${windows[w]}-${windows[w + 1]}`,
+        `assignment rule: dose x nMPerUnit_${drug} / interval (treatments.ts): days ${windows[w]}-${windows[w + 1]}`,
+        (dose * pk.nMPerUnit) / interval,
+      );
+      rule(
+        `${id}_level`,
+        div(mul(`${id}_dose`, `nMPerUnit_${drug}`), `${id}_interval`),
+        'level = dose x nM per unit / interval',
       );
       variable(
         `${id}_rate`,
@@ -895,13 +969,20 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     if (b.t >= horizon) return;
     const assignments: SbmlEvent['assignments'] = [];
     const what: string[] = [];
+    // a bolus adds dose x nMPerUnit_<drug> (the amount of simulate.ts, a rule on the exposure parameter)
     const bolus = new Float64Array(DRUG_COUNT);
-    for (let j = 0; j < b.boluses.length; j += 2) bolus[b.boluses[j]] += b.boluses[j + 1];
+    const doses = new Float64Array(DRUG_COUNT);
+    for (let j = 0; j < b.boluses.length; j += 2) {
+      bolus[b.boluses[j]] += b.boluses[j + 1];
+      doses[b.boluses[j]]++;
+    }
     bolus.forEach((nM, slot) => {
       if (nM === 0) return;
-      const id = drugLevelId(DRUG_IDS[slot]);
-      assignments.push({ variable: id, math: add(id, num(nM, 'nM')) });
-      what.push(`${DRUG_IDS[slot]} +${round(nM)} nM`);
+      const drug = DRUG_IDS[slot];
+      const id = drugLevelId(drug);
+      const amount = mul(`dose_${drug}`, `nMPerUnit_${drug}`);
+      assignments.push({ variable: id, math: add(id, doses[slot] === 1 ? amount : mul(num(doses[slot]), amount)) });
+      what.push(`${drug} +${round(nM)} nM`);
     });
     problem.oralWindows.forEach((w, slot) => {
       for (let j = 0; j < w.length; j += 3) {

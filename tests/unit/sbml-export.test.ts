@@ -215,6 +215,70 @@ describe('SBML export: coverage and term-by-term agreement with the right-hand s
     expect(oralWindows).toBeGreaterThan(0);
   });
 
+  it("ties each drug's nM per unit of dose to its exposure parameter, and the bolus amounts and oral levels to it, so a tool that changes a distribution volume or oral clearance gets the model's pharmacokinetics at that value", () => {
+    let boluses = 0;
+    let oralWindows = 0;
+    let worst = 0;
+    const relative = (a: number, b: number) => {
+      const r = Math.abs(a - b) / Math.abs(b);
+      worst = Math.max(worst, r);
+      return r;
+    };
+    for (const preset of PRESETS) {
+      preset.scenario.arms.forEach((_, armIndex) => {
+        const model = sbmlModel(preset.scenario, armIndex);
+        for (const drug of DRUG_IDS) {
+          const exposure = DRUGS[drug].pk.exposure;
+          const x = model.parameters.find((q) => q.id === exposure)?.value ?? Number.NaN;
+          // the volume or CL/F changed in the file (as COPASI would) against the app at that value
+          const edited: SbmlModel = {
+            ...model,
+            parameters: model.parameters.map((q) => (q.id === exposure ? { ...q, value: x * 1.2 } : q)),
+          };
+          const changed: Scenario = structuredClone(preset.scenario);
+          changed.parameters = { ...changed.parameters, [exposure]: x * 1.2 };
+          const problem = buildArmProblem(changed, changed.arms[armIndex]);
+          const reference = sbmlModel(changed, armIndex);
+          const v = valuesAt(edited, new Float64Array(STATE_SIZE), new Float64Array(DRUG_IDS.length));
+          const where = `${preset.id} arm ${armIndex + 1} ${drug}`;
+          const slot = DRUG_IDS.indexOf(drug);
+          // bolus amounts: the event's increment of drug_<id> against the solver's own bolus at that breakpoint
+          const level = drugLevelId(drug);
+          problem.breakpoints.forEach((b, i) => {
+            let app = 0;
+            for (let j = 0; j < b.boluses.length; j += 2) if (b.boluses[j] === slot) app += b.boluses[j + 1];
+            const assignment = edited.events
+              .find((e) => e.id === `breakpoint_${i}`)
+              ?.assignments.find((a) => a.variable === level);
+            if (app === 0) {
+              expect(assignment, `${where}: no bolus on day ${b.t}`).toBeUndefined();
+              return;
+            }
+            boluses++;
+            const amount = assignment ? evaluate(assignment.math, { ...v, [level]: 0 }) : Number.NaN;
+            expect(relative(amount, app), `${where} day ${b.t}: ${amount} vs ${app}`).toBeLessThanOrEqual(1e-12);
+          });
+          // oral windows: the average level against the export at that value, the input against the solver's
+          const windows = problem.oralWindows[slot];
+          for (let w = 0; w < windows.length; w += 3) {
+            oralWindows++;
+            const id = `oral_${drug}_${w / 3}`;
+            const expected = reference.parameters.find((q) => q.id === `${id}_level`)?.value ?? Number.NaN;
+            expect(relative(v[`${id}_level`], expected), `${where}: ${id}_level`).toBeLessThanOrEqual(1e-12);
+            const rate = windows[w + 2];
+            expect(relative(v[`${id}_rate`], rate), `${where}: ${id}_rate`).toBeLessThanOrEqual(1e-12);
+          }
+        }
+      });
+    }
+    // the presets give antibodies as boluses and oral drugs in windows: both were checked
+    expect(boluses).toBeGreaterThan(0);
+    expect(oralWindows).toBeGreaterThan(0);
+    console.log(
+      `exposure x 1.2 in the file: ${boluses} bolus amounts and ${oralWindows} oral windows checked, largest relative difference ${worst.toExponential(2)}`,
+    );
+  });
+
   it('escapes names in the file (arm names are user-controlled)', () => {
     const scenario: Scenario = structuredClone(PRESETS[0].scenario);
     scenario.arms = [{ ...scenario.arms[0], name: 'a <b> & "c" \'d\' \u0001 </model>' }];
