@@ -6,7 +6,8 @@
  *    (Chrome DevTools Protocol Emulation.setCPUThrottlingRate); its peer: the simulation of one move on one Node
  *    thread (bench/peers.ts), the part of the frame no drawing can save;
  *  - a virtual trial of 10,000 patients x 8 arms: the page's own run time (the `timescape:cohort-run` measure), and the
- *    main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') during the run: their count, sum and longest;
+ *    main thread's long tasks (> 50 ms, PerformanceObserver 'longtask') from Run until the finished trial is kept in
+ *    the browser (the `timescape:trial-kept` mark): their count, sum and longest;
  *    its peer: the same trial on one Node thread (bench/peers.ts), so page/peer is ~0.5 for two workers that lose
  *    nothing to the page;
  *  - a Sobol' analysis of 8 parameters with N = 512 (5,120 runs of 2 arms of the NRF2 preset) set up and run in the
@@ -231,6 +232,14 @@ async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peer
       polling: 250,
     },
   );
+  // the finished trial is then kept in the browser's IndexedDB (store/trialCache.ts), on the main thread too: the
+  // window ends when that is done (its mark; at most 10 s, for a build without the mark)
+  await page
+    .waitForFunction(() => performance.getEntriesByName('timescape:trial-kept').length > 0, undefined, {
+      timeout: 10_000,
+      polling: 250,
+    })
+    .catch(() => undefined);
   // the final statistics and charts render after the status changes: give them two frames
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate((patients) => {
