@@ -10,7 +10,6 @@ import * as Comlink from 'comlink';
 import { type MeasurementRead, readMeasurements } from '../formats/measurements';
 import {
   type CohortBlock,
-  type CohortStatistics,
   cohortStatistics,
   type EnsembleTrialResult,
   ensembleTrialDraw,
@@ -41,6 +40,7 @@ import {
   sensitivityBlock,
   sensitivityResult,
 } from './analysis';
+import { type PackedNumbers, packNumbers } from './packedNumbers';
 
 let latestRequest = 0;
 /** When this worker last answered a simulation, ms (performance.now): the warm-up waits while requests come. */
@@ -149,9 +149,13 @@ export const simulationApi = {
   summariseEnsembleTrial(scenario: Scenario, seed: number, summaries: TrialSummary[]): EnsembleTrialResult {
     return summariseEnsembleTrial(seed, summaries, hypothesisArms(scenario.arms));
   },
-  /** The statistics of a trial's outcomes (the block is copied in, the statistics copied back). */
-  cohortStatistics(scenario: Scenario, block: CohortBlock): CohortStatistics {
-    return cohortStatistics(scenario, block);
+  /**
+   * The statistics of a trial's outcomes (the block is copied in), packed: their long arrays of numbers go back as one
+   * transferred Float64Array (worker/packedNumbers.ts; the statistics client unpacks them).
+   */
+  cohortStatistics(scenario: Scenario, block: CohortBlock): PackedNumbers {
+    const packed = packNumbers(cohortStatistics(scenario, block));
+    return Comlink.transfer(packed, [packed.numbers.buffer as ArrayBuffer]);
   },
   /**
    * Runs every preset once so that the first slider move finds the code already compiled by the JIT. One arm at a

@@ -12,6 +12,7 @@ import * as Comlink from 'comlink';
 import type { CohortBlock, CohortStatistics } from '../model';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
+import { type PackedNumbers, unpackNumbers } from './packedNumbers';
 
 export type WorkerFactory = () => Worker;
 
@@ -87,7 +88,10 @@ export function createStatisticsClient(factory: WorkerFactory = defaultFactory):
   };
 
   return {
-    compute: (scenario, block) => call((api) => api.cohortStatistics(scenario, block) as Promise<CohortStatistics>),
+    compute: (scenario, block) =>
+      call((api) => api.cohortStatistics(scenario, block) as Promise<PackedNumbers>).then((packed) =>
+        unpackNumbers<CohortStatistics>(packed),
+      ),
     trialCost: (scenario, patients) => call((api) => api.trialCost(scenario, patients)),
     dispose() {
       stop(new Error('the statistics worker was stopped'));
