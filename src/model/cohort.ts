@@ -406,14 +406,7 @@ export function patientOutcome(
    */
   crossover?: ArrayLike<number>,
 ): PatientOutcome {
-  // what a scan measures: the viable lesion plus the non-viable tissue left where cells died
-  const residual = armResidual(patient.residual, population, risk);
-  const measured = new Float64Array(days.length);
-  for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
-  const lesion =
-    newLesionDay(days, viable, population.newLesionHazard * (patient.newLesionScale ?? 1), patient.newLesionDraw) ??
-    Number.POSITIVE_INFINITY;
-  const recist = assessRecist(days, measured, lesion);
+  const { measured, lesion, recist } = scannedCourse(days, viable, patient, population, risk);
   const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
   const hazards = risk.sorafenib
     ? { ...population, backgroundHazard: population.backgroundHazard + (population.sorafenibLiverHazard ?? 0) }
@@ -473,14 +466,28 @@ function crossoverCourse(
   population: Readonly<OutcomeHazards>,
   risk: ArmRisk,
 ): { volumes: ArrayLike<number>; progressionDay: number } {
+  const { recist } = scannedCourse(days, viable, patient, population, risk);
+  return { volumes: viable, progressionDay: recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY };
+}
+
+/**
+ * A course as the trial's scans see it: what a scan measures (the viable lesion plus the non-viable tissue left where
+ * cells died), the day a new lesion appears (Infinity: none) and RECIST 1.1 on both.
+ */
+function scannedCourse(
+  days: ArrayLike<number>,
+  viable: ArrayLike<number>,
+  patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale'>,
+  population: Readonly<OutcomeHazards>,
+  risk: ArmRisk,
+): { measured: Float64Array; lesion: number; recist: ReturnType<typeof assessRecist> } {
   const residual = armResidual(patient.residual, population, risk);
   const measured = new Float64Array(days.length);
   for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
   const lesion =
     newLesionDay(days, viable, population.newLesionHazard * (patient.newLesionScale ?? 1), patient.newLesionDraw) ??
     Number.POSITIVE_INFINITY;
-  const recist = assessRecist(days, measured, lesion);
-  return { volumes: viable, progressionDay: recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY };
+  return { measured, lesion, recist: assessRecist(days, measured, lesion) };
 }
 
 /**
