@@ -442,8 +442,10 @@ test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with 
   await expect(page).toHaveURL(/s=lung-patient.*n=60/);
 
   const vs = page.getByTestId('trial-vs-flaura-table');
-  // ORR, median PFS, median OS for both arms; the two hazard ratios of osimertinib against the comparator
-  await expect(vs.locator('tbody tr')).toHaveCount(5);
+  // ORR, median PFS, median OS for both arms; the comparator's crossover to osimertinib at progression; the two
+  // hazard ratios of osimertinib against the comparator
+  await expect(vs.locator('tbody tr')).toHaveCount(6);
+  await expect(page.getByTestId('trial-vs-flaura-crossover-comparator-trial')).toHaveText('31.0 %');
   await expect(page.getByTestId('trial-vs-flaura-orr-trial')).toHaveText('80.0 %');
   await expect(page.getByTestId('trial-vs-flaura-orr-comparator-trial')).toHaveText('76.0 %');
   await expect(page.getByTestId('trial-vs-flaura-medianPfs-comparator-trial')).toHaveText('10.2');
