@@ -27,8 +27,9 @@
  * change of the lesion diameter from baseline, %; progressed (the PFS event: progression or death), death and nrf2Active
  * are 0 or 1; osDays is overall survival (to death, or censored at the last assessment); baselinePge2 is plasma PGE2 at
  * day 0, pg/mL. Each arm's JSON also has medianOsDays, os12 (survival at 365.25 days with its log-log interval; null
- * past the follow-up), osKm and timeToResponseDays (median day of the confirmed responders' first response, and the
- * share of them seen at the first or second assessment).
+ * past the follow-up), osKm, timeToResponseDays (median day of the confirmed responders' first response, and the
+ * share of them seen at the first or second assessment) and crossover (the share of the arm's patients who crossed over
+ * to osimertinib at progression, with its Wilson interval: FLAURA's comparator arm; 0 in every other arm and trial).
  */
 
 import { csvField } from '../formats/csv';
@@ -244,6 +245,7 @@ function cohortOutput(
       os12: arm.os12 ? { estimate: arm.os12.estimate, lower: arm.os12.lower, upper: arm.os12.upper } : null,
       osKm: kmRows(arm.os, arm.patients),
       timeToResponseDays: { median: arm.timeToResponse.median, firstOrSecond: arm.timeToResponse.firstOrSecond },
+      crossover: interval(arm.crossover),
     })),
     comparisons: stats.comparisons.map((c) => ({
       reference: armNames[c.reference],

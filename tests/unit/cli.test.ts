@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { COX_METHOD, runCohortCli } from '../../src/cli/cohort-run';
 import { runCli } from '../../src/cli/run';
+import { flauraComparisonScenario } from '../../src/model/flaura';
 import { SERIES_NAMES } from '../../src/model/series';
-import { decodeScenario } from '../../src/scenario';
+import { decodeScenario, encodeScenario } from '../../src/scenario';
 import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
 
 const SHORT = 's=hcc-mouse&h=7&dt=1&arm=Control&arm=Atezo*atz:10@1-7/3';
@@ -132,6 +133,20 @@ describe('simulate', () => {
   }, 60_000);
 });
 
+describe('cohort, the lung trial', () => {
+  it("reports the share of FLAURA's comparator patients who crossed over to osimertinib at progression, and none on osimertinib", () => {
+    const scenario = flauraComparisonScenario({}, 40, 1);
+    const run = runCohortCli([encodeScenario(scenario)]);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    const [comparator, osimertinib] = json.arms;
+    expect(comparator.crossover.estimate).toBeGreaterThan(0);
+    expect(comparator.crossover.lower).toBeLessThanOrEqual(comparator.crossover.estimate);
+    expect(comparator.crossover.upper).toBeGreaterThanOrEqual(comparator.crossover.estimate);
+    expect(osimertinib.crossover.estimate).toBe(0);
+  }, 60_000);
+});
+
 describe('cohort', () => {
   const TRIAL = 'n=40&seed=1&arm=Control&arm=Atezo/bev*atz:1200@0-540/21*bev:15@0-540/21';
   const first = runCohortCli([TRIAL]);
@@ -162,7 +177,10 @@ describe('cohort', () => {
         'os12',
         'osKm',
         'timeToResponseDays',
+        'crossover',
       ]);
+      // no crossover in the HCC trial
+      expect(arm.crossover.estimate).toBe(0);
       expect(arm.patients).toBe(40);
       expect(Object.keys(arm.responses)).toEqual([...RESPONSE_CODES]);
       expect(Object.values(arm.responses as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(40);
