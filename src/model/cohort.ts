@@ -407,13 +407,20 @@ export function patientOutcome(
   crossover?: ArrayLike<number>,
 ): PatientOutcome {
   const { measured, lesion, recist } = scannedCourse(days, viable, patient, population, risk);
-  const progressionDay = recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
+  const progressionDay = progressionOf(recist);
   const hazards = risk.sorafenib
     ? { ...population, backgroundHazard: population.backgroundHazard + (population.sorafenibLiverHazard ?? 0) }
     : population;
-  // the switch happens at a progression seen while alive (a death before it leaves the course unchanged)
-  const switchTo = crossover && recist.progressed ? crossoverCourse(days, crossover, patient, population, risk) : null;
-  const switched = switchTo ? { ...switchTo, switchDay: progressionDay } : undefined;
+  // the switch happens at a progression seen while alive (a death before it leaves the course unchanged); from then
+  // on the death hazard follows the osimertinib course, and its progression day as the scans would see it
+  const switched =
+    crossover && recist.progressed
+      ? {
+          switchDay: progressionDay,
+          volumes: crossover,
+          progressionDay: progressionOf(scannedCourse(days, crossover, patient, population, risk).recist),
+        }
+      : undefined;
   const died = deathDay(days, viable, progressionDay, patient.deathDraw, hazards, switched);
   const crossed = switched !== undefined && (died === null || died >= progressionDay);
   const last = days[days.length - 1];
@@ -455,19 +462,9 @@ export function patientOutcome(
   };
 }
 
-/**
- * The course a crossover patient's death hazard follows after the switch: its viable volumes on the osimertinib arm
- * and the day that course progresses (RECIST on the volumes as the scans measure them; Infinity: never).
- */
-function crossoverCourse(
-  days: ArrayLike<number>,
-  viable: ArrayLike<number>,
-  patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale'>,
-  population: Readonly<OutcomeHazards>,
-  risk: ArmRisk,
-): { volumes: ArrayLike<number>; progressionDay: number } {
-  const { recist } = scannedCourse(days, viable, patient, population, risk);
-  return { volumes: viable, progressionDay: recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY };
+/** The day a course's progression is seen (Infinity: never). */
+function progressionOf(recist: RecistOutcome): number {
+  return recist.progressed ? recist.pfsDays : Number.POSITIVE_INFINITY;
 }
 
 /**
@@ -480,7 +477,7 @@ function scannedCourse(
   patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale'>,
   population: Readonly<OutcomeHazards>,
   risk: ArmRisk,
-): { measured: Float64Array; lesion: number; recist: ReturnType<typeof assessRecist> } {
+): { measured: Float64Array; lesion: number; recist: RecistOutcome } {
   const residual = armResidual(patient.residual, population, risk);
   const measured = new Float64Array(days.length);
   for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);

@@ -6,8 +6,6 @@
  */
 export interface TrailingThrottle {
   request: () => void;
-  /** runs a waiting call now (nothing when none waits) */
-  flush: () => void;
   /** drops a waiting call */
   cancel: () => void;
   /** drops a waiting call and forgets when `run` last ran: the next request runs at once */
@@ -38,9 +36,6 @@ export function trailingThrottle(
       const wait = last + interval() - clock();
       if (wait <= 0) fire();
       else timer = setTimeout(fire, wait);
-    },
-    flush: () => {
-      if (timer !== undefined) fire();
     },
     cancel,
     reset: () => {

@@ -68,26 +68,6 @@ describe('trailing throttle', () => {
     ]);
   });
 
-  it('flush runs a waiting call now and nothing when none waits', () => {
-    const { throttle, calls, request, start } = setUp(() => 250);
-    throttle.flush();
-    expect(calls).toEqual([]);
-    request(1);
-    request(2);
-    vi.advanceTimersByTime(50);
-    throttle.flush();
-    expect(calls).toEqual([
-      { value: 1, at: start },
-      { value: 2, at: start + 50 },
-    ]);
-    // the flushed call counts as the last one: the next waits a whole interval from it
-    request(3);
-    vi.advanceTimersByTime(249);
-    expect(calls.length).toBe(2);
-    vi.advanceTimersByTime(1);
-    expect(calls.at(-1)).toEqual({ value: 3, at: start + 300 });
-  });
-
   it('cancel drops a waiting call; reset also lets the next request run at once', () => {
     const { throttle, calls, request, start } = setUp(() => 250);
     request(1);
