@@ -221,6 +221,10 @@ function unitId(text: string): string | undefined {
     'per 1e9 cells': 'dimensionless',
     day: 'day',
     days: 'day',
+    // immuneEscapeRate: events per cell division, a probability (the rule multiplies it by the birth flux in cells/day)
+    'per division': 'dimensionless',
+    // extinctionThreshold: compared with the lineage weights, which the file counts in cells (expected surviving lineages)
+    lineages: 'cell',
   };
   return known[text];
 }
@@ -823,7 +827,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     add(
       sub(
         sub(
-          num(0),
+          num(0, 'cell_per_day'),
           mul(add('intrinsicLossS', 'immuneKill', 'osimertinibKillRate', 'sorafenibKillRate'), WS, share(WS, S)),
         ),
         mul('persisterEntryRate', WS),
@@ -836,7 +840,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     WP,
     add(
       sub(
-        sub(num(0), mul('persisterLoss', WP, share(WP, P))),
+        sub(num(0, 'cell_per_day'), mul('persisterLoss', WP, share(WP, P))),
         mul(add('persisterReversionRate', 'resistanceAcquisitionRate', 't790mAcquisitionRate'), WP),
       ),
       mul('persisterEntryRate', WS),
@@ -846,7 +850,7 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   rate(
     WR,
     add(
-      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 'sorafenibKillRate'), WR, share(WR, R))),
+      sub(num(0, 'cell_per_day'), mul(add('intrinsicLossR', 'immuneKill', 'sorafenibKillRate'), WR, share(WR, R))),
       mul('resistanceAcquisitionRate', WP),
     ),
     'W3',
@@ -854,7 +858,10 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   rate(
     WV,
     add(
-      sub(num(0), mul(add('intrinsicLossS', 'osimertinibKillRate', 'sorafenibKillRate'), WV, share(WV, V))),
+      sub(
+        num(0, 'cell_per_day'),
+        mul(add('intrinsicLossS', 'osimertinibKillRate', 'sorafenibKillRate'), WV, share(WV, V)),
+      ),
       mul('escapeFlux', share(WS, S)),
     ),
     'W4',
@@ -862,7 +869,10 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
   rate(
     WT,
     add(
-      sub(num(0), mul(add('intrinsicLossR', 'immuneKill', 't790mKillRate', 'sorafenibKillRate'), WT, share(WT, T))),
+      sub(
+        num(0, 'cell_per_day'),
+        mul(add('intrinsicLossR', 'immuneKill', 't790mKillRate', 'sorafenibKillRate'), WT, share(WT, T)),
+      ),
       mul('t790mAcquisitionRate', WP),
     ),
     'W5',
@@ -872,7 +882,8 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     'eradicationProbability',
     'P(eradication) = exp(-(w_S + w_P + w_R + w_V + w_T + removed))',
     '-',
-    pow(num(Math.E), sub(num(0), add(WS, WP, WR, WV, WT, 'removedLineages'))),
+    // the weights count expected lineages in cells: divided by one cell, the exponent is a pure number
+    pow(num(Math.E), sub(num(0), div(add(WS, WP, WR, WV, WT, 'removedLineages'), num(1, 'cell')))),
     'P',
   );
   // E4: dE/dt = a_E D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E

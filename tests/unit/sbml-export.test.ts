@@ -318,14 +318,15 @@ describe('SBML export: every preset in an independent engine', () => {
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('validates every arm of every preset with libSBML (no errors; warnings listed)', () => {
+  it('validates every arm of every preset with libSBML, unit checks on: no errors and no warnings (every unit declared and consistent)', () => {
     expect(results.length).toBe(cases.length);
     const warnings = new Set<string>();
     results.forEach((r, k) => {
       expect(r.errors, `${cases[k].preset} arm ${cases[k].arm + 1}`).toEqual([]);
-      for (const w of r.warnings) warnings.add(w.split('\n')[0]);
+      for (const w of r.warnings) warnings.add(`${cases[k].preset} arm ${cases[k].arm + 1}: ${w.split('\n')[0]}`);
     });
     console.log(`libSBML warnings over ${results.length} files: ${warnings.size ? [...warnings].join('\n') : 'none'}`);
+    expect([...warnings]).toEqual([]);
   });
 
   it('integrates every preset to the solver tumour volume, CD8 and PGE2 within 1e-3 relative at the output days', () => {
