@@ -409,12 +409,15 @@ export class TumourImmuneModel {
         tumour -
       (p.tCellDeath + p.tCellExhaustion * s.pd1Inhibition) * effector;
 
-    // Macrophages: recruited with tumour size, repolarised M1 -> M2 by CD24 engagement (seed 001) and M2 -> M1 by
-    // IFN-gamma from T cells.
+    // Macrophages: recruited with tumour size, repolarised M1 -> M2 by CD24 engagement (seed 001) and IL-6, and M2 -> M1
+    // by IFN-gamma from T cells.
     // Recruitment in proportion to the tumour (as QSPIO-TNBC's per-volume k_Mac_rec), so the density M/N is set by
     // recruitment against death and dilution by growth, whatever the size.
     const recruited = p.macrophageRecruitment * tumour;
-    const toM2 = p.m1ToM2Rate * (1 + p.cd24Polarisation * s.cd24Engagement);
+    // IL-6 drives M2 polarisation too (it induces the IL-4 receptor, Mauer 2014): the share il6M2Polarisation of the
+    // M1 -> M2 drive is lost without IL-6 signalling.
+    const toM2 =
+      p.m1ToM2Rate * (1 + p.cd24Polarisation * s.cd24Engagement) * (1 - p.il6M2Polarisation * (1 - s.il6Signal));
     const toM1 = p.m2ToM1Rate * (1 + (p.ifnRepolarisation * effector) / (effector + 0.05 * tumour + TINY));
     dy[M1] = recruited * p.m1RecruitedFraction - toM2 * m1 + toM1 * m2 - p.macrophageDeath * m1;
     dy[M2] = recruited * (1 - p.m1RecruitedFraction) + toM2 * m1 - toM1 * m2 - p.macrophageDeath * m2;

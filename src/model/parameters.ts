@@ -105,6 +105,8 @@ export interface ModelParameters {
   ifnRepolarisation: number;
   /** fold increase of M1 -> M2 at full CD24 engagement */
   cd24Polarisation: number;
+  /** share of M1 -> M2 repolarisation that needs IL-6 signalling (lost when IL-6 is absent), fraction */
+  il6M2Polarisation: number;
   /** phagocytosis rate per tumour cell when M1 are in excess, 1/day */
   phagocytosisRate: number;
   /** M1 per tumour cell for half-maximal phagocytosis (scaled) */
@@ -523,6 +525,19 @@ const TABLE: ParameterInfo[] = [
     40,
     [10, 60],
     'seed 001: NEAT1-high cells shift M1 -> M2 (CD80, HLA-DR down; CXCR2 up); size chosen: the M1 fraction of NEAT1-high tumours about a third of NEAT1-low',
+  ),
+  p(
+    'il6M2Polarisation',
+    '-',
+    0,
+    0,
+    [0, 1],
+    'IL-6 drives alternative (M2) polarisation: it induces the IL-4 receptor on macrophages, and macrophages without ' +
+      'IL-6Ralpha resist IL-4-driven M2 polarisation (Mauer 2014, Nat Immunol); IL-6 induces M2 differentiation via ' +
+      'STAT3 (Fu 2017, Cancer Immunol Immunother) and shifts macrophages in colorectal tumours towards M2 (Chen 2018, ' +
+      'Oncotarget; Wunderlich 2018, Nat Commun); colorectal liver setting: chosen 0.5 (IL-6 one of the M2 inducers ' +
+      'beside IL-4/IL-13, IL-10, TGF-beta and CSF-1; no study gives its share); 0 elsewhere: the HCC and lung settings ' +
+      'were calibrated without it (seed claims at their default points, IMbrave150, FLAURA) and their seeds do not vary IL-6',
   ),
   p('phagocytosisRate', '1/day', 0.33, 0.33, [0.1, 1], 'QSPIO-TNBC k_M1_phago 0.33/day (Pan 2020)'),
   p(

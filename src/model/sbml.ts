@@ -902,13 +902,17 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     ),
     'E4',
   );
-  // E5, E6: macrophages, recruited per tumour cell; M1 -> M2 by CD24 engagement, M2 -> M1 by T-cell IFN-gamma
+  // E5, E6: macrophages, recruited per tumour cell; M1 -> M2 by CD24 engagement and IL-6, M2 -> M1 by T-cell IFN-gamma
   signal('macrophageInflux', 's_M N', 'cells/day', mul('macrophageRecruitment', 'tumourCells'), 'E5');
   signal(
     'm1ToM2',
-    'k12 (1 + c24 H_CD24)',
+    'k12 (1 + c24 H_CD24) (1 - p_IL6 (1 - I_IL6))',
     '1/day',
-    mul('m1ToM2Rate', add(num(1), mul('cd24Polarisation', 'cd24Engagement'))),
+    mul(
+      'm1ToM2Rate',
+      add(num(1), mul('cd24Polarisation', 'cd24Engagement')),
+      oneMinus(mul('il6M2Polarisation', oneMinus('il6Signal'))),
+    ),
     'E5',
   );
   signal(

@@ -31,7 +31,13 @@ export interface SettingInfo {
  * study hold together: IL-6-deficient metastases clearly smaller, CD8 depletion removing that benefit, anti-PD-L1
  * working in IL-6-deficient but hardly in wild-type mice. docs/model.md, "Settings".
  */
-const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = { tCellRecruitment: 0.3, pd1HalfPdl1: 6, il6Half: 0.1 };
+const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = {
+  tCellRecruitment: 0.3,
+  pd1HalfPdl1: 6,
+  il6Half: 0.1,
+  // IL-6 drives M2 polarisation (Mauer 2014; Chen 2018 in colorectal tumours): half of the M1 -> M2 drive needs it (chosen)
+  il6M2Polarisation: 0.5,
+};
 
 /**
  * Advanced EGFR-mutant lung cancer in patients on first-line osimertinib (FLAURA; docs/model.md, "Settings"): human

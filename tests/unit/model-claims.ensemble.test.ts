@@ -33,6 +33,8 @@ const ROBUST_CLAIMS = [
   'S4.4',
   'S5.1',
   'claim 6',
+  'S5.2',
+  'S5.3',
   'S5.4',
   'S5.5',
   'FLAURA-lung',
