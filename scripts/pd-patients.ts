@@ -9,10 +9,16 @@
  *
  * name=value pairs change the population (what-ifs, e.g. newLesionHazard=0.002).
  */
-import { assessRecist, cohortOutcomes, cohortPatients, diameterOf, simulateTrajectories } from '../src/model/cohort';
+import {
+  assessRecist,
+  cohortOutcomes,
+  cohortPatients,
+  diameterOf,
+  newLesionOn,
+  simulateTrajectories,
+} from '../src/model/cohort';
 import { measuredVolume, TRIAL_POPULATION, type TrialPopulation } from '../src/model/population';
 import { settingParameters } from '../src/model/settings';
-import { newLesionDay } from '../src/model/survival';
 import { presetById } from '../src/scenario/catalogue/presets';
 import { RESPONSE_CODES } from '../src/scenario/catalogue/trial';
 import type { Scenario } from '../src/scenario/types';
@@ -84,9 +90,7 @@ patients.forEach((p, i) => {
     const pfs = block.arms[ARM].pfsDays[i];
     if (pfs <= days[1] + 1e-6) firstScanPd++;
     // what was seen at the progression scan: the target lesion's growth, a new lesion, or both
-    const lesion =
-      newLesionDay(days, viable, population.newLesionHazard * (p.newLesionScale ?? 1), p.newLesionDraw) ??
-      Number.POSITIVE_INFINITY;
+    const lesion = newLesionOn(days, viable, p, population);
     const targetOnly = assessRecist(days, measured);
     const scan = days.findIndex((d) => d >= pfs - 1e-6);
     const seenNew = lesion <= pfs + 1e-6;
@@ -178,5 +182,32 @@ for (const a of [0, UNTREATED]) {
   const pd = rows.filter((r) => r.best === 'PD');
   console.log(
     `${scenario.arms[a].name}: PD by growth tercile (slow, middle, fast) ${shares.join(', ')}; of ${pd.length} PD, target growth seen at the progression scan in ${pd.filter((r) => r.target).length} (the others: a new lesion only)`,
+  );
+}
+
+// the progression pattern of every arm: of all progressions seen at a scan (any best response; deaths apart), what
+// the progression scan showed (as the pattern analyses of sorafenib cohorts classify them: a new lesion, with or
+// without growth of the known disease, against growth alone)
+for (const a of [0, ARM, UNTREATED]) {
+  const risk = { sorafenib: scenario.arms[a].treatments.sorafenib !== undefined };
+  const seen = { newOnly: 0, both: 0, target: 0 };
+  patients.forEach((p, i) => {
+    if (block.arms[a].progressed[i] !== 1) return;
+    const pfs = block.arms[a].pfsDays[i];
+    if (!days.some((d) => Math.abs(d - pfs) < 1e-6)) return; // a death before a progression scan
+    const viable = t.volumes[a].subarray(i * k, (i + 1) * k);
+    const residual = risk.sorafenib ? Math.max(p.residual, population.sorafenibNecrosis) : p.residual;
+    const measured = Array.from(viable, (v) => measuredVolume(v, viable[0], residual));
+    const targetOnly = assessRecist(days, measured);
+    const target = targetOnly.progressed && targetOnly.pfsDays <= pfs + 1e-6;
+    const lesion = newLesionOn(days, viable, p, population, risk) <= pfs + 1e-6;
+    if (lesion && target) seen.both++;
+    else if (lesion) seen.newOnly++;
+    else seen.target++;
+  });
+  const n = seen.newOnly + seen.both + seen.target;
+  const pct = (x: number) => `${((100 * x) / Math.max(1, n)).toFixed(1)} %`;
+  console.log(
+    `${scenario.arms[a].name}: ${n} progressions seen at a scan: a new lesion in ${pct(seen.newOnly + seen.both)} (alone ${pct(seen.newOnly)}), target growth alone ${pct(seen.target)}`,
   );
 }

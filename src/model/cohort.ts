@@ -101,6 +101,11 @@ export interface VirtualPatient {
    * grow as the target lesion does and become visible at that pace; absent: 1, the lung trial)
    */
   newLesionScale?: number;
+  /**
+   * the patient's untreated growth rate, 1/day (its sensitive cells' intrinsic rate): the net growth at which a
+   * following new-lesion hazard (population newLesionFloor; the HCC trial) is at its full value (absent: the lung trial)
+   */
+  newLesionGrowthRate?: number;
   /** fraction of the lost volume that stays as non-viable tissue in the measured lesion (0: fully resorbed) */
   residual: number;
   /** the draws behind `residual`: a uniform (resorbed when below residualResorbed) and a lognormal spread */
@@ -204,6 +209,7 @@ export function samplePatients(
       deathDraw,
       newLesionDraw,
       newLesionScale: growth,
+      newLesionGrowthRate: base.sensitiveGrowthRate * population.growthScale * growth,
       residual: residualOf(residualDraws, population),
       residualDraws,
       withdrawalDraw,
@@ -361,7 +367,12 @@ export type OutcomeHazards = OutcomePopulation &
   Partial<
     Pick<
       TrialPopulation,
-      'sorafenibLiverHazard' | 'withdrawalHazard' | 'sorafenibWithdrawalHazard' | 'sorafenibNecrosis'
+      | 'sorafenibLiverHazard'
+      | 'withdrawalHazard'
+      | 'sorafenibWithdrawalHazard'
+      | 'sorafenibNecrosis'
+      | 'newLesionFloor'
+      | 'sorafenibNewLesionFloor'
     >
   >;
 
@@ -396,7 +407,10 @@ export function armRisk(arm: Pick<Scenario['arms'][number], 'treatments'>): ArmR
 export function patientOutcome(
   days: ArrayLike<number>,
   viable: ArrayLike<number>,
-  patient: Pick<VirtualPatient, 'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw' | 'newLesionScale'>,
+  patient: Pick<
+    VirtualPatient,
+    'deathDraw' | 'newLesionDraw' | 'residual' | 'withdrawalDraw' | 'newLesionScale' | 'newLesionGrowthRate'
+  >,
   population: Readonly<OutcomeHazards> = TRIAL_POPULATION,
   risk: ArmRisk = { sorafenib: false },
   /**
@@ -468,22 +482,51 @@ function progressionOf(recist: RecistOutcome): number {
 }
 
 /**
+ * The day a new lesion appears on a course (Infinity: none): the population's newLesionHazard times the patient's
+ * multiple; with the population's newLesionFloor and the patient's untreated growth rate (the HCC trial), following
+ * the deposits' net growth under the course's treatment, otherwise the viable target lesion's size (the lung trial).
+ */
+export function newLesionOn(
+  days: ArrayLike<number>,
+  viable: ArrayLike<number>,
+  patient: Pick<VirtualPatient, 'newLesionDraw' | 'newLesionScale' | 'newLesionGrowthRate'>,
+  population: Readonly<OutcomeHazards>,
+  risk: ArmRisk = { sorafenib: false },
+): number {
+  const floor =
+    risk.sorafenib && population.sorafenibNewLesionFloor !== undefined
+      ? population.sorafenibNewLesionFloor
+      : population.newLesionFloor;
+  const following =
+    floor !== undefined && patient.newLesionGrowthRate !== undefined
+      ? { growthRate: patient.newLesionGrowthRate, floor }
+      : undefined;
+  return (
+    newLesionDay(
+      days,
+      viable,
+      population.newLesionHazard * (patient.newLesionScale ?? 1),
+      patient.newLesionDraw,
+      following,
+    ) ?? Number.POSITIVE_INFINITY
+  );
+}
+
+/**
  * A course as the trial's scans see it: what a scan measures (the viable lesion plus the non-viable tissue left where
  * cells died), the day a new lesion appears (Infinity: none) and RECIST 1.1 on both.
  */
 function scannedCourse(
   days: ArrayLike<number>,
   viable: ArrayLike<number>,
-  patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale'>,
+  patient: Pick<VirtualPatient, 'newLesionDraw' | 'residual' | 'newLesionScale' | 'newLesionGrowthRate'>,
   population: Readonly<OutcomeHazards>,
   risk: ArmRisk,
 ): { measured: Float64Array; lesion: number; recist: RecistOutcome } {
   const residual = armResidual(patient.residual, population, risk);
   const measured = new Float64Array(days.length);
   for (let k = 0; k < days.length; k++) measured[k] = measuredVolume(viable[k], viable[0], residual);
-  const lesion =
-    newLesionDay(days, viable, population.newLesionHazard * (patient.newLesionScale ?? 1), patient.newLesionDraw) ??
-    Number.POSITIVE_INFINITY;
+  const lesion = newLesionOn(days, viable, patient, population, risk);
   return { measured, lesion, recist: assessRecist(days, measured, lesion) };
 }
 

@@ -17,9 +17,14 @@
  *   complete response); residualMedian, residualLogSd: in the others, non-viable tissue (necrosis, fibrosis) stays in
  *   the lesion as a lognormal fraction of the volume lost (median, SD of log), so that the measured diameter of a
  *   responder shrinks to a patient-specific floor: a continuous waterfall instead of only −100 %.
- * - newLesionHazard: new lesions (progression outside the target lesion) per day at the baseline burden for the
- *   median patient, in proportion to the viable tumour relative to baseline and (since version 5) to the patient's
- *   growth multiplier: occult deposits grow as the target lesion does and become visible at that pace.
+ * - newLesionHazard: new lesions (progression outside the target lesion) per day for the median patient (growth
+ *   multiplier 1) while its occult deposits grow at the untreated rate. Since version 6 the hazard follows the
+ *   deposits' net growth under the patient's treatment: newLesionHazard x growth multiplier x the target lesion's net
+ *   growth rate over each interval between scans relative to the patient's untreated growth rate, within [floor, 1]
+ *   (src/model/survival.ts newLesionFactor): the rate at which deposits cross the size a scan sees is proportional to
+ *   their growth, and they are held by the same drug effects as the target lesion. Versions 1-5: x V(t)/V(0).
+ * - newLesionFloor, sorafenibNewLesionFloor: the least share of the untreated new-lesion hazard that a treatment
+ *   leaves (deposits it does not hold), in an arm without sorafenib and in one that gives sorafenib (fitted, 0..1).
  * - backgroundHazard, burdenHazard, postProgressionHazard: the death hazard (src/model/survival.ts), 1/day.
  * - sorafenibLiverHazard: the death hazard added in an arm that gives sorafenib, 1/day: sorafenib worsens liver
  *   function (ALBI score) sooner than atezolizumab + bevacizumab (Kudo et al., Liver Cancer 2023, IMbrave150 post hoc).
@@ -60,6 +65,8 @@ export interface TrialPopulation {
   residualMedian: number;
   residualLogSd: number;
   newLesionHazard: number;
+  newLesionFloor: number;
+  sorafenibNewLesionFloor: number;
   backgroundHazard: number;
   burdenHazard: number;
   postProgressionHazard: number;
@@ -89,6 +96,8 @@ export const FITTED_PARAMETERS = [
   'residualResorbed',
   'residualMedian',
   'newLesionHazard',
+  'newLesionFloor',
+  'sorafenibNewLesionFloor',
   'burdenHazard',
   'postProgressionHazard',
   'sorafenibLiverHazard',
@@ -112,6 +121,8 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   residualResorbed: [0, 1],
   residualMedian: [0.001, 1],
   newLesionHazard: [0, 0.05],
+  newLesionFloor: [0, 1],
+  sorafenibNewLesionFloor: [0, 1],
   burdenHazard: [0, 0.01],
   postProgressionHazard: [0, 0.05],
   sorafenibLiverHazard: [0, 0.01],

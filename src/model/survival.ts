@@ -7,8 +7,9 @@
  * Death hazard, per day:
  *   h(t) = background + burden · V(t) / V_ref + postProgression · [t ≥ day of progression]
  * with V(t) the target lesion's viable volume, interpolated linearly between assessment days (V_ref = 10 cm³, the
- * median baseline). New-lesion hazard, per day: newLesion · V(t) / V(0) (occult disease elsewhere follows the target
- * lesion: it shrinks when the treatment works and grows when it fails). Each event comes when its cumulative hazard
+ * median baseline). New-lesion hazard, per day: newLesion · V(t) / V(0) (the lung trial: occult disease elsewhere
+ * follows the target lesion's size), or, in the HCC trial, newLesion · f(t) with f the deposits' net growth under the
+ * treatment relative to the untreated growth, within [floor, 1] (newLesionFactor). Each event comes when its cumulative hazard
  * reaches an Exp(1) draw made once per patient (the same draw in every arm, so arms differ only by what the treatment
  * does to the tumour). Post-progression therapy is folded into the post-progression hazard (a stated simplification),
  * except a crossover (the lung trial's comparator patients who switch to osimertinib at progression): from the switch
@@ -98,17 +99,63 @@ export function deathDay(
 }
 
 /**
- * Day a new lesion appears: hazard `rate` · V(t) / V(0) per day (linear between assessments); null when none by the
- * last day. It is seen (progression) at the first assessment on or after that day.
+ * How a new-lesion hazard follows the treatment (the HCC trial since population version 6; docs/model.md, "New
+ * lesions"): occult deposits grow at the target lesion's net rate under the same treatment, and the hazard is the rate
+ * at which they cross the size a scan sees, `rate` x their net growth rate relative to the patient's untreated growth
+ * rate `growthRate` (1/day), within [floor, 1] on each interval between assessments.
+ */
+export interface NewLesionFollowing {
+  /** the patient's untreated (intrinsic) growth rate, 1/day: the net rate at which the hazard is `rate` */
+  growthRate: number;
+  /** the least share of `rate` (deposits the treatment does not hold), 0..1 */
+  floor: number;
+}
+
+/**
+ * The treatment factor of a following new-lesion hazard on the interval [days[k], days[k + 1]]: the target lesion's
+ * net growth rate over it, ln(V(k + 1) / V(k)) / Δt, relative to the untreated rate, within [floor, 1]; the floor
+ * once the lesion is gone.
+ */
+export function newLesionFactor(
+  days: ArrayLike<number>,
+  volumes: ArrayLike<number>,
+  k: number,
+  following: Readonly<NewLesionFollowing>,
+): number {
+  const floor = Math.min(1, Math.max(0, following.floor));
+  const a = volumes[k];
+  const b = volumes[k + 1];
+  const dt = days[k + 1] - days[k];
+  if (!(a > 0) || !(b > 0) || !(dt > 0) || !(following.growthRate > 0)) return floor;
+  const relative = Math.log(b / a) / dt / following.growthRate;
+  return relative < floor ? floor : relative > 1 ? 1 : relative;
+}
+
+/**
+ * Day a new lesion appears (linear between assessments); null when none by the last day. It is seen (progression) at
+ * the first assessment on or after that day. The hazard per day is `rate` · V(t) / V(0), V the viable target lesion
+ * (the lung trial); with `following` it is `rate` · newLesionFactor on each interval instead (the HCC trial): the
+ * deposits' net growth under the treatment, not the target lesion's size.
  */
 export function newLesionDay(
   days: ArrayLike<number>,
   volumes: ArrayLike<number>,
   rate: number,
   draw: number,
+  following?: Readonly<NewLesionFollowing>,
 ): number | null {
   const v0 = volumes[0];
   if (!(rate > 0) || !(v0 > 0)) return null;
   const h = (k: number) => (rate * Math.max(0, volumes[k])) / v0;
+  if (following) {
+    // on each interval the size term (linear between its ends) times the interval's growth factor
+    const f = (k: number) => newLesionFactor(days, volumes, k, following);
+    return hazardCrossing(
+      days,
+      (k) => h(k) * f(k),
+      (k) => h(k + 1) * f(k),
+      draw,
+    );
+  }
   return hazardCrossing(days, h, (k) => h(k + 1), draw);
 }

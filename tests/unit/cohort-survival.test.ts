@@ -3,13 +3,20 @@ import {
   type CohortBlock,
   cohortPatients,
   cohortStatistics,
+  newLesionOn,
   patientOutcome,
   runCohortBlock,
   YEAR_DAYS,
 } from '../../src/model/cohort';
 import { TRIAL_POPULATION } from '../../src/model/population';
 import { settingParameters } from '../../src/model/settings';
-import { BURDEN_REFERENCE_MM3, deathDay, newLesionDay, type SurvivalParameters } from '../../src/model/survival';
+import {
+  BURDEN_REFERENCE_MM3,
+  deathDay,
+  newLesionDay,
+  newLesionFactor,
+  type SurvivalParameters,
+} from '../../src/model/survival';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import { RESPONSE_CODES } from '../../src/scenario/catalogue/trial';
 import type { CohortSettings, Scenario } from '../../src/scenario/types';
@@ -161,6 +168,78 @@ describe('new lesions and residual tissue', () => {
     }
     for (const p of cohortPatients({ ...lung, cohort: { ...(lung.cohort as CohortSettings), size: 5 } }, 0, 5))
       expect(p.newLesionScale).toBeUndefined();
+  });
+
+  it("a following new-lesion hazard is rate x the lesion's size relative to baseline x its net growth relative to the untreated rate, within [floor, 1] per interval", () => {
+    const days = [0, 42, 84, 126];
+    const r = 0.01; // untreated growth rate, 1/day
+    const following = { growthRate: r, floor: 0.2 };
+    const grow = (rate: number, v0 = 1e4) => days.map((d) => v0 * Math.exp(rate * d));
+    // growing at the untreated rate: the growth factor is 1 and the hazard is the size-following one, 0.01 x V(t)/V(0)
+    // with the size linear between assessments: on the first interval 0.01 (t + a t^2 / 2) = 0.5, a = (e^0.42 - 1)/42
+    const a = (Math.exp(r * 42) - 1) / 42;
+    const first = (-1 + Math.sqrt(1 + 2 * a * 50)) / a;
+    expect(newLesionDay(days, grow(r), 0.01, 0.5, following)).toBeCloseTo(first, 9);
+    expect(newLesionDay(days, grow(r, 1e6), 0.01, 0.5, following)).toBeCloseTo(first, 9);
+    expect(newLesionDay(days, grow(r), 0.01, 0.5, following)).toBeCloseTo(
+      newLesionDay(days, grow(r), 0.01, 0.5) ?? 0,
+      9,
+    );
+    // held at half the untreated rate: half the growth factor
+    expect(newLesionFactor(days, grow(r / 2), 0, following)).toBeCloseTo(0.5, 9);
+    // held at its size: the floor's share of the hazard (0.01 x 0.5: day 100)
+    const held = days.map(() => 1e4);
+    expect(newLesionDay(days, held, 0.01, 0.5, { ...following, floor: 0.5 })).toBeCloseTo(100, 9);
+    expect(newLesionDay(days, held, 0.01, 0.5, following)).toBeNull();
+    // shrinking, or gone: the floor; never above 1
+    expect(newLesionFactor(days, grow(-r), 0, following)).toBe(0.2);
+    expect(newLesionFactor(days, [1e4, 0, 0, 0], 1, following)).toBe(0.2);
+    expect(newLesionFactor(days, grow(3 * r), 0, following)).toBe(1);
+    // a responder whose lesion regrows (acquired resistance): the hazard rises from the floor to the full rate
+    const relapse = [1e4, 1e3, 1e3 * Math.exp(42 * r), 1e3 * Math.exp(84 * r)];
+    expect(newLesionFactor(days, relapse, 0, following)).toBe(0.2);
+    expect(newLesionFactor(days, relapse, 1, following)).toBeCloseTo(1, 9);
+    expect(newLesionFactor(days, relapse, 2, following)).toBeCloseTo(1, 9);
+    // a target lesion that shrank to almost nothing: its deposits shrank with it, so almost no hazard is left, in
+    // either form (the growth factor alone left the floor's, and a responder's risk then no longer fell)
+    expect(newLesionDay(days, [1e4, 1, 1, 1], 0.01, 0.5, { ...following, floor: 0.5 })).toBeNull();
+    expect(newLesionDay(days, [1e4, 1, 1, 1], 0.01, 0.5)).toBeNull();
+  });
+
+  it('in the HCC trial an effective treatment lowers new-lesion progression and the same draws give fewer new lesions; the lung trial keeps the size-following hazard', () => {
+    const days = [0, 42, 84, 126, 168];
+    const r = 0.01;
+    const hcc = { ...population, newLesionHazard: 0.01, newLesionFloor: 0.2, sorafenibNewLesionFloor: 0.6 };
+    const patient = { deathDraw: 100, newLesionDraw: 0.6, residual: 0, newLesionScale: 1, newLesionGrowthRate: r };
+    const untreated = days.map((d) => cm3(30) * Math.exp(r * d));
+    const held = days.map(() => cm3(30));
+    // untreated: the growth factor is 1, so the hazard is the size-following one (0.01/day x V(t)/V(0)): the lesion
+    // appears before day 60 (0.6 / 0.01) and is seen at day 84; held: 0.002/day, day 300: none by day 168
+    const { newLesionGrowthRate: _, ...lung } = patient;
+    const untreatedDay = newLesionOn(days, untreated, patient, hcc);
+    expect(untreatedDay).toBeCloseTo(newLesionOn(days, untreated, lung, hcc), 9);
+    expect(untreatedDay).toBeGreaterThan(42);
+    expect(untreatedDay).toBeLessThan(60);
+    expect(patientOutcome(days, untreated, patient, hcc)).toMatchObject({ progressed: true, pfsDays: 84 });
+    expect(newLesionOn(days, held, patient, hcc)).toBe(Number.POSITIVE_INFINITY);
+    // in an arm that gives sorafenib the floor is sorafenib's: 0.006/day, day 100 (seen at day 126)
+    expect(newLesionOn(days, held, patient, hcc, { sorafenib: true })).toBeCloseTo(100, 9);
+    expect(patientOutcome(days, held, patient, hcc, { sorafenib: true })).toMatchObject({
+      progressed: true,
+      pfsDays: 126,
+    });
+    expect(patientOutcome(days, held, patient, hcc).progressed).toBe(false);
+    // without the patient's untreated rate (the lung trial's patients) the hazard follows the lesion's size as before
+    expect(newLesionOn(days, held, lung, hcc)).toBeCloseTo(60, 9);
+  });
+
+  it("the HCC trial gives each patient their untreated growth rate for the new-lesion hazard; the lung trial's patients have none", () => {
+    const hcc = presetById('imbrave150-trial')?.scenario as Scenario;
+    const lung = presetById('flaura-osimertinib')?.scenario as Scenario;
+    for (const p of cohortPatients({ ...hcc, cohort: { ...(hcc.cohort as CohortSettings), size: 20 } }, 0, 20))
+      expect(p.newLesionGrowthRate).toBe(p.overrides.sensitiveGrowthRate);
+    for (const p of cohortPatients({ ...lung, cohort: { ...(lung.cohort as CohortSettings), size: 5 } }, 0, 5))
+      expect(p.newLesionGrowthRate).toBeUndefined();
   });
 
   it('residual tissue keeps a responder measurable: a partial response, not a complete one, with a continuous depth', () => {
