@@ -95,9 +95,9 @@ const OUTER_EVALUATIONS = Number(argValues('--outer')[0] ?? 400);
 const OUTER_TOLERANCE = 0.5;
 const INNER_EVALUATIONS = 200;
 /**
- * The fit's start: version 5's result for the solver side, and for the outcome side the inner fit at that point with
- * version 6's new-lesion hazard (the deposits' net growth under the treatment, floored at newLesionFloor, in an arm
- * that gives sorafenib at sorafenibNewLesionFloor; seed 1001, 300 evaluations, from floors 0.4 and 0.7). Before: version 4's result with growthScale at version 2's 0.8391 and newLesionHazard 0.0015
+ * The fit's start: the result of a first version-6 fit whose new-lesion hazard had the growth factor without the size
+ * term (docs/model.md, "New lesions": not kept); that fit had started from version 5's result for the solver side and,
+ * for the outcome side, the inner fit at that point (seed 1001, 300 evaluations, from floors 0.4 and 0.7). Before: version 4's result with growthScale at version 2's 0.8391 and newLesionHazard 0.0015
  * (version 5); version 3's result (version 4). Version 3 came from two runs: the first, from the version-2 result with
  * the apoptosis multiple at 5, sorafenib's necrosis at 0.15 and the NRF2-STING suppression at the mouse's 0.1,
  * converged after 82 outer evaluations with growthScale still free, which went to its lower bound, 0.3: untreated

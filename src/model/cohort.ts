@@ -483,8 +483,8 @@ function progressionOf(recist: RecistOutcome): number {
 
 /**
  * The day a new lesion appears on a course (Infinity: none): the population's newLesionHazard times the patient's
- * multiple; with the population's newLesionFloor and the patient's untreated growth rate (the HCC trial), following
- * the deposits' net growth under the course's treatment, otherwise the viable target lesion's size (the lung trial).
+ * multiple and the viable target lesion's size relative to baseline; with the population's newLesionFloor and the
+ * patient's untreated growth rate (the HCC trial), also the deposits' net growth under the course's treatment.
  */
 export function newLesionOn(
   days: ArrayLike<number>,

@@ -8,8 +8,8 @@
  *   h(t) = background + burden · V(t) / V_ref + postProgression · [t ≥ day of progression]
  * with V(t) the target lesion's viable volume, interpolated linearly between assessment days (V_ref = 10 cm³, the
  * median baseline). New-lesion hazard, per day: newLesion · V(t) / V(0) (the lung trial: occult disease elsewhere
- * follows the target lesion's size), or, in the HCC trial, newLesion · f(t) with f the deposits' net growth under the
- * treatment relative to the untreated growth, within [floor, 1] (newLesionFactor). Each event comes when its cumulative hazard
+ * follows the target lesion's size), or, in the HCC trial, newLesion · V(t) / V(0) · f with f the deposits' net growth
+ * under the treatment relative to the untreated growth on each interval, within [floor, 1] (newLesionFactor). Each event comes when its cumulative hazard
  * reaches an Exp(1) draw made once per patient (the same draw in every arm, so arms differ only by what the treatment
  * does to the tumour). Post-progression therapy is folded into the post-progression hazard (a stated simplification),
  * except a crossover (the lung trial's comparator patients who switch to osimertinib at progression): from the switch
@@ -101,8 +101,9 @@ export function deathDay(
 /**
  * How a new-lesion hazard follows the treatment (the HCC trial since population version 6; docs/model.md, "New
  * lesions"): occult deposits grow at the target lesion's net rate under the same treatment, and the hazard is the rate
- * at which they cross the size a scan sees, `rate` x their net growth rate relative to the patient's untreated growth
- * rate `growthRate` (1/day), within [floor, 1] on each interval between assessments.
+ * at which they cross the size a scan sees: the size-following hazard `rate` x V(t) / V(0) (their number falls with the
+ * burden) times their net growth rate relative to the patient's untreated growth rate `growthRate` (1/day), within
+ * [floor, 1] on each interval between assessments.
  */
 export interface NewLesionFollowing {
   /** the patient's untreated (intrinsic) growth rate, 1/day: the net rate at which the hazard is `rate` */
@@ -134,8 +135,8 @@ export function newLesionFactor(
 /**
  * Day a new lesion appears (linear between assessments); null when none by the last day. It is seen (progression) at
  * the first assessment on or after that day. The hazard per day is `rate` · V(t) / V(0), V the viable target lesion
- * (the lung trial); with `following` it is `rate` · newLesionFactor on each interval instead (the HCC trial): the
- * deposits' net growth under the treatment, not the target lesion's size.
+ * (the lung trial); with `following` it is that times newLesionFactor on each interval (the HCC trial): the deposits'
+ * net growth under the treatment as well as their number.
  */
 export function newLesionDay(
   days: ArrayLike<number>,
