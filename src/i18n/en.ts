@@ -117,7 +117,7 @@ export const en = {
   'viewSwitch.label': 'View',
   'viewSwitch.explorer': 'Explorer',
   'viewSwitch.trial': 'Virtual trial',
-  'viewSwitch.trialRunning': 'Virtual trial ({percent} %)',
+  'viewSwitch.progress': '({percent} %)',
   'presets.robustness.summary': 'Its claims over {n} drawn parameter sets',
   'presets.robustness.holdsPlausible': 'holds in {pct} % of parameter sets consistent with untreated graft growth',
   'presets.robustness.holdsAllToo': '; {all} % of all sets',

@@ -119,7 +119,7 @@ export const ja: Catalogue = {
   'viewSwitch.label': '表示',
   'viewSwitch.explorer': 'エクスプローラー',
   'viewSwitch.trial': 'バーチャル臨床試験',
-  'viewSwitch.trialRunning': 'バーチャル臨床試験（{percent} %）',
+  'viewSwitch.progress': '（{percent} %）',
   'presets.robustness.summary': '抽出したパラメータ集合 {n} 通りでの主張の頑健性',
   'presets.robustness.holdsPlausible': '無治療の腫瘍増殖と整合するパラメータ集合の {pct} % で成り立つ',
   'presets.robustness.holdsAllToo': '（全集合では {all} %）',

@@ -54,11 +54,18 @@ export function ArmTable() {
       <Estimate testId={testId} text={text()} label={label} />
     );
   /** a plain cell (a count, a p-value), or its blank bar */
-  const plain = (label: string, text: () => string, placeholder: string, testId?: string, known = false) =>
+  const plain = (
+    label: string,
+    text: () => string,
+    placeholder: string,
+    testId?: string,
+    known = false,
+    className?: string,
+  ) =>
     pending && !known ? (
-      <Pending sample={placeholder} label={label} testId={testId} plain />
+      <Pending sample={placeholder} label={label} testId={testId} plain className={className} />
     ) : (
-      <td data-testid={testId} data-label={label}>
+      <td className={className} data-testid={testId} data-label={label}>
         {text()}
       </td>
     );
@@ -99,6 +106,9 @@ export function ArmTable() {
                   responses,
                   () => RESPONSE_CODES.map((r) => formatCount(arm(a).responses[r], lang)).join(' / '),
                   sample.responses,
+                  undefined,
+                  false,
+                  'trial-counts',
                 )}
                 {estimate(tc('results.orr'), () => formatRate(arm(a).orr, lang), sample.rate, `trial-orr-${a}`)}
                 {estimate(tc('results.dcr'), () => formatRate(arm(a).dcr, lang), sample.rate)}

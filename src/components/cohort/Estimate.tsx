@@ -41,16 +41,19 @@ export function Pending({
   label,
   testId,
   plain = false,
+  className,
 }: {
   sample: string;
   label?: string;
   testId?: string;
   /** a plain figure (a count, a p-value), not an estimate with its interval */
   plain?: boolean;
+  /** the cell's class, as the figure's own cell will have it (so both take the same room) */
+  className?: string;
 }) {
   const [estimate, interval] = plain ? [sample, ''] : splitEstimate(sample);
   return (
-    <td data-testid={testId} data-label={label} data-pending="true">
+    <td className={className} data-testid={testId} data-label={label} data-pending="true">
       <span className="value" aria-hidden="true">
         <span className={plain ? 'pending-bar' : 'estimate pending-bar'} data-sample={estimate} />
         {interval ? <span className="interval pending-bar" data-sample={interval} /> : null}
