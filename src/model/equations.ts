@@ -399,9 +399,11 @@ export class TumourImmuneModel {
     // Effector CD8 T cells: recruited in proportion to antigen (tumour cells), DC priming, vascular access, and
     // PGE2 exclusion (seed 000); die, and are exhausted through PD-1.
     // M2 macrophages also hold back T-cell expansion in the tumour (arginase, IL-10, TGF-beta), by the same factor as
-    // they hold back killing.
+    // they hold back killing. Macrophages that engulf tumour cells present their antigens to T cells (seed 001; Tseng
+    // 2013): the share phagocyticPriming of the priming needs that phagocytosis, which CD24 blocks as it is engaged.
     dy[CD8] =
       this.recruitment *
+        (1 - p.phagocyticPriming * s.cd24Engagement) *
         dc *
         s.vascularAccess *
         (1 - s.pge2Inhibition) *

@@ -107,6 +107,8 @@ export interface ModelParameters {
   cd24Polarisation: number;
   /** share of M1 -> M2 repolarisation that needs IL-6 signalling (lost when IL-6 is absent), fraction */
   il6M2Polarisation: number;
+  /** share of CD8 T-cell priming that needs macrophage phagocytosis of tumour cells (blocked by CD24 engagement), fraction */
+  phagocyticPriming: number;
   /** phagocytosis rate per tumour cell when M1 are in excess, 1/day */
   phagocytosisRate: number;
   /** M1 per tumour cell for half-maximal phagocytosis (scaled) */
@@ -265,10 +267,11 @@ const TABLE: ParameterInfo[] = [
   p(
     'tCellRecruitment',
     '1/day',
-    0.15,
+    0.1565,
     0.011,
     [0.03, 0.5],
-    'chosen: at this value the untreated NRF2-low HCC graft holds 0.027 CD8 per tumour cell on day 16 (0.012–0.063 over ' +
+    'chosen: at this value the untreated NRF2-low HCC graft holds 0.027 CD8 per tumour cell on day 16 (0.15 before ' +
+      'priming through phagocytosis, phagocyticPriming, took its 4 % share in NEAT1-low grafts; 0.012–0.063 over ' +
       'the ensemble; a model output, with M2 holding back expansion; no count in untreated grafts of the seeds\' lines was found, docs/model.md "Why the claims below 80 % ' +
       'fail"); between animals, T-cell influx into CT26 grafts fitted to their growth varies with a random effect of 0.696 ' +
       "(Kosinsky 2018, Table 1), wider than the ensemble's ×0.7–1.3; patient calibrated to the IMbrave150 ORR (virtual " +
@@ -538,6 +541,18 @@ const TABLE: ParameterInfo[] = [
       'Oncotarget; Wunderlich 2018, Nat Commun); colorectal liver setting: chosen 0.5 (IL-6 one of the M2 inducers ' +
       'beside IL-4/IL-13, IL-10, TGF-beta and CSF-1; no study gives its share); 0 elsewhere: the HCC and lung settings ' +
       'were calibrated without it (seed claims at their default points, IMbrave150, FLAURA) and their seeds do not vary IL-6',
+  ),
+  p(
+    'phagocyticPriming',
+    '-',
+    0.5,
+    0,
+    [0, 1],
+    'seed 001 (its glossary: macrophages present the antigens of what they engulf to T cells and so activate immunity; ' +
+      'M2 have lost this); anti-CD47-driven phagocytosis by macrophages primes cytotoxic CD8 T cells (Tseng 2013, PNAS ' +
+      '110:11103); how much tumour macrophages cross-present against dendritic cells is unsettled (Lecoultre 2020, ' +
+      'J Immunother Cancer 8:e001408); HCC mouse setting: chosen 0.5 (no study gives the share); 0 in the colorectal ' +
+      'liver and patient settings, calibrated without it (seed 004, IMbrave150)',
   ),
   p('phagocytosisRate', '1/day', 0.33, 0.33, [0.1, 1], 'QSPIO-TNBC k_M1_phago 0.33/day (Pan 2020)'),
   p(

@@ -886,12 +886,13 @@ export function sbmlModel(scenario: Scenario, armIndex: number, options: SbmlOpt
     pow(num(Math.E), sub(num(0), div(add(WS, WP, WR, WV, WT, 'removedLineages'), num(1, 'cell')))),
     'P',
   );
-  // E4: dE/dt = a_E D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E
+  // E4: dE/dt = a_E (1 - p_phi H_CD24) D Psi (1 - I_G)(1 - s_M2 fM2) N - (d_E + k_exh H_PD1) E
   rate(
     E,
     sub(
       mul(
         'tCellRecruitmentActive',
+        oneMinus(mul('phagocyticPriming', 'cd24Engagement')),
         D,
         'vascularAccess',
         oneMinus('pge2Inhibition'),

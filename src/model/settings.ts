@@ -37,6 +37,8 @@ const CRC_LIVER_OVERRIDES: Partial<ModelParameters> = {
   il6Half: 0.1,
   // IL-6 drives M2 polarisation (Mauer 2014; Chen 2018 in colorectal tumours): half of the M1 -> M2 drive needs it (chosen)
   il6M2Polarisation: 0.5,
+  // calibrated without priming through macrophage phagocytosis (seed 004's claims at the default point)
+  phagocyticPriming: 0,
 };
 
 /**

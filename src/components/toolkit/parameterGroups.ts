@@ -27,7 +27,7 @@ const RULES: [RegExp, ParameterGroup][] = [
     'pk',
   ],
   [/^(osimertinib|gefitinibRelativeKill|persister|resistance|igf1r|axl|resistantFraction|t790m)/, 'egfr'],
-  [/^(m1|m2|macrophage|phagocytosis|cd24|neat1|ifnRepolarisation)/, 'macrophages'],
+  [/^(m1|m2|macrophage|phagocyt|cd24|neat1|ifnRepolarisation)/, 'macrophages'],
   [/^(pge2|nrf2)/, 'pge2'],
   [/^(vegf|angiogenesis|sorafenib)/, 'vessels'],
   [/^(il6|dc|type1Ifn)/, 'il6'],
