@@ -417,6 +417,12 @@ export function eradicationProbability(y: Float64Array, removedLineages = 0): nu
  * backing stores are allocated outside the JavaScript heap, and each one costs the garbage collector; a worker
  * transfers the shared buffer once, see transferables()). Series not wanted are empty.
  */
+/** Whether breakpoint b gives a bolus of the drug in `slot`. */
+function boluses(b: Breakpoint, slot: number): boolean {
+  for (let i = 0; i < b.boluses.length; i += 2) if (b.boluses[i] === slot) return true;
+  return false;
+}
+
 function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Record<SeriesName, Float64Array> {
   const out = {} as Record<SeriesName, Float64Array>;
   let count = 0;
@@ -425,7 +431,8 @@ function allocateSeries(n: number, wanted: ReadonlySet<SeriesName> | null): Reco
   let at = 0;
   for (const name of SERIES_NAMES) {
     if (!wanted || wanted.has(name)) {
-      out[name] = buffer.subarray(at, at + n);
+      // a view made by the constructor: subarray() looks up the species constructor first, several times slower
+      out[name] = new Float64Array(buffer.buffer, at * Float64Array.BYTES_PER_ELEMENT, n);
       at += n;
     } else {
       out[name] = new Float64Array(0);
@@ -451,7 +458,15 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     ? new Set<SeriesName>(['tumourVolume', 'eradicationProbability', ...options.series])
     : null;
   const series = allocateSeries(grid.length, wanted);
-  const drugSeries = DRUG_IDS.map((d) => series[`drug.${d}`]);
+  // the drug slots this arm doses: a level stays exactly 0 in the others (no dose, started at 0), and their series,
+  // zero-filled when allocated, need no writes
+  const dosed: number[] = [];
+  const oralWindows = problem.oralWindows;
+  for (let slot = 0; slot < DRUG_COUNT; slot++) {
+    if (oralWindows[slot].length > 0 || breakpoints.some((b) => boluses(b, slot))) dosed.push(slot);
+  }
+  const dosedSeries = dosed.map((slot) => series[`drug.${DRUG_IDS[slot]}`]);
+  const dosedCount = dosed.length;
   const threshold = model.p.extinctionThreshold;
   const volumeOnly = wanted !== null && wanted.size === 2;
   let removedLineages = 0;
@@ -524,9 +539,9 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     cd24Series[k] = s.cd24;
     pdl1Series[k] = s.pdl1;
     igf1rToxicity[k] = y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0;
-    for (let i = 0; i < DRUG_COUNT; i++) {
-      const level = levels[i];
-      drugSeries[i][k] = level > 0 ? level : 0;
+    for (let j = 0; j < dosedCount; j++) {
+      const level = levels[dosed[j]];
+      dosedSeries[j][k] = level > 0 ? level : 0;
     }
   };
 
@@ -561,7 +576,12 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0,
       eradicationProbability(y, removedLineages),
     ),
-    stats: { ...integrator.statistics },
+    // read field by field: a spread of the fallback integrator's getters takes the generic (slow) path
+    stats: {
+      rhsEvaluations: integrator.statistics.rhsEvaluations,
+      acceptedSteps: integrator.statistics.acceptedSteps,
+      rejectedSteps: integrator.statistics.rejectedSteps,
+    },
   };
   return { result, y0: problem.y0 };
 }
@@ -610,18 +630,29 @@ function summarise(
  * inputs: the scenario's parameters and the caller's options are the same for all arms) share their day-0 state, so a
  * patient setting's pre-treatment history, which costs about as much as an arm, is integrated once for them (the same
  * computation, so the same state bit for bit). The statistics of an arm that reused a state do not include the history.
+ * Arms of the same biology share their tables too (armTables: parameters, drug tables, output grid, model).
  */
 export function simulate(scenario: Scenario, options: SimulateOptions = {}): SimulationResult {
   const integrator = options.integrator ?? modelIntegrator(options.rtol ?? DEFAULT_RTOL);
   const shareHistory = !options.initialState && SETTING_INFO[scenario.setting].establishedAtStart;
   const dayZero = options.dayZero ?? new Map<string, Float64Array>();
+  // the tables of each biology, made once (an arm's problem resets the model's drug levels, so arms can share it)
+  const tablesOf = new Map<string, ArmTables>();
   return {
     arms: scenario.arms.map((arm) => {
-      if (!shareHistory) return simulateArm(scenario, arm, { ...options, integrator });
       const key = biologyKey(effectiveInputs(scenario, arm));
+      let tables = options.tables;
+      if (!tables) {
+        tables = tablesOf.get(key);
+        if (!tables) {
+          tables = armTables(scenario, arm, options);
+          tablesOf.set(key, tables);
+        }
+      }
+      if (!shareHistory) return simulateArm(scenario, arm, { ...options, integrator, tables });
       const y0 = dayZero.get(key);
-      if (y0) return simulateArm(scenario, arm, { ...options, integrator, initialState: y0 });
-      const run = runArm(scenario, arm, { ...options, integrator });
+      if (y0) return simulateArm(scenario, arm, { ...options, integrator, tables, initialState: y0 });
+      const run = runArm(scenario, arm, { ...options, integrator, tables });
       dayZero.set(key, run.y0);
       return run.result;
     }),

@@ -286,7 +286,9 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
       steps++;
 
       // stages 2..7
-      for (let i = 0; i < n; i++) ystage[i] = ycur[i] + h * A21 * k1[i];
+      // h * A21 * k1[i] is (h * A21) * k1[i]: the product taken out of the loop is the same number
+      const hA21 = h * A21;
+      for (let i = 0; i < n; i++) ystage[i] = ycur[i] + hA21 * k1[i];
       f(t + C2 * h, ystage, k2);
       for (let i = 0; i < n; i++) ystage[i] = ycur[i] + h * (A31 * k1[i] + A32 * k2[i]);
       f(t + C3 * h, ystage, k3);
