@@ -112,7 +112,7 @@ const rows: [string, string, string][] = [
   [
     'slider to painted frame, 4 arms, median (1x / 4x CPU slowdown)',
     browser
-      ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms; input handling ${browser.inputMedianMs.x1.toFixed(1)} / ${browser.inputMedianMs.x4.toFixed(1)} ms; ` +
+      ? `${browser.sliderMedianMs.x1.toFixed(1)} / ${browser.sliderMedianMs.x4.toFixed(1)} ms (p95 ${browser.sliderP95Ms.x1.toFixed(1)} / ${browser.sliderP95Ms.x4.toFixed(1)} ms); input handling ${browser.inputMedianMs.x1.toFixed(1)} / ${browser.inputMedianMs.x4.toFixed(1)} ms; ` +
         `the move's simulation on one Node thread ${browser.sliderPeerMs.toFixed(1)} ms (page/peer ${(browser.sliderMedianMs.x1 / browser.sliderPeerMs).toFixed(2)} / ${(browser.sliderMedianMs.x4 / browser.sliderPeerMs).toFixed(2)})`
       : 'not measured',
     '<= 1 frame (16.7 ms) at 4x too',
