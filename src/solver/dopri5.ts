@@ -97,6 +97,56 @@ const STIFF_STEPS = 15;
 const NONSTIFF_STEPS = 6;
 
 /**
+ * Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2, with ystage as
+ * scratch). A module-level function, not a closure of each integrator: integrate's optimised code is shared by every
+ * integrator made here, and a call to a per-integrator closure deoptimised it each time another integrator (a new
+ * trial block, a new tolerance) called its own ("wrong call target").
+ */
+function initialStep(
+  f: RightHandSide,
+  t0: number,
+  y0: Float64Array,
+  k1: Float64Array,
+  hmax: number,
+  n: number,
+  atol: Float64Array,
+  rtol: number,
+  k2: Float64Array,
+  ystage: Float64Array,
+): number {
+  let d0 = 0;
+  let d1 = 0;
+  for (let i = 0; i < n; i++) {
+    const sk = atol[i] + rtol * Math.abs(y0[i]);
+    const a = y0[i] / sk;
+    const b = k1[i] / sk;
+    d0 += a * a;
+    d1 += b * b;
+  }
+  d0 = Math.sqrt(d0 / n);
+  d1 = Math.sqrt(d1 / n);
+  let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
+  if (h0 > hmax) h0 = hmax;
+  // one explicit Euler step, then estimate the second derivative
+  for (let i = 0; i < n; i++) ystage[i] = y0[i] + h0 * k1[i];
+  f(t0 + h0, ystage, k2);
+  let d2 = 0;
+  for (let i = 0; i < n; i++) {
+    const sk = atol[i] + rtol * Math.abs(y0[i]);
+    const a = (k2[i] - k1[i]) / sk;
+    d2 += a * a;
+  }
+  d2 = Math.sqrt(d2 / n) / h0;
+  // a non-finite trial derivative: start small and let the step loop shrink further if needed
+  if (!Number.isFinite(d2)) return h0 * 1e-2;
+  const dmax = d1 > d2 ? d1 : d2;
+  const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : (0.01 / dmax) ** (1 / 5);
+  let h = 100 * h0 < h1 ? 100 * h0 : h1;
+  if (h > hmax) h = hmax;
+  return h;
+}
+
+/**
  * Creates a DOPRI5 integrator for systems of dimension `n`. Options default to DEFAULT_SOLVER_OPTIONS
  * (rtol 1e-6, atol 1e-9, maxStep ∞, maxSteps 100000). Statistics: every call to integrate costs
  * 2 + 6·(accepted + rejected steps) right-hand-side evaluations (1 at t0, 1 for the initial step estimate,
@@ -155,43 +205,6 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   // carryStepSize: where the last call ended and the step size proposed there (0: none)
   let carriedFrom = Number.NaN;
   let carriedStep = 0;
-
-  /** Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2). */
-  function initialStep(f: RightHandSide, t0: number, y0: Float64Array, k1: Float64Array, hmax: number): number {
-    const k2 = wK2;
-    const ystage = wYstage;
-    let d0 = 0;
-    let d1 = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = atol[i] + rtol * Math.abs(y0[i]);
-      const a = y0[i] / sk;
-      const b = k1[i] / sk;
-      d0 += a * a;
-      d1 += b * b;
-    }
-    d0 = Math.sqrt(d0 / n);
-    d1 = Math.sqrt(d1 / n);
-    let h0 = d0 < 1e-5 || d1 < 1e-5 ? 1e-6 : 0.01 * (d0 / d1);
-    if (h0 > hmax) h0 = hmax;
-    // one explicit Euler step, then estimate the second derivative
-    for (let i = 0; i < n; i++) ystage[i] = y0[i] + h0 * k1[i];
-    f(t0 + h0, ystage, k2);
-    statistics.rhsEvaluations++;
-    let d2 = 0;
-    for (let i = 0; i < n; i++) {
-      const sk = atol[i] + rtol * Math.abs(y0[i]);
-      const a = (k2[i] - k1[i]) / sk;
-      d2 += a * a;
-    }
-    d2 = Math.sqrt(d2 / n) / h0;
-    // a non-finite trial derivative: start small and let the step loop shrink further if needed
-    if (!Number.isFinite(d2)) return h0 * 1e-2;
-    const dmax = d1 > d2 ? d1 : d2;
-    const h1 = dmax <= 1e-15 ? Math.max(1e-6, h0 * 1e-3) : (0.01 / dmax) ** (1 / 5);
-    let h = 100 * h0 < h1 ? 100 * h0 : h1;
-    if (h > hmax) h = hmax;
-    return h;
-  }
 
   function integrate(
     f: RightHandSide,
@@ -253,7 +266,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     if (carryStepSize && t0 === carriedFrom && carriedStep > 0) {
       h = carriedStep < hmax ? carriedStep : hmax;
     } else {
-      h = initialStep(f, t0, ycur, k1, hmax);
+      h = initialStep(f, t0, ycur, k1, hmax, n, atol, rtol, k2, ystage);
+      statistics.rhsEvaluations++;
     }
     carriedFrom = Number.NaN;
     // underflow: a step below 16 ulps of the largest |t| on the interval cannot advance t meaningfully
