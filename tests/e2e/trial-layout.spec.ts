@@ -200,3 +200,37 @@ for (const [viewport, lang] of [
     expect(errors).toEqual([]);
   });
 }
+
+test('while a trial runs, its loading figures animate only what the compositor moves (no repaint in every frame)', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openTrial(page, 3000);
+  await page.getByTestId('trial-run').click();
+  await expect(page.locator('.chart-message.loading').first()).toBeVisible({ timeout: 30_000 });
+  // every running CSS animation and the properties its keyframes change: a background, colour or size animated on
+  // the main thread is repainted in every frame (26 loading figures, tens of ms of paint per frame, on the core the
+  // trial's workers need); transform and opacity are moved by the compositor
+  const animated = await page.evaluate(() =>
+    document.getAnimations().map((a) => {
+      const keys = new Set<string>();
+      for (const frame of (a.effect as KeyframeEffect).getKeyframes()) {
+        for (const key of Object.keys(frame)) {
+          if (!['offset', 'computedOffset', 'easing', 'composite'].includes(key)) keys.add(key);
+        }
+      }
+      return { name: (a as CSSAnimation).animationName ?? 'script', properties: [...keys].sort() };
+    }),
+  );
+  console.log(
+    `running animations while the trial runs: ${animated.length} (${[...new Set(animated.map((a) => `${a.name}: ${a.properties.join(', ')}`))].join('; ')})`,
+  );
+  expect(animated.length).toBeGreaterThan(0);
+  for (const a of animated) {
+    for (const property of a.properties)
+      expect(['transform', 'opacity'], `${a.name} animates ${property}`).toContain(property);
+  }
+  await page.getByTestId('trial-cancel').click();
+  expect(errors).toEqual([]);
+});
