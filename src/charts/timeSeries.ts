@@ -3,10 +3,62 @@
  * a cursor, and a playback clip that reveals the curves up to a day. A pure function of (svg, data, options): it
  * knows nothing about where the data came from, and redraws in place (D3 joins) so it can run on every slider move.
  */
-import { area, axisBottom, axisLeft, line, type ScaleContinuousNumeric, scaleLinear, scaleLog, select } from 'd3';
+import {
+  area,
+  axisBottom,
+  axisLeft,
+  type BaseType,
+  line,
+  type ScaleContinuousNumeric,
+  type Selection,
+  scaleLinear,
+  scaleLog,
+  select,
+} from 'd3';
 import { formatNumber, sampleAt } from './format';
 import { fontSizeOf, tickLabelsLeft, yTitlePlace, yTitleSpan } from './frame';
 import { ARM_LINE_WIDTH, armStyle } from './palette';
+
+type AttrValue<D> = string | number | null | ((d: D, i: number) => string | number | null);
+
+/**
+ * Sets attributes on each element of a selection, as d3's `.attr` would (null removes one), but only those whose value
+ * differs from the one the element has: setting an attribute to its own value still queues a mutation record and
+ * invalidates the element's style (and an svg's size, a clip's rectangle or a text's layout), and a slider move redraws
+ * every chart with mostly the same colours, classes and positions. The attributes are visited in the order given.
+ */
+function setAttrs<E extends BaseType, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  attrs: Record<string, AttrValue<D>>,
+): Selection<E, D, P, PD> {
+  const names = Object.keys(attrs);
+  selection.each(function (d, i) {
+    const element = this as Element;
+    for (const name of names) {
+      const given = attrs[name];
+      const value = typeof given === 'function' ? given(d, i) : given;
+      if (value === null) {
+        if (element.hasAttribute(name)) element.removeAttribute(name);
+      } else {
+        const text = String(value);
+        if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+      }
+    }
+  });
+  return selection;
+}
+
+/** Sets each element's text, as d3's `.text` would, only where it differs (a new text node is laid out anew). */
+function setText<E extends BaseType, D, P extends BaseType, PD>(
+  selection: Selection<E, D, P, PD>,
+  text: (d: D) => string,
+): void {
+  selection.each(function (d) {
+    const element = this as Element;
+    const value = text(d);
+    if (element.textContent !== value) element.textContent = value;
+  });
+}
 
 export interface ChartLine {
   /** stable arm key, written to data-arm */
@@ -244,7 +296,8 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   }
   const width = Math.max(200, o.width);
   const height = Math.max(120, o.height);
-  const svg = select(svgElement).attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height);
+  const svg = select(svgElement);
+  setAttrs(svg, { viewBox: `0 0 ${width} ${height}`, width, height });
   const plotRight = width - MARGIN.right;
   const plotTop = MARGIN.top;
   const rows = data.doses ? doseRows(data.doses) : [];
@@ -313,18 +366,13 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   const clipId = `clip-${o.id}`;
   const clipRight = o.clipDay === null ? plotRight : Math.min(plotRight, x(o.clipDay * o.timeFactor));
   const defs = svg.selectAll('defs').data([null]).join('defs');
-  defs
-    .selectAll('clipPath')
-    .data([null])
-    .join('clipPath')
-    .attr('id', clipId)
-    .selectAll('rect')
-    .data([null])
-    .join('rect')
-    .attr('x', plotLeft)
-    .attr('y', plotTop - 2)
-    .attr('width', Math.max(0, clipRight - plotLeft))
-    .attr('height', plotBottom - plotTop + 4);
+  const clip = setAttrs(defs.selectAll('clipPath').data([null]).join('clipPath'), { id: clipId });
+  setAttrs(clip.selectAll('rect').data([null]).join('rect'), {
+    x: plotLeft,
+    y: plotTop - 2,
+    width: Math.max(0, clipRight - plotLeft),
+    height: plotBottom - plotTop + 4,
+  });
 
   if (freshFrame) {
     frameOf.__frame = frameKey;
@@ -393,12 +441,10 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
       .attr('text-anchor', 'middle');
   }
 
-  const plot = svg
-    .selectAll<SVGGElement, null>('g.plot')
-    .data([null])
-    .join('g')
-    .attr('class', 'plot')
-    .attr('clip-path', `url(#${clipId})`);
+  const plot = setAttrs(svg.selectAll<SVGGElement, null>('g.plot').data([null]).join('g'), {
+    class: 'plot',
+    'clip-path': `url(#${clipId})`,
+  });
 
   // Log axes: a curve that falls below the axis (an eradicated tumour) ends there instead of running along it.
   const floor = logLike ? y.domain()[0] * 0.999 : Number.NEGATIVE_INFINITY;
@@ -409,52 +455,58 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   };
 
   // Stacked areas (drawn under the lines).
-  plot
-    .selectAll<SVGPathElement, ChartArea>('path.area')
-    .data(data.areas ?? [], (d) => `${d.arm}:${d.series}`)
-    .join('path')
-    .attr('class', 'area')
-    .attr('data-arm', (d) => d.arm)
-    .attr('data-series', (d) => d.series)
-    .attr('fill', (d) => d.fill)
-    .attr('stroke', 'none')
-    .attr('d', (d) =>
-      area<number>()
-        .x((i) => x(d.t[i] * o.timeFactor))
-        .y0((i) => yOf(d.lower[i]))
-        .y1((i) => yOf(d.upper[i]))
-        .defined((i) => !logLike || d.upper[i] > 0)(indices(d.t.length)),
-    );
-
-  plot
-    .selectAll<SVGPathElement, ChartLine>('path.line')
-    .data(data.lines, (d) => `${d.arm}:${d.series}`)
-    .join('path')
-    .attr('class', (d) => `line ${d.variant ?? 'main'}`)
-    .attr('data-testid', 'chart-line')
-    .attr('data-arm', (d) => d.arm)
-    .attr('data-series', (d) => d.series)
-    .attr('fill', 'none')
-    .attr('stroke', (d) => d.colour ?? armStyle(d.slot).colour)
-    .attr('stroke-dasharray', (d) => (d.dash ?? armStyle(d.slot).dash) || null)
-    .attr('stroke-width', (d) => (d.variant === 'secondary' ? 1.5 : ARM_LINE_WIDTH))
-    .attr('stroke-opacity', (d) => (d.variant === 'secondary' ? 0.75 : 1))
-    .attr('stroke-linejoin', 'round')
-    .each(function (d) {
-      // Recompute the path only when its data or the scales changed (a cursor move redraws nothing else).
-      const el = this as SVGPathElement & { __drawn?: { data: ChartLine['values']; geometry: string } };
-      if (el.__drawn && el.__drawn.data === d.values && el.__drawn.geometry === geometry) return;
-      el.__drawn = { data: d.values, geometry };
-      el.setAttribute(
-        'd',
-        line<number>()
+  setAttrs(
+    plot
+      .selectAll<SVGPathElement, ChartArea>('path.area')
+      .data(data.areas ?? [], (d) => `${d.arm}:${d.series}`)
+      .join('path'),
+    {
+      class: 'area',
+      'data-arm': (d) => d.arm,
+      'data-series': (d) => d.series,
+      fill: (d) => d.fill,
+      stroke: 'none',
+      d: (d) =>
+        area<number>()
           .x((i) => x(d.t[i] * o.timeFactor))
-          .y((i) => yOf(d.values[i]))
-          .defined((i) => Number.isFinite(d.values[i]) && (!logLike || d.values[i] * o.yFactor >= floor))(
-          indices(d.t.length),
-        ) ?? '',
-      );
-    });
+          .y0((i) => yOf(d.lower[i]))
+          .y1((i) => yOf(d.upper[i]))
+          .defined((i) => !logLike || d.upper[i] > 0)(indices(d.t.length)),
+    },
+  );
+
+  setAttrs(
+    plot
+      .selectAll<SVGPathElement, ChartLine>('path.line')
+      .data(data.lines, (d) => `${d.arm}:${d.series}`)
+      .join('path'),
+    {
+      class: (d) => `line ${d.variant ?? 'main'}`,
+      'data-testid': 'chart-line',
+      'data-arm': (d) => d.arm,
+      'data-series': (d) => d.series,
+      fill: 'none',
+      stroke: (d) => d.colour ?? armStyle(d.slot).colour,
+      'stroke-dasharray': (d) => (d.dash ?? armStyle(d.slot).dash) || null,
+      'stroke-width': (d) => (d.variant === 'secondary' ? 1.5 : ARM_LINE_WIDTH),
+      'stroke-opacity': (d) => (d.variant === 'secondary' ? 0.75 : 1),
+      'stroke-linejoin': 'round',
+    },
+  ).each(function (d) {
+    // Recompute the path only when its data or the scales changed (a cursor move redraws nothing else).
+    const el = this as SVGPathElement & { __drawn?: { data: ChartLine['values']; geometry: string } };
+    if (el.__drawn && el.__drawn.data === d.values && el.__drawn.geometry === geometry) return;
+    el.__drawn = { data: d.values, geometry };
+    const path =
+      line<number>()
+        .x((i) => x(d.t[i] * o.timeFactor))
+        .y((i) => yOf(d.values[i]))
+        .defined((i) => Number.isFinite(d.values[i]) && (!logLike || d.values[i] * o.yFactor >= floor))(
+        indices(d.t.length),
+      ) ?? '';
+    // the same curve again (a result equal to the one drawn) is not written again
+    if (el.getAttribute('d') !== path) el.setAttribute('d', path);
+  });
 
   // Measurements: per arm, one path of error bars (with caps) and one dot per value, in the arm's colour.
   const byArm = new Map<number, ChartPoint[]>();
@@ -504,108 +556,117 @@ export function drawTimeSeries(svgElement: SVGSVGElement, data: TimeSeriesData, 
   // arm): the DOM does not grow with the number of doses, and a cursor move does not touch it. Ticks that fall on the
   // same pixel column are drawn once, so the path is at most one mark per pixel: where doses are closer than a pixel
   // the row becomes a solid band (the same density, drawn in bounded work).
-  const doses = svg
-    .selectAll<SVGGElement, null>('g.doses')
-    .data([null])
-    .join('g')
-    .attr('class', 'doses')
-    .attr('aria-hidden', 'true');
-  doses
-    .selectAll<SVGPathElement, DoseRow>('path.dose')
-    .data(rows, (d) => `${d.row}|${d.drug}`)
-    .join('path')
-    .attr('class', 'dose')
-    .attr('data-testid', 'dose-ticks')
-    .attr('data-drug', (d) => d.drug)
-    .attr('data-count', (d) => d.days.length)
-    .attr('fill', 'none')
-    .attr('stroke', (d) => armStyle(d.slot).colour)
-    .attr('stroke-width', 2)
-    .each(function (d) {
-      const el = this as SVGPathElement & { __drawn?: { days: number[]; geometry: string } };
-      if (el.__drawn && el.__drawn.days === d.days && el.__drawn.geometry === geometry) return;
-      el.__drawn = { days: d.days, geometry };
-      const top = plotBottom + DOSE_TOP + d.row * DOSE_ROW + (DOSE_ROW - DOSE_TICK) / 2;
-      const columns = new Set<number>();
-      let path = '';
-      for (const day of d.days) {
-        const px = Math.round(x(day * o.timeFactor));
-        if (!Number.isFinite(px) || columns.has(px)) continue;
-        columns.add(px);
-        path += `M${px},${top}v${DOSE_TICK}`;
-      }
-      el.setAttribute('d', path);
-    });
+  const doses = setAttrs(svg.selectAll<SVGGElement, null>('g.doses').data([null]).join('g'), {
+    class: 'doses',
+    'aria-hidden': 'true',
+  });
+  setAttrs(
+    doses
+      .selectAll<SVGPathElement, DoseRow>('path.dose')
+      .data(rows, (d) => `${d.row}|${d.drug}`)
+      .join('path'),
+    {
+      class: 'dose',
+      'data-testid': 'dose-ticks',
+      'data-drug': (d) => d.drug,
+      'data-count': (d) => d.days.length,
+      fill: 'none',
+      stroke: (d) => armStyle(d.slot).colour,
+      'stroke-width': 2,
+    },
+  ).each(function (d) {
+    const el = this as SVGPathElement & { __drawn?: { days: number[]; geometry: string } };
+    if (el.__drawn && el.__drawn.days === d.days && el.__drawn.geometry === geometry) return;
+    el.__drawn = { days: d.days, geometry };
+    const top = plotBottom + DOSE_TOP + d.row * DOSE_ROW + (DOSE_ROW - DOSE_TICK) / 2;
+    const columns = new Set<number>();
+    let path = '';
+    for (const day of d.days) {
+      const px = Math.round(x(day * o.timeFactor));
+      if (!Number.isFinite(px) || columns.has(px)) continue;
+      columns.add(px);
+      path += `M${px},${top}v${DOSE_TICK}`;
+    }
+    if (el.getAttribute('d') !== path) el.setAttribute('d', path);
+  });
   // Which row is which drug: its short name at the left, in the margin beside the row (the rows are one arm's drugs,
   // so one label per row). Hidden from assistive technology like the ticks: the treatment editor lists the schedules.
   const labels = data.doseLabels;
   const labelRows = labels ? [...new Map(rows.map((r) => [r.row, r])).values()].filter((r) => labels[r.drug]) : [];
-  doses
-    .selectAll<SVGTextElement, DoseRow>('text.dose-label')
-    .data(labelRows, (d) => `${d.row}|${d.drug}`)
-    .join('text')
-    .attr('class', 'dose-label')
-    .attr('data-testid', 'dose-label')
-    .attr('data-drug', (d) => d.drug)
-    .attr('x', MARGIN.left - 6)
-    .attr('y', (d) => plotBottom + DOSE_TOP + d.row * DOSE_ROW + DOSE_ROW / 2)
-    .attr('dy', '0.35em')
-    .attr('text-anchor', 'end')
-    .attr('font-size', 11)
-    .attr('fill', '#1f2933')
-    .text((d) => labels?.[d.drug] ?? '');
+  const doseLabels = setAttrs(
+    doses
+      .selectAll<SVGTextElement, DoseRow>('text.dose-label')
+      .data(labelRows, (d) => `${d.row}|${d.drug}`)
+      .join('text'),
+    {
+      class: 'dose-label',
+      'data-testid': 'dose-label',
+      'data-drug': (d) => d.drug,
+      x: MARGIN.left - 6,
+      y: (d) => plotBottom + DOSE_TOP + d.row * DOSE_ROW + DOSE_ROW / 2,
+      dy: '0.35em',
+      'text-anchor': 'end',
+      'font-size': 11,
+      fill: '#1f2933',
+    },
+  );
+  setText(doseLabels, (d) => labels?.[d.drug] ?? '');
 
   // Cursor line and a dot per line at the cursor day.
   const cursorData = o.cursorDay === null ? [] : [o.cursorDay];
-  const cursor = svg
-    .selectAll<SVGGElement, null>('g.cursor')
-    .data([null])
-    .join('g')
-    .attr('class', 'cursor')
-    .attr('pointer-events', 'none');
-  cursor
-    .selectAll<SVGLineElement, number>('line')
-    .data(cursorData)
-    .join('line')
-    .attr('x1', (d) => x(d * o.timeFactor))
-    .attr('x2', (d) => x(d * o.timeFactor))
-    .attr('y1', plotTop)
-    .attr('y2', plotBottom)
-    .attr('stroke', '#333')
-    .attr('stroke-width', 1)
-    .attr('stroke-dasharray', '3 3');
+  const cursor = setAttrs(svg.selectAll<SVGGElement, null>('g.cursor').data([null]).join('g'), {
+    class: 'cursor',
+    'pointer-events': 'none',
+  });
+  setAttrs(cursor.selectAll<SVGLineElement, number>('line').data(cursorData).join('line'), {
+    x1: (d) => x(d * o.timeFactor),
+    x2: (d) => x(d * o.timeFactor),
+    y1: plotTop,
+    y2: plotBottom,
+    stroke: '#333',
+    'stroke-width': 1,
+    'stroke-dasharray': '3 3',
+  });
   const dots =
     o.cursorDay === null || (o.clipDay !== null && o.cursorDay > o.clipDay)
       ? []
       : data.lines.map((l) => ({ l, v: sampleAt(l.t, l.values, o.cursorDay as number) }));
-  cursor
-    .selectAll<SVGCircleElement, (typeof dots)[number]>('circle')
-    .data(dots.filter((d) => Number.isFinite(d.v) && (!logLike || d.v > 0)))
-    .join('circle')
-    .attr('cx', x((o.cursorDay ?? 0) * o.timeFactor))
-    .attr('cy', (d) => yOf(d.v))
-    .attr('r', 4)
-    .attr('fill', (d) => armStyle(d.l.slot).colour)
-    .attr('stroke', '#fff')
-    .attr('stroke-width', 1.5);
+  setAttrs(
+    cursor
+      .selectAll<SVGCircleElement, (typeof dots)[number]>('circle')
+      .data(dots.filter((d) => Number.isFinite(d.v) && (!logLike || d.v > 0)))
+      .join('circle'),
+    {
+      cx: x((o.cursorDay ?? 0) * o.timeFactor),
+      cy: (d) => yOf(d.v),
+      r: 4,
+      fill: (d) => armStyle(d.l.slot).colour,
+      stroke: '#fff',
+      'stroke-width': 1.5,
+    },
+  );
 
-  // Pointer overlay for the cursor.
-  const overlay = svg
-    .selectAll<SVGRectElement, null>('rect.overlay')
-    .data([null])
-    .join('rect')
-    .attr('class', 'overlay')
-    .attr('x', plotLeft)
-    .attr('y', plotTop)
-    .attr('width', plotRight - plotLeft)
-    .attr('height', plotBottom - plotTop)
-    .attr('fill', 'transparent');
+  // Pointer overlay for the cursor: its listener is bound once and reads this draw's scale.
+  const overlay = setAttrs(svg.selectAll<SVGRectElement, null>('rect.overlay').data([null]).join('rect'), {
+    class: 'overlay',
+    x: plotLeft,
+    y: plotTop,
+    width: plotRight - plotLeft,
+    height: plotBottom - plotTop,
+    fill: 'transparent',
+  });
+  const overlayElement = overlay.node() as (SVGRectElement & { __pointer?: (event: PointerEvent) => void }) | null;
   const onCursor = o.onCursor;
-  overlay.on('pointermove pointerdown', (event: PointerEvent) => {
+  const pointer = (event: PointerEvent) => {
     if (!onCursor) return;
     const rect = svgElement.getBoundingClientRect();
     const scaleX = rect.width > 0 ? width / rect.width : 1;
     const px = (event.clientX - rect.left) * scaleX;
     onCursor(x.invert(px) / o.timeFactor);
-  });
+  };
+  if (overlayElement) {
+    if (!overlayElement.__pointer)
+      overlay.on('pointermove pointerdown', (event: PointerEvent) => overlayElement.__pointer?.(event));
+    overlayElement.__pointer = pointer;
+  }
 }

@@ -67,6 +67,32 @@ describe('time-series axes', () => {
     }
   });
 
+  it('a redraw writes only what changed: nothing for the same data, the curve and its cursor dot for a new one', () => {
+    const svg = fresh();
+    const drawAt = (k: number) =>
+      drawTimeSeries(
+        svg,
+        {
+          lines: [{ arm: 1, slot: 0, series: 'tumourVolume', t: days, values: curve(k) }],
+          doses: [7, 14].map((day) => ({ day, drug: 'atezolizumab', row: 0, slot: 0 })),
+          doseLabels: { atezolizumab: 'atezo' },
+        },
+        { ...options, cursorDay: 10 },
+      );
+    drawAt(0.1);
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(svg, { subtree: true, attributes: true, childList: true, characterData: true });
+    drawAt(0.1);
+    expect(observer.takeRecords().map((r) => `${r.type} ${r.attributeName ?? ''}`)).toEqual([]);
+    drawAt(0.1001);
+    const written = observer.takeRecords().map((r) => {
+      const target = r.target as Element;
+      return `${target.getAttribute('class') ?? target.nodeName} ${r.attributeName}`;
+    });
+    observer.disconnect();
+    expect(written.sort()).toEqual(['circle cy', 'line main d']);
+  });
+
   it('come back when the svg was emptied', () => {
     const svg = fresh();
     draw(svg, 0.1);
