@@ -122,12 +122,50 @@ export function drawReferenceLines(
     .text((r) => r.label);
 }
 
+/** Text lengths the browser measured, by what decides them (the text and the element's font): see textLength. */
+const measuredLengths = new Map<string, number>();
+const MEASURED_LENGTHS_KEPT = 2000;
+
+/**
+ * The length of an SVG text element's text as the browser lays it out (getComputedTextLength), remembered by text and
+ * font: the same text in the same font has the same length, and a measure after the page changed forces a layout of
+ * the whole page in the middle of a redraw (a slider move's new axis labels are mostly ones drawn before). The font
+ * is read from the element's computed style (a style update, not a layout). 0 where the browser lays no text out.
+ */
+export function textLength(element: SVGTextContentElement): number {
+  if (typeof element.getComputedTextLength !== 'function') return 0;
+  const view = element.ownerDocument?.defaultView;
+  const style = view?.getComputedStyle(element);
+  const font = style?.font ?? '';
+  const key = font
+    ? [
+        font,
+        style?.letterSpacing,
+        style?.wordSpacing,
+        style?.fontKerning,
+        style?.fontFeatureSettings,
+        style?.fontVariantNumeric,
+        style?.textRendering,
+        element.closest('[lang]')?.getAttribute('lang') ?? '',
+        element.textContent ?? '',
+      ].join('\u0000')
+    : '';
+  const known = key ? measuredLengths.get(key) : undefined;
+  if (known !== undefined) return known;
+  const length = element.getComputedTextLength();
+  if (key && length > 0) {
+    if (measuredLengths.size >= MEASURED_LENGTHS_KEPT) measuredLengths.clear();
+    measuredLengths.set(key, length);
+  }
+  return length;
+}
+
 /** The gap kept between a y-axis title and the widest tick label, px. */
 export const Y_TITLE_GAP = 4;
 
 /**
  * The left edge of an axis group's tick labels, relative to the axis line (negative: left of it), from the labels'
- * widths as the browser measured them in their own font (getComputedTextLength) and where d3 anchored them (their x,
+ * widths as the browser measured them in their own font (textLength) and where d3 anchored them (their x,
  * text-anchor end); null where the browser lays no text out (a DOM without layout, as in unit tests). `span`: only
  * the labels of ticks within this vertical range (the y title's own extent) count.
  */
@@ -136,7 +174,7 @@ export function tickLabelsLeft(axis: Element | null, span?: readonly [number, nu
   let left = 0;
   for (const label of axis.querySelectorAll<SVGTextElement>('.tick text')) {
     if (!label.textContent) continue;
-    const width = typeof label.getComputedTextLength === 'function' ? label.getComputedTextLength() : 0;
+    const width = textLength(label);
     if (!(width > 0)) return null;
     if (span) {
       const at = /translate\(\s*[-\d.e]+\s*[, ]\s*([-\d.e]+)/.exec(
@@ -157,7 +195,7 @@ export function tickLabelsLeft(axis: Element | null, span?: readonly [number, nu
  * measure (then every tick label counts).
  */
 export function yTitleSpan(title: SVGTextElement | null, middle: number): [number, number] | undefined {
-  const length = title && typeof title.getComputedTextLength === 'function' ? title.getComputedTextLength() : 0;
+  const length = title ? textLength(title) : 0;
   return length > 0 ? [middle - length / 2 - 2, middle + length / 2 + 2] : undefined;
 }
 

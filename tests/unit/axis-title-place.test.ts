@@ -1,8 +1,9 @@
+// @vitest-environment happy-dom
 // The y-axis title's place is computed from the tick labels' measured width (charts/frame.ts yTitlePlace): it keeps
 // its usual place while the labels leave room, moves left of wide labels ("2.00e7" in presenter type), and never
 // leaves the chart; when even that is not enough the plot moves right by the shortfall.
 import { describe, expect, it } from 'vitest';
-import { Y_TITLE_GAP, yTitlePlace } from '../../src/charts/frame';
+import { textLength, Y_TITLE_GAP, yTitlePlace } from '../../src/charts/frame';
 
 describe('the y-axis title beside its tick labels', () => {
   it('keeps its usual place when the tick labels leave room (13 px type, labels 36 px wide)', () => {
@@ -40,5 +41,32 @@ describe('the y-axis title beside its tick labels', () => {
 
   it('keeps the given place where nothing could be measured (no layout)', () => {
     expect(yTitlePlace(64, null, 13, 14)).toEqual({ offset: 14, extra: 0 });
+  });
+});
+
+describe('text lengths (charts/frame.ts textLength)', () => {
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  /** An SVG text whose browser measure is stubbed: `calls` counts how often it is taken (each forces a layout). */
+  function label(content: string, fontSize: string, measures: { calls: number }): SVGTextElement {
+    const element = document.createElementNS(SVG_NS, 'text') as SVGTextElement;
+    element.textContent = content;
+    element.style.font = `${fontSize} sans-serif`;
+    document.body.append(element);
+    element.getComputedTextLength = () => {
+      measures.calls++;
+      return content.length * Number.parseFloat(fontSize) * 0.55;
+    };
+    return element;
+  }
+
+  it('measures a text once per font: the same label again is not measured again, another text or size is', () => {
+    const measures = { calls: 0 };
+    const first = textLength(label('1,000', '11px', measures));
+    expect(first).toBeCloseTo(5 * 11 * 0.55, 9);
+    expect(textLength(label('1,000', '11px', measures))).toBe(first);
+    expect(measures.calls).toBe(1);
+    expect(textLength(label('2,000', '11px', measures))).toBeCloseTo(first, 9);
+    expect(textLength(label('1,000', '17px', measures))).toBeCloseTo(5 * 17 * 0.55, 9);
+    expect(measures.calls).toBe(3);
   });
 });
