@@ -141,8 +141,8 @@ export function syncUrlWithStore(): () => void {
   };
   // Throttled, not only debounced, and never on the input path: the first change after a quiet spell is written
   // right after the frame that shows it is painted (the encoding and history.replaceState cost ~6 ms at 4x CPU
-  // slowdown, which kept the slider's move from its frame), later ones at most every WRITE_DELAY_MS, the last one
-  // always. Anything that may read or keep the address takes a write still pending at once (flush, below).
+  // slowdown, which kept the slider's move from its frame), later ones at most every WRITE_DELAY_MS (when the page is
+  // idle, below), the last one always. Anything that may read or keep the address takes a write still pending at once (flush, below).
   let lastWrite = -Infinity;
   const writeNow = () => {
     lastWrite = performance.now();
@@ -164,13 +164,29 @@ export function syncUrlWithStore(): () => void {
     });
     pending = () => cancelAnimationFrame(frame);
   };
+  // A write in the middle of a drag (a change within WRITE_DELAY_MS of the one before) waits for the page to be idle,
+  // at most WRITE_DELAY_MS: it then lands between a move's painted frame and the next move, not between a move's
+  // input and the frame that draws its result (~20-30 ms at 4x CPU slowdown, every 2-3 moves of a drag).
+  const whenIdle = () => {
+    if (typeof requestIdleCallback !== 'function') {
+      afterPaint();
+      return;
+    }
+    const id = requestIdleCallback(writeNow, { timeout: WRITE_DELAY_MS });
+    pending = () => cancelIdleCallback(id);
+  };
+  let lastChange = -Infinity;
   // while Back/Forward brings the page in line with the address, the address is not written
   let restoring = false;
   const schedule = () => {
     if (restoring) return;
     cancel();
-    if (performance.now() - lastWrite >= WRITE_DELAY_MS) {
-      afterPaint();
+    const now = performance.now();
+    const quiet = now - lastChange >= WRITE_DELAY_MS;
+    lastChange = now;
+    if (now - lastWrite >= WRITE_DELAY_MS) {
+      if (quiet) afterPaint();
+      else whenIdle();
       return;
     }
     const t = setTimeout(writeNow, WRITE_DELAY_MS);

@@ -218,4 +218,26 @@ describe('undo/redo and Back/Forward are one history', () => {
     await settle();
     expect(browser.index).toBe(2);
   });
+
+  it('a drag writes the address when the page is idle: not between a move and the frame of its result', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (f: () => void) => idle.push(f));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    stop = syncUrlWithStore();
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const s = useExplorer.getState();
+    s.setInput('il6', 0.11); // after a quiet spell: written at once after its frame, not when idle
+    await wait(10);
+    expect(browser.param('il6')).toBe('0.11');
+    // a drag: a change every 100 ms; the one 300 ms after the last write waits for an idle moment
+    for (const value of [0.12, 0.13, 0.14]) {
+      await wait(100);
+      s.setInput('il6', value);
+    }
+    await wait(10);
+    expect(browser.param('il6')).toBe('0.11');
+    expect(idle).toHaveLength(1);
+    idle[0]();
+    expect(browser.param('il6')).toBe('0.14');
+  });
 });
