@@ -2,9 +2,10 @@
  * ShareBar is the bar that copies the link, shows its QR code and switches the language; it exists because a
  * scenario is shared as a link.
  */
-import { lazy, Suspense, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
-import { useExplorer } from '../../store/explorer';
+import type { Scenario } from '../../scenario/types';
+import { type ChartView, useExplorer } from '../../store/explorer';
 import { loadChunk } from '../../store/release';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
@@ -17,15 +18,20 @@ const QrCode = lazy(() => loadChunk(() => import('./QrCode')).then((m) => ({ def
 
 /** The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. */
 export function ShareBar() {
+  // re-render (and so re-read the link) when the scenario or the chart options change; deferred, so that a slider
+  // move is not held up by encoding the link: the urgent render keeps the old link, and the memoised bar below does
+  // not re-render in it at all; a background render reads the new one
+  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
+  const view = useDeferredValue(useExplorer((s) => s.view));
+  return <ShareTools scenario={scenario} view={view} />;
+}
+
+const ShareTools = memo(function ShareTools({ scenario, view }: { scenario: Scenario; view: ChartView }) {
   const t = useT();
   const language = useLanguage((s) => s.language);
   const setLanguage = useLanguage((s) => s.setLanguage);
   const presenter = useTeaching((s) => s.presenter);
   const setHelpOpen = useTeaching((s) => s.setHelpOpen);
-  // re-render (and so re-read the link) when the scenario or the chart options change; deferred, so that a slider
-  // move is not held up by encoding the link: the urgent render keeps the old link, a background render reads it
-  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
-  const view = useDeferredValue(useExplorer((s) => s.view));
   const [copied, setCopied] = useState<'' | 'ok' | 'failed'>('');
   const [qrOpen, setQrOpen] = useState(false);
   const languageId = useId();
@@ -174,4 +180,4 @@ export function ShareBar() {
       ) : null}
     </div>
   );
-}
+});

@@ -4,7 +4,7 @@
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
-import { lazy, Suspense, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
@@ -218,14 +218,15 @@ function VariableFields(props: {
 export function Toolkit() {
   // a link read (on opening, or Back/Forward to another analysis) fills the form anew
   const revision = useToolSettings((s) => s.linkRevision);
-  return <ToolkitPanel key={revision} revision={revision} />;
+  // deferred: a slider move re-renders the toolkit's form in the background, not on the input path (the urgent
+  // render keeps the old scenario, so the memoised form below does not re-render in it at all)
+  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
+  return <ToolkitPanel key={revision} revision={revision} scenario={scenario} />;
 }
 
-function ToolkitPanel({ revision }: { revision: number }) {
+const ToolkitPanel = memo(function ToolkitPanel({ revision, scenario }: { revision: number; scenario: Scenario }) {
   const t = useT();
   const id = useId();
-  // deferred: a slider move re-renders the toolkit's form in the background, not on the input path
-  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
   const status = useToolkit((s) => s.status);
   const done = useToolkit((s) => s.done);
   const total = useToolkit((s) => s.total);
@@ -598,4 +599,4 @@ function ToolkitPanel({ revision }: { revision: number }) {
       ) : null}
     </section>
   );
-}
+});
