@@ -16,8 +16,7 @@
  * an inner Nelder–Mead on those trajectories. The fit uses continuous versions of the medians (calibration.ts,
  * fitDistance); the report, the usual Kaplan–Meier step medians, on seeds apart from the fit's.
  *
- * The file is written in the layout of the project's formatter (population-json.ts), so npm run lint passes on it as
- * written.
+ * The file is written through the project's formatter (population-json.ts), so npm run lint passes on it as written.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -48,7 +47,7 @@ import {
 import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
 import { nelderMead } from '../src/stats';
-import { populationJson } from './population-json';
+import { POPULATION_FILE, populationJson } from './population-json';
 
 const argValues = (flag: string): string[] =>
   process.argv.flatMap((a, i) => (a === flag && i + 1 < process.argv.length ? [process.argv[i + 1]] : []));
@@ -368,7 +367,6 @@ function table(population: TrialPopulation, report: ReturnType<typeof metricsOve
 }
 
 /** The population file, relative to the package root (npm runs scripts there). */
-const POPULATION_FILE = 'src/model/trial-population.json';
 /** The best point of a fit in progress (not part of the repository). */
 const CHECKPOINT_FILE = 'node_modules/.cache/timescape-calibrate/best.json';
 const FITTED_ORDER = [...SOLVER_SIDE, ...OUTCOME_SIDE];
