@@ -11,6 +11,8 @@
  *
  * name=value changes the population, p.name=value a patient-scale model parameter (what-ifs); ARM=0 in the
  * environment reads the sorafenib arm instead of atezo/bev (its day 0 is the untreated state's PD-1 inhibition).
+ * The dense run repeats simulate()'s segment loop (breakpoints, extinction checks) with its own recorder, because the
+ * immune kill and the PD-1 inhibition it reads are signals, not output series.
  */
 import { cohortOutcomes, cohortPatients, simulateTrajectories } from '../src/model/cohort';
 import { TRIAL_POPULATION, type TrialPopulation } from '../src/model/population';
@@ -22,7 +24,7 @@ import {
   nextExtinctionCheck,
   startDrugSegment,
 } from '../src/model/simulate';
-import { CD8 } from '../src/model/state';
+import { CD8, TUMOUR_COMPARTMENTS } from '../src/model/state';
 import { integratorFor } from '../src/model/tolerances';
 import { presetById } from '../src/scenario/catalogue/presets';
 import { RESPONSE_CODES } from '../src/scenario/catalogue/trial';
@@ -113,7 +115,8 @@ patients.forEach((p, i) => {
   const K = new Float64Array(grid.length);
   const P = new Float64Array(grid.length);
   const record = (k: number, tt: number, y: Float64Array) => {
-    const tum = Math.max(0, y[0]) + Math.max(0, y[1]) + Math.max(0, y[2]) + Math.max(0, y[8]) + Math.max(0, y[13]);
+    let tum = 0;
+    for (const c of TUMOUR_COMPARTMENTS) tum += Math.max(0, y[c]);
     V[k] = tum;
     C[k] = Math.max(0, y[CD8]);
     const sg = model.signals(tt, y);

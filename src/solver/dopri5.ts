@@ -100,7 +100,8 @@ const NONSTIFF_STEPS = 6;
  * Hairer's starting step size (HNW I, §II.4). Uses k1 = f(t0, y0); costs one evaluation (into k2, with ystage as
  * scratch). A module-level function, not a closure of each integrator: integrate's optimised code is shared by every
  * integrator made here, and a call to a per-integrator closure deoptimised it each time another integrator (a new
- * trial block, a new tolerance) called its own ("wrong call target").
+ * trial block, a new tolerance) called its own ("wrong call target"; seen under the TypeScript loader, not in the
+ * bundled code: docs/performance.md).
  */
 function initialStep(
   f: RightHandSide,

@@ -142,7 +142,8 @@ export function syncUrlWithStore(): () => void {
   // Throttled, not only debounced, and never on the input path: the first change after a quiet spell is written
   // right after the frame that shows it is painted (the encoding and history.replaceState cost ~6 ms at 4x CPU
   // slowdown, which kept the slider's move from its frame), later ones at most every WRITE_DELAY_MS (when the page is
-  // idle, below), the last one always. Anything that may read or keep the address takes a write still pending at once (flush, below).
+  // idle, below), the last one always. Anything that may read or keep the address takes a write still pending at once
+  // (flush, below).
   let lastWrite = -Infinity;
   const writeNow = () => {
     lastWrite = performance.now();
