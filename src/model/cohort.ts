@@ -805,6 +805,151 @@ export function mergeBlocks(blocks: CohortBlock[]): CohortBlock {
   };
 }
 
+/**
+ * A running merge of blocks that arrive one by one, in any order (a trial's partial results): `add` takes the next
+ * block and `merged(count)` gives mergeBlocks of the first `count` blocks added (default all), the same value for
+ * value and field for field. The last merge is kept, and a later one copies it in a few long runs with the blocks
+ * added since in their places, instead of concatenating every block again (each merge still makes new arrays: a merge
+ * already handed out is never changed). A count below the last merge's is merged from its blocks at once.
+ */
+export interface BlockMerger {
+  add(block: CohortBlock): void;
+  /** blocks added so far */
+  readonly count: number;
+  merged(count?: number): CohortBlock;
+}
+
+/** One block inside a merge: its patients and, per arm, its spider lines. */
+interface MergedPart {
+  from: number;
+  size: number;
+  spiders: number[];
+}
+
+export function blockMerger(): BlockMerger {
+  const blocks: CohortBlock[] = [];
+  /** the merge of blocks[0, mergedCount), its parts in patient order */
+  let last: CohortBlock | null = null;
+  let parts: MergedPart[] = [];
+  let mergedCount = 0;
+  const partOf = (b: CohortBlock): MergedPart => ({
+    from: b.from,
+    size: b.to - b.from,
+    spiders: b.arms.map((arm) => arm.spider.length),
+  });
+  return {
+    add: (block) => {
+      blocks.push(block);
+    },
+    get count() {
+      return blocks.length;
+    },
+    merged: (count = blocks.length) => {
+      const n = Math.max(0, Math.min(count, blocks.length));
+      if (n === mergedCount && last) return last;
+      if (n < mergedCount || !last || mergedCount === 0) {
+        const merge = mergeBlocks(blocks.slice(0, n));
+        // a merge of fewer blocks than the last one is not kept: the next larger one goes on from the last
+        if (last && n < mergedCount) return merge;
+        last = merge;
+        parts = blocks
+          .slice(0, n)
+          .map(partOf)
+          .sort((a, b) => a.from - b.from);
+        mergedCount = n;
+        return merge;
+      }
+      // the new blocks in patient order, each placed after the kept parts that start before it (sort's order
+      // for blocks of one start, as mergeBlocks has it: a stable sort keeps the order they were added in)
+      const fresh = blocks.slice(mergedCount, n).sort((a, b) => a.from - b.from);
+      const previous = last;
+      const previousParts = parts;
+      // runs: [a kept part range [p0, p1), or a fresh block], in patient order
+      type Run = { kind: 'kept'; p0: number; p1: number } | { kind: 'fresh'; block: CohortBlock };
+      const runs: Run[] = [];
+      let p = 0;
+      for (const block of fresh) {
+        const start = p;
+        while (p < previousParts.length && previousParts[p].from <= block.from) p++;
+        if (p > start) runs.push({ kind: 'kept', p0: start, p1: p });
+        runs.push({ kind: 'fresh', block });
+      }
+      if (p < previousParts.length) runs.push({ kind: 'kept', p0: p, p1: previousParts.length });
+      // offsets of the kept parts in the last merge: patients, and spider lines per arm
+      const armCount = previous.arms.length;
+      const patientAt = new Array<number>(previousParts.length + 1);
+      const spiderAt = Array.from({ length: armCount }, () => new Array<number>(previousParts.length + 1));
+      patientAt[0] = 0;
+      for (let a = 0; a < armCount; a++) spiderAt[a][0] = 0;
+      for (let i = 0; i < previousParts.length; i++) {
+        patientAt[i + 1] = patientAt[i] + previousParts[i].size;
+        for (let a = 0; a < armCount; a++) spiderAt[a][i + 1] = spiderAt[a][i] + (previousParts[i].spiders[a] ?? 0);
+      }
+      const size = previous.to + fresh.reduce((s, b) => s + (b.to - b.from), 0);
+      const cat = <T extends Float64Array | Uint8Array>(
+        make: (n: number) => T,
+        kept: T,
+        pick: (b: CohortBlock) => T,
+      ): T => {
+        const out = make(size);
+        let at = 0;
+        for (const run of runs) {
+          if (run.kind === 'kept') {
+            out.set(kept.subarray(patientAt[run.p0], patientAt[run.p1]) as T, at);
+            at += patientAt[run.p1] - patientAt[run.p0];
+          } else {
+            out.set(pick(run.block), at);
+            at += run.block.to - run.block.from;
+          }
+        }
+        return out;
+      };
+      const spiders = (a: number): Float64Array[] => {
+        const out: Float64Array[] = [];
+        const kept = previous.arms[a].spider;
+        for (const run of runs) {
+          if (run.kind === 'kept') {
+            for (let i = spiderAt[a][run.p0]; i < spiderAt[a][run.p1]; i++) out.push(kept[i]);
+          } else for (const line of run.block.arms[a].spider) out.push(line);
+        }
+        return out;
+      };
+      const f64 = (k: number) => new Float64Array(k);
+      const u8 = (k: number) => new Uint8Array(k);
+      const merge: CohortBlock = {
+        from: 0,
+        to: size,
+        arms: previous.arms.map((arm, a) => ({
+          pfsDays: cat(f64, arm.pfsDays, (b) => b.arms[a].pfsDays),
+          progressed: cat(u8, arm.progressed, (b) => b.arms[a].progressed),
+          osDays: cat(f64, arm.osDays, (b) => b.arms[a].osDays),
+          death: cat(u8, arm.death, (b) => b.arms[a].death),
+          responseDays: cat(f64, arm.responseDays, (b) => b.arms[a].responseDays),
+          best: cat(u8, arm.best, (b) => b.arms[a].best),
+          bestChange: cat(f64, arm.bestChange, (b) => b.arms[a].bestChange),
+          crossover: cat(u8, arm.crossover, (b) => b.arms[a].crossover),
+          spider: spiders(a),
+        })),
+        nrf2Active: cat(u8, previous.nrf2Active, (b) => b.nrf2Active),
+        nrf2: cat(f64, previous.nrf2, (b) => b.nrf2),
+        neat1: cat(f64, previous.neat1, (b) => b.neat1),
+        il6: cat(f64, previous.il6, (b) => b.il6),
+        baselinePge2: cat(f64, previous.baselinePge2, (b) => b.baselinePge2),
+        baselineDiameter: cat(f64, previous.baselineDiameter, (b) => b.baselineDiameter),
+      };
+      const merged: MergedPart[] = [];
+      for (const run of runs) {
+        if (run.kind === 'kept') for (let i = run.p0; i < run.p1; i++) merged.push(previousParts[i]);
+        else merged.push(partOf(run.block));
+      }
+      last = merge;
+      parts = merged;
+      mergedCount = n;
+      return merge;
+    },
+  };
+}
+
 // --- statistics per arm ---------------------------------------------------------------------------------------------
 
 /** A Kaplan–Meier estimate with the points where its censoring marks are drawn (so views need no statistics code). */

@@ -15,7 +15,7 @@ export type {
   SurvivalCurve,
   TimeToResponse,
 } from './cohort';
-export { cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
+export { type BlockMerger, blockMerger, cohortStatistics, mergeBlocks, runCohortBlock } from './cohort';
 export type { EnsembleDraw, ParameterInterval } from './ensemble';
 export { ENSEMBLE_FACTORS, ensembleDraw, ensembleDraws, ensembleParameters, plausibleIntervals } from './ensemble';
 export type { EnsembleSpread, EnsembleTrialResult, TrialSummary } from './ensemble-trial';

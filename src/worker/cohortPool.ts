@@ -16,7 +16,7 @@
  * ends the run with an error; the blocks finished before it were already reported as partial results and stay.
  */
 import * as Comlink from 'comlink';
-import { type CohortBlock, mergeBlocks } from '../model';
+import { blockMerger, type CohortBlock } from '../model';
 import { defaultCohort } from '../scenario/defaults';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
@@ -29,7 +29,9 @@ export interface CohortProgress {
   total: number;
   /**
    * all blocks finished so far, merged (patients in cohort order). Merged when first read: a caller that shows
-   * partial results only now and then does not pay for a merge of everything finished at every block.
+   * partial results only now and then does not pay for a merge of everything finished at every block; and a read
+   * goes on from the last merge read (model blockMerger), so it copies that merge in a few runs with the new blocks
+   * in their places instead of concatenating every block finished again.
    */
   readonly partial: CohortBlock;
 }
@@ -223,7 +225,8 @@ export function runCohort(
   const count = Math.max(1, Math.min(options.workers ?? poolSize(), Math.ceil(total / 5) || 1));
   const firstSize = blockSize(total, count);
   const workers: PooledWorker[] = [];
-  const done: CohortBlock[] = [];
+  /** every block finished so far, merged as partial results are read (each merge goes on from the last one) */
+  const done = blockMerger();
   let next = 0;
   let finished = 0;
   let cancelled = false;
@@ -315,15 +318,15 @@ export function runCohort(
           measuredMs += Date.now() - started;
           measuredPatients += head.to - head.from;
         }
-        done.push(block);
+        done.add(block);
         finished += head.to - head.from;
-        const blocks = done.slice();
+        const count = done.count;
         let merged: CohortBlock | undefined;
         onProgress({
           done: finished,
           total,
           get partial() {
-            merged ??= mergeBlocks(blocks);
+            merged ??= done.merged(count);
             return merged;
           },
         });
@@ -355,7 +358,7 @@ export function runCohort(
             workers.length = 0;
           }
           stopAll();
-          resolve(mergeBlocks(done));
+          resolve(done.merged());
         } else stopAll();
       },
       (error: unknown) => {
