@@ -4,8 +4,30 @@
  * keyboard user is left on the page's start: the focused button is disabled (or removed) the moment the run starts or
  * ends, and a browser takes the focus off a disabled or removed element at once (Chromium 150 does, before React's
  * effects run). So which button held the focus is remembered from its own focus events, not read after the change.
+ *
+ * The focus moves after the next paint, not in the commit that starts or ends the run: focus() brings style and
+ * layout up to date, and in that commit it forced the layout of everything the commit changed (a trial's Run: the
+ * whole results area emptied into its placeholders, 112-554 ms of one task on a loaded two-core machine;
+ * `preventScroll` does not spare it). After the paint there is nothing left to lay out. Until then the focus is on
+ * the page, as the browser left it; a focus the person has moved meanwhile is not taken.
  */
 import { type FocusEvent, useLayoutEffect, useRef } from 'react';
+
+/** Runs `fn` after the next painted frame (at once in a task of its own when no frame comes: a hidden page); returns a cancel. */
+function afterNextPaint(fn: () => void): () => void {
+  if (typeof requestAnimationFrame === 'undefined' || document.hidden) {
+    const t = setTimeout(fn, 0);
+    return () => clearTimeout(t);
+  }
+  let t: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    t = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (t !== undefined) clearTimeout(t);
+  };
+}
 
 type Holder = 'run' | 'cancel' | null;
 
@@ -36,15 +58,26 @@ export function useRunFocus(running: boolean): RunFocus {
     },
   });
 
+  /** the button the focus is on its way to (after the next paint), if any */
+  const moving = useRef<Holder>(null);
   useLayoutEffect(() => {
-    const active = typeof document === 'undefined' ? null : document.activeElement;
-    const lost = active === null || active === document.body;
-    if (running && !wasRunning.current && held.current === 'run' && (lost || active === run.current)) {
-      cancel.current?.focus();
-    } else if (!running && wasRunning.current && held.current === 'cancel' && (lost || active === cancel.current)) {
-      run.current?.focus();
-    }
+    const started = running && !wasRunning.current;
+    const ended = !running && wasRunning.current;
     wasRunning.current = running;
+    // neither: the same effect run again (development's StrictMode), so a move on its way is scheduled again; a run
+    // that ends before the focus reached Cancel sends it back to Run all the same
+    let to = moving.current;
+    if (started) to = held.current === 'run' ? 'cancel' : null;
+    else if (ended) to = held.current === 'cancel' || moving.current === 'cancel' ? 'run' : null;
+    moving.current = to;
+    if (to === null) return;
+    return afterNextPaint(() => {
+      moving.current = null;
+      const active = typeof document === 'undefined' ? null : document.activeElement;
+      const lost = active === null || active === document.body;
+      const source = to === 'cancel' ? run.current : cancel.current;
+      if (lost || active === source) (to === 'cancel' ? cancel.current : run.current)?.focus();
+    });
   }, [running]);
 
   return { run, cancel, runProps: track('run'), cancelProps: track('cancel') };
