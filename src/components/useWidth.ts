@@ -20,3 +20,28 @@ export function useWidth(ref: RefObject<HTMLElement | null>, fallback = 600): nu
   }, [ref, fallback]);
   return width;
 }
+
+/**
+ * Width of an element in CSS pixels as the browser's own layout gives it (the ResizeObserver's first answer comes
+ * after the frame's layout), or null until then. Unlike useWidth it never reads the width on mount: that read forces
+ * a layout of everything the same commit changed (a trial's Run mounts all its figures at once: a forced layout of the
+ * whole results area in the click's task). Where there is no ResizeObserver, the width is read on mount.
+ */
+export function useObservedWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    if (typeof ResizeObserver === 'undefined') {
+      setWidth(element.clientWidth || null);
+      return;
+    }
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (w > 0) setWidth(w);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}

@@ -9,7 +9,7 @@ import { useCohort } from '../../store/cohort';
 import { loadChunk } from '../../store/release';
 import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
-import { useWidth } from '../useWidth';
+import { useObservedWidth } from '../useWidth';
 import { drawNow, forget, queueDraw } from './drawQueue';
 
 interface FigureProps {
@@ -60,7 +60,8 @@ function FigureBody({
   const tc = useCohortT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  const width = useWidth(box, 480);
+  // null until the browser has laid the figure out (no forced layout when a run mounts every figure at once)
+  const width = useObservedWidth(box);
   const [saved, setSaved] = useState('');
   // partial results of a running trial are drawn only on screen (drawQueue.ts)
   const running = useCohort((s) => s.status === 'running');
@@ -110,6 +111,8 @@ function FigureBody({
       element.replaceChildren();
       return;
     }
+    // drawn once its width is known (after the frame that first lays it out), not at a guess and then again
+    if (width === null) return;
     return queueDraw(frame, () => draw(element, width), running);
   }, [draw, width, running]);
   useEffect(() => {

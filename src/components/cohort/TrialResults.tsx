@@ -2,6 +2,7 @@
  * TrialResults is everything a trial run produces, partial while it runs; it exists to lay out the table and figures
  * in reading order.
  */
+import { useDeferredValue } from 'react';
 import { useCohortT } from '../../i18n/cohort';
 import { BIOMARKER_SETTINGS } from '../../scenario/catalogue/trial';
 import { useCohort } from '../../store/cohort';
@@ -23,7 +24,11 @@ export function TrialResults() {
   const hasBlock = useCohort((s) => s.block !== null);
   // the lung trial's patients carry no biomarker strata (NRF2, PGE2, NEAT1): no biomarker view
   const biomarkers = useCohort((s) => s.scenario === null || BIOMARKER_SETTINGS.includes(s.scenario.setting));
-  if (status === 'idle' || (!hasBlock && status !== 'running')) return null;
+  // The first results area of a run (its table and figures, placeholders until the first patients) is mounted in a
+  // render of its own after the Run press's, which then commits only the run bar: the whole area in the click's task
+  // was one long task (React's commit of ~400 elements and the page's layout around it).
+  const shown = useDeferredValue(!(status === 'idle' || (!hasBlock && status !== 'running')));
+  if (!shown) return null;
   const waiting = hasBlock ? null : tc('run.waiting');
   return (
     <>

@@ -2,7 +2,7 @@
  * TrialRunStatus is the trial's run bar (Run, Cancel, progress, elapsed time); it exists so that a long run shows
  * its progress and can be stopped.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { planTrial, useCohort } from '../../store/cohort';
@@ -30,13 +30,25 @@ export function TrialRunStatus({ stale }: { stale: boolean }) {
   const counts = { done: formatCount(done, lang), total: formatCount(total, lang) };
   // The run's box keeps the height it had while running once the run has ended (its banner inside it), so the
   // results below do not move up at the end of a run, as they do not move down at its first results.
+  // Its height is read by a ResizeObserver, after the browser's own layout: read in a layout effect at every count of
+  // patients done, it forced a layout of the page's changes in the middle of each partial result's commit.
   const slot = useRef<HTMLDivElement>(null);
   const [kept, setKept] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again whenever the running box may change size
   useLayoutEffect(() => {
     if (status === 'idle') setKept(0);
-    else if (status === 'running') setKept(slot.current?.offsetHeight ?? 0);
-  }, [status, done, hasBlock]);
+  }, [status]);
+  useEffect(() => {
+    const element = slot.current;
+    if (status !== 'running' || !element) return;
+    if (typeof ResizeObserver === 'undefined') {
+      setKept(element.offsetHeight);
+      return;
+    }
+    // called after layout, when the box's size changed (and once at the start): reading offsetHeight here lays out nothing
+    const observer = new ResizeObserver(() => setKept(element.offsetHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [status]);
   const keep = status !== 'running' && status !== 'idle' && kept > 0;
 
   return (
