@@ -9,6 +9,7 @@ import { useExplorer } from '../../store/explorer';
 import { TrialResults } from './TrialResults';
 import { TrialRunStatus } from './TrialRunStatus';
 import { TrialSettings } from './TrialSettings';
+import { useSkipOffscreen } from './useSkipOffscreen';
 import './cohort.css';
 
 /** The virtual-trial view: settings and run controls beside the results. */
@@ -23,6 +24,9 @@ export function CohortView() {
     [plan],
   );
   const heading = useRef<HTMLHeadingElement>(null);
+  // result cards off screen are skipped by the browser's rendering once laid out (useSkipOffscreen.ts)
+  const results = useRef<HTMLElement>(null);
+  useSkipOffscreen(results);
 
   // Opened from a trial's link (or reloaded at the trial): the trial runs again from its seed, with its progress.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the plan the page opened with
@@ -50,7 +54,7 @@ export function CohortView() {
         </p>
         <TrialSettings plan={plan} />
       </aside>
-      <section className="trial-main" id="trial-results" aria-label={tc('results.heading')}>
+      <section className="trial-main" id="trial-results" ref={results} aria-label={tc('results.heading')}>
         <TrialRunStatus stale={runKey !== '' && runKey !== planKey} />
         <TrialResults />
       </section>

@@ -11,6 +11,7 @@ import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
 import { useObservedWidth } from '../useWidth';
 import { drawNow, forget, queueDraw } from './drawQueue';
+import { LAID_OUT } from './useSkipOffscreen';
 
 interface FigureProps {
   testId: string;
@@ -60,8 +61,9 @@ function FigureBody({
   const tc = useCohortT();
   const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
-  // null until the browser has laid the figure out (no forced layout when a run mounts every figure at once)
-  const width = useObservedWidth(box);
+  // null until the browser has laid the figure out (no forced layout when a run mounts every figure at once); read at
+  // once in a card that is already skipped off screen (useSkipOffscreen.ts), where no observer answers
+  const width = useObservedWidth(box, (element) => element.closest(`[${LAID_OUT}]`) !== null);
   const [saved, setSaved] = useState('');
   // partial results of a running trial are drawn only on screen (drawQueue.ts)
   const running = useCohort((s) => s.status === 'running');
