@@ -12,22 +12,7 @@
  * the page, as the browser left it; a focus the person has moved meanwhile is not taken.
  */
 import { type FocusEvent, useLayoutEffect, useRef } from 'react';
-
-/** Runs `fn` after the next painted frame (at once in a task of its own when no frame comes: a hidden page); returns a cancel. */
-function afterNextPaint(fn: () => void): () => void {
-  if (typeof requestAnimationFrame === 'undefined' || document.hidden) {
-    const t = setTimeout(fn, 0);
-    return () => clearTimeout(t);
-  }
-  let t: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    t = setTimeout(fn, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    if (t !== undefined) clearTimeout(t);
-  };
-}
+import { afterNextPaint } from './afterNextPaint';
 
 type Holder = 'run' | 'cancel' | null;
 
