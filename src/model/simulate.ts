@@ -555,13 +555,17 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
   drugs.input.fill(0);
   drugs.t0 = 0;
   while (t < horizon) {
+    // a check day that is no breakpoint leaves the right-hand side as it was: the solver may reuse its derivative at t
+    // (when the extinction rule removed nothing, so that y is the state the last call left; the solver checks that)
+    let resume = true;
     if (b < breakpoints.length && breakpoints[b].t <= t) {
       startDrugSegment(problem, breakpoints[b]);
       b++;
+      resume = false;
     }
     removedLineages += applyExtinction(y, threshold);
     const t1 = Math.min(breakpoints[b].t, nextExtinctionCheck(problem, t, y));
-    next = integrator.integrate(model.derivatives, t, t1, y, grid, next, record, t1 === horizon);
+    next = integrator.integrate(model.derivatives, t, t1, y, grid, next, record, t1 === horizon, resume);
     t = t1;
   }
 

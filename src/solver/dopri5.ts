@@ -206,6 +206,12 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   // carryStepSize: where the last call ended and the step size proposed there (0: none)
   let carriedFrom = Number.NaN;
   let carriedStep = 0;
+  // where the last call that ran to its end ended, its right-hand side, and the workspaces holding its state there and
+  // f there (FSAL: the k1 of a step that would follow; k1/k7 and y/ynew swap by reference within a call)
+  let endedAt = Number.NaN;
+  let endedWith: RightHandSide | null = null;
+  let endK1 = wk1;
+  let endY = wy;
 
   function integrate(
     f: RightHandSide,
@@ -216,6 +222,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     from: number,
     onOutput: OutputCallback,
     includeEnd: boolean,
+    resume?: boolean,
   ): number {
     if (!Number.isFinite(t0) || !Number.isFinite(t1)) throw new RangeError(`non-finite interval [${t0}, ${t1}]`);
     if (t1 < t0) throw new RangeError(`integrate needs t1 >= t0, got [${t0}, ${t1}]`);
@@ -254,11 +261,32 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     let k7 = wk7;
     let ycur = wy;
     let ynew = wynew;
-    ycur.set(y);
-    f(t0, ycur, k1);
-    statistics.rhsEvaluations++;
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(k1[i])) throw new SolverError(`non-finite derivative dy[${i}] = ${k1[i]} at t0`, t0);
+    // resume: the caller has changed neither f nor what it computes since the last call; if that call ran to its end
+    // at t0 and y is still the state it left there (bit for bit), f(t0, y) is its last stage (FSAL)
+    let reuse = resume === true && t0 === endedAt && f === endedWith;
+    endedAt = Number.NaN;
+    if (reuse) {
+      const last = endY;
+      for (let i = 0; i < n; i++) {
+        const a = y[i];
+        const b = last[i];
+        // the same bits: equal, and not 0 against -0
+        if (a !== b || (a === 0 && 1 / a !== 1 / b)) {
+          reuse = false;
+          break;
+        }
+      }
+    }
+    if (reuse) {
+      if (endK1 !== k1) k1.set(endK1);
+      ycur.set(y);
+    } else {
+      ycur.set(y);
+      f(t0, ycur, k1);
+      statistics.rhsEvaluations++;
+      for (let i = 0; i < n; i++) {
+        if (!Number.isFinite(k1[i])) throw new SolverError(`non-finite derivative dy[${i}] = ${k1[i]} at t0`, t0);
+      }
     }
 
     const span = t1 - t0;
@@ -474,6 +502,10 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
           // the one it cut is proposed, since the error allowed it)
           carriedStep = hnew > hProposed ? hnew : hProposed;
           carriedFrom = t1;
+          endedAt = t1;
+          endedWith = f;
+          endK1 = k1;
+          endY = ycur;
           break;
         }
         h = hnew;

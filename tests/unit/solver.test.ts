@@ -414,6 +414,93 @@ describe('DOPRI5 carrying the step size over breakpoints (carryStepSize)', () =>
   });
 });
 
+describe('DOPRI5 resuming where the last call ended (resume)', () => {
+  // y' = -y sin(t) + 1 over 30 calls of one day each, nothing changed between calls (a check day), a daily grid of 4
+  const f: RightHandSide = (t, y, dy) => {
+    dy[0] = 1 - y[0] * Math.sin(t);
+    dy[1] = y[0] - 0.5 * y[1];
+  };
+  const grid = Float64Array.from({ length: 121 }, (_, k) => k / 4);
+  const run = (resume: boolean, between?: (y: Float64Array, day: number) => void) => {
+    const integrator = createDormandPrince(2, { rtol: 1e-8, atol: 1e-12, carryStepSize: true });
+    const y = Float64Array.from([1, 0]);
+    const out: number[] = [];
+    let next = 0;
+    for (let day = 0; day < 30; day++) {
+      between?.(y, day);
+      next = integrator.integrate(
+        f,
+        day,
+        day + 1,
+        y,
+        grid,
+        next,
+        (_k, _t, yk) => out.push(yk[0], yk[1]),
+        day === 29,
+        resume,
+      );
+    }
+    return { y: Array.from(y), out, s: { ...integrator.statistics } };
+  };
+
+  it('takes f(t0, y) from the last call: the same numbers bit for bit, one evaluation fewer per resumed call', () => {
+    const fresh = run(false);
+    const resumed = run(true);
+    expect(resumed.out.length).toBe(2 * 121);
+    resumed.out.forEach((v, i) => {
+      if (!Object.is(v, fresh.out[i])) expect.fail(`output ${i}: ${v} != ${fresh.out[i]}`);
+    });
+    expect(resumed.y).toEqual(fresh.y);
+    expect(resumed.s.acceptedSteps).toBe(fresh.s.acceptedSteps);
+    expect(resumed.s.rejectedSteps).toBe(fresh.s.rejectedSteps);
+    // the first call has nothing to resume from
+    expect(fresh.s.rhsEvaluations - resumed.s.rhsEvaluations).toBe(29);
+  });
+
+  it('evaluates f(t0, y) again when y is not the state the last call left (a value, or 0 against -0)', () => {
+    const change = (y: Float64Array, day: number) => {
+      if (day === 10) y[1] += 1e-3;
+      if (day === 20) y[1] = Object.is(y[1], 0) ? -0 : y[1] + 0;
+    };
+    const resumed = run(true, change);
+    const fresh = run(false, change);
+    expect(resumed.out).toEqual(fresh.out);
+    expect(fresh.s.rhsEvaluations - resumed.s.rhsEvaluations).toBe(28);
+  });
+
+  it('evaluates again for another right-hand side, another start time, or after a call stopped by its callback', () => {
+    const decay: RightHandSide = (_t, y, dy) => {
+      dy[0] = -y[0];
+    };
+    const other: RightHandSide = (_t, y, dy) => {
+      dy[0] = -y[0];
+    };
+    const integrator = createDormandPrince(1, { rtol: 1e-8, atol: 1e-12, carryStepSize: true });
+    const y = Float64Array.from([1]);
+    const evaluations = (call: () => void) => {
+      const before = integrator.statistics.rhsEvaluations;
+      const steps = integrator.statistics.acceptedSteps + integrator.statistics.rejectedSteps;
+      call();
+      const s = integrator.statistics;
+      return s.rhsEvaluations - before - 6 * (s.acceptedSteps + s.rejectedSteps - steps);
+    };
+    integrator.integrate(decay, 0, 1, y, NO_GRID, 0, ignore, false);
+    expect(evaluations(() => integrator.integrate(decay, 1, 2, y, NO_GRID, 0, ignore, false, true))).toBe(0);
+    expect(evaluations(() => integrator.integrate(other, 2, 3, y, NO_GRID, 0, ignore, false, true))).toBe(1);
+    expect(evaluations(() => integrator.integrate(other, 3.5, 4, y, NO_GRID, 0, ignore, false, true))).toBe(2);
+    const stopAt = Float64Array.from([4.5]);
+    integrator.integrate(other, 4, 5, y, stopAt, 0, () => true, false);
+    expect(evaluations(() => integrator.integrate(other, 4.5, 5, y, NO_GRID, 0, ignore, false, true))).toBe(2);
+    // a state of 0 left as 0 is resumed; -0 in its place is not the same bits
+    const zero = Float64Array.from([0]);
+    integrator.integrate(other, 5, 6, zero, NO_GRID, 0, ignore, false);
+    expect(Object.is(zero[0], 0)).toBe(true);
+    expect(evaluations(() => integrator.integrate(other, 6, 7, zero, NO_GRID, 0, ignore, false, true))).toBe(0);
+    zero[0] = -0;
+    expect(evaluations(() => integrator.integrate(other, 7, 8, zero, NO_GRID, 0, ignore, false, true))).toBe(1);
+  });
+});
+
 describe('DOPRI5 stopped by its output callback', () => {
   it('returning true at an output ends the call there, with y at that output time', () => {
     const integrator = createDormandPrince(1, { rtol: 1e-10, atol: 1e-14 });
