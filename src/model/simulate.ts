@@ -469,7 +469,9 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
   const dosedCount = dosed.length;
   const threshold = model.p.extinctionThreshold;
   const volumeOnly = wanted !== null && wanted.size === 2;
-  let removedLineages = 0;
+  // the lineage weight removed so far, in a one-element array: a number variable that the recorder closes over and the
+  // loop below changes is kept boxed, and the recorder's read of it cost a heap number at every output
+  const removed = new Float64Array(1);
 
   // the series as locals: the record of series is keyed by name (27 names: a dictionary-mode object), so a lookup per
   // series and output would cost a hash probe each
@@ -504,7 +506,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       const spr = sp + (y[RESISTANT] > 0 ? y[RESISTANT] : 0);
       const sprv = spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0);
       tumourVolume[k] = (sprv + (y[T790M] > 0 ? y[T790M] : 0)) / CELLS_PER_MM3;
-      eradication[k] = eradicationProbability(y, removedLineages);
+      eradication[k] = eradicationProbability(y, removed[0]);
       return;
     }
     // only the signals an output records (the same values as the full signals: see readoutSignals)
@@ -525,7 +527,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     resistantVolume[k] = resistant / CELLS_PER_MM3;
     escapeVolume[k] = variants / CELLS_PER_MM3;
     t790mVolume[k] = t790m / CELLS_PER_MM3;
-    eradication[k] = eradicationProbability(y, removedLineages);
+    eradication[k] = eradicationProbability(y, removed[0]);
     cd8Series[k] = cd8;
     cd8PerTumourCell[k] = tumour > 0 ? cd8 / tumour : 0;
     m1Series[k] = m1;
@@ -563,7 +565,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       b++;
       resume = false;
     }
-    removedLineages += applyExtinction(y, threshold);
+    removed[0] += applyExtinction(y, threshold);
     const t1 = Math.min(breakpoints[b].t, nextExtinctionCheck(problem, t, y));
     next = integrator.integrate(model.derivatives, t, t1, y, grid, next, record, t1 === horizon, resume);
     t = t1;
@@ -578,7 +580,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       grid,
       series,
       y[IGF1R_TOXICITY] > 0 ? y[IGF1R_TOXICITY] : 0,
-      eradicationProbability(y, removedLineages),
+      eradicationProbability(y, removed[0]),
     ),
     // read field by field: a spread of the fallback integrator's getters takes the generic (slow) path
     stats: {

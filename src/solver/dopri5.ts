@@ -85,6 +85,10 @@ const FACMAX = 10;
 /** step shrink factor after a non-finite candidate or error estimate */
 const NONFINITE_SHRINK = 0.25;
 const EPS = Number.EPSILON;
+// slots of an integrator's `carried` array (see createDormandPrince)
+const CARRIED_FROM = 0;
+const CARRIED_STEP = 1;
+const ENDED_AT = 2;
 
 // stiffness detection (HNW II, §IV.2, and the DOPRI5 code's NSTIFF, IASTI, NONSTI)
 /** the test runs every this many accepted steps of a call (the DOPRI5 code's default NSTIFF) */
@@ -203,12 +207,12 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const wR5 = new Float64Array(n);
 
   const statistics: SolverStatistics = { rhsEvaluations: 0, acceptedSteps: 0, rejectedSteps: 0 };
-  // carryStepSize: where the last call ended and the step size proposed there (0: none)
-  let carriedFrom = Number.NaN;
-  let carriedStep = 0;
-  // where the last call that ran to its end ended, its right-hand side, and the workspaces holding its state there and
-  // f there (FSAL: the k1 of a step that would follow; k1/k7 and y/ynew swap by reference within a call)
-  let endedAt = Number.NaN;
+  // What a call leaves for the next, in a typed array (a number variable of this closure that integrate changes is
+  // kept boxed: every change would allocate a heap number): CARRIED_FROM, where the last call ended, and CARRIED_STEP,
+  // the step size proposed there (carryStepSize; 0: none); ENDED_AT, where the last call that ran to its end ended.
+  const carried = Float64Array.of(Number.NaN, 0, Number.NaN);
+  // that call's right-hand side, and the workspaces holding its state and f there (FSAL: the k1 of a step that would
+  // follow; k1/k7 and y/ynew swap by reference within a call)
   let endedWith: RightHandSide | null = null;
   let endK1 = wk1;
   let endY = wy;
@@ -263,8 +267,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     let ynew = wynew;
     // resume: the caller has changed neither f nor what it computes since the last call; if that call ran to its end
     // at t0 and y is still the state it left there (bit for bit), f(t0, y) is its last stage (FSAL)
-    let reuse = resume === true && t0 === endedAt && f === endedWith;
-    endedAt = Number.NaN;
+    let reuse = resume === true && t0 === carried[ENDED_AT] && f === endedWith;
+    carried[ENDED_AT] = Number.NaN;
     if (reuse) {
       const last = endY;
       for (let i = 0; i < n; i++) {
@@ -292,13 +296,14 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     const span = t1 - t0;
     const hmax = maxStep < span ? maxStep : span;
     let h: number;
-    if (carryStepSize && t0 === carriedFrom && carriedStep > 0) {
+    const carriedStep = carried[CARRIED_STEP];
+    if (carryStepSize && t0 === carried[CARRIED_FROM] && carriedStep > 0) {
       h = carriedStep < hmax ? carriedStep : hmax;
     } else {
       h = initialStep(f, t0, ycur, k1, hmax, n, atol, rtol, k2, ystage);
       statistics.rhsEvaluations++;
     }
-    carriedFrom = Number.NaN;
+    carried[CARRIED_FROM] = Number.NaN;
     // underflow: a step below 16 ulps of the largest |t| on the interval cannot advance t meaningfully
     const tScale = Math.abs(t0) > Math.abs(t1) ? Math.abs(t0) : Math.abs(t1);
     const hmin = 16 * EPS * tScale;
@@ -500,9 +505,9 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
         if (last) {
           // the step the controller proposes after the last one (the last is often cut short to end at t1: then
           // the one it cut is proposed, since the error allowed it)
-          carriedStep = hnew > hProposed ? hnew : hProposed;
-          carriedFrom = t1;
-          endedAt = t1;
+          carried[CARRIED_STEP] = hnew > hProposed ? hnew : hProposed;
+          carried[CARRIED_FROM] = t1;
+          carried[ENDED_AT] = t1;
           endedWith = f;
           endK1 = k1;
           endY = ycur;
