@@ -496,7 +496,6 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     pdl1: pdl1Series,
     igf1rToxicity,
   } = series;
-  const m1RecruitedFraction = model.p.m1RecruitedFraction;
 
   const record = (k: number, t: number, y: Float64Array): void => {
     if (volumeOnly) {
@@ -533,7 +532,9 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     m1Series[k] = m1;
     m2Series[k] = m2;
     // With no macrophages yet (day 0 of a graft) the fraction is that of arriving macrophages, its limit as t -> 0.
-    m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : m1RecruitedFraction;
+    // (Read from the parameters, an unboxed field, not from a number this closure captured: a choice between a computed
+    // number and a captured one boxed the computed one, a heap number at every output.)
+    m1Fraction[k] = m1 + m2 > 0 ? m1 / (m1 + m2) : model.p.m1RecruitedFraction;
     dcMaturation[k] = y[DC] > 0 ? y[DC] : 0;
     pge2Plasma[k] = s.pge2PlasmaPgMl;
     pge2Tumour[k] = s.pge2;
