@@ -27,6 +27,7 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { peerOf, SLIDER_VALUES } from './peers';
 import { benchPort } from './port';
 import { benchToolkit } from './toolkit';
+import { EIGHT_ARM_TRIAL } from './trial-scenario';
 
 export interface BrowserBench {
   /** absent when BENCH_ONLY leaves it out: navigation to the first curves drawn, fresh pages, median */
@@ -75,26 +76,6 @@ const ONLY = new Set((process.env.BENCH_ONLY ?? 'startup,slider,trial,sobol').sp
 /** The NRF2 preset's link (5 arms; arm 5 adds the COX-2 inhibitor to arm 4's atezolizumab + bevacizumab). */
 export const NRF2_PRESET =
   's=hcc-mouse&h=28&dt=0.25&nrf2=0&neat1=0&il6=0.1&axl=low&cd8=0&arm=NRF2-low,+untreated*nrf2=0&arm=NRF2-low,+atezo/bev*nrf2=0*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+untreated*nrf2=1&arm=NRF2-high,+atezo/bev*nrf2=1*atz:10@7-20/3*bev:10@7-20/3&arm=NRF2-high,+atezo/bev+%2B+COX-2i*nrf2=1*atz:10@7-20/3*bev:10@7-20/3*cox2:30@7-28/1';
-
-/** Eight arms of the HCC calibration trial's drugs (the IMbrave150 preset's arms and dose/schedule variants). */
-export const EIGHT_ARM_TRIAL = [
-  's=hcc-patient',
-  'h=540',
-  'dt=1',
-  'nrf2=0.5',
-  'neat1=0',
-  'il6=0.1',
-  'axl=low',
-  'cd8=0',
-  'arm=Untreated',
-  'arm=Atezo/bev*atz:1200@0-540/21*bev:15@0-540/21',
-  'arm=Atezo/bev+%2B+celecoxib*atz:1200@0-540/21*bev:15@0-540/21*cox2:400@0-540/1',
-  'arm=Atezo*atz:1200@0-540/21',
-  'arm=Bev*bev:15@0-540/21',
-  'arm=Atezo+q6w*atz:1680@0-540/42',
-  'arm=Atezo/bev+half*atz:1200@0-540/21*bev:7.5@0-540/21',
-  'arm=Celecoxib*cox2:400@0-540/1',
-].join('&');
 
 function chromiumPath(): string | undefined {
   if (process.env.PLAYWRIGHT_CHROMIUM_PATH !== undefined) return process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined;

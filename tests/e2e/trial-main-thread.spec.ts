@@ -1,4 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
+import { EIGHT_ARM_TRIAL } from '../../bench/trial-scenario';
 import { collectErrors } from './helpers';
 
 // The trial's work on the page's main thread, counted in a Chromium trace (layout objects, not milliseconds, so the
@@ -6,28 +7,8 @@ import { collectErrors } from './helpers';
 // the result cards off screen are skipped by the browser's rendering.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
-/** Eight arms of the HCC calibration trial's drugs (bench/browser.ts's trial), 400 patients, seed 1. */
-const TRIAL = [
-  'v=1',
-  's=hcc-patient',
-  'h=540',
-  'dt=1',
-  'nrf2=0.5',
-  'neat1=0',
-  'il6=0.1',
-  'axl=low',
-  'cd8=0',
-  'arm=Untreated',
-  'arm=Atezo/bev*atz:1200@0-540/21*bev:15@0-540/21',
-  'arm=Atezo/bev+%2B+celecoxib*atz:1200@0-540/21*bev:15@0-540/21*cox2:400@0-540/1',
-  'arm=Atezo*atz:1200@0-540/21',
-  'arm=Bev*bev:15@0-540/21',
-  'arm=Atezo+q6w*atz:1680@0-540/42',
-  'arm=Atezo/bev+half*atz:1200@0-540/21*bev:7.5@0-540/21',
-  'arm=Celecoxib*cox2:400@0-540/1',
-  'n=400',
-  'seed=1',
-].join('&');
+/** The browser bench's eight-arm trial, 400 patients, seed 1. */
+const TRIAL = `v=1&${EIGHT_ARM_TRIAL}&n=400&seed=1`;
 
 interface TraceEvent {
   name: string;
