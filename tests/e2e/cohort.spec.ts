@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, openApp } from './helpers';
+import { collectErrors, fullPageShot, openApp } from './helpers';
 
 // One after another: the runs share the machine's cores with nothing else, so the logged run times mean something.
 // Each test runs whole trials: on a loaded machine (2 cores shared) they take 30-40 s, over the default 30 s.
@@ -129,7 +129,7 @@ test('a small trial shows the response table, Kaplan–Meier curves, waterfalls,
   await expect(page.getByTestId('trial-stale')).toHaveCount(0);
 
   await page.screenshot({ path: test.info().outputPath('trial-40-1280x720.png') });
-  await page.screenshot({ path: test.info().outputPath('trial-40-1280x720-full.png'), fullPage: true });
+  await fullPageShot(page, test.info().outputPath('trial-40-1280x720-full.png'));
   await noHorizontalOverflow(page);
 
   // Readable on a large screen and on a phone.

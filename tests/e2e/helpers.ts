@@ -10,6 +10,23 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * A screenshot of the whole page as a person scrolling it sees it: the trial's result cards off screen are skipped
+ * by the browser's rendering (content-visibility: auto), and a full-page capture does not scroll, so they are rendered
+ * for the capture.
+ */
+export async function fullPageShot(page: Page, path: string): Promise<void> {
+  // through the CSSOM: the app's Content-Security-Policy refuses inline style sheets
+  const cards = '.trial-main > section.trial-card';
+  await page.evaluate((selector) => {
+    for (const card of document.querySelectorAll<HTMLElement>(selector)) card.style.contentVisibility = 'visible';
+  }, cards);
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate((selector) => {
+    for (const card of document.querySelectorAll<HTMLElement>(selector)) card.style.contentVisibility = '';
+  }, cards);
+}
+
 /** Open the app and wait for the first result to be drawn. */
 export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.goto(path);

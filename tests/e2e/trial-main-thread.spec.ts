@@ -112,5 +112,15 @@ test('the Run press lays out almost nothing in its own task, and result cards of
   expect(laidOut).toBeLessThanOrEqual(500);
   expect(skipped.cards).toBeGreaterThan(2);
   expect(skipped.skipped).toBe(skipped.cards);
+  // printed (or saved as PDF), every card is rendered, those off screen too
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() =>
+    [...document.querySelectorAll('.trial-main > section.trial-card[data-laid-out]')].map(
+      (card) => getComputedStyle(card).contentVisibility,
+    ),
+  );
+  await page.emulateMedia({ media: 'screen' });
+  expect(printed.length).toBeGreaterThan(2);
+  expect(new Set(printed)).toEqual(new Set(['visible']));
   expect(errors).toEqual([]);
 });

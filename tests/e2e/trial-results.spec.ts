@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { KM_CSV_HEADER } from '../../src/charts/trialCsv';
 import { parseCsv, readCsvField } from '../../src/formats/csv';
-import { collectErrors, openApp } from './helpers';
+import { collectErrors, fullPageShot, openApp } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
@@ -219,7 +219,7 @@ test('the numbers explained: "?" disclosures open by keyboard, in English and Ja
   await page.getByTestId('trial-table-help-rates').locator('summary').click();
   await expect(page.getByTestId('trial-table-help-rates').locator('p')).toContainText('disease control rate');
   await page.getByTestId('trial-table').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('help-1280x800.png'), fullPage: true });
+  await fullPageShot(page, test.info().outputPath('help-1280x800.png'));
 
   await page.getByTestId('language').selectOption('ja');
   await expect(nr.locator('summary')).toContainText('「NR」とは？');
@@ -301,7 +301,7 @@ test('overall survival beside PFS, OS in the table, and the model vs IMbrave150 
   await expect(page.getByTestId('trial-km-os-help-os').locator('p')).toContainText('censored');
 
   await page.getByTestId('trial-table').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('os-1280x800-full.png'), fullPage: true });
+  await fullPageShot(page, test.info().outputPath('os-1280x800-full.png'));
   for (const id of ['trial-table', 'trial-vs', 'trial-km-os', 'trial-hypothesis']) {
     const element =
       id === 'trial-table' ? page.getByTestId(id).locator('xpath=ancestor::section[1]') : page.getByTestId(id);
@@ -465,7 +465,7 @@ test('the FLAURA preset runs as a trial in the trial view: model vs FLAURA with 
   await expect(page.getByTestId('svg-trial-km').locator('path.km-curve')).toHaveCount(3);
   await expect(page.getByTestId('svg-trial-km-os').locator('path.km-curve')).toHaveCount(3);
 
-  await page.screenshot({ path: test.info().outputPath('flaura-1280x800-full.png'), fullPage: true });
+  await fullPageShot(page, test.info().outputPath('flaura-1280x800-full.png'));
   for (const id of ['trial-vs-flaura', 'trial-km-os']) {
     await page.getByTestId(id).screenshot({ path: test.info().outputPath(`${id}-1280x800.png`) });
   }
