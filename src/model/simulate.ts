@@ -56,8 +56,10 @@ export function modelIntegrator(rtol: number = DEFAULT_RTOL, atol: Float64Array 
 /**
  * The extinction rule is applied at every breakpoint and on a fixed calendar of check days: daily in mice, weekly in
  * patients (chosen: the output resolution of each scale). A check day is skipped when no compartment can possibly
- * fall below the threshold before it (see nextExtinctionCheck), which gives the same result as checking every day
- * without restarting the solver every day.
+ * fall below the threshold before it (see nextExtinctionCheck), which gives the same result as checking every day.
+ * The rule is tested on the solver's dense output at a check day (the check days are points of the arm's output grid,
+ * see CheckGrid), and a solver call ends there only when the rule removes something: a check that removes nothing
+ * costs no restart and no cut step.
  */
 export const EXTINCTION_CHECK_DAYS = { mouse: 1, patient: 7 } as const;
 
@@ -103,7 +105,46 @@ export interface ArmTables {
   nMPerUnit: Float64Array;
   model: TumourImmuneModel;
   grid: Float64Array;
+  /** the output grid with the extinction check days merged in */
+  checks: CheckGrid;
   atol: Float64Array;
+}
+
+/**
+ * The points at which the solver calls back during an arm: the output days and the extinction check days before the
+ * horizon, in one ascending list (a day that is both appears once). Made once per output grid, with the grid: the
+ * arm's loop allocates nothing per solver call.
+ */
+export interface CheckGrid {
+  t: Float64Array;
+  /** per point: its index in the output grid, or -1 (a check day that is no output day) */
+  output: Int32Array;
+  /** per point: 1 on a check day, else 0 */
+  check: Uint8Array;
+}
+
+/** The output grid merged with the check days period, 2 period, ... before the horizon (see CheckGrid). */
+export function checkGrid(grid: Float64Array, period: number, horizon: number): CheckGrid {
+  let days = 0;
+  while ((days + 1) * period < horizon) days++;
+  const t = new Float64Array(grid.length + days);
+  const output = new Int32Array(grid.length + days);
+  const check = new Uint8Array(grid.length + days);
+  let m = 0;
+  let k = 0;
+  // c * period: the same number nextExtinctionCheck gives for that check day
+  for (let c = 1; k < grid.length || c <= days; m++) {
+    const day = c <= days ? c * period : Number.POSITIVE_INFINITY;
+    const g = k < grid.length ? grid[k] : Number.POSITIVE_INFINITY;
+    t[m] = g < day ? g : day;
+    output[m] = g <= day ? k++ : -1;
+    if (day <= g) {
+      check[m] = 1;
+      c++;
+    }
+  }
+  // days that are both take one point: the arrays' tails are unused
+  return { t: t.subarray(0, m), output: output.subarray(0, m), check: check.subarray(0, m) };
 }
 
 /** The tables of an arm's problem (see ArmTables): share them between arms of the same biology. */
@@ -128,12 +169,14 @@ export function armTables(scenario: Scenario, arm: Arm, options: SimulateOptions
     elimination[slot] = pk.eliminationRate;
     nMPerUnit[slot] = pk.nMPerUnit;
   }
+  const grid = outputGrid(scenario.horizon, scenario.outputStep);
   return {
     params,
     inputs,
     nMPerUnit,
     model: new TumourImmuneModel(params, inputs, halfMaximal, elimination),
-    grid: outputGrid(scenario.horizon, scenario.outputStep),
+    grid,
+    checks: checkGrid(grid, EXTINCTION_CHECK_DAYS[scale], scenario.horizon),
     atol: absoluteTolerances(),
   };
 }
@@ -155,6 +198,8 @@ export interface ArmProblem {
   /** oral dosing windows: per drug slot, [start, end, nM/day] triples */
   oralWindows: number[][];
   grid: Float64Array;
+  /** the output grid with the check days merged in */
+  checks: CheckGrid;
   atol: Float64Array;
   /** days between extinction check days */
   checkPeriod: number;
@@ -246,6 +291,7 @@ export function buildArmProblem(
     breakpoints,
     oralWindows,
     grid: tables.grid,
+    checks: tables.checks,
     atol,
     checkPeriod: EXTINCTION_CHECK_DAYS[info.scale],
     maxLossRate,
@@ -396,6 +442,7 @@ export function applyExtinction(y: Float64Array, threshold: number): number {
   for (let i = 0; i < TUMOUR_COMPARTMENTS.length; i++) {
     const w = LINEAGE_WEIGHTS[i];
     const c = TUMOUR_COMPARTMENTS[i];
+    // the same test as extinctionDue
     if (y[w] < threshold && (y[w] !== 0 || y[c] !== 0)) {
       removed += y[w] > 0 ? y[w] : 0;
       y[w] = 0;
@@ -403,6 +450,15 @@ export function applyExtinction(y: Float64Array, threshold: number): number {
     }
   }
   return removed;
+}
+
+/** Whether applyExtinction would change y: a compartment below the threshold that is not empty already. */
+export function extinctionDue(y: Float64Array, threshold: number): boolean {
+  for (let i = 0; i < TUMOUR_COMPARTMENTS.length; i++) {
+    const w = LINEAGE_WEIGHTS[i];
+    if (y[w] < threshold && (y[w] !== 0 || y[TUMOUR_COMPARTMENTS[i]] !== 0)) return true;
+  }
+  return false;
 }
 
 /** P(eradication) from the lineage weights (and those removed from the curves): no lineage survives. */
@@ -497,7 +553,30 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     igf1rToxicity,
   } = series;
 
-  const record = (k: number, t: number, y: Float64Array): void => {
+  // The solver calls back at every point of the check grid (output days and check days). At a check day the rule
+  // could act on (at or after nextCheck[0], see nextExtinctionCheck), the rule is tested on the dense output there:
+  // when it would remove something, the call ends at that day (stopped[0]: its index; the loop below applies the rule
+  // and starts the next call there, which records that day's output, if it is one, after the removal, as at a
+  // breakpoint); when it would not, the next such day is found from the state there and the call goes on, with no cut
+  // step and no restart. A call the stiff fallback repeats from its start (after the explicit solver gave up) calls
+  // back at its points again: the check day found at the call's start then holds again (nextCheck[1], restored when
+  // a point comes back, lastPoint[0]). Typed arrays, not number variables: the callback changes them (boxed numbers).
+  const { t: checkTimes, output: outputIndex, check: isCheckDay } = problem.checks;
+  const nextCheck = new Float64Array(2);
+  const stopped = Int32Array.of(-1);
+  const lastPoint = Int32Array.of(-1);
+  const onPoint = (m: number, t: number, y: Float64Array): boolean => {
+    if (m <= lastPoint[0]) nextCheck[0] = nextCheck[1];
+    lastPoint[0] = m;
+    if (isCheckDay[m] === 1 && t >= nextCheck[0]) {
+      if (extinctionDue(y, threshold)) {
+        stopped[0] = m;
+        return true;
+      }
+      nextCheck[0] = nextExtinctionCheck(problem, t, y);
+    }
+    const k = outputIndex[m];
+    if (k < 0) return false;
     if (volumeOnly) {
       // the trial's path: the volume only, no signals (other subsets write into empty arrays: no-ops)
       // the same order of summation as below, so the volumes are bit-identical
@@ -506,7 +585,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       const sprv = spr + (y[ESCAPE] > 0 ? y[ESCAPE] : 0);
       tumourVolume[k] = (sprv + (y[T790M] > 0 ? y[T790M] : 0)) / CELLS_PER_MM3;
       eradication[k] = eradicationProbability(y, removed[0]);
-      return;
+      return false;
     }
     // only the signals an output records (the same values as the full signals: see readoutSignals)
     const s = model.readoutSignals(t, y);
@@ -546,6 +625,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
       const level = levels[dosed[j]];
       dosedSeries[j][k] = level > 0 ? level : 0;
     }
+    return false;
   };
 
   const y = Float64Array.from(problem.y0);
@@ -557,19 +637,28 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
   drugs.start.fill(0);
   drugs.input.fill(0);
   drugs.t0 = 0;
+  // One solver call per drug segment (breakpoint to breakpoint), ended early only at a check day where the extinction
+  // rule removes something. Every call starts on a changed right-hand side (a breakpoint) or a changed state (a
+  // removal), so none can take f(t0, y) from the last call's last stage (the solver's `resume`): none is asked to.
   while (t < horizon) {
-    // a check day that is no breakpoint leaves the right-hand side as it was: the solver may reuse its derivative at t
-    // (when the extinction rule removed nothing, so that y is the state the last call left; the solver checks that)
-    let resume = true;
     if (b < breakpoints.length && breakpoints[b].t <= t) {
       startDrugSegment(problem, breakpoints[b]);
       b++;
-      resume = false;
     }
     removed[0] += applyExtinction(y, threshold);
-    const t1 = Math.min(breakpoints[b].t, nextExtinctionCheck(problem, t, y));
-    next = integrator.integrate(model.derivatives, t, t1, y, grid, next, record, t1 === horizon, resume);
-    t = t1;
+    // after t: the call's first point, at t, is no check (the rule has just been applied there)
+    nextCheck[0] = nextCheck[1] = nextExtinctionCheck(problem, t, y);
+    const t1 = breakpoints[b].t;
+    stopped[0] = -1;
+    lastPoint[0] = next - 1;
+    next = integrator.integrate(model.derivatives, t, t1, y, checkTimes, next, onPoint, t1 === horizon);
+    if (stopped[0] >= 0) {
+      // y is the dense output at that check day; the next call gives its output point, after the removal
+      next = stopped[0];
+      t = checkTimes[next];
+    } else {
+      t = t1;
+    }
   }
 
   const result: ArmResult = {

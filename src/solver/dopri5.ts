@@ -217,6 +217,18 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   let endK1 = wk1;
   let endY = wy;
 
+  /**
+   * A call stopped by its callback at output time g, in a step of size h that the controller accepted: with
+   * carryStepSize, a call that starts at g tries the step the controller proposed after it (h / fac, bounded as
+   * after any accepted step) instead of estimating one. Not the first-same-as-last stage: y(g) is an interpolant.
+   */
+  function stoppedAt(g: number, proposed: number, h: number, rejectedLast: boolean): void {
+    let hnew = proposed > maxStep ? maxStep : proposed;
+    if (rejectedLast && hnew > h) hnew = h;
+    carried[CARRIED_STEP] = hnew;
+    carried[CARRIED_FROM] = g;
+  }
+
   function integrate(
     f: RightHandSide,
     t0: number,
@@ -446,6 +458,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
                 }
               }
               if (onOutput(k, g, yout) === true) {
+                stoppedAt(g, h / fac, h, rejectedLast);
                 y.set(yout);
                 return k + 1;
               }
@@ -472,7 +485,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
                   }
                 }
                 if (onOutput(k, g, yout) === true) {
-                  // stopped by the caller at this output: y(g) is its state; the next call starts afresh
+                  // stopped by the caller at this output: y(g) is its state
+                  stoppedAt(g, h / fac, h, rejectedLast);
                   y.set(yout);
                   return k + 1;
                 }

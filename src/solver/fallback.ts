@@ -4,8 +4,8 @@
  * repeated from its start state with the stiff one (RODAS3). The default path costs nothing extra (no copy beyond
  * the start state, no allocation, no Jacobian): the stiff integrator is created at the first fallback.
  *
- * After a fallback, the calls that continue where the last one ended (the next segments of the same run) go to the
- * stiff integrator directly: a problem stiff enough to defeat the explicit method at one breakpoint usually still is
+ * After a fallback, the calls that continue where the last one ended (the next segments of the same run, or the rest
+ * of a segment after a call that its callback stopped) go to the stiff integrator directly: a problem stiff enough to defeat the explicit method at one breakpoint usually still is
  * at the next, and each failed explicit attempt costs up to maxSteps steps. A call that does not continue (a new arm,
  * a new patient) goes to the explicit integrator again.
  *
@@ -44,6 +44,16 @@ export function withStiffFallback(
   let stiffSwitches = 0;
   /** where the last stiff call ended (NaN: not in stiff mode) */
   let stiffUntil = Number.NaN;
+  // A stiff call that its callback stops ends at that output, not at t1: the calls that continue from there go to the
+  // stiff integrator too. The caller's callback is relayed to see the stop (stoppedAt: its time, NaN: none).
+  const none: OutputCallback = () => undefined;
+  let relayed = none;
+  const stoppedAt = Float64Array.of(Number.NaN);
+  const relay: OutputCallback = (k, t, y) => {
+    if (relayed(k, t, y) !== true) return false;
+    stoppedAt[0] = t;
+    return true;
+  };
 
   const statistics: SolverStatistics = {
     get rhsEvaluations() {
@@ -70,8 +80,11 @@ export function withStiffFallback(
     if (!stiff) stiff = createRosenbrock(n, { ...options, carryStepSize: true });
     stiffCalls++;
     stiffUntil = Number.NaN;
-    const next = stiff.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
-    stiffUntil = t1;
+    relayed = onOutput;
+    stoppedAt[0] = Number.NaN;
+    const next = stiff.integrate(f, t0, t1, y, grid, from, relay, includeEnd);
+    relayed = none;
+    stiffUntil = Number.isNaN(stoppedAt[0]) ? t1 : stoppedAt[0];
     return next;
   }
 

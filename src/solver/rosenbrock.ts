@@ -344,6 +344,9 @@ export function createRosenbrock(n: number, options: Partial<SolverOptions> = {}
       while (k < gridLength && grid[k] === t && (t < t1 || includeEnd)) {
         yout.set(ycur);
         if (onOutput(k, t, yout) === true) {
+          // stopped by the caller at this step's end: a call that starts here may try the step proposed after it
+          carriedStep = h;
+          carriedFrom = t;
           y.set(yout);
           return k + 1;
         }

@@ -1,10 +1,8 @@
-// simulateArm's `series` option: only the requested series are filled, with the same values as a full run; and the
-// derivative the solver reuses at check days changes no output.
+// simulateArm's `series` option: only the requested series are filled, with the same values as a full run.
 import { describe, expect, it } from 'vitest';
-import { buildArmProblem, modelIntegrator, simulate, simulateArm, startDrugSegment } from '../../src/model/simulate';
+import { buildArmProblem, simulateArm, startDrugSegment } from '../../src/model/simulate';
 import { STATE_SIZE } from '../../src/model/state';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
-import type { Integrator } from '../../src/solver/types';
 
 describe('output series on request', () => {
   it('volume only: the same volumes and summary as a full run, every other series empty', () => {
@@ -63,42 +61,5 @@ describe('output series on request', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
-  });
-});
-
-describe('check days reuse the solver derivative', () => {
-  it('every series and summary of every preset equals a run that evaluates f(t0, y) at every call, bit for bit', () => {
-    for (const preset of PRESETS) {
-      // the same integrator, but every call told that it resumes nothing
-      const inner = modelIntegrator();
-      let resumed = 0;
-      const fresh: Integrator = {
-        statistics: inner.statistics,
-        resetStatistics: () => inner.resetStatistics(),
-        integrate: (f, t0, t1, y, grid, from, onOutput, includeEnd, resume) => {
-          if (resume) resumed++;
-          return inner.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd, false);
-        },
-      };
-      const a = simulate(preset.scenario);
-      const b = simulate(preset.scenario, { integrator: fresh });
-      let saved = 0;
-      a.arms.forEach((arm, i) => {
-        for (const [name, values] of Object.entries(arm.series)) {
-          const other = b.arms[i].series[name as keyof typeof arm.series];
-          expect(other.length).toBe(values.length);
-          for (let k = 0; k < values.length; k++) {
-            if (!Object.is(values[k], other[k])) expect.fail(`${preset.id} ${arm.name} ${name}[${k}]`);
-          }
-        }
-        expect(arm.summary).toEqual(b.arms[i].summary);
-        expect(arm.stats.acceptedSteps).toBe(b.arms[i].stats.acceptedSteps);
-        expect(arm.stats.rejectedSteps).toBe(b.arms[i].stats.rejectedSteps);
-        saved += b.arms[i].stats.rhsEvaluations - arm.stats.rhsEvaluations;
-      });
-      // one evaluation fewer for each check day where nothing was removed (most of the calls told they resume)
-      expect(saved, preset.id).toBeGreaterThan(0);
-      expect(saved, preset.id).toBeLessThanOrEqual(resumed);
-    }
   });
 });

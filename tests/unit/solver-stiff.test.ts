@@ -233,6 +233,52 @@ describe('Dormand–Prince with the stiff fallback', () => {
     expect(fallback.stiffCalls).toBe(2);
   });
 
+  it('stays stiff after a stiff call that its callback stopped, from the output where it stopped', () => {
+    const options = { rtol: 1e-6, atol: 1e-6, maxSteps: 5_000 };
+    const fallback = withStiffFallback(createDormandPrince(2, options), 2, options);
+    const y = Float64Array.from([2, 0]);
+    fallback.integrate(vanDerPol, 0, 0.5, y, NO_GRID, 0, ignore, true);
+    expect(fallback.stiffCalls).toBe(1);
+    // a stiff call stopped at 0.75, before its end at 1
+    const stopAt = Float64Array.from([0.75]);
+    let seen = Number.NaN;
+    const stop = (_k: number, t: number) => {
+      seen = t;
+      return true;
+    };
+    const next = fallback.integrate(vanDerPol, 0.5, 1, y, stopAt, 0, stop, true);
+    expect(next).toBe(1);
+    expect(seen).toBe(0.75);
+    expect(fallback.stiffCalls).toBe(2);
+    // the run goes on from there: stiff, no failed explicit attempt (that alone would cost 6 x 5000 evaluations)
+    const before = fallback.statistics.rhsEvaluations;
+    fallback.integrate(vanDerPol, 0.75, 1, y, NO_GRID, 0, ignore, true);
+    expect(fallback.stiffCalls).toBe(3);
+    expect(fallback.statistics.rhsEvaluations - before).toBeLessThan(6 * 5_000);
+    // and it gets where an unstopped run gets, within the tolerance
+    const z = Float64Array.from([2, 0]);
+    createRosenbrock(2, options).integrate(vanDerPol, 0, 1, z, NO_GRID, 0, ignore, true);
+    expect(Math.abs(y[0] - z[0])).toBeLessThan(1e-4);
+  });
+
+  it('RODAS3 with carryStepSize: a call that starts where a stop left off tries the step proposed there', () => {
+    const decay: RightHandSide = (_t, z, dz) => {
+      dz[0] = -z[0];
+    };
+    const run = (carryStepSize: boolean) => {
+      const stiff = createRosenbrock(1, { rtol: 1e-6, atol: 1e-9, carryStepSize });
+      const y = Float64Array.from([1]);
+      stiff.integrate(decay, 0, 10, y, Float64Array.from([2]), 0, () => true, false);
+      const steps = stiff.statistics.acceptedSteps + stiff.statistics.rejectedSteps;
+      stiff.integrate(decay, 2, 10, y, NO_GRID, 0, ignore, true);
+      return { y: y[0], steps: stiff.statistics.acceptedSteps + stiff.statistics.rejectedSteps - steps };
+    };
+    const carried = run(true);
+    const fresh = run(false);
+    expect(carried.steps).toBeLessThan(fresh.steps);
+    expect(Math.abs(carried.y - Math.exp(-10)) / Math.exp(-10)).toBeLessThan(1e-3);
+  });
+
   it("passes on other errors and the stiff solver's own failure", () => {
     const options = { rtol: 1e-6, atol: 1e-9 };
     const fallback = withStiffFallback(createDormandPrince(1, options), 1, options);

@@ -490,7 +490,8 @@ describe('DOPRI5 resuming where the last call ended (resume)', () => {
     expect(evaluations(() => integrator.integrate(other, 3.5, 4, y, NO_GRID, 0, ignore, false, true))).toBe(2);
     const stopAt = Float64Array.from([4.5]);
     integrator.integrate(other, 4, 5, y, stopAt, 0, () => true, false);
-    expect(evaluations(() => integrator.integrate(other, 4.5, 5, y, NO_GRID, 0, ignore, false, true))).toBe(2);
+    // f(t0, y) again (y is the dense output there, no stage of a step); the step size is carried (carryStepSize)
+    expect(evaluations(() => integrator.integrate(other, 4.5, 5, y, NO_GRID, 0, ignore, false, true))).toBe(1);
     // a state of 0 left as 0 is resumed; -0 in its place is not the same bits
     const zero = Float64Array.from([0]);
     integrator.integrate(other, 5, 6, zero, NO_GRID, 0, ignore, false);
@@ -517,6 +518,42 @@ describe('DOPRI5 stopped by its output callback', () => {
     const z = Float64Array.from([1]);
     expect(integrator.integrate(grow, 0, 10, z, grid, 0, () => 1, true)).toBe(10);
     expect(z[0]).toBeCloseTo(Math.exp(1), 8);
+  });
+
+  it('with carryStepSize, a call that starts where a stop left off tries the step proposed there, no estimate', () => {
+    const grow: RightHandSide = (_t, y, dy) => {
+      dy[0] = 0.1 * y[0];
+    };
+    const grid = Float64Array.from([3]);
+    const run = (carryStepSize: boolean) => {
+      const integrator = createDormandPrince(1, { rtol: 1e-8, atol: 1e-12, carryStepSize });
+      const y = Float64Array.from([1]);
+      integrator.integrate(grow, 0, 10, y, grid, 0, () => true, false);
+      const before = { ...integrator.statistics };
+      integrator.integrate(grow, 3, 10, y, NO_GRID, 0, ignore, true);
+      const s = integrator.statistics;
+      return {
+        y: y[0],
+        evaluations: s.rhsEvaluations - before.rhsEvaluations,
+        steps: s.acceptedSteps + s.rejectedSteps - before.acceptedSteps - before.rejectedSteps,
+      };
+    };
+    const carried = run(true);
+    const fresh = run(false);
+    // no starting-step estimate (its evaluation) and no steps growing from a small start again
+    expect(carried.evaluations).toBe(1 + 6 * carried.steps);
+    expect(fresh.evaluations).toBe(2 + 6 * fresh.steps);
+    expect(carried.steps).toBeLessThan(fresh.steps);
+    expect(Math.abs(carried.y - Math.exp(1)) / Math.exp(1)).toBeLessThan(1e-7);
+    // another start time: estimated again
+    const integrator = createDormandPrince(1, { rtol: 1e-8, atol: 1e-12, carryStepSize: true });
+    const y = Float64Array.from([1]);
+    integrator.integrate(grow, 0, 10, y, grid, 0, () => true, false);
+    const before = integrator.statistics.rhsEvaluations;
+    const steps = integrator.statistics.acceptedSteps + integrator.statistics.rejectedSteps;
+    integrator.integrate(grow, 3.5, 10, y, NO_GRID, 0, ignore, true);
+    const s = integrator.statistics;
+    expect(s.rhsEvaluations - before - 6 * (s.acceptedSteps + s.rejectedSteps - steps)).toBe(2);
   });
 });
 
