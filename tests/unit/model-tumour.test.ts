@@ -27,8 +27,10 @@ describe('seed 003: cure as a probability and resistance that comes (EGFR-mutant
       treatments: { osimertinib: osi, igf1ri: { ...igf, stop: w } },
     }));
     const p = simulate(s).arms.map((a) => a.summary.eradicationProbability);
-    // never lower with a longer window (to the solver's tolerance once it has levelled off)
-    for (let i = 1; i < p.length; i++) expect(p[i]).toBeGreaterThanOrEqual(p[i - 1] - 1e-6);
+    // never lower with a longer window (to the solver's tolerance once it has levelled off: the lineage weights'
+    // absolute tolerance, 1e-5, bounds P(eradication)'s; the arms of the plateau take different steps, their own
+    // IGF-1R stop day, and differ by up to 5e-6, where a run at rtol 1e-9 gives them equal to 1e-7)
+    for (let i = 1; i < p.length; i++) expect(p[i]).toBeGreaterThanOrEqual(p[i - 1] - 1e-5);
     const at = (w: number) => p[windows.indexOf(w)];
     expect(at(3)).toBeLessThan(0.05);
     expect(at(4)).toBeLessThan(at(5));
