@@ -1,7 +1,7 @@
 /**
  * simulate(scenario) -> result: integrates each arm piecewise between discontinuities (bolus doses, the start and end
- * of oral dosing, extinction checks) with the adaptive Dormand–Prince solver, and samples the output grid from its
- * dense output. Pure: no DOM, no worker globals; runs in the worker, in tests and in the CLI alike.
+ * of oral dosing, and check days on which the extinction rule removes a compartment) with the adaptive Dormand–Prince
+ * solver, and samples the output grid and the check days from its dense output. Pure: no DOM, no worker globals; runs in the worker, in tests and in the CLI alike.
  */
 import { doseTimes, outputGrid } from '../scenario/catalogue/calendar';
 import { EGFR_DEFAULT } from '../scenario/limits';
