@@ -5,8 +5,9 @@
  * the start state, no allocation, no Jacobian): the stiff integrator is created at the first fallback.
  *
  * After a fallback, the calls that continue where the last one ended (the next segments of the same run, or the rest
- * of a segment after a call that its callback stopped) go to the stiff integrator directly: a problem stiff enough to defeat the explicit method at one breakpoint usually still is
- * at the next, and each failed explicit attempt costs up to maxSteps steps. A call that does not continue (a new arm,
+ * of a segment after a call that its callback stopped) go to the stiff integrator directly: a problem stiff enough to
+ * defeat the explicit method at one breakpoint usually still is at the next, and each failed explicit attempt costs
+ * up to maxSteps steps. A call that does not continue (a new arm,
  * a new patient) goes to the explicit integrator again.
  *
  * Stiffness detection: when the explicit integrator was made with `detectStiffness` and its test fires (it throws

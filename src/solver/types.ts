@@ -15,8 +15,9 @@ export interface SolverOptions {
   /** give up after this many steps in one call to integrate (accepted + rejected) */
   maxSteps: number;
   /**
-   * A call that starts where the previous one ended (t0 equal to its t1: the next segment after a breakpoint) tries
-   * the step size the controller last proposed, instead of estimating a starting step (default false). The error
+   * A call that starts where the previous one ended (t0 equal to its t1: the next segment after a breakpoint; or to
+   * the output at which its callback stopped it) tries the step size the controller last proposed, instead of
+   * estimating a starting step (default false). The error
    * control is the same; it saves the estimate's evaluation and the steps that grow from a small start again.
    */
   carryStepSize: boolean;
