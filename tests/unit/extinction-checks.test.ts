@@ -164,6 +164,41 @@ describe('the extinction rule on the dense output', () => {
   });
 });
 
+describe('a call the stiff fallback repeats from its start', () => {
+  it('tests the check days of the repeat as if the first attempt had not called back at all', () => {
+    // the callback sees the points of a call twice, as after an explicit attempt that gave up: first with states that
+    // are not the solution's (here the start state, far from the threshold, which moves the next check day on), then
+    // from the start again with the solution's; the run must be the one without the first pass
+    const preset = presetById('keap1-nrf2-patients');
+    if (!preset) throw new Error('preset keap1-nrf2-patients missing');
+    const scenario = preset.scenario;
+    const inner = modelIntegrator();
+    const repeating: Integrator = {
+      statistics: inner.statistics,
+      resetStatistics: () => inner.resetStatistics(),
+      integrate(f, t0, t1, y, grid, from, onOutput, includeEnd) {
+        const start = Float64Array.from(y);
+        for (let k = from; k < grid.length && grid[k] < t1; k++) {
+          if (grid[k] >= t0 && onOutput(k, grid[k], Float64Array.from(start)) === true) break;
+        }
+        return inner.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
+      },
+    };
+    let removals = 0;
+    for (const arm of scenario.arms) {
+      const y0 = initialState(scenario, arm, { integrator: inner });
+      const plain = simulateArm(scenario, arm, { integrator: inner, initialState: y0 });
+      const twice = simulateArm(scenario, arm, { integrator: repeating, initialState: y0 });
+      expect(Array.from(twice.series.tumourVolume)).toEqual(Array.from(plain.series.tumourVolume));
+      expect(Array.from(twice.series.eradicationProbability)).toEqual(Array.from(plain.series.eradicationProbability));
+      const s = plain.series.sensitiveVolume;
+      for (let k = 1; k < s.length; k++) if (s[k] === 0 && s[k - 1] > 0) removals++;
+    }
+    // the preset removes sensitive cells in mid-segment (day 119 and day 301)
+    expect(removals).toBeGreaterThan(1);
+  });
+});
+
 describe('agreement with a solver call ended at every check day', () => {
   it('FLAURA, 200 patients: every best response and response day the same, PFS and OS days within 0.01 day', () => {
     const preset = presetById('flaura-osimertinib');
