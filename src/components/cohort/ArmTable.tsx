@@ -3,10 +3,11 @@
  * PR, SD, PD, ORR, DCR, time to response), and survival (median PFS and OS, 12-month OS, hazard ratios and log-rank
  * p against the first arm); it exists to report the trial in the form its readers know.
  */
+import { memo } from 'react';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
 import { hypothesisArms, RESPONSE_CODES } from '../../scenario/catalogue/trial';
-import { type CohortStatistics, useCohort } from '../../store/cohort';
+import type { CohortStatistics } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import {
   formatCount,
@@ -19,18 +20,20 @@ import {
 } from './chartData';
 import { Estimate, Pending } from './Estimate';
 import { TrialHelp } from './TrialHelp';
+import type { TrialSnapshot } from './TrialResults';
 
 /**
  * Per-arm response rates and survival, hazard ratios and log-rank p. While a run has no statistics yet, the same
  * table with its arms' rows and blank bars for the figures: it takes the room the figures will take, so the figures
  * below do not jump when the first results arrive.
  */
-export function ArmTable() {
+export const ArmTable = memo(function ArmTable({
+  statistics,
+  scenario,
+  slots,
+  running,
+}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots'> & { running: boolean }) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const slots = useCohort((s) => s.slots);
-  const scenario = useCohort((s) => s.scenario);
-  const running = useCohort((s) => s.status === 'running');
   if (!statistics && !(running && scenario)) return null;
   const pending = statistics === null;
   const names = statistics ? statistics.arms.map((a) => a.name) : (scenario?.arms.map((a) => a.name) ?? []);
@@ -201,4 +204,4 @@ export function ArmTable() {
       </p>
     </section>
   );
-}
+});

@@ -2,14 +2,13 @@
  * Biomarkers is the virtual trial's biomarker view (NRF2, PGE2, NEAT1 high against low, per arm); it exists to show
  * which patients a treatment helps.
  */
-import { Fragment, useId, useState } from 'react';
+import { Fragment, memo, useId, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import { defaultCohort } from '../../scenario/defaults';
 import { COHORT_LIMITS } from '../../scenario/limits';
-import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NumberField } from '../NumberField';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
@@ -20,22 +19,25 @@ import {
   formatRate,
   hypothesisNotes,
   SUBGROUP_STYLES,
-  stemOf,
   subgroupCurves,
 } from './chartData';
 import { Estimate } from './Estimate';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
+import type { FigureCardProps } from './TrialResults';
 import { useRunArms } from './useRunArms';
 import { useSetCohort } from './useSetCohort';
 
-export function Biomarkers({ waiting }: { waiting: string | null }) {
+export const Biomarkers = memo(function Biomarkers({
+  waiting,
+  statistics,
+  scenario,
+  slots,
+  stem,
+  running,
+}: FigureCardProps<'statistics'>) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const stem = useCohort(stemOf);
-  const { names, hypotheses } = useRunArms();
+  const { names, hypotheses } = useRunArms(scenario);
   const setCohort = useSetCohort();
   const [marker, setMarker] = useState<Biomarker>('NRF2');
   const narrow = useMediaQuery(NARROW_QUERY);
@@ -121,6 +123,7 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
               }}
+              running={running}
               draw={
                 curves.length > 0
                   ? (svg, width) =>
@@ -190,7 +193,7 @@ export function Biomarkers({ waiting }: { waiting: string | null }) {
       <p className="chart-note">{tc('bio.note')}</p>
     </section>
   );
-}
+});
 
 const BIOMARKERS = ['NRF2', 'PGE2', 'NEAT1'] as const;
 

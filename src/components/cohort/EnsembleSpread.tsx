@@ -4,9 +4,9 @@
  * Cancel, then each figure as "0.62 (sampling 0.50–0.78; across plausible models 0.29–0.71)"; it exists because a
  * narrow sampling interval says nothing about how sure the model is.
  */
+import { memo } from 'react';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { useCohort } from '../../store/cohort';
 import { ENSEMBLE_DRAW_CHOICES, ensembleDraws, setEnsembleDraws, useEnsembleTrial } from '../../store/ensembleTrial';
 import { useExplorer } from '../../store/explorer';
 import { costKey, estimateSeconds, trialWorkers, useTrialCost } from '../../store/trialCost';
@@ -14,14 +14,16 @@ import { ArmSwatch } from '../ArmSwatch';
 import { useRunFocus } from '../useRunFocus';
 import { formatCount, formatMedian, formatRate, formatRatio, formatSpread, type SpreadKind } from './chartData';
 import { ProgressBar } from './ProgressBar';
+import type { TrialSnapshot } from './TrialResults';
 
-export function EnsembleSpread() {
+export const EnsembleSpread = memo(function EnsembleSpread({
+  statistics,
+  scenario,
+  slots,
+  status: trialStatus,
+  runKey: key,
+}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots' | 'status'> & { runKey: string }) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const trialStatus = useCohort((s) => s.status);
-  const key = useCohort((s) => s.key);
   const ensemble = useEnsembleTrial();
   const cost = useTrialCost();
   const draws = ensembleDraws(useExplorer((s) => s.view));
@@ -243,4 +245,4 @@ export function EnsembleSpread() {
       ) : null}
     </section>
   );
-}
+});

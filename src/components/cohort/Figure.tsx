@@ -5,7 +5,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { LegendEntry } from '../../charts/export';
 import { useCohortT } from '../../i18n/cohort';
-import { useCohort } from '../../store/cohort';
 import { loadChunk } from '../../store/release';
 import { ChartFrame } from '../ChartFrame';
 import { PanelBoundary } from '../PanelBoundary';
@@ -28,6 +27,8 @@ interface FigureProps {
   controls?: ReactNode;
   legend?: ReactNode;
   note?: ReactNode;
+  /** partial results of a running trial: drawn only when on screen (drawQueue.ts) */
+  running: boolean;
   /** the figure as a file (SVG and PNG): its title in the file, the file name's stem, the legend drawn under it */
   file?: { title: string; name: string; legend: LegendEntry[]; notes?: readonly string[] };
 }
@@ -57,6 +58,7 @@ function FigureBody({
   legend,
   note,
   file,
+  running,
 }: FigureProps) {
   const tc = useCohortT();
   const box = useRef<HTMLDivElement>(null);
@@ -65,8 +67,6 @@ function FigureBody({
   // once in a card that is already skipped off screen (useSkipOffscreen.ts), where no observer answers
   const width = useObservedWidth(box, (element) => element.closest(`[${LAID_OUT}]`) !== null);
   const [saved, setSaved] = useState('');
-  // partial results of a running trial are drawn only on screen (drawQueue.ts)
-  const running = useCohort((s) => s.status === 'running');
 
   const save = async (format: 'svg' | 'png') => {
     const element = svg.current;

@@ -5,6 +5,7 @@
  * exists so that a reader sees where the virtual lung trial lands against the real one. The published figures and
  * their sources are in the trial catalogue (scenario/catalogue/trial.ts).
  */
+import { memo } from 'react';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import {
@@ -16,10 +17,11 @@ import {
   matchFlauraComparatorArm,
   withinAim,
 } from '../../scenario/catalogue/trial';
-import { type CohortStatistics, useCohort } from '../../store/cohort';
+import type { CohortStatistics } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { formatMedian, formatRate, formatRatio, placeholderTexts, publishedText, toMonths } from './chartData';
 import { Estimate } from './Estimate';
+import type { TrialSnapshot } from './TrialResults';
 
 /** Osimertinib's hazard ratio against the comparator from the trial's comparisons (inverted when osimertinib is the
  * reference): [ratio, lower, upper], or null when the two arms were not compared (only comparisons with the first arm
@@ -84,12 +86,13 @@ function AimCell({
   );
 }
 
-export function FlauraComparison() {
+export const FlauraComparison = memo(function FlauraComparison({
+  statistics,
+  scenario,
+  slots,
+  running,
+}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots'> & { running: boolean }) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const running = useCohort((s) => s.status === 'running');
   // before a run's first results: the table with FLAURA's figures and blank bars for the model's
   if (scenario?.setting !== 'lung-patient' || (!statistics && !running)) return null;
   const index = matchFlauraArm(scenario.arms);
@@ -322,4 +325,4 @@ export function FlauraComparison() {
       </p>
     </section>
   );
-}
+});

@@ -3,15 +3,17 @@
  * on, that a trial has not tested it, and the clinical caveat; it exists so that a striking figure for such an arm is
  * never read as a prediction or a recommendation.
  */
+import { memo } from 'react';
 import { useCohortT } from '../../i18n/cohort';
 import { hypothesisArms } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
+import type { TrialSnapshot } from './TrialResults';
 
-export function HypothesisNotice() {
+export const HypothesisNotice = memo(function HypothesisNotice({
+  scenario,
+  slots,
+}: Pick<TrialSnapshot, 'scenario' | 'slots'>) {
   const tc = useCohortT();
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
   const arms = scenario ? hypothesisArms(scenario.arms) : [];
   if (!scenario || arms.length === 0) return null;
   return (
@@ -41,4 +43,4 @@ export function HypothesisNotice() {
       </p>
     </section>
   );
-}
+});

@@ -2,7 +2,7 @@
  * Spiders is the virtual trial's spider plots (each patient's change from baseline over time, per arm); it exists to
  * show how responses unfold, not only where they end.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawSpider } from '../../charts/spider';
 import { locale } from '../../i18n';
@@ -10,21 +10,24 @@ import { useCohortT } from '../../i18n/cohort';
 import { outputGrid } from '../../scenario/catalogue/calendar';
 import { SPIDER_PATIENTS } from '../../scenario/catalogue/trial';
 import { defaultCohort } from '../../scenario/defaults';
-import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { hypothesisNotes, REFERENCES, responseLegend, spiderLines, stemOf } from './chartData';
+import { hypothesisNotes, REFERENCES, responseLegend, spiderLines } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
+import type { FigureCardProps } from './TrialResults';
 import { useRunArms } from './useRunArms';
 
-export function Spiders({ waiting }: { waiting: string | null }) {
+export const Spiders = memo(function Spiders({
+  waiting,
+  block,
+  scenario,
+  slots,
+  stem,
+  running,
+}: FigureCardProps<'block'>) {
   const tc = useCohortT();
-  const block = useCohort((s) => s.block);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const stem = useCohort(stemOf);
-  const { names, hypotheses } = useRunArms();
+  const { names, hypotheses } = useRunArms(scenario);
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
@@ -88,6 +91,7 @@ export function Spiders({ waiting }: { waiting: string | null }) {
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
               draw={draws[a] ?? null}
+              running={running}
             />
           );
         })}
@@ -95,4 +99,4 @@ export function Spiders({ waiting }: { waiting: string | null }) {
       <p className="chart-note">{tc('chart.spiderNote', { count: SPIDER_PATIENTS })}</p>
     </section>
   );
-}
+});

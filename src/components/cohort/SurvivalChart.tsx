@@ -2,18 +2,18 @@
  * SurvivalChart is a virtual trial's Kaplan–Meier figure of one end point per arm: progression-free survival (the
  * primary end point) or overall survival; it exists because a trial is read from these curves.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import { DAYS_PER_MONTH } from '../../charts/format';
 import { drawKaplanMeier, kaplanMeierHeight } from '../../charts/kaplanMeier';
 import { armStyle } from '../../charts/palette';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { useCohort } from '../../store/cohort';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { armCurves, type Endpoint, formatMedian, horizonMonths, hypothesisNotes, stemOf } from './chartData';
+import { armCurves, type Endpoint, formatMedian, horizonMonths, hypothesisNotes } from './chartData';
 import { Figure } from './Figure';
 import { Legend } from './Legend';
 import { type HelpTopic, TrialHelp } from './TrialHelp';
+import type { FigureCardProps } from './TrialResults';
 import { useRunArms } from './useRunArms';
 
 const TEXT = {
@@ -23,13 +23,18 @@ const TEXT = {
 
 const HELP: Record<Endpoint, HelpTopic[]> = { pfs: ['untreated', 'steps'], os: ['os'] };
 
-export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; endpoint: Endpoint }) {
+export const SurvivalChart = memo(function SurvivalChart({
+  waiting,
+  endpoint,
+  statistics,
+  scenario,
+  slots,
+  stem,
+  running,
+}: FigureCardProps<'statistics'> & { endpoint: Endpoint }) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const slots = useCohort((s) => s.slots);
-  const horizon = useCohort((s) => s.scenario?.horizon ?? 0);
-  const stem = useCohort(stemOf);
-  const { names, hypotheses } = useRunArms();
+  const horizon = scenario?.horizon ?? 0;
+  const { names, hypotheses } = useRunArms(scenario);
   const [showCi, setShowCi] = useState(false);
   const narrow = useMediaQuery(NARROW_QUERY);
   const ciId = useId();
@@ -72,6 +77,7 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
       // before the first results: the run's arms give the number of at-risk rows, so the figure keeps its height
       height={kaplanMeierHeight(plotHeight, curves.length || names.length || 2, true)}
       draw={statistics ? draw : null}
+      running={running}
       message={waiting}
       loading={waiting !== null}
       file={{
@@ -115,4 +121,4 @@ export function SurvivalChart({ waiting, endpoint }: { waiting: string | null; e
       }
     />
   );
-}
+});

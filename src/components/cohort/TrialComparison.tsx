@@ -4,6 +4,7 @@
  * sees at once where the virtual trial lands against the real one. The published figures and their sources are in
  * the trial catalogue (scenario/catalogue/trial.ts), not here.
  */
+import { memo } from 'react';
 import { locale } from '../../i18n';
 import { type CohortMessageKey, useCohortT } from '../../i18n/cohort';
 import {
@@ -12,17 +13,19 @@ import {
   type PublishedFigure,
   type TrialTarget,
 } from '../../scenario/catalogue/trial';
-import { type CohortStatistics, useCohort } from '../../store/cohort';
+import type { CohortStatistics } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { modelFigure, placeholderTexts, publishedText } from './chartData';
 import { Estimate, Pending } from './Estimate';
+import type { TrialSnapshot } from './TrialResults';
 
-export function TrialComparison() {
+export const TrialComparison = memo(function TrialComparison({
+  statistics,
+  scenario,
+  slots,
+  running,
+}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots'> & { running: boolean }) {
   const tc = useCohortT();
-  const statistics = useCohort((s) => s.statistics);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const running = useCohort((s) => s.status === 'running');
   // before a run's first results: the table with the trial's figures and blank bars for the model's
   if (!scenario || (!statistics && !running)) return null;
   const match = matchImbrave150Arms(scenario.arms);
@@ -111,4 +114,4 @@ export function TrialComparison() {
       </p>
     </section>
   );
-}
+});

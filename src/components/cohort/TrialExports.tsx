@@ -3,10 +3,10 @@
  * (numbers at risk, events, censored) and the response table, as CSV; it exists so that a run's numbers can be
  * checked or re-analysed elsewhere. The figures save themselves (SVG, PNG: Figure.tsx).
  */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useCohortT } from '../../i18n/cohort';
 import { RESPONSE_CODES } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
+import { type TrialStatus, useCohort } from '../../store/cohort';
 import { loadChunk } from '../../store/release';
 import { kmTables, responseRows, trialFileStem } from './chartData';
 
@@ -17,12 +17,19 @@ const writers = () =>
     return { ...csv, download: files.download };
   });
 
-export function TrialExports() {
+export const TrialExports = memo(function TrialExports({
+  status,
+  done,
+  total,
+  hasStatistics,
+}: {
+  status: TrialStatus;
+  /** patients done, once the run has ended */
+  done: number;
+  total: number;
+  hasStatistics: boolean;
+}) {
   const tc = useCohortT();
-  const status = useCohort((s) => s.status);
-  const done = useCohort((s) => s.done);
-  const total = useCohort((s) => s.total);
-  const hasStatistics = useCohort((s) => s.statistics !== null);
   const [saved, setSaved] = useState('');
   const running = status === 'running';
 
@@ -74,4 +81,4 @@ export function TrialExports() {
       </p>
     </section>
   );
-}
+});

@@ -3,12 +3,14 @@
  * in reading order.
  */
 import { useDeferredValue, useEffect, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useCohortT } from '../../i18n/cohort';
 import { BIOMARKER_SETTINGS } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
+import { type CohortState, useCohort } from '../../store/cohort';
 import { afterNextPaint } from '../afterNextPaint';
 import { ArmTable } from './ArmTable';
 import { Biomarkers } from './Biomarkers';
+import { stemOf } from './chartData';
 import { EnsembleSpread } from './EnsembleSpread';
 import { FlauraComparison } from './FlauraComparison';
 import { HypothesisNotice } from './HypothesisNotice';
@@ -24,17 +26,51 @@ import { Waterfalls } from './Waterfalls';
  */
 const MOUNT_GROUPS = 5;
 
+/** What the result cards show of the trial store: the run's scenario, status and results. */
+export type TrialSnapshot = Pick<CohortState, 'status' | 'scenario' | 'slots' | 'key' | 'block' | 'statistics'> & {
+  /** patients done once the run has ended (0 while it runs: the run bar shows the count, the cards need not) */
+  ended: number;
+  total: number;
+};
+
+/** A figure card's props: its part of the snapshot, the file stem of its exports and the veil's text. */
+export type FigureCardProps<Data extends 'block' | 'statistics'> = Pick<TrialSnapshot, Data | 'scenario' | 'slots'> & {
+  /** "waiting for the first patients" before a run's first results, else null */
+  waiting: string | null;
+  /** the file name's stem of the figures' exports (stemOf) */
+  stem: string;
+  running: boolean;
+};
+
+const snapshot = (s: CohortState): TrialSnapshot => ({
+  status: s.status,
+  scenario: s.scenario,
+  slots: s.slots,
+  key: s.key,
+  block: s.block,
+  statistics: s.statistics,
+  ended: s.status === 'running' ? 0 : s.done,
+  total: s.total,
+});
+
 /** Everything a run produces, partial while it runs. */
 export function TrialResults() {
   const tc = useCohortT();
-  const status = useCohort((s) => s.status);
-  const hasBlock = useCohort((s) => s.block !== null);
+  // The cards are drawn from a deferred copy of the store's results, and each is given only its own part of it (they
+  // are memo components): a store update (Run pressed, a partial block, its statistics) first commits the run bar
+  // alone, then the cards whose part changed in a render of their own, which React interrupts for input. Read from the
+  // store by every card, each partial result re-rendered every card in one task (13-31 ms of CPU), and Run again
+  // re-rendered the whole area into its placeholders in the click's task (~750 layout objects).
+  // The first results area of a run (its table and figures, placeholders until the first patients) is thus mounted in
+  // a render of its own after the Run press's, which commits only the run bar: the whole area in the click's task was
+  // one long task (React's commit of ~400 elements and the page's layout around it).
+  const view = useDeferredValue(useCohort(useShallow(snapshot)));
+  const { status, scenario, slots, key, block, statistics } = view;
+  const hasBlock = block !== null;
+  const running = status === 'running';
   // the lung trial's patients carry no biomarker strata (NRF2, PGE2, NEAT1): no biomarker view
-  const biomarkers = useCohort((s) => s.scenario === null || BIOMARKER_SETTINGS.includes(s.scenario.setting));
-  // The first results area of a run (its table and figures, placeholders until the first patients) is mounted in a
-  // render of its own after the Run press's, which then commits only the run bar: the whole area in the click's task
-  // was one long task (React's commit of ~400 elements and the page's layout around it).
-  const shown = useDeferredValue(!(status === 'idle' || (!hasBlock && status !== 'running')));
+  const biomarkers = scenario === null || BIOMARKER_SETTINGS.includes(scenario.setting);
+  const shown = !(status === 'idle' || (!hasBlock && !running));
   // ... and then a few cards at a time, one group per painted frame, top to bottom (a card mounts below the ones
   // before it, so nothing already shown moves): the first style and layout of the whole area, ~2,000 layout objects,
   // was the longest task of a run (70 ms of CPU; 200-660 ms of wall time on a loaded two-core machine).
@@ -49,30 +85,64 @@ export function TrialResults() {
   }, [shown, groups]);
   if (!shown) return null;
   const waiting = hasBlock ? null : tc('run.waiting');
+  const stem = stemOf(view);
   return (
     <>
-      <ArmTable />
-      <EnsembleSpread />
+      <ArmTable statistics={statistics} scenario={scenario} slots={slots} running={running} />
+      <EnsembleSpread statistics={statistics} scenario={scenario} slots={slots} status={status} runKey={key} />
       {groups >= 1 ? (
         <>
-          <HypothesisNotice />
-          <TrialComparison />
-          <FlauraComparison />
+          <HypothesisNotice scenario={scenario} slots={slots} />
+          <TrialComparison statistics={statistics} scenario={scenario} slots={slots} running={running} />
+          <FlauraComparison statistics={statistics} scenario={scenario} slots={slots} running={running} />
         </>
       ) : null}
       {groups >= 2 ? (
         <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">
           <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>
           <div className="trial-grid">
-            <SurvivalChart waiting={waiting} endpoint="pfs" />
-            <SurvivalChart waiting={waiting} endpoint="os" />
+            {(['pfs', 'os'] as const).map((endpoint) => (
+              <SurvivalChart
+                key={endpoint}
+                endpoint={endpoint}
+                waiting={waiting}
+                statistics={statistics}
+                scenario={scenario}
+                slots={slots}
+                stem={stem}
+                running={running}
+              />
+            ))}
           </div>
         </section>
       ) : null}
-      {groups >= 3 ? <Waterfalls waiting={waiting} /> : null}
-      {groups >= 4 ? <Spiders waiting={waiting} /> : null}
-      {groups >= 5 && biomarkers ? <Biomarkers waiting={waiting} /> : null}
-      {groups >= 5 ? <TrialExports /> : null}
+      {groups >= 3 ? (
+        <Waterfalls
+          waiting={waiting}
+          block={block}
+          statistics={statistics}
+          scenario={scenario}
+          slots={slots}
+          stem={stem}
+          running={running}
+        />
+      ) : null}
+      {groups >= 4 ? (
+        <Spiders waiting={waiting} block={block} scenario={scenario} slots={slots} stem={stem} running={running} />
+      ) : null}
+      {groups >= 5 && biomarkers ? (
+        <Biomarkers
+          waiting={waiting}
+          statistics={statistics}
+          scenario={scenario}
+          slots={slots}
+          stem={stem}
+          running={running}
+        />
+      ) : null}
+      {groups >= 5 ? (
+        <TrialExports status={status} done={view.ended} total={view.total} hasStatistics={statistics !== null} />
+      ) : null}
     </>
   );
 }

@@ -2,26 +2,29 @@
  * Waterfalls is the virtual trial's waterfall plots (each patient's best change, coloured by response, per arm); it
  * exists to show the spread of responses behind a response rate.
  */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { drawWaterfall } from '../../charts/waterfall';
 import { locale } from '../../i18n';
 import { useCohortT } from '../../i18n/cohort';
-import { useCohort } from '../../store/cohort';
 import { ArmSwatch } from '../ArmSwatch';
 import { NARROW_QUERY, useMediaQuery } from '../useMediaQuery';
-import { hypothesisNotes, REFERENCES, responseCategories, responseLegend, stemOf, waterfallBars } from './chartData';
+import { hypothesisNotes, REFERENCES, responseCategories, responseLegend, waterfallBars } from './chartData';
 import { Figure } from './Figure';
 import { ResponseLegend } from './ResponseLegend';
+import type { FigureCardProps } from './TrialResults';
 import { useRunArms } from './useRunArms';
 
-export function Waterfalls({ waiting }: { waiting: string | null }) {
+export const Waterfalls = memo(function Waterfalls({
+  waiting,
+  block,
+  statistics,
+  scenario,
+  slots,
+  stem,
+  running,
+}: FigureCardProps<'block' | 'statistics'>) {
   const tc = useCohortT();
-  const block = useCohort((s) => s.block);
-  const statistics = useCohort((s) => s.statistics);
-  const scenario = useCohort((s) => s.scenario);
-  const slots = useCohort((s) => s.slots);
-  const stem = useCohort(stemOf);
-  const { names, hypotheses } = useRunArms();
+  const { names, hypotheses } = useRunArms(scenario);
   const narrow = useMediaQuery(NARROW_QUERY);
   const lang = locale();
   const arms = scenario?.arms ?? [];
@@ -83,6 +86,7 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
               draw={draws[a] ?? null}
+              running={running}
             />
           );
         })}
@@ -90,4 +94,4 @@ export function Waterfalls({ waiting }: { waiting: string | null }) {
       <p className="chart-note">{tc('chart.waterfallNote')}</p>
     </section>
   );
-}
+});

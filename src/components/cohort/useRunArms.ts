@@ -4,10 +4,13 @@
  */
 import { useMemo } from 'react';
 import { hypothesisArms } from '../../scenario/catalogue/trial';
-import { useCohort } from '../../store/cohort';
+import type { Scenario } from '../../scenario/types';
 
-export function useRunArms(): { names: string[]; hypotheses: ReturnType<typeof hypothesisArms> } {
-  const runArms = useCohort((s) => s.scenario?.arms);
+export function useRunArms(scenario: Scenario | null): {
+  names: string[];
+  hypotheses: ReturnType<typeof hypothesisArms>;
+} {
+  const runArms = scenario?.arms;
   const names = useMemo(() => (runArms ?? []).map((arm) => arm.name), [runArms]);
   const hypotheses = useMemo(() => (runArms ? hypothesisArms(runArms) : []), [runArms]);
   return { names, hypotheses };
