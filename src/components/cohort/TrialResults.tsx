@@ -58,9 +58,9 @@ export function TrialResults() {
   const tc = useCohortT();
   // The cards are drawn from a deferred copy of the store's results, and each is given only its own part of it (they
   // are memo components): a store update (Run pressed, a partial block, its statistics) first commits the run bar
-  // alone, then the cards whose part changed in a render of their own, which React interrupts for input. Read from the
-  // store by every card, each partial result re-rendered every card in one task (13-31 ms of CPU), and Run again
-  // re-rendered the whole area into its placeholders in the click's task (~750 layout objects).
+  // alone, then the cards whose part changed in a render of their own, which React renders in slices and interrupts
+  // for input. Read from the store by each card, a partial result re-rendered its cards in one task (13-31 ms of CPU),
+  // and Run again re-rendered the whole area into its placeholders in the click's task (~750 layout objects).
   // The first results area of a run (its table and figures, placeholders until the first patients) is thus mounted in
   // a render of its own after the Run press's, which commits only the run bar: the whole area in the click's task was
   // one long task (React's commit of ~400 elements and the page's layout around it).

@@ -1,11 +1,11 @@
 /**
  * The trial figures' drawing queue: every figure draws in a task of its own, one per painted frame, so that a trial's
  * results (up to 8 waterfalls, 8 spider plots, the survival and biomarker curves) never become one long task that
- * freezes the page, and figures on screen draw first. One per frame, not one per task: drawn in back-to-back tasks,
- * each figure's text measurements laid out the drawings before it as well, and the frame after them styled, laid out
- * and painted all of them at once. While a trial runs, a figure off screen does not redraw its partial results at
- * all: it draws the latest ones when it scrolls into view, or the final ones when the run ends. A figure's SVG that is
- * about to be saved is drawn at once (drawNow), so an export never holds an older drawing.
+ * freezes the page, and figures on screen draw first. One per frame, not one per task: draws in back-to-back tasks
+ * could all fall before one frame, which then styled, laid out and painted every one of them. While a trial runs, a
+ * figure off screen does not redraw its partial results at all: it draws the latest ones when it scrolls into view,
+ * or the final ones when the run ends. A figure's SVG that is about to be saved is drawn at once (drawNow), so an
+ * export never holds an older drawing.
  *
  * Visibility comes from one IntersectionObserver (with a margin, so a figure is drawn just before it scrolls in); a
  * browser without it draws every figure as if it were on screen.
