@@ -119,7 +119,7 @@ export const Biomarkers = memo(function Biomarkers({
               loading={waiting !== null}
               file={{
                 title: `${tc('bio.kmTitle', { biomarker: markerName, arm: arm.name })} (${pText})`,
-                name: `${stem}-km-pfs-${marker.toLowerCase()}-arm${a + 1}`,
+                name: () => `${stem()}-km-pfs-${marker.toLowerCase()}-arm${a + 1}`,
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: curves.map((c) => ({ name: c.label, colour: c.colour, dash: c.dash })),
               }}

@@ -29,8 +29,12 @@ interface FigureProps {
   note?: ReactNode;
   /** partial results of a running trial: drawn only when on screen (drawQueue.ts) */
   running: boolean;
-  /** the figure as a file (SVG and PNG): its title in the file, the file name's stem, the legend drawn under it */
-  file?: { title: string; name: string; legend: LegendEntry[]; notes?: readonly string[] };
+  /**
+   * the figure as a file (SVG and PNG): its title in the file, the file name without its extension (asked when saved:
+   * it names the patients shown, which change with every partial block, and the figure need not re-render for it),
+   * the legend drawn under it
+   */
+  file?: { title: string; name: () => string; legend: LegendEntry[]; notes?: readonly string[] };
 }
 
 /** The export code (SVG and PNG drawing) is loaded at the first export, not with the page: the explorer's chunk. */
@@ -75,7 +79,7 @@ function FigureBody({
     try {
       const { chartToSvg, download, svgToPng } = await exporter();
       const text = chartToSvg(element, file.title, file.legend, file.notes);
-      const name = `${file.name}.${format}`;
+      const name = `${file.name()}.${format}`;
       download(name, format === 'svg' ? new Blob([text], { type: 'image/svg+xml' }) : await svgToPng(text, 2));
       setSaved(tc('export.saved', { file: name }));
     } catch (error) {

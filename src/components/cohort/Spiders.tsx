@@ -86,7 +86,7 @@ export const Spiders = memo(function Spiders({
               loading
               file={{
                 title: `${tc('chart.spider')}: ${arm.name}`,
-                name: `${stem}-spider-arm${a + 1}`,
+                name: () => `${stem()}-spider-arm${a + 1}`,
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}

@@ -82,7 +82,7 @@ export const SurvivalChart = memo(function SurvivalChart({
       loading={waiting !== null}
       file={{
         title: tc(text.title),
-        name: `${stem}-km-${endpoint}`,
+        name: () => `${stem()}-km-${endpoint}`,
         notes: hypothesisNotes(
           names,
           hypotheses,

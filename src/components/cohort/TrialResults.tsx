@@ -2,7 +2,7 @@
  * TrialResults is everything a trial run produces, partial while it runs; it exists to lay out the table and figures
  * in reading order.
  */
-import { useDeferredValue, useEffect, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCohortT } from '../../i18n/cohort';
 import { BIOMARKER_SETTINGS } from '../../scenario/catalogue/trial';
@@ -37,8 +37,12 @@ export type TrialSnapshot = Pick<CohortState, 'status' | 'scenario' | 'slots' | 
 export type FigureCardProps<Data extends 'block' | 'statistics'> = Pick<TrialSnapshot, Data | 'scenario' | 'slots'> & {
   /** "waiting for the first patients" before a run's first results, else null */
   waiting: string | null;
-  /** the file name's stem of the figures' exports (stemOf) */
-  stem: string;
+  /**
+   * the file name's stem of the figures' exports (stemOf: the seed and the patients shown), read when a figure is
+   * saved: a stable function, so that a partial block, which changes the patients' count, re-renders only the cards
+   * that show the block
+   */
+  stem: () => string;
   running: boolean;
 };
 
@@ -71,6 +75,13 @@ export function TrialResults() {
   // the lung trial's patients carry no biomarker strata (NRF2, PGE2, NEAT1): no biomarker view
   const biomarkers = scenario === null || BIOMARKER_SETTINGS.includes(scenario.setting);
   const shown = !(status === 'idle' || (!hasBlock && !running));
+  // the figures' file names, read when one is saved (the patients' count changes with every block)
+  const stem = stemOf(view);
+  const shownStem = useRef(stem);
+  useLayoutEffect(() => {
+    shownStem.current = stem;
+  }, [stem]);
+  const fileStem = useCallback(() => shownStem.current, []);
   // ... and then a few cards at a time, one group per painted frame, top to bottom (a card mounts below the ones
   // before it, so nothing already shown moves): the first style and layout of the whole area, ~2,000 layout objects,
   // was the longest task of a run (70 ms of CPU; 200-660 ms of wall time on a loaded two-core machine).
@@ -85,7 +96,6 @@ export function TrialResults() {
   }, [shown, groups]);
   if (!shown) return null;
   const waiting = hasBlock ? null : tc('run.waiting');
-  const stem = stemOf(view);
   return (
     <>
       <ArmTable statistics={statistics} scenario={scenario} slots={slots} running={running} />
@@ -109,7 +119,7 @@ export function TrialResults() {
                 statistics={statistics}
                 scenario={scenario}
                 slots={slots}
-                stem={stem}
+                stem={fileStem}
                 running={running}
               />
             ))}
@@ -123,12 +133,12 @@ export function TrialResults() {
           statistics={statistics}
           scenario={scenario}
           slots={slots}
-          stem={stem}
+          stem={fileStem}
           running={running}
         />
       ) : null}
       {groups >= 4 ? (
-        <Spiders waiting={waiting} block={block} scenario={scenario} slots={slots} stem={stem} running={running} />
+        <Spiders waiting={waiting} block={block} scenario={scenario} slots={slots} stem={fileStem} running={running} />
       ) : null}
       {groups >= 5 && biomarkers ? (
         <Biomarkers
@@ -136,7 +146,7 @@ export function TrialResults() {
           statistics={statistics}
           scenario={scenario}
           slots={slots}
-          stem={stem}
+          stem={fileStem}
           running={running}
         />
       ) : null}

@@ -81,7 +81,7 @@ export const Waterfalls = memo(function Waterfalls({
               loading
               file={{
                 title: `${tc('chart.waterfall')}: ${arm.name}`,
-                name: `${stem}-waterfall-arm${a + 1}`,
+                name: () => `${stem()}-waterfall-arm${a + 1}`,
                 notes: hypothesisNotes(names, hypotheses, [a], (arms) => tc('hypothesis.fileNote', { arms })),
                 legend: responseLegend((r) => tc(`response.${r}`)),
               }}
