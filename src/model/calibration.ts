@@ -250,11 +250,11 @@ export function trialMetrics(
     out[`os12.${a}`] = arm.os12?.estimate ?? Number.NaN;
     out[`mos.${a}`] = (arm.medianOs.median ?? Number.POSITIVE_INFINITY) / DAYS_PER_MONTH;
     out[`ttr.${a}`] = (arm.timeToResponse.median ?? Number.NaN) / DAYS_PER_MONTH;
+    out[`ttr1.${a}`] = arm.timeToResponse.first;
     out[`ttr12.${a}`] = arm.timeToResponse.firstOrSecond;
-    // PFS at the trial's median, read off the Kaplan–Meier curve at the assessment days and interpolated linearly
-    // between them (continuous in the model's parameters, unlike the step median, which jumps from scan to scan)
-    const target = CALIBRATION_TARGETS.find((t) => t.id === `mpfs.${a}`);
-    if (target) out[`pfsAtMedian.${a}`] = scanInterpolatedSurvival(arm.pfs, target.value * DAYS_PER_MONTH, interval);
+    // the median of the Kaplan–Meier curve read at the assessment days and interpolated linearly between them
+    // (continuous in the model's parameters, unlike the step median, which jumps from scan to scan)
+    out[`pfsScanMedian.${a}`] = Math.min(scanInterpolatedMedian(arm.pfs, interval), last) / DAYS_PER_MONTH;
   });
   if (trajectories && trajectories.volumes.length > UNTREATED_ARM) out['dt.2'] = medianDoublingMonths(trajectories);
   const c = stats.comparisons[0];
@@ -272,18 +272,87 @@ export function scanInterpolatedSurvival(km: KaplanMeierResult, t: number, inter
 }
 
 /**
- * The standardised distance the fit uses, continuous in the model's parameters: a median PFS as the PFS at the
- * trial's median against 50 % (SE: binomial at 50 % in the trial's arm), and the time to response as the share of
- * responders seen by the second assessment against 50 % (a median of 2.8 months ≈ the second scan, day 84; SE:
- * binomial at 50 % over the trial's responders). Every other target as standardisedDistance.
+ * The day on which Ŝ, read at the assessment days and interpolated linearly between them (scanInterpolatedSurvival),
+ * reaches 0.5; infinity when it stays above 0.5 up to the curve's last time.
+ */
+export function scanInterpolatedMedian(km: KaplanMeierResult, interval: number): number {
+  const end = km.time.length > 0 ? km.time[km.time.length - 1] : 0;
+  let before = 1;
+  for (let k = 1; (k - 1) * interval < end; k++) {
+    const s = survivalAt(km, k * interval);
+    if (s <= 0.5) return before === s ? k * interval : (k - 1 + (before - 0.5) / (before - s)) * interval;
+    before = s;
+  }
+  return Number.POSITIVE_INFINITY;
+}
+
+/** IMbrave150's confirmed responders on atezolizumab + bevacizumab (ORR 27.3 % of 336), whose median is the target. */
+export const TRIAL_RESPONDERS = Math.round(N[1] * published('orr', 1).value);
+
+/** Binomial probabilities P(X = k), k = 0..n, for X ~ Bin(n, p). */
+function binomialPmf(n: number, p: number): Float64Array {
+  const out = new Float64Array(n + 1);
+  if (p <= 0) out[0] = 1;
+  else if (p >= 1) out[n] = 1;
+  else {
+    let log = n * Math.log1p(-p);
+    const ratio = Math.log(p) - Math.log1p(-p);
+    for (let k = 0; k <= n; k++) {
+      out[k] = Math.exp(log);
+      log += Math.log(n - k) - Math.log(k + 1) + ratio;
+    }
+  }
+  return out;
+}
+
+/**
+ * The chance that a trial of n responders reports its (step) median time to response at the second assessment, as
+ * IMbrave150 did (2.8 months), when each responder is first seen at the first assessment with probability `first`
+ * and by the second with probability `firstOrSecond`: the median of an even n is the mean of the (n/2)th and
+ * (n/2 + 1)th response days, so both are at the second scan when fewer than n/2 responders are seen at the first and at
+ * least n/2 + 1 by the second (an odd n: the ((n + 1)/2)th day). Exact (multinomial), continuous in both shares.
+ */
+export function medianAtSecondScanChance(first: number, firstOrSecond: number, n: number = TRIAL_RESPONDERS): number {
+  const lower = Math.floor((n - 1) / 2); // at most this many at the first scan
+  const upper = Math.floor(n / 2) + 1; // at least this many by the second
+  const p1 = Math.min(Math.max(first, 0), 1);
+  const p2 = Math.min(Math.max(firstOrSecond, p1), 1);
+  const atFirst = binomialPmf(n, p1);
+  // given k at the first scan, each of the n - k others is seen at the second with probability q
+  const q = p1 < 1 ? (p2 - p1) / (1 - p1) : 0;
+  let chance = 0;
+  for (let k = 0; k <= lower; k++) {
+    if (atFirst[k] === 0) continue;
+    const rest = binomialPmf(n - k, q);
+    let tail = 0;
+    for (let j = Math.max(0, upper - k); j <= n - k; j++) tail += rest[j];
+    chance += atFirst[k] * tail;
+  }
+  return Math.min(1, chance);
+}
+
+/**
+ * The standardised distance the fit uses, continuous in the model's parameters: a median PFS as the median of the
+ * Kaplan–Meier curve read at the assessment days and interpolated between them (scanInterpolatedMedian) against the
+ * trial's, SE from its 95 % interval (version 6 took the PFS at the trial's median against 50 %, SE binomial at 50 %:
+ * a curve flat around 50 % then sat 1.3 SE from the target at 6.8 months while its median lay at 9.5); the time to response by the chance c that a
+ * trial of IMbrave150's 92 responders reports its median at the second assessment given the model's shares of
+ * responders seen at the first and by the second (medianAtSecondScanChance), as the distance sqrt(−2 ln c) (its square
+ * is the term's −2 log-likelihood; positive when the median would more likely fall later, negative when earlier).
+ * Every other target as standardisedDistance.
  */
 export function fitDistance(target: TrialTarget, metrics: Record<string, number>): number {
   if (target.id.startsWith('mpfs.') && (target.arm === 0 || target.arm === 1)) {
-    return (metrics[`pfsAtMedian.${target.arm}`] - 0.5) / Math.sqrt(0.25 / N[target.arm]);
+    return standardisedDistance(target, metrics[`pfsScanMedian.${target.arm}`]);
   }
   if (target.id === 'ttr.1') {
-    const responders = N[1] * 0.273;
-    return -(metrics['ttr12.1'] - 0.5) / Math.sqrt(0.25 / responders);
+    const first = metrics['ttr1.1'];
+    const bysecond = metrics['ttr12.1'];
+    if (!Number.isFinite(first) || !Number.isFinite(bysecond)) return 1e3;
+    const chance = Math.max(medianAtSecondScanChance(first, bysecond), 1e-300);
+    // later: too few responders by the second scan (the usual case); earlier: half of them at the first already
+    const later = 0.5 - bysecond > first - 0.5;
+    return (later ? 1 : -1) * Math.sqrt(-2 * Math.log(chance));
   }
   return standardisedDistance(target, metrics[target.id]);
 }

@@ -74,8 +74,7 @@ export const COHORT_DISTRIBUTIONS = {
    */
   growthLogSd: 1.5,
   growthRange: [0.1, 10] as const,
-  /** T-cell kill rate: SD of log 0.5 (tumour immunogenicity varies) */
-  killLogSd: 0.5,
+  // the T-cell kill rate's spread is the population's killLogSd (fitted since version 7)
   /** T-cell recruitment: SD of log 0.4 */
   recruitmentLogSd: 0.4,
   /** NRF2-independent PGE2 production: SD of log 0.4 */
@@ -162,7 +161,7 @@ export function samplePatients(
     const neat1 = d.neat1[0] + (d.neat1[1] - d.neat1[0]) * random.next();
     const il6 = Math.min(1, random.lognormal(Math.log(d.il6Median), d.il6LogSd));
     const growth = clamp(random.lognormal(0, d.growthLogSd), d.growthRange[0], d.growthRange[1]);
-    const kill = random.lognormal(0, d.killLogSd);
+    const kill = random.lognormal(0, population.killLogSd);
     const recruitment = random.lognormal(0, d.recruitmentLogSd);
     const pge2 = random.lognormal(0, d.pge2LogSd);
     const baselineCells = clamp(
@@ -993,6 +992,8 @@ export interface TimeToResponse {
   responders: number;
   /** median of the responders' response days; null without responders */
   median: number | null;
+  /** share of the responders whose response was first seen at the first assessment */
+  first: number;
   /** share of the responders whose response was first seen at the first or second assessment */
   firstOrSecond: number;
 }
@@ -1036,7 +1037,8 @@ export function timeToResponse(responseDays: ArrayLike<number>, assessmentInterv
   const median = m === 0 ? null : m % 2 === 1 ? days[(m - 1) / 2] : 0.5 * (days[m / 2 - 1] + days[m / 2]);
   // the second assessment is on day 2 x interval (a small tolerance for the grid's rounding)
   const early = days.filter((d) => d <= 2 * assessmentInterval + 1e-6).length;
-  return { responders: m, median, firstOrSecond: m > 0 ? early / m : 0 };
+  const firstScan = days.filter((d) => d <= assessmentInterval + 1e-6).length;
+  return { responders: m, median, first: m > 0 ? firstScan / m : 0, firstOrSecond: m > 0 ? early / m : 0 };
 }
 
 function select<T extends Float64Array | Uint8Array>(values: T, mask: Uint8Array, want: number): number[] {

@@ -4,7 +4,13 @@
  * calibration writes; a unit test checks that the model uses exactly that file.
  *
  * - killScale, growthScale, recruitmentScale: medians of the patients' lognormal multipliers of the patient-scale
- *   T-cell kill rate, tumour growth rate and T-cell recruitment (the spread is fixed: COHORT_DISTRIBUTIONS).
+ *   T-cell kill rate, tumour growth rate and T-cell recruitment (the spreads of growth and recruitment are fixed:
+ *   COHORT_DISTRIBUTIONS).
+ * - killLogSd: the SD of log of the patients' T-cell kill multiplier, how far tumours differ in what one T cell can
+ *   kill (immunogenicity, antigen presentation): fixed at 0.5 (chosen) up to version 6, fitted since version 7 (the
+ *   lung trial's kill spread is fitted to FLAURA the same way): a wider spread gives the responders a stronger kill
+ *   and the non-responders a weaker one, so responses come sooner without holding the others' tumours longer
+ *   (docs/model.md, "Time to response").
  *   growthScale was fixed in versions 3 and 4 (at version 2's fit, 0.8391): left free without a target on untreated
  *   tumours, the fit took it to its lower bound and they doubled in 17 months against HCC's measured 4.6 (Nathani et
  *   al., Gut 2021). Since version 5 it is fitted again, with that doubling time among the targets (calibration.ts,
@@ -16,7 +22,10 @@
  * - residualResorbed: share of patients in whom killed tumour tissue is fully resorbed (only they can reach a
  *   complete response); residualMedian, residualLogSd: in the others, non-viable tissue (necrosis, fibrosis) stays in
  *   the lesion as a lognormal fraction of the volume lost (median, SD of log), so that the measured diameter of a
- *   responder shrinks to a patient-specific floor: a continuous waterfall instead of only −100 %.
+ *   responder shrinks to a patient-specific floor: a continuous waterfall instead of only −100 %. The SD of log was
+ *   fixed at 1 (chosen) up to version 6 and is fitted since version 7: it sets how many responders need a deep viable
+ *   shrinkage (a floor just under the partial-response threshold) and so respond late (docs/model.md, "Time to
+ *   response").
  * - newLesionHazard: new lesions (progression outside the target lesion) per day for the median patient (growth
  *   multiplier 1) while its occult deposits grow at the untreated rate. Since version 6 the hazard follows the
  *   deposits' net growth under the patient's treatment: newLesionHazard x growth multiplier x the target lesion's net
@@ -57,6 +66,7 @@ import file from './trial-population.json' with { type: 'json' };
 
 export interface TrialPopulation {
   killScale: number;
+  killLogSd: number;
   growthScale: number;
   recruitmentScale: number;
   sorafenibScale: number;
@@ -86,6 +96,7 @@ export interface TrialPopulation {
 export const FITTED_PARAMETERS = [
   'growthScale',
   'killScale',
+  'killLogSd',
   'recruitmentScale',
   'sorafenibScale',
   'sorafenibLogSd',
@@ -95,6 +106,7 @@ export const FITTED_PARAMETERS = [
   'nrf2StingSuppression',
   'residualResorbed',
   'residualMedian',
+  'residualLogSd',
   'newLesionHazard',
   'newLesionFloor',
   'sorafenibNewLesionFloor',
@@ -111,6 +123,7 @@ export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   growthScale: [0.3, 3],
   killScale: [0.2, 5],
+  killLogSd: [0.2, 2],
   recruitmentScale: [0.2, 5],
   sorafenibScale: [0.3, 6],
   sorafenibLogSd: [0.2, 2],
@@ -120,6 +133,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   nrf2StingSuppression: [0, 0.3],
   residualResorbed: [0, 1],
   residualMedian: [0.001, 1],
+  residualLogSd: [0.3, 3],
   newLesionHazard: [0, 0.05],
   newLesionFloor: [0, 1],
   sorafenibNewLesionFloor: [0, 1],
