@@ -9,8 +9,11 @@
  *       "across plausible models" (default 200 patients, seed 1, 12 draws of ensemble seed 1): each figure of one run
  *       with its sampling interval beside its spread over the ensemble draws, for the IMbrave150 trial and the
  *       celecoxib add-on (hcc-atezo-bev-trial)
+ *   npx tsx scripts/trial-report.ts pfs [patients] [seed]
+ *       one run (default 1000 patients, seed 1) of the imbrave150-trial preset: each arm's Kaplan–Meier PFS at the
+ *       assessments (every 6 weeks, to week 72), the curves' shape behind the hazard ratio
  *
- * Both use the population of src/model/trial-population.json (its version is printed).
+ * All use the population of src/model/trial-population.json (its version is printed).
  */
 import { medianDoublingMonths } from '../src/model/calibration';
 import { cohortOutcomes, cohortStatistics, simulateTrajectories } from '../src/model/cohort';
@@ -19,6 +22,7 @@ import { TRIAL_POPULATION_VERSION } from '../src/model/population';
 import { DAYS_PER_MONTH } from '../src/scenario/catalogue/calendar';
 import { presetById } from '../src/scenario/catalogue/presets';
 import type { Scenario } from '../src/scenario/types';
+import { survivalAt } from '../src/stats';
 
 const [mode = 'os', ...rest] = process.argv.slice(2);
 const num = (i: number, fallback: number) => (rest[i] !== undefined ? Number(rest[i]) : fallback);
@@ -141,8 +145,21 @@ function ensembleTable(size: number, draws: number, seed: number): void {
   }
 }
 
+function pfsAtScans(size: number, seed: number): void {
+  const scenario = trial('imbrave150-trial', size, seed, false);
+  const stats = cohortStatistics(scenario, cohortOutcomes(scenario, simulateTrajectories(scenario, 0, size)));
+  const interval = scenario.cohort?.assessmentInterval ?? 42;
+  const scans = Array.from({ length: 12 }, (_, k) => k + 1);
+  console.log(`population version ${TRIAL_POPULATION_VERSION}; ${size} patients, seed ${seed}\n`);
+  console.log(`| arm | ${scans.map((k) => `week ${(k * interval) / 7}`).join(' | ')} |`);
+  console.log(`| --- | ${scans.map(() => '---').join(' | ')} |`);
+  for (const arm of stats.arms)
+    console.log(`| ${arm.name} | ${scans.map((k) => pct(survivalAt(arm.pfs, k * interval))).join(' | ')} |`);
+}
+
 const started = performance.now();
 if (mode === 'os') osTable(num(0, 1000), num(1, 1));
 else if (mode === 'ensemble') ensembleTable(num(0, 200), num(1, 12), num(2, 1));
-else throw new Error(`unknown mode ${mode}: os or ensemble`);
+else if (mode === 'pfs') pfsAtScans(num(0, 1000), num(1, 1));
+else throw new Error(`unknown mode ${mode}: os, ensemble or pfs`);
 console.log(`\n(${((performance.now() - started) / 1000).toFixed(0)} s)`);
