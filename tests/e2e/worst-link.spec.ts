@@ -42,6 +42,8 @@ interface Work {
   nodes: number;
   /** dose marks (a chart's dose row, a treatment track's ticks) whose path was rewritten */
   doseMarks: number;
+  /** draws of the tumour-volume chart: rewrites of its arms' curves, divided by the number of arms */
+  draws: number;
 }
 
 interface Figures {
@@ -61,8 +63,8 @@ interface Figures {
 /** Starts counting the page's DOM changes. */
 async function countWork(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __work: { records: number; nodes: number; doseMarks: number } };
-    w.__work = { records: 0, nodes: 0, doseMarks: 0 };
+    const w = window as unknown as { __work: { records: number; nodes: number; doseMarks: number; lines: number } };
+    w.__work = { records: 0, nodes: 0, doseMarks: 0, lines: 0 };
     new MutationObserver((list) => {
       for (const r of list) {
         w.__work.records++;
@@ -70,6 +72,12 @@ async function countWork(page: Page): Promise<void> {
         const target = r.target as Element;
         if (r.type === 'attributes' && r.attributeName === 'd' && target.matches('path.dose, .track-doses path'))
           w.__work.doseMarks++;
+        if (
+          r.type === 'attributes' &&
+          r.attributeName === 'd' &&
+          target.matches('[data-testid="svg-volume"] path.line')
+        )
+          w.__work.lines++;
       }
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
@@ -78,12 +86,17 @@ async function countWork(page: Page): Promise<void> {
 /** The DOM changes counted since the last call, divided by `per`; the count starts again. */
 async function takeWork(page: Page, per: number): Promise<Work> {
   const work = await page.evaluate(() => {
-    const w = window as unknown as { __work: { records: number; nodes: number; doseMarks: number } };
+    const w = window as unknown as { __work: { records: number; nodes: number; doseMarks: number; lines: number } };
     const taken = { ...w.__work };
-    w.__work = { records: 0, nodes: 0, doseMarks: 0 };
+    w.__work = { records: 0, nodes: 0, doseMarks: 0, lines: 0 };
     return taken;
   });
-  return { records: work.records / per, nodes: work.nodes / per, doseMarks: work.doseMarks / per };
+  return {
+    records: work.records / per,
+    nodes: work.nodes / per,
+    doseMarks: work.doseMarks / per,
+    draws: work.lines / ARM_LIMITS.maxArms / per,
+  };
 }
 
 /**
@@ -195,7 +208,7 @@ test('the worst link the codec accepts renders in bounded work (against a one-do
   const peer = await run(peerQuery);
   const worst = await run(worstQuery);
   const work = (w: Work) =>
-    `${w.records.toFixed(0)} DOM changes (${w.nodes.toFixed(0)} nodes added or removed, ${w.doseMarks.toFixed(1)} dose marks redrawn)`;
+    `${w.records.toFixed(0)} DOM changes (${w.nodes.toFixed(0)} nodes added or removed, ${w.doseMarks.toFixed(1)} dose marks redrawn; ${w.draws.toFixed(1)} draws of the curves)`;
   const show = (f: Figures) =>
     `DOM ${f.domNodes} elements (${f.nonTickNodes} outside axis ticks, at most ${f.maxTicksPerAxis} ticks per axis); ` +
     `per hover ${work(f.hoverWork)}; per slider update ${work(f.sliderWork)}; not asserted: longest task ` +
@@ -223,6 +236,11 @@ test('the worst link the codec accepts renders in bounded work (against a one-do
   expect(worst.hoverWork.doseMarks).toBe(0);
   expect(worst.hoverWork.records).toBeLessThanOrEqual(3 * peer.hoverWork.records + 50);
   expect(worst.sliderWork.nodes).toBeLessThanOrEqual(2 * peer.sliderWork.nodes + 100);
-  expect(worst.sliderWork.records).toBeLessThanOrEqual(2 * peer.sliderWork.records + 500);
+  // A slider update's DOM changes vary between runs of one build for either link, not with the number of the curves'
+  // draws (printed: 1.0 per update for both in a local run): the peer 446, 676 and 2103, the worst link 930, 1887
+  // and 2117 (one local run, two CI runs under load; 1887 against the former bound of 2 x 676 + 500 failed once). The
+  // bound is three times the peer's and 1000; work that grew with the doses would show in the nodes added and the dose
+  // marks redrawn, bounded above.
+  expect(worst.sliderWork.records).toBeLessThanOrEqual(3 * peer.sliderWork.records + 1000);
   expect(worst.sliderWork.doseMarks).toBeLessThanOrEqual(2 * peer.sliderWork.doseMarks + 5);
 });
