@@ -5,6 +5,10 @@
  * ~16 MB serialised) took up to ~130 ms of the main thread's CPU to receive, in one task. Packed, the main thread
  * receives a few hundred small objects and one buffer (moved, not copied) and unpacks the arrays in a plain loop.
  *
+ * The main thread unpacks in slices (unpackNumbersInSlices): one slice per task, so the ~1.6 million numbers of a
+ * 10,000 x 8 trial's statistics (~11 MB of arrays) are no single long task; unpacked at once they took 9-50 ms of CPU
+ * in one task, the longest of a traced 10,000 x 8 run in the browser (docs/performance.md, the trial's result cards).
+ *
  * pack/unpack are exact: every number (NaN, infinities, -0 too) comes back as it was, in arrays of the same lengths.
  * Only plain objects and arrays are walked; any other value (a typed array, a string, null) is left to structured
  * clone as it is.
@@ -101,4 +105,53 @@ export function unpackNumbers<T>(packed: PackedNumbers): T {
     return x;
   };
   return walk(packed.value) as T;
+}
+
+/** A packed array to fill: `out` (empty, or of its length) from numbers[offset .. offset + n). */
+interface Fill {
+  out: number[];
+  offset: number;
+  n: number;
+}
+
+/**
+ * unpackNumbers, the same value, with the arrays filled in slices of about `sliceMs` of the thread's time, each slice
+ * in a task of its own (`yieldTask` between them): the structure (a few hundred objects) is rebuilt at once, then
+ * the arrays are filled one after another, a whole array in one slice (a trial's longest is a few thousand numbers).
+ * The value is handed out only once every array is filled.
+ */
+export async function unpackNumbersInSlices<T>(
+  packed: PackedNumbers,
+  sliceMs = 4,
+  now: () => number = () => performance.now(),
+  yieldTask: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+): Promise<T> {
+  const { numbers } = packed;
+  const fills: Fill[] = [];
+  const walk = (x: unknown): unknown => {
+    if (Array.isArray(x)) return x.map(walk);
+    if (isPlainObject(x)) {
+      if (isStandIn(x)) {
+        // as numberArray: filled in place when not too long, pushed beyond
+        const out = x.n > 50_000 ? [] : new Array<number>(x.n);
+        fills.push({ out, offset: x[PACKED], n: x.n });
+        return out;
+      }
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(x)) out[key] = walk(x[key]);
+      return out;
+    }
+    return x;
+  };
+  const value = walk(packed.value) as T;
+  let started = now();
+  for (const { out, offset, n } of fills) {
+    if (now() - started >= sliceMs) {
+      await yieldTask();
+      started = now();
+    }
+    if (n > 50_000) for (let i = 0; i < n; i++) out.push(numbers[offset + i]);
+    else for (let i = 0; i < n; i++) out[i] = numbers[offset + i];
+  }
+  return value;
 }

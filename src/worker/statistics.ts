@@ -12,7 +12,7 @@ import * as Comlink from 'comlink';
 import type { CohortBlock, CohortStatistics } from '../model';
 import type { Scenario } from '../scenario/types';
 import type { SimulationApi } from './api';
-import { type PackedNumbers, unpackNumbers } from './packedNumbers';
+import { type PackedNumbers, unpackNumbersInSlices } from './packedNumbers';
 
 export type WorkerFactory = () => Worker;
 
@@ -89,8 +89,9 @@ export function createStatisticsClient(factory: WorkerFactory = defaultFactory):
 
   return {
     compute: (scenario, block) =>
+      // unpacked in slices, a task each: at once, a 10,000 x 8 trial's statistics were one task of 9-50 ms of CPU
       call((api) => api.cohortStatistics(scenario, block) as Promise<PackedNumbers>).then((packed) =>
-        unpackNumbers<CohortStatistics>(packed),
+        unpackNumbersInSlices<CohortStatistics>(packed),
       ),
     trialCost: (scenario, patients) => call((api) => api.trialCost(scenario, patients)),
     dispose() {

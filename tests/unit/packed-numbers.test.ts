@@ -7,7 +7,13 @@ import { cohortStatistics, runCohortBlock } from '../../src/model/cohort';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
-import { MIN_PACKED_LENGTH, type PackedNumbers, packNumbers, unpackNumbers } from '../../src/worker/packedNumbers';
+import {
+  MIN_PACKED_LENGTH,
+  type PackedNumbers,
+  packNumbers,
+  unpackNumbers,
+  unpackNumbersInSlices,
+} from '../../src/worker/packedNumbers';
 
 function trial(size: number): Scenario {
   const preset = presetById('hcc-atezo-bev-trial');
@@ -68,5 +74,48 @@ describe('number arrays packed for the statistics answer', () => {
     expect(numberArrays(packed.value, MIN_PACKED_LENGTH)).toEqual([]);
     // what is cloned besides the buffer is a small part of the unpacked statistics
     expect(serialize(packed.value).length).toBeLessThan(serialize(expected).length / 3);
+  });
+
+  it("unpacked in slices, a trial's statistics are the same value, handed out once every array is filled", async () => {
+    const scenario = trial(300);
+    const block = runCohortBlock(scenario, 0, 300);
+    const packed = simulationApi.cohortStatistics(scenario, block) as PackedNumbers;
+    const whole = unpackNumbers(packed);
+    // the packed arrays: one stand-in each in the packed value
+    const arrays = JSON.stringify(packed.value).split('__packedNumbers').length - 1;
+    expect(arrays).toBeGreaterThan(50);
+    // a clock that passes the slice at every array: a task before each
+    let clock = 0;
+    let yields = 0;
+    let settled = false;
+    const sliced = unpackNumbersInSlices(
+      packed,
+      1,
+      () => clock++,
+      async () => {
+        yields++;
+        expect(settled).toBe(false);
+      },
+    ).then((value) => {
+      settled = true;
+      return value;
+    });
+    const value = await sliced;
+    expect(value).toStrictEqual(whole);
+    expect(numberArrays(value, MIN_PACKED_LENGTH).every((a) => Object.keys(a).length === a.length)).toBe(true);
+    expect(yields).toBe(arrays);
+    // a clock that never passes it: one slice, no task given up
+    yields = 0;
+    expect(
+      await unpackNumbersInSlices(
+        packed,
+        4,
+        () => 0,
+        async () => void yields++,
+      ),
+    ).toStrictEqual(whole);
+    expect(yields).toBe(0);
+    // the default clock and tasks
+    expect(await unpackNumbersInSlices(packed)).toStrictEqual(whole);
   });
 });
