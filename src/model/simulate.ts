@@ -639,7 +639,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
   drugs.t0 = 0;
   // One solver call per drug segment (breakpoint to breakpoint), ended early only at a check day where the extinction
   // rule removes something. Every call starts on a changed right-hand side (a breakpoint) or a changed state (a
-  // removal), so none can take f(t0, y) from the last call's last stage (the solver's `resume`): none is asked to.
+  // removal), so none could take f(t0, y) from the last call's last stage.
   while (t < horizon) {
     if (b < breakpoints.length && breakpoints[b].t <= t) {
       startDrugSegment(problem, breakpoints[b]);

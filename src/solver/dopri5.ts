@@ -88,7 +88,6 @@ const EPS = Number.EPSILON;
 // slots of an integrator's `carried` array (see createDormandPrince)
 const CARRIED_FROM = 0;
 const CARRIED_STEP = 1;
-const ENDED_AT = 2;
 
 // stiffness detection (HNW II, §IV.2, and the DOPRI5 code's NSTIFF, IASTI, NONSTI)
 /** the test runs every this many accepted steps of a call (the DOPRI5 code's default NSTIFF) */
@@ -209,13 +208,8 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   const statistics: SolverStatistics = { rhsEvaluations: 0, acceptedSteps: 0, rejectedSteps: 0 };
   // What a call leaves for the next, in a typed array (a number variable of this closure that integrate changes is
   // kept boxed: every change would allocate a heap number): CARRIED_FROM, where the last call ended, and CARRIED_STEP,
-  // the step size proposed there (carryStepSize; 0: none); ENDED_AT, where the last call that ran to its end ended.
-  const carried = Float64Array.of(Number.NaN, 0, Number.NaN);
-  // that call's right-hand side, and the workspaces holding its state and f there (FSAL: the k1 of a step that would
-  // follow; k1/k7 and y/ynew swap by reference within a call)
-  let endedWith: RightHandSide | null = null;
-  let endK1 = wk1;
-  let endY = wy;
+  // the step size proposed there (carryStepSize; 0: none).
+  const carried = Float64Array.of(Number.NaN, 0);
 
   /**
    * A call stopped by its callback at output time g, in a step of size h that the controller accepted: with
@@ -238,7 +232,6 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     from: number,
     onOutput: OutputCallback,
     includeEnd: boolean,
-    resume?: boolean,
   ): number {
     if (!Number.isFinite(t0) || !Number.isFinite(t1)) throw new RangeError(`non-finite interval [${t0}, ${t1}]`);
     if (t1 < t0) throw new RangeError(`integrate needs t1 >= t0, got [${t0}, ${t1}]`);
@@ -277,32 +270,11 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
     let k7 = wk7;
     let ycur = wy;
     let ynew = wynew;
-    // resume: the caller has changed neither f nor what it computes since the last call; if that call ran to its end
-    // at t0 and y is still the state it left there (bit for bit), f(t0, y) is its last stage (FSAL)
-    let reuse = resume === true && t0 === carried[ENDED_AT] && f === endedWith;
-    carried[ENDED_AT] = Number.NaN;
-    if (reuse) {
-      const last = endY;
-      for (let i = 0; i < n; i++) {
-        const a = y[i];
-        const b = last[i];
-        // the same bits: equal, and not 0 against -0
-        if (a !== b || (a === 0 && 1 / a !== 1 / b)) {
-          reuse = false;
-          break;
-        }
-      }
-    }
-    if (reuse) {
-      if (endK1 !== k1) k1.set(endK1);
-      ycur.set(y);
-    } else {
-      ycur.set(y);
-      f(t0, ycur, k1);
-      statistics.rhsEvaluations++;
-      for (let i = 0; i < n; i++) {
-        if (!Number.isFinite(k1[i])) throw new SolverError(`non-finite derivative dy[${i}] = ${k1[i]} at t0`, t0);
-      }
+    ycur.set(y);
+    f(t0, ycur, k1);
+    statistics.rhsEvaluations++;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(k1[i])) throw new SolverError(`non-finite derivative dy[${i}] = ${k1[i]} at t0`, t0);
     }
 
     const span = t1 - t0;
@@ -521,10 +493,6 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
           // the one it cut is proposed, since the error allowed it)
           carried[CARRIED_STEP] = hnew > hProposed ? hnew : hProposed;
           carried[CARRIED_FROM] = t1;
-          carried[ENDED_AT] = t1;
-          endedWith = f;
-          endK1 = k1;
-          endY = ycur;
           break;
         }
         h = hnew;

@@ -109,13 +109,12 @@ export function withStiffFallback(
       stiffCalls = 0;
       stiffSwitches = 0;
     },
-    integrate(f, t0, t1, y, grid, from, onOutput, includeEnd, resume): number {
+    integrate(f, t0, t1, y, grid, from, onOutput, includeEnd): number {
       if (t0 === stiffUntil) return stiffIntegrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
       stiffUntil = Number.NaN;
       if (y.length === n) start.set(y);
       try {
-        // resume: the explicit integrator checks that its last call ended at t0 with this state (not after a fallback)
-        return explicit.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd, resume);
+        return explicit.integrate(f, t0, t1, y, grid, from, onOutput, includeEnd);
       } catch (error) {
         if (error instanceof StiffnessDetected) {
           // y is the state at error.t: the rest of the call with the stiff integrator

@@ -63,12 +63,6 @@ export interface Integrator {
    * `grid` must be ascending. An output callback that returns `true` ends the call there (see OutputCallback).
    *
    * Throws SolverError when the step size underflows, maxSteps is exceeded, or the state stays non-finite.
-   *
-   * `resume` (optional, default false): the caller promises that f is the last call's and computes what it computed
-   * then (nothing it reads, such as drug levels, has changed). An integrator with first-same-as-last stages
-   * (Dormand–Prince) then takes f(t0, y) from the last call's last stage instead of evaluating it again, when that
-   * call ran to its end at t0 and y is still, bit for bit, the state it left: the same number, one evaluation fewer.
-   * Integrators without such a stage ignore it.
    */
   integrate(
     f: RightHandSide,
@@ -79,7 +73,6 @@ export interface Integrator {
     from: number,
     onOutput: OutputCallback,
     includeEnd: boolean,
-    resume?: boolean,
   ): number;
 }
 

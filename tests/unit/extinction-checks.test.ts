@@ -40,14 +40,13 @@ function watching(inner: Integrator, see: (t: number, y: Float64Array) => void):
       from: number,
       onOutput: OutputCallback,
       includeEnd: boolean,
-      resume?: boolean,
     ): number {
       watcher.calls++;
       const seeing: OutputCallback = (k, t, yk) => {
         see(t, yk);
         return onOutput(k, t, yk);
       };
-      return inner.integrate(f, t0, t1, y, grid, from, seeing, includeEnd, resume);
+      return inner.integrate(f, t0, t1, y, grid, from, seeing, includeEnd);
     },
   };
   return watcher;
