@@ -77,41 +77,46 @@ export function packNumbers(value: unknown, minLength = MIN_PACKED_LENGTH): Pack
   return { value: packed, numbers };
 }
 
-/**
- * numbers[offset .. offset + n) as a number[]: filled in place when not too long (3-4x faster than push), pushed
- * beyond (V8 gives a very long `new Array(n)` slow dictionary elements).
- */
-function numberArray(numbers: Float64Array, offset: number, n: number): number[] {
-  if (n > 50_000) {
-    const out: number[] = [];
-    for (let i = 0; i < n; i++) out.push(numbers[offset + i]);
-    return out;
-  }
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = numbers[offset + i];
-  return out;
+/** A packed array to fill: `out` (empty, or of its length) from numbers[offset .. offset + n). */
+interface Fill {
+  out: number[];
+  offset: number;
+  n: number;
 }
 
-export function unpackNumbers<T>(packed: PackedNumbers): T {
-  const { numbers } = packed;
+/**
+ * The packed value's objects and arrays rebuilt, each number array allocated but not filled, and the arrays to fill:
+ * a long array (over 50,000) starts empty and is pushed (V8 gives a very long `new Array(n)` slow dictionary
+ * elements), a shorter one is allocated at its length and filled in place (3-4x faster than push).
+ */
+function rebuild(packed: PackedNumbers): { value: unknown; fills: Fill[] } {
+  const fills: Fill[] = [];
   const walk = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(walk);
     if (isPlainObject(x)) {
-      if (isStandIn(x)) return numberArray(numbers, x[PACKED], x.n);
+      if (isStandIn(x)) {
+        const out = x.n > 50_000 ? [] : new Array<number>(x.n);
+        fills.push({ out, offset: x[PACKED], n: x.n });
+        return out;
+      }
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(x)) out[key] = walk(x[key]);
       return out;
     }
     return x;
   };
-  return walk(packed.value) as T;
+  return { value: walk(packed.value), fills };
 }
 
-/** A packed array to fill: `out` (empty, or of its length) from numbers[offset .. offset + n). */
-interface Fill {
-  out: number[];
-  offset: number;
-  n: number;
+function fill(numbers: Float64Array, { out, offset, n }: Fill): void {
+  if (n > 50_000) for (let i = 0; i < n; i++) out.push(numbers[offset + i]);
+  else for (let i = 0; i < n; i++) out[i] = numbers[offset + i];
+}
+
+export function unpackNumbers<T>(packed: PackedNumbers): T {
+  const { value, fills } = rebuild(packed);
+  for (const f of fills) fill(packed.numbers, f);
+  return value as T;
 }
 
 /**
@@ -126,32 +131,14 @@ export async function unpackNumbersInSlices<T>(
   now: () => number = () => performance.now(),
   yieldTask: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
 ): Promise<T> {
-  const { numbers } = packed;
-  const fills: Fill[] = [];
-  const walk = (x: unknown): unknown => {
-    if (Array.isArray(x)) return x.map(walk);
-    if (isPlainObject(x)) {
-      if (isStandIn(x)) {
-        // as numberArray: filled in place when not too long, pushed beyond
-        const out = x.n > 50_000 ? [] : new Array<number>(x.n);
-        fills.push({ out, offset: x[PACKED], n: x.n });
-        return out;
-      }
-      const out: Record<string, unknown> = {};
-      for (const key of Object.keys(x)) out[key] = walk(x[key]);
-      return out;
-    }
-    return x;
-  };
-  const value = walk(packed.value) as T;
+  const { value, fills } = rebuild(packed);
   let started = now();
-  for (const { out, offset, n } of fills) {
+  for (const f of fills) {
     if (now() - started >= sliceMs) {
       await yieldTask();
       started = now();
     }
-    if (n > 50_000) for (let i = 0; i < n; i++) out.push(numbers[offset + i]);
-    else for (let i = 0; i < n; i++) out[i] = numbers[offset + i];
+    fill(packed.numbers, f);
   }
-  return value;
+  return value as T;
 }
