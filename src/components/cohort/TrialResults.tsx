@@ -96,6 +96,9 @@ export function TrialResults() {
   }, [shown, groups]);
   if (!shown) return null;
   const waiting = hasBlock ? null : tc('run.waiting');
+  // what every figure card is given besides its data (each value a stable reference between renders: memo compares
+  // them one by one)
+  const figure = { waiting, scenario, slots, stem: fileStem, running };
   return (
     <>
       <ArmTable statistics={statistics} scenario={scenario} slots={slots} running={running} />
@@ -112,44 +115,14 @@ export function TrialResults() {
           <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>
           <div className="trial-grid">
             {(['pfs', 'os'] as const).map((endpoint) => (
-              <SurvivalChart
-                key={endpoint}
-                endpoint={endpoint}
-                waiting={waiting}
-                statistics={statistics}
-                scenario={scenario}
-                slots={slots}
-                stem={fileStem}
-                running={running}
-              />
+              <SurvivalChart key={endpoint} endpoint={endpoint} statistics={statistics} {...figure} />
             ))}
           </div>
         </section>
       ) : null}
-      {groups >= 3 ? (
-        <Waterfalls
-          waiting={waiting}
-          block={block}
-          statistics={statistics}
-          scenario={scenario}
-          slots={slots}
-          stem={fileStem}
-          running={running}
-        />
-      ) : null}
-      {groups >= 4 ? (
-        <Spiders waiting={waiting} block={block} scenario={scenario} slots={slots} stem={fileStem} running={running} />
-      ) : null}
-      {groups >= 5 && biomarkers ? (
-        <Biomarkers
-          waiting={waiting}
-          statistics={statistics}
-          scenario={scenario}
-          slots={slots}
-          stem={fileStem}
-          running={running}
-        />
-      ) : null}
+      {groups >= 3 ? <Waterfalls block={block} statistics={statistics} {...figure} /> : null}
+      {groups >= 4 ? <Spiders block={block} {...figure} /> : null}
+      {groups >= 5 && biomarkers ? <Biomarkers statistics={statistics} {...figure} /> : null}
       {groups >= 5 ? (
         <TrialExports status={status} done={view.ended} total={view.total} hasStatistics={statistics !== null} />
       ) : null}
