@@ -119,6 +119,12 @@ export interface VirtualPatient {
    * progression (below the population's crossoverShare; the same in every arm; absent: the HCC trial, no crossover)
    */
   crossoverDraw?: number;
+  /**
+   * the day from which the patient's tumour no longer responds to sorafenib (acquired resistance, population
+   * sorafenibEscapeHazard; the HCC trial's patients): an arm that gives sorafenib stops its dosing on that day in this
+   * patient's simulation, so that the tumour regrows as sorafenib washes out. Infinity or absent: never
+   */
+  sorafenibEscapeDay?: number;
 }
 
 /** A patient's residual fraction under a population (the patient's own draws, the population's distribution). */
@@ -181,6 +187,8 @@ export function samplePatients(
     const sorafenib = outcome.lognormal(0, population.sorafenibLogSd);
     const reduced = outcome.next() < population.sorafenibDoseReducedShare;
     const withdrawalDraw = outcome.exponential(1);
+    // drawn last of this stream (population version 8), so that adding it moved no earlier draw of any patient
+    const escapeDraw = outcome.exponential(1);
     // one sorafenib sensitivity per patient for both of its actions on the tumour (growth inhibition, apoptosis),
     // capped where the growth inhibition reaches sorafenibInhibitionCap
     const growthInhibition = base.sorafenibGrowthInhibition * population.sorafenibScale;
@@ -212,9 +220,29 @@ export function samplePatients(
       residual: residualOf(residualDraws, population),
       residualDraws,
       withdrawalDraw,
+      sorafenibEscapeDay:
+        population.sorafenibEscapeHazard > 0 ? escapeDraw / population.sorafenibEscapeHazard : Infinity,
     });
   }
   return patients;
+}
+
+/**
+ * The arm as a patient receives it: an arm that gives sorafenib stops dosing it on the patient's sorafenibEscapeDay
+ * (acquired resistance: from that day the tumour no longer responds, which the model shows as sorafenib's exposure
+ * washing out; the arm's other drugs, and the sorafenib arm's own liver and withdrawal hazards, are unchanged).
+ */
+export function patientArm<A extends Pick<Arm, 'treatments'>>(
+  arm: A,
+  patient: Pick<VirtualPatient, 'sorafenibEscapeDay'>,
+): A {
+  const sorafenib = arm.treatments.sorafenib;
+  const day = patient.sorafenibEscapeDay;
+  if (sorafenib === undefined || day === undefined || !(day < sorafenib.stop)) return arm;
+  return {
+    ...arm,
+    treatments: { ...arm.treatments, sorafenib: { ...sorafenib, stop: Math.max(sorafenib.start, day) } },
+  };
 }
 
 /**
@@ -659,7 +687,7 @@ export function simulateTrajectories(
       // only what the trial reads: the volume at assessment days (and the first arm's baseline PGE2)
       const result = simulateArm(
         s,
-        { ...arm, inputs: {} },
+        { ...patientArm(arm, patient), inputs: {} },
         { ...options, initialState: y0, series: a === 0 ? BASELINE_SERIES : VOLUME_ONLY },
       );
       const k = result.t.length;

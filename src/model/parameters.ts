@@ -275,8 +275,8 @@ const TABLE: ParameterInfo[] = [
       'the ensemble; a model output, with M2 holding back expansion; no count in untreated grafts of the seeds\' lines was found, docs/model.md "Why the claims below 80 % ' +
       'fail"); between animals, T-cell influx into CT26 grafts fitted to their growth varies with a random effect of 0.696 ' +
       "(Kosinsky 2018, Table 1), wider than the ensemble's ×0.7–1.3; patient: the base that the virtual trial's " +
-      'patients multiply (recruitmentScale, fitted to IMbrave150: its median patient has 0.011 × 4.41 = 0.049/day, ' +
-      'population version 7); patient range from the immune-cold EGFR-mutant lung setting (1.1e-3) to 0.06, above ' +
+      'patients multiply (recruitmentScale, fitted to IMbrave150: its median patient has 0.011 × 4.52 = 0.050/day, ' +
+      'population version 8); patient range from the immune-cold EGFR-mutant lung setting (1.1e-3) to 0.06, above ' +
       "that fitted median (widened from 0.02, which the trial's fit had left since version 3)",
     [1e-3, 6e-2],
   ),

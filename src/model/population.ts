@@ -60,6 +60,12 @@
  *   on sorafenib (IMbrave150 0 %; SHARP, 7 partial and no complete responses, Llovet et al., NEJM 2008).
  * - nrf2StingSuppression: the patient-scale share of DC maturation lost at full NRF2 activation (parameters.ts),
  *   0..0.3 (the parameter's documented range).
+ * - sorafenibEscapeHazard: acquired resistance to sorafenib, 1/day (fitted since version 8, within 1e-4..0.05): each
+ *   patient's tumour stops responding to sorafenib on a day drawn as Exp(1) / hazard from the patient's own stream;
+ *   the simulation ends the arm's sorafenib dosing that day (patientArm in cohort.ts), so the tumour regrows as the drug
+ *   washes out. Tumours that respond to sorafenib become resistant within months (about 6 months, Ermi and Sarkar,
+ *   Cancers 2024, 16:3944; mechanisms: Tang et al., Signal Transduct Target Ther 2020, 5:87); without it, patients
+ *   that sorafenib holds stayed held, and the sorafenib arm's PFS curve kept a tail the trial does not have.
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -90,6 +96,7 @@ export interface TrialPopulation {
   sorafenibApoptosisScale: number;
   nrf2StingSuppression: number;
   sorafenibNecrosis: number;
+  sorafenibEscapeHazard: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
@@ -116,6 +123,7 @@ export const FITTED_PARAMETERS = [
   'withdrawalHazard',
   'sorafenibWithdrawalHazard',
   'sorafenibNecrosis',
+  'sorafenibEscapeHazard',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
@@ -143,6 +151,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   withdrawalHazard: [0, 0.02],
   sorafenibWithdrawalHazard: [0, 0.02],
   sorafenibNecrosis: [0, 1],
+  sorafenibEscapeHazard: [1e-4, 0.05],
 };
 
 /** The file's version: bumped when the meaning of a field changes. */
