@@ -45,3 +45,57 @@ export async function volumePaths(page: Page): Promise<string[]> {
 export async function allPaths(page: Page): Promise<string> {
   return page.locator('path.line').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '').join('|'));
 }
+
+/** What holdWorkerMessages puts on the page's window, per worker name. */
+export interface WorkerHold {
+  /** while true, the messages of the Workers of this name are kept back */
+  holding: boolean;
+  /** messages kept back so far and not yet delivered */
+  held: number;
+  /** stops holding and delivers the messages kept back, in order */
+  release: () => void;
+}
+
+/** The page's window with holdWorkerMessages's hooks. */
+export type HoldWindow = Window & { __hold: Record<string, WorkerHold> };
+
+/**
+ * A test hook run in the page before the app (`page.addInitScript(holdWorkerMessages, name)`): while
+ * `window.__hold[name].holding` is true, the messages of the Workers named `name` (the trial's "cohort" workers, the
+ * "statistics" worker) are kept back until `window.__hold[name].release()`, so that a run's state between two of its
+ * answers can be looked at however fast or slow the machine is.
+ */
+export function holdWorkerMessages(name: string) {
+  const w = window as unknown as { __hold?: Record<string, WorkerHold> };
+  const queue: (() => void)[] = [];
+  const hold: WorkerHold = {
+    holding: false,
+    held: 0,
+    release: () => {
+      hold.holding = false;
+      hold.held = 0;
+      for (const deliver of queue.splice(0)) deliver();
+    },
+  };
+  w.__hold = { ...w.__hold, [name]: hold };
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (options?.name !== name) return;
+      const add = this.addEventListener.bind(this);
+      this.addEventListener = ((type: string, listener: EventListener, opts?: boolean | AddEventListenerOptions) => {
+        if (type !== 'message') return add(type, listener, opts);
+        add(
+          type,
+          (event: Event) => {
+            if (!hold.holding) return listener(event);
+            queue.push(() => listener(event));
+            hold.held = queue.length;
+          },
+          opts,
+        );
+      }) as Worker['addEventListener'];
+    }
+  };
+}

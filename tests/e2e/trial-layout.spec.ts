@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, openApp } from './helpers';
+import { collectErrors, type HoldWindow, holdWorkerMessages, openApp } from './helpers';
 
 // Whole trials on a shared machine: more than the default 30 s.
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
@@ -97,43 +97,6 @@ for (const [viewport, bound] of [
   });
 }
 
-/**
- * A test hook run in the page before the app: while `window.__holdStatistics` is true, the answers of the statistics
- * worker (the Worker named "statistics") are kept back until `window.__releaseStatistics()`, so a run's state before
- * its first statistics can be looked at however fast the machine is.
- */
-function holdStatistics() {
-  const w = window as unknown as {
-    __holdStatistics: boolean;
-    __releaseStatistics: () => void;
-  };
-  const held: (() => void)[] = [];
-  w.__holdStatistics = false;
-  w.__releaseStatistics = () => {
-    w.__holdStatistics = false;
-    for (const deliver of held.splice(0)) deliver();
-  };
-  const Original = window.Worker;
-  window.Worker = class extends Original {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      if (options?.name !== 'statistics') return;
-      const add = this.addEventListener.bind(this);
-      this.addEventListener = ((type: string, listener: EventListener, opts?: boolean | AddEventListenerOptions) => {
-        if (type !== 'message') return add(type, listener, opts);
-        add(
-          type,
-          (event: Event) => {
-            if (w.__holdStatistics) held.push(() => listener(event));
-            else listener(event);
-          },
-          opts,
-        );
-      }) as Worker['addEventListener'];
-    }
-  };
-}
-
 for (const [viewport, lang] of [
   [{ width: 1280, height: 720 }, 'en'],
   [{ width: 390, height: 844 }, 'en'],
@@ -144,7 +107,7 @@ for (const [viewport, lang] of [
   }) => {
     const errors = collectErrors(page);
     await page.setViewportSize(viewport);
-    await page.addInitScript(holdStatistics);
+    await page.addInitScript(holdWorkerMessages, 'statistics');
     await openTrial(page, 5000);
     if (lang === 'ja') await page.getByTestId('language').selectOption('ja');
     // What the tables are the moment they appear (read as the page inserts them, before any result can arrive)
@@ -168,9 +131,9 @@ for (const [viewport, lang] of [
       });
       observer.observe(document.body, { subtree: true, childList: true });
     });
-    // the statistics worker's answers are held (a test hook, below) while the blank bars are looked at
+    // the statistics worker's answers are held (a test hook, helpers.ts) while the blank bars are looked at
     await page.evaluate(() => {
-      (window as unknown as { __holdStatistics: boolean }).__holdStatistics = true;
+      (window as unknown as HoldWindow).__hold.statistics.holding = true;
     });
     await page.getByTestId('trial-run').click();
     const table = page.getByTestId('trial-table');
@@ -180,7 +143,7 @@ for (const [viewport, lang] of [
     });
     await page.getByTestId('trial-survival-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`trial-pending-${viewport.width}-${lang}.png`) });
-    await page.evaluate(() => (window as unknown as { __releaseStatistics: () => void }).__releaseStatistics());
+    await page.evaluate(() => (window as unknown as HoldWindow).__hold.statistics.release());
     const first = await page.evaluate(() => (window as unknown as { __first: Record<string, string | null> }).__first);
     // a blank bar is drawn from a data attribute: no figure is text yet, and the card says it is busy
     expect(first).toEqual({
@@ -206,31 +169,61 @@ test('while a trial runs, its loading figures animate only what the compositor m
 }) => {
   const errors = collectErrors(page);
   await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(holdWorkerMessages, 'cohort');
   await openTrial(page, 3000);
+  // the trial workers' answers are held (a test hook, helpers.ts): the run stays before its first results, its figures
+  // loading, however fast the machine is (a first block has 30 s before the pool gives up on it; the test takes less)
+  await page.evaluate(() => {
+    (window as unknown as HoldWindow).__hold.cohort.holding = true;
+  });
   await page.getByTestId('trial-run').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'running');
   await expect(page.locator('.chart-message.loading').first()).toBeVisible({ timeout: 30_000 });
+  // every card mounted (a group of cards per painted frame, TrialResults.tsx): the exports card is the last
+  await expect(page.getByTestId('trial-exports')).toBeAttached();
   // every running CSS animation and the properties its keyframes change: a background, colour or size animated on
   // the main thread is repainted in every frame (26 loading figures, tens of ms of paint per frame, on the core the
-  // trial's workers need); transform and opacity are moved by the compositor
-  const animated = await page.evaluate(() =>
-    document.getAnimations().map((a) => {
+  // trial's workers need); transform and opacity are moved by the compositor. Read in one task with the run's state.
+  const seen = await page.evaluate(() => {
+    const loading = [...document.querySelectorAll('.chart-message.loading')];
+    const animations = document.getAnimations().map((a) => {
       const keys = new Set<string>();
-      for (const frame of (a.effect as KeyframeEffect).getKeyframes()) {
+      const effect = a.effect as KeyframeEffect;
+      for (const frame of effect.getKeyframes()) {
         for (const key of Object.keys(frame)) {
           if (!['offset', 'computedOffset', 'easing', 'composite'].includes(key)) keys.add(key);
         }
       }
-      return { name: (a as CSSAnimation).animationName ?? 'script', properties: [...keys].sort() };
-    }),
-  );
+      return {
+        name: (a as CSSAnimation).animationName ?? 'script',
+        properties: [...keys].sort(),
+        onLoading: effect.target !== null && loading.includes(effect.target),
+      };
+    });
+    return {
+      status: document.querySelector('[data-testid="trial-status"]')?.getAttribute('data-status'),
+      done: document.querySelector('[data-testid="trial-progress"]')?.getAttribute('aria-valuenow'),
+      held: (window as unknown as HoldWindow).__hold.cohort.held,
+      loading: loading.length,
+      animations,
+    };
+  });
+  const animated = seen.animations;
   console.log(
-    `running animations while the trial runs: ${animated.length} (${[...new Set(animated.map((a) => `${a.name}: ${a.properties.join(', ')}`))].join('; ')})`,
+    `running animations while the trial runs (${seen.loading} loading figures, ${seen.held} answers held): ` +
+      `${animated.length} (${[...new Set(animated.map((a) => `${a.name}: ${a.properties.join(', ')}`))].join('; ')})`,
   );
-  expect(animated.length).toBeGreaterThan(0);
+  // looked at while the run was before its first results, its figures loading
+  expect({ status: seen.status, done: seen.done }).toEqual({ status: 'running', done: '0' });
+  expect(seen.loading).toBeGreaterThan(0);
+  // the loading figures' own animations were among them
+  expect(animated.filter((a) => a.onLoading).length).toBeGreaterThan(0);
   for (const a of animated) {
     for (const property of a.properties)
       expect(['transform', 'opacity'], `${a.name} animates ${property}`).toContain(property);
   }
+  // cancelled while its answers are still held: a running trial's Cancel is enabled
   await page.getByTestId('trial-cancel').click();
+  await expect(page.getByTestId('trial-status')).toHaveAttribute('data-status', 'cancelled');
   expect(errors).toEqual([]);
 });
