@@ -11,19 +11,13 @@
  *
  * name=value changes the population, p.name=value a patient-scale model parameter (what-ifs); ARM=0 in the
  * environment reads the sorafenib arm instead of atezo/bev (its day 0 is the untreated state's PD-1 inhibition).
- * The dense run repeats simulate()'s segment loop (breakpoints, extinction checks) with its own recorder, because the
- * immune kill and the PD-1 inhibition it reads are signals, not output series.
+ * The dense run is the model's own (simulateArm, as a trial runs an arm: its breakpoints and extinction checks), read
+ * at every output day through its onOutput hook, because the immune kill and the PD-1 inhibition are signals, not
+ * output series.
  */
 import { cohortOutcomes, cohortPatients, simulateTrajectories } from '../src/model/cohort';
 import { TRIAL_POPULATION, type TrialPopulation } from '../src/model/population';
-import {
-  applyExtinction,
-  armTables,
-  buildArmProblem,
-  initialState,
-  nextExtinctionCheck,
-  startDrugSegment,
-} from '../src/model/simulate';
+import { armTables, initialState, simulateArm } from '../src/model/simulate';
 import { CD8, TUMOUR_COMPARTMENTS } from '../src/model/state';
 import { integratorFor } from '../src/model/tolerances';
 import { presetById } from '../src/scenario/catalogue/presets';
@@ -108,8 +102,7 @@ patients.forEach((p, i) => {
   const options = { ...base, tables: armTables(s, untreated, base) };
   const y0 = initialState(s, untreated, options);
   const arm = { ...scenario.arms[ARM], inputs: {} };
-  const problem = buildArmProblem(s, arm, { ...options, initialState: y0 }, solver);
-  const { model, grid, breakpoints } = problem;
+  const { model, grid } = options.tables;
   const V = new Float64Array(grid.length);
   const C = new Float64Array(grid.length);
   const K = new Float64Array(grid.length);
@@ -123,23 +116,8 @@ patients.forEach((p, i) => {
     K[k] = sg.tCellKill + sg.phagocytosis;
     P[k] = sg.pd1Inhibition;
   };
-  const y = Float64Array.from(problem.y0);
-  let next = 0;
-  let tt = 0;
-  let b = 0;
-  model.drugs.start.fill(0);
-  model.drugs.input.fill(0);
-  model.drugs.t0 = 0;
-  while (tt < s.horizon) {
-    if (b < breakpoints.length && breakpoints[b].t <= tt) {
-      startDrugSegment(problem, breakpoints[b]);
-      b++;
-    }
-    applyExtinction(y, model.p.extinctionThreshold);
-    const t1 = Math.min(breakpoints[b].t, nextExtinctionCheck(problem, tt, y));
-    next = solver.integrate(model.derivatives, tt, t1, y, grid, next, record, t1 === s.horizon);
-    tt = t1;
-  }
+  // the volume alone as a series (the trial's path); the rest is read from the state at each output day
+  simulateArm(s, arm, { ...options, initialState: y0, series: ['tumourVolume'], onOutput: record });
   const v0 = V[0];
   const need = (PR - p.residual) / (1 - p.residual);
   let cross343 = Number.POSITIVE_INFINITY;

@@ -91,6 +91,13 @@ export interface SimulateOptions {
    * simulate() fills it; without it, the states are shared within one call only.
    */
   dayZero?: Map<string, Float64Array>;
+  /**
+   * Called at every output day with the state there (after the extinction rule), for what no series records (a
+   * script reading the model's signals, such as the immune kill): k is the day's index in the output grid. The model's
+   * drug levels are those of the day's drug segment, so `model.signals(t, y)` gives that day's signals. A solver call
+   * the stiff fallback repeats calls it again for the days it repeats: the last call holds.
+   */
+  onOutput?: (k: number, t: number, y: Float64Array) => void;
 }
 
 /**
@@ -528,6 +535,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
   // the lineage weight removed so far, in a one-element array: a number variable that the recorder closes over and the
   // loop below changes is kept boxed, and the recorder's read of it cost a heap number at every output
   const removed = new Float64Array(1);
+  const onOutput = options.onOutput;
 
   // the series as locals: the record of series is keyed by name (27 names: a dictionary-mode object), so a lookup per
   // series and output would cost a hash probe each
@@ -577,6 +585,7 @@ function runArm(scenario: Scenario, arm: Arm, options: SimulateOptions): { resul
     }
     const k = outputIndex[m];
     if (k < 0) return false;
+    if (onOutput !== undefined) onOutput(k, t, y);
     if (volumeOnly) {
       // the trial's path: the volume only, no signals (other subsets write into empty arrays: no-ops)
       // the same order of summation as below, so the volumes are bit-identical

@@ -1,7 +1,8 @@
-// simulateArm's `series` option: only the requested series are filled, with the same values as a full run.
+// simulateArm's `series` option: only the requested series are filled, with the same values as a full run; its
+// `onOutput` hook: the state at every output day, read without changing the run.
 import { describe, expect, it } from 'vitest';
-import { buildArmProblem, simulateArm, startDrugSegment } from '../../src/model/simulate';
-import { STATE_SIZE } from '../../src/model/state';
+import { armTables, buildArmProblem, simulateArm, startDrugSegment } from '../../src/model/simulate';
+import { CELLS_PER_MM3, STATE_SIZE, TUMOUR_COMPARTMENTS } from '../../src/model/state';
 import { PRESETS } from '../../src/scenario/catalogue/presets';
 
 describe('output series on request', () => {
@@ -61,5 +62,37 @@ describe('output series on request', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  it("onOutput: the state at every output day, whose tumour is the day's volume, and reading the signals there changes nothing", () => {
+    for (const preset of PRESETS) {
+      for (const arm of preset.scenario.arms) {
+        const tables = armTables(preset.scenario, arm);
+        const plain = simulateArm(preset.scenario, arm, { tables, series: ['tumourVolume'] });
+        const seen = new Float64Array(plain.t.length).fill(Number.NaN);
+        let kill = 0;
+        const run = simulateArm(preset.scenario, arm, {
+          tables,
+          series: ['tumourVolume'],
+          onOutput: (k, t, y) => {
+            expect(t).toBe(plain.t[k]);
+            let cells = 0;
+            for (const c of TUMOUR_COMPARTMENTS) cells += y[c] > 0 ? y[c] : 0;
+            seen[k] = cells / CELLS_PER_MM3;
+            // what a script reads there (the model's drug levels are the day's)
+            kill += tables.model.signals(t, y).tCellKill;
+          },
+        });
+        expect(Number.isFinite(kill)).toBe(true);
+        // every output day, the same volume as the series (to round-off: summed in another order)
+        for (let k = 0; k < seen.length; k++) {
+          expect(seen[k]).toBeCloseTo(run.series.tumourVolume[k], 9);
+        }
+        // the same run, bit for bit, as one without the hook
+        expect(Array.from(run.series.tumourVolume)).toEqual(Array.from(plain.series.tumourVolume));
+        expect(run.summary).toEqual(plain.summary);
+        expect(run.stats).toEqual(plain.stats);
+      }
+    }
   });
 });
