@@ -110,24 +110,33 @@ for (const [viewport, lang] of [
     await page.addInitScript(holdWorkerMessages, 'statistics');
     await openTrial(page, 5000);
     if (lang === 'ja') await page.getByTestId('language').selectOption('ja');
-    // What the tables are the moment they appear (read as the page inserts them, before any result can arrive)
+    // What the tables are the moment they appear (read as the page inserts them, before any result can arrive), and
+    // the spread's card the moment it appears (a few frames later: the results area mounts over frames)
     await page.evaluate(() => {
-      const w = window as unknown as { __first: Record<string, string | null> | null };
+      const w = window as unknown as {
+        __first: Record<string, string | null> | null;
+        __spread: Record<string, string | null> | null;
+      };
       w.__first = null;
+      w.__spread = null;
       const observer = new MutationObserver(() => {
         const table = document.querySelector('[data-testid="trial-table"]');
-        if (!table || w.__first) return;
-        w.__first = {
-          pending: table.getAttribute('data-pending'),
-          rows: String(table.querySelectorAll('tbody tr').length),
-          text: table.querySelector('td[data-pending]')?.textContent ?? null,
-          busy: table.closest('section')?.getAttribute('aria-busy') ?? null,
-          spreadDisabled: String(
-            (document.querySelector('[data-testid="trial-spread-run"]') as HTMLButtonElement)?.disabled,
-          ),
-          afterRun: document.querySelector('[data-testid="trial-spread-after-run"]')?.textContent ?? null,
-        };
-        observer.disconnect();
+        if (table && !w.__first) {
+          w.__first = {
+            pending: table.getAttribute('data-pending'),
+            rows: String(table.querySelectorAll('tbody tr').length),
+            text: table.querySelector('td[data-pending]')?.textContent ?? null,
+            busy: table.closest('section')?.getAttribute('aria-busy') ?? null,
+          };
+        }
+        const spread = document.querySelector<HTMLButtonElement>('[data-testid="trial-spread-run"]');
+        if (spread && !w.__spread) {
+          w.__spread = {
+            spreadDisabled: String(spread.disabled),
+            afterRun: document.querySelector('[data-testid="trial-spread-after-run"]')?.textContent ?? null,
+          };
+        }
+        if (w.__first && w.__spread) observer.disconnect();
       });
       observer.observe(document.body, { subtree: true, childList: true });
     });
@@ -144,7 +153,13 @@ for (const [viewport, lang] of [
     await page.getByTestId('trial-survival-table').scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath(`trial-pending-${viewport.width}-${lang}.png`) });
     await page.evaluate(() => (window as unknown as HoldWindow).__hold.statistics.release());
-    const first = await page.evaluate(() => (window as unknown as { __first: Record<string, string | null> }).__first);
+    const first = await page.evaluate(() => {
+      const w = window as unknown as {
+        __first: Record<string, string | null>;
+        __spread: Record<string, string | null>;
+      };
+      return { ...w.__first, ...w.__spread };
+    });
     // a blank bar is drawn from a data attribute: no figure is text yet, and the card says it is busy
     expect(first).toEqual({
       pending: 'true',

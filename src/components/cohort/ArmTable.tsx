@@ -25,14 +25,17 @@ import type { TrialSnapshot } from './TrialResults';
 /**
  * Per-arm response rates and survival, hazard ratios and log-rank p. While a run has no statistics yet, the same
  * table with its arms' rows and blank bars for the figures: it takes the room the figures will take, so the figures
- * below do not jump when the first results arrive.
+ * below do not jump when the first results arrive. `survivalRows`: the survival table's first rows only, and the
+ * notes below it once every row is there (a run's results area mounts over frames, TrialResults: the response table
+ * first, then the survival table's rows in two halves).
  */
 export const ArmTable = memo(function ArmTable({
   statistics,
   scenario,
   slots,
   running,
-}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots'> & { running: boolean }) {
+  survivalRows = Number.POSITIVE_INFINITY,
+}: Pick<TrialSnapshot, 'statistics' | 'scenario' | 'slots'> & { running: boolean; survivalRows?: number }) {
   const tc = useCohortT();
   if (!statistics && !(running && scenario)) return null;
   const pending = statistics === null;
@@ -129,79 +132,87 @@ export const ArmTable = memo(function ArmTable({
           </tbody>
         </table>
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
-      {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
-      <div className="table-scroll" role="group" aria-labelledby="trial-survival-caption" tabIndex={0}>
-        <table
-          className="trial-table trial-cards trial-fixed"
-          data-testid="trial-survival-table"
-          data-pending={pending || undefined}
-        >
-          <caption id="trial-survival-caption">{tc('results.survivalCaption', { reference })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tc('results.arm')}</th>
-              <th scope="col">{tc('results.medianPfs')}</th>
-              <th scope="col">{tc('results.pfsHr')}</th>
-              <th scope="col">{tc('results.p')}</th>
-              <th scope="col">{tc('results.medianOs')}</th>
-              <th scope="col">{tc('results.os12')}</th>
-              <th scope="col">{tc('results.osHr')}</th>
-              <th scope="col">{tc('results.p')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {names.map((name, a) => {
-              const c = () => comparison(a);
-              const ratio = (cox: 'cox' | 'osCox') => () => {
-                const k = c()?.[cox];
-                return k ? formatRatio(k.hazardRatio, k.lower, k.upper, lang) : tc('results.reference');
-              };
-              const p = (test: 'logRank' | 'osLogRank') => () => {
-                const t = c()?.[test];
-                return t ? formatP(t.pValue, lang) : '–';
-              };
-              // the first arm is the reference: its ratio and p cells say so before the first results too
-              const first = a === 0;
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
-                <tr key={a} data-testid={`trial-survival-row-${a}`}>
-                  {armCell(a, name)}
-                  {estimate(
-                    tc('results.medianPfs'),
-                    () => formatMedian(arm(a).medianPfs, nr, lang),
-                    sample.months,
-                    `trial-pfs-${a}`,
-                  )}
-                  {estimate(tc('results.pfsHr'), ratio('cox'), sample.ratio, undefined, first)}
-                  {plain(tc('results.p'), p('logRank'), sample.p, undefined, first)}
-                  {estimate(
-                    tc('results.medianOs'),
-                    () => formatMedian(arm(a).medianOs, nr, lang),
-                    sample.months,
-                    `trial-os-${a}`,
-                  )}
-                  {estimate(
-                    tc('results.os12'),
-                    () => {
-                      const os12 = arm(a).os12;
-                      return os12 ? formatRate(os12, lang) : '–';
-                    },
-                    sample.rate,
-                    `trial-os12-${a}`,
-                  )}
-                  {estimate(tc('results.osHr'), ratio('osCox'), sample.ratio, `trial-os-hr-${a}`, first)}
-                  {plain(tc('results.p'), p('osLogRank'), sample.p, undefined, first)}
+      {survivalRows > 0 ? (
+        <>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a table that scrolls sideways takes focus so the keyboard can scroll it */}
+          {/* biome-ignore lint/a11y/useSemanticElements: a named group, not a fieldset (no form) nor a landmark (the section is one) */}
+          <div className="table-scroll" role="group" aria-labelledby="trial-survival-caption" tabIndex={0}>
+            <table
+              className="trial-table trial-cards trial-fixed"
+              data-testid="trial-survival-table"
+              data-pending={pending || undefined}
+            >
+              <caption id="trial-survival-caption">{tc('results.survivalCaption', { reference })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{tc('results.arm')}</th>
+                  <th scope="col">{tc('results.medianPfs')}</th>
+                  <th scope="col">{tc('results.pfsHr')}</th>
+                  <th scope="col">{tc('results.p')}</th>
+                  <th scope="col">{tc('results.medianOs')}</th>
+                  <th scope="col">{tc('results.os12')}</th>
+                  <th scope="col">{tc('results.osHr')}</th>
+                  <th scope="col">{tc('results.p')}</th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <TrialHelp topics={['rates', 'nr']} testId="trial-table-help" />
-      <p className="hint trial-method" data-testid="trial-method">
-        {tc('results.method')}
-      </p>
+              </thead>
+              <tbody>
+                {names.slice(0, survivalRows).map((name, a) => {
+                  const c = () => comparison(a);
+                  const ratio = (cox: 'cox' | 'osCox') => () => {
+                    const k = c()?.[cox];
+                    return k ? formatRatio(k.hazardRatio, k.lower, k.upper, lang) : tc('results.reference');
+                  };
+                  const p = (test: 'logRank' | 'osLogRank') => () => {
+                    const t = c()?.[test];
+                    return t ? formatP(t.pValue, lang) : '–';
+                  };
+                  // the first arm is the reference: its ratio and p cells say so before the first results too
+                  const first = a === 0;
+                  return (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: arms are identified by position in a run
+                    <tr key={a} data-testid={`trial-survival-row-${a}`}>
+                      {armCell(a, name)}
+                      {estimate(
+                        tc('results.medianPfs'),
+                        () => formatMedian(arm(a).medianPfs, nr, lang),
+                        sample.months,
+                        `trial-pfs-${a}`,
+                      )}
+                      {estimate(tc('results.pfsHr'), ratio('cox'), sample.ratio, undefined, first)}
+                      {plain(tc('results.p'), p('logRank'), sample.p, undefined, first)}
+                      {estimate(
+                        tc('results.medianOs'),
+                        () => formatMedian(arm(a).medianOs, nr, lang),
+                        sample.months,
+                        `trial-os-${a}`,
+                      )}
+                      {estimate(
+                        tc('results.os12'),
+                        () => {
+                          const os12 = arm(a).os12;
+                          return os12 ? formatRate(os12, lang) : '–';
+                        },
+                        sample.rate,
+                        `trial-os12-${a}`,
+                      )}
+                      {estimate(tc('results.osHr'), ratio('osCox'), sample.ratio, `trial-os-hr-${a}`, first)}
+                      {plain(tc('results.p'), p('osLogRank'), sample.p, undefined, first)}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {survivalRows >= names.length ? (
+            <>
+              <TrialHelp topics={['rates', 'nr']} testId="trial-table-help" />
+              <p className="hint trial-method" data-testid="trial-method">
+                {tc('results.method')}
+              </p>
+            </>
+          ) : null}
+        </>
+      ) : null}
     </section>
   );
 });

@@ -21,10 +21,12 @@ import { TrialExports } from './TrialExports';
 import { Waterfalls } from './Waterfalls';
 
 /**
- * Groups of cards mounted after the response table and the spread across plausible models (one per painted frame):
- * the comparisons, survival, waterfalls, spiders, the biomarkers and exports.
+ * Groups of cards mounted after the response table (one per painted frame, top to bottom): the survival table's first
+ * half of rows, its second half, the spread across plausible models (with the hypothesis notice), the comparisons,
+ * survival, waterfalls, spiders, the biomarkers and exports. Each frame lays out at most ~350 objects (the response
+ * table, 8 arms; the whole table and spread in one frame were ~880, the run's longest task at its start).
  */
-const MOUNT_GROUPS = 5;
+const MOUNT_GROUPS = 8;
 
 /** What the result cards show of the trial store: the run's scenario, status and results. */
 export type TrialSnapshot = Pick<CohortState, 'status' | 'scenario' | 'slots' | 'key' | 'block' | 'statistics'> & {
@@ -99,18 +101,29 @@ export function TrialResults() {
   // what every figure card is given besides its data (each value a stable reference between renders: memo compares
   // them one by one)
   const figure = { waiting, scenario, slots, stem: fileStem, running };
+  const arms = statistics?.arms.length ?? scenario?.arms.length ?? 0;
   return (
     <>
-      <ArmTable statistics={statistics} scenario={scenario} slots={slots} running={running} />
-      <EnsembleSpread statistics={statistics} scenario={scenario} slots={slots} status={status} runKey={key} />
-      {groups >= 1 ? (
+      <ArmTable
+        statistics={statistics}
+        scenario={scenario}
+        slots={slots}
+        running={running}
+        survivalRows={groups >= 2 ? arms : groups >= 1 ? Math.ceil(arms / 2) : 0}
+      />
+      {groups >= 3 ? (
         <>
+          <EnsembleSpread statistics={statistics} scenario={scenario} slots={slots} status={status} runKey={key} />
           <HypothesisNotice scenario={scenario} slots={slots} />
+        </>
+      ) : null}
+      {groups >= 4 ? (
+        <>
           <TrialComparison statistics={statistics} scenario={scenario} slots={slots} running={running} />
           <FlauraComparison statistics={statistics} scenario={scenario} slots={slots} running={running} />
         </>
       ) : null}
-      {groups >= 2 ? (
+      {groups >= 5 ? (
         <section className="trial-card trial-km-pair" aria-labelledby="trial-survival-heading">
           <h3 id="trial-survival-heading">{tc('chart.survival')}</h3>
           <div className="trial-grid">
@@ -120,10 +133,10 @@ export function TrialResults() {
           </div>
         </section>
       ) : null}
-      {groups >= 3 ? <Waterfalls block={block} statistics={statistics} {...figure} /> : null}
-      {groups >= 4 ? <Spiders block={block} {...figure} /> : null}
-      {groups >= 5 && biomarkers ? <Biomarkers statistics={statistics} {...figure} /> : null}
-      {groups >= 5 ? (
+      {groups >= 6 ? <Waterfalls block={block} statistics={statistics} {...figure} /> : null}
+      {groups >= 7 ? <Spiders block={block} {...figure} /> : null}
+      {groups >= 8 && biomarkers ? <Biomarkers statistics={statistics} {...figure} /> : null}
+      {groups >= 8 ? (
         <TrialExports status={status} done={view.ended} total={view.total} hasStatistics={statistics !== null} />
       ) : null}
     </>
