@@ -21,7 +21,7 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { peerOf, SLIDER_VALUES } from './peers';
@@ -53,6 +53,12 @@ export interface BrowserBench {
     longTasks: number;
     longTaskMs: number;
     longestTaskMs: number;
+    /** when the longest long task started, ms after the click on Run (NaN without one) */
+    longestAtMs: number;
+    /** the longest long task that started in the run's first second (the results area mounts, the workers start) */
+    firstSecondLongestMs: number;
+    /** the machine's 1-minute load average at the row's start and end: a task's wall time follows it */
+    loadAverage: [number, number];
     /** peer: the same trial on one Node thread (timed on its first patients, scaled to its size), ms */
     peerMs: number;
   };
@@ -197,7 +203,7 @@ async function sliderBench(page: Page, rate: number): Promise<SliderFigures & { 
 /** The trial's link (the bench's 8 arms, its size, seed 1). */
 const TRIAL_QUERY = `v=1&${EIGHT_ARM_TRIAL}&n=${TRIAL_SIZE}&seed=1`;
 
-async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peerMs'>> {
+async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peerMs' | 'loadAverage'>> {
   await page.goto(`${BASE}/?${TRIAL_QUERY}#trial`);
   await page.waitForSelector('[data-testid="trial-view"]', { timeout: 60_000 });
   // a link that opens the trial view recomputes its trial at once: cancel that run, then time one started by Run
@@ -210,11 +216,15 @@ async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peer
   if (autoRun) await page.click('[data-testid="trial-cancel"]');
   await page.waitForSelector('[data-testid="trial-run"]:not([disabled])', { timeout: 60_000 });
   await page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: [number, number][]; __runAt: number };
     w.__longTasks = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longTasks.push(e.duration);
+      for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.duration]);
     }).observe({ type: 'longtask' });
+    // the click's own task starts after this (Playwright's click is dispatched a moment later)
+    document
+      .querySelector('[data-testid="trial-run"]')
+      ?.addEventListener('click', () => (w.__runAt = performance.now()), { once: true, capture: true });
   });
   await page.click('[data-testid="trial-run"]');
   // polled every 250 ms, not every frame (waitForSelector's default): the wait must not keep the page drawing
@@ -237,17 +247,22 @@ async function trialBench(page: Page): Promise<Omit<BrowserBench['trial'], 'peer
   // the final statistics and charts render after the status changes: give them two frames
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   return page.evaluate((patients) => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as { __longTasks: [number, number][]; __runAt: number };
     const entries = performance.getEntriesByName('timescape:cohort-run');
     const tasks = w.__longTasks;
+    const longest = tasks.reduce<[number, number] | null>((m, t) => (m && m[1] >= t[1] ? m : t), null);
+    // from the click on (the click's own task starts just before its listener ran, and counts)
+    const firstSecond = tasks.filter(([start]) => start - w.__runAt < 1000);
     return {
       patients,
       arms: document.querySelectorAll('[data-testid="trial-table"] tbody tr').length,
       workers: navigator.hardwareConcurrency,
       runMs: entries[entries.length - 1]?.duration ?? Number.NaN,
       longTasks: tasks.length,
-      longTaskMs: tasks.reduce((s, d) => s + d, 0),
-      longestTaskMs: tasks.reduce((m, d) => Math.max(m, d), 0),
+      longTaskMs: tasks.reduce((s, [, d]) => s + d, 0),
+      longestTaskMs: longest?.[1] ?? 0,
+      longestAtMs: longest ? longest[0] - w.__runAt : Number.NaN,
+      firstSecondLongestMs: firstSecond.reduce((m, [, d]) => Math.max(m, d), 0),
     };
   }, TRIAL_SIZE);
 }
@@ -363,15 +378,23 @@ export async function benchBrowser(log: (line: string) => void = console.log): P
       longTasks: 0,
       longTaskMs: 0,
       longestTaskMs: 0,
+      longestAtMs: Number.NaN,
+      firstSecondLongestMs: 0,
+      loadAverage: [Number.NaN, Number.NaN],
       peerMs: Number.NaN,
     };
     if (ONLY.has('trial')) {
+      const loadBefore = loadavg()[0];
       const run = await trialBench(page);
+      const loadAverage: [number, number] = [loadBefore, loadavg()[0]];
       const peer = peerOf({ kind: 'trial', query: TRIAL_QUERY, size: TRIAL_SIZE, patients: 500 });
-      trial = { ...run, peerMs: peer.ms };
+      trial = { ...run, loadAverage, peerMs: peer.ms };
       log(
         `  trial ${trial.patients} x ${trial.arms} arms (${trial.workers} workers): ${(trial.runMs / 1000).toFixed(1)} s; ` +
-          `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms; ` +
+          `long tasks ${trial.longTasks}, ${(trial.longTaskMs / 1000).toFixed(1)} s in all, longest ${trial.longestTaskMs.toFixed(0)} ms` +
+          `${trial.longTasks > 0 ? ` (${(trial.longestAtMs / 1000).toFixed(1)} s after Run)` : ''}, ` +
+          `in the first second ${trial.firstSecondLongestMs > 0 ? `${trial.firstSecondLongestMs.toFixed(0)} ms` : 'none'}; ` +
+          `load average ${loadAverage[0].toFixed(1)} -> ${loadAverage[1].toFixed(1)}; ` +
           `peer, the same trial on one Node thread: ${(peer.ms / 1000).toFixed(1)} s (timed on ${peer.patients} patients, scaled; ` +
           `page/peer ${(trial.runMs / peer.ms).toFixed(2)}, 2 ideal workers ${(1 / Math.min(2, trial.workers || 1)).toFixed(2)})`,
       );

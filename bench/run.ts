@@ -97,7 +97,8 @@ const rows: [string, string, string][] = [
   [
     'trial 10,000 x 8 arms in the browser',
     browser
-      ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms; ` +
+      ? `${(browser.trial.runMs / 1000).toFixed(1)} s, ${browser.trial.longTasks} long tasks (${(browser.trial.longTaskMs / 1000).toFixed(1)} s), longest ${browser.trial.longestTaskMs.toFixed(0)} ms` +
+        `${browser.trial.longTasks > 0 ? ` at ${(browser.trial.longestAtMs / 1000).toFixed(1)} s` : ''}, first second ${browser.trial.firstSecondLongestMs > 0 ? `${browser.trial.firstSecondLongestMs.toFixed(0)} ms` : 'none'} (load ${browser.trial.loadAverage[0].toFixed(1)} -> ${browser.trial.loadAverage[1].toFixed(1)}); ` +
         `one Node thread ${(browser.trial.peerMs / 1000).toFixed(1)} s (page/peer ${(browser.trial.runMs / browser.trial.peerMs).toFixed(2)})`
       : 'not measured',
     '<= 15 s, no task > 50 ms',
