@@ -165,12 +165,24 @@ export class TumourImmuneModel {
   private readonly egfrDependence: number;
   /** birth rate / net growth rate = 1 / (1 - cell-loss factor) */
   private readonly birthPerGrowth: number;
+  /**
+   * inputs.nrf2, inputs.neat1 and inputs.il6, the inputs the right-hand side reads at every evaluation, as fields of
+   * the model (one shape for every model): the inputs objects of a trial's patients are spreads, and from about the
+   * tenth patient on each has a map of its own, so that reading them from `inputs` made the compiled right-hand side
+   * fail its map check at every new patient (deoptimisations, new compiles) until its loads went megamorphic.
+   */
+  private readonly nrf2: number;
+  private readonly neat1: number;
+  private readonly il6: number;
   /** the right-hand side bound to this model, for the solver */
   readonly derivatives: (t: number, y: Float64Array, dy: Float64Array) => void;
 
   constructor(p: ModelParameters, inputs: Inputs, halfMaximal: Float64Array, elimination: Float64Array) {
     this.p = p;
     this.inputs = inputs;
+    this.nrf2 = inputs.nrf2;
+    this.neat1 = inputs.neat1;
+    this.il6 = inputs.il6;
     this.halfMaximal = halfMaximal;
     this.drugs = new DrugExposure(elimination);
     // Seed 004 control experiment: depleting CD8 T cells removes their recruitment.
@@ -216,7 +228,6 @@ export class TumourImmuneModel {
   private readoutAtClock(y: Float64Array): Signals {
     const p = this.p;
     const s = this.s;
-    const inputs = this.inputs;
     const hm = this.halfMaximal;
     const drug = this.drugs.levelsAtClock();
     const tumour = pos(y[SENSITIVE]) + pos(y[PERSISTER]) + pos(y[RESISTANT]) + pos(y[ESCAPE]) + pos(y[T790M]);
@@ -225,16 +236,16 @@ export class TumourImmuneModel {
 
     // Seed 000: NRF2 -> COX-2 -> PGE2; a COX-2 inhibitor blocks synthesis.
     const cox2Blocked = occupancy(drug[COX2I], hm[COX2I]);
-    const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * inputs.nrf2) * (1 - cox2Blocked);
+    const pge2 = p.pge2Basal * (1 + p.nrf2Pge2Induction * this.nrf2) * (1 - cox2Blocked);
     s.pge2 = pge2;
     // Plasma PGE2 (the biomarker): host production plus the tumour's, in proportion to tumour burden x COX-2 activity,
     // at the steady state of its clearance (plasma half-life under a minute, so quasi-steady on the scale of days).
     s.pge2PlasmaPgMl = p.pge2PlasmaBaseline + (p.pge2CellProduction * tumour * pge2) / (p.pge2Clearance * 1000);
     // Plasma NEAT1 (seed 001: it falls after treatment): tumour release in proportion to burden and expression.
-    s.neat1Plasma = 1 + (p.neat1PlasmaRelease * tumour * (1 + NEAT1_HIGH_FOLD_MINUS_ONE * inputs.neat1)) / 1e9;
+    s.neat1Plasma = 1 + (p.neat1PlasmaRelease * tumour * (1 + NEAT1_HIGH_FOLD_MINUS_ONE * this.neat1)) / 1e9;
 
     // Seed 004: IL-6 signalling, blocked by anti-IL-6.
-    const il6 = inputs.il6 * (1 - occupancy(drug[ANTI_IL6], hm[ANTI_IL6]));
+    const il6 = this.il6 * (1 - occupancy(drug[ANTI_IL6], hm[ANTI_IL6]));
     s.il6Signal = il6 / (il6 + p.il6Half);
 
     // IFN-gamma from effector T cells (saturating in the T-cell:tumour ratio) plus type-I IFN from DCs when IL-6 is
@@ -248,7 +259,7 @@ export class TumourImmuneModel {
 
     // Seed 001: NEAT1 -| miR-320a -| SP1 -> CD24 ("don't eat me"), blocked by anti-CD24.
     const cd24 =
-      p.cd24Basal * (1 + p.neat1Cd24Induction * inputs.neat1) * (1 - occupancy(drug[ANTI_CD24], hm[ANTI_CD24]));
+      p.cd24Basal * (1 + p.neat1Cd24Induction * this.neat1) * (1 - occupancy(drug[ANTI_CD24], hm[ANTI_CD24]));
     s.cd24 = cd24 / p.cd24Basal;
     this.readCd24 = cd24;
     return s;
@@ -431,7 +442,7 @@ export class TumourImmuneModel {
       p.dcMaturationRate *
         (1 - s.il6Signal) *
         (1 - 0.5 * s.pge2Inhibition) *
-        (1 - p.nrf2StingSuppression * this.inputs.nrf2) *
+        (1 - p.nrf2StingSuppression * this.nrf2) *
         (tumour / (tumour + p.dcAntigenHalf)) *
         (1 - dc) -
       p.dcLoss * dc;

@@ -353,8 +353,11 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
       for (let i = 0; i < n; i++) {
         const yi = ycur[i];
         const yn = ynew[i];
-        const ayi = yi < 0 ? -yi : yi;
-        const ayn = yn < 0 ? -yn : yn;
+        // Math.abs, not `yi < 0 ? -yi : yi`: a negation that only a negative component reaches had no type feedback
+        // when the loop was first compiled, and deoptimised it (and a recompile) in every fresh worker. The same sk:
+        // the two differ only at -0, where max(|yi|, |yn|) is a zero of either sign and atol + rtol * (±0) is atol.
+        const ayi = Math.abs(yi);
+        const ayn = Math.abs(yn);
         const sk = atol[i] + rtol * (ayi > ayn ? ayi : ayn);
         // the same terms, in the same order, as h * (E1 k1 + E3 k3 + E4 k4 + E5 k5 + E6 k6 + E7 k7)
         const e = (h * (errPart[i] + E7 * k7[i])) / sk;
