@@ -49,13 +49,16 @@ function calibrationTrial(size: number): Scenario {
 
 interface Answer {
   ms: number;
+  /** the worker thread's own CPU time in the block, ms (NaN where the system does not report it) */
+  cpuMs?: number;
 }
 
 /**
  * Where one thread's time in a run went: `startMs` from the run's start to its first answer less that block's work
  * (thread start-up, module load, the message's way there and back, waiting behind nothing else); `workMs` its blocks'
  * own time; `extraMs` that work above the thread's settled cost (the median cost per patient of its second half of
- * blocks, times its patients): JIT warm-up and compiler threads competing; `finishMs` when its last block came back.
+ * blocks, times its patients): JIT warm-up and compiler threads competing; `finishMs` when its last block came back;
+ * `cpuMs` the thread's own CPU time in its blocks (what a loaded machine does not stretch).
  */
 interface Phases {
   startMs: number;
@@ -63,19 +66,25 @@ interface Phases {
   extraMs: number;
   finishMs: number;
   blocks: number;
+  cpuMs: number;
 }
 
-function phasesOf(blocks: { n: number; ms: number }[], startMs: number, finishMs: number): Phases {
+function phasesOf(blocks: { n: number; ms: number; cpuMs: number }[], startMs: number, finishMs: number): Phases {
   const per = blocks.slice(Math.floor(blocks.length / 2)).map((b) => b.ms / b.n);
   per.sort((a, b) => a - b);
   const settled = per[Math.floor(per.length / 2)] ?? 0;
   const workMs = blocks.reduce((t, b) => t + b.ms, 0);
   const patients = blocks.reduce((t, b) => t + b.n, 0);
-  return { startMs, workMs, extraMs: Math.max(0, workMs - settled * patients), finishMs, blocks: blocks.length };
+  const cpuMs = blocks.reduce((t, b) => t + b.cpuMs, 0);
+  return { startMs, workMs, extraMs: Math.max(0, workMs - settled * patients), finishMs, blocks: blocks.length, cpuMs };
 }
 
-/** One line per pool: per thread start-up / work / its extra over the settled cost / finish, and the tail. */
-function phaseLine(label: string, phases: Phases[]): string {
+/**
+ * One line per pool: per thread start-up / work / its extra over the settled cost / its CPU / finish, and the tail;
+ * `otherCpuMs`: the CPU time of the process's other threads in the run (V8's optimising compiler, which compiles on
+ * threads of its own, the garbage collector's helpers, the main thread), which competes with the workers for the cores.
+ */
+function phaseLine(label: string, phases: Phases[], otherCpuMs: number): string {
   const f = (v: number) => v.toFixed(0);
   const finishes = phases.map((p) => p.finishMs);
   const tail = Math.max(...finishes) - Math.min(...finishes);
@@ -84,10 +93,11 @@ function phaseLine(label: string, phases: Phases[]): string {
     phases
       .map(
         (p, i) =>
-          `thread ${i + 1} start ${f(p.startMs)}, work ${f(p.workMs)} (${p.blocks} blocks; ${f(p.extraMs)} above its settled cost), done at ${f(p.finishMs)}`,
+          `thread ${i + 1} start ${f(p.startMs)}, work ${f(p.workMs)} (${p.blocks} blocks; ${f(p.extraMs)} above its settled cost${Number.isFinite(p.cpuMs) ? `; CPU ${f(p.cpuMs)}` : ''}), done at ${f(p.finishMs)}`,
       )
       .join('; ') +
-    (phases.length > 1 ? `; tail (first thread idle until the last is done) ${f(tail)} ms` : '')
+    (phases.length > 1 ? `; tail (first thread idle until the last is done) ${f(tail)} ms` : '') +
+    (Number.isFinite(otherCpuMs) ? `; CPU of the other threads (compiler, GC, main) ${f(otherCpuMs)} ms` : '')
   );
 }
 
@@ -113,9 +123,12 @@ class Threads {
   }
   /** phases of the last run, per thread (see Phases) */
   phases: Phases[] = [];
+  /** CPU time of the process's threads other than the workers' in the last run, ms (see phaseLine) */
+  otherCpuMs = Number.NaN;
   /** The whole cohort as the browser pool hands it out: one queue, two blocks in flight per worker, sized by cost. */
   async run(scenario: Scenario, size: number): Promise<number> {
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     this.phases = [];
     const count = this.workers.length;
     const first = blockSize(size, count);
@@ -126,7 +139,7 @@ class Threads {
       this.workers.map(async (_, i) => {
         const queue: { n: number; answer: Promise<Answer> }[] = [];
         let warm = false;
-        const blocks: { n: number; ms: number }[] = [];
+        const blocks: { n: number; ms: number; cpuMs: number }[] = [];
         let firstAnswer = Number.NaN;
         while (queue.length > 0 || next < size) {
           while (queue.length < 2 && next < size) {
@@ -140,7 +153,7 @@ class Threads {
           if (!head) break;
           const answer = await head.answer;
           if (blocks.length === 0) firstAnswer = performance.now() - start - answer.ms;
-          blocks.push({ n: head.n, ms: answer.ms });
+          blocks.push({ n: head.n, ms: answer.ms, cpuMs: answer.cpuMs ?? Number.NaN });
           if (warm) {
             measuredMs += answer.ms;
             measuredPatients += head.n;
@@ -150,7 +163,10 @@ class Threads {
         this.phases[i] = phasesOf(blocks, firstAnswer, performance.now() - start);
       }),
     );
-    return performance.now() - start;
+    const elapsed = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    this.otherCpuMs = (cpu.user + cpu.system) / 1000 - this.phases.reduce((t, p) => t + p.cpuMs, 0);
+    return elapsed;
   }
   /**
    * Every thread warms up as the pool's prewarmCohortWorkers does: blocks of WARMUP_BLOCK_PATIENTS patients, untimed,
@@ -214,11 +230,13 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   const pools: Threads[] = [];
   const cold: number[] = [];
   const coldPhases: Phases[][] = [];
+  const coldOtherCpu: number[] = [];
   for (const count of [1, 2]) {
     const pool = new Threads(count, workerUrl); // created only now: no thread starts loading early
     pools.push(pool);
     cold.push(await pool.run(scenario, size));
     coldPhases.push(pool.phases);
+    coldOtherCpu.push(pool.otherCpuMs);
   }
   const prewarmed: number[] = [];
   const warmUpPatients: number[] = [];
@@ -232,10 +250,12 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   const peerRuns: number[][] = [[], []];
   for (const pool of pools) await pool.spin(small, 4);
   const warmPhases: Phases[][] = [[], []];
+  const warmOtherCpu = [Number.NaN, Number.NaN];
   for (let round = 0; round < 3; round++) {
     for (let p = 0; p < 2; p++) {
       warmRuns[p].push(await pools[p].run(scenario, size));
       warmPhases[p] = pools[p].phases;
+      warmOtherCpu[p] = pools[p].otherCpuMs;
       peerRuns[p].push(await pools[p].spin(small, 40));
     }
   }
@@ -253,8 +273,8 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   console.log(
     `  cold (new threads):                 ${fmt(cold[0])}   ${fmt(cold[1])}     ${speedup(cold).toFixed(2)}x`,
   );
-  console.log(phaseLine('cold, 1 thread', coldPhases[0]));
-  console.log(phaseLine('cold, 2 threads', coldPhases[1]));
+  console.log(phaseLine('cold, 1 thread', coldPhases[0], coldOtherCpu[0]));
+  console.log(phaseLine('cold, 2 threads', coldPhases[1], coldOtherCpu[1]));
   console.log(
     `  pre-warmed (until settled):         ${fmt(prewarmed[0])}   ${fmt(prewarmed[1])}     ${speedup(prewarmed).toFixed(2)}x  (the page's first trial, Run pressed after the view's warm-up)`,
   );
@@ -264,8 +284,8 @@ export async function benchCohort(workerUrl: URL): Promise<CohortBench> {
   console.log(
     `  warm (same threads, second run):    ${fmt(warm[0])}   ${fmt(warm[1])}     ${speedup(warm).toFixed(2)}x`,
   );
-  console.log(phaseLine('warm (last round), 1 thread', warmPhases[0]));
-  console.log(phaseLine('warm (last round), 2 threads', warmPhases[1]));
+  console.log(phaseLine('warm (last round), 1 thread', warmPhases[0], warmOtherCpu[0]));
+  console.log(phaseLine('warm (last round), 2 threads', warmPhases[1], warmOtherCpu[1]));
   console.log(
     `  peer: fixed model work, no pool:    ${fmt(peer[0])}   ${fmt(peer[1])}     ${speedup(peer).toFixed(2)}x  (what the cores give now)`,
   );
