@@ -151,6 +151,28 @@ function initialStep(
 }
 
 /**
+ * A call stopped by its callback at output time g, in a step of size h that the controller accepted: with
+ * carryStepSize, a call that starts at g tries the step the controller proposed after it (h / fac, bounded as after any
+ * accepted step) instead of estimating one; written into the integrator's `carried`. Not the first-same-as-last stage:
+ * y(g) is an interpolant. A function of the module, not of each integrator: integrate's compiled code calls one target
+ * whichever integrator runs it (a new integrator per trial block made a new closure, a new call target, and a
+ * deoptimisation of integrate in every fresh worker).
+ */
+function stoppedAt(
+  carried: Float64Array,
+  maxStep: number,
+  g: number,
+  proposed: number,
+  h: number,
+  rejectedLast: boolean,
+): void {
+  let hnew = proposed > maxStep ? maxStep : proposed;
+  if (rejectedLast && hnew > h) hnew = h;
+  carried[CARRIED_STEP] = hnew;
+  carried[CARRIED_FROM] = g;
+}
+
+/**
  * Creates a DOPRI5 integrator for systems of dimension `n`. Options default to DEFAULT_SOLVER_OPTIONS
  * (rtol 1e-6, atol 1e-9, maxStep ∞, maxSteps 100000). Statistics: every call to integrate costs
  * 2 + 6·(accepted + rejected steps) right-hand-side evaluations (1 at t0, 1 for the initial step estimate,
@@ -210,18 +232,6 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
   // kept boxed: every change would allocate a heap number): CARRIED_FROM, where the last call ended, and CARRIED_STEP,
   // the step size proposed there (carryStepSize; 0: none).
   const carried = Float64Array.of(Number.NaN, 0);
-
-  /**
-   * A call stopped by its callback at output time g, in a step of size h that the controller accepted: with
-   * carryStepSize, a call that starts at g tries the step the controller proposed after it (h / fac, bounded as
-   * after any accepted step) instead of estimating one. Not the first-same-as-last stage: y(g) is an interpolant.
-   */
-  function stoppedAt(g: number, proposed: number, h: number, rejectedLast: boolean): void {
-    let hnew = proposed > maxStep ? maxStep : proposed;
-    if (rejectedLast && hnew > h) hnew = h;
-    carried[CARRIED_STEP] = hnew;
-    carried[CARRIED_FROM] = g;
-  }
 
   function integrate(
     f: RightHandSide,
@@ -433,7 +443,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
                 }
               }
               if (onOutput(k, g, yout) === true) {
-                stoppedAt(g, h / fac, h, rejectedLast);
+                stoppedAt(carried, maxStep, g, h / fac, h, rejectedLast);
                 y.set(yout);
                 return k + 1;
               }
@@ -461,7 +471,7 @@ export function createDormandPrince(n: number, options: Partial<SolverOptions> =
                 }
                 if (onOutput(k, g, yout) === true) {
                   // stopped by the caller at this output: y(g) is its state
-                  stoppedAt(g, h / fac, h, rejectedLast);
+                  stoppedAt(carried, maxStep, g, h / fac, h, rejectedLast);
                   y.set(yout);
                   return k + 1;
                 }
