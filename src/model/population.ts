@@ -66,6 +66,11 @@
  *   washes out. Tumours that respond to sorafenib become resistant within months (about 6 months, Ermi and Sarkar,
  *   Cancers 2024, 16:3944; mechanisms: Tang et al., Signal Transduct Target Ther 2020, 5:87); without it, patients
  *   that sorafenib holds stayed held, and the sorafenib arm's PFS curve kept a tail the trial does not have.
+ * - angiogenesisGrowthDependence: the patient-scale share of tumour growth that depends on VEGF-driven angiogenesis
+ *   (parameters.ts), the same for every patient, fitted since version 9 within the parameter's documented patient
+ *   range 0.1..0.6 (the single-patient setting keeps its chosen 0.3): how much bevacizumab, and sorafenib on VEGFR,
+ *   slow a tumour from the first day, before T cells build up; it sets atezolizumab + bevacizumab's primary
+ *   progressors against sorafenib's (IMbrave150 PD 19.6 against 24.5 %).
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -97,6 +102,7 @@ export interface TrialPopulation {
   nrf2StingSuppression: number;
   sorafenibNecrosis: number;
   sorafenibEscapeHazard: number;
+  angiogenesisGrowthDependence: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
@@ -124,6 +130,7 @@ export const FITTED_PARAMETERS = [
   'sorafenibWithdrawalHazard',
   'sorafenibNecrosis',
   'sorafenibEscapeHazard',
+  'angiogenesisGrowthDependence',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
@@ -152,6 +159,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   sorafenibWithdrawalHazard: [0, 0.02],
   sorafenibNecrosis: [0, 1],
   sorafenibEscapeHazard: [1e-4, 0.05],
+  angiogenesisGrowthDependence: [0.1, 0.6],
 };
 
 /** The file's version: bumped when the meaning of a field changes. */
