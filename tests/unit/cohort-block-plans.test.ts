@@ -5,18 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockMerger, mergeBlocks, runCohortBlock } from '../../src/model/cohort';
-import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
+import { twoArmTrial } from './trial-fixtures';
 
-function trial(size: number): Scenario {
-  const preset = presetById('imbrave150');
-  if (!preset) throw new Error('preset missing');
-  return {
-    ...preset.scenario,
-    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
-    cohort: { size, seed: 7, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
-  };
-}
+const trial = (size: number): Scenario => twoArmTrial(size, 7);
 
 /** Block boundaries of [0, size): sizes 1..maxBlock from a fixed pseudo-random sequence. */
 function plan(size: number, maxBlock: number, seed: number): [number, number][] {

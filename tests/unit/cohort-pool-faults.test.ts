@@ -2,10 +2,10 @@
 // finished before were reported as partial results.
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
 import { blockDeadline, type CohortProgress, runCohort } from '../../src/worker/cohortPool';
+import { twoArmTrial } from './trial-fixtures';
 
 type Behaviour = 'answer' | 'throw' | 'hang';
 
@@ -44,15 +44,7 @@ function faultyFactory(behaviour: Behaviour, failAt: number, after: Promise<void
   return { factory, created: () => created, terminated: () => terminated };
 }
 
-function trial(size: number): Scenario {
-  const preset = presetById('imbrave150');
-  if (!preset) throw new Error('preset missing');
-  return {
-    ...preset.scenario,
-    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
-    cohort: { size, seed: 5, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
-  };
-}
+const trial = (size: number): Scenario => twoArmTrial(size, 5);
 
 describe('cohort pool faults', () => {
   it('a worker that throws ends the run with its error; blocks finished before it were reported', async () => {

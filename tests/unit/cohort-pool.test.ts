@@ -5,7 +5,6 @@ import '@vitest/web-worker';
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { runCohortBlock } from '../../src/model/cohort';
-import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
 import {
@@ -22,6 +21,7 @@ import {
   WARMUP_MAX_PATIENTS,
   warmedUp,
 } from '../../src/worker/cohortPool';
+import { twoArmTrial } from './trial-fixtures';
 
 const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
 
@@ -37,15 +37,7 @@ const factory = (): Worker => {
   }) as unknown as Worker;
 };
 
-function trial(size: number): Scenario {
-  const preset = presetById('imbrave150');
-  if (!preset) throw new Error('preset missing');
-  return {
-    ...preset.scenario,
-    arms: [preset.scenario.arms[1], preset.scenario.arms[2]],
-    cohort: { size, seed: 5, cancer: 'hcc', assessmentInterval: 42, pge2Cutoff: 100 },
-  };
-}
+const trial = (size: number): Scenario => twoArmTrial(size, 5);
 
 describe('cohort worker pool', () => {
   it('splits the cohort over workers, reports growing partial results, and equals a single run', async () => {
