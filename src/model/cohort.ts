@@ -211,7 +211,7 @@ export function samplePatients(
         sorafenibApoptosis: base.sorafenibApoptosis * population.sorafenibApoptosisScale * sensitivity * kept,
         pge2EffectorSuppression: population.pge2EffectorSuppression,
         nrf2StingSuppression: population.nrf2StingSuppression,
-        angiogenesisGrowthDependence: population.angiogenesisGrowthDependence,
+        angiogenesisGrowthDependence: base.angiogenesisGrowthDependence * population.angiogenesisScale,
       },
       baselineCells,
       deathDraw,

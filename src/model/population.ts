@@ -66,11 +66,13 @@
  *   washes out. Tumours that respond to sorafenib become resistant within months (about 6 months, Ermi and Sarkar,
  *   Cancers 2024, 16:3944; mechanisms: Tang et al., Signal Transduct Target Ther 2020, 5:87); without it, patients
  *   that sorafenib holds stayed held, and the sorafenib arm's PFS curve kept a tail the trial does not have.
- * - angiogenesisGrowthDependence: the patient-scale share of tumour growth that depends on VEGF-driven angiogenesis
- *   (parameters.ts), the same for every patient, fitted since version 9 within the parameter's documented patient
- *   range 0.1..0.6 (the single-patient setting keeps its chosen 0.3): how much bevacizumab, and sorafenib on VEGFR,
- *   slow a tumour from the first day, before T cells build up; it sets atezolizumab + bevacizumab's primary
- *   progressors against sorafenib's (IMbrave150 PD 19.6 against 24.5 %).
+ * - angiogenesisScale: the multiple of the patient-scale angiogenesisGrowthDependence (parameters.ts: the share of
+ *   tumour growth that depends on VEGF-driven angiogenesis, chosen 0.3) that every patient of the trial gets, fitted
+ *   since version 9 within 1/3..2, so that at the setting's value the share stays inside its documented patient range
+ *   0.1..0.6: how much bevacizumab, and sorafenib on VEGFR, slow a tumour from the first day, before T cells build up;
+ *   it sets atezolizumab + bevacizumab's primary progressors against sorafenib's (IMbrave150 PD 19.6 against 24.5 %).
+ *   A multiple, not a value, so that a scenario's own change of the share (a link's p.angiogenesisGrowthDependence)
+ *   and the plausible ensemble's draws of it still reach the trial's patients.
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -102,7 +104,7 @@ export interface TrialPopulation {
   nrf2StingSuppression: number;
   sorafenibNecrosis: number;
   sorafenibEscapeHazard: number;
-  angiogenesisGrowthDependence: number;
+  angiogenesisScale: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
@@ -130,7 +132,7 @@ export const FITTED_PARAMETERS = [
   'sorafenibWithdrawalHazard',
   'sorafenibNecrosis',
   'sorafenibEscapeHazard',
-  'angiogenesisGrowthDependence',
+  'angiogenesisScale',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
@@ -159,7 +161,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   sorafenibWithdrawalHazard: [0, 0.02],
   sorafenibNecrosis: [0, 1],
   sorafenibEscapeHazard: [1e-4, 0.05],
-  angiogenesisGrowthDependence: [0.1, 0.6],
+  angiogenesisScale: [1 / 3, 2],
 };
 
 /** The file's version: bumped when the meaning of a field changes. */
