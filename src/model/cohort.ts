@@ -156,7 +156,13 @@ export function samplePatients(
 ): VirtualPatient[] {
   const random = createRandom(settings.seed);
   const d = COHORT_DISTRIBUTIONS;
-  const base = changed ? { ...settingParameters('hcc-patient'), ...changed } : settingParameters('hcc-patient');
+  const setting = settingParameters('hcc-patient');
+  const base = changed ? { ...setting, ...changed } : setting;
+  // a hold the population fits in place of the setting's value (0 there): the scenario's own change of it (a link's
+  // p.<id>, a value other than the setting's) is the user's and replaces the population's; the plausible ensemble
+  // draws these at the setting's 0 (zero width), so its draws keep the population's
+  const held = (id: 'pge2EffectorSuppression' | 'nrf2StingSuppression'): number =>
+    base[id] !== setting[id] ? base[id] : population[id];
   const share = NRF2_ACTIVE_SHARE[settings.cancer].share;
   const patients: VirtualPatient[] = [];
   for (let index = 0; index < settings.size; index++) {
@@ -209,8 +215,8 @@ export function samplePatients(
         pge2Basal: base.pge2Basal * pge2,
         sorafenibGrowthInhibition: Math.min(population.sorafenibInhibitionCap, growthInhibition * sorafenib) * kept,
         sorafenibApoptosis: base.sorafenibApoptosis * population.sorafenibApoptosisScale * sensitivity * kept,
-        pge2EffectorSuppression: population.pge2EffectorSuppression,
-        nrf2StingSuppression: population.nrf2StingSuppression,
+        pge2EffectorSuppression: held('pge2EffectorSuppression'),
+        nrf2StingSuppression: held('nrf2StingSuppression'),
         angiogenesisGrowthDependence: base.angiogenesisGrowthDependence * population.angiogenesisScale,
       },
       baselineCells,
