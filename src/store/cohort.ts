@@ -135,7 +135,9 @@ let prewarmed = false;
 /**
  * Warms the trial's workers once per page, when the trial view opens and the page is idle (worker/cohortPool.ts
  * prewarmCohortWorkers): the first trial then runs on started, compiled workers, as fast as a later one. Not while a
- * trial runs (it has the workers already).
+ * trial runs (it has the workers already). Only the first time is the store's: after a cancel or a fault, which
+ * terminate the workers, the pool warms fresh ones itself (worker/cohortPool.ts REWARM_DELAY_MS), and a finished run
+ * keeps its own.
  */
 export function prewarmTrial(plan: TrialPlan): void {
   if (prewarmed || plan.problem) return;

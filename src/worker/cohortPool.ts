@@ -5,7 +5,9 @@
  *
  * Using both cores (measured in bench/cohort.ts and bench/browser.ts):
  * - workers stay warm between runs (started, module loaded, code compiled): a finished run hands its workers back
- *   to an idle set that the next run takes them from; cancel and faults still terminate them;
+ *   to an idle set that the next run takes them from; cancel and faults terminate them (a cancel stops at once, a
+ *   faulted worker may be hung), and the pool then starts and warms fresh ones when the page is idle (see
+ *   REWARM_DELAY_MS), so the run after a cancel or a fault starts warm too;
  * - every worker has two blocks in flight, so it starts the next block at once instead of waiting for the main
  *   thread, which may be busy drawing partial results;
  * - after the first blocks, blocks are sized by the measured cost per patient to take about TARGET_BLOCK_MS, and
@@ -116,6 +118,14 @@ interface PooledWorker {
 
 /** Workers of finished runs, per factory, for the next run. */
 const idle = new Map<WorkerFactory, PooledWorker[]>();
+/** Workers held by runs in progress, per factory: prewarmCohortWorkers counts them (the pool's size at most). */
+const busy = new Map<WorkerFactory, number>();
+
+function hold(factory: WorkerFactory, n: number): void {
+  const held = (busy.get(factory) ?? 0) + n;
+  if (held > 0) busy.set(factory, held);
+  else busy.delete(factory);
+}
 
 function pooledWorker(factory: WorkerFactory, fresh = false): PooledWorker {
   const kept = fresh ? undefined : idle.get(factory)?.pop();
@@ -154,9 +164,9 @@ export function warmedUp(msPerPatient: readonly number[]): boolean {
 /**
  * Starts the pool's workers before a first trial and warms them (started, module loaded, code compiled) on blocks of
  * `scenario`'s patients whose results are dropped, until warmedUp (see WARMUP_BLOCK_PATIENTS), so that the first trial
- * runs as fast as a later one. Workers already kept warm count. A run that starts meanwhile takes the workers as they
- * are: its first block waits behind the warm-up block in flight, and that worker's warm-up ends. Returns when every
- * worker's warm-up has ended.
+ * runs as fast as a later one. Workers already kept warm count, and so do those of runs in progress (the pool never
+ * grows beyond `workers`). A run that starts meanwhile takes the workers as they are: its first block waits behind the
+ * warm-up block in flight, and that worker's warm-up ends. Returns when every worker's warm-up has ended.
  */
 export async function prewarmCohortWorkers(
   scenario: Scenario,
@@ -185,7 +195,7 @@ export async function prewarmCohortWorkers(
     }
   };
   const warmed: Promise<unknown>[] = [];
-  while (list.length < count) {
+  while (list.length + (busy.get(factory) ?? 0) < count) {
     const pooled = pooledWorker(factory, true);
     list.push(pooled);
     warmed.push(
@@ -197,8 +207,43 @@ export async function prewarmCohortWorkers(
   await Promise.all(warmed);
 }
 
-/** Terminates the workers kept warm for later runs (all factories, or one). */
+/**
+ * Re-warming after a cancel or a fault: a run that keeps its workers warm (runCohort's keepWarm) and ends early
+ * terminates them, and the next run would start cold (start-up, module load and compiles in its first blocks). So the
+ * pool owns keeping itself warm however a run ends: such a run schedules prewarmCohortWorkers of its scenario, for
+ * the pool's size, when the page is next idle (requestIdleCallback within REWARM_IDLE_TIMEOUT_MS; where there is
+ * none, such as Node, after REWARM_DELAY_MS). Nothing waits for it: a run started before it begins makes its own
+ * workers (and the re-warm, counting them, starts none), and a run started during it takes its workers as they are.
+ * The store's prewarmTrial warms only before a page's first trial, which only the view knows the time of.
+ */
+export const REWARM_DELAY_MS = 500;
+const REWARM_IDLE_TIMEOUT_MS = 2000;
+
+/** Cancels of the re-warms scheduled and not yet begun, per factory (one each: the latest run's). */
+const rewarms = new Map<WorkerFactory, () => void>();
+
+function scheduleRewarm(scenario: Scenario, workers: number | undefined, factory: WorkerFactory): void {
+  rewarms.get(factory)?.();
+  const begin = () => {
+    rewarms.delete(factory);
+    void prewarmCohortWorkers(scenario, { workers, factory });
+  };
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(begin, { timeout: REWARM_IDLE_TIMEOUT_MS });
+    rewarms.set(factory, () => cancelIdleCallback(id));
+  } else {
+    const id = setTimeout(begin, REWARM_DELAY_MS);
+    rewarms.set(factory, () => clearTimeout(id));
+  }
+}
+
+/** Terminates the workers kept warm for later runs, and cancels re-warms not yet begun (all factories, or one). */
 export function releaseIdleWorkers(factory?: WorkerFactory): void {
+  for (const [f, cancel] of rewarms) {
+    if (factory && f !== factory) continue;
+    cancel();
+    rewarms.delete(f);
+  }
   for (const [f, list] of idle) {
     if (factory && f !== factory) continue;
     for (const p of list) p.worker.terminate();
@@ -213,7 +258,10 @@ export function runCohort(
     workers?: number;
     factory?: WorkerFactory;
     deadline?: (first: boolean, medianMs: number | null) => number;
-    /** keep the workers for the next run with the same factory (default: only with the default factory) */
+    /**
+     * keep the workers for the next run with the same factory, and warm fresh ones after a cancel or a fault
+     * (REWARM_DELAY_MS; default: only with the default factory)
+     */
     keepWarm?: boolean;
   } = {},
 ): CohortRun {
@@ -234,9 +282,16 @@ export function runCohort(
 
   const stopAll = (): void => {
     for (const w of workers) w.worker.terminate();
+    hold(factory, -workers.length);
     workers.length = 0;
     for (const timer of timers) clearTimeout(timer);
     timers.clear();
+  };
+  /** Ends the run early (cancel, fault): terminates its workers; a pool kept warm warms new ones (REWARM_DELAY_MS). */
+  const abandon = (): void => {
+    const had = workers.length > 0;
+    stopAll();
+    if (keepWarm && had) scheduleRewarm(scenario, options.workers, factory);
   };
 
   /** Times of the blocks finished so far, ms, in order, and their patients (for the cost per patient). */
@@ -336,7 +391,7 @@ export function runCohort(
       event.preventDefault();
       if (!cancelled) {
         cancelled = true;
-        stopAll();
+        abandon();
         reject(new Error(event.message || 'a trial worker stopped'));
       }
     };
@@ -345,6 +400,7 @@ export function runCohort(
       const pooled = pooledWorker(factory);
       pooled.onError = fail;
       workers.push(pooled);
+      hold(factory, 1);
       jobs.push(work(pooled));
     }
     Promise.all(jobs).then(
@@ -355,6 +411,7 @@ export function runCohort(
             const list = idle.get(factory) ?? [];
             list.push(...workers);
             idle.set(factory, list);
+            hold(factory, -workers.length);
             workers.length = 0;
           }
           stopAll();
@@ -364,7 +421,7 @@ export function runCohort(
       (error: unknown) => {
         if (cancelled) return;
         cancelled = true;
-        stopAll();
+        abandon();
         reject(error);
       },
     );
@@ -375,7 +432,7 @@ export function runCohort(
     cancel: () => {
       if (cancelled) return;
       cancelled = true;
-      stopAll();
+      abandon();
       rejectRun(new CohortCancelled());
     },
   };

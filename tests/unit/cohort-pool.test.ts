@@ -3,7 +3,7 @@
 // tests give each "worker" the real API over its own MessageChannel instead.
 import '@vitest/web-worker';
 import * as Comlink from 'comlink';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runCohortBlock } from '../../src/model/cohort';
 import type { Scenario } from '../../src/scenario/types';
 import { simulationApi } from '../../src/worker/api';
@@ -13,6 +13,7 @@ import {
   type CohortProgress,
   nextBlockSize,
   prewarmCohortWorkers,
+  REWARM_DELAY_MS,
   releaseIdleWorkers,
   runCohort,
   TAIL_SHARES,
@@ -38,6 +39,49 @@ const factory = (): Worker => {
 };
 
 const trial = (size: number): Scenario => twoArmTrial(size, 5);
+
+/**
+ * Worker stand-ins that count: the workers started (in order) and each one's blocks, warm-up (true: the warm-up's
+ * 200-patient scenario) or a run's (false). Worker `failing` (0 = the first started) throws on its first run block;
+ * while `gate` is set, run blocks wait for it.
+ */
+function countingWorkers(failing = -1) {
+  const workers: boolean[][] = [];
+  const state: { gate: Promise<void> | null } = { gate: null };
+  const factory = (): Worker => {
+    const blocks: boolean[] = [];
+    const index = workers.length;
+    workers.push(blocks);
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(
+      {
+        ...simulationApi,
+        async cohortBlock(scenario: Scenario, from: number, to: number) {
+          const warmUp = scenario.cohort?.size === WARMUP_MAX_PATIENTS;
+          blocks.push(warmUp);
+          if (!warmUp && index === failing && blocks.filter((w) => !w).length === 1) throw new Error('injected fault');
+          if (!warmUp && state.gate) await state.gate;
+          return simulationApi.cohortBlock(scenario, from, to);
+        },
+      },
+      port2,
+    );
+    return Object.assign(port1, {
+      terminate() {
+        port1.close();
+        port2.close();
+      },
+    }) as unknown as Worker;
+  };
+  const warmUps = (from = 0) =>
+    workers
+      .slice(from)
+      .flat()
+      .filter((warmUp) => warmUp).length;
+  return { factory, workers, state, warmUps };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('cohort worker pool', () => {
   it('splits the cohort over workers, reports growing partial results, and equals a single run', async () => {
@@ -219,5 +263,62 @@ describe('cohort worker pool', () => {
     expect(created).toBe(4);
     expect(Array.from(again.arms[0].best)).toEqual(Array.from(direct.arms[0].best));
     releaseIdleWorkers(counting);
+  });
+
+  it('after a cancel, warms fresh workers in the background, and the next run starts on them', async () => {
+    const pool = countingWorkers();
+    const scenario = trial(20);
+    const cancelled = runCohort(trial(400), () => {}, { workers: 2, factory: pool.factory, keepWarm: true });
+    cancelled.cancel();
+    await expect(cancelled.result).rejects.toBeInstanceOf(CohortCancelled);
+    // nothing is started with the cancel itself: the re-warm waits for an idle moment
+    expect(pool.workers.length).toBe(2);
+    await vi.waitFor(() => expect(pool.warmUps(2)).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 20 });
+    expect(pool.workers.length).toBe(4);
+    // the next run takes the two re-warmed workers (no new one) and its first block on each follows a warm-up block
+    const before = pool.workers.map((blocks) => blocks.length);
+    const result = await runCohort(scenario, () => {}, { workers: 2, factory: pool.factory, keepWarm: true }).result;
+    expect(pool.workers.length).toBe(4);
+    for (const i of [2, 3]) {
+      expect(pool.workers[i][0]).toBe(true);
+      expect(pool.workers[i].slice(before[i]).some((warmUp) => !warmUp)).toBe(true);
+    }
+    expect(Array.from(result.arms[1].pfsDays)).toEqual(Array.from(runCohortBlock(scenario, 0, 20).arms[1].pfsDays));
+    releaseIdleWorkers(pool.factory);
+  });
+
+  it('after a fault, warms fresh workers in the background, and the next run starts on them', async () => {
+    const pool = countingWorkers(0);
+    const failed = runCohort(trial(400), () => {}, { workers: 2, factory: pool.factory, keepWarm: true });
+    await expect(failed.result).rejects.toThrow(/injected fault/);
+    await vi.waitFor(() => expect(pool.warmUps(2)).toBeGreaterThanOrEqual(2), { timeout: 10_000, interval: 20 });
+    const scenario = trial(20);
+    const result = await runCohort(scenario, () => {}, { workers: 2, factory: pool.factory, keepWarm: true }).result;
+    expect(pool.workers.length).toBe(4);
+    expect(Array.from(result.arms[0].best)).toEqual(Array.from(runCohortBlock(scenario, 0, 20).arms[0].best));
+    releaseIdleWorkers(pool.factory);
+  });
+
+  it('a run started right after a cancel makes its own workers, and the re-warm starts none beside it', async () => {
+    const pool = countingWorkers();
+    const cancelled = runCohort(trial(400), () => {}, { workers: 2, factory: pool.factory, keepWarm: true });
+    cancelled.cancel();
+    await expect(cancelled.result).rejects.toBeInstanceOf(CohortCancelled);
+    // "Run again": the next run starts at once, and is still running when the re-warm's moment comes
+    let open = () => {};
+    pool.state.gate = new Promise<void>((r) => {
+      open = r;
+    });
+    const next = runCohort(trial(20), () => {}, { workers: 2, factory: pool.factory, keepWarm: true });
+    await sleep(REWARM_DELAY_MS + 300);
+    expect(pool.workers.length).toBe(4);
+    expect(pool.warmUps()).toBe(0);
+    pool.state.gate = null;
+    open();
+    await next.result;
+    await sleep(100);
+    expect(pool.workers.length).toBe(4);
+    expect(pool.warmUps()).toBe(0);
+    releaseIdleWorkers(pool.factory);
   });
 });
