@@ -132,8 +132,24 @@ function pooledWorker(factory: WorkerFactory, fresh = false): PooledWorker {
   if (kept) return kept;
   const worker = factory();
   const pooled: PooledWorker = { worker, remote: Comlink.wrap<SimulationApi>(worker), onError: null, warm: false };
-  worker.addEventListener('error', (event) => pooled.onError?.(event));
+  worker.addEventListener('error', (event) => {
+    if (pooled.onError) pooled.onError(event);
+    else drop(factory, pooled);
+  });
   return pooled;
+}
+
+/**
+ * An idle worker (kept, or warming up) that fails, such as one whose script did not load, leaves the idle set: it
+ * would never answer, and the run that took it would wait for its first block's deadline (30 s). The next run starts
+ * a worker of its own, whose failure it reports at once.
+ */
+function drop(factory: WorkerFactory, pooled: PooledWorker): void {
+  const list = idle.get(factory);
+  const at = list ? list.indexOf(pooled) : -1;
+  if (!list || at < 0) return;
+  list.splice(at, 1);
+  pooled.worker.terminate();
 }
 
 /**

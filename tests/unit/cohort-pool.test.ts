@@ -321,4 +321,37 @@ describe('cohort worker pool', () => {
     expect(pool.warmUps()).toBe(0);
     releaseIdleWorkers(pool.factory);
   });
+
+  it('a warming worker that fails leaves the pool, so the next run reports the failure at once', async () => {
+    // worker 0 throws on its first block; every later one "fails to load": an error event, and no answer ever
+    let created = 0;
+    let failedToLoad = 0;
+    const good = countingWorkers(0);
+    const factory = (): Worker => {
+      if (created++ === 0) return good.factory();
+      const { port1 } = new MessageChannel();
+      setTimeout(() => {
+        failedToLoad++;
+        port1.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'failed to load' }));
+      }, 0);
+      return Object.assign(port1, { terminate: () => port1.close() }) as unknown as Worker;
+    };
+    const failed = runCohort(trial(400), () => {}, { workers: 1, factory, keepWarm: true });
+    await expect(failed.result).rejects.toThrow(/injected fault/);
+    // the re-warm's worker fails while it warms up
+    await vi.waitFor(() => expect(failedToLoad).toBe(1), { timeout: 10_000, interval: 20 });
+    const next = runCohort(trial(20), () => {}, { workers: 1, factory, keepWarm: true });
+    const outcome = await Promise.race([
+      next.result.then(
+        () => 'done',
+        (error: Error) => error.message,
+      ),
+      sleep(3_000).then(() => 'still waiting'),
+    ]);
+    // a worker of its own, whose failure ends the run (not the idle one's 30 s deadline)
+    expect(outcome).toBe('failed to load');
+    expect(created).toBe(3);
+    next.cancel();
+    releaseIdleWorkers(factory);
+  });
 });
