@@ -371,7 +371,11 @@ export function runCohort(
       const from = next;
       const to = from + n;
       next = to;
-      return { from, to, answer: pooled.remote.cohortBlock(scenario, from, to) };
+      const answer = pooled.remote.cohortBlock(scenario, from, to);
+      // a block still queued when the run ends (an earlier block failed) may fail too: that is the run's failure,
+      // reported already, not an unhandled rejection (within() reads the answer of the block the worker is on)
+      answer.catch(() => {});
+      return { from, to, answer };
     };
     const work = async (pooled: PooledWorker): Promise<void> => {
       const queue: ReturnType<typeof send>[] = [];

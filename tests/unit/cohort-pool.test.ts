@@ -42,10 +42,10 @@ const trial = (size: number): Scenario => twoArmTrial(size, 5);
 
 /**
  * Worker stand-ins that count: the workers started (in order) and each one's blocks, warm-up (true: the warm-up's
- * 200-patient scenario) or a run's (false). Worker `failing` (0 = the first started) throws on its first run block;
- * while `gate` is set, run blocks wait for it.
+ * 200-patient scenario) or a run's (false). Worker `failing` (0 = the first started) throws on its first run block
+ * (on every one with `always`); while `gate` is set, run blocks wait for it.
  */
-function countingWorkers(failing = -1) {
+function countingWorkers(failing = -1, always = false) {
   const workers: boolean[][] = [];
   const state: { gate: Promise<void> | null } = { gate: null };
   const factory = (): Worker => {
@@ -59,7 +59,8 @@ function countingWorkers(failing = -1) {
         async cohortBlock(scenario: Scenario, from: number, to: number) {
           const warmUp = scenario.cohort?.size === WARMUP_MAX_PATIENTS;
           blocks.push(warmUp);
-          if (!warmUp && index === failing && blocks.filter((w) => !w).length === 1) throw new Error('injected fault');
+          const first = blocks.filter((w) => !w).length === 1;
+          if (!warmUp && index === failing && (first || always)) throw new Error('injected fault');
           if (!warmUp && state.gate) await state.gate;
           return simulationApi.cohortBlock(scenario, from, to);
         },
@@ -297,6 +298,15 @@ describe('cohort worker pool', () => {
     expect(pool.workers.length).toBe(4);
     expect(Array.from(result.arms[0].best)).toEqual(Array.from(runCohortBlock(scenario, 0, 20).arms[0].best));
     releaseIdleWorkers(pool.factory);
+  });
+
+  it('a worker whose every block fails ends the run once, with no unhandled rejection for the block queued behind', async () => {
+    // two blocks in flight: the second one's failure comes after the run has ended with the first one's
+    const pool = countingWorkers(0, true);
+    const failed = runCohort(trial(400), () => {}, { workers: 1, factory: pool.factory });
+    await expect(failed.result).rejects.toThrow(/injected fault/);
+    await sleep(50);
+    expect(pool.workers[0].filter((warmUp) => !warmUp).length).toBe(2);
   });
 
   it('a run started right after a cancel makes its own workers, and the re-warm starts none beside it', async () => {
