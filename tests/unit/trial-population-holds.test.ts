@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { cohortPatients } from '../../src/model/cohort';
 import { ensembleScenario } from '../../src/model/ensemble-trial';
-import { settingParameters } from '../../src/model/settings';
 import { TRIAL_POPULATION } from '../../src/model/population';
+import { settingParameters } from '../../src/model/settings';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
 
