@@ -407,6 +407,7 @@ export type OutcomeHazards = OutcomePopulation &
       | 'sorafenibNecrosis'
       | 'newLesionFloor'
       | 'sorafenibNewLesionFloor'
+      | 'postProgressionGrowthShare'
     >
   >;
 
@@ -422,11 +423,16 @@ export function armResidual(residual: number, population: Readonly<OutcomeHazard
 /** What an arm changes in a patient's outcome besides the tumour: it gives sorafenib (toxicity) or not. */
 export interface ArmRisk {
   sorafenib: boolean;
+  /** the arm gives a treatment (post-progression therapy follows a treated first line; absent: untreated) */
+  treated?: boolean;
 }
 
-/** The arm risk of an arm: whether it gives sorafenib. */
+/** The arm risk of an arm: whether it gives sorafenib, and whether it gives any treatment. */
 export function armRisk(arm: Pick<Scenario['arms'][number], 'treatments'>): ArmRisk {
-  return { sorafenib: arm.treatments.sorafenib !== undefined };
+  return {
+    sorafenib: arm.treatments.sorafenib !== undefined,
+    treated: Object.values(arm.treatments).some((t) => t !== undefined),
+  };
 }
 
 /**
@@ -456,9 +462,12 @@ export function patientOutcome(
 ): PatientOutcome {
   const { measured, lesion, recist } = scannedCourse(days, viable, patient, population, risk);
   const progressionDay = progressionOf(recist);
-  const hazards = risk.sorafenib
-    ? { ...population, backgroundHazard: population.backgroundHazard + (population.sorafenibLiverHazard ?? 0) }
-    : population;
+  const hazards = {
+    ...population,
+    backgroundHazard: population.backgroundHazard + (risk.sorafenib ? (population.sorafenibLiverHazard ?? 0) : 0),
+    // second-line therapy after progression on a treated first line (an untreated arm is the natural history)
+    postProgressionGrowthShare: risk.treated ? population.postProgressionGrowthShare : undefined,
+  };
   // the switch happens at a progression seen while alive (a death before it leaves the course unchanged); from then
   // on the death hazard follows the osimertinib course, and its progression day as the scans would see it
   const switched =

@@ -428,7 +428,7 @@ const TABLE: ParameterInfo[] = [
     0.02,
     0.3,
     [0, 0.2],
-    "mouse: chosen small, seed 000: anti-PD-L1 + anti-VEGF-A left NRF2-high grafts growing; patient: chosen so that bevacizumab alone slows HCC (bevacizumab monotherapy ORR 13 %, median PFS 6.9 months, Siegel 2008); the virtual trial's patients get it times the fitted angiogenesisScale, 1.125 (0.3375, inside the patient range; population version 9: atezo/bev's primary progressors against sorafenib's)",
+    "mouse: chosen small, seed 000: anti-PD-L1 + anti-VEGF-A left NRF2-high grafts growing; patient: chosen so that bevacizumab alone slows HCC (bevacizumab monotherapy ORR 13 %, median PFS 6.9 months, Siegel 2008); the virtual trial's patients get it times the fitted angiogenesisScale (since population version 9: atezo/bev's primary progressors against sorafenib's; version 10: 1.165, the share 0.350, inside the patient range)",
     [0.1, 0.6],
   ),
   p(

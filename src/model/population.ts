@@ -73,6 +73,13 @@
  *   it sets atezolizumab + bevacizumab's primary progressors against sorafenib's (IMbrave150 PD 19.6 against 24.5 %).
  *   A multiple, not a value, so that a scenario's own change of the share (a link's p.angiogenesisGrowthDependence)
  *   and the plausible ensemble's draws of it still reach the trial's patients.
+ * - postProgressionGrowthShare: post-progression therapy (fitted since version 10, 0..1): after progression on a
+ *   treated first line, the death hazard's burden term reads the lesion grown by only this share of its simulated
+ *   log-growth since the progression scan (src/model/survival.ts deathDay); an untreated arm, the natural history, is
+ *   left as simulated. Second-line drugs lengthen survival after sorafenib (regorafenib: median OS 10.6 against 7.8
+ *   months, HR 0.63; Bruix et al., Lancet 2017, 389:56, RESORCE), and over 16 first-line trials of 2005-2019 the
+ *   sorafenib arms' median OS rose by 4.5 months while their PFS did not change (Gastrointest Tumors 2022, 9:19,
+ *   doi 10.1159/000521625). It moves overall survival only: progression is seen before it acts.
  */
 import lungFile from './fits/flaura.json' with { type: 'json' };
 import file from './trial-population.json' with { type: 'json' };
@@ -105,6 +112,7 @@ export interface TrialPopulation {
   sorafenibNecrosis: number;
   sorafenibEscapeHazard: number;
   angiogenesisScale: number;
+  postProgressionGrowthShare: number;
 }
 
 /** The population parameters that the calibration fits, in its order. */
@@ -133,6 +141,7 @@ export const FITTED_PARAMETERS = [
   'sorafenibNecrosis',
   'sorafenibEscapeHazard',
   'angiogenesisScale',
+  'postProgressionGrowthShare',
 ] as const satisfies readonly (keyof TrialPopulation)[];
 export type FittedParameter = (typeof FITTED_PARAMETERS)[number];
 
@@ -162,6 +171,7 @@ export const FIT_BOUNDS: Record<FittedParameter, readonly [number, number]> = {
   sorafenibNecrosis: [0, 1],
   sorafenibEscapeHazard: [1e-4, 0.05],
   angiogenesisScale: [1 / 3, 2],
+  postProgressionGrowthShare: [0, 1],
 };
 
 /** The file's version: bumped when the meaning of a field changes. */

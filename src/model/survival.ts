@@ -11,8 +11,8 @@
  * follows the target lesion's size), or, in the HCC trial, newLesion · V(t) / V(0) · f with f the deposits' net growth
  * under the treatment relative to the untreated growth on each interval, within [floor, 1] (newLesionFactor). Each event comes when its cumulative hazard
  * reaches an Exp(1) draw made once per patient (the same draw in every arm, so arms differ only by what the treatment
- * does to the tumour). Post-progression therapy is folded into the post-progression hazard (a stated simplification),
- * except a crossover (the lung trial's comparator patients who switch to osimertinib at progression): from the switch
+ * does to the tumour). Post-progression therapy is the post-progression hazard and, in the HCC trial's treated arms,
+ * a slower growth of the burden the hazard reads after progression (postProgressionGrowthShare); and a crossover (the lung trial's comparator patients who switch to osimertinib at progression): from the switch
  * the hazard is that of the same patient's osimertinib course (deathDay's switchTo).
  */
 
@@ -24,6 +24,13 @@ export interface SurvivalParameters {
   burdenHazard: number;
   /** added hazard once the disease has progressed (RECIST), 1/day */
   postProgressionHazard: number;
+  /**
+   * post-progression therapy (the HCC trial's treated arms since population version 10): after the progression day
+   * the burden term reads the lesion grown by only this share of its simulated log-growth since that day,
+   * V_p · (V(t) / V_p)^share while V(t) > V_p (V_p: the volume at the progression scan); 1 or absent: the course as
+   * simulated
+   */
+  postProgressionGrowthShare?: number;
 }
 
 /** Reference burden of the burden term: 10 cm³ (the median baseline target lesion), mm³. */
@@ -80,10 +87,19 @@ export function deathDay(
   // the post-progression term switches on at an assessment day, so it is constant within each interval; after a
   // switch the interval's both ends read the other course (the switch is at an assessment day, an interval's start)
   const switched = (k: number) => switchTo !== undefined && days[k] >= switchTo.switchDay;
+  // post-progression therapy slows the burden's growth after the progression scan (not after a crossover)
+  const share = p.postProgressionGrowthShare ?? 1;
+  let scan = -1;
+  if (share < 1 && Number.isFinite(progressionDay)) {
+    scan = 0;
+    while (scan < days.length && days[scan] < progressionDay) scan++;
+  }
+  const held = scan >= 0 && scan < days.length ? Math.max(0, volumes[scan]) : 0;
   const base = (k: number, at: number) => {
     const after = switched(k);
     const progressed = after && switchTo ? days[k] >= switchTo.progressionDay : days[k] >= progressionDay;
-    const v = after && switchTo ? switchTo.volumes[at] : volumes[at];
+    let v = after && switchTo ? switchTo.volumes[at] : volumes[at];
+    if (!after && progressed && held > 0 && v > held) v = held * (v / held) ** share;
     return (
       p.backgroundHazard +
       (progressed ? p.postProgressionHazard : 0) +
