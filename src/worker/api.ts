@@ -125,6 +125,16 @@ export const simulationApi = {
     return Comlink.transfer(block, cohortTransferables(block));
   },
   /**
+   * A warm-up block of the trial pool (cohortPool.ts prewarmCohortWorkers): patients [from, to) simulated as
+   * cohortBlock does, which compiles the same code, and the outcomes dropped; answers the patients simulated. A call
+   * of its own, so that a warm-up is never taken for a trial's block (a worker's n-th cohortBlock is the n-th block of
+   * trials it ran, however long it warmed up).
+   */
+  cohortWarmUpBlock(scenario: Scenario, from: number, to: number): number {
+    runCohortBlock(scenario, from, to);
+    return to - from;
+  },
+  /**
    * The measured cost of the scenario's trial on this device: the first `patients` virtual patients (every arm,
    * the whole horizon, the trial's solver) simulated and timed here in the worker, after one untimed patient that
    * warms the code up, ms per patient.

@@ -204,7 +204,8 @@ export async function prewarmCohortWorkers(
     while ((idle.get(factory) ?? []).includes(pooled)) {
       const from = times.length * block;
       const started = Date.now();
-      await pooled.remote.cohortBlock(warmUpScenario, from, from + block);
+      // its own call, not a cohortBlock: a worker's cohortBlock calls are the trials' blocks only (api.ts)
+      await pooled.remote.cohortWarmUpBlock(warmUpScenario, from, from + block);
       pooled.warm = true;
       times.push((Date.now() - started) / block);
       if (warmedUp(times)) return;

@@ -5,7 +5,8 @@
 //   throw  the worker throws an uncaught exception on the n-th simulate message (an error event, no answer)
 //   hang   the worker swallows the n-th simulate message and never answers
 //   close  the worker calls self.close() on the n-th simulate message (no event at all, like a killed worker)
-//   block  the same for the n-th cohortBlock message (a virtual-trial pool worker)
+//   block  the same for the n-th cohortBlock message (a virtual-trial pool worker: its trials' blocks; a warm-up
+//          block is a cohortWarmUpBlock message, which is not counted)
 //   corrupt  the first simulation result has a CD8 series shorter than its time axis (a worker of another version)
 import { expect, type Page, type Route, test } from '@playwright/test';
 import { openApp } from './helpers';

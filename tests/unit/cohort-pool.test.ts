@@ -41,8 +41,8 @@ const factory = (): Worker => {
 const trial = (size: number): Scenario => twoArmTrial(size, 5);
 
 /**
- * Worker stand-ins that count: the workers started (in order) and each one's blocks, warm-up (true: the warm-up's
- * 200-patient scenario) or a run's (false). Worker `failing` (0 = the first started) throws on its first run block
+ * Worker stand-ins that count: the workers started (in order) and each one's blocks, warm-up (true: a
+ * cohortWarmUpBlock call) or a run's (false: a cohortBlock call). Worker `failing` (0 = the first started) throws on its first run block
  * (on every one with `always`); while `gate` is set, run blocks wait for it.
  */
 function countingWorkers(failing = -1, always = false) {
@@ -56,12 +56,15 @@ function countingWorkers(failing = -1, always = false) {
     Comlink.expose(
       {
         ...simulationApi,
+        cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
+          blocks.push(true);
+          return simulationApi.cohortWarmUpBlock(scenario, from, to);
+        },
         async cohortBlock(scenario: Scenario, from: number, to: number) {
-          const warmUp = scenario.cohort?.size === WARMUP_MAX_PATIENTS;
-          blocks.push(warmUp);
+          blocks.push(false);
           const first = blocks.filter((w) => !w).length === 1;
-          if (!warmUp && index === failing && (first || always)) throw new Error('injected fault');
-          if (!warmUp && state.gate) await state.gate;
+          if (index === failing && (first || always)) throw new Error('injected fault');
+          if (state.gate) await state.gate;
           return simulationApi.cohortBlock(scenario, from, to);
         },
       },
@@ -227,8 +230,12 @@ describe('cohort worker pool', () => {
       Comlink.expose(
         {
           ...simulationApi,
+          cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
+            blocks.push({ warmUp: true, patients: to - from });
+            return simulationApi.cohortWarmUpBlock(scenario, from, to);
+          },
           cohortBlock(scenario: Scenario, from: number, to: number) {
-            blocks.push({ warmUp: scenario.cohort?.size === WARMUP_MAX_PATIENTS, patients: to - from });
+            blocks.push({ warmUp: false, patients: to - from });
             return simulationApi.cohortBlock(scenario, from, to);
           },
         },
