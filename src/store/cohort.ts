@@ -19,7 +19,6 @@ import {
   type CohortRun,
   type CohortStatistics,
   poolSize,
-  prewarmCohortWorkers,
   runCohort,
 } from '../worker/cohortPool';
 import { createStatisticsClient, type StatisticsClient } from '../worker/statistics';
@@ -128,29 +127,6 @@ export function runLinkedTrial(plan: TrialPlan, hasCohort: boolean): boolean {
     else state.start(plan, 'link');
   });
   return true;
-}
-
-let prewarmed = false;
-
-/**
- * Warms the trial's workers once per page, when the trial view opens and the page is idle (worker/cohortPool.ts
- * prewarmCohortWorkers): the first trial then runs on started, compiled workers, as fast as a later one. Not while a
- * trial runs (it has the workers already). Only the first time is the store's: after a cancel or a fault, which
- * terminate the workers, the pool warms fresh ones itself (worker/cohortPool.ts REWARM_DELAY_MS), and a finished run
- * keeps its own.
- */
-export function prewarmTrial(plan: TrialPlan): void {
-  if (prewarmed || plan.problem) return;
-  prewarmed = true;
-  const scenario: Scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
-  const warm = () => {
-    if (useCohort.getState().status === 'running') return;
-    prewarmCohortWorkers(scenario).catch(() => {
-      // a worker that cannot start fails the first run, which says so
-    });
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 500);
 }
 
 /**

@@ -5,12 +5,14 @@
  * is that cost times the patients, shared by the pool's workers.
  *
  * The probe waits PROBE_DELAY_MS after the last change (a size typed digit by digit measures once), never runs while
- * a trial runs (both cores are busy then; the run measures itself), and only the answer for the latest trial is kept.
+ * a trial runs (both cores are busy then; the run measures itself) nor while the pool's workers warm up (it waits for
+ * them: cohortPool.ts warmUpsEnded, and the page's first warm-up waits for the probe: store/trialWarm.ts), and only
+ * the answer for the latest trial is kept.
  */
 import { create } from 'zustand';
 import { defaultCohort } from '../scenario/defaults';
 import type { Scenario } from '../scenario/types';
-import { poolSize } from '../worker/cohortPool';
+import { poolSize, warmUpsEnded } from '../worker/cohortPool';
 import { clampCohort, sharedStatisticsClient, type TrialPlan, useCohort } from './cohort';
 
 /** Patients timed to measure the cost, after one untimed (a heavy 8-arm, 1825-day trial: about a third of a second). */
@@ -58,6 +60,8 @@ export function estimateSeconds(msPerPatient: number, size: number, workers: num
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let latest = '';
+/** The latest probe asked for: one that waited for a warm-up while a newer one was asked measures nothing. */
+let probeId = 0;
 
 /** Measures the plan's cost unless it is known or a run is going on (call on every change of the plan). */
 export function requestTrialCost(plan: TrialPlan): void {
@@ -71,8 +75,13 @@ export function requestTrialCost(plan: TrialPlan): void {
   if (useCohort.getState().status === 'running') return;
   useTrialCost.setState({ key, msPerPatient: null, source: null, patients: 0, measuring: true, error: '' });
   const scenario: Scenario = { ...plan.scenario, cohort: clampCohort(plan.scenario.cohort ?? defaultCohort()) };
-  timer = setTimeout(() => {
+  const id = ++probeId;
+  timer = setTimeout(async () => {
     timer = undefined;
+    // the pool's workers warming up keep both cores busy: the probe would time its share of them (store/trialWarm.ts)
+    await warmUpsEnded();
+    // a newer request has its own probe
+    if (id !== probeId) return;
     // a run started in the meantime measures itself (and needs both cores)
     if (useCohort.getState().status === 'running') {
       useTrialCost.setState({ measuring: false });

@@ -211,17 +211,29 @@ export async function prewarmCohortWorkers(
       if (warmedUp(times)) return;
     }
   };
-  const warmed: Promise<unknown>[] = [];
+  const warmed: Promise<void>[] = [];
   while (list.length + (busy.get(factory) ?? 0) < count) {
     const pooled = pooledWorker(factory, true);
     list.push(pooled);
-    warmed.push(
-      warmUp(pooled).catch(() => {
-        // a worker that cannot warm up fails its first real block, which reports it
-      }),
-    );
+    const warming = warmUp(pooled).catch(() => {
+      // a worker that cannot warm up fails its first real block, which reports it
+    });
+    warmUps.add(warming);
+    warming.then(() => warmUps.delete(warming));
+    warmed.push(warming);
   }
   await Promise.all(warmed);
+}
+
+/** Warm-ups in progress (every factory's), each ending when its worker's warm-up ends. */
+const warmUps = new Set<Promise<void>>();
+
+/**
+ * Resolves when no worker of the pool is warming up (at once when none is). The trial's cost probe waits for it
+ * (store/trialCost.ts): a warm-up keeps both cores busy, and a probe measured beside it would time the cores' share.
+ */
+export async function warmUpsEnded(): Promise<void> {
+  while (warmUps.size > 0) await Promise.all([...warmUps]);
 }
 
 /**
@@ -231,7 +243,8 @@ export async function prewarmCohortWorkers(
  * the pool's size, when the page is next idle (requestIdleCallback within REWARM_IDLE_TIMEOUT_MS; where there is
  * none, such as Node, after REWARM_DELAY_MS). Nothing waits for it: a run started before it begins makes its own
  * workers (and the re-warm, counting them, starts none), and a run started during it takes its workers as they are.
- * The store's prewarmTrial warms only before a page's first trial, which only the view knows the time of.
+ * The store's prewarmTrial (store/trialWarm.ts) warms only before a page's first trial, once the trial view has a
+ * plan that can run and its cost has been measured.
  */
 export const REWARM_DELAY_MS = 500;
 const REWARM_IDLE_TIMEOUT_MS = 2000;

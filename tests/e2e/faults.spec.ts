@@ -228,9 +228,14 @@ for (const fault of ['throw', 'close'] as const) {
   }) => {
     const errors = pageErrors(page);
     // Load 1 is the explorer's worker, load 2 the statistics worker (it measures the trial's cost before Run), load 3
-    // the first worker of the trial pool, which fails on its second block.
-    await injectIntoWorker(page, { 3: faultPrefix(fault, 'cohortBlock', 2) });
+    // the first worker of the trial pool, which fails on the second block of the run (its warm-up blocks before the
+    // run are other calls, not counted).
+    const loads = await injectIntoWorker(page, { 3: faultPrefix(fault, 'cohortBlock', 2) });
     await openTrial(page, 300);
+    // after the cost is measured the pool's workers start and warm up before Run (store/trialWarm.ts): the run takes
+    // them, so the worker that fails is a warmed one
+    const workers = await page.evaluate(() => Math.max(1, Math.min(8, navigator.hardwareConcurrency || 2)));
+    await expect.poll(loads, { timeout: 20_000 }).toBe(2 + workers);
     await page.getByTestId('trial-run').click();
     const status = page.getByTestId('trial-status');
     // A closed worker raises no event: its block's deadline (at least 3 s) ends the run.

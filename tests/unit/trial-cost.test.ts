@@ -1,11 +1,13 @@
 // The trial's cost before Run: measured on this device (a few patients simulated and timed in the worker), not a
 // constant; the estimate scales with patients, arms and horizon, and a finished run replaces the probe's figure.
 import '@vitest/web-worker';
+import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
-import { disposeStatistics, useCohort } from '../../src/store/cohort';
-import { costKey, estimateSeconds, requestTrialCost, useTrialCost } from '../../src/store/trialCost';
+import { disposeStatistics, sharedStatisticsClient, useCohort } from '../../src/store/cohort';
+import { costKey, estimateSeconds, PROBE_DELAY_MS, requestTrialCost, useTrialCost } from '../../src/store/trialCost';
+import { prewarmCohortWorkers, releaseIdleWorkers } from '../../src/worker/cohortPool';
 import { createStatisticsClient } from '../../src/worker/statistics';
 
 function trial(size: number): Scenario {
@@ -76,4 +78,51 @@ describe('the trial cost', () => {
     useCohort.setState({ status: 'done', elapsedMs: 5000 });
     expect(useTrialCost.getState()).toMatchObject({ source: 'run', msPerPatient: 50, patients: 200 });
   }, 60_000);
+
+  it('is not measured while the pool warms up: the probe waits for the warm-up to end', async () => {
+    // pool workers whose warm-up blocks wait for the gate
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    let warmUpBlocks = 0;
+    const factory = (): Worker => {
+      const { port1, port2 } = new MessageChannel();
+      Comlink.expose(
+        {
+          async cohortWarmUpBlock(_scenario: Scenario, from: number, to: number) {
+            warmUpBlocks++;
+            await gate;
+            return to - from;
+          },
+        },
+        port2,
+      );
+      return Object.assign(port1, {
+        terminate() {
+          port1.close();
+          port2.close();
+        },
+      }) as unknown as Worker;
+    };
+    useCohort.setState({ status: 'idle' });
+    const probe = vi.spyOn(sharedStatisticsClient(), 'trialCost').mockResolvedValue({ msPerPatient: 7, patients: 4 });
+    try {
+      const warming = prewarmCohortWorkers(trial(100), { workers: 2, factory });
+      const scenario = { ...trial(100), horizon: 365 };
+      requestTrialCost({ scenario, slots: [0, 1], hiddenArms: 0, problem: null });
+      await vi.waitFor(() => expect(warmUpBlocks).toBe(2), { timeout: 5_000, interval: 20 });
+      await new Promise((r) => setTimeout(r, PROBE_DELAY_MS + 300));
+      expect(probe).not.toHaveBeenCalled();
+      expect(useTrialCost.getState()).toMatchObject({ key: costKey(scenario), measuring: true });
+      open();
+      await warming;
+      await vi.waitFor(() => expect(useTrialCost.getState().source).toBe('probe'), { timeout: 5_000, interval: 20 });
+      expect(probe).toHaveBeenCalledTimes(1);
+      expect(useTrialCost.getState()).toMatchObject({ key: costKey(scenario), msPerPatient: 7, measuring: false });
+    } finally {
+      probe.mockRestore();
+      releaseIdleWorkers(factory);
+    }
+  });
 });

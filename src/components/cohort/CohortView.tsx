@@ -4,8 +4,9 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { useCohortT } from '../../i18n/cohort';
-import { clampCohort, planTrial, prewarmTrial, runLinkedTrial, trialKey, useCohort } from '../../store/cohort';
+import { clampCohort, planTrial, runLinkedTrial, trialKey, useCohort } from '../../store/cohort';
 import { useExplorer } from '../../store/explorer';
+import { prewarmTrial } from '../../store/trialWarm';
 import { TrialResults } from './TrialResults';
 import { TrialRunStatus } from './TrialRunStatus';
 import { TrialSettings } from './TrialSettings';
@@ -32,9 +33,10 @@ export function CohortView() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, with the plan the page opened with
   useEffect(() => {
     runLinkedTrial(plan, scenario.cohort !== undefined);
-    // the trial's workers start and compile while the person reads the settings (store/cohort.ts prewarmTrial)
-    prewarmTrial(plan);
   }, []);
+  // The trial's workers start and compile while the person reads the settings, once per page: with the first plan
+  // that can run, at once or later (Use preset), after its cost is measured (store/trialWarm.ts prewarmTrial).
+  useEffect(() => prewarmTrial(plan), [plan]);
 
   // Arriving from the view switch: move focus to the view's heading so screen readers announce the new view.
   useEffect(() => {
