@@ -2,7 +2,6 @@
 // the polyfill cannot run two instances of one worker module at once (they share the module), so the multi-worker
 // tests give each "worker" the real API over its own MessageChannel instead.
 import '@vitest/web-worker';
-import * as Comlink from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
 import { runCohortBlock } from '../../src/model/cohort';
 import type { Scenario } from '../../src/scenario/types';
@@ -22,21 +21,13 @@ import {
   WARMUP_MAX_PATIENTS,
   warmedUp,
 } from '../../src/worker/cohortPool';
+import { channelWorker } from './channel-worker';
 import { twoArmTrial } from './trial-fixtures';
 
 const realWorker = () => new Worker(new URL('../../src/worker/sim.worker.ts', import.meta.url), { type: 'module' });
 
 /** A worker stand-in: the real API exposed over a MessageChannel (each one independent). */
-const factory = (): Worker => {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(simulationApi, port2);
-  return Object.assign(port1, {
-    terminate() {
-      port1.close();
-      port2.close();
-    },
-  }) as unknown as Worker;
-};
+const factory = (): Worker => channelWorker();
 
 const trial = (size: number): Scenario => twoArmTrial(size, 5);
 
@@ -52,30 +43,20 @@ function countingWorkers(failing = -1, always = false) {
     const blocks: boolean[] = [];
     const index = workers.length;
     workers.push(blocks);
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(
-      {
-        ...simulationApi,
-        cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
-          blocks.push(true);
-          return simulationApi.cohortWarmUpBlock(scenario, from, to);
-        },
-        async cohortBlock(scenario: Scenario, from: number, to: number) {
-          blocks.push(false);
-          const first = blocks.filter((w) => !w).length === 1;
-          if (index === failing && (first || always)) throw new Error('injected fault');
-          if (state.gate) await state.gate;
-          return simulationApi.cohortBlock(scenario, from, to);
-        },
+    return channelWorker({
+      ...simulationApi,
+      cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
+        blocks.push(true);
+        return simulationApi.cohortWarmUpBlock(scenario, from, to);
       },
-      port2,
-    );
-    return Object.assign(port1, {
-      terminate() {
-        port1.close();
-        port2.close();
+      async cohortBlock(scenario: Scenario, from: number, to: number) {
+        blocks.push(false);
+        const first = blocks.filter((w) => !w).length === 1;
+        if (index === failing && (first || always)) throw new Error('injected fault');
+        if (state.gate) await state.gate;
+        return simulationApi.cohortBlock(scenario, from, to);
       },
-    }) as unknown as Worker;
+    });
   };
   const warmUps = (from = 0) =>
     workers
@@ -226,27 +207,17 @@ describe('cohort worker pool', () => {
     let created = 0;
     const counting = (): Worker => {
       created++;
-      const { port1, port2 } = new MessageChannel();
-      Comlink.expose(
-        {
-          ...simulationApi,
-          cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
-            blocks.push({ warmUp: true, patients: to - from });
-            return simulationApi.cohortWarmUpBlock(scenario, from, to);
-          },
-          cohortBlock(scenario: Scenario, from: number, to: number) {
-            blocks.push({ warmUp: false, patients: to - from });
-            return simulationApi.cohortBlock(scenario, from, to);
-          },
+      return channelWorker({
+        ...simulationApi,
+        cohortWarmUpBlock(scenario: Scenario, from: number, to: number) {
+          blocks.push({ warmUp: true, patients: to - from });
+          return simulationApi.cohortWarmUpBlock(scenario, from, to);
         },
-        port2,
-      );
-      return Object.assign(port1, {
-        terminate() {
-          port1.close();
-          port2.close();
+        cohortBlock(scenario: Scenario, from: number, to: number) {
+          blocks.push({ warmUp: false, patients: to - from });
+          return simulationApi.cohortBlock(scenario, from, to);
         },
-      }) as unknown as Worker;
+      });
     };
     const scenario = trial(20);
     await prewarmCohortWorkers(scenario, { workers: 2, factory: counting });

@@ -1,7 +1,6 @@
 // The trial's cost before Run: measured on this device (a few patients simulated and timed in the worker), not a
 // constant; the estimate scales with patients, arms and horizon, and a finished run replaces the probe's figure.
 import '@vitest/web-worker';
-import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { presetById } from '../../src/scenario/catalogue/presets';
 import type { Scenario } from '../../src/scenario/types';
@@ -9,6 +8,7 @@ import { disposeStatistics, sharedStatisticsClient, useCohort } from '../../src/
 import { costKey, estimateSeconds, PROBE_DELAY_MS, requestTrialCost, useTrialCost } from '../../src/store/trialCost';
 import { prewarmCohortWorkers, releaseIdleWorkers } from '../../src/worker/cohortPool';
 import { createStatisticsClient } from '../../src/worker/statistics';
+import { channelWorker } from './channel-worker';
 
 function trial(size: number): Scenario {
   const preset = presetById('hcc-atezo-bev-trial');
@@ -87,23 +87,13 @@ describe('the trial cost', () => {
     });
     let warmUpBlocks = 0;
     const factory = (): Worker => {
-      const { port1, port2 } = new MessageChannel();
-      Comlink.expose(
-        {
-          async cohortWarmUpBlock(_scenario: Scenario, from: number, to: number) {
-            warmUpBlocks++;
-            await gate;
-            return to - from;
-          },
+      return channelWorker({
+        async cohortWarmUpBlock(_scenario: Scenario, from: number, to: number) {
+          warmUpBlocks++;
+          await gate;
+          return to - from;
         },
-        port2,
-      );
-      return Object.assign(port1, {
-        terminate() {
-          port1.close();
-          port2.close();
-        },
-      }) as unknown as Worker;
+      });
     };
     useCohort.setState({ status: 'idle' });
     const probe = vi.spyOn(sharedStatisticsClient(), 'trialCost').mockResolvedValue({ msPerPatient: 7, patients: 4 });
