@@ -9,7 +9,7 @@ import { drawMechanism, MECHANISM_NODES, type NodeId, type NodeState } from '../
 import { levelFill } from '../charts/palette';
 import { type MessageKey, useT } from '../i18n';
 import { selectedInputs, useExplorer } from '../store/explorer';
-import { drawWhenSeen, useInView } from './useInView';
+import { drawWhenSeen, useInView, useSeen } from './useInView';
 import { useReportError } from './useReportError';
 
 /** Drug level above which a node counts as blocked in the diagram, nM (well above every drug's half-maximal level). */
@@ -20,7 +20,11 @@ export function Mechanism() {
   const svg = useRef<SVGSVGElement>(null);
   const inView = useInView(svg);
   const [selected, setSelected] = useState<NodeId | null>(null);
-  const view = useExplorer((s) => s.result);
+  // below the fold, the levels follow a slider's moves once input pauses or when scrolled to (useSeen)
+  const view = useSeen(
+    useExplorer((s) => s.result),
+    inView,
+  );
   const meta = useExplorer((s) => s.meta);
   const selectedArm = useExplorer((s) => s.selectedArm);
   const inputs = useExplorer(useShallow(selectedInputs));

@@ -2,17 +2,34 @@
  * Readout is the table of each shown arm's numbers at the cursor day; it exists so that values can be read exactly,
  * not only seen on a curve.
  */
-import { useId } from 'react';
+import { memo, useId, useRef } from 'react';
 import { displayUnits, formatColumn, formatPercentChange, formatTime, sampleAt } from '../charts/format';
 import { locale, useT } from '../i18n';
-import { scaleOf, useExplorer } from '../store/explorer';
+import { type ResultView, scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
+import { useInView, useSeen } from './useInView';
 import { useMediaQuery } from './useMediaQuery';
 
-/** Each shown arm's numbers at the cursor day. */
+/**
+ * Each shown arm's numbers at the cursor day. Below the fold the table keeps the result it last showed while a slider
+ * moves (useSeen), and shows the latest once input pauses or when scrolled to: its numbers are not rendered and laid
+ * out anew at every move that nobody can read.
+ */
 export function Readout() {
+  const box = useRef<HTMLElement>(null);
+  const view = useSeen(
+    useExplorer((s) => s.result),
+    useInView(box),
+  );
+  return (
+    <section ref={box} className="readout" aria-labelledby="readout-heading" data-testid="readout">
+      <ReadoutBody view={view} />
+    </section>
+  );
+}
+
+const ReadoutBody = memo(function ReadoutBody({ view }: { view: ResultView | null }) {
   const t = useT();
-  const view = useExplorer((s) => s.result);
   const meta = useExplorer((s) => s.meta);
   const arms = useExplorer((s) => s.scenario.arms);
   // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
@@ -62,7 +79,7 @@ export function Readout() {
   };
 
   return (
-    <section className="readout" aria-labelledby="readout-heading" data-testid="readout">
+    <>
       <div className="section-head">
         <h2 id="readout-heading">{t('panel.readout')}</h2>
         <label htmlFor={dayId} className="inline">
@@ -141,6 +158,6 @@ export function Readout() {
           </table>
         </div>
       )}
-    </section>
+    </>
   );
-}
+});

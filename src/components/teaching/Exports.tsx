@@ -2,7 +2,7 @@
  * Exports is the panel that saves the charts (SVG, PNG) and the data (CSV) of the current scenario; it exists so
  * that a figure in a lecture or a report can be traced to a link.
  */
-import { useId, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { ArmData, BandColumns, LegendEntry } from '../../charts/export';
 import { displayUnits, formatNumber, formatTime } from '../../charts/format';
 import { armStyle } from '../../charts/palette';
@@ -20,6 +20,7 @@ import { loadChunk } from '../../store/release';
 import { type ScenarioFileExtras, scenarioFileText } from '../../store/scenarioFile';
 import { currentLink, currentQuery } from '../../store/url';
 import { changedText } from '../toolkit/changedText';
+import { useInView, useSeen } from '../useInView';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
 const CHARTS: [string, MessageKey][] = [
@@ -134,6 +135,9 @@ export function Exports() {
   const [sbmlArm, setSbmlArm] = useState(0);
   const sbmlArmId = useId();
   const title = t(CHARTS.find(([id]) => id === chart)?.[1] ?? 'chart.volume');
+  // the text summary below the fold follows a slider's moves once input pauses or when scrolled to (useSeen)
+  const summaryBox = useRef<HTMLDetailsElement>(null);
+  const summaryView = useSeen(view, useInView(summaryBox));
 
   const save = async (file: string, blob: Blob) => {
     (await exporter()).download(file, blob);
@@ -313,15 +317,23 @@ export function Exports() {
       <p className="export-status" aria-live="polite" data-testid="export-status">
         {saved}
       </p>
-      <details className="text-summary" data-testid="text-summary">
+      <details className="text-summary" data-testid="text-summary" ref={summaryBox}>
         <summary>{t('summary.heading')}</summary>
-        <ul>
-          {summaryText(view).map((line, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their position
-            <li key={i}>{line}</li>
-          ))}
-        </ul>
+        <SummaryLines view={summaryView} arms={arms} />
       </details>
     </section>
   );
 }
+
+/** The text summary's lines (memoised: rendered again only for another result, arm list or language). */
+const SummaryLines = memo(function SummaryLines({ view }: { view: ResultView | null; arms: unknown }) {
+  useT();
+  return (
+    <ul>
+      {summaryText(view).map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity beyond their position
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
+  );
+});

@@ -2,10 +2,9 @@
  * ShareBar is the bar that copies the link, shows its QR code and switches the language; it exists because a
  * scenario is shared as a link.
  */
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, useLanguage, useT } from '../../i18n';
-import type { Scenario } from '../../scenario/types';
-import { type ChartView, useExplorer } from '../../store/explorer';
+import { useExplorer } from '../../store/explorer';
 import { loadChunk } from '../../store/release';
 import { togglePresenter, useTeaching } from '../../store/teaching';
 import { currentLink } from '../../store/url';
@@ -16,17 +15,11 @@ import './teaching.css';
 /** The QR encoder is loaded the first time the panel opens, not with the page (and is precached for offline use). */
 const QrCode = lazy(() => loadChunk(() => import('./QrCode')).then((m) => ({ default: m.QrCode })));
 
-/** The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. */
+/**
+ * The header's tools: language, copy link, QR code of the link, presenter mode and the shortcut list. The link is read
+ * when it is copied, and encoded for the QR panel only while that is open: a slider move does not render the bar.
+ */
 export function ShareBar() {
-  // re-render (and so re-read the link) when the scenario or the chart options change; deferred, so that a slider
-  // move is not held up by encoding the link: the urgent render keeps the old link, and the memoised bar below does
-  // not re-render in it at all; a background render reads the new one
-  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
-  const view = useDeferredValue(useExplorer((s) => s.view));
-  return <ShareTools scenario={scenario} view={view} />;
-}
-
-const ShareTools = memo(function ShareTools({ scenario, view }: { scenario: Scenario; view: ChartView }) {
   const t = useT();
   const language = useLanguage((s) => s.language);
   const setLanguage = useLanguage((s) => s.setLanguage);
@@ -36,8 +29,6 @@ const ShareTools = memo(function ShareTools({ scenario, view }: { scenario: Scen
   const [qrOpen, setQrOpen] = useState(false);
   const languageId = useId();
   const linkBox = useRef<HTMLInputElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the link is read from the store when they change
-  const link = useMemo(() => currentLink(), [scenario, view]);
   // On a phone the tools other than the language fold behind one button, so the header stays two short rows.
   const phone = useMediaQuery('(max-width: 900px)');
   const [moreOpen, setMoreOpen] = useState(false);
@@ -160,19 +151,7 @@ const ShareTools = memo(function ShareTools({ scenario, view }: { scenario: Scen
       </p>
       {qrOpen ? (
         <Modal className="qr-panel" testId="qr-panel" label={t('share.qrTitle')} onClose={() => setQrOpen(false)}>
-          <Suspense fallback={<div className="qr" aria-busy="true" />}>
-            <QrCode text={link} title={t('share.qrTitle')} />
-          </Suspense>
-          <label>
-            <span>{t('share.linkLabel')}</span>
-            <input
-              ref={linkBox}
-              readOnly
-              value={link}
-              data-testid="link-box"
-              onFocus={(e) => e.currentTarget.select()}
-            />
-          </label>
+          <QrLink linkBox={linkBox} />
           <button type="button" onClick={() => setQrOpen(false)}>
             {t('share.close')}
           </button>
@@ -180,4 +159,24 @@ const ShareTools = memo(function ShareTools({ scenario, view }: { scenario: Scen
       ) : null}
     </div>
   );
-});
+}
+
+/** The QR code and the link box of the open panel: the link encoded again when the scenario or the chart options change. */
+function QrLink({ linkBox }: { linkBox: RefObject<HTMLInputElement | null> }) {
+  const t = useT();
+  const scenario = useExplorer((s) => s.scenario);
+  const view = useExplorer((s) => s.view);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the link is read from the store when they change
+  const link = useMemo(() => currentLink(), [scenario, view]);
+  return (
+    <>
+      <Suspense fallback={<div className="qr" aria-busy="true" />}>
+        <QrCode text={link} title={t('share.qrTitle')} />
+      </Suspense>
+      <label>
+        <span>{t('share.linkLabel')}</span>
+        <input ref={linkBox} readOnly value={link} data-testid="link-box" onFocus={(e) => e.currentTarget.select()} />
+      </label>
+    </>
+  );
+}

@@ -4,7 +4,18 @@
  * order and total, with bootstrap intervals) over the visible arms. It sets up the request, shows progress with a
  * cancel, and hands the outcome to ToolkitResult; the store runs it in the worker pool.
  */
-import { lazy, memo, Suspense, useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import {
+  lazy,
+  memo,
+  type RefObject,
+  Suspense,
+  useDeferredValue,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { type MessageKey, useLanguage, useT } from '../../i18n';
 import { type ParameterId, parameterRange, variableParameters } from '../../scenario/catalogue/parameters';
 import { DRUG_CODES } from '../../scenario/encode';
@@ -26,6 +37,7 @@ import { MeasurementsImport } from './MeasurementsImport';
 import { groupLabel, PARAMETER_GROUPS, parameterGroup } from './parameterGroups';
 import { ToolkitResult } from './ToolkitResult';
 import './toolkit.css';
+import { useInView, useSeen } from '../useInView';
 import { useRunFocus } from '../useRunFocus';
 
 // the fit panel (and its residual plot) loads as its own chunk once measurements have been imported
@@ -219,12 +231,24 @@ export function Toolkit() {
   // a link read (on opening, or Back/Forward to another analysis) fills the form anew
   const revision = useToolSettings((s) => s.linkRevision);
   // deferred: a slider move re-renders the toolkit's form in the background, not on the input path (the urgent
-  // render keeps the old scenario, so the memoised form below does not re-render in it at all)
-  const scenario = useDeferredValue(useExplorer((s) => s.scenario));
-  return <ToolkitPanel key={revision} revision={revision} scenario={scenario} />;
+  // render keeps the old scenario, so the memoised form below does not re-render in it at all); below the fold, not
+  // at every move at all: the form shows the scenario once input pauses or when scrolled to (useSeen; a run reads
+  // the scenario from the store, store/toolkit.ts)
+  const box = useRef<HTMLElement>(null);
+  const scenario = useSeen(useDeferredValue(useExplorer((s) => s.scenario)), useInView(box));
+  return <ToolkitPanel key={revision} revision={revision} scenario={scenario} box={box} />;
 }
 
-const ToolkitPanel = memo(function ToolkitPanel({ revision, scenario }: { revision: number; scenario: Scenario }) {
+const ToolkitPanel = memo(function ToolkitPanel({
+  revision,
+  scenario,
+  box,
+}: {
+  revision: number;
+  scenario: Scenario;
+  /** the panel's section, which the toolkit watches to know whether it is on screen */
+  box: RefObject<HTMLElement | null>;
+}) {
   const t = useT();
   const id = useId();
   const status = useToolkit((s) => s.status);
@@ -369,7 +393,7 @@ const ToolkitPanel = memo(function ToolkitPanel({ revision, scenario }: { revisi
             : '';
 
   return (
-    <section className="toolkit" aria-labelledby={`${id}-heading`} data-testid="toolkit">
+    <section ref={box} className="toolkit" aria-labelledby={`${id}-heading`} data-testid="toolkit">
       <h2 id={`${id}-heading`}>{t('tool.title')}</h2>
       <p className="hint">{t('tool.intro')}</p>
       <div className="toolkit-form">
