@@ -8,7 +8,7 @@ import { displayUnits } from '../charts/format';
 import { armStyle } from '../charts/palette';
 import { stackAreas } from '../charts/stack';
 import type { ChartArea, ChartLine, ChartPoint } from '../charts/timeSeries';
-import { type MessageKey, useT } from '../i18n';
+import { locale, type MessageKey, useT } from '../i18n';
 import { DRUG_IDS, type DrugId, type Scenario } from '../scenario/types';
 import { parameterChanges } from '../scenario/variables';
 import { type BandSeries, useBands } from '../store/bands';
@@ -233,6 +233,119 @@ export function Charts() {
 
   const selectedName = scenarioArms[selected]?.name ?? '';
 
+  // The charts' controls and footers, memoised like their data: a chart below the fold then gets the same props at a
+  // slider move and its memoised body does not render (TimeSeriesChart). The language is a dependency: `t` is one
+  // function whatever the language.
+  const language = locale();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
+  const volumeControls = useMemo(
+    () => (
+      <>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="log-scale"
+            checked={logScale}
+            onChange={(e) => setView({ logScale: e.currentTarget.checked })}
+          />
+          <span>{t('chart.logScale')}</span>
+        </label>
+        <label className="select">
+          <span>{t('chart.compartments')}</span>
+          <select
+            data-testid="compartments"
+            value={compartments}
+            onChange={(e) => setView({ compartments: e.currentTarget.value as typeof compartments })}
+          >
+            <option value="total">{t('chart.compartments.total')}</option>
+            <option value="stacked">{t('chart.compartments.stacked')}</option>
+            <option value="separate">{t('chart.compartments.separate')}</option>
+          </select>
+        </label>
+        <BandsToggle />
+      </>
+    ),
+    [logScale, compartments, setView, t, language],
+  );
+  const volumePoints = pointsOf('tumourVolume');
+  const volumeFitted = fittedOf('tumourVolume').length > 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
+  const volumeFooter = useMemo(
+    () =>
+      compartments !== 'total' || (measurementFile && volumePoints) || volumeFitted ? (
+        <>
+          {volumeFitted ? (
+            <p className="chart-note" data-testid="fit-curve-note">
+              {t('fit.curveLegend')}
+            </p>
+          ) : null}
+          {measurementFile && volumePoints ? (
+            <p className="chart-note" data-testid="measurements-note">
+              {t('data.note', { file: measurementFile })}
+            </p>
+          ) : null}
+          {compartments !== 'total' ? (
+            <p className="chart-note">
+              {t('chart.stackHint', { arm: selectedName })}:{' '}
+              {shown.map((c) => (
+                <span key={c.series} className="compartment-key">
+                  <span
+                    className="key-box"
+                    style={{ background: compartments === 'stacked' ? c.fill : c.stroke }}
+                    aria-hidden="true"
+                  />
+                  {t(`series.${c.series}`)}
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </>
+      ) : null,
+    [compartments, measurementFile, volumePoints, volumeFitted, selectedName, shown, t, language],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
+  const macrophageControls = useMemo(
+    () => (
+      <label className="select">
+        <span>{t('chart.macrophageView')}</span>
+        <select
+          data-testid="macrophage-view"
+          value={macrophageView}
+          onChange={(e) => setView({ macrophageView: e.currentTarget.value as typeof macrophageView })}
+        >
+          <option value="fraction">{t('chart.macrophageView.fraction')}</option>
+          <option value="counts">{t('chart.macrophageView.counts')}</option>
+        </select>
+      </label>
+    ),
+    [macrophageView, setView, t, language],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
+  const macrophageFooter = useMemo(
+    () => (macrophageView === 'counts' ? <p className="chart-note">{t('chart.m2Hint')}</p> : null),
+    [macrophageView, t, language],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
+  const drugControls = useMemo(
+    () => (
+      <label className="select">
+        <span>{t('chart.drugSelect')}</span>
+        <select
+          data-testid="drug-view"
+          value={drugView}
+          onChange={(e) => setView({ drugView: e.currentTarget.value as DrugId })}
+        >
+          {DRUG_IDS.map((d) => (
+            <option key={d} value={d}>
+              {t(DRUG_KEYS[d])}
+            </option>
+          ))}
+        </select>
+      </label>
+    ),
+    [drugView, setView, t, language],
+  );
+
   return (
     <section className="charts" aria-labelledby="charts-heading" id="charts">
       <h2 id="charts-heading" className="visually-hidden">
@@ -250,69 +363,12 @@ export function Charts() {
         yLabel={volumeUnit}
         lines={volume.lines}
         areas={volume.areas}
-        points={pointsOf('tumourVolume')}
+        points={volumePoints}
         height={320}
         logScale={logScale}
         yFactor={units.volumeFactor}
-        controls={
-          <>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                data-testid="log-scale"
-                checked={logScale}
-                onChange={(e) => setView({ logScale: e.currentTarget.checked })}
-              />
-              <span>{t('chart.logScale')}</span>
-            </label>
-            <label className="select">
-              <span>{t('chart.compartments')}</span>
-              <select
-                data-testid="compartments"
-                value={compartments}
-                onChange={(e) => setView({ compartments: e.currentTarget.value as typeof compartments })}
-              >
-                <option value="total">{t('chart.compartments.total')}</option>
-                <option value="stacked">{t('chart.compartments.stacked')}</option>
-                <option value="separate">{t('chart.compartments.separate')}</option>
-              </select>
-            </label>
-            <BandsToggle />
-          </>
-        }
-        footer={
-          compartments !== 'total' ||
-          (measurementFile && pointsOf('tumourVolume')) ||
-          fittedOf('tumourVolume').length > 0 ? (
-            <>
-              {fittedOf('tumourVolume').length > 0 ? (
-                <p className="chart-note" data-testid="fit-curve-note">
-                  {t('fit.curveLegend')}
-                </p>
-              ) : null}
-              {measurementFile && pointsOf('tumourVolume') ? (
-                <p className="chart-note" data-testid="measurements-note">
-                  {t('data.note', { file: measurementFile })}
-                </p>
-              ) : null}
-              {compartments !== 'total' ? (
-                <p className="chart-note">
-                  {t('chart.stackHint', { arm: selectedName })}:{' '}
-                  {shown.map((c) => (
-                    <span key={c.series} className="compartment-key">
-                      <span
-                        className="key-box"
-                        style={{ background: compartments === 'stacked' ? c.fill : c.stroke }}
-                        aria-hidden="true"
-                      />
-                      {t(`series.${c.series}`)}
-                    </span>
-                  ))}
-                </p>
-              ) : null}
-            </>
-          ) : null
-        }
+        controls={volumeControls}
+        footer={volumeFooter}
       />
       <div className="chart-grid">
         <TimeSeriesChart
@@ -333,20 +389,8 @@ export function Charts() {
           points={pointsOf(macrophageView === 'fraction' ? 'm1Fraction' : 'm1')}
           height={220}
           yDomain={macrophageView === 'fraction' ? fractionDomain : undefined}
-          controls={
-            <label className="select">
-              <span>{t('chart.macrophageView')}</span>
-              <select
-                data-testid="macrophage-view"
-                value={macrophageView}
-                onChange={(e) => setView({ macrophageView: e.currentTarget.value as typeof macrophageView })}
-              >
-                <option value="fraction">{t('chart.macrophageView.fraction')}</option>
-                <option value="counts">{t('chart.macrophageView.counts')}</option>
-              </select>
-            </label>
-          }
-          footer={macrophageView === 'counts' ? <p className="chart-note">{t('chart.m2Hint')}</p> : null}
+          controls={macrophageControls}
+          footer={macrophageFooter}
         />
         <TimeSeriesChart
           id="pge2"
@@ -379,22 +423,7 @@ export function Charts() {
           yLabel={t('unit.nM')}
           lines={drugs}
           height={220}
-          controls={
-            <label className="select">
-              <span>{t('chart.drugSelect')}</span>
-              <select
-                data-testid="drug-view"
-                value={drugView}
-                onChange={(e) => setView({ drugView: e.currentTarget.value as DrugId })}
-              >
-                {DRUG_IDS.map((d) => (
-                  <option key={d} value={d}>
-                    {t(DRUG_KEYS[d])}
-                  </option>
-                ))}
-              </select>
-            </label>
-          }
+          controls={drugControls}
         />
         <TimeSeriesChart
           id="toxicity"

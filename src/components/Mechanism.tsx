@@ -20,14 +20,15 @@ export function Mechanism() {
   const svg = useRef<SVGSVGElement>(null);
   const inView = useInView(svg);
   const [selected, setSelected] = useState<NodeId | null>(null);
-  // below the fold, the levels follow a slider's moves once input pauses or when scrolled to (useSeen)
+  // below the fold, the levels follow a slider's moves (the result and the inputs) once input pauses or when
+  // scrolled to (useSeen)
   const view = useSeen(
     useExplorer((s) => s.result),
     inView,
   );
   const meta = useExplorer((s) => s.meta);
   const selectedArm = useExplorer((s) => s.selectedArm);
-  const inputs = useExplorer(useShallow(selectedInputs));
+  const inputs = useSeen(useExplorer(useShallow(selectedInputs)), inView);
   const cursorDay = useExplorer((s) => s.cursorDay);
 
   const states = useMemo<NodeState[]>(() => {

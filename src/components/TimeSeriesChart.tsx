@@ -2,7 +2,7 @@
  * TimeSeriesChart is one explorer chart: a ChartFrame with a keyboard-operable cursor, drawn by charts/timeSeries.ts
  * when on screen; it exists so that every time course shares one cursor, one playback clip and one failure boundary.
  */
-import { type KeyboardEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { displayUnits, formatColumn, formatTime, sampleAt } from '../charts/format';
 import {
   bottomMargin,
@@ -21,7 +21,7 @@ import { scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
 import { ChartFrame } from './ChartFrame';
 import { PanelBoundary } from './PanelBoundary';
-import { drawWhenSeen, useInView } from './useInView';
+import { drawWhenSeen, useInView, useSeen } from './useInView';
 import { useReportError } from './useReportError';
 import { useWidth } from './useWidth';
 
@@ -29,9 +29,22 @@ import { useWidth } from './useWidth';
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
   return (
     <PanelBoundary name={`chart-${props.id}`} label={props.title}>
-      <TimeSeriesChartBody {...props} />
+      <SeenChart {...props} />
     </PanelBoundary>
   );
+}
+
+/**
+ * The chart's data as it is shown: below the fold, what it last showed while a slider moves (useSeen), so that the
+ * memoised body below neither renders nor draws at every move; the latest once input pauses or when scrolled to.
+ */
+function SeenChart(props: TimeSeriesChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const inView = useInView(box);
+  const lines = useSeen(props.lines, inView);
+  const areas = useSeen(props.areas, inView);
+  const points = useSeen(props.points, inView);
+  return <TimeSeriesChartBody {...props} lines={lines} areas={areas} points={points} box={box} inView={inView} />;
 }
 
 export interface TimeSeriesChartProps {
@@ -51,7 +64,7 @@ export interface TimeSeriesChartProps {
   wide?: boolean;
 }
 
-function TimeSeriesChartBody({
+const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
   id,
   title,
   yLabel,
@@ -65,12 +78,12 @@ function TimeSeriesChartBody({
   controls,
   footer,
   wide,
-}: TimeSeriesChartProps) {
+  box,
+  inView,
+}: TimeSeriesChartProps & { box: RefObject<HTMLDivElement | null>; inView: boolean }) {
   const t = useT();
-  const box = useRef<HTMLDivElement>(null);
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box);
-  const inView = useInView(box);
   // narrow selectors: a slider move (a new scenario, same arms) does not re-render this on the input path
   const selectedArmOfScenario = useExplorer((s) => s.scenario.arms[s.selectedArm]);
   const scale = useExplorer((s) => scaleOf(s.scenario));
@@ -291,7 +304,7 @@ function TimeSeriesChartBody({
       ) : null}
     </ChartFrame>
   );
-}
+});
 
 /** The short name of each drug beside its row of dose ticks, in the page's language. */
 function doseRowLabels(language: string): Record<DrugId, string> {

@@ -127,7 +127,8 @@ function stamp(): string {
 /** Export buttons: a chart as SVG or PNG, the data as CSV, the scenario as JSON, the text summary. */
 export function Exports() {
   const t = useT();
-  const view = useExplorer((s) => s.result);
+  // the result is read when an export is made: a new result (every slider move) does not render the panel
+  const latest = () => useExplorer.getState().result;
   const [chart, setChart] = useState('volume');
   const [saved, setSaved] = useState('');
   const chartId = useId();
@@ -135,9 +136,6 @@ export function Exports() {
   const [sbmlArm, setSbmlArm] = useState(0);
   const sbmlArmId = useId();
   const title = t(CHARTS.find(([id]) => id === chart)?.[1] ?? 'chart.volume');
-  // the text summary below the fold follows a slider's moves once input pauses or when scrolled to (useSeen)
-  const summaryBox = useRef<HTMLDetailsElement>(null);
-  const summaryView = useSeen(view, useInView(summaryBox));
 
   const save = async (file: string, blob: Blob) => {
     (await exporter()).download(file, blob);
@@ -148,7 +146,7 @@ export function Exports() {
     const svg = document.querySelector<SVGSVGElement>(`[data-testid="svg-${chart}"]`);
     if (!svg) return null;
     const { scenario } = useExplorer.getState();
-    const legend = resultArms(view).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
+    const legend = resultArms(latest()).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
     // a figure made with edited model parameters says so (the analyses' figures do the same)
     const changed = changedText(parameterChanges(scenario), t);
     return chartToSvg(svg, title, legend, changed ? [changed] : []);
@@ -162,7 +160,7 @@ export function Exports() {
     if (text) await save(`timescape-${chart}-${stamp()}.png`, await (await exporter()).svgToPng(text, 2));
   };
   const exportCsv = async () => {
-    const arms = resultArms(view);
+    const arms = resultArms(latest());
     if (arms.length === 0) {
       setSaved(t('export.noData'));
       return;
@@ -192,7 +190,7 @@ export function Exports() {
     await save(`timescape-data-${stamp()}.csv`, new Blob([text], { type: 'text/csv' }));
   };
   const exportWideCsv = async () => {
-    const data = resultArms(view);
+    const data = resultArms(latest());
     if (data.length === 0) {
       setSaved(t('export.noData'));
       return;
@@ -259,7 +257,10 @@ export function Exports() {
     }
   };
   const exportText = () => {
-    save(`timescape-summary-${stamp()}.txt`, new Blob([`${summaryText(view).join('\n')}\n`], { type: 'text/plain' }));
+    save(
+      `timescape-summary-${stamp()}.txt`,
+      new Blob([`${summaryText(latest()).join('\n')}\n`], { type: 'text/plain' }),
+    );
   };
 
   return (
@@ -317,11 +318,27 @@ export function Exports() {
       <p className="export-status" aria-live="polite" data-testid="export-status">
         {saved}
       </p>
-      <details className="text-summary" data-testid="text-summary" ref={summaryBox}>
-        <summary>{t('summary.heading')}</summary>
-        <SummaryLines view={summaryView} arms={arms} />
-      </details>
+      <TextSummary arms={arms} />
     </section>
+  );
+}
+
+/**
+ * The text summary: below the fold (it is, under the charts and the readout, on most screens) it follows a slider's
+ * moves once input pauses or when scrolled to (useSeen), and its memoised lines are not rendered at every move.
+ */
+function TextSummary({ arms }: { arms: unknown }) {
+  const t = useT();
+  const box = useRef<HTMLDetailsElement>(null);
+  const view = useSeen(
+    useExplorer((s) => s.result),
+    useInView(box),
+  );
+  return (
+    <details className="text-summary" data-testid="text-summary" ref={box}>
+      <summary>{t('summary.heading')}</summary>
+      <SummaryLines view={view} arms={arms} />
+    </details>
   );
 }
 
