@@ -15,6 +15,7 @@ import { type BandSeries, useBands } from '../store/bands';
 import { type ArmMeta, type ResultView, type SeriesName, scaleOf, useExplorer } from '../store/explorer';
 import { useFitCurves } from '../store/fitCurves';
 import { useMeasurements } from '../store/measurements';
+import { SelectField } from './SelectField';
 import { TimeSeriesChart } from './TimeSeriesChart';
 import { BandsToggle } from './toolkit/BandsToggle';
 import { changedText } from './toolkit/changedText';
@@ -250,18 +251,17 @@ export function Charts() {
           />
           <span>{t('chart.logScale')}</span>
         </label>
-        <label className="select">
-          <span>{t('chart.compartments')}</span>
-          <select
-            data-testid="compartments"
-            value={compartments}
-            onChange={(e) => setView({ compartments: e.currentTarget.value as typeof compartments })}
-          >
-            <option value="total">{t('chart.compartments.total')}</option>
-            <option value="stacked">{t('chart.compartments.stacked')}</option>
-            <option value="separate">{t('chart.compartments.separate')}</option>
-          </select>
-        </label>
+        <SelectField
+          label={t('chart.compartments')}
+          testId="compartments"
+          value={compartments}
+          options={[
+            ['total', t('chart.compartments.total')],
+            ['stacked', t('chart.compartments.stacked')],
+            ['separate', t('chart.compartments.separate')],
+          ]}
+          onChange={(v) => setView({ compartments: v })}
+        />
         <BandsToggle />
       </>
     ),
@@ -306,17 +306,16 @@ export function Charts() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: the language stands for what t returns
   const macrophageControls = useMemo(
     () => (
-      <label className="select">
-        <span>{t('chart.macrophageView')}</span>
-        <select
-          data-testid="macrophage-view"
-          value={macrophageView}
-          onChange={(e) => setView({ macrophageView: e.currentTarget.value as typeof macrophageView })}
-        >
-          <option value="fraction">{t('chart.macrophageView.fraction')}</option>
-          <option value="counts">{t('chart.macrophageView.counts')}</option>
-        </select>
-      </label>
+      <SelectField
+        label={t('chart.macrophageView')}
+        testId="macrophage-view"
+        value={macrophageView}
+        options={[
+          ['fraction', t('chart.macrophageView.fraction')],
+          ['counts', t('chart.macrophageView.counts')],
+        ]}
+        onChange={(v) => setView({ macrophageView: v })}
+      />
     ),
     [macrophageView, setView, t, language],
   );

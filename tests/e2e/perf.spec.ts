@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { openApp } from './helpers';
 
 // Measures, does not judge: the median time from a slider input event to the next frame after the charts' DOM
@@ -6,13 +6,18 @@ import { openApp } from './helpers';
 // Trace recording snapshots the page on every action and would inflate the figure.
 test.use({ trace: 'off' });
 
-test('slider input to chart paint, 4 arms (measurement)', async ({ page }) => {
+/** The nrf2-atezo-bev preset without its first arm: 4 arms drawn, the result ready. */
+async function openFourArms(page: Page): Promise<void> {
   await openApp(page);
   await page.getByTestId('preset-nrf2-atezo-bev').click();
   await page.getByTestId('arm-select-0').click();
   await page.getByTestId('arm-delete').click();
   await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(4);
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+}
+
+test('slider input to chart paint, 4 arms (measurement)', async ({ page }) => {
+  await openFourArms(page);
 
   const durations = await page.evaluate(async () => {
     const slider = document.querySelector<HTMLInputElement>('[data-testid="slider-il6"]');
@@ -57,12 +62,7 @@ test('slider input to chart paint, 4 arms (measurement)', async ({ page }) => {
 // checks too. Before the fifteenth round a move made 172-181 mutation records on this page, 32 after.
 test('a slider move changes only what is on screen (counts)', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
-  await openApp(page);
-  await page.getByTestId('preset-nrf2-atezo-bev').click();
-  await page.getByTestId('arm-select-0').click();
-  await page.getByTestId('arm-delete').click();
-  await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(4);
-  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await openFourArms(page);
   // every deferred redraw of the preset's own result has happened
   await page.waitForTimeout(600);
 
