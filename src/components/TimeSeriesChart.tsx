@@ -21,7 +21,7 @@ import { scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
 import { ChartFrame } from './ChartFrame';
 import { PanelBoundary } from './PanelBoundary';
-import { drawWhenSeen, useInView, useSeen } from './useInView';
+import { drawWhenSeen, STALE_ATTRIBUTE, useInView, useSeen } from './useInView';
 import { useReportError } from './useReportError';
 import { useWidth } from './useWidth';
 
@@ -44,7 +44,19 @@ function SeenChart(props: TimeSeriesChartProps) {
   const lines = useSeen(props.lines, inView);
   const areas = useSeen(props.areas, inView);
   const points = useSeen(props.points, inView);
-  return <TimeSeriesChartBody {...props} lines={lines} areas={areas} points={points} box={box} inView={inView} />;
+  // showing older data than it was given (below the fold during a drag): the figure says so (STALE_ATTRIBUTE)
+  const behind = lines !== props.lines || areas !== props.areas || points !== props.points;
+  return (
+    <TimeSeriesChartBody
+      {...props}
+      lines={lines}
+      areas={areas}
+      points={points}
+      box={box}
+      inView={inView}
+      behind={behind}
+    />
+  );
 }
 
 export interface TimeSeriesChartProps {
@@ -80,7 +92,8 @@ const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
   wide,
   box,
   inView,
-}: TimeSeriesChartProps & { box: RefObject<HTMLDivElement | null>; inView: boolean }) {
+  behind,
+}: TimeSeriesChartProps & { box: RefObject<HTMLDivElement | null>; inView: boolean; behind: boolean }) {
   const t = useT();
   const svg = useRef<SVGSVGElement>(null);
   const width = useWidth(box);
@@ -130,34 +143,39 @@ const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
     const element = svg.current;
     if (!element) return;
     // A draw deferred to a timer throws outside React: hand its error to the boundary like a render error.
-    return drawWhenSeen(inView, () => {
-      try {
-        drawTimeSeries(
-          element,
-          { lines, areas, doses, doseLabels, points },
-          {
-            id,
-            width,
-            height: drawnHeight,
-            horizon,
-            timeFactor: units.timeFactor,
-            yFactor,
-            logScale,
-            yDomain,
-            xLabel,
-            yLabel,
-            clipDay: playDay,
-            cursorDay,
-            locale: locale(),
-            onCursor: pointCursor,
-          },
-        );
-        // where the plot starts after this draw (the tooltip is placed on its scale); the same number is no re-render
-        setPlotLeft(plotLeftOf(element));
-      } catch (error) {
-        reportError(error);
-      }
-    });
+    return drawWhenSeen(
+      inView,
+      () => {
+        try {
+          drawTimeSeries(
+            element,
+            { lines, areas, doses, doseLabels, points },
+            {
+              id,
+              width,
+              height: drawnHeight,
+              horizon,
+              timeFactor: units.timeFactor,
+              yFactor,
+              logScale,
+              yDomain,
+              xLabel,
+              yLabel,
+              clipDay: playDay,
+              cursorDay,
+              locale: locale(),
+              onCursor: pointCursor,
+            },
+          );
+          // where the plot starts after this draw (the tooltip is placed on its scale); the same number is no re-render
+          setPlotLeft(plotLeftOf(element));
+        } catch (error) {
+          reportError(error);
+        }
+      },
+      undefined,
+      element.closest('figure'),
+    );
   }, [
     reportError,
     inView,
@@ -238,7 +256,7 @@ const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
       title={title}
       heading="h3"
       className={`chart${wide ? ' wide' : ''}`}
-      data={{ 'data-lines': lines.length }}
+      data={{ 'data-lines': lines.length, ...(behind ? { [STALE_ATTRIBUTE]: '' } : {}) }}
       controls={controls}
       boxRef={box}
       boxStyle={{ height: drawnHeight }}

@@ -30,20 +30,35 @@ export function useInView(ref: RefObject<Element | null>, margin = '0px'): boole
 export const OFFSCREEN_DELAY_MS = 250;
 
 /**
+ * Marks of a view that is behind its data, so that a reader of the page (a test, a screenshot) can wait until every
+ * view is current (PENDING_SELECTOR): `data-draw-pending` while a deferred draw waits (set and cleared by
+ * drawWhenSeen on the element it is given), `data-stale` while a panel shows an older value than it was given (useSeen;
+ * set by the panel's render). Two attributes, since one is written by React and the other outside it.
+ */
+export const DRAW_PENDING_ATTRIBUTE = 'data-draw-pending';
+export const STALE_ATTRIBUTE = 'data-stale';
+export const PENDING_SELECTOR = `[${DRAW_PENDING_ATTRIBUTE}], [${STALE_ATTRIBUTE}]`;
+
+/**
  * Runs `draw` now when on screen; otherwise once no newer change has come for OFFSCREEN_DELAY_MS. For use inside an
  * effect: returns the cleanup that cancels a pending deferred draw. A deferred draw runs outside React, so its error
  * goes to `onError` (useReportError hands it to the panel's error boundary); a draw run now throws into the effect.
+ * `marked`: an element that carries DRAW_PENDING_ATTRIBUTE while the draw waits.
  */
 export function drawWhenSeen(
   inView: boolean,
   draw: () => void,
   onError?: (error: unknown) => void,
+  marked?: Element | null,
 ): (() => void) | undefined {
   if (inView) {
+    marked?.removeAttribute(DRAW_PENDING_ATTRIBUTE);
     draw();
     return undefined;
   }
+  marked?.setAttribute(DRAW_PENDING_ATTRIBUTE, '');
   const id = setTimeout(() => {
+    marked?.removeAttribute(DRAW_PENDING_ATTRIBUTE);
     if (!onError) return draw();
     try {
       draw();

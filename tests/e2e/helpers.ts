@@ -43,7 +43,16 @@ export async function volumePaths(page: Page): Promise<string[]> {
 
 /** Path data of every chart line, for "something changed" checks. */
 export async function allPaths(page: Page): Promise<string> {
+  await chartsCurrent(page);
   return page.locator('path.line').evaluateAll((els) => els.map((e) => e.getAttribute('d') ?? '').join('|'));
+}
+
+/**
+ * Waits until every chart shows its latest data: one below the fold follows a change a moment later (useInView.ts:
+ * its figure carries data-stale or data-draw-pending until it has).
+ */
+export async function chartsCurrent(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('[data-stale], [data-draw-pending]').count()).toBe(0);
 }
 
 /** What holdWorkerMessages puts on the page's window, per worker name. */

@@ -1,8 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
-import { allPaths, collectErrors, openApp } from './helpers';
+import { allPaths, chartsCurrent, collectErrors, openApp } from './helpers';
 
 /** Everything the charts draw, as path data and line counts, for "same curves" checks. */
 async function chartData(page: Page): Promise<string> {
+  await chartsCurrent(page);
   const counts = await page.locator('figure.chart').evaluateAll((els) => els.map((e) => e.getAttribute('data-lines')));
   // charts off screen draw a moment later: wait until every chart has drawn its lines
   const lines = counts.reduce((sum, n) => sum + Number(n ?? 0), 0);
