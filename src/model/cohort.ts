@@ -462,12 +462,14 @@ export function patientOutcome(
 ): PatientOutcome {
   const { measured, lesion, recist } = scannedCourse(days, viable, patient, population, risk);
   const progressionDay = progressionOf(recist);
-  const hazards = {
-    ...population,
-    backgroundHazard: population.backgroundHazard + (risk.sorafenib ? (population.sorafenibLiverHazard ?? 0) : 0),
-    // second-line therapy after progression on a treated first line (an untreated arm is the natural history)
-    postProgressionGrowthShare: risk.treated ? population.postProgressionGrowthShare : undefined,
-  };
+  // sorafenib's liver hazard; second-line therapy after progression on a treated first line only (an untreated arm
+  // is the natural history): the population itself where neither changes anything
+  const liver = risk.sorafenib ? (population.sorafenibLiverHazard ?? 0) : 0;
+  const share = risk.treated ? population.postProgressionGrowthShare : undefined;
+  const hazards =
+    liver === 0 && share === population.postProgressionGrowthShare
+      ? population
+      : { ...population, backgroundHazard: population.backgroundHazard + liver, postProgressionGrowthShare: share };
   // the switch happens at a progression seen while alive (a death before it leaves the course unchanged); from then
   // on the death hazard follows the osimertinib course, and its progression day as the scans would see it
   const switched =
