@@ -2,7 +2,17 @@
  * TimeSeriesChart is one explorer chart: a ChartFrame with a keyboard-operable cursor, drawn by charts/timeSeries.ts
  * when on screen; it exists so that every time course shares one cursor, one playback clip and one failure boundary.
  */
-import { type KeyboardEvent, memo, type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  memo,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { displayUnits, formatColumn, formatTime, sampleAt } from '../charts/format';
 import {
   bottomMargin,
@@ -21,7 +31,7 @@ import { scaleOf, useExplorer } from '../store/explorer';
 import { ArmSwatch } from './ArmSwatch';
 import { ChartFrame } from './ChartFrame';
 import { PanelBoundary } from './PanelBoundary';
-import { drawWhenSeen, STALE_ATTRIBUTE, useInView, useSeen } from './useInView';
+import { DRAW_PENDING_ATTRIBUTE, drawWhenSeen, STALE_ATTRIBUTE, useInView, useSeen } from './useInView';
 import { useReportError } from './useReportError';
 import { useWidth } from './useWidth';
 
@@ -139,6 +149,15 @@ const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
   const xLabel = t(units.time === 'months' ? 'unit.months' : 'unit.days');
   const reportError = useReportError();
 
+  // Off screen the draw waits (drawWhenSeen), and it runs in an effect after the paint: the figure is marked as
+  // behind its data from this commit on (layout effect: before any reader sees the commit with data-stale gone),
+  // until the draw of these lines clears the mark.
+  const drawnLines = useRef<ChartLine[] | null>(null);
+  useLayoutEffect(() => {
+    if (!inView && drawnLines.current !== lines)
+      svg.current?.closest('figure')?.setAttribute(DRAW_PENDING_ATTRIBUTE, '');
+  });
+
   useEffect(() => {
     const element = svg.current;
     if (!element) return;
@@ -167,6 +186,7 @@ const TimeSeriesChartBody = memo(function TimeSeriesChartBody({
               onCursor: pointCursor,
             },
           );
+          drawnLines.current = lines;
           // where the plot starts after this draw (the tooltip is placed on its scale); the same number is no re-render
           setPlotLeft(plotLeftOf(element));
         } catch (error) {

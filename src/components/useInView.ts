@@ -40,6 +40,31 @@ export const STALE_ATTRIBUTE = 'data-stale';
 export const PENDING_SELECTOR = `[${DRAW_PENDING_ATTRIBUTE}], [${STALE_ATTRIBUTE}]`;
 
 /**
+ * Resolves once `element` is current (neither mark of PENDING_SELECTOR on it), or after `timeoutMs` whatever it
+ * shows: what reads a view's DOM (a chart's export) waits for a chart below the fold to follow the last change.
+ */
+export function whenCurrent(element: Element | null, timeoutMs = 2000): Promise<void> {
+  const current = () => !element || !(element.matches(PENDING_SELECTOR) || element.querySelector(PENDING_SELECTOR));
+  if (current()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (current()) done();
+    });
+    observer.observe(element as Element, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: [DRAW_PENDING_ATTRIBUTE, STALE_ATTRIBUTE],
+    });
+    const timer = setTimeout(done, timeoutMs);
+  });
+}
+
+/**
  * Runs `draw` now when on screen; otherwise once no newer change has come for OFFSCREEN_DELAY_MS. For use inside an
  * effect: returns the cleanup that cancels a pending deferred draw. A deferred draw runs outside React, so its error
  * goes to `onError` (useReportError hands it to the panel's error boundary); a draw run now throws into the effect.

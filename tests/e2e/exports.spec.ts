@@ -102,3 +102,45 @@ test('exports: the SBML model of the chosen arm, named after it, with its doses 
   await expect(page.getByTestId('export-status')).toContainText('timescape-arm4-');
   await page.getByTestId('exports').screenshot({ path: test.info().outputPath('exports-sbml.png') });
 });
+
+test('a chart below the fold is exported as it follows the last change, not as it was a moment before', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openApp(page);
+  await page.getByTestId('preset-neat1-cd24').click();
+  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.locator('[data-testid="svg-cd8"] path.line')).toHaveCount(5);
+  await page.getByTestId('export-chart').selectOption('cd8');
+  // the exports in view, the charts above the fold's top: they follow a change only once it has paused
+  await page.getByTestId('export-svg').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('chart-cd8')).not.toBeInViewport();
+  await page.waitForTimeout(300);
+  const download = page.waitForEvent('download');
+  // hide the first arm, and export as soon as the new result is in (DOM clicks: nothing scrolls)
+  const behind = await page.evaluate(async () => {
+    const status = document.querySelector('[data-testid="status"]');
+    document.querySelector<HTMLButtonElement>('[data-testid="arm-hide-0"]')?.click();
+    await new Promise<void>((resolve) => {
+      const ready = () => status?.getAttribute('data-status') === 'ready';
+      const observer = new MutationObserver(() => {
+        if (!ready()) return;
+        observer.disconnect();
+        resolve();
+      });
+      if (status) observer.observe(status, { attributes: true, attributeFilter: ['data-status'] });
+    });
+    const figure = document.querySelector('[data-testid="chart-cd8"]');
+    const pending = figure?.matches('[data-stale], [data-draw-pending]') ?? false;
+    document.querySelector<HTMLButtonElement>('[data-testid="export-svg"]')?.click();
+    return pending;
+  });
+  expect(behind).toBe(true);
+  const file = await download;
+  const text = (await readFile(await file.path())).toString('utf8');
+  const lines = await page.evaluate(
+    (t) => new DOMParser().parseFromString(t, 'image/svg+xml').querySelectorAll('path.line').length,
+    text,
+  );
+  expect(lines).toBe(4);
+});

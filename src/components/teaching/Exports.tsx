@@ -9,7 +9,7 @@ import { armStyle } from '../../charts/palette';
 import type { WideColumn } from '../../charts/wideCsv';
 import { locale, type MessageKey, t as translate, useT } from '../../i18n';
 import { encodeScenario, FORMAT_VERSION } from '../../scenario/encode';
-import { DRUG_IDS } from '../../scenario/types';
+import { DRUG_IDS, type Scenario } from '../../scenario/types';
 import { parameterChanges } from '../../scenario/variables';
 import { useBands } from '../../store/bands';
 import { type ResultView, scaleOf, useExplorer } from '../../store/explorer';
@@ -20,7 +20,7 @@ import { loadChunk } from '../../store/release';
 import { type ScenarioFileExtras, scenarioFileText } from '../../store/scenarioFile';
 import { currentLink, currentQuery } from '../../store/url';
 import { changedText } from '../toolkit/changedText';
-import { useInView, useSeen } from '../useInView';
+import { useInView, useSeen, whenCurrent } from '../useInView';
 
 /** Charts that can be exported: their DOM id (svg-<id>) and title key. */
 const CHARTS: [string, MessageKey][] = [
@@ -145,6 +145,9 @@ export function Exports() {
     const { chartToSvg } = await exporter();
     const svg = document.querySelector<SVGSVGElement>(`[data-testid="svg-${chart}"]`);
     if (!svg) return null;
+    // a chart below the fold follows the last change a moment later: the figure is exported as it is then, with the
+    // legend of that same result
+    await whenCurrent(svg.closest('figure'));
     const { scenario } = useExplorer.getState();
     const legend = resultArms(latest()).filter((a) => scenario.arms.find((s) => s.name === a.name && !s.hidden));
     // a figure made with edited model parameters says so (the analyses' figures do the same)
@@ -327,7 +330,7 @@ export function Exports() {
  * The text summary: below the fold (it is, under the charts and the readout, on most screens) it follows a slider's
  * moves once input pauses or when scrolled to (useSeen), and its memoised lines are not rendered at every move.
  */
-function TextSummary({ arms }: { arms: unknown }) {
+function TextSummary({ arms }: { arms: Scenario['arms'] }) {
   const t = useT();
   const box = useRef<HTMLDetailsElement>(null);
   const view = useSeen(
@@ -342,8 +345,11 @@ function TextSummary({ arms }: { arms: unknown }) {
   );
 }
 
-/** The text summary's lines (memoised: rendered again only for another result, arm list or language). */
-const SummaryLines = memo(function SummaryLines({ view }: { view: ResultView | null; arms: unknown }) {
+/**
+ * The text summary's lines (memoised: rendered again only for another result, arm list or language). summaryText
+ * reads the arms' names from the store, so `arms` is passed only for a renamed or hidden arm to render them anew.
+ */
+const SummaryLines = memo(function SummaryLines({ view }: { view: ResultView | null; arms: Scenario['arms'] }) {
   useT();
   return (
     <ul>
