@@ -9,14 +9,19 @@ async function save(page: Page, testId: string): Promise<{ name: string; data: B
   return { name: file.suggestedFilename(), data: await readFile(await file.path()) };
 }
 
-test('exports: chart SVG with legend and labels, 2x PNG, tidy CSV of all arms, scenario JSON, text summary', async ({
-  page,
-}) => {
+/** The neat1-cd24 preset on a 1280 x 900 page, its result in and its five arms drawn in the chart `chart`. */
+async function openNeat1(page: Page, chart: string): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 900 });
   await openApp(page);
   await page.getByTestId('preset-neat1-cd24').click();
   await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
-  await expect(page.locator('[data-testid="svg-volume"] path.line')).toHaveCount(5);
+  await expect(page.locator(`[data-testid="svg-${chart}"] path.line`)).toHaveCount(5);
+}
+
+test('exports: chart SVG with legend and labels, 2x PNG, tidy CSV of all arms, scenario JSON, text summary', async ({
+  page,
+}) => {
+  await openNeat1(page, 'volume');
 
   const svg = await save(page, 'export-svg');
   expect(svg.name).toMatch(/\.svg$/);
@@ -106,11 +111,7 @@ test('exports: the SBML model of the chosen arm, named after it, with its doses 
 test('a chart below the fold is exported as it follows the last change, not as it was a moment before', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await openApp(page);
-  await page.getByTestId('preset-neat1-cd24').click();
-  await expect(page.getByTestId('status')).toHaveAttribute('data-status', 'ready');
-  await expect(page.locator('[data-testid="svg-cd8"] path.line')).toHaveCount(5);
+  await openNeat1(page, 'cd8');
   await page.getByTestId('export-chart').selectOption('cd8');
   // the exports in view, the charts above the fold's top: they follow a change only once it has paused
   await page.getByTestId('export-svg').scrollIntoViewIfNeeded();
